@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Minzheng.Infrastructure.Security;
+using Minzheng.Infrastructure.Web;
+
+namespace Minzheng.Features.Users;
+
+public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? RegionCode, string? Password);
+
+public sealed record AssignRoleRequest(string? Role, string? RegionCode);
+
+public sealed record ResetPasswordRequest(string? NewPassword);
+
+public static class UserEndpoints
+{
+    public static RouteGroupBuilder MapUsers(this RouteGroupBuilder api)
+    {
+        var users = api.MapGroup("/users").WithTags("Users");
+        users.MapGet("/", List).WithName("Users_List").RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Security));
+        users.MapPost("/", Create).WithName("Users_Create").RequireAuthorization(Policies.ManageSystem);
+        users.MapPost("/{id:guid}/reset-password", ResetPassword).WithName("Users_ResetPassword").RequireAuthorization(Policies.ManageSystem);
+        users.MapPut("/{id:guid}/role", AssignRole).WithName("Users_AssignRole").RequireAuthorization(Policies.ManageRoles);
+        return api;
+    }
+
+    public static async Task<Ok<List<UserDto>>> List(UserAdminService admin, CancellationToken ct) =>
+        TypedResults.Ok(await admin.ListAsync(ct));
+
+    public static async Task<Results<Created<UserDto>, ValidationProblem>> Create(CreateUserRequest request, UserAdminService admin, CancellationToken ct)
+    {
+        var (user, errors) = await admin.CreateAsync(request.UserName, request.DisplayName, request.RegionCode, request.Password, ct);
+        if (user is null)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        return TypedResults.Created($"/api/v1/users/{user.Id}",
+            new UserDto(user.Id, user.UserName!, user.DisplayName, null, "未分配", user.RegionCode, user.IsActive, false));
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem>> AssignRole(
+        Guid id, AssignRoleRequest request, UserAdminService admin, ClaimsPrincipal caller, CancellationToken ct)
+    {
+        var actingUserId = Guid.Parse(caller.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var errors = await admin.AssignRoleAsync(id, request.Role, request.RegionCode, actingUserId, ct);
+        return errors.Count > 0 ? ApiProblems.Validation(errors) : TypedResults.NoContent();
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem>> ResetPassword(Guid id, ResetPasswordRequest request, UserAdminService admin)
+    {
+        var errors = await admin.ResetPasswordAsync(id, request.NewPassword);
+        return errors.Count > 0 ? ApiProblems.Validation(errors) : TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Infrastructure.Calendar;
+using Minzheng.Infrastructure.Demo;
+using Minzheng.Infrastructure.Security;
+
+namespace Minzheng.Infrastructure.Database;
+
+/// <summary>
+/// Brings a database up to date on start and for the <c>migrate</c> verb: migrations, the built-in reference data
+/// every installation needs (roles, holiday calendars) and, in demo mode, the demo county.
+/// </summary>
+public sealed class DatabaseInitializer(
+    MinzhengDbContext db,
+    DatabaseSettings settings,
+    RoleManager<IdentityRole<Guid>> roles,
+    DemoSeeder demo,
+    IConfiguration configuration,
+    ILogger<DatabaseInitializer> log)
+{
+    public static bool IsDemoEnabled(IConfiguration configuration, DatabaseSettings settings) =>
+        configuration.GetValue<bool?>("Demo:Enabled") ?? settings.Provider == DatabaseProvider.Sqlite;
+
+    public async Task InitializeAsync(CancellationToken ct)
+    {
+        await MigrateAsync(ct);
+        await EnsureRolesAsync();
+        await EnsureBuiltInCalendarsAsync(ct);
+        if (IsDemoEnabled(configuration, settings))
+        {
+            await demo.SeedAsync(ct);
+        }
+    }
+
+    public async Task MigrateAsync(CancellationToken ct)
+    {
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            // WAL lets readers and one writer work at the same time; the setting persists in the file.
+            await db.Database.OpenConnectionAsync(ct);
+            await using (var command = db.Database.GetDbConnection().CreateCommand())
+            {
+                command.CommandText = "PRAGMA journal_mode=WAL;";
+                await command.ExecuteNonQueryAsync(ct);
+            }
+
+            await db.Database.CloseConnectionAsync();
+        }
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0)
+        {
+            log.LogInformation("Applying {Count} migrations on {Provider}", pending.Count, settings.Provider);
+        }
+
+        await db.Database.MigrateAsync(ct);
+    }
+
+    private async Task EnsureRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });
+            }
+        }
+    }
+
+    private async Task EnsureBuiltInCalendarsAsync(CancellationToken ct)
+    {
+        var existing = await db.CalendarYears.Select(y => y.Year).ToListAsync(ct);
+        foreach (var notice in BuiltInHolidays.All.Where(n => !existing.Contains(n.Year)))
+        {
+            db.CalendarYears.Add(new CalendarYear { Year = notice.Year, Source = notice.Source });
+            db.CalendarDays.AddRange(CalendarService.ToDays(notice.Year, notice.Holidays, notice.Workdays));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+}

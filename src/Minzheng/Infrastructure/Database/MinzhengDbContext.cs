@@ -1,0 +1,70 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Features.Regions;
+using Minzheng.Infrastructure.Calendar;
+using Minzheng.Infrastructure.Security;
+
+namespace Minzheng.Infrastructure.Database;
+
+/// <summary>
+/// The one model of Minzheng. Provider-specific subclasses (<see cref="SqliteMinzhengDbContext"/>,
+/// <see cref="PostgresMinzhengDbContext"/>) exist only so each provider has its own migrations; register and
+/// inject this type.
+/// </summary>
+public abstract class MinzhengDbContext(DbContextOptions options, IRegionScope scope)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+{
+    public const string RegionFilter = "RegionScope";
+
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    /// <summary>Read by the region filter on every query; EF parameterises it per context instance.</summary>
+    public string RegionPrefix => scope.Prefix;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MinzhengDbContext).Assembly);
+        builder.Entity<AppUser>(u =>
+        {
+            u.Property(x => x.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
+            u.Property(x => x.RegionCode).HasMaxLength(RegionCode.Length).IsFixedLength();
+            u.HasIndex(x => x.RegionCode);
+        });
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(IRegionScoped).IsAssignableFrom(t.ClrType)))
+        {
+            ApplyRegionFilterMethod.MakeGenericMethod(entity.ClrType).Invoke(this, [builder]);
+        }
+    }
+
+    private static readonly System.Reflection.MethodInfo ApplyRegionFilterMethod =
+        typeof(MinzhengDbContext).GetMethod(nameof(ApplyRegionFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+
+    // The region scope is a named query filter on every IRegionScoped entity: a row is visible when its region code
+    // starts with the caller's prefix ("" for system jobs). Bypass only with IgnoreQueryFilters([RegionFilter]).
+    private void ApplyRegionFilter<TEntity>(ModelBuilder builder)
+        where TEntity : class, IRegionScoped
+    {
+        Expression<Func<TEntity, bool>> filter = e => e.RegionCode.StartsWith(RegionPrefix);
+        builder.Entity<TEntity>().HasQueryFilter(RegionFilter, filter);
+        builder.Entity<TEntity>().Property(e => e.RegionCode).HasMaxLength(RegionCode.Length).IsFixedLength();
+        builder.Entity<TEntity>().HasIndex(e => e.RegionCode);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Money is decimal(18,2) everywhere (DESIGN §6).
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+}
+
+public sealed class SqliteMinzhengDbContext(DbContextOptions<SqliteMinzhengDbContext> options, IRegionScope scope)
+    : MinzhengDbContext(options, scope);
+
+public sealed class PostgresMinzhengDbContext(DbContextOptions<PostgresMinzhengDbContext> options, IRegionScope scope)
+    : MinzhengDbContext(options, scope);

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Localization;
+using Minzheng.Features.Account;
+using Minzheng.Features.Calendar;
+using Minzheng.Features.IdNumbers;
+using Minzheng.Features.Regions;
+using Minzheng.Features.Users;
+using Minzheng.Infrastructure.Calendar;
+using Minzheng.Infrastructure.Database;
+using Minzheng.Infrastructure.Demo;
+using Minzheng.Infrastructure.Security;
+using Minzheng.Infrastructure.Web;
+using Scalar.AspNetCore;
+
+namespace Minzheng.Infrastructure.Hosting;
+
+/// <summary>Composition of the whole application: services in <see cref="AddMinzheng"/>, pipeline in <see cref="UseMinzheng"/>.</summary>
+public static class MinzhengHost
+{
+    public static WebApplicationBuilder AddMinzheng(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddMinzhengDatabase();
+        services.AddMinzhengIdentity();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<CalendarService>();
+        services.AddScoped<RegionService>();
+        services.AddScoped<UserAdminService>();
+
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            o.Conventions.AllowAnonymousToPage("/Error");
+        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            // Framework-made problems (401, 404, 405 …) get Chinese titles too.
+            var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
+            if (ctx.ProblemDetails.Title is null || ctx.ProblemDetails.Title.All(c => c < 128))
+            {
+                ctx.ProblemDetails.Title = ApiProblems.ChineseTitle(status);
+            }
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        });
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<MinzhengDbContext>("database");
+        return builder;
+    }
+
+    public static WebApplication UseMinzheng(this WebApplication app)
+    {
+        var chinese = new CultureInfo("zh-CN");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(chinese),
+            SupportedCultures = [chinese],
+            SupportedUICultures = [chinese],
+        });
+        app.UseExceptionHandler("/Error");
+        app.UseStatusCodePages(async ctx =>
+        {
+            // API errors without a body (401 from the auth handlers, unknown routes …) become ProblemDetails.
+            var http = ctx.HttpContext;
+            if (http.Request.Path.StartsWithSegments("/api") && http.RequestServices.GetRequiredService<IProblemDetailsService>() is { } problems)
+            {
+                await problems.TryWriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = { Status = http.Response.StatusCode, Title = ApiProblems.ChineseTitle(http.Response.StatusCode) },
+                });
+            }
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            ResponseWriter = (ctx, report) => ctx.Response.WriteAsJsonAsync(new { status = report.Status.ToString() }),
+        }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(o => o.WithTitle("民政综合业务平台 API")).AllowAnonymous();
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        api.MapAuth();
+        api.MapRegions();
+        api.MapCalendar();
+        api.MapIdNumbers();
+        api.MapUsers();
+        app.MapRazorPages();
+        return app;
+    }
+}

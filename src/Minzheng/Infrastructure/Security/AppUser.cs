@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Minzheng.Infrastructure.Security;
+
+public sealed class AppUser : IdentityUser<Guid>
+{
+    public const int DisplayNameMaxLength = 40;
+
+    /// <summary>Real name shown in the UI and the audit log (实名).</summary>
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>The 12-digit code of the region whose subtree this user may see and change.</summary>
+    public string RegionCode { get; set; } = "";
+
+    public bool IsActive { get; set; } = true;
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the password was last set; the security issue adds expiry on top of this.</summary>
+    public DateTimeOffset? PasswordChangedAt { get; set; }
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Minzheng.Infrastructure.Database;
+
+namespace Minzheng.Infrastructure.Web;
+
+/// <summary>
+/// The one place where exceptions of API calls become ProblemDetails. Pages fall through to the error page.
+/// The detail of a 500 never carries the exception text: stack traces and SQL stay in the log.
+/// </summary>
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!http.Request.Path.StartsWithSegments("/api"))
+        {
+            return false;
+        }
+
+        var (status, detail) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, BadRequestDetail(bad)),
+            RegionScopeViolationException => (StatusCodes.Status404NotFound, "请求的记录不存在或不在您的管辖范围内"),
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "数据已被他人修改，请刷新后重试"),
+            Microsoft.EntityFrameworkCore.DbUpdateException db when DbErrors.IsUniqueViolation(db) =>
+                (StatusCodes.Status409Conflict, "数据重复：已存在相同的记录"),
+            _ => (StatusCodes.Status500InternalServerError, "处理请求时发生错误，请稍后重试；如持续出现请联系系统管理员"),
+        };
+
+        // .NET 10 no longer logs exceptions that a handler reports as handled, so log here.
+        if (status >= 500)
+        {
+            log.LogError(exception, "Unhandled API error on {Method} {Path}", http.Request.Method, http.Request.Path);
+        }
+        else
+        {
+            log.LogInformation("API request refused with {Status}: {Reason}", status, exception.GetType().Name);
+        }
+
+        http.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails { Status = status, Title = ApiProblems.ChineseTitle(status), Detail = detail },
+        });
+    }
+
+    private static string BadRequestDetail(BadHttpRequestException bad) => bad.StatusCode switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "上传内容超过允许的大小",
+        StatusCodes.Status415UnsupportedMediaType => "请求的内容类型不受支持，请使用 application/json",
+        _ when bad.InnerException is System.Text.Json.JsonException json =>
+            $"请求体不是有效的JSON或字段类型不正确（{json.Path}）",
+        _ => "请求格式不正确：缺少必填参数或参数格式错误",
+    };
+}
