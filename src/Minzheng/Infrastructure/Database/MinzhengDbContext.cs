@@ -52,8 +52,8 @@ public abstract class MinzhengDbContext(DbContextOptions options, IRegionScope s
     {
         Expression<Func<TEntity, bool>> filter = e => e.RegionCode.StartsWith(RegionPrefix);
         builder.Entity<TEntity>().HasQueryFilter(RegionFilter, filter);
-        builder.Entity<TEntity>().Property(e => e.RegionCode).HasMaxLength(RegionCode.Length).IsFixedLength();
-        builder.Entity<TEntity>().HasIndex(e => e.RegionCode);
+        builder.Entity<TEntity>().Property(nameof(IRegionScoped.RegionCode)).HasMaxLength(RegionCode.Length).IsFixedLength();
+        builder.Entity<TEntity>().HasIndex(nameof(IRegionScoped.RegionCode));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -39,6 +39,8 @@ public static class MinzhengHost
         services.AddScoped<RegionService>();
         services.AddScoped<UserAdminService>();
 
+        // Chinese text goes into pages as characters, not as &#x…; entities.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";

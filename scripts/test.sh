@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Runs every test of Minzheng on this machine and ends with one line "N passed, N failed, N skipped".
+# Installs what is missing (PostgreSQL server, Chromium, CJK fonts), starts a private PostgreSQL as the postgres
+# user on a free port in a temporary folder, checks formatting, builds with warnings as errors, runs all tests.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+log() { printf '\n== %s\n' "$*"; }
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+install_missing() {
+  local wanted=()
+  [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || wanted+=(postgresql)
+  [ -x /usr/bin/chromium ] || wanted+=(chromium)
+  fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || wanted+=(fonts-noto-cjk)
+  if [ ${#wanted[@]} -gt 0 ]; then
+    log "installing ${wanted[*]}"
+    if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${wanted[@]}" >/dev/null
+  fi
+}
+
+free_port() {
+  local port
+  for port in $(seq 55432 55532); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
+  done
+  return 1
+}
+
+work=$(mktemp -d /tmp/minzheng-test.XXXXXX)
+chmod 755 "$work"
+cleanup() {
+  if [ -n "${PGDATA_DIR:-}" ] && [ -f "$PGDATA_DIR/postmaster.pid" ]; then
+    runuser -u postgres -- "$(pg_bin)/pg_ctl" -D "$PGDATA_DIR" -m immediate stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+start_postgres() {
+  local bin port
+  bin=$(pg_bin)
+  port=$(free_port) || { echo "no free port for PostgreSQL"; return 1; }
+  # The server's folder belongs to the postgres user: its data and its log.
+  mkdir -p "$work/pg" && chown postgres:postgres "$work/pg"
+  PGDATA_DIR="$work/pg/data"
+  # PostgreSQL refuses to run as root: initdb and the server run as the postgres user.
+  runuser -u postgres -- "$bin/initdb" -D "$PGDATA_DIR" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$work/initdb.log" 2>&1 \
+    || { cat "$work/initdb.log"; return 1; }
+  runuser -u postgres -- "$bin/pg_ctl" -D "$PGDATA_DIR" -l "$work/pg/server.log" -w -t 60 start \
+    -o "-p $port -k $PGDATA_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    >/dev/null || { cat "$work/pg/server.log"; return 1; }
+  export MINZHENG_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=20"
+  echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on port $port"
+}
+
+status=0
+install_missing || { echo "could not install the test dependencies"; status=1; }
+log "starting PostgreSQL"
+start_postgres || { echo "PostgreSQL did not start: its tests will fail"; status=1; }
+export MINZHENG_CHROMIUM=/usr/bin/chromium
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+log "restore and build (warnings are errors)"
+if ! dotnet build Minzheng.slnx -c Release -nologo -clp:ErrorsOnly; then
+  echo "build failed"
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+
+log "dotnet format --verify-no-changes"
+format_failed=0
+dotnet format Minzheng.slnx --verify-no-changes --no-restore -v quiet || { echo "formatting differs: run 'dotnet format Minzheng.slnx'"; format_failed=1; }
+
+log "tests"
+results="$work/results"
+dotnet test Minzheng.slnx -c Release --no-build --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
+test_exit=$?
+
+passed=0; failed=0; total=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  total=$((total + $(get total)))
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed)))
+done
+skipped=$((total - passed - failed))
+failed=$((failed + format_failed))
+# Under CI nothing may be skipped: a PostgreSQL or browser test that could not run counts as failed.
+if [ "${CI:-}" = "true" ] && [ "$skipped" -gt 0 ]; then
+  echo "CI: $skipped skipped tests count as failures"
+  failed=$((failed + skipped))
+fi
+if [ "$test_exit" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+[ "$failed" -eq 0 ] || status=1
+[ "$total" -gt 0 ] || status=1
+echo
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status

@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+
+namespace Minzheng.BrowserTests;
+
+public sealed class LoginJourneyTests(BrowserApp app)
+{
+    [Fact]
+    public async Task County_LogsIn_SeesChineseHomeWithRegion_LogsOut()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        Assert.EndsWith("/Account/Login?ReturnUrl=%2F", page.Url);
+        Assert.Equal("zh-CN", await page.GetAttributeAsync("html", "lang"));
+
+        await page.GetByLabel("用户名").FillAsync("county");
+        await page.GetByLabel("密码").FillAsync("Demo@2026!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+        Assert.Equal("您好，张丽华", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal("县级民政业务人员", await page.GetByTestId("home-role").InnerTextAsync());
+        Assert.Contains("江西省 / 九江市 / 共青城市", await page.GetByTestId("home-region").InnerTextAsync());
+        Assert.Equal("张丽华", await page.GetByTestId("user-name").InnerTextAsync());
+        // Areas not built yet are marked, not linked.
+        Assert.True(await page.Locator("text=建设中").CountAsync() > 0);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/Account/Login"));
+        await page.GotoAsync("/");
+        Assert.Contains("/Account/Login", page.Url);
+    }
+
+    [Fact]
+    public async Task WrongPassword_ShowsChineseError()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("用户名").FillAsync("village");
+        await page.GetByLabel("密码").FillAsync("not-the-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.Locator(".alert-danger").WaitForAsync();
+        Assert.Contains("用户名或密码错误", await page.Locator(".alert-danger").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task Admin_CreatesRegionInRegionPage()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("用户名").FillAsync("admin");
+        await page.GetByLabel("密码").FillAsync("Demo@2026!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+
+        await page.GotoAsync("/Regions?code=360482100000");
+        Assert.Contains("甘露镇", await page.GetByTestId("region-path").InnerTextAsync());
+        await page.GetByLabel("区划代码（12位）").FillAsync("360482100299");
+        await page.GetByLabel("名称").FillAsync("浏览器测试村");
+        await page.GetByRole(AriaRole.Button, new() { Name = "新增" }).ClickAsync();
+        await page.Locator("td", new() { HasText = "浏览器测试村" }).WaitForAsync();
+
+        // A malformed code is refused with a Chinese message and nothing is added.
+        await page.GetByLabel("区划代码（12位）").FillAsync("3604821002");
+        await page.GetByLabel("名称").FillAsync("坏代码村");
+        await page.GetByRole(AriaRole.Button, new() { Name = "新增" }).ClickAsync();
+        Assert.Contains("应为12位数字", await page.Locator(".text-danger").First.InnerTextAsync());
+        Assert.Equal(0, await page.Locator("td", new() { HasText = "坏代码村" }).CountAsync());
+    }
+}

@@ -1,0 +1,96 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Minzheng.Infrastructure.Database;
+using Minzheng.Infrastructure.Demo;
+
+namespace Minzheng.Tests.Infrastructure;
+
+/// <summary>
+/// The real application over HTTP (TestServer), migrated and seeded with the demo county on start — exactly as
+/// `dotnet run` does. One per test class; tests create their own data with unique codes and names.
+/// </summary>
+public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly Dictionary<string, string> _tokens = [];
+
+    protected abstract DatabaseProvider Provider { get; }
+
+    protected string ConnectionString { get; set; } = "";
+
+    public abstract ValueTask InitializeAsync();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting(Provider == DatabaseProvider.Sqlite ? "ConnectionStrings:Sqlite" : "ConnectionStrings:Postgres", ConnectionString);
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public T Service<T>(Func<IServiceProvider, T> use)
+    {
+        using var scope = Services.CreateScope();
+        return use(scope.ServiceProvider);
+    }
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> use)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider);
+    }
+
+    /// <summary>A client carrying a bearer token of the given demo (or test) account.</summary>
+    public async Task<HttpClient> ClientAsAsync(string userName, string password = DemoSeeder.Password)
+    {
+        if (!_tokens.TryGetValue(userName, out var token))
+        {
+            using var anonymous = CreateClient();
+            var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { username = userName, password });
+            response.EnsureSuccessStatusCode();
+            token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+            _tokens[userName] = token;
+        }
+
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
+
+public sealed class SqliteApp : MinzhengApp
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"minzheng-test-{Guid.NewGuid():N}.db");
+
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public override ValueTask InitializeAsync()
+    {
+        ConnectionString = $"Data Source={_file};Pooling=False";
+        return ValueTask.CompletedTask;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_file + suffix);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class PostgresApp : MinzhengApp
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    public override async ValueTask InitializeAsync() => ConnectionString = await TestPostgres.CreateDatabaseAsync();
+}

@@ -1,0 +1,64 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Infrastructure.Database;
+using Minzheng.Infrastructure.Security;
+
+namespace Minzheng.Tests.Integration;
+
+/// <summary>An empty database of one provider, and contexts on it with a chosen region scope.</summary>
+public abstract class DatabaseFixture : IAsyncLifetime
+{
+    public string ConnectionString { get; protected set; } = "";
+
+    public abstract DatabaseProvider Provider { get; }
+
+    public abstract ValueTask InitializeAsync();
+
+    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    public MinzhengDbContext CreateContext(IRegionScope? scope = null)
+    {
+        scope ??= SystemRegionScope.Instance;
+        var interceptors = new Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[]
+        {
+            new AuditStampInterceptor(TimeProvider.System, new FixedUser("tester")), new RegionScopeWriteGuard(scope),
+        };
+        return Provider switch
+        {
+            DatabaseProvider.Sqlite => new SqliteMinzhengDbContext(
+                (DbContextOptions<SqliteMinzhengDbContext>)DatabaseSetup.ConfigureSqlite(new DbContextOptionsBuilder<SqliteMinzhengDbContext>(), ConnectionString)
+                    .AddInterceptors(interceptors).Options, scope),
+            DatabaseProvider.Postgres => new PostgresMinzhengDbContext(
+                (DbContextOptions<PostgresMinzhengDbContext>)DatabaseSetup.ConfigurePostgres(new DbContextOptionsBuilder<PostgresMinzhengDbContext>(), ConnectionString)
+                    .AddInterceptors(interceptors).Options, scope),
+        };
+    }
+
+    public sealed record FixedUser(string Name) : ICurrentUser;
+}
+
+public sealed class SqliteDatabase : DatabaseFixture
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"minzheng-db-{Guid.NewGuid():N}.db");
+
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public override ValueTask InitializeAsync()
+    {
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = _file, Pooling = false }.ToString();
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        File.Delete(_file);
+        return ValueTask.CompletedTask;
+    }
+}
+
+public sealed class PostgresDatabase : DatabaseFixture
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    public override async ValueTask InitializeAsync() => ConnectionString = await Infrastructure.TestPostgres.CreateDatabaseAsync();
+}
