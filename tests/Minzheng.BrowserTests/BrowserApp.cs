@@ -26,6 +26,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Data:Path", _data);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Security:LoginAttemptsPerMinutePerIp", "1000");
     }
 
     public async ValueTask InitializeAsync()

@@ -32,6 +32,8 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting(Provider == DatabaseProvider.Sqlite ? "ConnectionStrings:Sqlite" : "ConnectionStrings:Postgres", ConnectionString);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Every test signs in from the same address; the per-IP login limit has tests of its own.
+        builder.UseSetting("Security:LoginAttemptsPerMinutePerIp", "100000");
     }
 
     public T Service<T>(Func<IServiceProvider, T> use)

@@ -22,6 +22,7 @@ public abstract class DatabaseFixture : IAsyncLifetime
         var interceptors = new Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[]
         {
             new AuditStampInterceptor(TimeProvider.System, new FixedUser("tester")), new RegionScopeWriteGuard(scope),
+            new Minzheng.Infrastructure.Auditing.AuditInterceptor(new FixedActor("tester"), TimeProvider.System),
         };
         return Provider switch
         {
@@ -35,6 +36,8 @@ public abstract class DatabaseFixture : IAsyncLifetime
     }
 
     public sealed record FixedUser(string Name) : ICurrentUser;
+
+    public sealed record FixedActor(string UserName, string? Ip = "127.0.0.1") : Minzheng.Infrastructure.Auditing.IAuditContext;
 }
 
 public sealed class SqliteDatabase : DatabaseFixture

@@ -1,20 +1,27 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Minzheng.Infrastructure.Database;
+using Microsoft.AspNetCore.RateLimiting;
 using Minzheng.Infrastructure.Demo;
 using Minzheng.Infrastructure.Security;
 
 namespace Minzheng.Features.Account;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, DatabaseSettings settings, IConfiguration configuration)
+[EnableRateLimiting(IdentitySetup.LoginRateLimit)]
+public sealed class LoginModel(SignInService signInService, SignInManager<AppUser> signIn, DeploymentMode mode, TimeProvider clock)
     : PageModel
 {
+    /// <summary>TempData keys of a password-verified login that still needs its authenticator code.</summary>
+    public const string PendingUserKey = "2fa.user";
+    public const string PendingAtKey = "2fa.at";
+    public const string PendingReturnKey = "2fa.return";
+
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 
-    public bool DemoMode => DatabaseInitializer.IsDemoEnabled(configuration, settings);
+    public bool DemoMode => mode.IsDemo;
 
     public IReadOnlyList<DemoSeeder.DemoAccount> DemoAccounts => DemoSeeder.Accounts;
 
@@ -29,27 +36,31 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             return Page();
         }
 
-        var user = await users.FindByNameAsync(Input.UserName.Trim());
-        if (user is null || !user.IsActive)
+        var (result, user) = await signInService.CheckPasswordAsync(Input.UserName, Input.Password, "web");
+        switch (result)
         {
-            ModelState.AddModelError("", "用户名或密码错误");
-            return Page();
+            case PasswordCheck.LockedOut:
+                ModelState.AddModelError("", "登录失败次数过多，账户已被临时锁定，请15分钟后再试或联系安全管理员");
+                return Page();
+            case PasswordCheck.BadCredentials:
+                ModelState.AddModelError("", "用户名或密码错误");
+                return Page();
+            case PasswordCheck.Success:
+                break;
         }
 
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        var target = Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+        if (user!.TwoFactorEnabled)
         {
-            ModelState.AddModelError("", "登录失败次数过多，账户已被临时锁定，请15分钟后再试或联系安全管理员");
-            return Page();
+            TempData[PendingUserKey] = user.Id.ToString();
+            TempData[PendingAtKey] = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            TempData[PendingReturnKey] = target;
+            return RedirectToPage("/Account/LoginWith2fa");
         }
 
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError("", "用户名或密码错误");
-            return Page();
-        }
-
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        await signIn.SignInAsync(user, isPersistent: false);
+        await signInService.RecordSuccessAsync(user, "web");
+        return LocalRedirect(target);
     }
 
     public sealed class LoginInput

@@ -1,16 +1,24 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Minzheng.Infrastructure.Auditing;
 using Minzheng.Infrastructure.Security;
 
 namespace Minzheng.Features.Account;
 
-public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class LogoutModel(SignInManager<AppUser> signIn, AuditLog audit) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            await audit.RecordAsync(AuditActions.Logout, entityType: "AppUser", entityId: User.FindFirstValue(ClaimTypes.NameIdentifier),
+                regionCode: User.FindFirstValue(MinzhengClaims.Region));
+        }
+
         await signIn.SignOutAsync();
         return RedirectToPage("/Account/Login");
     }

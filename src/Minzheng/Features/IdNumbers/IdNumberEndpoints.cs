@@ -23,7 +23,8 @@ public static class IdNumberEndpoints
     public static RouteGroupBuilder MapIdNumbers(this RouteGroupBuilder api)
     {
         api.MapGet("/id-numbers/{value}/check", Check).WithTags("IdNumbers").WithName("IdNumbers_Check")
-            .WithSummary("校验公民身份号码（GB 11643），返回出生日期、性别和地址码");
+            .WithSummary("校验公民身份号码（GB 11643），返回出生日期、性别和地址码")
+            .RequireAuthorization(Infrastructure.Security.Policies.BusinessRead);
         return api;
     }
 

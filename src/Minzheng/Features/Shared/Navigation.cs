@@ -16,7 +16,7 @@ public static class Navigation
 
     public sealed record Section(string Title, IReadOnlyList<Item> Items);
 
-    private static readonly string[] Business = [Roles.County, Roles.Finance, Roles.Township, Roles.Village, Roles.Leader];
+    private static readonly string[] Business = Roles.Business;
 
     public static IReadOnlyList<Section> Sections { get; } =
     [
@@ -31,7 +31,7 @@ public static class Navigation
         new("系统管理",
         [
             new("用户管理", "/Users", [Roles.Admin, Roles.Security]), new("区划管理", "/Regions", [Roles.Admin]),
-            new("工作日历", "/Calendar", [Roles.Admin]), new("审计日志", null, [Roles.Auditor]),
+            new("工作日历", "/Calendar", [Roles.Admin]), new("审计日志", "/Audit", [Roles.Auditor]),
         ]),
     ];
 

@@ -7,7 +7,7 @@ using Minzheng.Infrastructure.Security;
 namespace Minzheng.Features.Users;
 
 /// <summary>Accounts: the system administrator creates and resets; the security administrator grants role and scope.</summary>
-[Authorize(Roles = Roles.Admin + "," + Roles.Security)]
+[Authorize(Policy = Policies.ManageAccounts)]
 public sealed class IndexModel(UserAdminService admin) : PageModel
 {
     public List<UserDto> Users { get; private set; } = [];
@@ -38,7 +38,7 @@ public sealed class IndexModel(UserAdminService admin) : PageModel
         }
 
         var me = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        return await Done(await admin.AssignRoleAsync(id, role, regionCode, me, ct), "已更新角色和管辖范围。", ct);
+        return await Done(await admin.AssignRoleAsync(id, role, regionCode, me, ct) ?? NotFoundError, "已更新角色和管辖范围。", ct);
     }
 
     public async Task<IActionResult> OnPostResetAsync(Guid id, string? newPassword, CancellationToken ct)
@@ -48,8 +48,10 @@ public sealed class IndexModel(UserAdminService admin) : PageModel
             return Forbid();
         }
 
-        return await Done(await admin.ResetPasswordAsync(id, newPassword), "已重置密码并解除锁定。", ct);
+        return await Done(await admin.ResetPasswordAsync(id, newPassword) ?? NotFoundError, "已重置密码并解除锁定，用户下次登录须修改密码。", ct);
     }
+
+    private static Dictionary<string, string[]> NotFoundError => new() { ["userId"] = ["用户不存在或不在您的管辖范围内"] };
 
     private async Task<IActionResult> Done(Dictionary<string, string[]> errors, string? success, CancellationToken ct)
     {

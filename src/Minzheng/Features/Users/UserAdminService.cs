@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Features.Regions;
+using Minzheng.Infrastructure.Auditing;
 using Minzheng.Infrastructure.Database;
 using Minzheng.Infrastructure.Security;
 
@@ -11,9 +12,10 @@ public sealed record UserDto(Guid Id, string UserName, string DisplayName, strin
 /// <summary>
 /// Account administration with 三员分立 built in: the system administrator creates accounts and resets passwords;
 /// the security administrator grants the role and region scope — never to themselves. Each user holds one role,
-/// so nobody can hold two of the administrator roles.
+/// so nobody can hold two of the administrator roles. Administrators manage only accounts inside their own region
+/// subtree (another county's account is "not found"), and every change is audited.
 /// </summary>
-public sealed class UserAdminService(UserManager<AppUser> users, MinzhengDbContext db, TimeProvider clock)
+public sealed class UserAdminService(MinzhengUserManager users, MinzhengDbContext db, TimeProvider clock, IRegionScope scope, AuditLog audit)
 {
     public async Task<List<UserDto>> ListAsync(CancellationToken ct)
     {
@@ -21,7 +23,9 @@ public sealed class UserAdminService(UserManager<AppUser> users, MinzhengDbConte
                                 join r in db.Roles on ur.RoleId equals r.Id
                                 select new { ur.UserId, r.Name }).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        return (await db.Users.AsNoTracking().OrderBy(u => u.RegionCode).ThenBy(u => u.UserName).ToListAsync(ct))
+        var prefix = scope.Prefix;
+        return (await db.Users.AsNoTracking().Where(u => u.RegionCode.StartsWith(prefix))
+                .OrderBy(u => u.RegionCode).ThenBy(u => u.UserName).ToListAsync(ct))
             .Select(u =>
             {
                 var role = roleByUser.FirstOrDefault(x => x.UserId == u.Id)?.Name;
@@ -58,6 +62,7 @@ public sealed class UserAdminService(UserManager<AppUser> users, MinzhengDbConte
             RegionCode = regionCode!,
             CreatedAt = clock.GetUtcNow(),
             PasswordChangedAt = clock.GetUtcNow(),
+            MustChangePassword = true, // chosen by the administrator: the user replaces it at first login
         };
         var result = await users.CreateAsync(user, password ?? "");
         if (!result.Succeeded)
@@ -65,11 +70,20 @@ public sealed class UserAdminService(UserManager<AppUser> users, MinzhengDbConte
             return (null, ToErrors(result));
         }
 
+        await audit.RecordAsync(AuditActions.AccountCreated, entityType: "AppUser", entityId: user.Id.ToString(), regionCode: user.RegionCode,
+            details: new { user.UserName, user.DisplayName });
         return (user, errors);
     }
 
-    public async Task<Dictionary<string, string[]>> AssignRoleAsync(Guid userId, string? role, string? regionCode, Guid actingUserId, CancellationToken ct)
+    /// <summary>Field errors (empty on success), or null when the account does not exist in the caller's scope.</summary>
+    public async Task<Dictionary<string, string[]>?> AssignRoleAsync(Guid userId, string? role, string? regionCode, Guid actingUserId, CancellationToken ct)
     {
+        var user = await FindInScopeAsync(userId);
+        if (user is null)
+        {
+            return null;
+        }
+
         var errors = new Dictionary<string, string[]>();
         if (userId == actingUserId)
         {
@@ -82,38 +96,36 @@ public sealed class UserAdminService(UserManager<AppUser> users, MinzhengDbConte
         }
 
         await CheckRegionAsync(regionCode, errors, ct);
-        var user = await users.FindByIdAsync(userId.ToString());
-        if (user is null)
-        {
-            errors["userId"] = ["用户不存在"];
-        }
-
         if (errors.Count > 0)
         {
             return errors;
         }
 
         // One role per person: replacing the role is how a person moves between duties.
-        var current = await users.GetRolesAsync(user!);
-        var removed = await users.RemoveFromRolesAsync(user!, current);
-        var added = removed.Succeeded ? await users.AddToRoleAsync(user!, role!) : removed;
+        var current = await users.GetRolesAsync(user);
+        var removed = await users.RemoveFromRolesAsync(user, current);
+        var added = removed.Succeeded ? await users.AddToRoleAsync(user, role!) : removed;
         if (!added.Succeeded)
         {
             return ToErrors(added);
         }
 
-        user!.RegionCode = regionCode!;
+        var before = new { roles = current, user.RegionCode };
+        user.RegionCode = regionCode!;
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user); // sessions of the old role end
+        await audit.RecordAsync(AuditActions.RoleGranted, entityType: "AppUser", entityId: user.Id.ToString(), regionCode: user.RegionCode,
+            details: new { user.UserName, before, after = new { role, regionCode } });
         return errors;
     }
 
-    public async Task<Dictionary<string, string[]>> ResetPasswordAsync(Guid userId, string? newPassword)
+    /// <summary>Field errors (empty on success), or null when the account does not exist in the caller's scope.</summary>
+    public async Task<Dictionary<string, string[]>?> ResetPasswordAsync(Guid userId, string? newPassword)
     {
-        var user = await users.FindByIdAsync(userId.ToString());
+        var user = await FindInScopeAsync(userId);
         if (user is null)
         {
-            return new() { ["userId"] = ["用户不存在"] };
+            return null;
         }
 
         var token = await users.GeneratePasswordResetTokenAsync(user);
@@ -124,17 +136,28 @@ public sealed class UserAdminService(UserManager<AppUser> users, MinzhengDbConte
         }
 
         user.PasswordChangedAt = clock.GetUtcNow();
+        user.MustChangePassword = true;
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        await audit.RecordAsync(AuditActions.PasswordReset, entityType: "AppUser", entityId: user.Id.ToString(), regionCode: user.RegionCode,
+            details: new { user.UserName });
         return [];
     }
+
+    private async Task<AppUser?> FindInScopeAsync(Guid userId) =>
+        await users.FindByIdAsync(userId.ToString()) is { } user && user.RegionCode.StartsWith(scope.Prefix, StringComparison.Ordinal) ? user : null;
 
     private async Task CheckRegionAsync(string? regionCode, Dictionary<string, string[]> errors, CancellationToken ct)
     {
         if (!RegionCode.TryGetLevel(regionCode, out _, out var error))
         {
             errors["regionCode"] = [error];
+        }
+        else if (!regionCode!.StartsWith(scope.Prefix, StringComparison.Ordinal))
+        {
+            errors["regionCode"] = [$"区划“{regionCode}”不在您的管辖范围内"];
         }
         else if (!await db.Regions.AnyAsync(r => r.Code == regionCode, ct))
         {

@@ -16,7 +16,7 @@ public static class UserEndpoints
     public static RouteGroupBuilder MapUsers(this RouteGroupBuilder api)
     {
         var users = api.MapGroup("/users").WithTags("Users");
-        users.MapGet("/", List).WithName("Users_List").RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Security));
+        users.MapGet("/", List).WithName("Users_List").RequireAuthorization(Policies.ManageAccounts);
         users.MapPost("/", Create).WithName("Users_Create").RequireAuthorization(Policies.ManageSystem);
         users.MapPost("/{id:guid}/reset-password", ResetPassword).WithName("Users_ResetPassword").RequireAuthorization(Policies.ManageSystem);
         users.MapPut("/{id:guid}/role", AssignRole).WithName("Users_AssignRole").RequireAuthorization(Policies.ManageRoles);
@@ -38,17 +38,20 @@ public static class UserEndpoints
             new UserDto(user.Id, user.UserName!, user.DisplayName, null, "未分配", user.RegionCode, user.IsActive, false));
     }
 
-    public static async Task<Results<NoContent, ValidationProblem>> AssignRole(
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> AssignRole(
         Guid id, AssignRoleRequest request, UserAdminService admin, ClaimsPrincipal caller, CancellationToken ct)
     {
         var actingUserId = Guid.Parse(caller.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        var errors = await admin.AssignRoleAsync(id, request.Role, request.RegionCode, actingUserId, ct);
-        return errors.Count > 0 ? ApiProblems.Validation(errors) : TypedResults.NoContent();
+        return Outcome(await admin.AssignRoleAsync(id, request.Role, request.RegionCode, actingUserId, ct));
     }
 
-    public static async Task<Results<NoContent, ValidationProblem>> ResetPassword(Guid id, ResetPasswordRequest request, UserAdminService admin)
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResetPassword(Guid id, ResetPasswordRequest request, UserAdminService admin) =>
+        Outcome(await admin.ResetPasswordAsync(id, request.NewPassword));
+
+    private static Results<NoContent, ValidationProblem, ProblemHttpResult> Outcome(Dictionary<string, string[]>? errors) => errors switch
     {
-        var errors = await admin.ResetPasswordAsync(id, request.NewPassword);
-        return errors.Count > 0 ? ApiProblems.Validation(errors) : TypedResults.NoContent();
-    }
+        null => ApiProblems.NotFound("用户不存在或不在您的管辖范围内"),
+        { Count: > 0 } => ApiProblems.Validation(errors),
+        _ => TypedResults.NoContent(),
+    };
 }

@@ -5,7 +5,7 @@ using Minzheng.Infrastructure.Database;
 namespace Minzheng.Infrastructure.Calendar;
 
 /// <summary>Loads the <see cref="WorkingCalendar"/> from the database (cached) and replaces a year's data.</summary>
-public sealed class CalendarService(MinzhengDbContext db, IMemoryCache cache)
+public sealed class CalendarService(MinzhengDbContext db, IMemoryCache cache, Auditing.AuditLog audit)
 {
     private const string CacheKey = "working-calendar";
 
@@ -37,6 +37,9 @@ public sealed class CalendarService(MinzhengDbContext db, IMemoryCache cache)
         }
 
         db.CalendarDays.AddRange(ToDays(year, holidays, workdays));
+        // The bulk delete above bypasses change tracking, so the replacement is audited as one explicit entry.
+        audit.Add(Auditing.AuditActions.CalendarSet, entityType: nameof(CalendarYear), entityId: year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            details: new { source, holidays = holidays.Order(), workdays = workdays.Order() });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         cache.Remove(CacheKey);

@@ -61,6 +61,7 @@ public static class DatabaseSetup
         services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<AuditStampInterceptor>();
         services.AddScoped<RegionScopeWriteGuard>();
+        services.AddScoped<Auditing.AuditInterceptor>();
         services.AddDbContext<SqliteMinzhengDbContext>((sp, o) =>
             ConfigureSqlite(o, sp.GetRequiredService<DatabaseSettings>().ConnectionString).AddInterceptors(Interceptors(sp)));
         services.AddDbContext<PostgresMinzhengDbContext>((sp, o) =>
@@ -80,7 +81,8 @@ public static class DatabaseSetup
         o.UseNpgsql(connectionString, s => s.MigrationsHistoryTable("__ef_migrations"));
 
     private static Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] Interceptors(IServiceProvider sp) =>
-        [sp.GetRequiredService<AuditStampInterceptor>(), sp.GetRequiredService<RegionScopeWriteGuard>()];
+        // Order matters: stamp, then refuse out-of-scope writes, then record and chain the audit entries.
+        [sp.GetRequiredService<AuditStampInterceptor>(), sp.GetRequiredService<RegionScopeWriteGuard>(), sp.GetRequiredService<Auditing.AuditInterceptor>()];
 }
 
 // Design-time factories for `dotnet ef migrations add … --context SqliteMinzhengDbContext|PostgresMinzhengDbContext`.

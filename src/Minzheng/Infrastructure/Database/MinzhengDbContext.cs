@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Features.Regions;
+using Minzheng.Infrastructure.Auditing;
 using Minzheng.Infrastructure.Calendar;
 using Minzheng.Infrastructure.Security;
 
@@ -21,6 +22,7 @@ public abstract class MinzhengDbContext(DbContextOptions options, IRegionScope s
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Read by the region filter on every query; EF parameterises it per context instance.</summary>
     public string RegionPrefix => scope.Prefix;
@@ -64,7 +66,19 @@ public abstract class MinzhengDbContext(DbContextOptions options, IRegionScope s
 }
 
 public sealed class SqliteMinzhengDbContext(DbContextOptions<SqliteMinzhengDbContext> options, IRegionScope scope)
-    : MinzhengDbContext(options, scope);
+    : MinzhengDbContext(options, scope)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite has no timestamp type and EF cannot compare or sort DateTimeOffset text there: store UTC ticks,
+        // which keep full precision and sort correctly.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+
+    private sealed class UtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+}
 
 public sealed class PostgresMinzhengDbContext(DbContextOptions<PostgresMinzhengDbContext> options, IRegionScope scope)
     : MinzhengDbContext(options, scope);

@@ -12,7 +12,7 @@ public sealed record CommandLine(string? Verb, string[] VerbArgs, string[] HostA
 {
     public static readonly Dictionary<string, string> SwitchMappings = new() { ["--data"] = "Data:Path" };
 
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "import-regions", "help"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "import-regions", "audit", "help"];
 
     public static CommandLine Parse(string[] args)
     {
@@ -49,6 +49,8 @@ public sealed record CommandLine(string? Verb, string[] VerbArgs, string[] HostA
                 return 0;
             case "import-regions" when command.VerbArgs.Length == 1:
                 return await ImportRegionsAsync(services, command.VerbArgs[0], ct);
+            case "audit" when command.VerbArgs is ["verify"]:
+                return await VerifyAuditAsync(services, ct);
             default:
                 Console.WriteLine("""
                     用法 / usage: Minzheng [verb] [--data <folder>] [--urls <url>]
@@ -56,6 +58,7 @@ public sealed record CommandLine(string? Verb, string[] VerbArgs, string[] HostA
                       migrate                 迁移数据库 / apply database migrations
                       seed-demo               写入演示数据 / seed the demo county and accounts
                       import-regions <file>   导入区划代码 (CSV/XLSX: code,name) / import an official region code list
+                      audit verify            校验审计日志哈希链 / verify the audit log's hash chain (exit 1 if broken)
                     """);
                 return command.Verb == "help" ? 0 : 2;
         }
@@ -81,6 +84,25 @@ public sealed record CommandLine(string? Verb, string[] VerbArgs, string[] HostA
             ? $"导入完成：新增{result.Added}个，更新{result.Updated}个"
             : $"导入失败：{result.Errors.Count}处错误，未写入任何数据");
         return result.Errors.Count == 0 ? 0 : 1;
+    }
+
+    private static async Task<int> VerifyAuditAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+        var log = services.GetRequiredService<Auditing.AuditLog>();
+        var result = await log.VerifyAsync(ct);
+        if (result.Intact)
+        {
+            Console.WriteLine($"审计日志完整 (audit log intact): {result.Entries} entries, head {result.HeadHash ?? "-"}");
+        }
+        else
+        {
+            Console.WriteLine($"审计日志已被篡改 (audit log broken) at entry #{result.BrokenSequence} (id {result.BrokenId}): {result.Problem}");
+        }
+
+        await log.RecordAsync(Auditing.AuditActions.AuditVerified, result.Intact ? Auditing.AuditOutcome.Success : Auditing.AuditOutcome.Failure,
+            details: new { result.Entries, result.BrokenSequence, channel = "cli" }, ct: ct);
+        return result.Intact ? 0 : 1;
     }
 
     private static void PrintWelcome(WebApplication app)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Localization;
 using Minzheng.Features.Account;
+using Minzheng.Features.Audit;
 using Minzheng.Features.Calendar;
 using Minzheng.Features.IdNumbers;
 using Minzheng.Features.Regions;
@@ -19,6 +20,8 @@ namespace Minzheng.Infrastructure.Hosting;
 /// <summary>Composition of the whole application: services in <see cref="AddMinzheng"/>, pipeline in <see cref="UseMinzheng"/>.</summary>
 public static class MinzhengHost
 {
+    public const long MaxRequestBytes = 50L * 1024 * 1024;
+
     public static WebApplicationBuilder AddMinzheng(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -30,14 +33,23 @@ public static class MinzhengHost
         });
 
         services.AddSingleton(TimeProvider.System);
+        // Uploads (rosters, code lists) are bounded: 50 MB per request, whatever the endpoint.
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxRequestBytes);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBytes);
         services.AddMemoryCache();
         services.AddMinzhengDatabase();
-        services.AddMinzhengIdentity();
+        services.AddMinzhengIdentity(builder.Configuration);
+        services.AddScoped<Auditing.AuditLog>();
+        services.AddScoped<Auditing.IAuditContext, Auditing.HttpAuditContext>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<CalendarService>();
         services.AddScoped<RegionService>();
         services.AddScoped<UserAdminService>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<Features.Audit.AuditQuery>();
+        services.AddScoped<Features.Audit.AuditExporter>();
+        services.AddScoped<MinzhengClaimsFactory>();
 
         // Chinese text goes into pages as characters, not as &#x…; entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -76,7 +88,14 @@ public static class MinzhengHost
             SupportedCultures = [chinese],
             SupportedUICultures = [chinese],
         });
+        app.UseSecurityHeaders();
         app.UseExceptionHandler("/Error");
+        if (app.Configuration.GetValue<bool>("Security:RequireHttps"))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
         app.UseStatusCodePages(async ctx =>
         {
             // API errors without a body (401 from the auth handlers, unknown routes …) become ProblemDetails.
@@ -93,7 +112,9 @@ public static class MinzhengHost
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseAccountGate();
 
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
@@ -108,6 +129,7 @@ public static class MinzhengHost
         api.MapCalendar();
         api.MapIdNumbers();
         api.MapUsers();
+        api.MapAudit();
         app.MapRazorPages();
         return app;
     }

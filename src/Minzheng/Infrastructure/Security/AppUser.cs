@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Minzheng.Infrastructure.Security;
 
-public sealed class AppUser : IdentityUser<Guid>
+public sealed class AppUser : IdentityUser<Guid>, Minzheng.Infrastructure.Auditing.INotAudited
 {
     public const int DisplayNameMaxLength = 40;
 
@@ -16,6 +16,9 @@ public sealed class AppUser : IdentityUser<Guid>
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>When the password was last set; the security issue adds expiry on top of this.</summary>
+    /// <summary>When the password was last set; it expires <see cref="SecurityOptions.PasswordExpiryDays"/> later.</summary>
     public DateTimeOffset? PasswordChangedAt { get; set; }
+
+    /// <summary>Set when an administrator chose the password (new account, reset): the user must replace it.</summary>
+    public bool MustChangePassword { get; set; }
 }

@@ -1,8 +1,13 @@
+using System.Globalization;
 using System.Security.Claims;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Minzheng.Infrastructure.Database;
+using Minzheng.Infrastructure.Web;
 
 namespace Minzheng.Infrastructure.Security;
 
@@ -11,27 +16,43 @@ public static class IdentitySetup
     /// <summary>Chooses the bearer handler when the request carries a bearer token, else the UI cookie.</summary>
     public const string CookieOrBearer = "CookieOrBearer";
 
-    public static IServiceCollection AddMinzhengIdentity(this IServiceCollection services)
+    /// <summary>Rate-limiting policy of the login page and the token endpoint (per client IP).</summary>
+    public const string LoginRateLimit = "login";
+
+    public static IServiceCollection AddMinzhengIdentity(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
+        services.AddSingleton<DeploymentMode>();
         services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>
             {
-                o.Password.RequiredLength = 8;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 4;
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = false;
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._";
             })
             .AddEntityFrameworkStores<MinzhengDbContext>()
+            .AddUserManager<MinzhengUserManager>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
             .AddPasswordValidator<ComplexityPasswordValidator>()
             .AddClaimsPrincipalFactory<MinzhengClaimsFactory>();
+        services.AddScoped(sp => (MinzhengUserManager)sp.GetRequiredService<UserManager<AppUser>>());
+
+        // Options that follow SecurityOptions are configured lazily, so tests and deployments can change them.
+        services.AddOptions<IdentityOptions>().Configure<IOptions<SecurityOptions>>((o, s) =>
+        {
+            o.Password.RequiredLength = s.Value.PasswordMinLength;
+            o.Lockout.MaxFailedAccessAttempts = s.Value.LockoutAttempts;
+            o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(s.Value.LockoutMinutes);
+        });
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<IOptions<SecurityOptions>>((o, s) =>
+            o.BearerTokenExpiration = TimeSpan.FromMinutes(Math.Min(60, s.Value.TokenLifetimeMinutes)));
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<SecurityOptions>>((o, s) =>
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(s.Value.IdleTimeoutMinutes));
 
         services.AddAuthentication(o =>
             {
@@ -44,8 +65,7 @@ public static class IdentitySetup
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
-            // API tokens live at most one hour (等保: credentials of limited lifetime).
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+            .AddBearerToken(IdentityConstants.BearerScheme);
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -56,18 +76,39 @@ public static class IdentitySetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(30); // idle timeout, renewed by activity
-            o.SlidingExpiration = true;
-            // API callers get status codes, never a redirect to the login page.
+            o.SlidingExpiration = true; // idle timeout: each request renews the cookie
             o.Events.OnRedirectToLogin = ctx => ApiStatusOrRedirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiStatusOrRedirect(ctx, StatusCodes.Status403Forbidden);
+            o.Events.OnValidatePrincipal = EnforceAbsoluteLifetime;
         });
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.ManageSystem, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.ManageRoles, p => p.RequireRole(Roles.Security))
-            .AddPolicy(Policies.BusinessRead, p => p.RequireRole(Roles.County, Roles.Finance, Roles.Township, Roles.Village, Roles.Leader));
+            .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Roles.Auditor))
+            .AddPolicy(Policies.ManageAccounts, p => p.RequireRole(Roles.Admin, Roles.Security))
+            .AddPolicy(Policies.BusinessRead, p => p.RequireRole(Roles.Business));
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(LoginRateLimit, http =>
+            {
+                var limit = http.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.LoginAttemptsPerMinutePerIp;
+                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+            o.OnRejected = async (ctx, ct) =>
+            {
+                ctx.HttpContext.Response.Headers.RetryAfter = "60";
+                await ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = ctx.HttpContext,
+                    ProblemDetails = { Status = 429, Title = ApiProblems.ChineseTitle(429), Detail = "登录尝试过于频繁，请一分钟后再试" },
+                });
+            };
+        });
 
         services.AddHttpContextAccessor();
         services.AddScoped<IRegionScope, HttpRegionScope>();
@@ -75,7 +116,7 @@ public static class IdentitySetup
         return services;
     }
 
-    private static Task ApiStatusOrRedirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    private static Task ApiStatusOrRedirect(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
         if (ctx.Request.Path.StartsWithSegments("/api"))
         {
@@ -86,10 +127,38 @@ public static class IdentitySetup
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }
+
+    // Sliding expiry renews the cookie while the user is active; this caps the whole session from the login.
+    private static async Task EnforceAbsoluteLifetime(CookieValidatePrincipalContext ctx)
+    {
+        var options = ctx.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value;
+        var clock = ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+        var authTime = ctx.Principal?.FindFirstValue(MinzhengClaims.AuthTime);
+        if (authTime is null || !long.TryParse(authTime, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds) > TimeSpan.FromHours(options.AbsoluteSessionHours))
+        {
+            ctx.RejectPrincipal();
+            await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+    }
 }
 
-/// <summary>Adds the region scope and the real name to the signed-in principal (cookie and bearer alike).</summary>
-public sealed class MinzhengClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
+/// <summary>Whether this installation runs in demo mode (DESIGN §5), which relaxes first-login and 2FA duties.</summary>
+public sealed class DeploymentMode(IConfiguration configuration, DatabaseSettings settings)
+{
+    public bool IsDemo { get; } = DatabaseInitializer.IsDemoEnabled(configuration, settings);
+}
+
+/// <summary>
+/// Adds region scope, real name and login time to the principal (cookie and bearer alike), and the gate that sends a
+/// user to change an expired or administrator-set password, or to set up two-factor authentication, before anything else.
+/// </summary>
+public sealed class MinzhengClaimsFactory(
+    MinzhengUserManager users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options,
+    IOptions<SecurityOptions> security, DeploymentMode mode, TimeProvider clock)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole<Guid>>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
@@ -97,6 +166,34 @@ public sealed class MinzhengClaimsFactory(UserManager<AppUser> users, RoleManage
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(MinzhengClaims.Region, user.RegionCode));
         identity.AddClaim(new Claim(MinzhengClaims.DisplayName, user.DisplayName));
+        identity.AddClaim(new Claim(MinzhengClaims.AuthTime, clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+        if (await GateAsync(user) is { } gate)
+        {
+            identity.AddClaim(new Claim(MinzhengClaims.Gate, gate));
+        }
+
         return identity;
     }
+
+    /// <summary>"password" or "2fa" when the user must act before working; null when free to go.</summary>
+    public async Task<string?> GateAsync(AppUser user)
+    {
+        var s = security.Value;
+        if ((user.MustChangePassword && s.ForcePasswordChangeOnFirstLogin && !mode.IsDemo)
+            || (!user.MustChangePassword && users.PasswordChangeRequired(user, s)))
+        {
+            return AccountGates.Password;
+        }
+
+        var isAdministrator = (await users.GetRolesAsync(user)).Any(Roles.Administrators.Contains);
+        return isAdministrator && s.RequireTwoFactorForAdministrators && !mode.IsDemo && !user.TwoFactorEnabled
+            ? AccountGates.TwoFactor
+            : null;
+    }
+}
+
+public static class AccountGates
+{
+    public const string Password = "password";
+    public const string TwoFactor = "2fa";
 }

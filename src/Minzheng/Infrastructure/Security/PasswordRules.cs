@@ -28,6 +28,11 @@ public sealed class ComplexityPasswordValidator : IPasswordValidator<AppUser>
             errors.Add(new IdentityError { Code = "PasswordContainsUserName", Description = "密码不能包含用户名" });
         }
 
+        if (CommonPasswords.Contains(password))
+        {
+            errors.Add(new IdentityError { Code = "PasswordTooCommon", Description = "密码过于常见，容易被猜到，请换一个" });
+        }
+
         return Task.FromResult(errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]));
     }
 }

@@ -12,12 +12,18 @@ public static class Roles
     public const string County = "county";
     public const string Finance = "finance";
     public const string Township = "township";
+    public const string TownshipReviewer = "township-reviewer";
+    public const string CountyApprover = "county-approver";
     public const string Village = "village";
     public const string Leader = "leader";
 
-    public static IReadOnlyList<string> All { get; } = [Admin, Security, Auditor, County, Finance, Township, Village, Leader];
+    public static IReadOnlyList<string> All { get; } =
+        [Admin, Security, Auditor, County, CountyApprover, Finance, Township, TownshipReviewer, Village, Leader];
 
     public static IReadOnlySet<string> Administrators { get; } = new HashSet<string> { Admin, Security, Auditor };
+
+    /// <summary>The business roles: they read business data within their region; the 三员 never do.</summary>
+    public static string[] Business { get; } = [County, CountyApprover, Finance, Township, TownshipReviewer, Village, Leader];
 
     public static string DisplayName(string role) => role switch
     {
@@ -26,7 +32,9 @@ public static class Roles
         Auditor => "审计管理员",
         County => "县级民政业务人员",
         Finance => "县级资金发放员",
+        CountyApprover => "县级审批人员",
         Township => "乡镇经办人员",
+        TownshipReviewer => "乡镇审核人员",
         Village => "村（社区）协理员",
         Leader => "领导（只读）",
         _ => role,
@@ -41,6 +49,8 @@ public static class Policies
     public const string ManageSystem = "ManageSystem";
     public const string ManageRoles = "ManageRoles";
     public const string BusinessRead = "BusinessRead";
+    public const string ReadAudit = "ReadAudit";
+    public const string ManageAccounts = "ManageAccounts";
 }
 
 /// <summary>Claim types Minzheng adds to a signed-in user.</summary>
@@ -48,4 +58,6 @@ public static class MinzhengClaims
 {
     public const string Region = "mz:region";
     public const string DisplayName = "mz:name";
+    public const string AuthTime = "mz:auth-time";
+    public const string Gate = "mz:gate";
 }

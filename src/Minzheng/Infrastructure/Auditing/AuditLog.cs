@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Infrastructure.Database;
+
+namespace Minzheng.Infrastructure.Auditing;
+
+/// <summary>Audit actions written explicitly (data changes are recorded by <see cref="AuditInterceptor"/>).</summary>
+public static class AuditActions
+{
+    public const string LoginSuccess = "auth.login";
+    public const string LoginFailure = "auth.login-failed";
+    public const string LockedOut = "auth.locked-out";
+    public const string Logout = "auth.logout";
+    public const string TokenIssued = "auth.token";
+    public const string PasswordChanged = "account.password-changed";
+    public const string PasswordReset = "account.password-reset";
+    public const string AccountCreated = "account.created";
+    public const string RoleGranted = "account.role-granted";
+    public const string TwoFactorEnabled = "account.2fa-enabled";
+    public const string TwoFactorDisabled = "account.2fa-disabled";
+    public const string CalendarSet = "calendar.set";
+    public const string AuditVerified = "audit.verified";
+    public const string AuditExported = "audit.exported";
+    public const string SensitiveRevealed = "privacy.revealed";
+    public const string Exported = "data.exported";
+}
+
+/// <summary>Writes explicit audit entries (logins, permission changes, exports, reveals) and verifies the chain.</summary>
+public sealed class AuditLog(MinzhengDbContext db, IAuditContext actor, TimeProvider clock)
+{
+    /// <summary>Records an event now, in its own save (and so its own transaction).</summary>
+    public async Task RecordAsync(string action, string outcome = AuditOutcome.Success, string? entityType = null, string? entityId = null,
+        string? regionCode = null, object? details = null, string? userName = null, CancellationToken ct = default)
+    {
+        Add(action, outcome, entityType, entityId, regionCode, details, userName);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Adds an event to the pending changes, so it commits (or not) together with them.</summary>
+    public void Add(string action, string outcome = AuditOutcome.Success, string? entityType = null, string? entityId = null,
+        string? regionCode = null, object? details = null, string? userName = null) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            OccurredAt = clock.GetUtcNow(),
+            UserName = AuditInterceptor.Truncate(userName ?? actor.UserName),
+            Ip = actor.Ip,
+            Action = action,
+            Outcome = outcome,
+            EntityType = entityType,
+            EntityId = entityId,
+            RegionCode = regionCode,
+            Details = details is null ? null : JsonSerializer.Serialize(details),
+        });
+
+    public Task<AuditChain.Verification> VerifyAsync(CancellationToken ct) =>
+        AuditChain.VerifyAsync(db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable(), ct);
+}
