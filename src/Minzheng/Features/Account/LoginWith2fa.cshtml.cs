@@ -61,14 +61,15 @@ public sealed class LoginWith2faModel(SignInService signInService, SignInManager
 
     private (string UserId, string ReturnUrl)? Pending()
     {
-        if (TempData.Peek(LoginModel.PendingUserKey) is not string userId
-            || TempData.Peek(LoginModel.PendingAtKey) is not string at
+        // TempData turns strings that look like a Guid or a date back into those types: read them as text.
+        if (TempData.Peek(LoginModel.PendingUserKey)?.ToString() is not { Length: > 0 } userId
+            || TempData.Peek(LoginModel.PendingAtKey)?.ToString() is not { } at
             || !long.TryParse(at, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             || clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds) > PendingLifetime)
         {
             return null;
         }
 
-        return (userId, TempData.Peek(LoginModel.PendingReturnKey) as string ?? "/");
+        return (userId, TempData.Peek(LoginModel.PendingReturnKey)?.ToString() ?? "/");
     }
 }

@@ -58,6 +58,7 @@ public static class MinzhengHost
             o.RootDirectory = "/Features";
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
             o.Conventions.AllowAnonymousToPage("/Error");
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
