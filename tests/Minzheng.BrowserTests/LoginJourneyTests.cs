@@ -67,3 +67,30 @@ public sealed class LoginJourneyTests(BrowserApp app)
         Assert.Equal(0, await page.Locator("td", new() { HasText = "坏代码村" }).CountAsync());
     }
 }
+
+public sealed class LockoutJourneyTests(BrowserApp app)
+{
+    [Fact]
+    public async Task WrongPasswordFiveTimes_ShowsLockedMessageInChinese()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await page.GetByLabel("用户名").FillAsync("finance");
+            await page.GetByLabel("密码").FillAsync($"Wrong#Pass{attempt}");
+            await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+            await page.Locator(".alert-danger").WaitForAsync();
+        }
+
+        Assert.Contains("已被临时锁定", await page.Locator(".alert-danger").InnerTextAsync());
+
+        // Even the right password is refused while the account is locked.
+        await page.GetByLabel("用户名").FillAsync("finance");
+        await page.GetByLabel("密码").FillAsync("Demo@2026!");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.Locator(".alert-danger").WaitForAsync();
+        Assert.Contains("已被临时锁定", await page.Locator(".alert-danger").InnerTextAsync());
+        Assert.Contains("/Account/Login", page.Url);
+    }
+}

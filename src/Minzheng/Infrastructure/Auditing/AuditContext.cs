@@ -22,3 +22,12 @@ public sealed class SensitiveAttribute : Attribute;
 
 /// <summary>Entities that the audit interceptor must not record row by row (framework tables with their own events).</summary>
 public interface INotAudited;
+
+/// <summary>JSON of audit details: readable Chinese (no \uXXXX escapes), still safe to embed in HTML.</summary>
+public static class AuditJson
+{
+    public static readonly System.Text.Json.JsonSerializerOptions Options = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+}

@@ -144,7 +144,7 @@ public sealed class AuditInterceptor(IAuditContext actor, TimeProvider clock) : 
             EntityType = type.Name,
             EntityId = Truncate(key),
             RegionCode = (change.Entity as IRegionScoped)?.RegionCode ?? (change.Entity as Features.Regions.Region)?.Code,
-            Details = JsonSerializer.Serialize(details),
+            Details = JsonSerializer.Serialize(details, AuditJson.Options),
         };
     }
 

@@ -49,7 +49,7 @@ public sealed class AuditLog(MinzhengDbContext db, IAuditContext actor, TimeProv
             EntityType = entityType,
             EntityId = entityId,
             RegionCode = regionCode,
-            Details = details is null ? null : JsonSerializer.Serialize(details),
+            Details = details is null ? null : JsonSerializer.Serialize(details, AuditJson.Options),
         });
 
     public Task<AuditChain.Verification> VerifyAsync(CancellationToken ct) =>

@@ -21,12 +21,13 @@ public sealed class DatabaseInitializer(
     public static bool IsDemoEnabled(IConfiguration configuration, DatabaseSettings settings) =>
         configuration.GetValue<bool?>("Demo:Enabled") ?? settings.Provider == DatabaseProvider.Sqlite;
 
-    public async Task InitializeAsync(CancellationToken ct)
+    /// <param name="seedDemo">Seed the demo county: by default when demo mode is on (the <c>seed-demo</c> verb forces it).</param>
+    public async Task InitializeAsync(CancellationToken ct, bool? seedDemo = null)
     {
         await MigrateAsync(ct);
         await EnsureRolesAsync();
         await EnsureBuiltInCalendarsAsync(ct);
-        if (IsDemoEnabled(configuration, settings))
+        if (seedDemo ?? IsDemoEnabled(configuration, settings))
         {
             await demo.SeedAsync(ct);
         }

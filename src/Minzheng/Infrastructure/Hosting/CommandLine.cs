@@ -43,8 +43,7 @@ public sealed record CommandLine(string? Verb, string[] VerbArgs, string[] HostA
                 Console.WriteLine("数据库已迁移到最新版本 (migrations applied).");
                 return 0;
             case "seed-demo":
-                await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
-                await services.GetRequiredService<DemoSeeder>().SeedAsync(ct);
+                await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct, seedDemo: true);
                 Console.WriteLine("演示数据已就绪 (demo data seeded).");
                 return 0;
             case "import-regions" when command.VerbArgs.Length == 1:

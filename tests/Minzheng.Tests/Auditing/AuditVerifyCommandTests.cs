@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace Minzheng.Tests.Auditing;
+
+/// <summary>`Minzheng audit verify --data &lt;folder&gt;` as an operator runs it: exit 0 when intact, 1 naming the broken entry.</summary>
+public sealed class AuditVerifyCommandTests : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), $"minzheng-cli-{Guid.NewGuid():N}");
+
+    private static string AppDll()
+    {
+#if DEBUG
+        const string configuration = "Debug";
+#else
+        const string configuration = "Release";
+#endif
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Minzheng.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir!.FullName, "src", "Minzheng", "bin", configuration, "net10.0", "Minzheng.dll");
+    }
+
+    private async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(AppDll());
+        foreach (var arg in args.Concat(["--data", _data]))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, output);
+    }
+
+    [Fact]
+    public async Task AuditVerify_IntactThenTampered_ExitCodesAndNamesEntry()
+    {
+        Assert.Equal(0, (await RunAsync("seed-demo")).Exit);
+        var intact = await RunAsync("audit", "verify");
+        Assert.Equal(0, intact.Exit);
+        Assert.Contains("intact", intact.Output);
+
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "minzheng.db")};Pooling=False"))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DROP TRIGGER audit_entries_no_update; UPDATE \"AuditEntries\" SET \"Details\" = '{}' WHERE \"Sequence\" = 2;";
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var broken = await RunAsync("audit", "verify");
+        Assert.Equal(1, broken.Exit);
+        Assert.Contains("#2", broken.Output);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+}

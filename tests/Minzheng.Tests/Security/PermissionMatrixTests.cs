@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using Minzheng.Tests.Infrastructure;
+
+namespace Minzheng.Tests.Security;
+
+/// <summary>
+/// docs/permissions.md, row by row: every role against every endpoint. "allow" means the role passes authorization
+/// (any answer but 401/403); "deny" means 403. Bodies are deliberately invalid where a write would change shared data,
+/// so an allowed write answers 400 and the matrix can run in any order.
+/// </summary>
+public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private static readonly string[] AllRoles = ["admin", "security", "auditor", "county", "finance", "township", "village", "leader"];
+
+    public static TheoryData<string, string, string, string> Matrix()
+    {
+        var rows = new (string Method, string Path, string? Body, string[] Allowed)[]
+        {
+            ("GET", "/api/v1/regions/360482000000/children", null, AllRoles),
+            ("POST", "/api/v1/regions", "{\"code\":\"bad\"}", ["admin"]),
+            ("GET", "/api/v1/calendar/2026", null, AllRoles),
+            ("GET", "/api/v1/calendar/add-working-days?from=2026-09-28&days=5", null, AllRoles),
+            ("PUT", "/api/v1/calendar/2026", "{\"holidays\":[\"bad\"]}", ["admin"]),
+            ("GET", "/api/v1/id-numbers/11010519491231002X/check", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/users", null, ["admin", "security"]),
+            ("POST", "/api/v1/users", "{}", ["admin"]),
+            ("POST", $"/api/v1/users/{Guid.Empty}/reset-password", "{}", ["admin"]),
+            ("PUT", $"/api/v1/users/{Guid.Empty}/role", "{}", ["security"]),
+            ("GET", "/api/v1/audit", null, ["auditor"]),
+            ("GET", "/api/v1/audit/verify", null, ["auditor"]),
+            ("GET", "/api/v1/audit/export?from=bad", null, ["auditor"]),
+        };
+        var data = new TheoryData<string, string, string, string>();
+        foreach (var (method, path, body, allowed) in rows)
+        {
+            foreach (var role in AllRoles)
+            {
+                data.Add(role, method, path + (body is null ? "" : " " + body), allowed.Contains(role) ? "allow" : "deny");
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Role_Endpoint_IsAllowedOrDeniedAsDocumented(string role, string method, string pathAndBody, string expected)
+    {
+        var (path, body) = pathAndBody.Split(' ', 2) is [var p, var b] ? (p, b) : (pathAndBody, null);
+        using var client = await app.ClientAsAsync(role);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        }
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        if (expected == "deny")
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        }
+        else
+        {
+            Assert.NotEqual(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.True((int)response.StatusCode < 500, $"{method} {path} as {role}: {response.StatusCode}");
+        }
+    }
+
+    [Theory]
+    [InlineData("admin", "/Regions", true)]
+    [InlineData("county", "/Regions", false)]
+    [InlineData("admin", "/Calendar", true)]
+    [InlineData("security", "/Calendar", false)]
+    [InlineData("security", "/Users", true)]
+    [InlineData("auditor", "/Users", false)]
+    [InlineData("auditor", "/Audit", true)]
+    [InlineData("admin", "/Audit", false)]
+    [InlineData("county", "/Audit", false)]
+    [InlineData("admin", "/IdNumbers", false)]
+    [InlineData("village", "/IdNumbers", true)]
+    public async Task Role_Page_IsAllowedOrDenied(string role, string page, bool allowed)
+    {
+        using var web = new WebSession(app);
+        await web.LoginAsync(role, Minzheng.Infrastructure.Demo.DemoSeeder.Password);
+        var response = await web.GetAsync(page);
+        if (allowed)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.AbsolutePath);
+        }
+    }
+}
