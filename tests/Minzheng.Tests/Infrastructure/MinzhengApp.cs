@@ -70,6 +70,10 @@ public sealed class SqliteApp : MinzhengApp
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"minzheng-test-{Guid.NewGuid():N}.db");
 
+    public string SqliteFile => _file;
+
+    public string SqliteConnectionString => ConnectionString;
+
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     public override ValueTask InitializeAsync()

@@ -17,7 +17,10 @@ public sealed class AccountControlTests(SecureApp app) : IClassFixture<SecureApp
         {
             var user = new Minzheng.Infrastructure.Security.AppUser
             {
-                Id = Guid.CreateVersion7(), UserName = name, DisplayName = "测试", RegionCode = "360482000000",
+                Id = Guid.CreateVersion7(),
+                UserName = name,
+                DisplayName = "测试",
+                RegionCode = "360482000000",
                 PasswordChangedAt = app.Clock.GetUtcNow(),
             };
             Assert.True((await users.CreateAsync(user, password)).Succeeded);
@@ -87,7 +90,9 @@ public sealed class AccountControlTests(SecureApp app) : IClassFixture<SecureApp
         Assert.Equal("/Account/ChangePassword", home.Headers.Location?.OriginalString);
         var done = await web.PostFormAsync("/Account/ChangePassword", new Dictionary<string, string>
         {
-            ["CurrentPassword"] = "Initial#Pass1", ["NewPassword"] = "Chosen#Pass22", ["ConfirmPassword"] = "Chosen#Pass22",
+            ["CurrentPassword"] = "Initial#Pass1",
+            ["NewPassword"] = "Chosen#Pass22",
+            ["ConfirmPassword"] = "Chosen#Pass22",
         });
         Assert.Contains("密码已修改", await done.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.OK, (await web.GetAsync("/")).StatusCode);

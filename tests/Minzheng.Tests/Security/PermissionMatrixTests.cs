@@ -30,6 +30,10 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", "/api/v1/audit", null, ["auditor"]),
             ("GET", "/api/v1/audit/verify", null, ["auditor"]),
             ("GET", "/api/v1/audit/export?from=bad", null, ["auditor"]),
+            ("GET", "/api/v1/households?region=360482", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", $"/api/v1/households/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", "/api/v1/households", "{}", ["county", "township", "village"]),
+            ("POST", $"/api/v1/persons/{Guid.Empty}/reveal", "{}", ["county", "township"]),
         };
         var data = new TheoryData<string, string, string, string>();
         foreach (var (method, path, body, allowed) in rows)
@@ -80,6 +84,12 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("county", "/Audit", false)]
     [InlineData("admin", "/IdNumbers", false)]
     [InlineData("village", "/IdNumbers", true)]
+    [InlineData("leader", "/Registry", true)]
+    [InlineData("admin", "/Registry", false)]
+    [InlineData("auditor", "/Registry", false)]
+    [InlineData("village", "/Registry/New", true)]
+    [InlineData("leader", "/Registry/New", false)]
+    [InlineData("finance", "/Registry/New", false)]
     public async Task Role_Page_IsAllowedOrDenied(string role, string page, bool allowed)
     {
         using var web = new WebSession(app);

@@ -22,6 +22,7 @@ public static class AuditActions
     public const string AuditVerified = "audit.verified";
     public const string AuditExported = "audit.exported";
     public const string SensitiveRevealed = "privacy.revealed";
+    public const string RecordViewed = "data.viewed";
     public const string Exported = "data.exported";
 }
 

@@ -15,6 +15,7 @@ public sealed class DatabaseInitializer(
     DatabaseSettings settings,
     RoleManager<IdentityRole<Guid>> roles,
     DemoSeeder demo,
+    DemoCaseload caseload,
     IConfiguration configuration,
     ILogger<DatabaseInitializer> log)
 {
@@ -30,6 +31,7 @@ public sealed class DatabaseInitializer(
         if (seedDemo ?? IsDemoEnabled(configuration, settings))
         {
             await demo.SeedAsync(ct);
+            await caseload.SeedAsync(ct);
         }
     }
 

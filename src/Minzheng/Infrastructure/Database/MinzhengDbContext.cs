@@ -23,6 +23,9 @@ public abstract class MinzhengDbContext(DbContextOptions options, IRegionScope s
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Features.Registry.Person> Persons => Set<Features.Registry.Person>();
+    public DbSet<Features.Registry.Household> Households => Set<Features.Registry.Household>();
+    public DbSet<Features.Registry.HouseholdMember> HouseholdMembers => Set<Features.Registry.HouseholdMember>();
 
     /// <summary>Read by the region filter on every query; EF parameterises it per context instance.</summary>
     public string RegionPrefix => scope.Prefix;

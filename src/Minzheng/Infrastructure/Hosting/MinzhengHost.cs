@@ -7,6 +7,7 @@ using Minzheng.Features.Audit;
 using Minzheng.Features.Calendar;
 using Minzheng.Features.IdNumbers;
 using Minzheng.Features.Regions;
+using Minzheng.Features.Registry;
 using Minzheng.Features.Users;
 using Minzheng.Infrastructure.Calendar;
 using Minzheng.Infrastructure.Database;
@@ -41,12 +42,16 @@ public static class MinzhengHost
         services.AddMinzhengIdentity(builder.Configuration);
         services.AddScoped<Auditing.AuditLog>();
         services.AddScoped<Auditing.IAuditContext, Auditing.HttpAuditContext>();
+        services.AddSingleton(sp => new Privacy.PersonalDataProtector(
+            Privacy.PrivacyKeys.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<DatabaseSettings>().DataPath)));
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoCaseload>();
         services.AddScoped<CalendarService>();
         services.AddScoped<RegionService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<SignInService>();
+        services.AddScoped<Features.Registry.RegistryService>();
         services.AddScoped<Features.Audit.AuditQuery>();
         services.AddScoped<Features.Audit.AuditExporter>();
         services.AddScoped<MinzhengClaimsFactory>();
@@ -131,6 +136,7 @@ public static class MinzhengHost
         api.MapIdNumbers();
         api.MapUsers();
         api.MapAudit();
+        api.MapRegistry();
         app.MapRazorPages();
         return app;
     }

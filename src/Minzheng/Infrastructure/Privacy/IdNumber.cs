@@ -40,7 +40,7 @@ public readonly record struct IdNumber
     public Gender Gender => (Value[16] - '0') % 2 == 1 ? Gender.Male : Gender.Female;
 
     /// <summary>Masked for lists, notices and exports: first 6 and last 4 characters (POLICY §11).</summary>
-    public string Masked => string.Concat(Value.AsSpan(0, 6), "********", Value.AsSpan(14, 4));
+    public string Masked => Mask.IdNumber(Value);
 
     public int AgeOn(DateOnly day)
     {

@@ -88,7 +88,9 @@ public static class IdentitySetup
             .AddPolicy(Policies.ManageRoles, p => p.RequireRole(Roles.Security))
             .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Roles.Auditor))
             .AddPolicy(Policies.ManageAccounts, p => p.RequireRole(Roles.Admin, Roles.Security))
-            .AddPolicy(Policies.BusinessRead, p => p.RequireRole(Roles.Business));
+            .AddPolicy(Policies.BusinessRead, p => p.RequireRole(Roles.Business))
+            .AddPolicy(Policies.RegistryWrite, p => p.RequireRole(Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer, Roles.Village))
+            .AddPolicy(Policies.RevealPersonalData, p => p.RequireRole(Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer));
 
         services.AddRateLimiter(o =>
         {

@@ -51,6 +51,8 @@ public static class Policies
     public const string BusinessRead = "BusinessRead";
     public const string ReadAudit = "ReadAudit";
     public const string ManageAccounts = "ManageAccounts";
+    public const string RegistryWrite = "RegistryWrite";
+    public const string RevealPersonalData = "RevealPersonalData";
 }
 
 /// <summary>Claim types Minzheng adds to a signed-in user.</summary>

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Minzheng.Features.Regions;
+using Minzheng.Infrastructure.Security;
+
+namespace Minzheng.Features.Registry;
+
+[Authorize(Policy = Policies.BusinessRead)]
+public sealed class HouseholdModel(RegistryService registry, RegionService regions) : PageModel
+{
+    public HouseholdDto? Household { get; private set; }
+    public string RegionPath { get; private set; } = "";
+    public RevealedIdNumber? Revealed { get; private set; }
+    public string? RevealError { get; private set; }
+    public bool CanReveal => User.IsInRole(Roles.County) || User.IsInRole(Roles.CountyApprover) || User.IsInRole(Roles.Township) || User.IsInRole(Roles.TownshipReviewer);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostRevealAsync(Guid id, Guid personId, string? reason, CancellationToken ct)
+    {
+        if (!CanReveal)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, ct) || Household!.Members.All(m => m.PersonId != personId))
+        {
+            return NotFound();
+        }
+
+        if ((reason?.Trim().Length ?? 0) is < 2 or > 200)
+        {
+            RevealError = "请填写查看完整身份证号的事由（2到200字）";
+            return Page();
+        }
+
+        Revealed = await registry.RevealIdNumberAsync(personId, reason!.Trim(), ct);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        Household = await registry.GetHouseholdAsync(id, null, ct);
+        if (Household is not null)
+        {
+            RegionPath = await regions.DisplayPathAsync(Household.RegionCode, ct);
+        }
+
+        return Household is not null;
+    }
+
+    public static string RelationshipName(string code) => code switch
+    {
+        "head" => "户主",
+        "spouse" => "配偶",
+        "child" => "子女",
+        "parent" => "父母",
+        "grandchild" => "孙子女",
+        "sibling" => "兄弟姐妹",
+        _ => "其他",
+    };
+
+    public static string SelfCareName(string code) => code switch { "full" => "自理", "partial" => "半失能", _ => "全失能" };
+}

@@ -1,0 +1,89 @@
+using Minzheng.Infrastructure.Auditing;
+using Minzheng.Infrastructure.Database;
+using Minzheng.Infrastructure.Privacy;
+
+namespace Minzheng.Features.Registry;
+
+public enum SelfCare
+{
+    Full,
+    Partial,
+    None,
+}
+
+/// <summary>
+/// A person of the registry. The ID number is never stored in plain text: ciphertext (AES-GCM), a keyed blind index
+/// for exact look-up and uniqueness across the whole database, and the masked form for lists.
+/// </summary>
+public sealed class Person : AuditableEntity, IRegionScoped
+{
+    public const int NameMaxLength = 50;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string Name { get; set; } = "";
+
+    [Sensitive]
+    public string IdNumberCipher { get; set; } = "";
+
+    [Sensitive]
+    public string IdNumberIndex { get; set; } = "";
+
+    public string IdNumberMasked { get; set; } = "";
+    public Gender Gender { get; set; }
+    public DateOnly BirthDate { get; set; }
+
+    /// <summary>Residence region (12 digits); the region scope applies to it.</summary>
+    public string RegionCode { get; set; } = "";
+
+    public int? DisabilityGrade { get; set; }
+    public SelfCare SelfCare { get; set; } = SelfCare.Full;
+    public DateOnly? DeathDate { get; set; }
+
+    public int AgeOn(DateOnly day) => day.Year - BirthDate.Year - (day < BirthDate.AddYears(day.Year - BirthDate.Year) ? 1 : 0);
+}
+
+public enum HukouType
+{
+    Urban,
+    Rural,
+}
+
+public enum Relationship
+{
+    Head,
+    Spouse,
+    Child,
+    Parent,
+    Grandchild,
+    Sibling,
+    Other,
+}
+
+/// <summary>A household (户). Members are linked with validity periods so the household as of any date can be rebuilt.</summary>
+public sealed class Household : AuditableEntity, IRegionScoped
+{
+    public const int AddressMaxLength = 200;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string RegionCode { get; set; } = "";
+    public HukouType HukouType { get; set; }
+    public string Address { get; set; } = "";
+    public Guid HeadPersonId { get; set; }
+    public List<HouseholdMember> Members { get; set; } = [];
+}
+
+/// <summary>Membership of a person in a household from <see cref="ValidFrom"/> until <see cref="ValidTo"/> (open: current).</summary>
+public sealed class HouseholdMember : IRegionScoped
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid HouseholdId { get; set; }
+    public Guid PersonId { get; set; }
+    public Person? Person { get; set; }
+    public Relationship Relationship { get; set; }
+    public string RegionCode { get; set; } = "";
+    public DateOnly ValidFrom { get; set; }
+    public DateOnly? ValidTo { get; set; }
+
+    /// <summary>Declared monthly income in yuan (the income ledger by type and period refines this).</summary>
+    public decimal MonthlyIncome { get; set; }
+}

@@ -1,0 +1,17 @@
+namespace Minzheng.Features.Registry;
+
+public sealed record MemberRequest(string? Name, string? IdNumber, string? Relationship, decimal? MonthlyIncome, int? DisabilityGrade, string? SelfCare);
+
+public sealed record CreateHouseholdRequest(string? RegionCode, string? HukouType, string? Address, List<MemberRequest>? Members);
+
+public sealed record MemberDto(Guid PersonId, string Name, string IdNumberMasked, string Gender, DateOnly BirthDate, string Relationship,
+    decimal MonthlyIncome, int? DisabilityGrade, string SelfCare, DateOnly ValidFrom, DateOnly? DeathDate);
+
+public sealed record HouseholdDto(Guid Id, string RegionCode, string HukouType, string Address, Guid HeadPersonId, string HeadName,
+    int MemberCount, decimal HouseholdIncome, List<MemberDto> Members);
+
+public sealed record HouseholdListItem(Guid Id, string RegionCode, string HeadName, string HeadIdNumberMasked, string HukouType, string Address, int MemberCount);
+
+public sealed record RevealRequest(string? Reason);
+
+public sealed record RevealedIdNumber(Guid PersonId, string IdNumber);

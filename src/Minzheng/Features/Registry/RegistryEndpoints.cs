@@ -1,0 +1,72 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Minzheng.Infrastructure.Security;
+using Minzheng.Infrastructure.Web;
+
+namespace Minzheng.Features.Registry;
+
+public sealed record CreatedId(Guid Id);
+
+public static class RegistryEndpoints
+{
+    public static RouteGroupBuilder MapRegistry(this RouteGroupBuilder api)
+    {
+        var households = api.MapGroup("/households").WithTags("Registry");
+        households.MapPost("/", Create).WithName("Households_Create").RequireAuthorization(Policies.RegistryWrite)
+            .WithSummary("登记家庭及成员（身份证号加密存储）");
+        households.MapGet("/{id:guid}", Get).WithName("Households_Get").RequireAuthorization(Policies.BusinessRead)
+            .WithSummary("家庭详情（身份证号脱敏）；asOf=YYYY-MM-DD 查看当日的家庭成员");
+        households.MapGet("/", Search).WithName("Households_Search").RequireAuthorization(Policies.BusinessRead)
+            .WithSummary("按姓名、完整身份证号、区划查询家庭");
+        api.MapPost("/persons/{id:guid}/reveal", Reveal).WithTags("Registry").WithName("Persons_Reveal")
+            .RequireAuthorization(Policies.RevealPersonalData).WithSummary("查看完整身份证号（须填写事由，记入审计日志）");
+        return api;
+    }
+
+    public static async Task<Results<Created<CreatedId>, ValidationProblem, ProblemHttpResult>> Create(
+        CreateHouseholdRequest request, RegistryService registry, CancellationToken ct)
+    {
+        var (id, errors, duplicate) = await registry.CreateHouseholdAsync(request, ct);
+        if (duplicate)
+        {
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, string.Join("；", errors.ToProblem().ProblemDetails.Errors.SelectMany(e => e.Value)));
+        }
+
+        return id is { } created ? TypedResults.Created($"/api/v1/households/{created}", new CreatedId(created)) : errors.ToProblem();
+    }
+
+    public static async Task<Results<Ok<HouseholdDto>, ProblemHttpResult, ValidationProblem>> Get(
+        Guid id, string? asOf, RegistryService registry, CancellationToken ct)
+    {
+        DateOnly? day = null;
+        if (!string.IsNullOrWhiteSpace(asOf))
+        {
+            if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                return ApiProblems.Validation("asOf", "asOf 应为日期 YYYY-MM-DD");
+            }
+
+            day = d;
+        }
+
+        return await registry.GetHouseholdAsync(id, day, ct) is { } household ? TypedResults.Ok(household) : ApiProblems.NotFound();
+    }
+
+    public static async Task<Results<Ok<List<HouseholdListItem>>, ValidationProblem>> Search(
+        string? name, string? idNumber, string? region, int? take, RegistryService registry, CancellationToken ct) =>
+        await registry.SearchAsync(name, idNumber, region, take ?? 100, ct) is { } rows
+            ? TypedResults.Ok(rows)
+            : ApiProblems.Validation("region", "region 应为12位区划代码或其2、4、6、9位前缀");
+
+    public static async Task<Results<Ok<RevealedIdNumber>, ProblemHttpResult, ValidationProblem>> Reveal(
+        Guid id, RevealRequest request, RegistryService registry, CancellationToken ct)
+    {
+        var reason = request.Reason?.Trim() ?? "";
+        if (reason.Length is < 2 or > 200)
+        {
+            return ApiProblems.Validation("reason", "请填写查看完整身份证号的事由（2到200字）");
+        }
+
+        return await registry.RevealIdNumberAsync(id, reason, ct) is { } revealed ? TypedResults.Ok(revealed) : ApiProblems.NotFound();
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Features.Registry;
+using Minzheng.Infrastructure.Database;
+using Minzheng.Infrastructure.Privacy;
+
+namespace Minzheng.Infrastructure.Demo;
+
+/// <summary>
+/// A realistic demo caseload, created through <see cref="RegistryService"/> exactly as a user would: a few households
+/// in every village of the demo county, with valid ID numbers, plausible names, incomes, disabilities and self-care.
+/// Deterministic (fixed seed) and skipped when the county already has households.
+/// </summary>
+public sealed class DemoCaseload(MinzhengDbContext db, RegistryService registry)
+{
+    public const int HouseholdsPerVillage = 6;
+
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "罗", "熊"];
+    private static readonly string[] MaleNames = ["建国", "志强", "国华", "文军", "海涛", "明", "勇", "伟", "春生", "德福", "小龙", "子豪", "宇轩", "浩然"];
+    private static readonly string[] FemaleNames = ["秀英", "桂兰", "玉梅", "丽华", "春燕", "小红", "芳", "娟", "敏", "婷", "欣怡", "梓涵", "雨桐", "思琪"];
+    private static readonly string[] Streets = ["新村", "老屋组", "河边组", "中心路", "上塘组", "下湾组", "东头组", "西岭组"];
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        if (await db.Households.AnyAsync(h => h.RegionCode.StartsWith("360482"), ct))
+        {
+            return;
+        }
+
+        var random = new Random(2026);
+        var sequence = 0;
+        var villages = DemoSeeder.Regions.Where(r => r.Code[9..] != "000").ToList();
+        foreach (var (code, villageName) in villages)
+        {
+            for (var i = 0; i < HouseholdsPerVillage; i++)
+            {
+                var request = NewHousehold(random, code, villageName, ref sequence);
+                var (_, errors, _) = await registry.CreateHouseholdAsync(request, ct);
+                if (errors.Any)
+                {
+                    throw new InvalidOperationException("Demo household refused: " + string.Join("; ", errors.ToProblem().ProblemDetails.Errors.SelectMany(e => e.Value)));
+                }
+            }
+        }
+    }
+
+    private static CreateHouseholdRequest NewHousehold(Random random, string village, string villageName, ref int sequence)
+    {
+        var surname = Surnames[random.Next(Surnames.Length)];
+        var members = new List<MemberRequest>();
+        var headBirth = new DateOnly(1940, 1, 1).AddDays(random.Next(0, 365 * 50));
+        var headMale = random.Next(3) > 0;
+        members.Add(Member(random, surname, headMale, headBirth, "head", ref sequence));
+        if (random.Next(4) > 0)
+        {
+            members.Add(Member(random, Surnames[random.Next(Surnames.Length)], !headMale, headBirth.AddDays(random.Next(-1500, 1500)), "spouse", ref sequence));
+        }
+
+        for (var c = random.Next(0, 3); c > 0; c--)
+        {
+            members.Add(Member(random, surname, random.Next(2) == 0, headBirth.AddYears(random.Next(20, 32)).AddDays(random.Next(365)), "child", ref sequence));
+        }
+
+        var hukou = village[9] == '0' ? "urban" : "rural"; // village codes 001–199 are communities (居委会)
+        return new CreateHouseholdRequest(village, hukou, $"{villageName}{Streets[random.Next(Streets.Length)]}{random.Next(1, 99)}号", members);
+    }
+
+    private static MemberRequest Member(Random random, string surname, bool male, DateOnly birth, string relationship, ref int sequence)
+    {
+        if (birth > new DateOnly(2025, 12, 31))
+        {
+            birth = new DateOnly(2025, 12, 31).AddDays(-random.Next(3000));
+        }
+
+        sequence++;
+        // Sequence code: 3 digits, odd for men, even for women (GB 11643).
+        var order = ((sequence % 450) * 2) + (male ? 1 : 2);
+        var first17 = "360482" + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + order.ToString("D3", CultureInfo.InvariantCulture);
+        var name = surname + (male ? MaleNames : FemaleNames)[random.Next(MaleNames.Length)];
+        var income = random.Next(5) == 0 ? 0m : Math.Round((decimal)random.Next(0, 120000) / 100m, 2);
+        int? disability = random.Next(8) == 0 ? random.Next(1, 5) : null;
+        var selfCare = disability is 1 or 2 ? "partial" : random.Next(20) == 0 ? "none" : "full";
+        return new MemberRequest(name, first17 + IdNumber.ComputeCheckCharacter(first17), relationship, income, disability, selfCare);
+    }
+}
