@@ -106,6 +106,17 @@ public sealed class AccountControlTests(SecureApp app) : IClassFixture<SecureApp
     }
 
     [Fact]
+    public async Task Administrators_WithoutTwoFactor_AreSentToEnrolmentInTheBrowser()
+    {
+        using var web = new WebSession(app);
+        await web.LoginAsync("security", Minzheng.Infrastructure.Demo.DemoSeeder.Password);
+        var users = await web.GetAsync("/Users");
+        Assert.Equal("/Account/TwoFactor", users.Headers.Location?.OriginalString);
+        var page = await (await web.GetAsync("/Account/TwoFactor")).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("管理员账户必须启用双因素认证", page);
+    }
+
+    [Fact]
     public async Task TwoFactor_TokenNeedsTheCurrentCode()
     {
         var user = await NewCountyUserAsync();

@@ -12,7 +12,7 @@ public sealed record CommandLine(string? Verb, string[] VerbArgs, string[] HostA
 {
     public static readonly Dictionary<string, string> SwitchMappings = new() { ["--data"] = "Data:Path" };
 
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "import-regions", "audit", "help"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "import-regions", "audit", "privacy", "help"];
 
     public static CommandLine Parse(string[] args)
     {
@@ -50,6 +50,11 @@ public sealed record CommandLine(string? Verb, string[] VerbArgs, string[] HostA
                 return await ImportRegionsAsync(services, command.VerbArgs[0], ct);
             case "audit" when command.VerbArgs is ["verify"]:
                 return await VerifyAuditAsync(services, ct);
+            case "privacy" when command.VerbArgs is ["rekey"]:
+                await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+                var changed = await services.GetRequiredService<Privacy.Rekey>().RunAsync(ct);
+                Console.WriteLine($"已用当前密钥重新加密 {changed} 个值 (re-encrypted {changed} values under the active key).");
+                return 0;
             default:
                 Console.WriteLine("""
                     用法 / usage: Minzheng [verb] [--data <folder>] [--urls <url>]
@@ -58,6 +63,7 @@ public sealed record CommandLine(string? Verb, string[] VerbArgs, string[] HostA
                       seed-demo               写入演示数据 / seed the demo county and accounts
                       import-regions <file>   导入区划代码 (CSV/XLSX: code,name) / import an official region code list
                       audit verify            校验审计日志哈希链 / verify the audit log's hash chain (exit 1 if broken)
+                      privacy rekey           密钥轮换后重新加密 / re-encrypt personal data under the active key
                     """);
                 return command.Verb == "help" ? 0 : 2;
         }

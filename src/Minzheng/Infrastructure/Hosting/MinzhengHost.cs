@@ -45,6 +45,7 @@ public static class MinzhengHost
         services.AddSingleton(sp => new Privacy.PersonalDataProtector(
             Privacy.PrivacyKeys.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<DatabaseSettings>().DataPath)));
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<Privacy.Rekey>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoCaseload>();
         services.AddScoped<CalendarService>();

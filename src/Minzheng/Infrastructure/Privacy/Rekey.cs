@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Infrastructure.Database;
+
+namespace Minzheng.Infrastructure.Privacy;
+
+/// <summary>
+/// Key rotation, the <c>privacy rekey</c> verb: every protected value not yet under the active key is decrypted (with
+/// whichever configured key wrote it) and encrypted again under the active key, and every blind index is recomputed
+/// with the current index key. Runs in batches, each in its own transaction, and can be re-run after an interruption.
+/// </summary>
+public sealed class Rekey(MinzhengDbContext db, PersonalDataProtector protector, ILogger<Rekey> log)
+{
+    public const int BatchSize = 500;
+
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var changed = 0;
+        // Rows are only rewritten, never added or removed here, so stable key order with an offset visits each once.
+        for (var offset = 0; ; offset += BatchSize)
+        {
+            var batch = await db.Persons.IgnoreQueryFilters([MinzhengDbContext.RegionFilter])
+                .OrderBy(p => p.Id).Skip(offset).Take(BatchSize).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var person in batch)
+            {
+                var plain = protector.Decrypt(person.IdNumberCipher, DataPurpose.IdNumber);
+                var index = protector.BlindIndex(plain, DataPurpose.IdNumber);
+                if (!protector.IsUnderActiveKey(person.IdNumberCipher) || person.IdNumberIndex != index)
+                {
+                    person.IdNumberCipher = protector.Encrypt(plain, DataPurpose.IdNumber);
+                    person.IdNumberIndex = index;
+                    changed++;
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            log.LogInformation("Rekey: {Changed} values re-encrypted so far", changed);
+        }
+
+        return changed;
+    }
+}
