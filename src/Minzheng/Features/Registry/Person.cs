@@ -29,6 +29,11 @@ public sealed class Person : AuditableEntity, IRegionScoped
     public string IdNumberIndex { get; set; } = "";
 
     public string IdNumberMasked { get; set; } = "";
+
+    [Sensitive]
+    public string? PhoneCipher { get; set; }
+
+    public string? PhoneMasked { get; set; }
     public Gender Gender { get; set; }
     public DateOnly BirthDate { get; set; }
 
@@ -69,6 +74,14 @@ public sealed class Household : AuditableEntity, IRegionScoped
     public HukouType HukouType { get; set; }
     public string Address { get; set; } = "";
     public Guid HeadPersonId { get; set; }
+
+    /// <summary>Bank for payments (一折通); the account number is encrypted and shown with its last 4 digits only.</summary>
+    public string? BankName { get; set; }
+
+    [Sensitive]
+    public string? BankAccountCipher { get; set; }
+
+    public string? BankAccountMasked { get; set; }
     public List<HouseholdMember> Members { get; set; } = [];
 }
 

@@ -11,6 +11,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.IdNumberCipher).HasMaxLength(200);
         b.Property(p => p.IdNumberIndex).HasMaxLength(64);
         b.Property(p => p.IdNumberMasked).HasMaxLength(18);
+        b.Property(p => p.PhoneCipher).HasMaxLength(200);
+        b.Property(p => p.PhoneMasked).HasMaxLength(20);
         b.Property(p => p.Gender).HasConversion<string>().HasMaxLength(8);
         b.Property(p => p.SelfCare).HasConversion<string>().HasMaxLength(8);
         // One person per ID number in the whole database, across every region.
@@ -25,6 +27,9 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
     {
         b.Property(h => h.Address).HasMaxLength(Household.AddressMaxLength);
         b.Property(h => h.HukouType).HasConversion<string>().HasMaxLength(8);
+        b.Property(h => h.BankName).HasMaxLength(50);
+        b.Property(h => h.BankAccountCipher).HasMaxLength(200);
+        b.Property(h => h.BankAccountMasked).HasMaxLength(20);
         b.HasMany(h => h.Members).WithOne().HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Person>().WithMany().HasForeignKey(h => h.HeadPersonId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -24,6 +24,7 @@ public static class AuditActions
     public const string SensitiveRevealed = "privacy.revealed";
     public const string RecordViewed = "data.viewed";
     public const string Exported = "data.exported";
+    public const string ImportCommitted = "import.committed";
 }
 
 /// <summary>Writes explicit audit entries (logins, permission changes, exports, reveals) and verifies the chain.</summary>

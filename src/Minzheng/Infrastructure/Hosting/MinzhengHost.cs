@@ -6,6 +6,7 @@ using Minzheng.Features.Account;
 using Minzheng.Features.Audit;
 using Minzheng.Features.Calendar;
 using Minzheng.Features.IdNumbers;
+using Minzheng.Features.Imports;
 using Minzheng.Features.Regions;
 using Minzheng.Features.Registry;
 using Minzheng.Features.Users;
@@ -53,6 +54,7 @@ public static class MinzhengHost
         services.AddScoped<UserAdminService>();
         services.AddScoped<SignInService>();
         services.AddScoped<Features.Registry.RegistryService>();
+        services.AddScoped<Features.Imports.ImportService>();
         services.AddScoped<Features.Audit.AuditQuery>();
         services.AddScoped<Features.Audit.AuditExporter>();
         services.AddScoped<MinzhengClaimsFactory>();
@@ -138,6 +140,7 @@ public static class MinzhengHost
         api.MapUsers();
         api.MapAudit();
         api.MapRegistry();
+        api.MapImports();
         app.MapRazorPages();
         return app;
     }

@@ -9,6 +9,7 @@ public static class DataPurpose
     public const string IdNumber = "id-number";
     public const string BankAccount = "bank-account";
     public const string Phone = "phone";
+    public const string ImportFile = "import-file";
 }
 
 /// <summary>
@@ -37,17 +38,8 @@ public sealed class PersonalDataProtector
         }
     }
 
-    public string Encrypt(string plaintext, string purpose)
-    {
-        var key = _keys[_activeKeyId];
-        var data = Encoding.UTF8.GetBytes(plaintext);
-        var output = new byte[NonceSize + data.Length + TagSize];
-        var nonce = output.AsSpan(0, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(key, TagSize);
-        aes.Encrypt(nonce, data, output.AsSpan(NonceSize, data.Length), output.AsSpan(NonceSize + data.Length), Associated(purpose));
-        return $"{Version}:{_activeKeyId}:{Convert.ToBase64String(output)}";
-    }
+    public string Encrypt(string plaintext, string purpose) =>
+        $"{Version}:{_activeKeyId}:{Convert.ToBase64String(Seal(Encoding.UTF8.GetBytes(plaintext), _keys[_activeKeyId], purpose))}";
 
     public string Decrypt(string ciphertext, string purpose)
     {
@@ -57,12 +49,41 @@ public sealed class PersonalDataProtector
             throw new CryptographicException("Unknown ciphertext format or key id.");
         }
 
-        var input = Convert.FromBase64String(parts[2]);
+        return Encoding.UTF8.GetString(Open(Convert.FromBase64String(parts[2]), key, purpose));
+    }
+
+    /// <summary>Binary form for files (uploaded rosters): key id length, key id, then nonce, ciphertext and tag.</summary>
+    public byte[] EncryptBytes(byte[] plain, string purpose)
+    {
+        var id = Encoding.ASCII.GetBytes(_activeKeyId);
+        return [(byte)id.Length, .. id, .. Seal(plain, _keys[_activeKeyId], purpose)];
+    }
+
+    public byte[] DecryptBytes(byte[] sealedBytes, string purpose)
+    {
+        var id = Encoding.ASCII.GetString(sealedBytes, 1, sealedBytes[0]);
+        return _keys.TryGetValue(id, out var key)
+            ? Open(sealedBytes.AsSpan(1 + sealedBytes[0]).ToArray(), key, purpose)
+            : throw new CryptographicException("Unknown key id.");
+    }
+
+    private static byte[] Seal(byte[] data, byte[] key, string purpose)
+    {
+        var output = new byte[NonceSize + data.Length + TagSize];
+        var nonce = output.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key, TagSize);
+        aes.Encrypt(nonce, data, output.AsSpan(NonceSize, data.Length), output.AsSpan(NonceSize + data.Length), Associated(purpose));
+        return output;
+    }
+
+    private static byte[] Open(byte[] input, byte[] key, string purpose)
+    {
         var length = input.Length - NonceSize - TagSize;
         var plain = new byte[length];
         using var aes = new AesGcm(key, TagSize);
         aes.Decrypt(input.AsSpan(0, NonceSize), input.AsSpan(NonceSize, length), input.AsSpan(NonceSize + length), plain, Associated(purpose));
-        return Encoding.UTF8.GetString(plain);
+        return plain;
     }
 
     /// <summary>The key id a ciphertext was written with (to find values still under a retired key).</summary>

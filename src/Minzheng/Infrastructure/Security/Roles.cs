@@ -53,6 +53,7 @@ public static class Policies
     public const string ManageAccounts = "ManageAccounts";
     public const string RegistryWrite = "RegistryWrite";
     public const string RevealPersonalData = "RevealPersonalData";
+    public const string ImportRosters = "ImportRosters";
 }
 
 /// <summary>Claim types Minzheng adds to a signed-in user.</summary>

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Minzheng.Infrastructure.Database;
+
+namespace Minzheng.Features.Enrollments;
+
+public enum EnrollmentStatus
+{
+    Active,
+    Suspended,
+    Terminated,
+}
+
+/// <summary>
+/// 在保对象: what is paid — a programme for a household (through its beneficiary person), the covered persons, the
+/// monthly amount and the months it runs. Casework will add the calculation snapshot; imports bring existing caseloads.
+/// </summary>
+public sealed class Enrollment : AuditableEntity, IRegionScoped
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string RegionCode { get; set; } = "";
+    public string Program { get; set; } = "";
+    public Guid HouseholdId { get; set; }
+    public Guid PersonId { get; set; }
+    public int HouseholdSize { get; set; }
+    public int CoveredPersons { get; set; }
+    public decimal MonthlyAmount { get; set; }
+
+    /// <summary>First day of the first month paid.</summary>
+    public DateOnly StartMonth { get; set; }
+
+    public DateOnly? EndMonth { get; set; }
+    public EnrollmentStatus Status { get; set; } = EnrollmentStatus.Active;
+    public string? StatusReason { get; set; }
+    public Guid? ImportBatchId { get; set; }
+}
+
+internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollment>
+{
+    public void Configure(EntityTypeBuilder<Enrollment> b)
+    {
+        b.Property(e => e.Program).HasMaxLength(32);
+        b.Property(e => e.Status).HasConversion<string>().HasMaxLength(12);
+        b.Property(e => e.StatusReason).HasMaxLength(200);
+        b.HasOne<Registry.Household>().WithMany().HasForeignKey(e => e.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Registry.Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Restrict);
+        // Nobody is enrolled twice in the same programme at the same time, whatever races between importers.
+        b.HasIndex(e => new { e.Program, e.PersonId }).IsUnique().HasFilter("\"Status\" = 'Active'");
+        b.HasIndex(e => new { e.RegionCode, e.Program, e.Status });
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using MiniExcelLibs;
+using Minzheng.Features.Programs;
+using Minzheng.Infrastructure.Hosting;
+using Minzheng.Infrastructure.Security;
+using Minzheng.Infrastructure.Web;
+
+namespace Minzheng.Features.Imports;
+
+public sealed record ImportedCount(int Imported);
+
+public static class ImportEndpoints
+{
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static RouteGroupBuilder MapImports(this RouteGroupBuilder api)
+    {
+        var imports = api.MapGroup("/imports").WithTags("Imports").RequireAuthorization(Policies.ImportRosters);
+        // Bearer-token API: CSRF does not apply (the UI cookie is SameSite=Strict and the page has its own token).
+        imports.MapPost("/", Stage).WithName("Imports_Stage").DisableAntiforgery()
+            .WithSummary("上传花名册（.xlsx 或 UTF-8/GBK .csv）并校验，返回逐行错误");
+        imports.MapGet("/{id:guid}", Get).WithName("Imports_Get");
+        imports.MapPost("/{id:guid}/commit", Commit).WithName("Imports_Commit").WithSummary("确认导入：全部成功或全部不写入（skipInvalid=true 跳过错误行）");
+        imports.MapGet("/templates/assistance-roster.xlsx", Template).WithName("Imports_Template").WithSummary("花名册模板");
+        return api;
+    }
+
+    public static async Task<Results<Ok<StagedImport>, ProblemHttpResult>> Stage(
+        string? kind, IFormFile? file, ImportService imports, CancellationToken ct)
+    {
+        if (kind != AssistanceRoster.Kind)
+        {
+            return ApiProblems.Problem(400, $"kind 应为 {AssistanceRoster.Kind}");
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            return ApiProblems.Problem(400, "请在表单字段 file 中上传 .xlsx 或 .csv 文件");
+        }
+
+        if (file.Length > MinzhengHost.MaxRequestBytes)
+        {
+            return ApiProblems.Problem(400, "文件超过50MB，请分批导入");
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        try
+        {
+            return TypedResults.Ok(await imports.StageAsync(file.FileName, buffer.ToArray(), ct));
+        }
+        catch (UnreadableFileException ex)
+        {
+            return ApiProblems.Problem(400, ex.Message);
+        }
+    }
+
+    public static async Task<Results<Ok<StagedImport>, ProblemHttpResult>> Get(Guid id, ImportService imports, CancellationToken ct) =>
+        await imports.GetAsync(id, ct) is { } staged ? TypedResults.Ok(staged) : ApiProblems.NotFound("导入批次不存在或不在您的管辖范围内");
+
+    public static async Task<Results<Ok<ImportedCount>, ProblemHttpResult>> Commit(Guid id, bool? skipInvalid, ImportService imports, CancellationToken ct)
+    {
+        var (outcome, imported, errors) = await imports.CommitAsync(id, skipInvalid == true, ct);
+        return outcome switch
+        {
+            CommitOutcome.Committed => TypedResults.Ok(new ImportedCount(imported)),
+            CommitOutcome.NotFound => ApiProblems.NotFound("导入批次不存在或不在您的管辖范围内"),
+            CommitOutcome.AlreadyCommitted => ApiProblems.Conflict($"该批次已经导入（{imported}行），不能重复导入"),
+            CommitOutcome.Invalid => InvalidRows(errors),
+        };
+    }
+
+    private static ProblemHttpResult InvalidRows(IReadOnlyList<ImportError> errors) => TypedResults.Problem(new ProblemDetails
+    {
+        Status = StatusCodes.Status422UnprocessableEntity,
+        Title = ApiProblems.ChineseTitle(422),
+        Detail = $"有{errors.Count}行数据有误，未写入任何数据；请修正后重新上传，或使用 skipInvalid=true 只导入正确的行",
+        Extensions = { ["errors"] = errors },
+    });
+
+    public static async Task<FileContentHttpResult> Template(CancellationToken ct)
+    {
+        var example = AssistanceRoster.Headers.Zip(
+            ["360482100201", "农村低保", "张三", "11010519491231002X", "3", "2", "520.00", "2026-01", "中国农业银行", "6228480012345678", "13800138000", "红光村一组1号"])
+            .ToDictionary(p => p.First, p => (object)p.Second);
+        var sheets = new Dictionary<string, object>
+        {
+            ["花名册"] = new[] { example },
+            ["保障类别"] = AssistancePrograms.All.Select(p => new Dictionary<string, object> { ["保障类别"] = p.Name, ["代码"] = p.Code }).ToArray(),
+        };
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(sheets, cancellationToken: ct);
+        return TypedResults.File(stream.ToArray(), XlsxType, "assistance-roster.xlsx");
+    }
+}

@@ -1,0 +1,241 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Features.Enrollments;
+using Minzheng.Features.Registry;
+using Minzheng.Infrastructure.Auditing;
+using Minzheng.Infrastructure.Calendar;
+using Minzheng.Infrastructure.Database;
+using Minzheng.Infrastructure.Privacy;
+using Minzheng.Infrastructure.Security;
+
+namespace Minzheng.Features.Imports;
+
+public sealed record StagedImport(Guid Id, int TotalRows, int ValidRows, IReadOnlyList<ImportError> Errors);
+
+public enum CommitOutcome
+{
+    Committed,
+    NotFound,
+    AlreadyCommitted,
+    Invalid,
+}
+
+/// <summary>
+/// Stage → validate → commit of assistance rosters. Staging keeps the encrypted file and reports every problem by row and
+/// column; committing validates again against the data as it is then and writes persons, households and enrolments for
+/// all rows in one transaction — or nothing.
+/// </summary>
+public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector protector, IRegionScope scope, AuditLog audit, TimeProvider clock,
+    IConfiguration configuration)
+{
+    private int MaxRows => configuration.GetValue("Imports:MaxRows", 1_000_000);
+
+    public async Task<StagedImport> StageAsync(string fileName, byte[] content, CancellationToken ct)
+    {
+        var (rows, errors, total) = await ValidateAsync(fileName, content, ct);
+        var batch = new ImportBatch
+        {
+            RegionCode = ScopeRegion(), Kind = AssistanceRoster.Kind, FileName = Path.GetFileName(fileName)[..Math.Min(200, Path.GetFileName(fileName).Length)],
+            FileSha256 = Convert.ToHexStringLower(SHA256.HashData(content)), Content = protector.EncryptBytes(content, DataPurpose.ImportFile),
+            TotalRows = total, ValidRows = rows.Count, ErrorsJson = JsonSerializer.Serialize(errors, AuditJson.Options),
+        };
+        db.ImportBatches.Add(batch);
+        await db.SaveChangesAsync(ct);
+        return new StagedImport(batch.Id, total, rows.Count, errors);
+    }
+
+    public async Task<StagedImport?> GetAsync(Guid id, CancellationToken ct) =>
+        await db.ImportBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct) is { } b
+            ? new StagedImport(b.Id, b.TotalRows, b.ValidRows, JsonSerializer.Deserialize<List<ImportError>>(b.ErrorsJson) ?? [])
+            : null;
+
+    public async Task<(CommitOutcome Outcome, int Imported, IReadOnlyList<ImportError> Errors)> CommitAsync(Guid id, bool skipInvalid, CancellationToken ct)
+    {
+        var batch = await db.ImportBatches.SingleOrDefaultAsync(b => b.Id == id, ct);
+        if (batch is null)
+        {
+            return (CommitOutcome.NotFound, 0, []);
+        }
+
+        if (batch.Status == ImportStatus.Committed)
+        {
+            return (CommitOutcome.AlreadyCommitted, batch.Imported, []);
+        }
+
+        var (rows, errors, _) = await ValidateAsync(batch.FileName, protector.DecryptBytes(batch.Content, DataPurpose.ImportFile), ct);
+        if (errors.Count > 0 && !skipInvalid)
+        {
+            return (CommitOutcome.Invalid, 0, errors);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.SuppressRowAudit = true; // one audit entry for the whole batch, written in this transaction
+        var today = clock.Today();
+        var people = new Dictionary<string, (Guid PersonId, Guid HouseholdId)>();
+        foreach (var row in rows)
+        {
+            var index = protector.BlindIndex(row.HeadId.Value, DataPurpose.IdNumber);
+            if (!people.TryGetValue(index, out var ids))
+            {
+                ids = await FindOrCreateHouseholdAsync(row, index, today, ct);
+                people[index] = ids;
+            }
+
+            db.Enrollments.Add(new Enrollment
+            {
+                RegionCode = row.RegionCode, Program = row.Program.Code, HouseholdId = ids.HouseholdId, PersonId = ids.PersonId,
+                HouseholdSize = row.HouseholdSize, CoveredPersons = row.CoveredPersons, MonthlyAmount = row.MonthlyAmount,
+                StartMonth = row.StartMonth, ImportBatchId = batch.Id,
+            });
+        }
+
+        batch.Status = ImportStatus.Committed;
+        batch.Imported = rows.Count;
+        audit.Add(AuditActions.ImportCommitted, entityType: nameof(ImportBatch), entityId: batch.Id.ToString(), regionCode: batch.RegionCode,
+            details: new { batch.FileName, batch.FileSha256, imported = rows.Count, skipped = errors.Count, batch.Kind });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.SuppressRowAudit = false;
+        return (CommitOutcome.Committed, rows.Count, errors);
+    }
+
+    private async Task<(Guid PersonId, Guid HouseholdId)> FindOrCreateHouseholdAsync(RosterRow row, string index, DateOnly today, CancellationToken ct)
+    {
+        var existing = await db.Persons.Where(p => p.IdNumberIndex == index).Select(p => new
+        {
+            p.Id,
+            HouseholdId = db.HouseholdMembers.Where(m => m.PersonId == p.Id && m.ValidTo == null).Select(m => (Guid?)m.HouseholdId).FirstOrDefault(),
+        }).SingleOrDefaultAsync(ct);
+        if (existing?.HouseholdId is { } householdId)
+        {
+            return (existing.Id, householdId);
+        }
+
+        var person = new Person
+        {
+            Name = row.HeadName, IdNumberCipher = protector.Encrypt(row.HeadId.Value, DataPurpose.IdNumber), IdNumberIndex = index,
+            IdNumberMasked = row.HeadId.Masked, Gender = row.HeadId.Gender, BirthDate = row.HeadId.BirthDate, RegionCode = row.RegionCode,
+            PhoneCipher = row.Phone is null ? null : protector.Encrypt(row.Phone, DataPurpose.Phone), PhoneMasked = row.Phone is null ? null : Mask.Phone(row.Phone),
+        };
+        if (existing is null)
+        {
+            db.Persons.Add(person);
+        }
+
+        var personId = existing?.Id ?? person.Id;
+        var household = new Household
+        {
+            RegionCode = row.RegionCode, HukouType = row.Program.Code == "urban-dibao" ? HukouType.Urban : HukouType.Rural, Address = row.Address ?? "",
+            HeadPersonId = personId, BankName = row.BankName,
+            BankAccountCipher = row.BankAccount is null ? null : protector.Encrypt(row.BankAccount, DataPurpose.BankAccount),
+            BankAccountMasked = row.BankAccount is null ? null : Mask.BankAccount(row.BankAccount),
+        };
+        household.Members.Add(new HouseholdMember { PersonId = personId, Relationship = Relationship.Head, RegionCode = row.RegionCode, ValidFrom = today });
+        db.Households.Add(household);
+        return (personId, household.Id);
+    }
+
+    /// <summary>Reads and checks every row: each on its own, then against the file and the database.</summary>
+    private async Task<(List<RosterRow> Rows, List<ImportError> Errors, int Total)> ValidateAsync(string fileName, byte[] content, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var errors = new List<ImportError>();
+        var rows = new List<RosterRow>();
+        var total = 0;
+        var headerSeen = false;
+        foreach (var (row, cells) in SpreadsheetReader.Read(content, fileName))
+        {
+            if (!headerSeen)
+            {
+                headerSeen = true;
+                if (AssistanceRoster.CheckHeader(cells) is { } headerError)
+                {
+                    throw new UnreadableFileException(headerError);
+                }
+
+                continue;
+            }
+
+            if (cells.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            if (++total > MaxRows)
+            {
+                throw new UnreadableFileException($"文件超过{MaxRows}行数据的上限，请分批导入");
+            }
+
+            if (AssistanceRoster.Validate(row, cells, today, errors) is { } valid)
+            {
+                rows.Add(valid);
+            }
+        }
+
+        if (!headerSeen)
+        {
+            throw new UnreadableFileException($"文件为空：第1行应为表头“{string.Join("，", AssistanceRoster.Headers)}”");
+        }
+
+        return (await CheckAgainstDataAsync(rows, errors, ct), errors, total);
+    }
+
+    private async Task<List<RosterRow>> CheckAgainstDataAsync(List<RosterRow> rows, List<ImportError> errors, CancellationToken ct)
+    {
+        var prefix = scope.Prefix;
+        var codes = rows.Select(r => r.RegionCode).Distinct().ToList();
+        var known = (await db.Regions.Where(r => codes.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct)).ToHashSet();
+        var indexes = rows.Select(r => protector.BlindIndex(r.HeadId.Value, DataPurpose.IdNumber)).ToList();
+        var persons = await db.Persons.IgnoreQueryFilters([MinzhengDbContext.RegionFilter]).Where(p => indexes.Contains(p.IdNumberIndex))
+            .Select(p => new { p.Id, p.IdNumberIndex, p.RegionCode }).ToListAsync(ct);
+        var byIndex = persons.ToDictionary(p => p.IdNumberIndex);
+        var personIds = persons.Select(p => p.Id).ToList();
+        var enrolled = (await db.Enrollments.IgnoreQueryFilters([MinzhengDbContext.RegionFilter])
+            .Where(e => personIds.Contains(e.PersonId) && e.Status == EnrollmentStatus.Active)
+            .Select(e => new { e.PersonId, e.Program }).ToListAsync(ct)).Select(e => (e.PersonId, e.Program)).ToHashSet();
+
+        var seen = new Dictionary<(string, string), int>();
+        var valid = new List<RosterRow>();
+        foreach (var (r, index) in rows.Zip(indexes))
+        {
+            string? problem = null;
+            var column = "户主身份证号";
+            if (!r.RegionCode.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                (problem, column) = ($"区划“{r.RegionCode}”不在您的管辖范围内", "区划代码");
+            }
+            else if (!known.Contains(r.RegionCode))
+            {
+                (problem, column) = ($"区划“{r.RegionCode}”不存在", "区划代码");
+            }
+            else if (seen.TryGetValue((index, r.Program.Code), out var first))
+            {
+                problem = $"身份证号 {r.HeadId.Masked} 与第{first}行重复（同一保障类别）";
+            }
+            else if (byIndex.TryGetValue(index, out var person) && !person.RegionCode.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                problem = $"身份证号 {r.HeadId.Masked} 已在其他区划登记，请由该区划办理";
+            }
+            else if (person is not null && enrolled.Contains((person.Id, r.Program.Code)))
+            {
+                problem = $"身份证号 {r.HeadId.Masked} 已在“{r.Program.Name}”中保障，不能重复纳入";
+            }
+
+            seen.TryAdd((index, r.Program.Code), r.Row);
+            if (problem is null)
+            {
+                valid.Add(r);
+            }
+            else
+            {
+                errors.Add(new ImportError(r.Row, column, $"第{r.Row}行“{column}”：{problem}"));
+            }
+        }
+
+        errors.Sort((a, b) => a.Row.CompareTo(b.Row));
+        return valid;
+    }
+
+    private string ScopeRegion() => scope.Prefix.PadRight(Regions.RegionCode.Length, '0')[..Regions.RegionCode.Length];
+}
