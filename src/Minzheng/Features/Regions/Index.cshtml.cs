@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Minzheng.Features.Imports;
 using Minzheng.Infrastructure.Security;
 
 namespace Minzheng.Features.Regions;

@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Minzheng.Features.Imports;
 using Minzheng.Infrastructure.Database;
 
 namespace Minzheng.Features.Regions;
 
 public sealed record RegionDto(string Code, string Name, string Level, string? ParentCode, bool IsActive);
-
-public sealed record ImportError(int Row, string Column, string Message);
 
 public sealed record RegionImportResult(int Added, int Updated, IReadOnlyList<ImportError> Errors);
 

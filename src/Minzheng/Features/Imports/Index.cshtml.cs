@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MiniExcelLibs;
+using Minzheng.Infrastructure.Hosting;
+using Minzheng.Infrastructure.Security;
+using Minzheng.Infrastructure.Web;
+
+namespace Minzheng.Features.Imports;
+
+/// <summary>Roster import in the browser: upload, read the errors by row, download them, fix, commit.</summary>
+[Authorize(Policy = Policies.ImportRosters)]
+public sealed class IndexModel(ImportService imports) : PageModel
+{
+    public const int ShownErrors = 200;
+
+    public StagedImport? Staged { get; private set; }
+    public string? FileError { get; private set; }
+    public int? Imported { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0 || file.Length > MinzhengHost.MaxRequestBytes)
+        {
+            FileError = file is null || file.Length == 0 ? "请选择要上传的 .xlsx 或 .csv 文件" : "文件超过50MB，请分批导入";
+            return Page();
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        try
+        {
+            Staged = await imports.StageAsync(file.FileName, buffer.ToArray(), ct);
+        }
+        catch (UnreadableFileException ex)
+        {
+            FileError = ex.Message;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCommitAsync(Guid id, bool skipInvalid, CancellationToken ct)
+    {
+        var (outcome, imported, errors) = await imports.CommitAsync(id, skipInvalid, ct);
+        switch (outcome)
+        {
+            case CommitOutcome.NotFound:
+                return NotFound();
+            case CommitOutcome.Committed:
+                Imported = imported;
+                break;
+            case CommitOutcome.AlreadyCommitted:
+                FileError = $"该批次已经导入（{imported}行），不能重复导入";
+                break;
+            case CommitOutcome.Invalid:
+                Staged = await imports.GetAsync(id, ct) is { } s ? s with { Errors = errors, ValidRows = s.TotalRows - errors.Count } : null;
+                FileError = "数据已发生变化，有行不能导入，未写入任何数据";
+                break;
+        }
+
+        return Page();
+    }
+
+    /// <summary>The full error list of a batch as xlsx (row, column, message), formula-safe.</summary>
+    public async Task<IActionResult> OnGetErrorsAsync(Guid id, CancellationToken ct)
+    {
+        if (await imports.GetAsync(id, ct) is not { } staged)
+        {
+            return NotFound();
+        }
+
+        var rows = staged.Errors.Select(e => new Dictionary<string, object?>
+        {
+            ["行号"] = e.Row, ["列"] = SpreadsheetText.Safe(e.Column), ["问题"] = SpreadsheetText.Safe(e.Message),
+        }).ToList();
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(rows, sheetName: "错误清单", cancellationToken: ct);
+        return File(stream.ToArray(), ImportEndpoints.XlsxType, "import-errors.xlsx");
+    }
+}
