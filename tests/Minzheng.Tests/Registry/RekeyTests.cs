@@ -22,8 +22,11 @@ public sealed class RekeyTests(SqliteDatabase database) : IClassFixture<SqliteDa
             await db.Database.MigrateAsync(ct);
             db.Persons.Add(new Person
             {
-                Name = "轮换", RegionCode = "360482100201", IdNumberCipher = before.Encrypt(idNumber, DataPurpose.IdNumber),
-                IdNumberIndex = before.BlindIndex(idNumber, DataPurpose.IdNumber), IdNumberMasked = Mask.IdNumber(idNumber),
+                Name = "轮换",
+                RegionCode = "360482100201",
+                IdNumberCipher = before.Encrypt(idNumber, DataPurpose.IdNumber),
+                IdNumberIndex = before.BlindIndex(idNumber, DataPurpose.IdNumber),
+                IdNumberMasked = Mask.IdNumber(idNumber),
             });
             await db.SaveChangesAsync(ct);
         }

@@ -36,9 +36,14 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
         var (rows, errors, total) = await ValidateAsync(fileName, content, ct);
         var batch = new ImportBatch
         {
-            RegionCode = ScopeRegion(), Kind = AssistanceRoster.Kind, FileName = Path.GetFileName(fileName)[..Math.Min(200, Path.GetFileName(fileName).Length)],
-            FileSha256 = Convert.ToHexStringLower(SHA256.HashData(content)), Content = protector.EncryptBytes(content, DataPurpose.ImportFile),
-            TotalRows = total, ValidRows = rows.Count, ErrorsJson = JsonSerializer.Serialize(errors, AuditJson.Options),
+            RegionCode = ScopeRegion(),
+            Kind = AssistanceRoster.Kind,
+            FileName = Path.GetFileName(fileName)[..Math.Min(200, Path.GetFileName(fileName).Length)],
+            FileSha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            Content = protector.EncryptBytes(content, DataPurpose.ImportFile),
+            TotalRows = total,
+            ValidRows = rows.Count,
+            ErrorsJson = JsonSerializer.Serialize(errors, AuditJson.Options),
         };
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(ct);
@@ -84,9 +89,15 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
 
             db.Enrollments.Add(new Enrollment
             {
-                RegionCode = row.RegionCode, Program = row.Program.Code, HouseholdId = ids.HouseholdId, PersonId = ids.PersonId,
-                HouseholdSize = row.HouseholdSize, CoveredPersons = row.CoveredPersons, MonthlyAmount = row.MonthlyAmount,
-                StartMonth = row.StartMonth, ImportBatchId = batch.Id,
+                RegionCode = row.RegionCode,
+                Program = row.Program.Code,
+                HouseholdId = ids.HouseholdId,
+                PersonId = ids.PersonId,
+                HouseholdSize = row.HouseholdSize,
+                CoveredPersons = row.CoveredPersons,
+                MonthlyAmount = row.MonthlyAmount,
+                StartMonth = row.StartMonth,
+                ImportBatchId = batch.Id,
             });
         }
 
@@ -114,9 +125,15 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
 
         var person = new Person
         {
-            Name = row.HeadName, IdNumberCipher = protector.Encrypt(row.HeadId.Value, DataPurpose.IdNumber), IdNumberIndex = index,
-            IdNumberMasked = row.HeadId.Masked, Gender = row.HeadId.Gender, BirthDate = row.HeadId.BirthDate, RegionCode = row.RegionCode,
-            PhoneCipher = row.Phone is null ? null : protector.Encrypt(row.Phone, DataPurpose.Phone), PhoneMasked = row.Phone is null ? null : Mask.Phone(row.Phone),
+            Name = row.HeadName,
+            IdNumberCipher = protector.Encrypt(row.HeadId.Value, DataPurpose.IdNumber),
+            IdNumberIndex = index,
+            IdNumberMasked = row.HeadId.Masked,
+            Gender = row.HeadId.Gender,
+            BirthDate = row.HeadId.BirthDate,
+            RegionCode = row.RegionCode,
+            PhoneCipher = row.Phone is null ? null : protector.Encrypt(row.Phone, DataPurpose.Phone),
+            PhoneMasked = row.Phone is null ? null : Mask.Phone(row.Phone),
         };
         if (existing is null)
         {
@@ -126,8 +143,11 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
         var personId = existing?.Id ?? person.Id;
         var household = new Household
         {
-            RegionCode = row.RegionCode, HukouType = row.Program.Code == "urban-dibao" ? HukouType.Urban : HukouType.Rural, Address = row.Address ?? "",
-            HeadPersonId = personId, BankName = row.BankName,
+            RegionCode = row.RegionCode,
+            HukouType = row.Program.Code == "urban-dibao" ? HukouType.Urban : HukouType.Rural,
+            Address = row.Address ?? "",
+            HeadPersonId = personId,
+            BankName = row.BankName,
             BankAccountCipher = row.BankAccount is null ? null : protector.Encrypt(row.BankAccount, DataPurpose.BankAccount),
             BankAccountMasked = row.BankAccount is null ? null : Mask.BankAccount(row.BankAccount),
         };

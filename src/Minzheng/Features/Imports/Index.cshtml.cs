@@ -76,7 +76,9 @@ public sealed class IndexModel(ImportService imports) : PageModel
 
         var rows = staged.Errors.Select(e => new Dictionary<string, object?>
         {
-            ["行号"] = e.Row, ["列"] = SpreadsheetText.Safe(e.Column), ["问题"] = SpreadsheetText.Safe(e.Message),
+            ["行号"] = e.Row,
+            ["列"] = SpreadsheetText.Safe(e.Column),
+            ["问题"] = SpreadsheetText.Safe(e.Message),
         }).ToList();
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(rows, sheetName: "错误清单", cancellationToken: ct);

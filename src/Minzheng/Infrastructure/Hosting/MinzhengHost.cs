@@ -141,6 +141,7 @@ public static class MinzhengHost
         api.MapAudit();
         api.MapRegistry();
         api.MapImports();
+        api.MapRosterExport();
         app.MapRazorPages();
         return app;
     }
