@@ -99,6 +99,30 @@ public abstract class RosterImportTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task TenThousandRows_OneBadRow_CommitsNothing_ThenSkipInvalidCommitsTheRest()
+    {
+        var lines = new List<string> { Header };
+        for (var i = 0; i < 10_000; i++)
+        {
+            lines.Add(Row(SqliteRegistryApiTests.NewIdNumber(), region: i % 2 == 0 ? "360482202201" : "360482202202", name: $"批量{i}"));
+        }
+
+        lines[7_001] = Row("360482ABCDEFGHIJKL", region: "360482202201"); // spreadsheet row 7002
+        var staged = await StageAsync(Csv([.. lines]));
+        Assert.Equal((10_000, 9_999), (staged.GetProperty("totalRows").GetInt32(), staged.GetProperty("validRows").GetInt32()));
+        Assert.Equal(7_002, Assert.Single(staged.GetProperty("errors").EnumerateArray()).GetProperty("row").GetInt32());
+        var id = staged.GetProperty("id").GetString()!;
+        await (await CommitAsync(id)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        using var county = await app.ClientAsAsync("county");
+        var before = (await (await county.GetAsync("/api/v1/households?name=批量&region=360482202&take=500", Ct)).JsonAsync()).GetArrayLength();
+        Assert.Equal(0, before);
+
+        Assert.Equal(9_999, (await (await CommitAsync(id, skipInvalid: true)).JsonAsync()).GetProperty("imported").GetInt32());
+        var after = (await (await county.GetAsync("/api/v1/households?name=批量&region=360482202&take=500", Ct)).JsonAsync()).GetArrayLength();
+        Assert.Equal(500, after);
+    }
+
+    [Fact]
     public async Task TownshipUploader_RowsOutsideTheTownship_AreInvalid()
     {
         var staged = await StageAsync(Csv(Header, Row(SqliteRegistryApiTests.NewIdNumber(), region: "360482101201")), user: "township");

@@ -29,6 +29,9 @@ public enum CommitOutcome
 public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector protector, IRegionScope scope, AuditLog audit, TimeProvider clock,
     IConfiguration configuration)
 {
+    private const int CommitChunk = 5000;
+    private const int LookupChunk = 2000;
+
     private int MaxRows => configuration.GetValue("Imports:MaxRows", 1_000_000);
 
     public async Task<StagedImport> StageAsync(string fileName, byte[] content, CancellationToken ct)
@@ -74,16 +77,34 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
             return (CommitOutcome.Invalid, 0, errors);
         }
 
+        try
+        {
+            await WriteAsync(batch, rows, errors.Count, ct);
+        }
+        finally
+        {
+            db.SuppressRowAudit = false;
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+
+        return (CommitOutcome.Committed, rows.Count, errors);
+    }
+
+    /// <summary>Writes all rows in one transaction, in chunks; a failure anywhere rolls everything back.</summary>
+    private async Task WriteAsync(ImportBatch batch, List<RosterRow> rows, int skipped, CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.SuppressRowAudit = true; // one audit entry for the whole batch, written in this transaction
+        db.ChangeTracker.AutoDetectChangesEnabled = false; // only Adds below: nothing to detect, and it is O(n²) otherwise
         var today = clock.Today();
-        var people = new Dictionary<string, (Guid PersonId, Guid HouseholdId)>();
+        var people = await ExistingHouseholdsAsync(rows, ct);
+        var pending = 0;
         foreach (var row in rows)
         {
             var index = protector.BlindIndex(row.HeadId.Value, DataPurpose.IdNumber);
             if (!people.TryGetValue(index, out var ids))
             {
-                ids = await FindOrCreateHouseholdAsync(row, index, today, ct);
+                ids = CreateHousehold(row, index, today);
                 people[index] = ids;
             }
 
@@ -99,30 +120,51 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
                 StartMonth = row.StartMonth,
                 ImportBatchId = batch.Id,
             });
+            if (++pending == CommitChunk)
+            {
+                // Same transaction, bounded memory: write a chunk and forget its entities.
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                pending = 0;
+            }
+        }
+
+        if (db.Entry(batch).State == EntityState.Detached)
+        {
+            db.ImportBatches.Attach(batch);
         }
 
         batch.Status = ImportStatus.Committed;
         batch.Imported = rows.Count;
         audit.Add(AuditActions.ImportCommitted, entityType: nameof(ImportBatch), entityId: batch.Id.ToString(), regionCode: batch.RegionCode,
-            details: new { batch.FileName, batch.FileSha256, imported = rows.Count, skipped = errors.Count, batch.Kind });
+            details: new { batch.FileName, batch.FileSha256, imported = rows.Count, skipped, batch.Kind });
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        db.SuppressRowAudit = false;
-        return (CommitOutcome.Committed, rows.Count, errors);
     }
 
-    private async Task<(Guid PersonId, Guid HouseholdId)> FindOrCreateHouseholdAsync(RosterRow row, string index, DateOnly today, CancellationToken ct)
+    /// <summary>Persons of the roster who already have a household (they get enrolled there; nothing is duplicated).</summary>
+    private async Task<Dictionary<string, (Guid PersonId, Guid HouseholdId)>> ExistingHouseholdsAsync(List<RosterRow> rows, CancellationToken ct)
     {
-        var existing = await db.Persons.Where(p => p.IdNumberIndex == index).Select(p => new
+        var result = new Dictionary<string, (Guid, Guid)>();
+        foreach (var chunk in rows.Select(r => protector.BlindIndex(r.HeadId.Value, DataPurpose.IdNumber)).Distinct().Chunk(LookupChunk))
         {
-            p.Id,
-            HouseholdId = db.HouseholdMembers.Where(m => m.PersonId == p.Id && m.ValidTo == null).Select(m => (Guid?)m.HouseholdId).FirstOrDefault(),
-        }).SingleOrDefaultAsync(ct);
-        if (existing?.HouseholdId is { } householdId)
-        {
-            return (existing.Id, householdId);
+            var found = await (from p in db.Persons
+                               where chunk.Contains(p.IdNumberIndex)
+                               join m in db.HouseholdMembers on p.Id equals m.PersonId
+                               where m.ValidTo == null
+                               select new { p.IdNumberIndex, p.Id, m.HouseholdId }).AsNoTracking().ToListAsync(ct);
+            foreach (var f in found)
+            {
+                result[f.IdNumberIndex] = (f.Id, f.HouseholdId);
+            }
         }
 
+        return result;
+    }
+
+    private (Guid PersonId, Guid HouseholdId) CreateHousehold(RosterRow row, string index, DateOnly today)
+    {
         var person = new Person
         {
             Name = row.HeadName,
@@ -135,25 +177,20 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
             PhoneCipher = row.Phone is null ? null : protector.Encrypt(row.Phone, DataPurpose.Phone),
             PhoneMasked = row.Phone is null ? null : Mask.Phone(row.Phone),
         };
-        if (existing is null)
-        {
-            db.Persons.Add(person);
-        }
-
-        var personId = existing?.Id ?? person.Id;
+        db.Persons.Add(person);
         var household = new Household
         {
             RegionCode = row.RegionCode,
             HukouType = row.Program.Code == "urban-dibao" ? HukouType.Urban : HukouType.Rural,
             Address = row.Address ?? "",
-            HeadPersonId = personId,
+            HeadPersonId = person.Id,
             BankName = row.BankName,
             BankAccountCipher = row.BankAccount is null ? null : protector.Encrypt(row.BankAccount, DataPurpose.BankAccount),
             BankAccountMasked = row.BankAccount is null ? null : Mask.BankAccount(row.BankAccount),
         };
-        household.Members.Add(new HouseholdMember { PersonId = personId, Relationship = Relationship.Head, RegionCode = row.RegionCode, ValidFrom = today });
+        household.Members.Add(new HouseholdMember { PersonId = person.Id, Relationship = Relationship.Head, RegionCode = row.RegionCode, ValidFrom = today });
         db.Households.Add(household);
-        return (personId, household.Id);
+        return (person.Id, household.Id);
     }
 
     /// <summary>Reads and checks every row: each on its own, then against the file and the database.</summary>
@@ -207,13 +244,19 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
         var codes = rows.Select(r => r.RegionCode).Distinct().ToList();
         var known = (await db.Regions.Where(r => codes.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct)).ToHashSet();
         var indexes = rows.Select(r => protector.BlindIndex(r.HeadId.Value, DataPurpose.IdNumber)).ToList();
-        var persons = await db.Persons.IgnoreQueryFilters([MinzhengDbContext.RegionFilter]).Where(p => indexes.Contains(p.IdNumberIndex))
-            .Select(p => new { p.Id, p.IdNumberIndex, p.RegionCode }).ToListAsync(ct);
-        var byIndex = persons.ToDictionary(p => p.IdNumberIndex);
-        var personIds = persons.Select(p => p.Id).ToList();
-        var enrolled = (await db.Enrollments.IgnoreQueryFilters([MinzhengDbContext.RegionFilter])
-            .Where(e => personIds.Contains(e.PersonId) && e.Status == EnrollmentStatus.Active)
-            .Select(e => new { e.PersonId, e.Program }).ToListAsync(ct)).Select(e => (e.PersonId, e.Program)).ToHashSet();
+        var byIndex = new Dictionary<string, (Guid Id, string RegionCode)>();
+        var enrolled = new HashSet<(Guid, string)>();
+        foreach (var chunk in indexes.Distinct().Chunk(LookupChunk))
+        {
+            var persons = await db.Persons.IgnoreQueryFilters([MinzhengDbContext.RegionFilter]).Where(p => chunk.Contains(p.IdNumberIndex))
+                .Select(p => new { p.Id, p.IdNumberIndex, p.RegionCode }).ToListAsync(ct);
+            persons.ForEach(p => byIndex[p.IdNumberIndex] = (p.Id, p.RegionCode));
+            var personIds = persons.Select(p => p.Id).ToList();
+            var active = await db.Enrollments.IgnoreQueryFilters([MinzhengDbContext.RegionFilter])
+                .Where(e => personIds.Contains(e.PersonId) && e.Status == EnrollmentStatus.Active)
+                .Select(e => new { e.PersonId, e.Program }).ToListAsync(ct);
+            active.ForEach(e => enrolled.Add((e.PersonId, e.Program)));
+        }
 
         var seen = new Dictionary<(string, string), int>();
         var valid = new List<RosterRow>();
@@ -237,7 +280,7 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
             {
                 problem = $"身份证号 {r.HeadId.Masked} 已在其他区划登记，请由该区划办理";
             }
-            else if (person is not null && enrolled.Contains((person.Id, r.Program.Code)))
+            else if (byIndex.TryGetValue(index, out person) && enrolled.Contains((person.Id, r.Program.Code)))
             {
                 problem = $"身份证号 {r.HeadId.Masked} 已在“{r.Program.Name}”中保障，不能重复纳入";
             }
