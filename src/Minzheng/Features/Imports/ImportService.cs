@@ -27,16 +27,15 @@ public enum CommitOutcome
 /// all rows in one transaction — or nothing.
 /// </summary>
 public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector protector, IRegionScope scope, AuditLog audit, TimeProvider clock,
-    IConfiguration configuration)
+    IConfiguration configuration, IAuditContext actor)
 {
-    private const int CommitChunk = 5000;
     private const int LookupChunk = 2000;
 
     private int MaxRows => configuration.GetValue("Imports:MaxRows", 1_000_000);
 
     public async Task<StagedImport> StageAsync(string fileName, byte[] content, CancellationToken ct)
     {
-        var (rows, errors, total) = await ValidateAsync(fileName, content, ct);
+        var (rows, errors, total, _) = await ValidateAsync(fileName, content, ct);
         var batch = new ImportBatch
         {
             RegionCode = ScopeRegion(),
@@ -71,44 +70,45 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
             return (CommitOutcome.AlreadyCommitted, batch.Imported, []);
         }
 
-        var (rows, errors, _) = await ValidateAsync(batch.FileName, protector.DecryptBytes(batch.Content, DataPurpose.ImportFile), ct);
+        var (rows, errors, _, known) = await ValidateAsync(batch.FileName, protector.DecryptBytes(batch.Content, DataPurpose.ImportFile), ct);
         if (errors.Count > 0 && !skipInvalid)
         {
             return (CommitOutcome.Invalid, 0, errors);
         }
 
-        try
-        {
-            await WriteAsync(batch, rows, errors.Count, ct);
-        }
-        finally
-        {
-            db.SuppressRowAudit = false;
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
-        }
+        await WriteAsync(batch, rows, errors.Count, known, ct);
 
         return (CommitOutcome.Committed, rows.Count, errors);
     }
 
-    /// <summary>Writes all rows in one transaction, in chunks; a failure anywhere rolls everything back.</summary>
-    private async Task WriteAsync(ImportBatch batch, List<RosterRow> rows, int skipped, CancellationToken ct)
+    /// <summary>
+    /// Writes all rows in one transaction with set-based inserts (COPY on PostgreSQL); a failure anywhere rolls
+    /// everything back. Rows were validated against the caller's scope; the batch is audited as one entry.
+    /// </summary>
+    private async Task WriteAsync(ImportBatch batch, List<RosterRow> rows, int skipped, Dictionary<string, Guid> known, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.SuppressRowAudit = true; // one audit entry for the whole batch, written in this transaction
-        db.ChangeTracker.AutoDetectChangesEnabled = false; // only Adds below: nothing to detect, and it is O(n²) otherwise
         var today = clock.Today();
-        var people = await ExistingHouseholdsAsync(rows, ct);
-        var pending = 0;
+        var now = clock.GetUtcNow();
+        var people = await ExistingHouseholdsAsync(known, ct);
+        var persons = new List<Person>();
+        var households = new List<Household>();
+        var members = new List<HouseholdMember>();
+        var enrollments = new List<Enrollment>(rows.Count);
         foreach (var row in rows)
         {
             var index = protector.BlindIndex(row.HeadId.Value, DataPurpose.IdNumber);
             if (!people.TryGetValue(index, out var ids))
             {
-                ids = CreateHousehold(row, index, today);
+                var (person, household) = NewHousehold(row, index, today);
+                persons.Add(Stamp(person, now));
+                households.Add(Stamp(household, now));
+                members.AddRange(household.Members);
+                ids = (person.Id, household.Id);
                 people[index] = ids;
             }
 
-            db.Enrollments.Add(new Enrollment
+            enrollments.Add(Stamp(new Enrollment
             {
                 RegionCode = row.RegionCode,
                 Program = row.Program.Code,
@@ -119,51 +119,46 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
                 MonthlyAmount = row.MonthlyAmount,
                 StartMonth = row.StartMonth,
                 ImportBatchId = batch.Id,
-            });
-            if (++pending == CommitChunk)
-            {
-                // Same transaction, bounded memory: write a chunk and forget its entities.
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-                pending = 0;
-            }
+            }, now));
         }
 
-        if (db.Entry(batch).State == EntityState.Detached)
-        {
-            db.ImportBatches.Attach(batch);
-        }
+        await BulkInsert.InsertAsync(db, persons, ct);
+        await BulkInsert.InsertAsync(db, households, ct);
+        await BulkInsert.InsertAsync(db, members, ct);
+        await BulkInsert.InsertAsync(db, enrollments, ct);
 
         batch.Status = ImportStatus.Committed;
         batch.Imported = rows.Count;
         audit.Add(AuditActions.ImportCommitted, entityType: nameof(ImportBatch), entityId: batch.Id.ToString(), regionCode: batch.RegionCode,
-            details: new { batch.FileName, batch.FileSha256, imported = rows.Count, skipped, batch.Kind });
-        db.ChangeTracker.DetectChanges();
+            details: new { batch.FileName, batch.FileSha256, imported = rows.Count, skipped, batch.Kind, persons = persons.Count, households = households.Count });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
 
+    private T Stamp<T>(T row, DateTimeOffset now)
+        where T : AuditableEntity
+    {
+        row.CreatedAt = row.UpdatedAt = now;
+        row.CreatedBy = row.UpdatedBy = AuditInterceptor.Truncate(actor.UserName);
+        return row;
+    }
+
     /// <summary>Persons of the roster who already have a household (they get enrolled there; nothing is duplicated).</summary>
-    private async Task<Dictionary<string, (Guid PersonId, Guid HouseholdId)>> ExistingHouseholdsAsync(List<RosterRow> rows, CancellationToken ct)
+    private async Task<Dictionary<string, (Guid PersonId, Guid HouseholdId)>> ExistingHouseholdsAsync(Dictionary<string, Guid> known, CancellationToken ct)
     {
         var result = new Dictionary<string, (Guid, Guid)>();
-        foreach (var chunk in rows.Select(r => protector.BlindIndex(r.HeadId.Value, DataPurpose.IdNumber)).Distinct().Chunk(LookupChunk))
+        var indexByPerson = known.ToDictionary(k => k.Value, k => k.Key);
+        foreach (var chunk in known.Values.Chunk(LookupChunk))
         {
-            var found = await (from p in db.Persons
-                               where chunk.Contains(p.IdNumberIndex)
-                               join m in db.HouseholdMembers on p.Id equals m.PersonId
-                               where m.ValidTo == null
-                               select new { p.IdNumberIndex, p.Id, m.HouseholdId }).AsNoTracking().ToListAsync(ct);
-            foreach (var f in found)
-            {
-                result[f.IdNumberIndex] = (f.Id, f.HouseholdId);
-            }
+            var memberships = await db.HouseholdMembers.AsNoTracking().Where(m => chunk.Contains(m.PersonId) && m.ValidTo == null)
+                .Select(m => new { m.PersonId, m.HouseholdId }).ToListAsync(ct);
+            memberships.ForEach(m => result[indexByPerson[m.PersonId]] = (m.PersonId, m.HouseholdId));
         }
 
         return result;
     }
 
-    private (Guid PersonId, Guid HouseholdId) CreateHousehold(RosterRow row, string index, DateOnly today)
+    private (Person Person, Household Household) NewHousehold(RosterRow row, string index, DateOnly today)
     {
         var person = new Person
         {
@@ -177,7 +172,6 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
             PhoneCipher = row.Phone is null ? null : protector.Encrypt(row.Phone, DataPurpose.Phone),
             PhoneMasked = row.Phone is null ? null : Mask.Phone(row.Phone),
         };
-        db.Persons.Add(person);
         var household = new Household
         {
             RegionCode = row.RegionCode,
@@ -188,13 +182,16 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
             BankAccountCipher = row.BankAccount is null ? null : protector.Encrypt(row.BankAccount, DataPurpose.BankAccount),
             BankAccountMasked = row.BankAccount is null ? null : Mask.BankAccount(row.BankAccount),
         };
-        household.Members.Add(new HouseholdMember { PersonId = person.Id, Relationship = Relationship.Head, RegionCode = row.RegionCode, ValidFrom = today });
-        db.Households.Add(household);
-        return (person.Id, household.Id);
+        household.Members.Add(new HouseholdMember
+        {
+            HouseholdId = household.Id, PersonId = person.Id, Relationship = Relationship.Head, RegionCode = row.RegionCode, ValidFrom = today,
+        });
+        return (person, household);
     }
 
     /// <summary>Reads and checks every row: each on its own, then against the file and the database.</summary>
-    private async Task<(List<RosterRow> Rows, List<ImportError> Errors, int Total)> ValidateAsync(string fileName, byte[] content, CancellationToken ct)
+    private async Task<(List<RosterRow> Rows, List<ImportError> Errors, int Total, Dictionary<string, Guid> Known)> ValidateAsync(
+        string fileName, byte[] content, CancellationToken ct)
     {
         var today = clock.Today();
         var errors = new List<ImportError>();
@@ -235,14 +232,16 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
             throw new UnreadableFileException($"文件为空：第1行应为表头“{string.Join("，", AssistanceRoster.Headers)}”");
         }
 
-        return (await CheckAgainstDataAsync(rows, errors, ct), errors, total);
+        var known = new Dictionary<string, Guid>();
+        return (await CheckAgainstDataAsync(rows, errors, known, ct), errors, total, known);
     }
 
-    private async Task<List<RosterRow>> CheckAgainstDataAsync(List<RosterRow> rows, List<ImportError> errors, CancellationToken ct)
+    /// <param name="known">Filled with the persons of the roster already in the registry (blind index → person id).</param>
+    private async Task<List<RosterRow>> CheckAgainstDataAsync(List<RosterRow> rows, List<ImportError> errors, Dictionary<string, Guid> known, CancellationToken ct)
     {
         var prefix = scope.Prefix;
         var codes = rows.Select(r => r.RegionCode).Distinct().ToList();
-        var known = (await db.Regions.Where(r => codes.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct)).ToHashSet();
+        var regions = (await db.Regions.Where(r => codes.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct)).ToHashSet();
         var indexes = rows.Select(r => protector.BlindIndex(r.HeadId.Value, DataPurpose.IdNumber)).ToList();
         var byIndex = new Dictionary<string, (Guid Id, string RegionCode)>();
         var enrolled = new HashSet<(Guid, string)>();
@@ -250,7 +249,7 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
         {
             var persons = await db.Persons.IgnoreQueryFilters([MinzhengDbContext.RegionFilter]).Where(p => chunk.Contains(p.IdNumberIndex))
                 .Select(p => new { p.Id, p.IdNumberIndex, p.RegionCode }).ToListAsync(ct);
-            persons.ForEach(p => byIndex[p.IdNumberIndex] = (p.Id, p.RegionCode));
+            persons.ForEach(p => (byIndex[p.IdNumberIndex], known[p.IdNumberIndex]) = ((p.Id, p.RegionCode), p.Id));
             var personIds = persons.Select(p => p.Id).ToList();
             var active = await db.Enrollments.IgnoreQueryFilters([MinzhengDbContext.RegionFilter])
                 .Where(e => personIds.Contains(e.PersonId) && e.Status == EnrollmentStatus.Active)
@@ -268,7 +267,7 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
             {
                 (problem, column) = ($"区划“{r.RegionCode}”不在您的管辖范围内", "区划代码");
             }
-            else if (!known.Contains(r.RegionCode))
+            else if (!regions.Contains(r.RegionCode))
             {
                 (problem, column) = ($"区划“{r.RegionCode}”不存在", "区划代码");
             }

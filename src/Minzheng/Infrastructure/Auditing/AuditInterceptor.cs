@@ -39,7 +39,7 @@ public sealed class AuditInterceptor(IAuditContext actor, TimeProvider clock) : 
         }
 
         var fresh = entries.Where(e => e.Entity is AuditEntry && e.State == EntityState.Added).Select(e => (AuditEntry)e.Entity).ToList();
-        foreach (var change in db.SuppressRowAudit ? [] : entries.Where(IsRecorded))
+        foreach (var change in entries.Where(IsRecorded))
         {
             var entry = Describe(change);
             db.Add(entry);

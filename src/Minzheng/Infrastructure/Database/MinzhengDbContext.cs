@@ -29,11 +29,6 @@ public abstract class MinzhengDbContext(DbContextOptions options, IRegionScope s
     public DbSet<Features.Enrollments.Enrollment> Enrollments => Set<Features.Enrollments.Enrollment>();
     public DbSet<Features.Imports.ImportBatch> ImportBatches => Set<Features.Imports.ImportBatch>();
 
-    /// <summary>
-    /// Set by bulk paths (roster commit) that record one audit entry for the whole batch instead of one per row.
-    /// </summary>
-    public bool SuppressRowAudit { get; set; }
-
     /// <summary>Read by the region filter on every query; EF parameterises it per context instance.</summary>
     public string RegionPrefix => scope.Prefix;
 

@@ -67,12 +67,28 @@ public sealed class PersonalDataProtector
             : throw new CryptographicException("Unknown key id.");
     }
 
+    // Creating an AesGcm sets up a cipher context (tens of microseconds); bulk paths encrypt hundreds of thousands of
+    // values, so each thread keeps one per key. AesGcm instances are not thread-safe, hence per thread.
+    [ThreadStatic]
+    private static Dictionary<byte[], AesGcm>? t_ciphers;
+
+    private static AesGcm Cipher(byte[] key)
+    {
+        t_ciphers ??= new Dictionary<byte[], AesGcm>(ReferenceEqualityComparer.Instance);
+        if (!t_ciphers.TryGetValue(key, out var aes))
+        {
+            t_ciphers[key] = aes = new AesGcm(key, TagSize);
+        }
+
+        return aes;
+    }
+
     private static byte[] Seal(byte[] data, byte[] key, string purpose)
     {
         var output = new byte[NonceSize + data.Length + TagSize];
         var nonce = output.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(key, TagSize);
+        var aes = Cipher(key);
         aes.Encrypt(nonce, data, output.AsSpan(NonceSize, data.Length), output.AsSpan(NonceSize + data.Length), Associated(purpose));
         return output;
     }
@@ -81,7 +97,7 @@ public sealed class PersonalDataProtector
     {
         var length = input.Length - NonceSize - TagSize;
         var plain = new byte[length];
-        using var aes = new AesGcm(key, TagSize);
+        var aes = Cipher(key);
         aes.Decrypt(input.AsSpan(0, NonceSize), input.AsSpan(NonceSize, length), input.AsSpan(NonceSize + length), plain, Associated(purpose));
         return plain;
     }

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+using Minzheng.Features.Imports;
+using Minzheng.Infrastructure.Demo;
+using Minzheng.Infrastructure.Privacy;
+
+namespace Minzheng.Bench;
+
+/// <summary>
+/// Synthetic assistance rosters of any size: the demo county's villages, realistic Chinese names, valid and unique ID
+/// numbers (distinct birth date and sequence per row), a realistic programme mix and amounts. Deterministic per seed.
+/// </summary>
+public static class RosterGenerator
+{
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗"];
+    private static readonly string[] Given = ["建国", "秀英", "志强", "桂兰", "国华", "玉梅", "文军", "丽华", "海涛", "春燕", "明", "芳", "勇", "娟", "伟", "敏"];
+    private static readonly (string Name, int Weight, decimal Amount)[] Programs =
+        [("农村低保", 60, 350m), ("城市低保", 15, 520m), ("特困分散供养", 8, 615m), ("困难残疾人生活补贴", 10, 60m), ("高龄/失能补贴", 7, 50m)];
+
+    public static byte[] Csv(int rows, int seed = 2026)
+    {
+        var random = new Random(seed);
+        var villages = DemoSeeder.Regions.Where(r => r.Code[9..] != "000").Select(r => r.Code).ToArray();
+        var text = new StringBuilder(rows * 120);
+        text.Append(string.Join(",", AssistanceRoster.Headers)).Append('\n');
+        var start = new DateOnly(1930, 1, 1);
+        for (var i = 0; i < rows; i++)
+        {
+            // 30,000 birth dates × 500 sequence codes: unique for up to 15 million rows.
+            var birth = start.AddDays(i % 30_000);
+            var order = (i / 30_000 % 500 * 2) + 1 + random.Next(0, 2);
+            var first17 = "360482" + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + (order % 1000).ToString("D3", CultureInfo.InvariantCulture);
+            var id = first17 + IdNumber.ComputeCheckCharacter(first17);
+            var program = Pick(random);
+            var size = random.Next(1, 6);
+            text.Append(villages[random.Next(villages.Length)]).Append(',')
+                .Append(program.Name).Append(',')
+                .Append(Surnames[random.Next(Surnames.Length)]).Append(Given[random.Next(Given.Length)]).Append(',')
+                .Append(id).Append(',')
+                .Append(size).Append(',').Append(random.Next(1, size + 1)).Append(',')
+                .Append((program.Amount * random.Next(1, 4)).ToString("0.00", CultureInfo.InvariantCulture)).Append(',')
+                .Append("2025-").Append(random.Next(1, 13).ToString("D2", CultureInfo.InvariantCulture)).Append(',')
+                .Append("中国农业银行,").Append("62284800").Append(random.Next(10_000_000, 99_999_999)).Append(',')
+                .Append("139").Append(random.Next(10_000_000, 99_999_999)).Append(',')
+                .Append("某村").Append(random.Next(1, 20)).Append("组").Append(random.Next(1, 200)).Append("号\n");
+        }
+
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    private static (string Name, int Weight, decimal Amount) Pick(Random random)
+    {
+        var roll = random.Next(100);
+        foreach (var p in Programs)
+        {
+            if ((roll -= p.Weight) < 0)
+            {
+                return p;
+            }
+        }
+
+        return Programs[0];
+    }
+}
