@@ -59,6 +59,29 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new page signed in as a demo account, showing the home page.</summary>
+    public async Task<IPage> SignedInPageAsync(string userName)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(Minzheng.Infrastructure.Demo.DemoSeeder.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+        return page;
+    }
+
+    /// <summary>A valid ID number (test-only address code 110105) that no other test uses.</summary>
+    public static string NewIdNumber()
+    {
+        var n = Interlocked.Increment(ref _idSequence);
+        var first17 = "110105" + new DateOnly(1950, 1, 1).AddDays(n * 7).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)
+                      + (500 + n % 400).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return first17 + Minzheng.Infrastructure.Privacy.IdNumber.ComputeCheckCharacter(first17);
+    }
+
+    private static int _idSequence;
+
     public override async ValueTask DisposeAsync()
     {
         if (_playwright is not null)

@@ -1,20 +1,11 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.Playwright;
 using Minzheng.Features.Imports;
-using Minzheng.Infrastructure.Privacy;
 
 namespace Minzheng.BrowserTests;
 
 public sealed class ImportJourneyTests(BrowserApp app)
 {
-    private static string NewIdNumber()
-    {
-        var birth = new DateOnly(1955, 1, 1).AddDays(Random.Shared.Next(0, 12000));
-        var first17 = "110105" + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + Random.Shared.Next(100, 999).ToString(CultureInfo.InvariantCulture);
-        return first17 + IdNumber.ComputeCheckCharacter(first17);
-    }
-
     private static FilePayload Roster(string id, string amount) => new()
     {
         Name = "roster.csv",
@@ -26,14 +17,9 @@ public sealed class ImportJourneyTests(BrowserApp app)
     [Fact]
     public async Task County_UploadsRosterWithError_FixesIt_Commits_FindsHousehold()
     {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("用户名").FillAsync("county");
-        await page.GetByLabel("密码").FillAsync("Demo@2026!");
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+        var page = await app.SignedInPageAsync("county");
 
-        var id = NewIdNumber();
+        var id = BrowserApp.NewIdNumber();
         await page.GotoAsync("/Imports");
         await page.GetByLabel("花名册文件").SetInputFilesAsync(Roster(id, "52.005"));
         await page.GetByRole(AriaRole.Button, new() { Name = "上传校验" }).ClickAsync();

@@ -45,13 +45,7 @@ public sealed class LoginJourneyTests(BrowserApp app)
     [Fact]
     public async Task Admin_CreatesRegionInRegionPage()
     {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("用户名").FillAsync("admin");
-        await page.GetByLabel("密码").FillAsync("Demo@2026!");
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
-
+        var page = await app.SignedInPageAsync("admin");
         await page.GotoAsync("/Regions?code=360482100000");
         Assert.Contains("甘露镇", await page.GetByTestId("region-path").InnerTextAsync());
         await page.GetByLabel("区划代码（12位）").FillAsync("360482100299");

@@ -1,32 +1,18 @@
-using System.Globalization;
 using Microsoft.Playwright;
-using Minzheng.Infrastructure.Privacy;
 
 namespace Minzheng.BrowserTests;
 
 public sealed class RegistryJourneyTests(BrowserApp app)
 {
-    private static string NewIdNumber()
-    {
-        var birth = new DateOnly(1960, 1, 1).AddDays(Random.Shared.Next(0, 12000));
-        var first17 = "110105" + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + Random.Shared.Next(100, 999).ToString(CultureInfo.InvariantCulture);
-        return first17 + IdNumber.ComputeCheckCharacter(first17);
-    }
-
     [Fact]
     public async Task Township_RegistersHousehold_FixesBadId_FindsItMasked_RevealsWithReason()
     {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("用户名").FillAsync("township");
-        await page.GetByLabel("密码").FillAsync("Demo@2026!");
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+        var page = await app.SignedInPageAsync("township");
 
         await page.GotoAsync("/Registry/New");
         await page.Locator(".region-picker select").First.SelectOptionAsync(new SelectOptionValue { Label = "红光村" });
         await page.GetByLabel("家庭住址").FillAsync("红光村浏览器组1号");
-        var head = NewIdNumber();
+        var head = BrowserApp.NewIdNumber();
         await page.GetByLabel("第1行姓名").FillAsync("浏览器户主");
         await page.GetByLabel("第1行身份证号").FillAsync(head[..17] + (head[17] == '1' ? '2' : '1')); // wrong check character
         await page.GetByLabel("第1行月收入").FillAsync("800");

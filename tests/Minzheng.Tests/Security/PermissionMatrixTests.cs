@@ -34,6 +34,11 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", $"/api/v1/households/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader"]),
             ("POST", "/api/v1/households", "{}", ["county", "township", "village"]),
             ("POST", $"/api/v1/persons/{Guid.Empty}/reveal", "{}", ["county", "township"]),
+            ("POST", "/api/v1/imports?kind=bad", null, ["county", "township"]),
+            ("GET", $"/api/v1/imports/{Guid.Empty}", null, ["county", "township"]),
+            ("POST", $"/api/v1/imports/{Guid.Empty}/commit", null, ["county", "township"]),
+            ("GET", "/api/v1/imports/templates/assistance-roster.xlsx", null, ["county", "township"]),
+            ("GET", "/api/v1/exports/assistance-roster.xlsx?region=bad", null, ["county", "finance", "township", "village", "leader"]),
         };
         var data = new TheoryData<string, string, string, string>();
         foreach (var (method, path, body, allowed) in rows)
@@ -90,6 +95,9 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("village", "/Registry/New", true)]
     [InlineData("leader", "/Registry/New", false)]
     [InlineData("finance", "/Registry/New", false)]
+    [InlineData("township", "/Imports", true)]
+    [InlineData("village", "/Imports", false)]
+    [InlineData("leader", "/Imports", false)]
     public async Task Role_Page_IsAllowedOrDenied(string role, string page, bool allowed)
     {
         using var web = new WebSession(app);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -29,7 +30,7 @@ public static class RosterExport
 
     public static async Task<Results<FileStreamHttpResult, ProblemHttpResult, ValidationProblem>> Export(
         string? region, string? program, bool? full, string? reason, HttpContext http, MinzhengDbContext db, PersonalDataProtector protector,
-        AuditLog audit, CancellationToken ct)
+        AuditLog audit, IAuthorizationService authorization, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var prefix = string.IsNullOrWhiteSpace(region) ? "" : RegionCode.ToScopePrefix(region);
@@ -54,8 +55,7 @@ public static class RosterExport
             return errors.ToProblem();
         }
 
-        if (showFull && !http.User.IsInRole(Roles.County) && !http.User.IsInRole(Roles.CountyApprover) && !http.User.IsInRole(Roles.Township)
-            && !http.User.IsInRole(Roles.TownshipReviewer))
+        if (showFull && !(await authorization.AuthorizeAsync(http.User, Policies.RevealPersonalData)).Succeeded)
         {
             return ApiProblems.Problem(StatusCodes.Status403Forbidden, "没有导出完整个人信息的权限");
         }

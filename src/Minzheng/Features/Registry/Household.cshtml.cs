@@ -7,26 +7,26 @@ using Minzheng.Infrastructure.Security;
 namespace Minzheng.Features.Registry;
 
 [Authorize(Policy = Policies.BusinessRead)]
-public sealed class HouseholdModel(RegistryService registry, RegionService regions) : PageModel
+public sealed class HouseholdModel(RegistryService registry, RegionService regions, IAuthorizationService authorization) : PageModel
 {
     public HouseholdDto? Household { get; private set; }
     public string RegionPath { get; private set; } = "";
     public RevealedIdNumber? Revealed { get; private set; }
     public string? RevealError { get; private set; }
-    public bool CanReveal => User.IsInRole(Roles.County) || User.IsInRole(Roles.CountyApprover) || User.IsInRole(Roles.Township) || User.IsInRole(Roles.TownshipReviewer);
+    public bool CanReveal { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostRevealAsync(Guid id, Guid personId, string? reason, CancellationToken ct)
     {
-        if (!CanReveal)
-        {
-            return Forbid();
-        }
-
         if (!await LoadAsync(id, ct) || Household!.Members.All(m => m.PersonId != personId))
         {
             return NotFound();
+        }
+
+        if (!CanReveal)
+        {
+            return Forbid();
         }
 
         if ((reason?.Trim().Length ?? 0) is < 2 or > 200)
@@ -41,6 +41,7 @@ public sealed class HouseholdModel(RegistryService registry, RegionService regio
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
+        CanReveal = (await authorization.AuthorizeAsync(User, Policies.RevealPersonalData)).Succeeded;
         Household = await registry.GetHouseholdAsync(id, null, ct);
         if (Household is not null)
         {

@@ -7,7 +7,7 @@ using Minzheng.Infrastructure.Security;
 namespace Minzheng.Features.Registry;
 
 [Authorize(Policy = Policies.BusinessRead)]
-public sealed class IndexModel(RegistryService registry) : PageModel
+public sealed class IndexModel(RegistryService registry, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Name { get; set; }
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
@@ -17,10 +17,15 @@ public sealed class IndexModel(RegistryService registry) : PageModel
 
     public List<HouseholdListItem> Rows { get; private set; } = [];
     public string ScopeRoot => User.FindFirstValue(MinzhengClaims.Region) ?? "";
-    public bool CanRegister => User.IsInRole(Roles.County) || User.IsInRole(Roles.CountyApprover) || User.IsInRole(Roles.Township)
-                               || User.IsInRole(Roles.TownshipReviewer) || User.IsInRole(Roles.Village);
+    public bool CanRegister { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Rows = await registry.SearchAsync(Name, null, Region, 200, ct) ?? [];
+    public async Task OnGetAsync(CancellationToken ct) => await SearchAsync(null, ct);
 
-    public async Task OnPostAsync(CancellationToken ct) => Rows = await registry.SearchAsync(Name, IdNumber, Region, 200, ct) ?? [];
+    public async Task OnPostAsync(CancellationToken ct) => await SearchAsync(IdNumber, ct);
+
+    private async Task SearchAsync(string? idNumber, CancellationToken ct)
+    {
+        CanRegister = (await authorization.AuthorizeAsync(User, Policies.RegistryWrite)).Succeeded;
+        Rows = await registry.SearchAsync(Name, idNumber, Region, 200, ct) ?? [];
+    }
 }
