@@ -184,7 +184,11 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
         };
         household.Members.Add(new HouseholdMember
         {
-            HouseholdId = household.Id, PersonId = person.Id, Relationship = Relationship.Head, RegionCode = row.RegionCode, ValidFrom = today,
+            HouseholdId = household.Id,
+            PersonId = person.Id,
+            Relationship = Relationship.Head,
+            RegionCode = row.RegionCode,
+            ValidFrom = today,
         });
         return (person, household);
     }

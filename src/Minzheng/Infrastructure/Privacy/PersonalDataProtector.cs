@@ -70,14 +70,14 @@ public sealed class PersonalDataProtector
     // Creating an AesGcm sets up a cipher context (tens of microseconds); bulk paths encrypt hundreds of thousands of
     // values, so each thread keeps one per key. AesGcm instances are not thread-safe, hence per thread.
     [ThreadStatic]
-    private static Dictionary<byte[], AesGcm>? t_ciphers;
+    private static Dictionary<byte[], AesGcm>? _ciphers;
 
     private static AesGcm Cipher(byte[] key)
     {
-        t_ciphers ??= new Dictionary<byte[], AesGcm>(ReferenceEqualityComparer.Instance);
-        if (!t_ciphers.TryGetValue(key, out var aes))
+        _ciphers ??= new Dictionary<byte[], AesGcm>(ReferenceEqualityComparer.Instance);
+        if (!_ciphers.TryGetValue(key, out var aes))
         {
-            t_ciphers[key] = aes = new AesGcm(key, TagSize);
+            _ciphers[key] = aes = new AesGcm(key, TagSize);
         }
 
         return aes;
