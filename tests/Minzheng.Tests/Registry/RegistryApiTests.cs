@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Minzheng.Infrastructure.Privacy;
 using Minzheng.Tests.Api;
 using Minzheng.Tests.Infrastructure;
@@ -199,12 +200,52 @@ public abstract class RegistryApiTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task MoveMember_ToAnotherHousehold_ThenSplit_KeepsHistory()
+    {
+        var (head, child, other) = (NewIdNumber(), NewIdNumber(), NewIdNumber());
+        var a = await CreateAsync("township", "360482100203", ("迁出户主", head, "head"), ("迁出子女", child, "child"));
+        var b = await CreateAsync("township", "360482100203", ("迁入户主", other, "head"));
+        using var township = await app.ClientAsAsync("township");
+        var household = await (await township.GetAsync($"/api/v1/households/{a}", Ct)).JsonAsync();
+        var headId = household.GetProperty("headPersonId").GetString();
+        var childId = household.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("relationship").GetString() == "child").GetProperty("personId").GetString();
+
+        // The head cannot leave while others remain.
+        await (await township.PostAsJsonAsync($"/api/v1/households/{a}/members/{headId}/move", new { }, Ct)).AssertFieldErrorAsync("personId");
+
+        var moved = await (await township.PostAsJsonAsync($"/api/v1/households/{a}/members/{childId}/move", new { toHouseholdId = b, relationship = "grandchild" }, Ct)).JsonAsync();
+        Assert.Equal(b, moved.GetProperty("id").GetString());
+        var afterA = await (await township.GetAsync($"/api/v1/households/{a}", Ct)).JsonAsync();
+        Assert.Equal(1, afterA.GetProperty("memberCount").GetInt32());
+        var left = afterA.GetProperty("history").EnumerateArray().Single(m => m.GetProperty("personId").GetString() == childId);
+        Assert.NotEqual(JsonValueKind.Null, left.GetProperty("validTo").ValueKind);
+        var afterB = await (await township.GetAsync($"/api/v1/households/{b}", Ct)).JsonAsync();
+        Assert.Contains(afterB.GetProperty("members").EnumerateArray(), m => m.GetProperty("personId").GetString() == childId && m.GetProperty("relationship").GetString() == "grandchild");
+
+        // 分户: the head, now alone, moves into a new household of their own.
+        var split = await (await township.PostAsJsonAsync($"/api/v1/households/{a}/members/{headId}/move", new { }, Ct)).JsonAsync();
+        var created = await (await township.GetAsync($"/api/v1/households/{split.GetProperty("id").GetString()}", Ct)).JsonAsync();
+        Assert.Equal(headId, created.GetProperty("headPersonId").GetString());
+        Assert.Equal(0, (await (await township.GetAsync($"/api/v1/households/{a}", Ct)).JsonAsync()).GetProperty("memberCount").GetInt32());
+
+        await (await township.PostAsJsonAsync($"/api/v1/households/{b}/members/{childId}/move", new { date = "2999-01-01" }, Ct)).AssertFieldErrorAsync("date");
+        using var village = await app.ClientAsAsync("village"); // 红光村, not 新华村
+        await (await village.PostAsJsonAsync($"/api/v1/households/{b}/members/{childId}/move", new { }, Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task DemoCounty_HasACaseload()
     {
         using var client = await app.ClientAsAsync("county");
         var rows = await (await client.GetAsync("/api/v1/households?region=360482&take=500", Ct)).JsonAsync();
         Assert.True(rows.GetArrayLength() >= 100, $"only {rows.GetArrayLength()} demo households");
         Assert.All(rows.EnumerateArray(), r => Assert.Matches(@"^\d{6}\*{8}[\dX]{4}$", r.GetProperty("headIdNumberMasked").GetString()));
+        var roster = await client.GetByteArrayAsync("/api/v1/exports/assistance-roster.xlsx?region=360482", Ct);
+        var programs = MiniExcelLibs.MiniExcel.Query(new MemoryStream(roster), useHeaderRow: true).Cast<IDictionary<string, object?>>()
+            .Select(r => r["保障类别"]?.ToString()).ToList();
+        Assert.True(programs.Count >= 80, $"only {programs.Count} demo enrolments");
+        Assert.Contains("农村低保", programs);
+        Assert.Contains("城市低保", programs);
     }
 }
 

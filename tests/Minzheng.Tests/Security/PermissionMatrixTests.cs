@@ -33,6 +33,7 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", "/api/v1/households?region=360482", null, ["county", "finance", "township", "village", "leader"]),
             ("GET", $"/api/v1/households/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader"]),
             ("POST", "/api/v1/households", "{}", ["county", "township", "village"]),
+            ("POST", $"/api/v1/households/{Guid.Empty}/members/{Guid.Empty}/move", "{}", ["county", "township", "village"]),
             ("POST", $"/api/v1/persons/{Guid.Empty}/reveal", "{}", ["county", "township"]),
             ("POST", "/api/v1/imports?kind=bad", null, ["county", "township"]),
             ("GET", $"/api/v1/imports/{Guid.Empty}", null, ["county", "township"]),

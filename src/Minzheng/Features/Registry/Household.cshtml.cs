@@ -14,6 +14,8 @@ public sealed class HouseholdModel(RegistryService registry, RegionService regio
     public RevealedIdNumber? Revealed { get; private set; }
     public string? RevealError { get; private set; }
     public bool CanReveal { get; private set; }
+    public bool CanEdit { get; private set; }
+    public string? MoveError { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -39,9 +41,30 @@ public sealed class HouseholdModel(RegistryService registry, RegionService regio
         return Page();
     }
 
+    /// <summary>分户: the member leaves this household today and heads a new one; history of both is kept.</summary>
+    public async Task<IActionResult> OnPostSplitAsync(Guid id, Guid personId, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.RegistryWrite)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        switch (await registry.MoveMemberAsync(id, personId, new MoveMemberRequest(null, null, null), ct))
+        {
+            case null:
+                return NotFound();
+            case ({ } target, _):
+                return RedirectToPage(new { id = target });
+            case (null, var errors):
+                MoveError = string.Join("；", errors.ToProblem().ProblemDetails.Errors.SelectMany(e => e.Value));
+                return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+    }
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         CanReveal = (await authorization.AuthorizeAsync(User, Policies.RevealPersonalData)).Succeeded;
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.RegistryWrite)).Succeeded;
         Household = await registry.GetHouseholdAsync(id, null, ct);
         if (Household is not null)
         {
@@ -61,6 +84,8 @@ public sealed class HouseholdModel(RegistryService registry, RegionService regio
         "sibling" => "兄弟姐妹",
         _ => "其他",
     };
+
+    public static string StatusName(string code) => code switch { "active" => "在保", "suspended" => "暂停", _ => "已停保" };
 
     public static string SelfCareName(string code) => code switch { "full" => "自理", "partial" => "半失能", _ => "全失能" };
 }

@@ -8,7 +8,15 @@ public sealed record MemberDto(Guid PersonId, string Name, string IdNumberMasked
     decimal MonthlyIncome, int? DisabilityGrade, string SelfCare, DateOnly ValidFrom, DateOnly? DeathDate);
 
 public sealed record HouseholdDto(Guid Id, string RegionCode, string HukouType, string Address, Guid HeadPersonId, string HeadName,
-    int MemberCount, decimal HouseholdIncome, List<MemberDto> Members);
+    int MemberCount, decimal HouseholdIncome, List<MemberDto> Members, List<EnrollmentDto> Enrollments, List<MembershipDto> History);
+
+public sealed record EnrollmentDto(Guid Id, string Program, string ProgramName, int CoveredPersons, decimal MonthlyAmount, string StartMonth, string Status);
+
+/// <summary>Every membership the household ever had: who joined or left, when.</summary>
+public sealed record MembershipDto(Guid PersonId, string Name, string Relationship, DateOnly ValidFrom, DateOnly? ValidTo);
+
+/// <summary>Moves a member to another household (<c>toHouseholdId</c>) or, without one, into a new household of their own (分户).</summary>
+public sealed record MoveMemberRequest(Guid? ToHouseholdId, string? Relationship, string? Date);
 
 public sealed record HouseholdListItem(Guid Id, string RegionCode, string HeadName, string HeadIdNumberMasked, string HukouType, string Address, int MemberCount);
 

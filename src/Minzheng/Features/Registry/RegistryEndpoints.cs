@@ -16,6 +16,8 @@ public static class RegistryEndpoints
             .WithSummary("登记家庭及成员（身份证号加密存储）");
         households.MapGet("/{id:guid}", Get).WithName("Households_Get").RequireAuthorization(Policies.BusinessRead)
             .WithSummary("家庭详情（身份证号脱敏）；asOf=YYYY-MM-DD 查看当日的家庭成员");
+        households.MapPost("/{id:guid}/members/{personId:guid}/move", Move).WithName("Households_MoveMember")
+            .RequireAuthorization(Policies.RegistryWrite).WithSummary("成员迁出：迁入另一户（toHouseholdId）或分立新户；保留历史");
         households.MapGet("/", Search).WithName("Households_Search").RequireAuthorization(Policies.BusinessRead)
             .WithSummary("按姓名、完整身份证号、区划查询家庭");
         api.MapPost("/persons/{id:guid}/reveal", Reveal).WithTags("Registry").WithName("Persons_Reveal")
@@ -51,6 +53,15 @@ public static class RegistryEndpoints
 
         return await registry.GetHouseholdAsync(id, day, ct) is { } household ? TypedResults.Ok(household) : ApiProblems.NotFound();
     }
+
+    public static async Task<Results<Ok<CreatedId>, ValidationProblem, ProblemHttpResult>> Move(
+        Guid id, Guid personId, MoveMemberRequest request, RegistryService registry, CancellationToken ct) =>
+        await registry.MoveMemberAsync(id, personId, request, ct) switch
+        {
+            null => ApiProblems.NotFound("家庭或成员不存在，或不在您的管辖范围内"),
+            ({ } target, _) => TypedResults.Ok(new CreatedId(target)),
+            (null, var errors) => errors.ToProblem(),
+        };
 
     public static async Task<Results<Ok<List<HouseholdListItem>>, ValidationProblem>> Search(
         string? name, string? idNumber, string? region, int? take, RegistryService registry, CancellationToken ct) =>

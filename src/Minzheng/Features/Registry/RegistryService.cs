@@ -159,9 +159,95 @@ public sealed class RegistryService(MinzhengDbContext db, PersonalDataProtector 
             .ToListAsync(ct);
         var dtos = members.Select(m => new MemberDto(m.PersonId, m.Person!.Name, m.Person.IdNumberMasked, Code(m.Person.Gender), m.Person.BirthDate,
             Code(m.Relationship), m.MonthlyIncome, m.Person.DisabilityGrade, Code(m.Person.SelfCare), m.ValidFrom, m.Person.DeathDate)).ToList();
+        var enrollments = (await db.Enrollments.AsNoTracking().Where(e => e.HouseholdId == id).OrderBy(e => e.StartMonth).ToListAsync(ct))
+            .Select(e => new EnrollmentDto(e.Id, e.Program, Programs.AssistancePrograms.ByCode(e.Program)?.Name ?? e.Program, e.CoveredPersons,
+                e.MonthlyAmount, e.StartMonth.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), Code(e.Status))).ToList();
+        var history = await db.HouseholdMembers.AsNoTracking().Where(m => m.HouseholdId == id).OrderBy(m => m.ValidFrom)
+            .Select(m => new MembershipDto(m.PersonId, m.Person!.Name, m.Relationship.ToString(), m.ValidFrom, m.ValidTo)).ToListAsync(ct);
         await audit.RecordAsync(AuditActions.RecordViewed, entityType: nameof(Household), entityId: id.ToString(), regionCode: household.RegionCode, ct: ct);
         return new HouseholdDto(household.Id, household.RegionCode, Code(household.HukouType), household.Address, household.HeadPersonId,
-            dtos.FirstOrDefault(d => d.PersonId == household.HeadPersonId)?.Name ?? "", dtos.Count, dtos.Sum(d => d.MonthlyIncome), dtos);
+            dtos.FirstOrDefault(d => d.PersonId == household.HeadPersonId)?.Name ?? "", dtos.Count, dtos.Sum(d => d.MonthlyIncome), dtos,
+            enrollments, [.. history.Select(h => h with { Relationship = JsonNamingPolicy.KebabCaseLower.ConvertName(h.Relationship) })]);
+    }
+
+    /// <summary>
+    /// Moves a current member out of the household on <paramref name="date"/> — into another household in scope, or into a
+    /// new household of their own (分户) — closing one membership and opening the other, so both households can be rebuilt
+    /// as of any earlier date. The head stays until the household has no other members. Null when not found in scope.
+    /// </summary>
+    public async Task<(Guid? HouseholdId, FieldErrors Errors)?> MoveMemberAsync(Guid householdId, Guid personId, MoveMemberRequest request, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var today = clock.Today();
+        var from = await db.Households.SingleOrDefaultAsync(h => h.Id == householdId, ct);
+        var membership = await db.HouseholdMembers.Include(m => m.Person)
+            .SingleOrDefaultAsync(m => m.HouseholdId == householdId && m.PersonId == personId && m.ValidTo == null, ct);
+        if (from is null || membership is null)
+        {
+            return null;
+        }
+
+        var date = today;
+        if (request.Date is { Length: > 0 } && !DateOnly.TryParseExact(request.Date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out date))
+        {
+            errors.Add("date", "迁移日期应为 YYYY-MM-DD");
+        }
+        else if (date > today || date < membership.ValidFrom)
+        {
+            errors.Add("date", $"迁移日期不能早于入户日期 {membership.ValidFrom:yyyy-MM-dd}，也不能晚于今天");
+        }
+
+        Household? to = null;
+        if (request.ToHouseholdId is { } targetId)
+        {
+            to = await db.Households.SingleOrDefaultAsync(h => h.Id == targetId, ct);
+            if (to is null || to.Id == householdId)
+            {
+                errors.Add("toHouseholdId", "目标家庭不存在、不在您的管辖范围内，或与原家庭相同");
+            }
+        }
+
+        var relationship = request.ToHouseholdId is null ? Relationship.Head
+            : Parse<Relationship>(request.Relationship, "relationship", "与新户主关系应为 spouse、child、parent、grandchild、sibling 或 other", errors);
+        if (request.ToHouseholdId is not null && relationship == Relationship.Head)
+        {
+            errors.Add("relationship", "迁入已有家庭时不能作为户主");
+        }
+
+        if (membership.Person!.DeathDate is not null)
+        {
+            errors.Add("personId", "已故人员不能迁移");
+        }
+
+        if (personId == from.HeadPersonId && await db.HouseholdMembers.CountAsync(m => m.HouseholdId == householdId && m.ValidTo == null, ct) > 1)
+        {
+            errors.Add("personId", "户主不能迁出：请先变更户主，或先迁出其他成员");
+        }
+
+        if (errors.Any)
+        {
+            return (null, errors);
+        }
+
+        membership.ValidTo = date;
+        if (to is null)
+        {
+            to = new Household { RegionCode = from.RegionCode, HukouType = from.HukouType, Address = from.Address, HeadPersonId = personId };
+            db.Households.Add(to);
+        }
+
+        db.HouseholdMembers.Add(new HouseholdMember
+        {
+            HouseholdId = to.Id,
+            PersonId = personId,
+            Relationship = relationship,
+            RegionCode = to.RegionCode,
+            ValidFrom = date,
+            MonthlyIncome = membership.MonthlyIncome,
+        });
+        await db.SaveChangesAsync(ct);
+        return (to.Id, errors);
     }
 
     /// <summary>Search by name (contains), full ID number (exact, through the blind index) and region subtree.</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Minzheng.Features.Imports;
 using Minzheng.Features.Registry;
 using Minzheng.Infrastructure.Database;
 using Minzheng.Infrastructure.Privacy;
@@ -7,13 +9,19 @@ using Minzheng.Infrastructure.Privacy;
 namespace Minzheng.Infrastructure.Demo;
 
 /// <summary>
-/// A realistic demo caseload, created through <see cref="RegistryService"/> exactly as a user would: a few households
-/// in every village of the demo county, with valid ID numbers, plausible names, incomes, disabilities and self-care.
-/// Deterministic (fixed seed) and skipped when the county already has households.
+/// A realistic demo caseload, created through the same code paths a user would use: households registered with
+/// <see cref="RegistryService"/> (valid ID numbers, plausible names, incomes, disabilities, self-care) in every village of
+/// the demo county, then an assistance roster for most of them imported with <see cref="ImportService"/>, so there are
+/// enrolments in 低保, 特困, the disability subsidies and the elderly allowance. Deterministic (fixed seed) and skipped
+/// when the county already has households.
 /// </summary>
-public sealed class DemoCaseload(MinzhengDbContext db, RegistryService registry)
+public sealed class DemoCaseload(MinzhengDbContext db, RegistryService registry, ImportService imports)
 {
-    public const int HouseholdsPerVillage = 6;
+    public const int HouseholdsPerVillage = 8;
+
+    // Illustrative local standards (元/人/月) for the demo amounts; real ones come with the standards module.
+    private const decimal UrbanStandard = 800m;
+    private const decimal RuralStandard = 600m;
 
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "罗", "熊"];
     private static readonly string[] MaleNames = ["建国", "志强", "国华", "文军", "海涛", "明", "勇", "伟", "春生", "德福", "小龙", "子豪", "宇轩", "浩然"];
@@ -29,6 +37,7 @@ public sealed class DemoCaseload(MinzhengDbContext db, RegistryService registry)
 
         var random = new Random(2026);
         var sequence = 0;
+        var roster = new StringBuilder(string.Join(",", AssistanceRoster.Headers)).Append('\n');
         var villages = DemoSeeder.Regions.Where(r => r.Code[9..] != "000").ToList();
         foreach (var (code, villageName) in villages)
         {
@@ -40,7 +49,57 @@ public sealed class DemoCaseload(MinzhengDbContext db, RegistryService registry)
                 {
                     throw new InvalidOperationException("Demo household refused: " + string.Join("; ", errors.ToProblem().ProblemDetails.Errors.SelectMany(e => e.Value)));
                 }
+
+                foreach (var line in RosterLines(random, request))
+                {
+                    roster.Append(line).Append('\n');
+                }
             }
+        }
+
+        var staged = await imports.StageAsync("demo-roster.csv", Encoding.UTF8.GetBytes(roster.ToString()), ct);
+        var (outcome, _, problems) = await imports.CommitAsync(staged.Id, skipInvalid: false, ct);
+        if (outcome != CommitOutcome.Committed)
+        {
+            throw new InvalidOperationException($"Demo roster refused: {outcome} {problems.FirstOrDefault()?.Message}");
+        }
+    }
+
+    /// <summary>The programmes a demo household receives, as roster lines (head only; amounts from the demo standards).</summary>
+    private static IEnumerable<string> RosterLines(Random random, CreateHouseholdRequest household)
+    {
+        var head = household.Members![0];
+        var size = household.Members.Count;
+        var income = household.Members.Sum(m => m.MonthlyIncome ?? 0);
+        var birth = IdNumber.Parse(head.IdNumber!, new DateOnly(2026, 1, 1)).BirthDate;
+        var month = $"202{random.Next(3, 6)}-{random.Next(1, 13):D2}";
+        string Line(string program, int covered, decimal amount) => string.Join(",", household.RegionCode, program, head.Name, head.IdNumber, size, covered,
+            amount.ToString("0.00", CultureInfo.InvariantCulture), month, "中国农业银行", $"62284800{random.Next(10_000_000, 99_999_999)}",
+            $"139{random.Next(10_000_000, 99_999_999)}", household.Address);
+
+        if (size == 1 && birth.Year <= 1960 && random.Next(3) == 0)
+        {
+            yield return Line("特困分散供养", 1, 615m);
+        }
+        else if (random.Next(10) < 7)
+        {
+            var standard = household.HukouType == "urban" ? UrbanStandard : RuralStandard;
+            var topUp = Math.Max(50m, decimal.Round((standard * size) - income, 0));
+            yield return Line(household.HukouType == "urban" ? "城市低保" : "农村低保", size, topUp);
+        }
+
+        if (head.DisabilityGrade is not null)
+        {
+            yield return Line("困难残疾人生活补贴", 1, 60m);
+            if (head.DisabilityGrade <= 2)
+            {
+                yield return Line("重度残疾人护理补贴", 1, 70m);
+            }
+        }
+
+        if (birth.Year <= 1946)
+        {
+            yield return Line("高龄/失能补贴", 1, 50m);
         }
     }
 
