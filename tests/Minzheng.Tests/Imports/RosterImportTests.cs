@@ -128,9 +128,14 @@ public abstract class RosterImportTests<TApp>(TApp app) : IClassFixture<TApp>
         var staged = await StageAsync(Csv(Header, Row(SqliteRegistryApiTests.NewIdNumber(), region: "360482101201")), user: "township");
         var error = Assert.Single(staged.GetProperty("errors").EnumerateArray());
         Assert.Contains("管辖范围", error.GetProperty("message").GetString());
-        using var other = await app.ClientAsAsync("county");
+        var batch = staged.GetProperty("id").GetString();
         // A batch is visible in its uploader's subtree: the county sees the township's batch, another township does not.
-        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync($"/api/v1/imports/{staged.GetProperty("id").GetString()}", Ct)).StatusCode);
+        using var county = await app.ClientAsAsync("county");
+        Assert.Equal(HttpStatusCode.OK, (await county.GetAsync($"/api/v1/imports/{batch}", Ct)).StatusCode);
+        var (name, password) = await TestUsers.CreateAsync(app, "township", "360482101000");
+        using var otherTownship = await app.ClientAsAsync(name, password);
+        await (await otherTownship.GetAsync($"/api/v1/imports/{batch}", Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await otherTownship.PostAsync($"/api/v1/imports/{batch}/commit", null, Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
