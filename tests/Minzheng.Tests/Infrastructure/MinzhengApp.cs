@@ -21,6 +21,9 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
 
     protected abstract DatabaseProvider Provider { get; }
 
+    /// <summary>Whether the demo county gets its households and enrolments (off for an empty target database).</summary>
+    public bool WithCaseload { get; init; } = true;
+
     protected string ConnectionString { get; set; } = "";
 
     public abstract ValueTask InitializeAsync();
@@ -31,6 +34,7 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting(Provider == DatabaseProvider.Sqlite ? "ConnectionStrings:Sqlite" : "ConnectionStrings:Postgres", ConnectionString);
         builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Caseload", WithCaseload ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Every test signs in from the same address; the per-IP login limit has tests of its own.
         builder.UseSetting("Security:LoginAttemptsPerMinutePerIp", "100000");

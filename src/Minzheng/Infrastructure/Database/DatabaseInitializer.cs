@@ -31,7 +31,10 @@ public sealed class DatabaseInitializer(
         if (seedDemo ?? IsDemoEnabled(configuration, settings))
         {
             await demo.SeedAsync(ct);
-            await caseload.SeedAsync(ct);
+            if (configuration.GetValue("Demo:Caseload", true))
+            {
+                await caseload.SeedAsync(ct);
+            }
         }
     }
 
