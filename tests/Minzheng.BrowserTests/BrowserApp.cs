@@ -69,7 +69,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.GetByLabel("用户名").FillAsync(userName);
         await page.GetByLabel("密码").FillAsync(Minzheng.Infrastructure.Demo.DemoSeeder.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        // Wait for what the user sees (the signed-in header), not for navigation events, which race with the redirect.
+        await page.GetByTestId("user-name").WaitForAsync();
         return page;
     }
 

@@ -16,7 +16,7 @@ public sealed class LoginJourneyTests(BrowserApp app)
         await page.GetByLabel("密码").FillAsync("Demo@2026!");
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+        await page.GetByTestId("home-role").WaitForAsync();
         Assert.Equal("您好，张丽华", await page.Locator("h1").InnerTextAsync());
         Assert.Equal("县级民政业务人员", await page.GetByTestId("home-role").InnerTextAsync());
         Assert.Contains("江西省 / 九江市 / 共青城市", await page.GetByTestId("home-region").InnerTextAsync());
@@ -25,7 +25,7 @@ public sealed class LoginJourneyTests(BrowserApp app)
         Assert.True(await page.Locator("text=建设中").CountAsync() > 0);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/Account/Login"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).WaitForAsync();
         await page.GotoAsync("/");
         Assert.Contains("/Account/Login", page.Url);
     }

@@ -21,7 +21,7 @@ public sealed class RegistryJourneyTests(BrowserApp app)
 
         await page.GetByLabel("第1行身份证号").FillAsync(head);
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/Registry/Household"));
+        await page.Locator("h1", new() { HasText = "浏览器户主 户" }).WaitForAsync();
         Assert.Contains("浏览器户主 户", await page.Locator("h1").InnerTextAsync());
         var masked = head[..6] + "********" + head[14..];
         Assert.Equal(masked, await page.Locator("td code").First.InnerTextAsync());

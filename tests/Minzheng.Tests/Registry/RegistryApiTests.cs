@@ -234,6 +234,36 @@ public abstract class RegistryApiTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Incomes_ByPeriod_CountUnderPolicyAsDefaulted()
+    {
+        var id = await CreateAsync("township", "360482100201", ("收入户主", NewIdNumber(), "head"));
+        var person = await MemberIdAsync(id);
+        using var township = await app.ClientAsAsync("township");
+        async Task Add(object body) => await (await township.PostAsJsonAsync($"/api/v1/persons/{person}/incomes", body, Ct)).JsonAsync(HttpStatusCode.Created);
+        await Add(new { type = "wages", monthlyAmount = 1200.50m, validFrom = "2026-01-01", evidence = "务工证明" });
+        await Add(new { type = "resident-pension", monthlyAmount = 150m, validFrom = "2026-01-01" }); // excluded by default
+        await Add(new { type = "farming", monthlyAmount = 300m, validFrom = "2025-01-01", validTo = "2025-12-31" }); // ended
+
+        var household = await (await township.GetAsync($"/api/v1/households/{id}", Ct)).JsonAsync();
+        Assert.Equal(2, household.GetProperty("incomes").GetArrayLength());
+        Assert.Equal(1200.50m, household.GetProperty("countedIncome").GetDecimal());
+        // The farming income ended last year: it is not in force today.
+        Assert.Equal(["wages", "resident-pension"], household.GetProperty("incomes").EnumerateArray().Select(i => i.GetProperty("type").GetString() ?? "").ToArray());
+
+        var bad = await (await township.PostAsJsonAsync($"/api/v1/persons/{person}/incomes",
+            new { type = "salary", monthlyAmount = -1m, validFrom = "2026-02-30", validTo = "x" }, Ct)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        foreach (var field in new[] { "type", "monthlyAmount", "validFrom", "validTo" })
+        {
+            Assert.True(bad.GetProperty("errors").TryGetProperty(field, out _), field);
+        }
+
+        var (other, password) = await TestUsers.CreateAsync(app, "township", "360482101000");
+        using var otherTownship = await app.ClientAsAsync(other, password);
+        await (await otherTownship.PostAsJsonAsync($"/api/v1/persons/{person}/incomes", new { type = "wages", monthlyAmount = 1m, validFrom = "2026-01-01" }, Ct))
+            .AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task DemoCounty_HasACaseload()
     {
         using var client = await app.ClientAsAsync("county");

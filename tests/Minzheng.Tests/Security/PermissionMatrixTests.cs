@@ -35,6 +35,7 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", "/api/v1/households", "{}", ["county", "township", "village"]),
             ("POST", $"/api/v1/households/{Guid.Empty}/members/{Guid.Empty}/move", "{}", ["county", "township", "village"]),
             ("POST", $"/api/v1/persons/{Guid.Empty}/reveal", "{}", ["county", "township"]),
+            ("POST", $"/api/v1/persons/{Guid.Empty}/incomes", "{}", ["county", "township", "village"]),
             ("POST", "/api/v1/imports?kind=bad", null, ["county", "township"]),
             ("GET", $"/api/v1/imports/{Guid.Empty}", null, ["county", "township"]),
             ("POST", $"/api/v1/imports/{Guid.Empty}/commit", null, ["county", "township"]),

@@ -41,6 +41,31 @@ public sealed class HouseholdModel(RegistryService registry, RegionService regio
         return Page();
     }
 
+    public string? IncomeError { get; private set; }
+
+    public async Task<IActionResult> OnPostIncomeAsync(Guid id, Guid personId, string? type, decimal? monthlyAmount, string? validFrom, string? evidence,
+        CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.RegistryWrite)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, ct) || Household!.Members.All(m => m.PersonId != personId))
+        {
+            return NotFound();
+        }
+
+        var result = await registry.AddIncomeAsync(personId, new IncomeRequest(type, monthlyAmount, validFrom, null, null, evidence), ct);
+        if (result is (null, var errors))
+        {
+            IncomeError = string.Join("；", errors.ToProblem().ProblemDetails.Errors.SelectMany(e => e.Value));
+            return Page();
+        }
+
+        return RedirectToPage(new { id });
+    }
+
     /// <summary>分户: the member leaves this household today and heads a new one; history of both is kept.</summary>
     public async Task<IActionResult> OnPostSplitAsync(Guid id, Guid personId, CancellationToken ct)
     {
@@ -82,6 +107,19 @@ public sealed class HouseholdModel(RegistryService registry, RegionService regio
         "parent" => "父母",
         "grandchild" => "孙子女",
         "sibling" => "兄弟姐妹",
+        _ => "其他",
+    };
+
+    public static string IncomeTypeName(string code) => code switch
+    {
+        "wages" => "工资性收入",
+        "farming" => "种养殖收入",
+        "business" => "经营性收入",
+        "property" => "财产性收入",
+        "pension" => "养老金",
+        "resident-pension" => "城乡居民基本养老金",
+        "transfer" => "转移性收入",
+        "assistance" => "救助补贴",
         _ => "其他",
     };
 

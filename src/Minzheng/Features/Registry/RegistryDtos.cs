@@ -8,7 +8,13 @@ public sealed record MemberDto(Guid PersonId, string Name, string IdNumberMasked
     decimal MonthlyIncome, int? DisabilityGrade, string SelfCare, DateOnly ValidFrom, DateOnly? DeathDate);
 
 public sealed record HouseholdDto(Guid Id, string RegionCode, string HukouType, string Address, Guid HeadPersonId, string HeadName,
-    int MemberCount, decimal HouseholdIncome, List<MemberDto> Members, List<EnrollmentDto> Enrollments, List<MembershipDto> History);
+    int MemberCount, decimal HouseholdIncome, List<MemberDto> Members, List<EnrollmentDto> Enrollments, List<MembershipDto> History,
+    List<IncomeDto> Incomes, decimal CountedIncome);
+
+/// <summary>An income record of a member, in force on the day the household is viewed.</summary>
+public sealed record IncomeDto(Guid Id, Guid PersonId, string Type, bool CountsUnderPolicy, decimal MonthlyAmount, DateOnly ValidFrom, DateOnly? ValidTo, string? Evidence);
+
+public sealed record IncomeRequest(string? Type, decimal? MonthlyAmount, string? ValidFrom, string? ValidTo, bool? CountsUnderPolicy, string? Evidence);
 
 public sealed record EnrollmentDto(Guid Id, string Program, string ProgramName, int CoveredPersons, decimal MonthlyAmount, string StartMonth, string Status);
 

@@ -20,6 +20,8 @@ public static class RegistryEndpoints
             .RequireAuthorization(Policies.RegistryWrite).WithSummary("成员迁出：迁入另一户（toHouseholdId）或分立新户；保留历史");
         households.MapGet("/", Search).WithName("Households_Search").RequireAuthorization(Policies.BusinessRead)
             .WithSummary("按姓名、完整身份证号、区划查询家庭");
+        api.MapPost("/persons/{id:guid}/incomes", AddIncome).WithTags("Registry").WithName("Persons_AddIncome")
+            .RequireAuthorization(Policies.RegistryWrite).WithSummary("登记成员收入（类型、月额、期间、是否计入）");
         api.MapPost("/persons/{id:guid}/reveal", Reveal).WithTags("Registry").WithName("Persons_Reveal")
             .RequireAuthorization(Policies.RevealPersonalData).WithSummary("查看完整身份证号（须填写事由，记入审计日志）");
         return api;
@@ -60,6 +62,15 @@ public static class RegistryEndpoints
         {
             null => ApiProblems.NotFound("家庭或成员不存在，或不在您的管辖范围内"),
             ({ } target, _) => TypedResults.Ok(new CreatedId(target)),
+            (null, var errors) => errors.ToProblem(),
+        };
+
+    public static async Task<Results<Created<CreatedId>, ValidationProblem, ProblemHttpResult>> AddIncome(
+        Guid id, IncomeRequest request, RegistryService registry, CancellationToken ct) =>
+        await registry.AddIncomeAsync(id, request, ct) switch
+        {
+            null => ApiProblems.NotFound("人员不存在或不在您的管辖范围内"),
+            ({ } income, _) => TypedResults.Created($"/api/v1/persons/{id}/incomes/{income}", new CreatedId(income)),
             (null, var errors) => errors.ToProblem(),
         };
 

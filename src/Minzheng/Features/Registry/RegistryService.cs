@@ -164,10 +164,86 @@ public sealed class RegistryService(MinzhengDbContext db, PersonalDataProtector 
                 e.MonthlyAmount, e.StartMonth.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), Code(e.Status))).ToList();
         var history = await db.HouseholdMembers.AsNoTracking().Where(m => m.HouseholdId == id).OrderBy(m => m.ValidFrom)
             .Select(m => new MembershipDto(m.PersonId, m.Person!.Name, m.Relationship.ToString(), m.ValidFrom, m.ValidTo)).ToListAsync(ct);
+        var memberIds = dtos.Select(d => d.PersonId).ToList();
+        var incomes = (await db.MemberIncomes.AsNoTracking().Where(i => memberIds.Contains(i.PersonId)).OrderBy(i => i.ValidFrom).ToListAsync(ct))
+            .Where(i => i.AppliesOn(day))
+            .Select(i => new IncomeDto(i.Id, i.PersonId, Code(i.Type), i.CountsUnderPolicy, i.MonthlyAmount, i.ValidFrom, i.ValidTo, i.Evidence)).ToList();
         await audit.RecordAsync(AuditActions.RecordViewed, entityType: nameof(Household), entityId: id.ToString(), regionCode: household.RegionCode, ct: ct);
         return new HouseholdDto(household.Id, household.RegionCode, Code(household.HukouType), household.Address, household.HeadPersonId,
             dtos.FirstOrDefault(d => d.PersonId == household.HeadPersonId)?.Name ?? "", dtos.Count, dtos.Sum(d => d.MonthlyIncome), dtos,
-            enrollments, [.. history.Select(h => h with { Relationship = JsonNamingPolicy.KebabCaseLower.ConvertName(h.Relationship) })]);
+            enrollments, [.. history.Select(h => h with { Relationship = JsonNamingPolicy.KebabCaseLower.ConvertName(h.Relationship) })],
+            incomes, incomes.Where(i => i.CountsUnderPolicy).Sum(i => i.MonthlyAmount));
+    }
+
+    /// <summary>Records an income of a person in scope for a period. Null when the person is not found in scope.</summary>
+    public async Task<(Guid? Id, FieldErrors Errors)?> AddIncomeAsync(Guid personId, IncomeRequest request, CancellationToken ct)
+    {
+        var person = await db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, ct);
+        if (person is null)
+        {
+            return null;
+        }
+
+        var errors = new FieldErrors();
+        var type = Parse<IncomeType>(request.Type, "type",
+            "收入类型应为 wages、farming、business、property、pension、resident-pension、transfer、assistance 或 other", errors);
+        if (request.MonthlyAmount is not { } amount || amount < 0 || amount > 10_000_000 || decimal.Round(amount, 2) != amount)
+        {
+            errors.Add("monthlyAmount", "月收入应为不小于0、最多两位小数的金额");
+        }
+
+        var from = ParseDate(request.ValidFrom, "validFrom", required: true, errors);
+        var to = ParseDate(request.ValidTo, "validTo", required: false, errors);
+        if (from is { } f && to is { } t && t < f)
+        {
+            errors.Add("validTo", "截止日期不能早于起始日期");
+        }
+
+        if ((request.Evidence?.Length ?? 0) > MemberIncome.EvidenceMaxLength)
+        {
+            errors.Add("evidence", $"佐证说明不能超过{MemberIncome.EvidenceMaxLength}个字");
+        }
+
+        if (errors.Any)
+        {
+            return (null, errors);
+        }
+
+        var income = new MemberIncome
+        {
+            PersonId = personId,
+            RegionCode = person.RegionCode,
+            Type = type,
+            MonthlyAmount = request.MonthlyAmount!.Value,
+            ValidFrom = from!.Value,
+            ValidTo = to,
+            CountsUnderPolicy = request.CountsUnderPolicy ?? MemberIncome.CountsByDefault(type),
+            Evidence = request.Evidence?.Trim(),
+        };
+        db.MemberIncomes.Add(income);
+        await db.SaveChangesAsync(ct);
+        return (income.Id, errors);
+    }
+
+    private static DateOnly? ParseDate(string? value, string field, bool required, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                errors.Add(field, $"{field} 为必填日期（YYYY-MM-DD）");
+            }
+
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
+        {
+            return d;
+        }
+
+        errors.Add(field, $"{field} 应为日期 YYYY-MM-DD");
+        return null;
     }
 
     /// <summary>

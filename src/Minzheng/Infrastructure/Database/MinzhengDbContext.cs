@@ -26,6 +26,7 @@ public abstract class MinzhengDbContext(DbContextOptions options, IRegionScope s
     public DbSet<Features.Registry.Person> Persons => Set<Features.Registry.Person>();
     public DbSet<Features.Registry.Household> Households => Set<Features.Registry.Household>();
     public DbSet<Features.Registry.HouseholdMember> HouseholdMembers => Set<Features.Registry.HouseholdMember>();
+    public DbSet<Features.Registry.MemberIncome> MemberIncomes => Set<Features.Registry.MemberIncome>();
     public DbSet<Features.Enrollments.Enrollment> Enrollments => Set<Features.Enrollments.Enrollment>();
     public DbSet<Features.Imports.ImportBatch> ImportBatches => Set<Features.Imports.ImportBatch>();
 
