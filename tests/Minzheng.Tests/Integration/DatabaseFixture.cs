@@ -21,7 +21,7 @@ public abstract class DatabaseFixture : IAsyncLifetime
         scope ??= SystemRegionScope.Instance;
         var interceptors = new Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[]
         {
-            new AuditStampInterceptor(TimeProvider.System, new FixedUser("tester")), new RegionScopeWriteGuard(scope),
+            new AuditStampInterceptor(TimeProvider.System, new FixedActor("tester")), new RegionScopeWriteGuard(scope),
             new Minzheng.Infrastructure.Auditing.AuditInterceptor(new FixedActor("tester"), TimeProvider.System),
         };
         return Provider switch
@@ -34,8 +34,6 @@ public abstract class DatabaseFixture : IAsyncLifetime
                     .AddInterceptors(interceptors).Options, scope),
         };
     }
-
-    public sealed record FixedUser(string Name) : ICurrentUser;
 
     public sealed record FixedActor(string UserName, string? Ip = "127.0.0.1") : Minzheng.Infrastructure.Auditing.IAuditContext;
 }

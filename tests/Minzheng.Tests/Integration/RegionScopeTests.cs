@@ -97,7 +97,7 @@ public abstract class RegionScopeTests<TDatabase>(TDatabase database) : IClassFi
             DatabaseProvider.Sqlite => DatabaseSetup.ConfigureSqlite(options, database.ConnectionString),
             DatabaseProvider.Postgres => DatabaseSetup.ConfigurePostgres(options, database.ConnectionString),
         };
-        options.AddInterceptors(new AuditStampInterceptor(TimeProvider.System, new DatabaseFixture.FixedUser("tester")), new RegionScopeWriteGuard(scope),
+        options.AddInterceptors(new AuditStampInterceptor(TimeProvider.System, new DatabaseFixture.FixedActor("tester")), new RegionScopeWriteGuard(scope),
             new Minzheng.Infrastructure.Auditing.AuditInterceptor(new DatabaseFixture.FixedActor("tester"), TimeProvider.System));
         return new ScopeProbeContext(options.Options, scope);
     }

@@ -6,7 +6,7 @@ using Minzheng.Infrastructure.Security;
 namespace Minzheng.Infrastructure.Database;
 
 /// <summary>Stamps created/updated by/at on <see cref="IAuditable"/> rows, with time from the injected clock.</summary>
-public sealed class AuditStampInterceptor(TimeProvider clock, ICurrentUser user) : SaveChangesInterceptor
+public sealed class AuditStampInterceptor(TimeProvider clock, Auditing.IAuditContext actor) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -34,13 +34,13 @@ public sealed class AuditStampInterceptor(TimeProvider clock, ICurrentUser user)
             if (entry.State == EntityState.Added)
             {
                 entry.Entity.CreatedAt = now;
-                entry.Entity.CreatedBy = user.Name;
+                entry.Entity.CreatedBy = actor.UserName;
             }
 
             if (entry.State is EntityState.Added or EntityState.Modified)
             {
                 entry.Entity.UpdatedAt = now;
-                entry.Entity.UpdatedBy = user.Name;
+                entry.Entity.UpdatedBy = actor.UserName;
             }
         }
     }

@@ -115,7 +115,6 @@ public static class IdentitySetup
 
         services.AddHttpContextAccessor();
         services.AddScoped<IRegionScope, HttpRegionScope>();
-        services.AddScoped<ICurrentUser, HttpCurrentUser>();
         return services;
     }
 

@@ -49,14 +49,3 @@ public sealed class HttpRegionScope(IHttpContextAccessor http) : IRegionScope
         return RegionCode.ToScopePrefix(region) ?? IRegionScope.Nothing;
     }
 }
-
-/// <summary>The name stamped on rows and audit entries.</summary>
-public interface ICurrentUser
-{
-    string Name { get; }
-}
-
-public sealed class HttpCurrentUser(IHttpContextAccessor http) : ICurrentUser
-{
-    public string Name => http.HttpContext?.User.Identity?.Name ?? "system";
-}
