@@ -46,7 +46,7 @@ public sealed class IndexModel(AuditQuery query, AuditLog log) : PageModel
     {
         var errors = new FieldErrors();
         var filter = AuditFilter.Parse(UserName, Action, Entity, Region, From, To, errors);
-        Errors = errors.ToProblem().ProblemDetails.Errors.SelectMany(e => e.Value).ToList();
+        Errors = [.. errors.Messages];
         if (Errors.Count == 0)
         {
             Entries = await query.SearchAsync(filter, PageNumber, PageSize, ct);

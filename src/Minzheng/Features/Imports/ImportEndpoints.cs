@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MiniExcelLibs;
 using Minzheng.Features.Programs;
-using Minzheng.Infrastructure.Hosting;
 using Minzheng.Infrastructure.Security;
 using Minzheng.Infrastructure.Web;
 
@@ -34,21 +33,9 @@ public static class ImportEndpoints
             return ApiProblems.Problem(400, $"kind 应为 {AssistanceRoster.Kind}");
         }
 
-        if (file is null || file.Length == 0)
-        {
-            return ApiProblems.Problem(400, "请在表单字段 file 中上传 .xlsx 或 .csv 文件");
-        }
-
-        if (file.Length > MinzhengHost.MaxRequestBytes)
-        {
-            return ApiProblems.Problem(400, "文件超过50MB，请分批导入");
-        }
-
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
         try
         {
-            return TypedResults.Ok(await imports.StageAsync(file.FileName, buffer.ToArray(), ct));
+            return TypedResults.Ok(await imports.StageUploadAsync(file, ct));
         }
         catch (UnreadableFileException ex)
         {

@@ -33,6 +33,24 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
 
     private int MaxRows => configuration.GetValue("Imports:MaxRows", 1_000_000);
 
+    /// <summary>Stages an uploaded file (API or page); an empty or over-size upload is refused like an unreadable file.</summary>
+    public async Task<StagedImport> StageUploadAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            throw new UnreadableFileException("请上传 .xlsx 或 .csv 文件（表单字段 file）");
+        }
+
+        if (file.Length > Infrastructure.Hosting.MinzhengHost.MaxRequestBytes)
+        {
+            throw new UnreadableFileException("文件超过50MB，请分批导入");
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        return await StageAsync(file.FileName, buffer.ToArray(), ct);
+    }
+
     public async Task<StagedImport> StageAsync(string fileName, byte[] content, CancellationToken ct)
     {
         var (rows, errors, total, _) = await ValidateAsync(fileName, content, ct);

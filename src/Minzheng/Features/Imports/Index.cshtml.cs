@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MiniExcelLibs;
-using Minzheng.Infrastructure.Hosting;
 using Minzheng.Infrastructure.Security;
 using Minzheng.Infrastructure.Web;
 
@@ -24,17 +23,9 @@ public sealed class IndexModel(ImportService imports) : PageModel
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken ct)
     {
-        if (file is null || file.Length == 0 || file.Length > MinzhengHost.MaxRequestBytes)
-        {
-            FileError = file is null || file.Length == 0 ? "请选择要上传的 .xlsx 或 .csv 文件" : "文件超过50MB，请分批导入";
-            return Page();
-        }
-
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
         try
         {
-            Staged = await imports.StageAsync(file.FileName, buffer.ToArray(), ct);
+            Staged = await imports.StageUploadAsync(file, ct);
         }
         catch (UnreadableFileException ex)
         {

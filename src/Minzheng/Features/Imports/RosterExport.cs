@@ -45,9 +45,9 @@ public static class RosterExport
         }
 
         var showFull = full == true;
-        if (showFull && (reason?.Trim().Length ?? 0) is < 2 or > 200)
+        if (showFull && DisclosureReason.Normalize(reason) is null)
         {
-            errors.Add("reason", "导出完整身份证号和银行账号须填写事由（2到200字）");
+            errors.Add("reason", DisclosureReason.Required("导出完整身份证号和银行账号"));
         }
 
         if (errors.Any)

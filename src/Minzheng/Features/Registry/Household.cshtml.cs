@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Features.Regions;
+using Minzheng.Infrastructure.Privacy;
 using Minzheng.Infrastructure.Security;
 
 namespace Minzheng.Features.Registry;
@@ -31,13 +32,13 @@ public sealed class HouseholdModel(RegistryService registry, RegionService regio
             return Forbid();
         }
 
-        if ((reason?.Trim().Length ?? 0) is < 2 or > 200)
+        if (DisclosureReason.Normalize(reason) is not { } why)
         {
-            RevealError = "请填写查看完整身份证号的事由（2到200字）";
+            RevealError = DisclosureReason.Required("查看完整身份证号");
             return Page();
         }
 
-        Revealed = await registry.RevealIdNumberAsync(personId, reason!.Trim(), ct);
+        Revealed = await registry.RevealIdNumberAsync(personId, why, ct);
         return Page();
     }
 
@@ -59,7 +60,7 @@ public sealed class HouseholdModel(RegistryService registry, RegionService regio
         var result = await registry.AddIncomeAsync(personId, new IncomeRequest(type, monthlyAmount, validFrom, null, null, evidence), ct);
         if (result is (null, var errors))
         {
-            IncomeError = string.Join("；", errors.ToProblem().ProblemDetails.Errors.SelectMany(e => e.Value));
+            IncomeError = string.Join("；", errors.Messages);
             return Page();
         }
 
@@ -81,7 +82,7 @@ public sealed class HouseholdModel(RegistryService registry, RegionService regio
             case ({ } target, _):
                 return RedirectToPage(new { id = target });
             case (null, var errors):
-                MoveError = string.Join("；", errors.ToProblem().ProblemDetails.Errors.SelectMany(e => e.Value));
+                MoveError = string.Join("；", errors.Messages);
                 return await LoadAsync(id, ct) ? Page() : NotFound();
         }
     }

@@ -43,8 +43,6 @@ public sealed class Person : AuditableEntity, IRegionScoped
     public int? DisabilityGrade { get; set; }
     public SelfCare SelfCare { get; set; } = SelfCare.Full;
     public DateOnly? DeathDate { get; set; }
-
-    public int AgeOn(DateOnly day) => day.Year - BirthDate.Year - (day < BirthDate.AddYears(day.Year - BirthDate.Year) ? 1 : 0);
 }
 
 public enum HukouType

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Minzheng.Infrastructure.Privacy;
 using Minzheng.Infrastructure.Security;
 using Minzheng.Infrastructure.Web;
 
@@ -33,7 +34,7 @@ public static class RegistryEndpoints
         var (id, errors, duplicate) = await registry.CreateHouseholdAsync(request, ct);
         if (duplicate)
         {
-            return ApiProblems.Problem(StatusCodes.Status409Conflict, string.Join("；", errors.ToProblem().ProblemDetails.Errors.SelectMany(e => e.Value)));
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, string.Join("；", errors.Messages));
         }
 
         return id is { } created ? TypedResults.Created($"/api/v1/households/{created}", new CreatedId(created)) : errors.ToProblem();
@@ -83,10 +84,9 @@ public static class RegistryEndpoints
     public static async Task<Results<Ok<RevealedIdNumber>, ProblemHttpResult, ValidationProblem>> Reveal(
         Guid id, RevealRequest request, RegistryService registry, CancellationToken ct)
     {
-        var reason = request.Reason?.Trim() ?? "";
-        if (reason.Length is < 2 or > 200)
+        if (DisclosureReason.Normalize(request.Reason) is not { } reason)
         {
-            return ApiProblems.Validation("reason", "请填写查看完整身份证号的事由（2到200字）");
+            return ApiProblems.Validation("reason", DisclosureReason.Required("查看完整身份证号"));
         }
 
         return await registry.RevealIdNumberAsync(id, reason, ct) is { } revealed ? TypedResults.Ok(revealed) : ApiProblems.NotFound();

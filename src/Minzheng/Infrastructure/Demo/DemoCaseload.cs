@@ -47,7 +47,7 @@ public sealed class DemoCaseload(MinzhengDbContext db, RegistryService registry,
                 var (_, errors, _) = await registry.CreateHouseholdAsync(request, ct);
                 if (errors.Any)
                 {
-                    throw new InvalidOperationException("Demo household refused: " + string.Join("; ", errors.ToProblem().ProblemDetails.Errors.SelectMany(e => e.Value)));
+                    throw new InvalidOperationException("Demo household refused: " + string.Join("; ", errors.Messages));
                 }
 
                 foreach (var line in RosterLines(random, request))

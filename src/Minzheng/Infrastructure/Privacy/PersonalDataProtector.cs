@@ -164,3 +164,16 @@ public static class Mask
     /// <summary>First 3 and last 4 digits of a mobile number: <c>138****5678</c>.</summary>
     public static string Phone(string value) => value.Length >= 7 ? string.Concat(value.AsSpan(0, 3), "****", value.AsSpan(value.Length - 4)) : "****";
 }
+
+/// <summary>The reason a user must give to see or export unmasked personal data (PIPL art. 51); it goes into the audit log.</summary>
+public static class DisclosureReason
+{
+    public const int MinLength = 2;
+    public const int MaxLength = 200;
+
+    /// <summary>The trimmed reason, or null when it is missing, too short or too long.</summary>
+    public static string? Normalize(string? reason) =>
+        reason?.Trim() is { Length: >= MinLength and <= MaxLength } trimmed ? trimmed : null;
+
+    public static string Required(string what) => $"{what}须填写事由（{MinLength}到{MaxLength}字）";
+}

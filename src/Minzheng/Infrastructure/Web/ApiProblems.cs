@@ -50,6 +50,9 @@ public sealed class FieldErrors
 
     public bool Any => _errors.Count > 0;
 
+    /// <summary>Every message, for a page's error list or a one-line detail.</summary>
+    public IEnumerable<string> Messages => _errors.SelectMany(e => e.Value);
+
     public void Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var list))
