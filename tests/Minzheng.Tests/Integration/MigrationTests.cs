@@ -35,7 +35,9 @@ public abstract class MigrationTests<TDatabase>(TDatabase database) : IClassFixt
     public async Task Regions_SubtreeQueryByPrefix_ReturnsOnlyDescendants()
     {
         await using var db = await MigratedAsync();
-        var county = "4" + Random.Shared.Next(10000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Non-zero city and county segments, so the county code never equals its own province or city code.
+        var county = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"4{Random.Shared.Next(1, 10)}{Random.Shared.Next(10, 100)}{Random.Shared.Next(10, 100)}");
         var province = county[..2] + "0000000000";
         var city = county[..4] + "00000000";
         var ct = TestContext.Current.CancellationToken;
