@@ -72,7 +72,7 @@ static async Task<string> RunAsync(string provider, byte[] file, int rows, strin
     {
         var imports = scope.ServiceProvider.GetRequiredService<ImportService>();
         var watch = Stopwatch.StartNew();
-        var staged = await imports.StageAsync("bench.csv", file, CancellationToken.None);
+        var staged = await imports.StageAsync(Minzheng.Features.Imports.AssistanceRoster.Kind, "bench.csv", file, CancellationToken.None);
         stage = watch.Elapsed;
         if (staged.Errors.Count > 0)
         {

@@ -34,4 +34,14 @@ internal static class ApiAssertions
         Assert.True(status == response.StatusCode, $"expected {status}, got {response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
     }
+
+    /// <summary>Uploads a file to the staged import API as the multipart field <c>file</c>.</summary>
+    public static async Task<HttpResponseMessage> UploadImportAsync(this HttpClient client, string kind, byte[] content, string fileName)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        return await client.PostAsync($"/api/v1/imports?kind={kind}", form, TestContext.Current.CancellationToken);
+    }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -26,11 +25,7 @@ public abstract class RosterImportTests<TApp>(TApp app) : IClassFixture<TApp>
     private async Task<HttpResponseMessage> UploadAsync(string user, byte[] content, string fileName)
     {
         using var client = await app.ClientAsAsync(user);
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
-        return await client.PostAsync("/api/v1/imports?kind=assistance-roster", form, Ct);
+        return await client.UploadImportAsync(AssistanceRoster.Kind, content, fileName);
     }
 
     private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines));
@@ -196,6 +191,28 @@ public abstract class RosterImportTests<TApp>(TApp app) : IClassFixture<TApp>
         using var county = await app.ClientAsAsync("county");
         var found = await (await county.GetAsync($"/api/v1/households?idNumber={id}", Ct)).JsonAsync();
         Assert.Equal("=CMD()", Assert.Single(found.EnumerateArray()).GetProperty("headName").GetString());
+    }
+
+    [Fact]
+    public async Task DeceasedPerson_CannotBeEnrolled()
+    {
+        var id = SqliteRegistryApiTests.NewIdNumber();
+        using var county = await app.ClientAsAsync("county");
+        var created = await (await county.PostAsJsonAsync("/api/v1/households", new
+        {
+            regionCode = "360482100201",
+            hukouType = "rural",
+            address = "红光村",
+            members = new[] { new { name = "故人", idNumber = id, relationship = "head" } },
+        }, Ct)).JsonAsync(HttpStatusCode.Created);
+        var household = await (await county.GetAsync($"/api/v1/households/{created.GetProperty("id").GetString()}", Ct)).JsonAsync();
+        var person = household.GetProperty("members")[0].GetProperty("personId").GetString();
+        var died = await county.PutAsJsonAsync($"/api/v1/persons/{person}", new { name = "故人", deathDate = "2026-01-05" }, Ct);
+        Assert.Equal(HttpStatusCode.NoContent, died.StatusCode);
+
+        var staged = await StageAsync(Csv(Header, Row(id)));
+        var error = Assert.Single(staged.GetProperty("errors").EnumerateArray());
+        Assert.Contains("登记死亡", error.GetProperty("message").GetString());
     }
 
     [Theory]

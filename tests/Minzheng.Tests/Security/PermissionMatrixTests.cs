@@ -36,10 +36,16 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", $"/api/v1/households/{Guid.Empty}/members/{Guid.Empty}/move", "{}", ["county", "township", "village"]),
             ("POST", $"/api/v1/persons/{Guid.Empty}/reveal", "{}", ["county", "township"]),
             ("POST", $"/api/v1/persons/{Guid.Empty}/incomes", "{}", ["county", "township", "village"]),
+            ("PUT", $"/api/v1/households/{Guid.Empty}", "{}", ["county", "township", "village"]),
+            ("POST", $"/api/v1/households/{Guid.Empty}/merge", "{}", ["county", "township", "village"]),
+            ("GET", $"/api/v1/persons/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader"]),
+            ("PUT", $"/api/v1/persons/{Guid.Empty}", "{}", ["county", "township", "village"]),
+            ("POST", $"/api/v1/persons/{Guid.Empty}/assets", "{}", ["county", "township", "village"]),
             ("POST", "/api/v1/imports?kind=bad", null, ["county", "township"]),
             ("GET", $"/api/v1/imports/{Guid.Empty}", null, ["county", "township"]),
             ("POST", $"/api/v1/imports/{Guid.Empty}/commit", null, ["county", "township"]),
             ("GET", "/api/v1/imports/templates/assistance-roster.xlsx", null, ["county", "township"]),
+            ("GET", "/api/v1/imports/templates/member-roster.xlsx", null, ["county", "township"]),
             ("GET", "/api/v1/exports/assistance-roster.xlsx?region=bad", null, ["county", "finance", "township", "village", "leader"]),
         };
         var data = new TheoryData<string, string, string, string>();

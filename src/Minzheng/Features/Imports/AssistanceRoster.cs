@@ -22,12 +22,6 @@ public static class AssistanceRoster
     public static readonly string[] Headers =
         ["区划代码", "保障类别", "户主姓名", "户主身份证号", "家庭人口", "保障人数", "月保障金额", "起始年月", "开户银行", "银行账号", "联系电话", "家庭住址"];
 
-    public static string? CheckHeader(string[] cells)
-    {
-        var actual = cells.Select(c => c.Trim().TrimStart('\uFEFF')).Where((c, i) => i < Headers.Length || c.Length > 0).ToArray();
-        return actual.SequenceEqual(Headers) ? null : $"表头不正确：第1行应依次为“{string.Join("，", Headers)}”";
-    }
-
     public static RosterRow? Validate(int row, string[] cells, DateOnly today, List<ImportError> errors)
     {
         string Cell(int i) => i < cells.Length ? cells[i].Trim() : "";

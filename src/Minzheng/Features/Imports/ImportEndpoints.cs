@@ -22,20 +22,21 @@ public static class ImportEndpoints
         imports.MapGet("/{id:guid}", Get).WithName("Imports_Get");
         imports.MapPost("/{id:guid}/commit", Commit).WithName("Imports_Commit").WithSummary("确认导入：全部成功或全部不写入（skipInvalid=true 跳过错误行）");
         imports.MapGet("/templates/assistance-roster.xlsx", Template).WithName("Imports_Template").WithSummary("花名册模板");
+        imports.MapGet("/templates/member-roster.xlsx", MemberTemplate).WithName("Imports_MemberTemplate").WithSummary("家庭成员花名册模板");
         return api;
     }
 
     public static async Task<Results<Ok<StagedImport>, ProblemHttpResult>> Stage(
         string? kind, IFormFile? file, ImportService imports, CancellationToken ct)
     {
-        if (kind != AssistanceRoster.Kind)
+        if (kind is null || !ImportService.Kinds.Contains(kind))
         {
-            return ApiProblems.Problem(400, $"kind 应为 {AssistanceRoster.Kind}");
+            return ApiProblems.Problem(400, $"kind 应为 {string.Join(" 或 ", ImportService.Kinds)}");
         }
 
         try
         {
-            return TypedResults.Ok(await imports.StageUploadAsync(file, ct));
+            return TypedResults.Ok(await imports.StageUploadAsync(kind, file, ct));
         }
         catch (UnreadableFileException ex)
         {
@@ -65,6 +66,23 @@ public static class ImportEndpoints
         Detail = $"有{errors.Count}行数据有误，未写入任何数据；请修正后重新上传，或使用 skipInvalid=true 只导入正确的行",
         Extensions = { ["errors"] = errors },
     });
+
+    public static async Task<FileContentHttpResult> MemberTemplate(CancellationToken ct)
+    {
+        string[][] examples =
+        [
+            ["11010519491231002X", "360482100201", "农村", "红光村一组1号", "张三", "11010519491231002X", "户主", "300.00", "", "自理", "13800138000"],
+            ["11010519491231002X", "360482100201", "农村", "红光村一组1号", "李四", "440524188001010014", "配偶", "0", "2", "半失能", ""],
+        ];
+        var sheets = new Dictionary<string, object>
+        {
+            ["成员花名册"] = examples.Select(e => MemberRoster.Headers.Zip(e).ToDictionary(p => p.First, p => (object)p.Second)).ToArray(),
+            ["与户主关系"] = MemberRoster.Relationships.Keys.Select(k => new Dictionary<string, object> { ["与户主关系"] = k }).ToArray(),
+        };
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(sheets, cancellationToken: ct);
+        return TypedResults.File(stream.ToArray(), XlsxType, "member-roster.xlsx");
+    }
 
     public static async Task<FileContentHttpResult> Template(CancellationToken ct)
     {

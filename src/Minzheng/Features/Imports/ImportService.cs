@@ -27,14 +27,16 @@ public enum CommitOutcome
 /// all rows in one transaction — or nothing.
 /// </summary>
 public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector protector, IRegionScope scope, AuditLog audit, TimeProvider clock,
-    IConfiguration configuration, IAuditContext actor)
+    IConfiguration configuration, IAuditContext actor, MemberRosterImport memberRoster)
 {
     private const int LookupChunk = 2000;
 
     private int MaxRows => configuration.GetValue("Imports:MaxRows", 1_000_000);
 
     /// <summary>Stages an uploaded file (API or page); an empty or over-size upload is refused like an unreadable file.</summary>
-    public async Task<StagedImport> StageUploadAsync(IFormFile? file, CancellationToken ct)
+    public static readonly string[] Kinds = [AssistanceRoster.Kind, MemberRoster.Kind];
+
+    public async Task<StagedImport> StageUploadAsync(string kind, IFormFile? file, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
         {
@@ -48,26 +50,40 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
 
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        return await StageAsync(file.FileName, buffer.ToArray(), ct);
+        return await StageAsync(kind, file.FileName, buffer.ToArray(), ct);
     }
 
-    public async Task<StagedImport> StageAsync(string fileName, byte[] content, CancellationToken ct)
+    public async Task<StagedImport> StageAsync(string kind, string fileName, byte[] content, CancellationToken ct)
     {
-        var (rows, errors, total, _) = await ValidateAsync(fileName, content, ct);
+        var (validRows, errors, total) = kind == MemberRoster.Kind
+            ? await ValidateMembersAsync(fileName, content, ct)
+            : await ValidateRosterAsync(fileName, content, ct);
         var batch = new ImportBatch
         {
             RegionCode = ScopeRegion(),
-            Kind = AssistanceRoster.Kind,
+            Kind = kind,
             FileName = Path.GetFileName(fileName)[..Math.Min(200, Path.GetFileName(fileName).Length)],
             FileSha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
             Content = protector.EncryptBytes(content, DataPurpose.ImportFile),
             TotalRows = total,
-            ValidRows = rows.Count,
+            ValidRows = validRows,
             ErrorsJson = JsonSerializer.Serialize(errors, AuditJson.Options),
         };
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(ct);
-        return new StagedImport(batch.Id, total, rows.Count, errors);
+        return new StagedImport(batch.Id, total, validRows, errors);
+    }
+
+    private async Task<(int ValidRows, List<ImportError> Errors, int Total)> ValidateRosterAsync(string fileName, byte[] content, CancellationToken ct)
+    {
+        var (rows, errors, total, _) = await ValidateAsync(fileName, content, ct);
+        return (rows.Count, errors, total);
+    }
+
+    private async Task<(int ValidRows, List<ImportError> Errors, int Total)> ValidateMembersAsync(string fileName, byte[] content, CancellationToken ct)
+    {
+        var (groups, errors, total) = await memberRoster.ValidateAsync(content, fileName, MaxRows, clock.Today(), ct);
+        return (groups.Sum(g => g.Rows.Count), errors, total);
     }
 
     public async Task<StagedImport?> GetAsync(Guid id, CancellationToken ct) =>
@@ -88,7 +104,24 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
             return (CommitOutcome.AlreadyCommitted, batch.Imported, []);
         }
 
-        var (rows, errors, _, known) = await ValidateAsync(batch.FileName, protector.DecryptBytes(batch.Content, DataPurpose.ImportFile), ct);
+        var content = protector.DecryptBytes(batch.Content, DataPurpose.ImportFile);
+        if (batch.Kind == MemberRoster.Kind)
+        {
+            var (groups, memberErrors, _) = await memberRoster.ValidateAsync(content, batch.FileName, MaxRows, clock.Today(), ct);
+            if (memberErrors.Count > 0 && !skipInvalid)
+            {
+                return (CommitOutcome.Invalid, 0, memberErrors);
+            }
+
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var now = clock.GetUtcNow();
+            var (persons, households) = await memberRoster.WriteAsync(groups, row => Stamp(row, now), clock.Today(), ct);
+            await CompleteAsync(batch, persons, memberErrors.Count, new { persons, households }, ct);
+            await tx.CommitAsync(ct);
+            return (CommitOutcome.Committed, persons, memberErrors);
+        }
+
+        var (rows, errors, _, known) = await ValidateAsync(batch.FileName, content, ct);
         if (errors.Count > 0 && !skipInvalid)
         {
             return (CommitOutcome.Invalid, 0, errors);
@@ -97,6 +130,16 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
         await WriteAsync(batch, rows, errors.Count, known, ct);
 
         return (CommitOutcome.Committed, rows.Count, errors);
+    }
+
+    /// <summary>Marks the batch committed and audits it as one entry, in the caller's transaction.</summary>
+    private async Task CompleteAsync(ImportBatch batch, int imported, int skipped, object counts, CancellationToken ct)
+    {
+        batch.Status = ImportStatus.Committed;
+        batch.Imported = imported;
+        audit.Add(AuditActions.ImportCommitted, entityType: nameof(ImportBatch), entityId: batch.Id.ToString(), regionCode: batch.RegionCode,
+            details: new { batch.FileName, batch.FileSha256, imported, skipped, batch.Kind, counts });
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>
@@ -145,13 +188,11 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
         await BulkInsert.InsertAsync(db, members, ct);
         await BulkInsert.InsertAsync(db, enrollments, ct);
 
-        batch.Status = ImportStatus.Committed;
-        batch.Imported = rows.Count;
-        audit.Add(AuditActions.ImportCommitted, entityType: nameof(ImportBatch), entityId: batch.Id.ToString(), regionCode: batch.RegionCode,
-            details: new { batch.FileName, batch.FileSha256, imported = rows.Count, skipped, batch.Kind, persons = persons.Count, households = households.Count });
-        await db.SaveChangesAsync(ct);
+        await CompleteAsync(batch, rows.Count, skipped, new { persons = persons.Count, households = households.Count }, ct);
         await tx.CommitAsync(ct);
     }
+
+    private AuditableEntity Stamp(AuditableEntity row, DateTimeOffset now) => Stamp<AuditableEntity>(row, now);
 
     private T Stamp<T>(T row, DateTimeOffset now)
         where T : AuditableEntity
@@ -219,39 +260,13 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
         var errors = new List<ImportError>();
         var rows = new List<RosterRow>();
         var total = 0;
-        var headerSeen = false;
-        foreach (var (row, cells) in SpreadsheetReader.Read(content, fileName))
+        foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, AssistanceRoster.Headers, MaxRows))
         {
-            if (!headerSeen)
-            {
-                headerSeen = true;
-                if (AssistanceRoster.CheckHeader(cells) is { } headerError)
-                {
-                    throw new UnreadableFileException(headerError);
-                }
-
-                continue;
-            }
-
-            if (cells.All(string.IsNullOrWhiteSpace))
-            {
-                continue;
-            }
-
-            if (++total > MaxRows)
-            {
-                throw new UnreadableFileException($"文件超过{MaxRows}行数据的上限，请分批导入");
-            }
-
+            total++;
             if (AssistanceRoster.Validate(row, cells, today, errors) is { } valid)
             {
                 rows.Add(valid);
             }
-        }
-
-        if (!headerSeen)
-        {
-            throw new UnreadableFileException($"文件为空：第1行应为表头“{string.Join("，", AssistanceRoster.Headers)}”");
         }
 
         var known = new Dictionary<string, Guid>();
@@ -265,13 +280,13 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
         var codes = rows.Select(r => r.RegionCode).Distinct().ToList();
         var regions = (await db.Regions.Where(r => codes.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct)).ToHashSet();
         var indexes = rows.Select(r => protector.BlindIndex(r.HeadId.Value, DataPurpose.IdNumber)).ToList();
-        var byIndex = new Dictionary<string, (Guid Id, string RegionCode)>();
+        var byIndex = new Dictionary<string, (Guid Id, string RegionCode, DateOnly? DeathDate)>();
         var enrolled = new HashSet<(Guid, string)>();
         foreach (var chunk in indexes.Distinct().Chunk(LookupChunk))
         {
             var persons = await db.Persons.IgnoreQueryFilters([MinzhengDbContext.RegionFilter]).Where(p => chunk.Contains(p.IdNumberIndex))
-                .Select(p => new { p.Id, p.IdNumberIndex, p.RegionCode }).ToListAsync(ct);
-            persons.ForEach(p => (byIndex[p.IdNumberIndex], known[p.IdNumberIndex]) = ((p.Id, p.RegionCode), p.Id));
+                .Select(p => new { p.Id, p.IdNumberIndex, p.RegionCode, p.DeathDate }).ToListAsync(ct);
+            persons.ForEach(p => (byIndex[p.IdNumberIndex], known[p.IdNumberIndex]) = ((p.Id, p.RegionCode, p.DeathDate), p.Id));
             var personIds = persons.Select(p => p.Id).ToList();
             var active = await db.Enrollments.IgnoreQueryFilters([MinzhengDbContext.RegionFilter])
                 .Where(e => personIds.Contains(e.PersonId) && e.Status == EnrollmentStatus.Active)
@@ -300,6 +315,10 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
             else if (byIndex.TryGetValue(index, out var person) && !person.RegionCode.StartsWith(prefix, StringComparison.Ordinal))
             {
                 problem = $"身份证号 {r.HeadId.Masked} 已在其他区划登记，请由该区划办理";
+            }
+            else if (byIndex.TryGetValue(index, out person) && person.DeathDate is { } died)
+            {
+                problem = $"身份证号 {r.HeadId.Masked} 已于 {died:yyyy-MM-dd} 登记死亡，不能纳入保障";
             }
             else if (byIndex.TryGetValue(index, out person) && enrolled.Contains((person.Id, r.Program.Code)))
             {

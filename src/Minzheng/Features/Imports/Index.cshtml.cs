@@ -21,11 +21,11 @@ public sealed class IndexModel(ImportService imports) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken ct)
+    public async Task<IActionResult> OnPostUploadAsync(string? kind, IFormFile? file, CancellationToken ct)
     {
         try
         {
-            Staged = await imports.StageUploadAsync(file, ct);
+            Staged = await imports.StageUploadAsync(kind == MemberRoster.Kind ? MemberRoster.Kind : AssistanceRoster.Kind, file, ct);
         }
         catch (UnreadableFileException ex)
         {

@@ -29,6 +29,47 @@ public static class SpreadsheetReader
         };
     }
 
+    /// <summary>
+    /// The non-empty data rows of a roster whose first row must be exactly <paramref name="headers"/>, in order; a wrong
+    /// header, an empty file or more than <paramref name="maxRows"/> rows is refused like an unreadable file.
+    /// </summary>
+    public static IEnumerable<(int Row, string[] Cells)> DataRows(byte[] content, string fileName, string[] headers, int maxRows)
+    {
+        var headerSeen = false;
+        var count = 0;
+        foreach (var (row, cells) in Read(content, fileName))
+        {
+            if (!headerSeen)
+            {
+                headerSeen = true;
+                var actual = cells.Select(c => c.Trim().TrimStart('\uFEFF')).Where((c, i) => i < headers.Length || c.Length > 0);
+                if (!actual.SequenceEqual(headers))
+                {
+                    throw new UnreadableFileException($"表头不正确：第1行应依次为“{string.Join("，", headers)}”");
+                }
+
+                continue;
+            }
+
+            if (cells.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            if (++count > maxRows)
+            {
+                throw new UnreadableFileException($"文件超过{maxRows}行数据的上限，请分批导入");
+            }
+
+            yield return (row, cells);
+        }
+
+        if (!headerSeen)
+        {
+            throw new UnreadableFileException($"文件为空：第1行应为表头“{string.Join("，", headers)}”");
+        }
+    }
+
     private static IEnumerable<(int, string[])> ReadXlsx(byte[] content)
     {
         try

@@ -8,7 +8,7 @@ using Minzheng.Infrastructure.Security;
 namespace Minzheng.Features.Registry;
 
 [Authorize(Policy = Policies.BusinessRead)]
-public sealed class HouseholdModel(RegistryService registry, RegionService regions, IAuthorizationService authorization) : PageModel
+public sealed class HouseholdModel(RegistryService registry, RegistryEditService edits, RegionService regions, IAuthorizationService authorization) : PageModel
 {
     public HouseholdDto? Household { get; private set; }
     public string RegionPath { get; private set; } = "";
@@ -86,6 +86,64 @@ public sealed class HouseholdModel(RegistryService registry, RegionService regio
                 return await LoadAsync(id, ct) ? Page() : NotFound();
         }
     }
+
+    /// <summary>One error line for the edit, merge and asset forms.</summary>
+    public string? EditError { get; private set; }
+
+    public Task<IActionResult> OnPostEditAsync(Guid id, string? hukouType, string? address, Guid? headPersonId, string? bankName, string? bankAccount,
+        string? bankAccountHolder, CancellationToken ct) =>
+        EditAsync(id, () => edits.UpdateHouseholdAsync(id,
+            new HouseholdUpdateRequest(hukouType, address, headPersonId, bankName, string.IsNullOrWhiteSpace(bankAccount) ? null : bankAccount, bankAccountHolder), ct), ct);
+
+    /// <summary>合户 by the other household's head ID number (exact, through the blind index), which the worker has at hand.</summary>
+    public Task<IActionResult> OnPostMergeAsync(Guid id, string? headIdNumber, CancellationToken ct) =>
+        EditAsync(id, async () =>
+        {
+            var other = string.IsNullOrWhiteSpace(headIdNumber) ? null : (await registry.SearchAsync(null, headIdNumber, null, 1, ct))?.FirstOrDefault();
+            return await edits.MergeAsync(id, new MergeRequest(other?.Id, null), ct);
+        }, ct);
+
+    public Task<IActionResult> OnPostAssetAsync(Guid id, Guid personId, string? type, string? description, decimal? value, string? validFrom,
+        CancellationToken ct) =>
+        EditAsync(id, async () => await edits.AddAssetAsync(personId, new AssetRequest(type, description, value, validFrom, null), ct) switch
+        {
+            null => null,
+            var (_, errors) => errors,
+        }, ct);
+
+    private async Task<IActionResult> EditAsync(Guid id, Func<Task<Infrastructure.Web.FieldErrors?>> edit, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.RegistryWrite)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        switch (await edit())
+        {
+            case null:
+                return NotFound();
+            case { Any: true } errors:
+                EditError = string.Join("；", errors.Messages);
+                return Page();
+            default:
+                return RedirectToPage(new { id });
+        }
+    }
+
+    public static string AssetTypeName(string code) => code switch
+    {
+        "housing" => "住房",
+        "vehicle" => "车辆",
+        "deposit" => "存款",
+        "securities" => "有价证券",
+        "business" => "工商登记",
+        _ => "其他",
+    };
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {

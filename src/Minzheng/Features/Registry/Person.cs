@@ -43,6 +43,50 @@ public sealed class Person : AuditableEntity, IRegionScoped
     public int? DisabilityGrade { get; set; }
     public SelfCare SelfCare { get; set; } = SelfCare.Full;
     public DateOnly? DeathDate { get; set; }
+
+    public const int EthnicityMaxLength = 20;
+
+    /// <summary>民族, e.g. 汉族.</summary>
+    public string? Ethnicity { get; set; }
+
+    /// <summary>户籍 region (12 digits) where it differs from the residence; applications go to the 户籍 township (POLICY §1).</summary>
+    public string? HukouRegionCode { get; set; }
+
+    public DisabilityType? DisabilityType { get; set; }
+
+    /// <summary>残疾证号 embeds the ID number, so it is encrypted like it (PIPL art. 28: health data).</summary>
+    [Sensitive]
+    public string? DisabilityCertificateCipher { get; set; }
+
+    /// <summary>重特大疾病: a 分类施保 category and a ground for a single-person household (POLICY §1).</summary>
+    public bool SeriousIllness { get; set; }
+
+    public Employment? Employment { get; set; }
+}
+
+/// <summary>残疾类别 of the 残疾人证 (GB/T 26341).</summary>
+public enum DisabilityType
+{
+    Visual,
+    Hearing,
+    Speech,
+    Physical,
+    Intellectual,
+    Mental,
+    Multiple,
+}
+
+/// <summary>就业状况 as recorded in the household investigation.</summary>
+public enum Employment
+{
+    Employed,
+    Farming,
+    SelfEmployed,
+    Unemployed,
+    Student,
+    Retired,
+    UnableToWork,
+    Other,
 }
 
 public enum HukouType
@@ -80,6 +124,10 @@ public sealed class Household : AuditableEntity, IRegionScoped
     public string? BankAccountCipher { get; set; }
 
     public string? BankAccountMasked { get; set; }
+
+    /// <summary>开户人 when it is not the head (e.g. a guardian).</summary>
+    public string? BankAccountHolder { get; set; }
+
     public List<HouseholdMember> Members { get; set; } = [];
 }
 

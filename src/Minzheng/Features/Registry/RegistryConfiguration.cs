@@ -15,6 +15,11 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.PhoneMasked).HasMaxLength(20);
         b.Property(p => p.Gender).HasConversion<string>().HasMaxLength(8);
         b.Property(p => p.SelfCare).HasConversion<string>().HasMaxLength(8);
+        b.Property(p => p.Ethnicity).HasMaxLength(Person.EthnicityMaxLength);
+        b.Property(p => p.HukouRegionCode).HasMaxLength(12);
+        b.Property(p => p.DisabilityType).HasConversion<string>().HasMaxLength(16);
+        b.Property(p => p.DisabilityCertificateCipher).HasMaxLength(200);
+        b.Property(p => p.Employment).HasConversion<string>().HasMaxLength(16);
         // One person per ID number in the whole database, across every region.
         b.HasIndex(p => p.IdNumberIndex).IsUnique();
         b.HasIndex(p => p.Name);
@@ -30,6 +35,7 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
         b.Property(h => h.BankName).HasMaxLength(50);
         b.Property(h => h.BankAccountCipher).HasMaxLength(200);
         b.Property(h => h.BankAccountMasked).HasMaxLength(20);
+        b.Property(h => h.BankAccountHolder).HasMaxLength(Person.NameMaxLength);
         b.HasMany(h => h.Members).WithOne().HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Person>().WithMany().HasForeignKey(h => h.HeadPersonId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -9,7 +9,9 @@ public sealed record MemberDto(Guid PersonId, string Name, string IdNumberMasked
 
 public sealed record HouseholdDto(Guid Id, string RegionCode, string HukouType, string Address, Guid HeadPersonId, string HeadName,
     int MemberCount, decimal HouseholdIncome, List<MemberDto> Members, List<EnrollmentDto> Enrollments, List<MembershipDto> History,
-    List<IncomeDto> Incomes, decimal CountedIncome);
+    List<IncomeDto> Incomes, decimal CountedIncome, List<AssetDto> Assets, string? BankName, string? BankAccountMasked, string? BankAccountHolder);
+
+public sealed record AssetDto(Guid Id, Guid PersonId, string Type, string Description, decimal? Value, DateOnly ValidFrom, DateOnly? ValidTo);
 
 /// <summary>An income record of a member, in force on the day the household is viewed.</summary>
 public sealed record IncomeDto(Guid Id, Guid PersonId, string Type, bool CountsUnderPolicy, decimal MonthlyAmount, DateOnly ValidFrom, DateOnly? ValidTo, string? Evidence);

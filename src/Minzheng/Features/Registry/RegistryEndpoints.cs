@@ -23,6 +23,16 @@ public static class RegistryEndpoints
             .WithSummary("按姓名、完整身份证号、区划查询家庭");
         api.MapPost("/persons/{id:guid}/incomes", AddIncome).WithTags("Registry").WithName("Persons_AddIncome")
             .RequireAuthorization(Policies.RegistryWrite).WithSummary("登记成员收入（类型、月额、期间、是否计入）");
+        households.MapPut("/{id:guid}", Update).WithName("Households_Update").RequireAuthorization(Policies.RegistryWrite)
+            .WithSummary("修改家庭信息：户籍类型、住址、变更户主、银行账户");
+        households.MapPost("/{id:guid}/merge", Merge).WithName("Households_Merge").RequireAuthorization(Policies.RegistryWrite)
+            .WithSummary("合户：另一户的全部现有成员并入本户；保留历史");
+        var persons = api.MapGroup("/persons").WithTags("Registry");
+        persons.MapGet("/{id:guid}", GetPerson).WithName("Persons_Get").RequireAuthorization(Policies.BusinessRead).WithSummary("人员档案（脱敏）");
+        persons.MapPut("/{id:guid}", UpdatePerson).WithName("Persons_Update").RequireAuthorization(Policies.RegistryWrite)
+            .WithSummary("修改人员档案：民族、电话、户籍地、残疾、自理能力、重病、就业、死亡日期");
+        persons.MapPost("/{id:guid}/assets", AddAsset).WithName("Persons_AddAsset").RequireAuthorization(Policies.RegistryWrite)
+            .WithSummary("登记成员财产（住房、车辆、存款、证券、经营登记）");
         api.MapPost("/persons/{id:guid}/reveal", Reveal).WithTags("Registry").WithName("Persons_Reveal")
             .RequireAuthorization(Policies.RevealPersonalData).WithSummary("查看完整身份证号（须填写事由，记入审计日志）");
         return api;
@@ -74,6 +84,37 @@ public static class RegistryEndpoints
             ({ } income, _) => TypedResults.Created($"/api/v1/persons/{id}/incomes/{income}", new CreatedId(income)),
             (null, var errors) => errors.ToProblem(),
         };
+
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Update(
+        Guid id, HouseholdUpdateRequest request, RegistryEditService edits, CancellationToken ct) =>
+        Edited(await edits.UpdateHouseholdAsync(id, request, ct), "家庭不存在或不在您的管辖范围内");
+
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Merge(
+        Guid id, MergeRequest request, RegistryEditService edits, CancellationToken ct) =>
+        Edited(await edits.MergeAsync(id, request, ct), "家庭不存在或不在您的管辖范围内");
+
+    public static async Task<Results<Ok<PersonProfileDto>, ProblemHttpResult>> GetPerson(Guid id, RegistryEditService edits, CancellationToken ct) =>
+        await edits.GetPersonAsync(id, ct) is { } person ? TypedResults.Ok(person) : ApiProblems.NotFound("人员不存在或不在您的管辖范围内");
+
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> UpdatePerson(
+        Guid id, PersonProfileRequest request, RegistryEditService edits, CancellationToken ct) =>
+        Edited(await edits.UpdatePersonAsync(id, request, ct), "人员不存在或不在您的管辖范围内");
+
+    public static async Task<Results<Created<CreatedId>, ValidationProblem, ProblemHttpResult>> AddAsset(
+        Guid id, AssetRequest request, RegistryEditService edits, CancellationToken ct) =>
+        await edits.AddAssetAsync(id, request, ct) switch
+        {
+            null => ApiProblems.NotFound("人员不存在或不在您的管辖范围内"),
+            ({ } asset, _) => TypedResults.Created($"/api/v1/persons/{id}/assets/{asset}", new CreatedId(asset)),
+            (null, var errors) => errors.ToProblem(),
+        };
+
+    private static Results<NoContent, ValidationProblem, ProblemHttpResult> Edited(FieldErrors? errors, string notFound) => errors switch
+    {
+        null => ApiProblems.NotFound(notFound),
+        { Any: true } => errors.ToProblem(),
+        _ => TypedResults.NoContent(),
+    };
 
     public static async Task<Results<Ok<List<HouseholdListItem>>, ValidationProblem>> Search(
         string? name, string? idNumber, string? region, int? take, RegistryService registry, CancellationToken ct) =>

@@ -7,6 +7,7 @@ using Minzheng.Infrastructure.Database;
 using Minzheng.Infrastructure.Privacy;
 using Minzheng.Infrastructure.Security;
 using Minzheng.Infrastructure.Web;
+using static Minzheng.Features.Registry.RegistryValues;
 
 namespace Minzheng.Features.Registry;
 
@@ -168,11 +169,15 @@ public sealed class RegistryService(MinzhengDbContext db, PersonalDataProtector 
         var incomes = (await db.MemberIncomes.AsNoTracking().Where(i => memberIds.Contains(i.PersonId)).OrderBy(i => i.ValidFrom).ToListAsync(ct))
             .Where(i => i.AppliesOn(day))
             .Select(i => new IncomeDto(i.Id, i.PersonId, Code(i.Type), i.CountsUnderPolicy, i.MonthlyAmount, i.ValidFrom, i.ValidTo, i.Evidence)).ToList();
+        var assets = (await db.MemberAssets.AsNoTracking().Where(a => memberIds.Contains(a.PersonId)).OrderBy(a => a.ValidFrom).ToListAsync(ct))
+            .Where(a => a.AppliesOn(day))
+            .Select(a => new AssetDto(a.Id, a.PersonId, Code(a.Type), a.Description, a.Value, a.ValidFrom, a.ValidTo)).ToList();
         await audit.RecordAsync(AuditActions.RecordViewed, entityType: nameof(Household), entityId: id.ToString(), regionCode: household.RegionCode, ct: ct);
         return new HouseholdDto(household.Id, household.RegionCode, Code(household.HukouType), household.Address, household.HeadPersonId,
             dtos.FirstOrDefault(d => d.PersonId == household.HeadPersonId)?.Name ?? "", dtos.Count, dtos.Sum(d => d.MonthlyIncome), dtos,
             enrollments, [.. history.Select(h => h with { Relationship = JsonNamingPolicy.KebabCaseLower.ConvertName(h.Relationship) })],
-            incomes, incomes.Where(i => i.CountsUnderPolicy).Sum(i => i.MonthlyAmount));
+            incomes, incomes.Where(i => i.CountsUnderPolicy).Sum(i => i.MonthlyAmount), assets, household.BankName, household.BankAccountMasked,
+            household.BankAccountHolder);
     }
 
     /// <summary>Records an income of a person in scope for a period. Null when the person is not found in scope.</summary>
@@ -223,27 +228,6 @@ public sealed class RegistryService(MinzhengDbContext db, PersonalDataProtector 
         db.MemberIncomes.Add(income);
         await db.SaveChangesAsync(ct);
         return (income.Id, errors);
-    }
-
-    private static DateOnly? ParseDate(string? value, string field, bool required, FieldErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            if (required)
-            {
-                errors.Add(field, $"{field} 为必填日期（YYYY-MM-DD）");
-            }
-
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
-        {
-            return d;
-        }
-
-        errors.Add(field, $"{field} 应为日期 YYYY-MM-DD");
-        return null;
     }
 
     /// <summary>
@@ -379,19 +363,5 @@ public sealed class RegistryService(MinzhengDbContext db, PersonalDataProtector 
         await audit.RecordAsync(AuditActions.SensitiveRevealed, entityType: nameof(Person), entityId: person.Id.ToString(), regionCode: person.RegionCode,
             details: new { field = "idNumber", reason }, ct: ct);
         return new RevealedIdNumber(person.Id, protector.Decrypt(person.IdNumberCipher, DataPurpose.IdNumber));
-    }
-
-    private static string Code<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
-
-    private static T Parse<T>(string? value, string field, string message, FieldErrors errors) where T : struct, Enum
-    {
-        var normalized = value?.Replace("-", "", StringComparison.Ordinal);
-        if (normalized is not null && Enum.TryParse<T>(normalized, ignoreCase: true, out var parsed) && !int.TryParse(normalized, out _))
-        {
-            return parsed;
-        }
-
-        errors.Add(field, message);
-        return default;
     }
 }

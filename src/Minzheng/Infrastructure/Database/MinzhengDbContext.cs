@@ -27,6 +27,7 @@ public abstract class MinzhengDbContext(DbContextOptions options, IRegionScope s
     public DbSet<Features.Registry.Household> Households => Set<Features.Registry.Household>();
     public DbSet<Features.Registry.HouseholdMember> HouseholdMembers => Set<Features.Registry.HouseholdMember>();
     public DbSet<Features.Registry.MemberIncome> MemberIncomes => Set<Features.Registry.MemberIncome>();
+    public DbSet<Features.Registry.MemberAsset> MemberAssets => Set<Features.Registry.MemberAsset>();
     public DbSet<Features.Enrollments.Enrollment> Enrollments => Set<Features.Enrollments.Enrollment>();
     public DbSet<Features.Imports.ImportBatch> ImportBatches => Set<Features.Imports.ImportBatch>();
 

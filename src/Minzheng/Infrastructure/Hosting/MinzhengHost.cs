@@ -54,7 +54,9 @@ public static class MinzhengHost
         services.AddScoped<UserAdminService>();
         services.AddScoped<SignInService>();
         services.AddScoped<Features.Registry.RegistryService>();
+        services.AddScoped<Features.Registry.RegistryEditService>();
         services.AddScoped<Features.Imports.ImportService>();
+        services.AddScoped<Features.Imports.MemberRosterImport>();
         services.AddScoped<Features.Audit.AuditQuery>();
         services.AddScoped<Features.Audit.AuditExporter>();
         services.AddScoped<MinzhengClaimsFactory>();

@@ -9,6 +9,7 @@ public static class DataPurpose
     public const string IdNumber = "id-number";
     public const string BankAccount = "bank-account";
     public const string Phone = "phone";
+    public const string DisabilityCertificate = "disability-certificate";
     public const string ImportFile = "import-file";
 }
 

@@ -35,6 +35,9 @@ public sealed class Rekey(MinzhengDbContext db, PersonalDataProtector protector,
                     person.IdNumberIndex = index;
                     changed++;
                 }
+
+                person.PhoneCipher = Reencrypt(person.PhoneCipher, DataPurpose.Phone, ref changed);
+                person.DisabilityCertificateCipher = Reencrypt(person.DisabilityCertificateCipher, DataPurpose.DisabilityCertificate, ref changed);
             }
 
             await db.SaveChangesAsync(ct);
@@ -42,6 +45,35 @@ public sealed class Rekey(MinzhengDbContext db, PersonalDataProtector protector,
             log.LogInformation("Rekey: {Changed} values re-encrypted so far", changed);
         }
 
+        for (var offset = 0; ; offset += BatchSize)
+        {
+            var batch = await db.Households.IgnoreQueryFilters([MinzhengDbContext.RegionFilter])
+                .OrderBy(h => h.Id).Skip(offset).Take(BatchSize).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var household in batch)
+            {
+                household.BankAccountCipher = Reencrypt(household.BankAccountCipher, DataPurpose.BankAccount, ref changed);
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
         return changed;
+    }
+
+    private string? Reencrypt(string? cipher, string purpose, ref int changed)
+    {
+        if (cipher is null || protector.IsUnderActiveKey(cipher))
+        {
+            return cipher;
+        }
+
+        changed++;
+        return protector.Encrypt(protector.Decrypt(cipher, purpose), purpose);
     }
 }

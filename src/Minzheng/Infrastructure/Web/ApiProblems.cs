@@ -63,5 +63,7 @@ public sealed class FieldErrors
         list.Add(message);
     }
 
+    public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
     public ValidationProblem ToProblem() => ApiProblems.Validation(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 }

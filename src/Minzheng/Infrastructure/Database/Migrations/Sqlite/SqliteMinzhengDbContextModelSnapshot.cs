@@ -360,6 +360,10 @@ namespace Minzheng.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BankAccountHolder")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BankAccountMasked")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -451,6 +455,64 @@ namespace Minzheng.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("HouseholdMembers");
                 });
 
+            modelBuilder.Entity("Minzheng.Features.Registry.MemberAsset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("PersonId", "ValidFrom");
+
+                    b.ToTable("MemberAssets");
+                });
+
             modelBuilder.Entity("Minzheng.Features.Registry.MemberIncome", b =>
                 {
                     b.Property<Guid>("Id")
@@ -530,12 +592,32 @@ namespace Minzheng.Infrastructure.Database.Migrations.Sqlite
                     b.Property<DateOnly?>("DeathDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DisabilityCertificateCipher")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("DisabilityGrade")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisabilityType")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Employment")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Gender")
                         .IsRequired()
                         .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HukouRegionCode")
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IdNumberCipher")
@@ -576,6 +658,9 @@ namespace Minzheng.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("SeriousIllness")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -901,6 +986,15 @@ namespace Minzheng.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Minzheng.Features.Registry.MemberAsset", b =>
+                {
+                    b.HasOne("Minzheng.Features.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Minzheng.Features.Registry.MemberIncome", b =>
