@@ -46,6 +46,9 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", $"/api/v1/imports/{Guid.Empty}/commit", null, ["county", "township"]),
             ("GET", "/api/v1/imports/templates/assistance-roster.xlsx", null, ["county", "township"]),
             ("GET", "/api/v1/imports/templates/member-roster.xlsx", null, ["county", "township"]),
+            ("PUT", "/api/v1/standards", "{}", ["county"]),
+            ("GET", "/api/v1/standards?region=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", $"/api/v1/households/{Guid.Empty}/benefit?program=bad", null, ["county", "finance", "township", "village", "leader"]),
             ("GET", "/api/v1/exports/assistance-roster.xlsx?region=bad", null, ["county", "finance", "township", "village", "leader"]),
         };
         var data = new TheoryData<string, string, string, string>();

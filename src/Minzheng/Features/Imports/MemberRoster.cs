@@ -2,6 +2,7 @@ using System.Globalization;
 using Minzheng.Features.Regions;
 using Minzheng.Features.Registry;
 using Minzheng.Infrastructure.Privacy;
+using Minzheng.Infrastructure.Web;
 
 namespace Minzheng.Features.Imports;
 
@@ -78,7 +79,7 @@ public static class MemberRoster
         }
 
         var income = 0m;
-        if (Cell(7).Length > 0 && (!decimal.TryParse(Cell(7), NumberStyles.Number, CultureInfo.InvariantCulture, out income) || !RegistryValues.IsMoney(income)))
+        if (Cell(7).Length > 0 && (!decimal.TryParse(Cell(7), NumberStyles.Number, CultureInfo.InvariantCulture, out income) || !InputValues.IsMoney(income)))
         {
             Fail(7, "应为不小于0、最多两位小数的金额（元）");
         }

@@ -8,7 +8,8 @@ using Minzheng.Infrastructure.Security;
 namespace Minzheng.Features.Registry;
 
 [Authorize(Policy = Policies.BusinessRead)]
-public sealed class HouseholdModel(RegistryService registry, RegistryEditService edits, RegionService regions, IAuthorizationService authorization) : PageModel
+public sealed class HouseholdModel(RegistryService registry, RegistryEditService edits, RegionService regions, IAuthorizationService authorization,
+    Benefits.BenefitService benefits, TimeProvider clock) : PageModel
 {
     public HouseholdDto? Household { get; private set; }
     public string RegionPath { get; private set; } = "";
@@ -18,7 +19,29 @@ public sealed class HouseholdModel(RegistryService registry, RegistryEditService
     public bool CanEdit { get; private set; }
     public string? MoveError { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    public Benefits.BenefitResult? Benefit { get; private set; }
+    public string? BenefitError { get; private set; }
+    public string BenefitProgram { get; private set; } = "";
+    public string BenefitMonth { get; private set; } = "";
+
+    /// <summary>The household; with <paramref name="program"/> also the explained monthly benefit for <paramref name="month"/>.</summary>
+    public async Task<IActionResult> OnGetAsync(Guid id, string? program, string? month, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        BenefitProgram = program ?? (Household!.HukouType == "urban" ? "urban-dibao" : "rural-dibao");
+        BenefitMonth = month ?? Infrastructure.Calendar.ChinaTime.Today(clock).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        if (program is not null)
+        {
+            var (_, result, errors, message) = await benefits.CalculateAsync(id, program, BenefitMonth, ct);
+            (Benefit, BenefitError) = (result, message ?? (errors.Any ? string.Join("；", errors.Messages) : null));
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostRevealAsync(Guid id, Guid personId, string? reason, CancellationToken ct)
     {

@@ -4,7 +4,7 @@ using Minzheng.Infrastructure.Calendar;
 using Minzheng.Infrastructure.Database;
 using Minzheng.Infrastructure.Privacy;
 using Minzheng.Infrastructure.Web;
-using static Minzheng.Features.Registry.RegistryValues;
+using static Minzheng.Infrastructure.Web.InputValues;
 
 namespace Minzheng.Features.Registry;
 

@@ -24,7 +24,7 @@ public static class Navigation
         [
             new("家庭与人员登记", "/Registry", Business), new("花名册导入", "/Imports", [Roles.County, Roles.Township]),
             new("低保 / 特困 / 临时救助", null, Business),
-            new("保障标准", null, Business), new("身份证号校验", "/IdNumbers", Business),
+            new("保障标准", "/Standards", Business), new("身份证号校验", "/IdNumbers", Business),
         ]),
         new("资金发放", [new("发放名册", null, Business), new("银行对账", null, Business)]),
         new("核查监测", [new("死亡比对", null, Business), new("亲属备案", null, Business), new("举报处理", null, Business)]),

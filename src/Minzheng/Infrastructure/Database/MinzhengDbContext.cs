@@ -30,6 +30,7 @@ public abstract class MinzhengDbContext(DbContextOptions options, IRegionScope s
     public DbSet<Features.Registry.MemberAsset> MemberAssets => Set<Features.Registry.MemberAsset>();
     public DbSet<Features.Enrollments.Enrollment> Enrollments => Set<Features.Enrollments.Enrollment>();
     public DbSet<Features.Imports.ImportBatch> ImportBatches => Set<Features.Imports.ImportBatch>();
+    public DbSet<Features.Standards.Standard> Standards => Set<Features.Standards.Standard>();
 
     /// <summary>Read by the region filter on every query; EF parameterises it per context instance.</summary>
     public string RegionPrefix => scope.Prefix;

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Features.Imports;
 using Minzheng.Features.Registry;
+using Minzheng.Features.Standards;
 using Minzheng.Infrastructure.Database;
 using Minzheng.Infrastructure.Privacy;
 
@@ -15,13 +16,14 @@ namespace Minzheng.Infrastructure.Demo;
 /// enrolments in 低保, 特困, the disability subsidies and the elderly allowance. Deterministic (fixed seed) and skipped
 /// when the county already has households.
 /// </summary>
-public sealed class DemoCaseload(MinzhengDbContext db, RegistryService registry, ImportService imports)
+public sealed class DemoCaseload(MinzhengDbContext db, RegistryService registry, ImportService imports, StandardService standards)
 {
     public const int HouseholdsPerVillage = 8;
 
-    // Illustrative local standards (元/人/月) for the demo amounts; real ones come with the standards module.
-    private const decimal UrbanStandard = 800m;
-    private const decimal RuralStandard = 600m;
+    // Illustrative local standards (元/人/月) of the demo county, seeded below as standards and used for the demo amounts.
+    private const decimal UrbanStandard = 850m;
+    private const decimal RuralStandard = 680m;
+    private const string DemoCitation = "演示数据（非真实文件）";
 
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "罗", "熊"];
     private static readonly string[] MaleNames = ["建国", "志强", "国华", "文军", "海涛", "明", "勇", "伟", "春生", "德福", "小龙", "子豪", "宇轩", "浩然"];
@@ -35,6 +37,7 @@ public sealed class DemoCaseload(MinzhengDbContext db, RegistryService registry,
             return;
         }
 
+        await SeedStandardsAsync(ct);
         var random = new Random(2026);
         var sequence = 0;
         var roster = new StringBuilder(string.Join(",", AssistanceRoster.Headers)).Append('\n');
@@ -62,6 +65,41 @@ public sealed class DemoCaseload(MinzhengDbContext db, RegistryService registry,
         if (outcome != CommitOutcome.Committed)
         {
             throw new InvalidOperationException($"Demo roster refused: {outcome} {problems.FirstOrDefault()?.Message}");
+        }
+    }
+
+    /// <summary>Standards of every monthly programme for the demo county, entered as the county would (illustrative amounts).</summary>
+    private async Task SeedStandardsAsync(CancellationToken ct)
+    {
+        CategoryPercentRequest[] supplements = [new("serious-illness", 30), new("severe-disability", 20), new("elderly-70", 10), new("minor", 10)];
+        StandardRequest Std(string program, decimal amount, string from = "2026-01-01") =>
+            new(program, "360482", from, amount, "month", "fen", null, null, null, null, null, null, DemoCitation);
+        StandardRequest[] rows =
+        [
+            Std("urban-dibao", 800, "2025-01-01") with { Supplements = [.. supplements] },
+            Std("urban-dibao", UrbanStandard) with { Supplements = [.. supplements] },
+            Std("rural-dibao", RuralStandard) with { Supplements = [.. supplements], Rounding = "yuan" },
+            Std("destitute-dispersed", 1105) with { CareAllowances = new(70, 300, 1200) },
+            Std("destitute-concentrated", 1105) with { CareAllowances = new(70, 300, 1200) },
+            Std("temporary", 0) with { CeilingMultiple = 6 },
+            Std("medical", 0) with
+            {
+                AnnualCap = 50000,
+                ReimbursementRates = [new("destitute", 100), new("dibao", 80), new("near-dibao", 70), new("illness", 60)],
+            },
+            Std("disability-living", 90),
+            Std("disability-care", 100),
+            Std("orphan", 1651),
+            Std("unattended-child", 1651),
+            Std("elderly-allowance", 50) with { MinAge = 80, CareAllowances = new(null, 100, 200) },
+        ];
+        foreach (var row in rows)
+        {
+            var (_, _, errors) = await standards.PutAsync(row, ct);
+            if (errors.Any)
+            {
+                throw new InvalidOperationException("Demo standard refused: " + string.Join("; ", errors.Messages));
+            }
         }
     }
 

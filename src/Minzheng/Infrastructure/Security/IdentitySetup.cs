@@ -91,6 +91,7 @@ public static class IdentitySetup
             .AddPolicy(Policies.BusinessRead, p => p.RequireRole(Roles.Business))
             .AddPolicy(Policies.RegistryWrite, p => p.RequireRole(Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer, Roles.Village))
             .AddPolicy(Policies.ImportRosters, p => p.RequireRole(Roles.County, Roles.Township))
+            .AddPolicy(Policies.ManageStandards, p => p.RequireRole(Roles.County))
             .AddPolicy(Policies.RevealPersonalData, p => p.RequireRole(Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer));
 
         services.AddRateLimiter(o =>

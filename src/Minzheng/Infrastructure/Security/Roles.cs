@@ -54,6 +54,7 @@ public static class Policies
     public const string RegistryWrite = "RegistryWrite";
     public const string RevealPersonalData = "RevealPersonalData";
     public const string ImportRosters = "ImportRosters";
+    public const string ManageStandards = "ManageStandards";
 }
 
 /// <summary>Claim types Minzheng adds to a signed-in user.</summary>

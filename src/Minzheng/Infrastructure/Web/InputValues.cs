@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using Minzheng.Infrastructure.Web;
 
-namespace Minzheng.Features.Registry;
+namespace Minzheng.Infrastructure.Web;
 
 /// <summary>Enum codes (kebab-case, as in the JSON contract) and dates, parsed with Chinese errors keyed by field.</summary>
-public static class RegistryValues
+public static class InputValues
 {
     public static string Code<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
