@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Minzheng.Infrastructure.Database;
 using Minzheng.Infrastructure.Demo;
 
@@ -26,6 +27,16 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
 
     protected string ConnectionString { get; set; } = "";
 
+    /// <summary>A controllable clock for deadline journeys; null = real time.</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock { get; init; }
+
+    /// <summary>Moves the fake clock on; cached tokens are dropped because they expire with the clock.</summary>
+    public void AdvanceDays(int days)
+    {
+        Clock!.Advance(TimeSpan.FromDays(days));
+        _tokens.Clear();
+    }
+
     public abstract ValueTask InitializeAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -38,6 +49,10 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Every test signs in from the same address; the per-IP login limit has tests of its own.
         builder.UseSetting("Security:LoginAttemptsPerMinutePerIp", "100000");
+        if (Clock is not null)
+        {
+            builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        }
     }
 
     public T Service<T>(Func<IServiceProvider, T> use)
@@ -70,7 +85,7 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
     }
 }
 
-public sealed class SqliteApp : MinzhengApp
+public class SqliteApp : MinzhengApp
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"minzheng-test-{Guid.NewGuid():N}.db");
 
@@ -98,7 +113,7 @@ public sealed class SqliteApp : MinzhengApp
     }
 }
 
-public sealed class PostgresApp : MinzhengApp
+public class PostgresApp : MinzhengApp
 {
     protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 

@@ -49,6 +49,13 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("PUT", "/api/v1/standards", "{}", ["county"]),
             ("GET", "/api/v1/standards?region=bad", null, ["county", "finance", "township", "village", "leader"]),
             ("GET", $"/api/v1/households/{Guid.Empty}/benefit?program=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", "/api/v1/cases", "{}", ["county", "township", "village"]),
+            ("GET", "/api/v1/cases?region=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/cases/deadline-board", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", $"/api/v1/cases/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", $"/api/v1/cases/{Guid.Empty}/accept", "{}", ["county", "township", "village"]),
+            ("GET", "/api/v1/reserve-funds", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", "/api/v1/reserve-funds", "{}", ["county"]),
             ("GET", "/api/v1/exports/assistance-roster.xlsx?region=bad", null, ["county", "finance", "township", "village", "leader"]),
         };
         var data = new TheoryData<string, string, string, string>();

@@ -13,7 +13,7 @@ public enum EnrollmentStatus
 
 /// <summary>
 /// 在保对象: what is paid — a programme for a household (through its beneficiary person), the covered persons, the
-/// monthly amount and the months it runs. Casework will add the calculation snapshot; imports bring existing caseloads.
+/// monthly amount and the months it runs. Casework stores the calculation snapshot; imports bring existing caseloads.
 /// </summary>
 public sealed class Enrollment : AuditableEntity, IRegionScoped
 {
@@ -33,6 +33,12 @@ public sealed class Enrollment : AuditableEntity, IRegionScoped
     public EnrollmentStatus Status { get; set; } = EnrollmentStatus.Active;
     public string? StatusReason { get; set; }
     public Guid? ImportBatchId { get; set; }
+
+    /// <summary>The approving case, when the enrolment came through casework.</summary>
+    public Guid? CaseId { get; set; }
+
+    /// <summary>The calculation snapshot (inputs, steps, standard version) behind <see cref="MonthlyAmount"/>; never recomputed.</summary>
+    public string? CalculationJson { get; set; }
 }
 
 internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollment>
@@ -42,6 +48,7 @@ internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollm
         b.Property(e => e.Program).HasMaxLength(32);
         b.Property(e => e.Status).HasConversion<string>().HasMaxLength(12);
         b.Property(e => e.StatusReason).HasMaxLength(200);
+        b.Property(e => e.CalculationJson).HasMaxLength(20_000);
         b.HasOne<Registry.Household>().WithMany().HasForeignKey(e => e.HouseholdId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Registry.Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Restrict);
         // Nobody is enrolled twice in the same programme at the same time, whatever races between importers.

@@ -6,6 +6,7 @@ using Minzheng.Features.Account;
 using Minzheng.Features.Audit;
 using Minzheng.Features.Benefits;
 using Minzheng.Features.Calendar;
+using Minzheng.Features.Cases;
 using Minzheng.Features.IdNumbers;
 using Minzheng.Features.Imports;
 using Minzheng.Features.Regions;
@@ -61,6 +62,10 @@ public static class MinzhengHost
         services.AddScoped<Features.Imports.MemberRosterImport>();
         services.AddScoped<Features.Standards.StandardService>();
         services.AddScoped<Features.Benefits.BenefitService>();
+        services.AddScoped<Features.Cases.CaseService>();
+        services.AddScoped<Features.Cases.CaseDecision>();
+        services.AddScoped<Features.Cases.CaseQueries>();
+        services.AddScoped<Features.Cases.ReserveFundService>();
         services.AddScoped<Features.Audit.AuditQuery>();
         services.AddScoped<Features.Audit.AuditExporter>();
         services.AddScoped<MinzhengClaimsFactory>();
@@ -149,6 +154,7 @@ public static class MinzhengHost
         api.MapImports();
         api.MapStandards();
         api.MapBenefits();
+        api.MapCases();
         api.MapRosterExport();
         app.MapRazorPages();
         return app;

@@ -92,6 +92,8 @@ public static class IdentitySetup
             .AddPolicy(Policies.RegistryWrite, p => p.RequireRole(Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer, Roles.Village))
             .AddPolicy(Policies.ImportRosters, p => p.RequireRole(Roles.County, Roles.Township))
             .AddPolicy(Policies.ManageStandards, p => p.RequireRole(Roles.County))
+            .AddPolicy(Policies.CaseWork, p => p.RequireRole(Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer, Roles.Village))
+            .AddPolicy(Policies.DecideCases, p => p.RequireRole(Roles.County, Roles.CountyApprover))
             .AddPolicy(Policies.RevealPersonalData, p => p.RequireRole(Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer));
 
         services.AddRateLimiter(o =>

@@ -55,6 +55,8 @@ public static class Policies
     public const string RevealPersonalData = "RevealPersonalData";
     public const string ImportRosters = "ImportRosters";
     public const string ManageStandards = "ManageStandards";
+    public const string CaseWork = "CaseWork";
+    public const string DecideCases = "DecideCases";
 }
 
 /// <summary>Claim types Minzheng adds to a signed-in user.</summary>

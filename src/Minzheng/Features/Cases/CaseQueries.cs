@@ -1,0 +1,115 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Features.Programs;
+using Minzheng.Features.Regions;
+using Minzheng.Infrastructure.Auditing;
+using Minzheng.Infrastructure.Calendar;
+using Minzheng.Infrastructure.Database;
+using Minzheng.Infrastructure.Security;
+
+namespace Minzheng.Features.Cases;
+
+/// <summary>Case pages and work lists: one case with its timeline, filtered lists with deadline urgency, the deadline board.</summary>
+public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars, IRegionScope scope, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>Due within this many working days counts as "due soon".</summary>
+    public const int DueSoonWorkingDays = 3;
+
+    public async Task<CaseDto?> GetAsync(Guid id, CancellationToken ct)
+    {
+        var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null)
+        {
+            return null;
+        }
+
+        var applicant = await db.Persons.AsNoTracking().Where(p => p.Id == c.ApplicantPersonId).Select(p => new { p.Name, p.IdNumberMasked }).SingleAsync(ct);
+        var events = (await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).ToListAsync(ct)).OrderBy(e => e.At).ThenBy(e => e.Id)
+            .Select(e => new CaseEventDto(e.At, e.Actor, e.Action, Code(e.From), Code(e.To), e.Note)).ToList();
+        var urgency = Urgency(c, await calendars.GetAsync(ct));
+        await audit.RecordAsync(AuditActions.RecordViewed, entityType: "Case", entityId: id.ToString(), regionCode: c.RegionCode, ct: ct);
+        return new CaseDto(c.Id, c.Program, ProgramName(c.Program), c.RegionCode, c.HouseholdId, c.ApplicantPersonId, applicant.Name,
+            applicant.IdNumberMasked, Code(c.Status), CaseText.StatusName(c.Status), c.AppliedOn, c.AuthorisationSigned, c.RelativeOfStaff,
+            c.RelativeReview, c.EmergencyAmount, c.AcceptedOn, c.InvestigatedOn, c.Investigators, c.Findings, c.CheckPassed, c.CheckNote,
+            c.DemocraticReview, c.TownshipApproves, c.TownshipOpinion, c.PublicityFrom, c.PublicityUntil, c.OpenObjections, c.SubmittedOn, c.DecidedOn,
+            c.DecisionReason, c.StartMonth?.ToString("yyyy-MM", CultureInfo.InvariantCulture), c.CoveredPersons, c.MonthlyAmount, c.EnrollmentId,
+            c.DueOn, c.FinalDueOn, urgency, CaseRules.For(c.Program).Citation, c.CalculationJson, events);
+    }
+
+    /// <param name="due">"soon", "overdue" or null for every case.</param>
+    public async Task<List<CaseListItem>?> ListAsync(string? status, string? program, string? region, string? due, int take, CancellationToken ct)
+    {
+        var query = db.Cases.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(region))
+        {
+            if (RegionCode.ToScopePrefix(region) is not { } prefix)
+            {
+                return null;
+            }
+
+            query = query.Where(c => c.RegionCode.StartsWith(prefix));
+        }
+
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            if (!Enum.TryParse<CaseStatus>(status.Replace("-", "", StringComparison.Ordinal), true, out var s))
+            {
+                return null;
+            }
+
+            query = query.Where(c => c.Status == s);
+        }
+
+        if (!string.IsNullOrWhiteSpace(program))
+        {
+            query = query.Where(c => c.Program == program);
+        }
+
+        var calendar = await calendars.GetAsync(ct);
+        var today = clock.Today();
+        if (due is "soon" or "overdue")
+        {
+            var soon = calendar.AddWorkingDays(today, DueSoonWorkingDays);
+            query = due == "overdue" ? query.Where(c => c.DueOn < today) : query.Where(c => c.DueOn >= today && c.DueOn <= soon);
+        }
+
+        var rows = await query.OrderBy(c => c.DueOn == null).ThenBy(c => c.DueOn).ThenBy(c => c.AppliedOn).Take(Math.Clamp(take, 1, 1000))
+            .Join(db.Persons, c => c.ApplicantPersonId, p => p.Id, (c, p) => new { Case = c, p.Name, p.IdNumberMasked }).ToListAsync(ct);
+        return rows.Select(r => new CaseListItem(r.Case.Id, r.Case.Program, ProgramName(r.Case.Program), r.Case.RegionCode, r.Name, r.IdNumberMasked,
+            Code(r.Case.Status), CaseText.StatusName(r.Case.Status), r.Case.AppliedOn, r.Case.DueOn, Urgency(r.Case, calendar), r.Case.RelativeOfStaff)).ToList();
+    }
+
+    /// <summary>Open cases per township of the caller's scope: open, due soon, overdue.</summary>
+    public async Task<List<DeadlineRow>> BoardAsync(CancellationToken ct)
+    {
+        var calendar = await calendars.GetAsync(ct);
+        var today = clock.Today();
+        var soon = calendar.AddWorkingDays(today, DueSoonWorkingDays);
+        var open = await db.Cases.AsNoTracking()
+            .Where(c => c.Status != CaseStatus.Approved && c.Status != CaseStatus.Refused && c.Status != CaseStatus.Withdrawn)
+            .Select(c => new { c.RegionCode, c.DueOn }).ToListAsync(ct);
+        var townships = open.GroupBy(c => ReserveFundService.TownshipOf(c.RegionCode)).ToList();
+        var codes = townships.Select(g => g.Key).ToList();
+        var names = await db.Regions.Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        return townships.OrderBy(g => g.Key).Select(g => new DeadlineRow(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.Count(),
+            g.Count(c => c.DueOn >= today && c.DueOn <= soon), g.Count(c => c.DueOn < today))).ToList();
+    }
+
+    public string Urgency(AssistanceCase c, WorkingCalendar calendar)
+    {
+        var today = clock.Today();
+        return c.DueOn switch
+        {
+            null => "closed",
+            { } d when d < today => "overdue",
+            { } d when d <= calendar.AddWorkingDays(today, DueSoonWorkingDays) => "due-soon",
+            _ => "on-time",
+        };
+    }
+
+    public string ScopePrefix => scope.Prefix;
+
+    private static string ProgramName(string code) => AssistancePrograms.ByCode(code)?.Name ?? code;
+
+    private static string Code<T>(T value) where T : struct, Enum => Infrastructure.Web.InputValues.Code(value);
+}
