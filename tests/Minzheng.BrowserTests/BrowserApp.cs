@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(Minzheng.BrowserTests.BrowserApp))]
@@ -10,7 +13,7 @@ namespace Minzheng.BrowserTests;
 /// The real application on Kestrel (a real port, embedded SQLite in a temporary data folder, demo mode) and a headless
 /// Debian Chromium driven by Playwright. No browser download: the executable is /usr/bin/chromium.
 /// </summary>
-public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), $"minzheng-browser-{Guid.NewGuid():N}");
     private IPlaywright? _playwright;
@@ -27,7 +30,14 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Data:Path", _data);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Security:LoginAttemptsPerMinutePerIp", "1000");
+        if (Clock is not null)
+        {
+            builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        }
     }
+
+    /// <summary>A controllable server clock (sessions are browser-session cookies, so the browser never sees its dates); null = real time.</summary>
+    public FakeTimeProvider? Clock { get; init; }
 
     public async ValueTask InitializeAsync()
     {

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Minzheng.Features.Registry;
+using Minzheng.Infrastructure.Security;
+
+namespace Minzheng.Features.Cases;
+
+/// <summary>The work list (due soon, overdue, by status), the deadline board, and a new application by the head's ID number.</summary>
+[Authorize(Policy = Policies.BusinessRead)]
+public sealed class IndexModel(CaseQueries queries, CaseService cases, RegistryService registry, IAuthorizationService authorization) : PageModel
+{
+    public List<CaseListItem> Rows { get; private set; } = [];
+    public List<DeadlineRow> Board { get; private set; } = [];
+    public bool CanApply { get; private set; }
+    public string? Error { get; private set; }
+
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Due { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Program { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostApplyAsync(string? headIdNumber, string? program, bool authorisationSigned, bool relativeOfStaff,
+        decimal? emergencyAmount, string? note, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.CaseWork)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        var household = string.IsNullOrWhiteSpace(headIdNumber) ? null : (await registry.SearchAsync(null, headIdNumber, null, 1, ct))?.FirstOrDefault();
+        if (household is null)
+        {
+            Error = "未找到该身份证号对应的家庭（须为您管辖范围内已登记的家庭成员）；请先在“家庭与人员登记”中登记";
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        var (outcome, id, message, errors) = await cases.CreateAsync(CaseEndpoints.Actor(User),
+            new CreateCaseRequest(program, household.Id, null, null, authorisationSigned, relativeOfStaff, emergencyAmount, note), ct);
+        if (outcome != CaseOutcome.Done)
+        {
+            Error = message ?? string.Join("；", errors.Messages);
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        return RedirectToPage("/Cases/Detail", new { id });
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        CanApply = (await authorization.AuthorizeAsync(User, Policies.CaseWork)).Succeeded;
+        Rows = await queries.ListAsync(Status, Program, null, Due, 300, ct) ?? [];
+        Board = await queries.BoardAsync(ct);
+    }
+
+    public static string UrgencyBadge(string urgency) => urgency switch
+    {
+        "overdue" => "<span class=\"badge text-bg-danger\">已超期</span>",
+        "due-soon" => "<span class=\"badge text-bg-warning\">即将到期</span>",
+        "on-time" => "<span class=\"badge text-bg-success\">正常</span>",
+        _ => "<span class=\"badge text-bg-secondary\">已办结</span>",
+    };
+}

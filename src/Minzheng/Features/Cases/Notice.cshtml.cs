@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Minzheng.Features.Regions;
+using Minzheng.Infrastructure.Calendar;
+using Minzheng.Infrastructure.Security;
+
+namespace Minzheng.Features.Cases;
+
+/// <summary>The printable decision (A4): approval with the amount and its basis, or refusal with reasons and how to appeal.</summary>
+[Authorize(Policy = Policies.BusinessRead)]
+public sealed class NoticeModel(CaseQueries queries, RegionService regions, CalendarService calendars) : PageModel
+{
+    public CaseDto? Case { get; private set; }
+    public string County { get; private set; } = "";
+    public DateOnly? NoticeDue { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        Case = await queries.GetAsync(id, ct);
+        if (Case is not { DecidedOn: { } decided } || Case.Status is not ("approved" or "refused"))
+        {
+            return NotFound();
+        }
+
+        County = (await regions.DisplayPathAsync(Case.RegionCode[..6].PadRight(RegionCode.Length, '0'), ct)).Split(' ', '/', '·').Last();
+        NoticeDue = (await calendars.GetAsync(ct)).AddWorkingDays(decided, CaseRules.RefusalNoticeDays);
+        return Page();
+    }
+}
