@@ -56,6 +56,12 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", $"/api/v1/cases/{Guid.Empty}/accept", "{}", ["county", "township", "village"]),
             ("GET", "/api/v1/reserve-funds", null, ["county", "finance", "township", "village", "leader"]),
             ("POST", "/api/v1/reserve-funds", "{}", ["county"]),
+            ("GET", "/api/v1/enrollments?region=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", $"/api/v1/enrollments/{Guid.Empty}/terminate", "{}", ["county"]),
+            ("POST", "/api/v1/reviews", "{}", ["county"]),
+            ("GET", "/api/v1/reviews", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", $"/api/v1/reviews/{Guid.Empty}/items/{Guid.Empty}", "{}", ["county", "township"]),
+            ("POST", $"/api/v1/reviews/{Guid.Empty}/apply", null, ["county"]),
             ("GET", "/api/v1/exports/assistance-roster.xlsx?region=bad", null, ["county", "finance", "township", "village", "leader"]),
         };
         var data = new TheoryData<string, string, string, string>();

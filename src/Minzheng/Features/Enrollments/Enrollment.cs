@@ -15,7 +15,7 @@ public enum EnrollmentStatus
 /// 在保对象: what is paid — a programme for a household (through its beneficiary person), the covered persons, the
 /// monthly amount and the months it runs. Casework stores the calculation snapshot; imports bring existing caseloads.
 /// </summary>
-public sealed class Enrollment : AuditableEntity, IRegionScoped
+public sealed partial class Enrollment : AuditableEntity, IRegionScoped
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public string RegionCode { get; set; } = "";

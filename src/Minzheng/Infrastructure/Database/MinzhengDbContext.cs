@@ -29,11 +29,14 @@ public abstract class MinzhengDbContext(DbContextOptions options, IRegionScope s
     public DbSet<Features.Registry.MemberIncome> MemberIncomes => Set<Features.Registry.MemberIncome>();
     public DbSet<Features.Registry.MemberAsset> MemberAssets => Set<Features.Registry.MemberAsset>();
     public DbSet<Features.Enrollments.Enrollment> Enrollments => Set<Features.Enrollments.Enrollment>();
+    public DbSet<Features.Enrollments.EnrollmentEvent> EnrollmentEvents => Set<Features.Enrollments.EnrollmentEvent>();
     public DbSet<Features.Imports.ImportBatch> ImportBatches => Set<Features.Imports.ImportBatch>();
     public DbSet<Features.Standards.Standard> Standards => Set<Features.Standards.Standard>();
     public DbSet<Features.Cases.AssistanceCase> Cases => Set<Features.Cases.AssistanceCase>();
     public DbSet<Features.Cases.CaseEvent> CaseEvents => Set<Features.Cases.CaseEvent>();
     public DbSet<Features.Cases.ReserveFundEntry> ReserveFund => Set<Features.Cases.ReserveFundEntry>();
+    public DbSet<Features.Reviews.ReviewCampaign> ReviewCampaigns => Set<Features.Reviews.ReviewCampaign>();
+    public DbSet<Features.Reviews.ReviewItem> ReviewItems => Set<Features.Reviews.ReviewItem>();
 
     /// <summary>Read by the region filter on every query; EF parameterises it per context instance.</summary>
     public string RegionPrefix => scope.Prefix;

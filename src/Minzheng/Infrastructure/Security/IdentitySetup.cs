@@ -94,6 +94,7 @@ public static class IdentitySetup
             .AddPolicy(Policies.ManageStandards, p => p.RequireRole(Roles.County))
             .AddPolicy(Policies.CaseWork, p => p.RequireRole(Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer, Roles.Village))
             .AddPolicy(Policies.DecideCases, p => p.RequireRole(Roles.County, Roles.CountyApprover))
+            .AddPolicy(Policies.ReviewOutcomes, p => p.RequireRole(Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer))
             .AddPolicy(Policies.RevealPersonalData, p => p.RequireRole(Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer));
 
         services.AddRateLimiter(o =>

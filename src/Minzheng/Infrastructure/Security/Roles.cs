@@ -57,6 +57,7 @@ public static class Policies
     public const string ManageStandards = "ManageStandards";
     public const string CaseWork = "CaseWork";
     public const string DecideCases = "DecideCases";
+    public const string ReviewOutcomes = "ReviewOutcomes";
 }
 
 /// <summary>Claim types Minzheng adds to a signed-in user.</summary>
