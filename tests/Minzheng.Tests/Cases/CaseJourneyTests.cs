@@ -154,6 +154,39 @@ public abstract class CaseJourneyTests<TApp>(TApp app) : CaseJourneyBase<TApp>(a
         Assert.Equal("refused", refused.GetProperty("status").GetString());
     }
 
+    private static int _child;
+
+    /// <summary>An orphan-allowance case (no 公示) taken to the county with the given check result.</summary>
+    private async Task<string> AtCountyAsync(bool passes)
+    {
+        using var township = await App.ClientAsAsync("township");
+        var child = $"110105{App.Clock!.GetUtcNow().Year - 10}0101{Interlocked.Increment(ref _child) + 100}";
+        child += Minzheng.Infrastructure.Privacy.IdNumber.ComputeCheckCharacter(child);
+        var household = await HouseholdAsync(township, "360482100203", new { name = "孤儿甲", idNumber = child, relationship = "head", monthlyIncome = 0m });
+        var id = (await (await township.PostAsJsonAsync("/api/v1/cases", new { program = "orphan", householdId = household, authorisationSigned = true }, Ct))
+            .JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        await ActAsync("township", id, "accept");
+        await ActAsync("township", id, "investigate", new { date = Today, investigators = new[] { "甲", "乙" }, findings = "父母双亡" });
+        await ActAsync("township", id, "check", new { passed = passes });
+        await ActAsync("township", id, "township-review", new { approve = passes, note = passes ? "符合" : "不符合" });
+        return id;
+    }
+
+    [Fact]
+    public async Task BatchApproval_ApprovesOnlyCasesThatPassedEveryCheck()
+    {
+        var good = await AtCountyAsync(passes: true);
+        var bad = await AtCountyAsync(passes: false);
+        using var county = await App.ClientAsAsync("county");
+        var results = await (await county.PostAsJsonAsync("/api/v1/cases/batch-approval", new { ids = new[] { good, bad } }, Ct)).JsonAsync();
+        Assert.True(results.EnumerateArray().Single(r => r.GetProperty("id").GetString() == good).GetProperty("approved").GetBoolean());
+        var refused = results.EnumerateArray().Single(r => r.GetProperty("id").GetString() == bad);
+        Assert.False(refused.GetProperty("approved").GetBoolean());
+        Assert.Contains("逐件审批", refused.GetProperty("message").GetString());
+        Assert.Equal("approved", (await (await county.GetAsync($"/api/v1/cases/{good}", Ct)).JsonAsync()).GetProperty("status").GetString());
+        Assert.Equal("awaiting-decision", (await (await county.GetAsync($"/api/v1/cases/{bad}", Ct)).JsonAsync()).GetProperty("status").GetString());
+    }
+
     [Fact]
     public async Task CaseOutsideScope_IsNotFound_AndWorkListsShowUrgency()
     {

@@ -56,6 +56,7 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", $"/api/v1/cases/{Guid.Empty}/accept", "{}", ["county", "township", "village"]),
             ("GET", "/api/v1/reserve-funds", null, ["county", "finance", "township", "village", "leader"]),
             ("POST", "/api/v1/reserve-funds", "{}", ["county"]),
+            ("POST", "/api/v1/cases/batch-approval", "{}", ["county"]),
             ("GET", "/api/v1/enrollments?region=bad", null, ["county", "finance", "township", "village", "leader"]),
             ("POST", $"/api/v1/enrollments/{Guid.Empty}/terminate", "{}", ["county"]),
             ("POST", "/api/v1/reviews", "{}", ["county"]),

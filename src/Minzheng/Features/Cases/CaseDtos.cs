@@ -22,3 +22,7 @@ public sealed record CaseDto(Guid Id, string Program, string ProgramName, string
 
 /// <summary>Open cases of one township on the deadline board.</summary>
 public sealed record DeadlineRow(string RegionCode, string Name, int Open, int DueSoon, int Overdue);
+
+public sealed record BatchResult(Guid Id, bool Approved, string? Message);
+
+public sealed record BatchRequest(List<Guid>? Ids);

@@ -17,6 +17,8 @@ public static class CaseEndpoints
             .WithSummary("案件列表：status、program、region、due=soon|overdue");
         cases.MapGet("/deadline-board", Board).WithName("Cases_DeadlineBoard").RequireAuthorization(Policies.BusinessRead)
             .WithSummary("各乡镇在办、即将到期、已超期案件数");
+        cases.MapPost("/batch-approval", BatchApprove).WithName("Cases_BatchApprove").RequireAuthorization(Policies.DecideCases)
+            .WithSummary("批量批准已通过全部审核环节的待审批案件；其余逐件说明原因");
         cases.MapGet("/{id:guid}", Get).WithName("Cases_Get").RequireAuthorization(Policies.BusinessRead).WithSummary("案件详情与办理记录");
         cases.MapPost("/{id:guid}/{action}", Act).WithName("Cases_Act").RequireAuthorization(Policies.CaseWork)
             .WithSummary("办理步骤：accept、investigate、check、democratic-review、township-review、start-publicity、object、resolve-objection、end-publicity、relative-review、decide、withdraw");
@@ -64,6 +66,12 @@ public static class CaseEndpoints
             _ => ApiProblems.Conflict(message!),
         };
     }
+
+    public static async Task<Results<Ok<List<BatchResult>>, ValidationProblem>> BatchApprove(BatchRequest request, ClaimsPrincipal user, CaseService cases,
+        CancellationToken ct) =>
+        request.Ids is { Count: > 0 } ids
+            ? TypedResults.Ok(await cases.BatchApproveAsync(ids, Actor(user), ct))
+            : ApiProblems.Validation("ids", "请选择要批准的案件");
 
     public static async Task<Ok<List<ReserveFundRow>>> Ledger(ReserveFundService reserve, CancellationToken ct) => TypedResults.Ok(await reserve.LedgerAsync(ct));
 

@@ -162,6 +162,36 @@ public sealed class CaseService(MinzhengDbContext db, CalendarService calendars,
         }
     }
 
+    /// <summary>
+    /// 批量审批: approves each listed case that passed every check (economic check passed, township agreed, relatives
+    /// reviewed); the others are reported, not touched. Each case is decided and saved on its own.
+    /// </summary>
+    public async Task<List<BatchResult>> BatchApproveAsync(IReadOnlyList<Guid> ids, CaseActor actor, CancellationToken ct)
+    {
+        var results = new List<BatchResult>();
+        foreach (var id in ids.Distinct().Take(500))
+        {
+            var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+            string? problem = c switch
+            {
+                null => "案件不存在或不在您的管辖范围内",
+                { Status: not CaseStatus.AwaitingDecision } => "不是待县级审批状态",
+                { CheckPassed: not true } or { TownshipApproves: not true } => "核对未通过或乡镇未同意，须逐件审批",
+                { RelativeOfStaff: true, RelativeReview: null } => "近亲属备案，须先单独审核",
+                _ => null,
+            };
+            if (problem is null)
+            {
+                (_, problem) = await ActAsync(id, "decide", actor, new CaseActionRequest(null, null, null, null, true, null, "批量审批", null, null, null), ct);
+            }
+
+            db.ChangeTracker.Clear();
+            results.Add(new BatchResult(id, problem is null, problem));
+        }
+
+        return results;
+    }
+
     /// <summary>The deadline of the step the case is now in, and the overall limit from acceptance.</summary>
     public static void SetDeadlines(AssistanceCase c, CaseRules rules, WorkingCalendar calendar)
     {

@@ -49,9 +49,28 @@ public sealed class IndexModel(CaseQueries queries, CaseService cases, RegistryS
         return RedirectToPage("/Cases/Detail", new { id });
     }
 
+    public bool CanDecide { get; private set; }
+    public string? BatchSummary { get; private set; }
+
+    public async Task<IActionResult> OnPostBatchAsync(List<Guid> ids, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.DecideCases)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        var results = await cases.BatchApproveAsync(ids, CaseEndpoints.Actor(User), ct);
+        BatchSummary = $"批准 {results.Count(r => r.Approved)} 件；未批准 {results.Count(r => !r.Approved)} 件"
+            + string.Concat(results.Where(r => !r.Approved).Select(r => $"；{r.Message}"));
+        Status = "awaiting-decision";
+        await LoadAsync(ct);
+        return Page();
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         CanApply = (await authorization.AuthorizeAsync(User, Policies.CaseWork)).Succeeded;
+        CanDecide = (await authorization.AuthorizeAsync(User, Policies.DecideCases)).Succeeded;
         Rows = await queries.ListAsync(Status, Program, null, Due, 300, ct) ?? [];
         Board = await queries.BoardAsync(ct);
     }

@@ -9,7 +9,7 @@ namespace Minzheng.Features.Registry;
 
 [Authorize(Policy = Policies.BusinessRead)]
 public sealed class HouseholdModel(RegistryService registry, RegistryEditService edits, RegionService regions, IAuthorizationService authorization,
-    Benefits.BenefitService benefits, TimeProvider clock) : PageModel
+    Benefits.BenefitService benefits, Enrollments.EnrollmentService enrollmentService, TimeProvider clock) : PageModel
 {
     public HouseholdDto? Household { get; private set; }
     public string RegionPath { get; private set; } = "";
@@ -158,6 +158,33 @@ public sealed class HouseholdModel(RegistryService registry, RegistryEditService
         }
     }
 
+    public bool CanChangeEnrollments { get; private set; }
+
+    /// <summary>Adjust, suspend, resume, terminate or 渐退 an enrolment of this household (county).</summary>
+    public async Task<IActionResult> OnPostEnrollmentAsync(Guid id, Guid enrollmentId, string? action, string? fromMonth, decimal? monthlyAmount,
+        string? reason, int? months, string? note, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.DecideCases)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, ct) || Household!.Enrollments.All(e => e.Id != enrollmentId))
+        {
+            return NotFound();
+        }
+
+        var (outcome, message) = await enrollmentService.ActAsync(enrollmentId, action ?? "",
+            new Enrollments.EnrollmentActionRequest(fromMonth, monthlyAmount, null, reason, months, note), User.Identity?.Name ?? "", ct);
+        if (outcome != Cases.CaseOutcome.Done)
+        {
+            EditError = message;
+            return Page();
+        }
+
+        return RedirectToPage(new { id });
+    }
+
     public static string AssetTypeName(string code) => code switch
     {
         "housing" => "住房",
@@ -172,6 +199,7 @@ public sealed class HouseholdModel(RegistryService registry, RegistryEditService
     {
         CanReveal = (await authorization.AuthorizeAsync(User, Policies.RevealPersonalData)).Succeeded;
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.RegistryWrite)).Succeeded;
+        CanChangeEnrollments = (await authorization.AuthorizeAsync(User, Policies.DecideCases)).Succeeded;
         Household = await registry.GetHouseholdAsync(id, null, ct);
         if (Household is not null)
         {

@@ -23,7 +23,7 @@ public static class Navigation
         new("社会救助",
         [
             new("家庭与人员登记", "/Registry", Business), new("花名册导入", "/Imports", [Roles.County, Roles.Township]),
-            new("救助申请办理", "/Cases", Business),
+            new("救助申请办理", "/Cases", Business), new("复核", "/Reviews", Business),
             new("保障标准", "/Standards", Business), new("身份证号校验", "/IdNumbers", Business),
         ]),
         new("资金发放", [new("发放名册", null, Business), new("银行对账", null, Business)]),
