@@ -16,6 +16,7 @@ public sealed class DatabaseInitializer(
     RoleManager<IdentityRole<Guid>> roles,
     DemoSeeder demo,
     DemoCaseload caseload,
+    DemoCases cases,
     IConfiguration configuration,
     ILogger<DatabaseInitializer> log)
 {
@@ -34,6 +35,7 @@ public sealed class DatabaseInitializer(
             if (configuration.GetValue("Demo:Caseload", true))
             {
                 await caseload.SeedAsync(ct);
+                await cases.SeedAsync(ct);
             }
         }
     }

@@ -54,6 +54,7 @@ public static class MinzhengHost
         services.AddScoped<Privacy.Rekey>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoCaseload>();
+        services.AddScoped<DemoCases>();
         services.AddScoped<CalendarService>();
         services.AddScoped<RegionService>();
         services.AddScoped<UserAdminService>();

@@ -1,0 +1,28 @@
+using Minzheng.Tests.Api;
+using Minzheng.Tests.Infrastructure;
+
+namespace Minzheng.Tests.Cases;
+
+/// <summary>The demo county's first look: the township's work list has cases in every state, and a review is under way.</summary>
+public sealed class DemoCaseworkTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task DemoTownship_HasCasesInEveryState_AndAReviewInProgress()
+    {
+        using var township = await app.ClientAsAsync("township");
+        var cases = (await (await township.GetAsync("/api/v1/cases", TestContext.Current.CancellationToken)).JsonAsync()).EnumerateArray().ToList();
+        var statuses = cases.Select(c => c.GetProperty("status").GetString()).ToHashSet();
+        foreach (var expected in new[] { "applied", "accepted", "in-publicity", "awaiting-decision", "refused" })
+        {
+            Assert.Contains(expected, statuses);
+        }
+
+        Assert.Contains(cases, c => c.GetProperty("urgency").GetString() == "overdue");
+        Assert.Contains(cases, c => c.GetProperty("relativeOfStaff").GetBoolean());
+        var reviews = await (await township.GetAsync("/api/v1/reviews", TestContext.Current.CancellationToken)).JsonAsync();
+        var review = Assert.Single(reviews.EnumerateArray());
+        Assert.True(review.GetProperty("done").GetInt32() is > 0 and var done && done < review.GetProperty("total").GetInt32());
+        var funds = await (await township.GetAsync("/api/v1/reserve-funds", TestContext.Current.CancellationToken)).JsonAsync();
+        Assert.Equal(1500m, Assert.Single(funds.EnumerateArray()).GetProperty("spent").GetDecimal());
+    }
+}
