@@ -187,6 +187,56 @@ public abstract class CaseJourneyTests<TApp>(TApp app) : CaseJourneyBase<TApp>(a
         Assert.Equal("awaiting-decision", (await (await county.GetAsync($"/api/v1/cases/{bad}", Ct)).JsonAsync()).GetProperty("status").GetString());
     }
 
+    /// <summary>A case of a one-off programme taken through 公示 to the county.</summary>
+    private async Task<string> OneOffAtCountyAsync(string program, string household, decimal? emergency = null)
+    {
+        using var township = await App.ClientAsAsync("township");
+        var created = await township.PostAsJsonAsync("/api/v1/cases",
+            new { program, householdId = household, authorisationSigned = true, emergencyAmount = emergency }, Ct);
+        var id = (await created.JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        await ActAsync("township", id, "accept");
+        await ActAsync("township", id, "investigate", new { date = Today, investigators = new[] { "甲", "乙" }, findings = "突发重病，医疗支出大" });
+        await ActAsync("township", id, "check", new { passed = true });
+        await ActAsync("township", id, "township-review", new { approve = true, note = "符合" });
+        await ActAsync("township", id, "start-publicity");
+        App.AdvanceDays(14);
+        await ActAsync("township", id, "end-publicity");
+        return id;
+    }
+
+    [Fact]
+    public async Task Temporary_EmergencyFromTheReserve_CeilingNeedsCaseByCaseReason_MedicalStopsAtTheAnnualCap()
+    {
+        using (var county = await App.ClientAsAsync("county"))
+        {
+            var allocated = await county.PostAsJsonAsync("/api/v1/reserve-funds", new { regionCode = "360482100000", amount = 3000m }, Ct);
+            Assert.Equal(HttpStatusCode.NoContent, allocated.StatusCode);
+        }
+
+        using var township = await App.ClientAsAsync("township");
+        var household = await HouseholdAsync(township, "360482100202", new { name = "急难户", idNumber = Adult(), relationship = "head", monthlyIncome = 0m });
+        var tooMuch = await township.PostAsJsonAsync("/api/v1/cases",
+            new { program = "temporary", householdId = household, authorisationSigned = true, emergencyAmount = 999999m }, Ct);
+        Assert.Contains("余额", (await tooMuch.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+
+        var temporary = await OneOffAtCountyAsync("temporary", household, emergency: 1000m);
+        using var fresh = await App.ClientAsAsync("township"); // the clock moved: earlier tokens have expired
+        var before = await (await fresh.GetAsync($"/api/v1/cases/{temporary}", Ct)).JsonAsync();
+        Assert.Equal(1000m, before.GetProperty("emergencyAmount").GetDecimal());
+        // Demo rural standard 680 × 6 = 4080: above it the county must give a case-by-case reason.
+        await ActAsync("county", temporary, "decide", new { approve = true, amount = 5000m }, HttpStatusCode.Conflict);
+        var decided = await ActAsync("county", temporary, "decide", new { approve = true, amount = 5000m, reason = "一事一议：火灾致房屋全毁" });
+        Assert.Equal(5000m, decided.GetProperty("amount").GetDecimal());
+
+        var first = await OneOffAtCountyAsync("medical", household);
+        var paid = await ActAsync("county", first, "decide", new { approve = true, amount = 10000m });
+        Assert.Equal(6000m, paid.GetProperty("amount").GetDecimal()); // 因病致贫 60% (demo)
+        var second = await OneOffAtCountyAsync("medical", household);
+        var capped = await ActAsync("county", second, "decide", new { approve = true, amount = 100000m });
+        Assert.Equal(paid.GetProperty("startMonth").GetString()![..4], capped.GetProperty("startMonth").GetString()![..4]); // same year on this clock
+        Assert.Equal(44000m, capped.GetProperty("amount").GetDecimal()); // 50,000 cap − 6,000 already paid this year
+    }
+
     [Fact]
     public async Task CaseOutsideScope_IsNotFound_AndWorkListsShowUrgency()
     {

@@ -81,6 +81,27 @@ public abstract class ReviewCampaignTests<TApp>(TApp app) : IClassFixture<TApp>
         await (await county.PostAsync($"/api/v1/reviews/{id}/apply", null, Ct)).AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
+    [Theory]
+    // Enrolments started 2026-01: due for a 12-month cycle effective 2027-01, not yet for a 13-month one.
+    [InlineData(12, 3)]
+    [InlineData(13, 0)]
+    public async Task Campaign_WithACycle_ListsOnlyEnrolmentsDue(int months, int expected)
+    {
+        var (village, _) = await CaseloadAsync();
+        using var county = await app.ClientAsAsync("county");
+        var opened = await (await county.PostAsJsonAsync("/api/v1/reviews", new
+        {
+            program = "rural-dibao",
+            regionCode = village,
+            name = "周期复核",
+            dueOn = "2099-01-31",
+            effectiveMonth = "2027-01",
+            monthsSinceReview = months,
+        }, Ct)).JsonAsync(HttpStatusCode.Created);
+        var detail = await (await county.GetAsync($"/api/v1/reviews/{opened.GetProperty("id").GetString()}", Ct)).JsonAsync();
+        Assert.Equal(expected, detail.GetProperty("items").GetArrayLength());
+    }
+
     [Fact]
     public async Task Enrollment_SuspendResumeTerminate_WithReasons_AndOnlyTheCountyActs()
     {

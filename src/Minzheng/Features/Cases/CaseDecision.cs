@@ -56,10 +56,19 @@ public sealed class CaseDecision(MinzhengDbContext db, BenefitService benefits, 
         return transition with { Note = $"自 {start:yyyy-MM} 起，保障 {covered} 人，{(c.Program is "temporary" or "medical" ? "救助" : "月保障")}金额 {amount:0.00} 元。{transition.Note}" };
     }
 
-    /// <summary>Payment starts the month after the decision (民发〔2021〕57号); 两项补贴 from the month of application (国发〔2015〕52号).</summary>
+    /// <summary>
+    /// Payment starts the month after the decision (民发〔2021〕57号); 两项补贴 from the month of application (国发〔2015〕52号);
+    /// one-off 临时救助 and 医疗救助 are paid in the month of the decision (and count against that year's cap).
+    /// </summary>
     private static DateOnly StartMonth(AssistanceCase c, DateOnly today, string? requested)
     {
-        var earliest = c.Program is "disability-living" or "disability-care" ? new DateOnly(c.AppliedOn.Year, c.AppliedOn.Month, 1) : new DateOnly(today.Year, today.Month, 1).AddMonths(1);
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        var earliest = c.Program switch
+        {
+            "disability-living" or "disability-care" => new DateOnly(c.AppliedOn.Year, c.AppliedOn.Month, 1),
+            "temporary" or "medical" => thisMonth,
+            _ => thisMonth.AddMonths(1),
+        };
         if (string.IsNullOrWhiteSpace(requested))
         {
             return earliest;

@@ -8,10 +8,12 @@ namespace Minzheng.Features.Cases;
 
 /// <summary>The work list (due soon, overdue, by status), the deadline board, and a new application by the head's ID number.</summary>
 [Authorize(Policy = Policies.BusinessRead)]
-public sealed class IndexModel(CaseQueries queries, CaseService cases, RegistryService registry, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(CaseQueries queries, CaseService cases, RegistryService registry, ReserveFundService reserve, IAuthorizationService authorization,
+    TimeProvider clock) : PageModel
 {
     public List<CaseListItem> Rows { get; private set; } = [];
     public List<DeadlineRow> Board { get; private set; } = [];
+    public List<ReserveFundRow> Reserve { get; private set; } = [];
     public bool CanApply { get; private set; }
     public string? Error { get; private set; }
 
@@ -67,8 +69,27 @@ public sealed class IndexModel(CaseQueries queries, CaseService cases, RegistryS
         return Page();
     }
 
+    /// <summary>县级向乡镇拨付临时救助备用金.</summary>
+    public async Task<IActionResult> OnPostAllocateAsync(string? regionCode, decimal? amount, string? note, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.DecideCases)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        if (await reserve.AllocateAsync(new AllocationRequest(regionCode, amount, note), Infrastructure.Calendar.ChinaTime.Today(clock), ct) is { } error)
+        {
+            Error = error;
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        return RedirectToPage();
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
+        Reserve = await reserve.LedgerAsync(ct);
         CanApply = (await authorization.AuthorizeAsync(User, Policies.CaseWork)).Succeeded;
         CanDecide = (await authorization.AuthorizeAsync(User, Policies.DecideCases)).Succeeded;
         Rows = await queries.ListAsync(Status, Program, null, Due, 300, ct) ?? [];

@@ -24,14 +24,15 @@ public sealed class IndexModel(ReviewService reviews, IAuthorizationService auth
         return id is not null && Selected is null ? NotFound() : Page();
     }
 
-    public async Task<IActionResult> OnPostOpenAsync(string? program, string? regionCode, string? name, string? dueOn, string? effectiveMonth, CancellationToken ct)
+    public async Task<IActionResult> OnPostOpenAsync(string? program, string? regionCode, string? name, string? dueOn, string? effectiveMonth,
+        int? monthsSinceReview, CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.DecideCases)).Succeeded)
         {
             return Forbid();
         }
 
-        var (id, errors) = await reviews.OpenAsync(new OpenCampaignRequest(program, regionCode, name, dueOn, effectiveMonth), ct);
+        var (id, errors) = await reviews.OpenAsync(new OpenCampaignRequest(program, regionCode, name, dueOn, effectiveMonth, monthsSinceReview), ct);
         if (id is null)
         {
             Error = string.Join("；", errors.Messages);

@@ -11,7 +11,9 @@ using Minzheng.Infrastructure.Web;
 
 namespace Minzheng.Features.Reviews;
 
-public sealed record OpenCampaignRequest(string? Program, string? RegionCode, string? Name, string? DueOn, string? EffectiveMonth);
+/// <param name="MonthsSinceReview">Only enrolments not reviewed (or started) within this many months: 12 for stable households, 6 for
+/// households with able-bodied members and unstable income (POLICY §1); null = every active enrolment.</param>
+public sealed record OpenCampaignRequest(string? Program, string? RegionCode, string? Name, string? DueOn, string? EffectiveMonth, int? MonthsSinceReview = null);
 
 public sealed record OutcomeRequest(string? Outcome, decimal? MonthlyAmount, string? Reason, int? Months, string? Note);
 
@@ -58,6 +60,11 @@ public sealed class ReviewService(MinzhengDbContext db, EnrollmentService enroll
             errors.Add("effectiveMonth", "生效月份应为 YYYY-MM");
         }
 
+        if (request.MonthsSinceReview is < 1 or > 60)
+        {
+            errors.Add("monthsSinceReview", "复核周期应为1到60个月");
+        }
+
         if (errors.Any)
         {
             return (null, errors);
@@ -77,7 +84,18 @@ public sealed class ReviewService(MinzhengDbContext db, EnrollmentService enroll
         // the county opens campaigns at the frequency each category needs).
         var due = await db.Enrollments.Where(e => e.Program == campaign.Program && e.RegionCode.StartsWith(prefix) && e.Status == EnrollmentStatus.Active
                 && e.StartMonth < effective && (e.EndMonth == null || e.EndMonth >= effective))
-            .Select(e => new { e.Id, e.RegionCode }).ToListAsync(ct);
+            .Select(e => new { e.Id, e.RegionCode, e.StartMonth }).ToListAsync(ct);
+        if (request.MonthsSinceReview is { } months)
+        {
+            // Due: started, and last reviewed or adjusted, at least that many months before the effective month.
+            var cutoff = effective.AddMonths(-months);
+            var ids = due.Select(e => e.Id).ToList();
+            var lastReviewed = await db.EnrollmentEvents.Where(x => ids.Contains(x.EnrollmentId)
+                    && (x.Kind == EnrollmentEventKind.Reviewed || x.Kind == EnrollmentEventKind.Adjusted))
+                .GroupBy(x => x.EnrollmentId).Select(g => new { g.Key, Last = g.Max(x => x.EffectiveMonth) }).ToDictionaryAsync(x => x.Key, x => x.Last, ct);
+            due = due.Where(e => (lastReviewed.TryGetValue(e.Id, out var last) ? last : e.StartMonth) <= cutoff).ToList();
+        }
+
         db.ReviewItems.AddRange(due.Select(e => new ReviewItem { CampaignId = campaign.Id, EnrollmentId = e.Id, RegionCode = e.RegionCode }));
         await db.SaveChangesAsync(ct);
         return (campaign.Id, errors);
