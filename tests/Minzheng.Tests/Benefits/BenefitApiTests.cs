@@ -26,20 +26,7 @@ public abstract class BenefitApiTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     private static object M(string relationship, decimal income, int? grade = null) =>
-        new { name = "成员" + relationship, idNumber = UnderSeventy(), relationship, monthlyIncome = income, disabilityGrade = grade };
-
-    /// <summary>A fresh ID number of someone born 1960 or later, so no age supplement applies in 2026.</summary>
-    private static string UnderSeventy()
-    {
-        string id;
-        do
-        {
-            id = SqliteRegistryApiTests.NewIdNumber();
-        }
-        while (string.CompareOrdinal(id[6..10], "1960") < 0);
-
-        return id;
-    }
+        new { name = "成员" + relationship, idNumber = SqliteRegistryApiTests.NewAdultIdNumber(), relationship, monthlyIncome = income, disabilityGrade = grade };
 
     private async Task PutAsync(HttpClient client, object body, HttpStatusCode status = HttpStatusCode.OK)
     {

@@ -24,17 +24,7 @@ public abstract class CaseJourneyBase<TApp>(TApp app)
     /// <summary>Today in Beijing on the fake clock, as YYYY-MM-DD.</summary>
     protected string Today => App.Clock!.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    protected static string Adult()
-    {
-        string id;
-        do
-        {
-            id = SqliteRegistryApiTests.NewIdNumber();
-        }
-        while (string.CompareOrdinal(id[6..10], "1960") < 0);
-
-        return id;
-    }
+    protected static string Adult() => SqliteRegistryApiTests.NewAdultIdNumber();
 
     protected async Task<string> HouseholdAsync(HttpClient client, string region, params object[] members)
     {

@@ -19,6 +19,10 @@ public sealed class DemoCaseworkTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         Assert.Contains(cases, c => c.GetProperty("urgency").GetString() == "overdue");
         Assert.Contains(cases, c => c.GetProperty("relativeOfStaff").GetBoolean());
+        using var village = await app.ClientAsAsync("village");
+        var mine = (await (await village.GetAsync("/api/v1/cases?mine=true", TestContext.Current.CancellationToken)).JsonAsync()).EnumerateArray().ToList();
+        Assert.NotEmpty(mine);
+        Assert.True(mine.Count < cases.Count, "the village assistant's own cases are a subset of the township's");
         var reviews = await (await township.GetAsync("/api/v1/reviews", TestContext.Current.CancellationToken)).JsonAsync();
         var review = Assert.Single(reviews.EnumerateArray());
         Assert.True(review.GetProperty("done").GetInt32() is > 0 and var done && done < review.GetProperty("total").GetInt32());

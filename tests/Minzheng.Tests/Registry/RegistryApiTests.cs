@@ -26,6 +26,19 @@ public abstract class RegistryApiTests<TApp>(TApp app) : IClassFixture<TApp>
         return first17 + IdNumber.ComputeCheckCharacter(first17);
     }
 
+    /// <summary>A fresh ID number of an adult born 1960 or later: no age-based supplement applies to them in 2026.</summary>
+    public static string NewAdultIdNumber()
+    {
+        string id;
+        do
+        {
+            id = NewIdNumber();
+        }
+        while (string.CompareOrdinal(id[6..10], "1960") < 0);
+
+        return id;
+    }
+
     private static object Household(string region, params (string Name, string Id, string Relationship)[] members) => new
     {
         regionCode = region,

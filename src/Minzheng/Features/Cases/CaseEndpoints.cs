@@ -14,7 +14,7 @@ public static class CaseEndpoints
         cases.MapPost("/", Create).WithName("Cases_Create").RequireAuthorization(Policies.CaseWork)
             .WithSummary("提出救助申请（村协理员代录或乡镇受理窗口登记）；临时救助可先行救助");
         cases.MapGet("/", List).WithName("Cases_List").RequireAuthorization(Policies.BusinessRead)
-            .WithSummary("案件列表：status、program、region、due=soon|overdue");
+            .WithSummary("案件列表：status、program、region、due=soon|overdue、mine=true（我办理过的）");
         cases.MapGet("/deadline-board", Board).WithName("Cases_DeadlineBoard").RequireAuthorization(Policies.BusinessRead)
             .WithSummary("各乡镇在办、即将到期、已超期案件数");
         cases.MapPost("/batch-approval", BatchApprove).WithName("Cases_BatchApprove").RequireAuthorization(Policies.DecideCases)
@@ -48,8 +48,8 @@ public static class CaseEndpoints
         await queries.GetAsync(id, ct) is { } c ? TypedResults.Ok(c) : ApiProblems.NotFound("案件不存在或不在您的管辖范围内");
 
     public static async Task<Results<Ok<List<CaseListItem>>, ValidationProblem>> List(string? status, string? program, string? region, string? due, int? take,
-        CaseQueries queries, CancellationToken ct) =>
-        await queries.ListAsync(status, program, region, due, take ?? 200, ct) is { } rows
+        bool? mine, ClaimsPrincipal user, CaseQueries queries, CancellationToken ct) =>
+        await queries.ListAsync(status, program, region, due, take ?? 200, ct, mine == true ? user.Identity?.Name ?? "-" : null) is { } rows
             ? TypedResults.Ok(rows)
             : ApiProblems.Validation("query", "region 应为区划代码或其前缀，status 应为案件状态代码");
 

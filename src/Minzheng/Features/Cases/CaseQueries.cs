@@ -37,9 +37,16 @@ public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars,
     }
 
     /// <param name="due">"soon", "overdue" or null for every case.</param>
-    public async Task<List<CaseListItem>?> ListAsync(string? status, string? program, string? region, string? due, int take, CancellationToken ct)
+    /// <param name="mine">Only cases this user has worked on (any step of the timeline).</param>
+    public async Task<List<CaseListItem>?> ListAsync(string? status, string? program, string? region, string? due, int take, CancellationToken ct,
+        string? mine = null)
     {
         var query = db.Cases.AsNoTracking();
+        if (!string.IsNullOrEmpty(mine))
+        {
+            query = query.Where(c => db.CaseEvents.Any(e => e.CaseId == c.Id && e.Actor == mine));
+        }
+
         if (!string.IsNullOrWhiteSpace(region))
         {
             if (RegionCode.ToScopePrefix(region) is not { } prefix)

@@ -20,6 +20,7 @@ public sealed class IndexModel(CaseQueries queries, CaseService cases, RegistryS
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Due { get; set; }
     [BindProperty(SupportsGet = true)] public string? Program { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -92,7 +93,7 @@ public sealed class IndexModel(CaseQueries queries, CaseService cases, RegistryS
         Reserve = await reserve.LedgerAsync(ct);
         CanApply = (await authorization.AuthorizeAsync(User, Policies.CaseWork)).Succeeded;
         CanDecide = (await authorization.AuthorizeAsync(User, Policies.DecideCases)).Succeeded;
-        Rows = await queries.ListAsync(Status, Program, null, Due, 300, ct) ?? [];
+        Rows = await queries.ListAsync(Status, Program, null, Due, 300, ct, Mine ? User.Identity?.Name : null) ?? [];
         Board = await queries.BoardAsync(ct);
     }
 
