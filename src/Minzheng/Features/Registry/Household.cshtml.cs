@@ -9,7 +9,7 @@ namespace Minzheng.Features.Registry;
 
 [Authorize(Policy = Policies.BusinessRead)]
 public sealed class HouseholdModel(RegistryService registry, RegistryEditService edits, RegionService regions, IAuthorizationService authorization,
-    Benefits.BenefitService benefits, Enrollments.EnrollmentService enrollmentService, TimeProvider clock) : PageModel
+    Benefits.BenefitService benefits, Enrollments.EnrollmentService enrollmentService, MemberEconomicsService economics, TimeProvider clock) : PageModel
 {
     public HouseholdDto? Household { get; private set; }
     public string RegionPath { get; private set; } = "";
@@ -80,7 +80,7 @@ public sealed class HouseholdModel(RegistryService registry, RegistryEditService
             return NotFound();
         }
 
-        var result = await registry.AddIncomeAsync(personId, new IncomeRequest(type, monthlyAmount, validFrom, null, null, evidence), ct);
+        var result = await economics.AddIncomeAsync(personId, new IncomeRequest(type, monthlyAmount, validFrom, null, null, evidence), ct);
         if (result is (null, var errors))
         {
             IncomeError = string.Join("；", errors.Messages);
@@ -128,7 +128,7 @@ public sealed class HouseholdModel(RegistryService registry, RegistryEditService
 
     public Task<IActionResult> OnPostAssetAsync(Guid id, Guid personId, string? type, string? description, decimal? value, string? validFrom,
         CancellationToken ct) =>
-        EditAsync(id, async () => await edits.AddAssetAsync(personId, new AssetRequest(type, description, value, validFrom, null), ct) switch
+        EditAsync(id, async () => await economics.AddAssetAsync(personId, new AssetRequest(type, description, value, validFrom, null), ct) switch
         {
             null => null,
             var (_, errors) => errors,

@@ -222,55 +222,6 @@ public sealed class RegistryEditService(MinzhengDbContext db, PersonalDataProtec
         return errors;
     }
 
-    /// <summary>Records an asset of a person in scope. Null when not found.</summary>
-    public async Task<(Guid? Id, FieldErrors Errors)?> AddAssetAsync(Guid personId, AssetRequest request, CancellationToken ct)
-    {
-        var person = await db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, ct);
-        if (person is null)
-        {
-            return null;
-        }
-
-        var errors = new FieldErrors();
-        var type = Parse<AssetType>(request.Type, "type", "财产类型应为 housing、vehicle、deposit、securities、business 或 other", errors);
-        var description = request.Description?.Trim() ?? "";
-        if (description.Length is 0 or > MemberAsset.DescriptionMaxLength)
-        {
-            errors.Add("description", $"财产说明应为1到{MemberAsset.DescriptionMaxLength}个字（如：商品房 90㎡、小型轿车 赣G·12345）");
-        }
-
-        if (request.Value is not null && !IsMoney(request.Value))
-        {
-            errors.Add("value", "估值应为不小于0、最多两位小数的金额");
-        }
-
-        var from = ParseDate(request.ValidFrom, "validFrom", required: true, errors);
-        var to = ParseDate(request.ValidTo, "validTo", required: false, errors);
-        if (from is { } f && to is { } t && t < f)
-        {
-            errors.Add("validTo", "截止日期不能早于起始日期");
-        }
-
-        if (errors.Any)
-        {
-            return (null, errors);
-        }
-
-        var asset = new MemberAsset
-        {
-            PersonId = personId,
-            RegionCode = person.RegionCode,
-            Type = type,
-            Description = description,
-            Value = request.Value,
-            ValidFrom = from!.Value,
-            ValidTo = to,
-        };
-        db.MemberAssets.Add(asset);
-        await db.SaveChangesAsync(ct);
-        return (asset.Id, errors);
-    }
-
     private static PersonProfileDto ToDto(Person p) => new(p.Id, p.Name, p.IdNumberMasked, Code(p.Gender), p.BirthDate, p.PhoneMasked, p.Ethnicity,
         p.RegionCode, p.HukouRegionCode, p.DisabilityType is { } d ? Code(d) : null, p.DisabilityGrade, p.DisabilityCertificateCipher is not null,
         Code(p.SelfCare), p.SeriousIllness, p.Employment is { } e ? Code(e) : null, p.DeathDate);

@@ -77,8 +77,8 @@ public static class RegistryEndpoints
         };
 
     public static async Task<Results<Created<CreatedId>, ValidationProblem, ProblemHttpResult>> AddIncome(
-        Guid id, IncomeRequest request, RegistryService registry, CancellationToken ct) =>
-        await registry.AddIncomeAsync(id, request, ct) switch
+        Guid id, IncomeRequest request, MemberEconomicsService economics, CancellationToken ct) =>
+        await economics.AddIncomeAsync(id, request, ct) switch
         {
             null => ApiProblems.NotFound("人员不存在或不在您的管辖范围内"),
             ({ } income, _) => TypedResults.Created($"/api/v1/persons/{id}/incomes/{income}", new CreatedId(income)),
@@ -101,8 +101,8 @@ public static class RegistryEndpoints
         Edited(await edits.UpdatePersonAsync(id, request, ct), "人员不存在或不在您的管辖范围内");
 
     public static async Task<Results<Created<CreatedId>, ValidationProblem, ProblemHttpResult>> AddAsset(
-        Guid id, AssetRequest request, RegistryEditService edits, CancellationToken ct) =>
-        await edits.AddAssetAsync(id, request, ct) switch
+        Guid id, AssetRequest request, MemberEconomicsService economics, CancellationToken ct) =>
+        await economics.AddAssetAsync(id, request, ct) switch
         {
             null => ApiProblems.NotFound("人员不存在或不在您的管辖范围内"),
             ({ } asset, _) => TypedResults.Created($"/api/v1/persons/{id}/assets/{asset}", new CreatedId(asset)),

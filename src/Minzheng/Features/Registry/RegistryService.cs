@@ -180,56 +180,6 @@ public sealed class RegistryService(MinzhengDbContext db, PersonalDataProtector 
             household.BankAccountHolder);
     }
 
-    /// <summary>Records an income of a person in scope for a period. Null when the person is not found in scope.</summary>
-    public async Task<(Guid? Id, FieldErrors Errors)?> AddIncomeAsync(Guid personId, IncomeRequest request, CancellationToken ct)
-    {
-        var person = await db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, ct);
-        if (person is null)
-        {
-            return null;
-        }
-
-        var errors = new FieldErrors();
-        var type = Parse<IncomeType>(request.Type, "type",
-            "收入类型应为 wages、farming、business、property、pension、resident-pension、transfer、assistance 或 other", errors);
-        if (request.MonthlyAmount is not { } amount || amount < 0 || amount > 10_000_000 || decimal.Round(amount, 2) != amount)
-        {
-            errors.Add("monthlyAmount", "月收入应为不小于0、最多两位小数的金额");
-        }
-
-        var from = ParseDate(request.ValidFrom, "validFrom", required: true, errors);
-        var to = ParseDate(request.ValidTo, "validTo", required: false, errors);
-        if (from is { } f && to is { } t && t < f)
-        {
-            errors.Add("validTo", "截止日期不能早于起始日期");
-        }
-
-        if ((request.Evidence?.Length ?? 0) > MemberIncome.EvidenceMaxLength)
-        {
-            errors.Add("evidence", $"佐证说明不能超过{MemberIncome.EvidenceMaxLength}个字");
-        }
-
-        if (errors.Any)
-        {
-            return (null, errors);
-        }
-
-        var income = new MemberIncome
-        {
-            PersonId = personId,
-            RegionCode = person.RegionCode,
-            Type = type,
-            MonthlyAmount = request.MonthlyAmount!.Value,
-            ValidFrom = from!.Value,
-            ValidTo = to,
-            CountsUnderPolicy = request.CountsUnderPolicy ?? MemberIncome.CountsByDefault(type),
-            Evidence = request.Evidence?.Trim(),
-        };
-        db.MemberIncomes.Add(income);
-        await db.SaveChangesAsync(ct);
-        return (income.Id, errors);
-    }
-
     /// <summary>
     /// Moves a current member out of the household on <paramref name="date"/> — into another household in scope, or into a
     /// new household of their own (分户) — closing one membership and opening the other, so both households can be rebuilt

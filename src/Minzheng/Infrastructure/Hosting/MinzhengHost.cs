@@ -61,6 +61,7 @@ public static class MinzhengHost
         services.AddScoped<SignInService>();
         services.AddScoped<Features.Registry.RegistryService>();
         services.AddScoped<Features.Registry.RegistryEditService>();
+        services.AddScoped<Features.Registry.MemberEconomicsService>();
         services.AddScoped<Features.Imports.ImportService>();
         services.AddScoped<Features.Imports.MemberRosterImport>();
         services.AddScoped<Features.Standards.StandardService>();
