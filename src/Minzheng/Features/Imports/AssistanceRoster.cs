@@ -7,9 +7,12 @@ namespace Minzheng.Features.Imports;
 
 public sealed record ImportError(int Row, string Column, string Message);
 
-/// <summary>One valid roster row, normalised.</summary>
+/// <summary>One valid roster row, normalised; <see cref="Index"/> is the head's blind index once computed by the importer.</summary>
 public sealed record RosterRow(int Row, string RegionCode, AssistanceProgram Program, string HeadName, IdNumber HeadId, int HouseholdSize,
-    int CoveredPersons, decimal MonthlyAmount, DateOnly StartMonth, string? BankName, string? BankAccount, string? Phone, string? Address);
+    int CoveredPersons, decimal MonthlyAmount, DateOnly StartMonth, string? BankName, string? BankAccount, string? Phone, string? Address)
+{
+    public string Index { get; init; } = "";
+}
 
 /// <summary>
 /// The assistance roster (花名册) of DESIGN §5: exact headers in this order, one row per enrolled household. Checks each
