@@ -24,6 +24,14 @@ public sealed class BenefitService(MinzhengDbContext db, StandardService standar
     public async Task<(BenefitOutcome Outcome, BenefitResult? Result, FieldErrors Errors, string? Message)> CalculateAsync(
         Guid householdId, string? program, string? month, CancellationToken ct)
     {
+        var (outcome, result, _, errors, message) = await CalculateWithInputsAsync(householdId, program, month, ct);
+        return (outcome, result, errors, message);
+    }
+
+    /// <summary>The calculation and the members it used, for the snapshot stored with a decision.</summary>
+    public async Task<(BenefitOutcome Outcome, BenefitResult? Result, List<BenefitMember> Members, FieldErrors Errors, string? Message)> CalculateWithInputsAsync(
+        Guid householdId, string? program, string? month, CancellationToken ct)
+    {
         var errors = new FieldErrors();
         if (AssistancePrograms.ByCode(program) is not { } p)
         {
@@ -34,45 +42,45 @@ public sealed class BenefitService(MinzhengDbContext db, StandardService standar
             errors.Add("program", $"{p.Name}按次核定，不按月计算：请在救助申请中计算");
         }
 
-        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (!InputValues.TryParseMonth(month, out var day))
         {
             errors.Add("month", "month 应为年月 YYYY-MM");
         }
 
         if (errors.Any)
         {
-            return (BenefitOutcome.Invalid, null, errors, null);
+            return (BenefitOutcome.Invalid, null, [], errors, null);
         }
 
         var household = await db.Households.AsNoTracking().SingleOrDefaultAsync(h => h.Id == householdId, ct);
         if (household is null)
         {
-            return (BenefitOutcome.NotFound, null, errors, null);
+            return (BenefitOutcome.NotFound, null, [], errors, null);
         }
 
         var standard = await standards.ResolveAsync(program!, household.RegionCode, day, ct);
         if (standard is null)
         {
-            return (BenefitOutcome.NoStandard, null, errors,
+            return (BenefitOutcome.NoStandard, null, [], errors,
                 $"区划 {household.RegionCode} 在 {day:yyyy-MM-dd} 尚无“{AssistancePrograms.ByCode(program)!.Name}”保障标准，请县级民政部门先设置标准");
         }
 
         var members = await MembersAsync(householdId, day, ct);
         if (DibaoPrograms.Contains(program))
         {
-            return (BenefitOutcome.Calculated, DibaoCalculator.Calculate(standard, members, day), errors, null);
+            return (BenefitOutcome.Calculated, DibaoCalculator.Calculate(standard, members, day), members, errors, null);
         }
 
         var inDibao = await db.Enrollments.AnyAsync(e => e.HouseholdId == householdId && DibaoPrograms.Contains(e.Program)
             && e.Status == EnrollmentStatus.Active, ct);
-        return (BenefitOutcome.Calculated, PerPersonCalculator.Calculate(program!, standard, members, day, inDibao), errors, null);
+        return (BenefitOutcome.Calculated, PerPersonCalculator.Calculate(program!, standard, members, day, inDibao), members, errors, null);
     }
 
     /// <summary>
     /// The current members (DESIGN §5: coveredPersons is the member count), leaving out anyone who died before the month:
     /// a deceased person is no longer a co-resident member.
     /// </summary>
-    public async Task<List<BenefitMember>> MembersAsync(Guid householdId, DateOnly firstDay, CancellationToken ct) =>
+    private async Task<List<BenefitMember>> MembersAsync(Guid householdId, DateOnly firstDay, CancellationToken ct) =>
         await db.HouseholdMembers.AsNoTracking().Where(m => m.HouseholdId == householdId && m.ValidTo == null)
             .Where(m => m.Person!.DeathDate == null || m.Person.DeathDate >= firstDay)
             .OrderBy(m => m.Relationship == Registry.Relationship.Head ? 0 : 1).ThenBy(m => m.Person!.BirthDate)

@@ -74,7 +74,7 @@ public sealed class CaseDecision(MinzhengDbContext db, BenefitService benefits, 
             return earliest;
         }
 
-        if (!DateOnly.TryParseExact(requested + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) || month < earliest)
+        if (!Infrastructure.Web.InputValues.TryParseMonth(requested, out var month) || month < earliest)
         {
             throw new CaseRuleException($"起始年月应为 YYYY-MM，且不早于 {earliest:yyyy-MM}");
         }
@@ -84,7 +84,8 @@ public sealed class CaseDecision(MinzhengDbContext db, BenefitService benefits, 
 
     private async Task<(int, decimal, string, string?)> MonthlyAsync(AssistanceCase c, DateOnly start, CancellationToken ct)
     {
-        var (outcome, result, _, message) = await benefits.CalculateAsync(c.HouseholdId, c.Program, start.ToString("yyyy-MM", CultureInfo.InvariantCulture), ct);
+        var (outcome, result, members, _, message) = await benefits.CalculateWithInputsAsync(c.HouseholdId, c.Program,
+            start.ToString("yyyy-MM", CultureInfo.InvariantCulture), ct);
         if (outcome != BenefitOutcome.Calculated)
         {
             throw new CaseRuleException(message ?? "无法计算保障金额");
@@ -95,7 +96,6 @@ public sealed class CaseDecision(MinzhengDbContext db, BenefitService benefits, 
             throw new CaseRuleException("按现行标准测算的保障金额为0（家庭人均收入不低于标准或无符合条件的成员），不能批准；请核实或作出不予批准决定");
         }
 
-        var members = await benefits.MembersAsync(c.HouseholdId, start, ct);
         return (result.CoveredPersons, result.Total, JsonSerializer.Serialize(new { month = start, members, result }, SnapshotJson), null);
     }
 

@@ -10,7 +10,7 @@ using Minzheng.Infrastructure.Security;
 namespace Minzheng.Features.Cases;
 
 /// <summary>Case pages and work lists: one case with its timeline, filtered lists with deadline urgency, the deadline board.</summary>
-public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars, IRegionScope scope, AuditLog audit, TimeProvider clock)
+public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars, RegionService regions, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Due within this many working days counts as "due soon".</summary>
     public const int DueSoonWorkingDays = 3;
@@ -96,8 +96,7 @@ public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars,
             .Where(c => c.Status != CaseStatus.Approved && c.Status != CaseStatus.Refused && c.Status != CaseStatus.Withdrawn)
             .Select(c => new { c.RegionCode, c.DueOn }).ToListAsync(ct);
         var townships = open.GroupBy(c => ReserveFundService.TownshipOf(c.RegionCode)).ToList();
-        var codes = townships.Select(g => g.Key).ToList();
-        var names = await db.Regions.Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        var names = await regions.NamesAsync(ct);
         return townships.OrderBy(g => g.Key).Select(g => new DeadlineRow(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.Count(),
             g.Count(c => c.DueOn >= today && c.DueOn <= soon), g.Count(c => c.DueOn < today))).ToList();
     }
@@ -113,8 +112,6 @@ public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars,
             _ => "on-time",
         };
     }
-
-    public string ScopePrefix => scope.Prefix;
 
     private static string ProgramName(string code) => AssistancePrograms.ByCode(code)?.Name ?? code;
 

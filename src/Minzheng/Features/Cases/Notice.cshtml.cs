@@ -23,7 +23,7 @@ public sealed class NoticeModel(CaseQueries queries, RegionService regions, Cale
             return NotFound();
         }
 
-        County = (await regions.DisplayPathAsync(Case.RegionCode[..6].PadRight(RegionCode.Length, '0'), ct)).Split(' ', '/', '·').Last();
+        County = (await regions.NamesAsync(ct)).GetValueOrDefault(Case.RegionCode[..6].PadRight(RegionCode.Length, '0'), "县级");
         NoticeDue = (await calendars.GetAsync(ct)).AddWorkingDays(decided, CaseRules.RefusalNoticeDays);
         return Page();
     }

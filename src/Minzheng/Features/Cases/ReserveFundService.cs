@@ -10,7 +10,7 @@ public sealed record ReserveFundRow(string RegionCode, string Name, decimal Allo
 public sealed record AllocationRequest(string? RegionCode, decimal? Amount, string? Note);
 
 /// <summary>The township reserve funds (备用金) for 先行救助: allocations, emergency payments, balances.</summary>
-public sealed class ReserveFundService(MinzhengDbContext db, IRegionScope scope)
+public sealed class ReserveFundService(MinzhengDbContext db, RegionService regions, IRegionScope scope)
 {
     /// <summary>The township code (12 digits) a region belongs to.</summary>
     public static string TownshipOf(string regionCode) => regionCode[..9].PadRight(RegionCode.Length, '0');
@@ -52,8 +52,7 @@ public sealed class ReserveFundService(MinzhengDbContext db, IRegionScope scope)
         var sums = await db.ReserveFund.GroupBy(e => e.RegionCode)
             .Select(g => new { g.Key, Allocated = g.Where(e => e.Amount > 0).Sum(e => e.Amount), Spent = -g.Where(e => e.Amount < 0).Sum(e => e.Amount) })
             .ToListAsync(ct);
-        var codes = sums.Select(s => s.Key).ToList();
-        var names = await db.Regions.Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        var names = await regions.NamesAsync(ct);
         return sums.OrderBy(s => s.Key).Select(s => new ReserveFundRow(s.Key, names.GetValueOrDefault(s.Key, s.Key), s.Allocated, s.Spent, s.Allocated - s.Spent)).ToList();
     }
 }

@@ -26,7 +26,7 @@ public sealed class EnrollmentService(MinzhengDbContext db, TimeProvider clock)
     /// <summary>Applies one lifecycle action (the caller saves). Throws <see cref="CaseRuleException"/> on an illegal move.</summary>
     public EnrollmentEvent Apply(Enrollment e, string action, EnrollmentActionRequest request, string actor, Guid? campaignId = null)
     {
-        if (!DateOnly.TryParseExact((request.FromMonth ?? "") + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
+        if (!InputValues.TryParseMonth(request.FromMonth, out var from))
         {
             throw new CaseRuleException("起始月份 fromMonth 应为 YYYY-MM");
         }

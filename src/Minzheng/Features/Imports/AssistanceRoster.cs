@@ -68,7 +68,7 @@ public static class AssistanceRoster
         }
 
         DateOnly start = default;
-        if (!DateOnly.TryParseExact(Cell(7) + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out start))
+        if (!Infrastructure.Web.InputValues.TryParseMonth(Cell(7), out start))
         {
             Fail(7, $"“{Cell(7)}”应为年月，格式 YYYY-MM");
         }

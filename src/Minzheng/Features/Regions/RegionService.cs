@@ -93,7 +93,8 @@ public sealed class RegionService(MinzhengDbContext db, IMemoryCache cache)
         return parts.Count == 0 ? code : string.Join(" / ", parts);
     }
 
-    private async Task<IReadOnlyDictionary<string, string>> NamesAsync(CancellationToken ct) =>
+    /// <summary>Every region's name by 12-digit code, cached (dropped whenever regions are written).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(CancellationToken ct) =>
         (await cache.GetOrCreateAsync(NamesCacheKey, async e =>
         {
             e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);

@@ -26,7 +26,7 @@ public sealed record ReviewItemDto(Guid Id, Guid EnrollmentId, string RegionCode
     int CoveredPersons, string Outcome, decimal? NewAmount, string? Reason, int? Months, string? Note);
 
 /// <summary>复核 campaigns: open (list every active enrolment due), record outcomes, see progress, apply from the effective month.</summary>
-public sealed class ReviewService(MinzhengDbContext db, EnrollmentService enrollments, IRegionScope scope, TimeProvider clock)
+public sealed class ReviewService(MinzhengDbContext db, EnrollmentService enrollments, RegionService regions, IRegionScope scope, TimeProvider clock)
 {
     public async Task<(Guid? Id, FieldErrors Errors)> OpenAsync(OpenCampaignRequest request, CancellationToken ct)
     {
@@ -55,7 +55,7 @@ public sealed class ReviewService(MinzhengDbContext db, EnrollmentService enroll
             errors.Add("dueOn", "完成期限不能早于今天");
         }
 
-        if (!DateOnly.TryParseExact(request.EffectiveMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var effective))
+        if (!InputValues.TryParseMonth(request.EffectiveMonth, out var effective))
         {
             errors.Add("effectiveMonth", "生效月份应为 YYYY-MM");
         }
@@ -221,8 +221,7 @@ public sealed class ReviewService(MinzhengDbContext db, EnrollmentService enroll
     {
         var counts = await db.ReviewItems.AsNoTracking().Where(i => i.CampaignId == c.Id).Select(i => new { i.RegionCode, i.Outcome }).ToListAsync(ct);
         var towns = counts.GroupBy(x => ReserveFundService.TownshipOf(x.RegionCode)).ToList();
-        var codes = towns.Select(g => g.Key).ToList();
-        var names = await db.Regions.Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        var names = await regions.NamesAsync(ct);
         return new CampaignDto(c.Id, c.Program, AssistancePrograms.ByCode(c.Program)?.Name ?? c.Program, c.RegionPrefix, c.Name, c.DueOn,
             c.EffectiveMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture), InputValues.Code(c.Status), counts.Count,
             counts.Count(x => x.Outcome != ReviewOutcome.Pending),

@@ -45,5 +45,9 @@ public static class InputValues
         return null;
     }
 
+    /// <summary>A month written <c>YYYY-MM</c>, as its first day.</summary>
+    public static bool TryParseMonth(string? value, out DateOnly firstDay) =>
+        DateOnly.TryParseExact(value + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out firstDay);
+
     public static bool IsMoney(decimal? amount) => amount is >= 0 and <= 100_000_000 && decimal.Round(amount.Value, 2) == amount.Value;
 }
