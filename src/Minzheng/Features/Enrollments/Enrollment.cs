@@ -32,6 +32,9 @@ public sealed partial class Enrollment : AuditableEntity, IRegionScoped
     public DateOnly? EndMonth { get; set; }
     public EnrollmentStatus Status { get; set; } = EnrollmentStatus.Active;
     public string? StatusReason { get; set; }
+
+    /// <summary>While suspended: the first month not paid (payrolls of earlier months still pay).</summary>
+    public DateOnly? SuspendedFrom { get; set; }
     public Guid? ImportBatchId { get; set; }
 
     /// <summary>The approving case, when the enrolment came through casework.</summary>

@@ -72,6 +72,13 @@ public sealed partial class Enrollment
     /// <summary>Whether the enrolment pays for the month (active, started, not past its end month).</summary>
     public bool PaysFor(DateOnly month) => Status == EnrollmentStatus.Active && StartMonth <= month && (EndMonth is null || EndMonth >= month);
 
+    /// <summary>
+    /// Whether the month is due as the enrolment stands now: started, not past its end month (a termination sets it), and
+    /// not within a current suspension. Payroll generation applies the same rule in SQL.
+    /// </summary>
+    public bool DueFor(DateOnly month) => StartMonth <= month && (EndMonth is null || EndMonth >= month)
+        && !(Status == EnrollmentStatus.Suspended && (SuspendedFrom is null || SuspendedFrom <= month));
+
     public EnrollmentEvent Adjust(DateOnly from, decimal amount, int? covered, string? note)
     {
         Require(Status == EnrollmentStatus.Active, "只有在保状态的对象可以调整金额");
@@ -88,7 +95,7 @@ public sealed partial class Enrollment
     {
         Require(Status == EnrollmentStatus.Active, "只有在保状态的对象可以暂停");
         Require(!string.IsNullOrWhiteSpace(note), "暂停发放须填写原因");
-        Status = EnrollmentStatus.Suspended;
+        (Status, SuspendedFrom) = (EnrollmentStatus.Suspended, from);
         StatusReason = note!.Trim()[..Math.Min(note.Trim().Length, 200)];
         return Event(EnrollmentEventKind.Suspended, from, null, MonthlyAmount, note);
     }
@@ -96,7 +103,7 @@ public sealed partial class Enrollment
     public EnrollmentEvent Resume(DateOnly from, string? note)
     {
         Require(Status == EnrollmentStatus.Suspended, "只有暂停状态的对象可以恢复");
-        (Status, StatusReason) = (EnrollmentStatus.Active, null);
+        (Status, StatusReason, SuspendedFrom) = (EnrollmentStatus.Active, null, null);
         return Event(EnrollmentEventKind.Resumed, from, null, MonthlyAmount, note);
     }
 

@@ -36,7 +36,11 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
     /// <summary>Stages an uploaded file (API or page); an empty or over-size upload is refused like an unreadable file.</summary>
     public static readonly string[] Kinds = [AssistanceRoster.Kind, MemberRoster.Kind];
 
-    public async Task<StagedImport> StageUploadAsync(string kind, IFormFile? file, CancellationToken ct)
+    public async Task<StagedImport> StageUploadAsync(string kind, IFormFile? file, CancellationToken ct) =>
+        await StageAsync(kind, file?.FileName ?? "", await ReadUploadAsync(file, ct), ct);
+
+    /// <summary>An uploaded spreadsheet (roster, bank return file …), refused when missing, empty or over the size limit.</summary>
+    public static async Task<byte[]> ReadUploadAsync(IFormFile? file, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
         {
@@ -50,7 +54,7 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
 
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        return await StageAsync(kind, file.FileName, buffer.ToArray(), ct);
+        return buffer.ToArray();
     }
 
     public async Task<StagedImport> StageAsync(string kind, string fileName, byte[] content, CancellationToken ct)

@@ -37,6 +37,9 @@ public abstract class MinzhengDbContext(DbContextOptions options, IRegionScope s
     public DbSet<Features.Cases.ReserveFundEntry> ReserveFund => Set<Features.Cases.ReserveFundEntry>();
     public DbSet<Features.Reviews.ReviewCampaign> ReviewCampaigns => Set<Features.Reviews.ReviewCampaign>();
     public DbSet<Features.Reviews.ReviewItem> ReviewItems => Set<Features.Reviews.ReviewItem>();
+    public DbSet<Features.Payments.Payroll> Payrolls => Set<Features.Payments.Payroll>();
+    public DbSet<Features.Payments.PayrollLine> PayrollLines => Set<Features.Payments.PayrollLine>();
+    public DbSet<Features.Payments.BankFileExport> BankFileExports => Set<Features.Payments.BankFileExport>();
 
     /// <summary>Read by the region filter on every query; EF parameterises it per context instance.</summary>
     public string RegionPrefix => scope.Prefix;

@@ -10,6 +10,7 @@ using Minzheng.Features.Cases;
 using Minzheng.Features.Enrollments;
 using Minzheng.Features.IdNumbers;
 using Minzheng.Features.Imports;
+using Minzheng.Features.Payments;
 using Minzheng.Features.Regions;
 using Minzheng.Features.Registry;
 using Minzheng.Features.Reviews;
@@ -72,6 +73,12 @@ public static class MinzhengHost
         services.AddScoped<Features.Cases.ReserveFundService>();
         services.AddScoped<Features.Enrollments.EnrollmentService>();
         services.AddScoped<Features.Reviews.ReviewService>();
+        services.AddScoped<Features.Payments.PayrollGenerator>();
+        services.AddScoped<Features.Payments.PayrollService>();
+        services.AddScoped<Features.Payments.PayrollQueries>();
+        services.AddScoped<Features.Payments.PayrollCorrections>();
+        services.AddScoped<Features.Payments.BankFileService>();
+        services.AddScoped<Features.Payments.ReconciliationService>();
         services.AddScoped<Features.Audit.AuditQuery>();
         services.AddScoped<Features.Audit.AuditExporter>();
         services.AddScoped<MinzhengClaimsFactory>();
@@ -163,6 +170,7 @@ public static class MinzhengHost
         api.MapCases();
         api.MapEnrollments();
         api.MapReviews();
+        api.MapPayments();
         api.MapRosterExport();
         app.MapRazorPages();
         return app;

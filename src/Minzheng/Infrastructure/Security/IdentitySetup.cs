@@ -95,6 +95,10 @@ public static class IdentitySetup
             .AddPolicy(Policies.CaseWork, p => p.RequireRole(Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer, Roles.Village))
             .AddPolicy(Policies.DecideCases, p => p.RequireRole(Roles.County, Roles.CountyApprover))
             .AddPolicy(Policies.ReviewOutcomes, p => p.RequireRole(Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer))
+            // Maker-checker of payments: the county section makes payrolls, the finance officer approves them and alone
+            // handles bank files (they carry full ID and account numbers) and the bank's return files.
+            .AddPolicy(Policies.MakePayrolls, p => p.RequireRole(Roles.County))
+            .AddPolicy(Policies.CheckPayrolls, p => p.RequireRole(Roles.Finance))
             .AddPolicy(Policies.RevealPersonalData, p => p.RequireRole(Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer));
 
         services.AddRateLimiter(o =>

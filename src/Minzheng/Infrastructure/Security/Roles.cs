@@ -58,6 +58,8 @@ public static class Policies
     public const string CaseWork = "CaseWork";
     public const string DecideCases = "DecideCases";
     public const string ReviewOutcomes = "ReviewOutcomes";
+    public const string MakePayrolls = "MakePayrolls";
+    public const string CheckPayrolls = "CheckPayrolls";
 }
 
 /// <summary>Claim types Minzheng adds to a signed-in user.</summary>

@@ -1,0 +1,133 @@
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Features.Cases;
+using Minzheng.Features.Programs;
+using Minzheng.Features.Regions;
+using Minzheng.Infrastructure.Database;
+using Minzheng.Infrastructure.Web;
+
+namespace Minzheng.Features.Payments;
+
+public sealed record PayrollDto(Guid Id, string Program, string ProgramName, string Kind, string RegionCode, string RegionName, string Period,
+    string Status, string StatusName, int Households, int Persons, int Lines, decimal TotalAmount, string CreatedBy, DateTimeOffset CreatedAt,
+    string? DecidedBy, DateTimeOffset? DecidedAt, string? RejectReason, Guid? SourcePayrollId);
+
+public sealed record TownshipTotal(string RegionCode, string Name, int Households, int Lines, decimal Amount);
+
+public sealed record PayrollLineDto(Guid EnrollmentId, string Month, string Kind, string RegionCode, string PersonName, string IdNumberMasked,
+    int CoveredPersons, decimal Amount, string Explanation, string? BankName, string? BankAccountMasked, string? AccountHolder, string Status,
+    string? FailureReason);
+
+public sealed record LedgerRow(string Program, string ProgramName, string RegionCode, string RegionName, string Month, decimal Due, decimal Paid,
+    decimal Failed, decimal Recovered);
+
+/// <summary>Reading payrolls: summaries, township totals, lines (masked), the ledger per programme × township × month.</summary>
+public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions)
+{
+    public async Task<List<PayrollDto>> ListAsync(string? program, string? status, int take, CancellationToken ct)
+    {
+        var q = db.Payrolls.AsNoTracking();
+        if (AssistancePrograms.ByCode(program) is { } p)
+        {
+            q = q.Where(x => x.Program == p.Code);
+        }
+
+        if (Enum.TryParse<PayrollStatus>(status, true, out var s))
+        {
+            q = q.Where(x => x.Status == s);
+        }
+
+        var rows = await q.OrderByDescending(x => x.PeriodStart).ThenByDescending(x => x.CreatedAt).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
+        var names = await regions.NamesAsync(ct);
+        return rows.Select(r => Dto(r, names)).ToList();
+    }
+
+    public async Task<PayrollDto?> GetAsync(Guid id, CancellationToken ct) =>
+        await db.Payrolls.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) is { } p ? Dto(p, await regions.NamesAsync(ct)) : null;
+
+    public async Task<List<TownshipTotal>> TownshipsAsync(Guid id, CancellationToken ct)
+    {
+        var rows = await db.PayrollLines.AsNoTracking().Where(l => l.PayrollId == id)
+            .GroupBy(l => l.RegionCode.Substring(0, 9))
+            .Select(g => new { g.Key, Households = g.Select(l => l.HouseholdId).Distinct().Count(), Lines = g.Count(), Amount = g.Sum(l => l.Amount) })
+            .ToListAsync(ct);
+        var names = await regions.NamesAsync(ct);
+        return rows.OrderBy(r => r.Key).Select(r =>
+        {
+            var code = r.Key.PadRight(RegionCode.Length, '0');
+            return new TownshipTotal(code, names.GetValueOrDefault(code, code), r.Households, r.Lines, r.Amount);
+        }).ToList();
+    }
+
+    /// <summary>Lines in a stable order (region, name), masked; <paramref name="kind"/>/<paramref name="status"/> filter.</summary>
+    public async Task<(int Total, List<PayrollLineDto> Lines)> LinesAsync(Guid id, string? kind, string? status, int skip, int take, CancellationToken ct)
+    {
+        var q = db.PayrollLines.AsNoTracking().Where(l => l.PayrollId == id);
+        if (Enum.TryParse<LineKind>(kind, true, out var k))
+        {
+            q = q.Where(l => l.Kind == k);
+        }
+
+        if (Enum.TryParse<PaymentStatus>(status, true, out var s))
+        {
+            q = q.Where(l => l.Status == s);
+        }
+
+        var total = await q.CountAsync(ct);
+        var rows = await q.Join(db.Persons, l => l.PersonId, p => p.Id, (l, p) => new { l, p.Name, p.IdNumberMasked })
+            .OrderBy(x => x.l.RegionCode).ThenBy(x => x.Name).ThenBy(x => x.l.EnrollmentId).ThenBy(x => x.l.Month)
+            .Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 1000)).ToListAsync(ct);
+        return (total, rows.Select(x => new PayrollLineDto(x.l.EnrollmentId, x.l.Month.ToString("yyyy-MM", null), InputValues.Code(x.l.Kind),
+            x.l.RegionCode, x.Name, x.IdNumberMasked, x.l.CoveredPersons, x.l.Amount, x.l.Explanation, x.l.BankName, x.l.BankAccountMasked,
+            x.l.AccountHolder, InputValues.Code(x.l.Status), x.l.FailureReason)).ToList());
+    }
+
+    /// <summary>
+    /// 资金台账 of approved payrolls per programme × township × month: due (every line), paid and failed as the bank
+    /// answered, recovered (追回 lines). Re-issued lines count once, in the payroll that paid them again.
+    /// </summary>
+    public async Task<List<LedgerRow>> LedgerAsync(string? program, string? region, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var prefix = RegionCode.ToScopePrefix(region) ?? "";
+        var q = db.PayrollLines.AsNoTracking().Where(l => l.Month >= from && l.Month <= to && l.Status != PaymentStatus.Reissued && l.RegionCode.StartsWith(prefix))
+            .Join(db.Payrolls.Where(p => p.Status == PayrollStatus.Approved), l => l.PayrollId, p => p.Id, (l, p) => new { l, p.Program });
+        if (AssistancePrograms.ByCode(program) is { } known)
+        {
+            q = q.Where(x => x.Program == known.Code);
+        }
+
+        var rows = await q.GroupBy(x => new { x.Program, Township = x.l.RegionCode.Substring(0, 9), x.l.Month })
+            .Select(g => new
+            {
+                g.Key.Program,
+                g.Key.Township,
+                g.Key.Month,
+                Due = g.Where(x => x.l.Amount > 0).Sum(x => x.l.Amount),
+                Paid = g.Where(x => x.l.Amount > 0 && x.l.Status == PaymentStatus.Paid).Sum(x => x.l.Amount),
+                Failed = g.Where(x => x.l.Status == PaymentStatus.Failed).Sum(x => x.l.Amount),
+                Recovered = -g.Where(x => x.l.Kind == LineKind.Recovery).Sum(x => x.l.Amount),
+            }).ToListAsync(ct);
+        var names = await regions.NamesAsync(ct);
+        return rows.OrderBy(r => r.Program).ThenBy(r => r.Township).ThenBy(r => r.Month).Select(r =>
+        {
+            var code = r.Township.PadRight(RegionCode.Length, '0');
+            return new LedgerRow(r.Program, AssistancePrograms.ByCode(r.Program)?.Name ?? r.Program, code, names.GetValueOrDefault(code, code),
+                r.Month.ToString("yyyy-MM", null), r.Due, r.Paid, r.Failed, r.Recovered);
+        }).ToList();
+    }
+
+    private static PayrollDto Dto(Payroll p, IReadOnlyDictionary<string, string> names) => new(p.Id, p.Program,
+        AssistancePrograms.ByCode(p.Program)?.Name ?? p.Program, InputValues.Code(p.Kind), p.RegionPrefix, names.GetValueOrDefault(p.RegionCode, p.RegionCode),
+        p.PeriodText, InputValues.Code(p.Status), PayrollService.Status(p.Status), p.Households, p.Persons, p.LineCount, p.TotalAmount, p.CreatedBy,
+        p.CreatedAt, p.DecidedBy, p.DecidedAt, p.RejectReason, p.SourcePayrollId);
+}
+
+/// <summary>Maps a service outcome to the API answer.</summary>
+internal static class PaymentOutcomes
+{
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(CaseOutcome outcome, string message) => outcome switch
+    {
+        CaseOutcome.NotFound => ApiProblems.NotFound(message),
+        CaseOutcome.Invalid => ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, message),
+        _ => ApiProblems.Conflict(message),
+    };
+}

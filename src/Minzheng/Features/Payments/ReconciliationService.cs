@@ -1,0 +1,173 @@
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Features.Cases;
+using Minzheng.Features.Imports;
+using Minzheng.Infrastructure.Auditing;
+using Minzheng.Infrastructure.Database;
+
+namespace Minzheng.Features.Payments;
+
+public sealed record ReturnError(int Row, string Column, string Message);
+
+public sealed record ReconciliationResult(int Rows, int Paid, int Failed, decimal PaidAmount, decimal FailedAmount);
+
+/// <summary>
+/// 银行回盘: the bank's answer per transfer (success, or failure with a reason) marks the payroll's lines paid or failed,
+/// all rows or none; failed lines are paid again by a supplementary payroll once the account is corrected.
+/// </summary>
+public sealed class ReconciliationService(MinzhengDbContext db, PayrollService payrolls, AuditLog audit, IConfiguration configuration)
+{
+    public static readonly string[] Headers = ["流水号", "金额", "处理结果", "失败原因"];
+    public const string AuditReconciled = "payroll.reconciled";
+    public const string AuditReissued = "payroll.reissued";
+
+    public async Task<(CaseOutcome Outcome, string? Message, List<ReturnError> Errors, ReconciliationResult? Result)> ReconcileAsync(
+        Guid id, byte[] content, string fileName, CancellationToken ct)
+    {
+        var payroll = await db.Payrolls.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (payroll is null)
+        {
+            return (CaseOutcome.NotFound, "发放名册不存在或不在您的管辖范围内", [], null);
+        }
+
+        if (payroll.Status != PayrollStatus.Approved)
+        {
+            return (CaseOutcome.Conflict, "只有已审核的发放名册可以导入银行回盘", [], null);
+        }
+
+        var expected = await db.PayrollLines.AsNoTracking().Where(l => l.PayrollId == id && l.Status != PaymentStatus.Reissued)
+            .GroupBy(l => l.EnrollmentId).Select(g => new { g.Key, Amount = g.Sum(l => l.Amount) }).Where(x => x.Amount > 0)
+            .ToDictionaryAsync(x => x.Key, x => x.Amount, ct);
+        var errors = new List<ReturnError>();
+        var outcomes = new Dictionary<Guid, string?>();
+        var maxRows = configuration.GetValue("Imports:MaxRows", 1_000_000);
+        foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, Headers, maxRows))
+        {
+            string Cell(int i) => i < cells.Length ? cells[i].Trim() : "";
+            if (!Guid.TryParseExact(Cell(0), "N", out var reference) || !expected.TryGetValue(reference, out var amount))
+            {
+                errors.Add(new(row, "流水号", $"流水号“{Cell(0)}”不是本名册银行文件中的转账"));
+                continue;
+            }
+
+            if (outcomes.ContainsKey(reference))
+            {
+                errors.Add(new(row, "流水号", "流水号在文件中重复"));
+                continue;
+            }
+
+            if (!decimal.TryParse(Cell(1), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var returned) || returned != amount)
+            {
+                errors.Add(new(row, "金额", $"金额“{Cell(1)}”与银行文件中的 {amount:0.00} 元不符"));
+            }
+
+            switch (Cell(2))
+            {
+                case "成功":
+                    outcomes[reference] = null;
+                    break;
+                case "失败" when Cell(3).Length is > 0 and <= 200:
+                    outcomes[reference] = Cell(3);
+                    break;
+                case "失败":
+                    errors.Add(new(row, "失败原因", "处理结果为失败时须填写失败原因（200字以内），如“账户已销户”"));
+                    break;
+                default:
+                    errors.Add(new(row, "处理结果", "处理结果应为“成功”或“失败”"));
+                    break;
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return (CaseOutcome.Invalid, $"回盘文件有 {errors.Count} 处错误，未导入任何记录", errors, null);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var lines = db.PayrollLines.Where(l => l.PayrollId == id && l.Status != PaymentStatus.Reissued);
+        foreach (var chunk in outcomes.Where(o => o.Value is null).Select(o => o.Key).Chunk(500))
+        {
+            await lines.Where(l => chunk.Contains(l.EnrollmentId))
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, PaymentStatus.Paid).SetProperty(l => l.FailureReason, (string?)null), ct);
+        }
+
+        foreach (var failure in outcomes.Where(o => o.Value is not null).GroupBy(o => o.Value))
+        {
+            foreach (var chunk in failure.Select(o => o.Key).Chunk(500))
+            {
+                await lines.Where(l => chunk.Contains(l.EnrollmentId))
+                    .ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, PaymentStatus.Failed).SetProperty(l => l.FailureReason, failure.Key), ct);
+            }
+        }
+
+        var failed = outcomes.Where(o => o.Value is not null).Select(o => o.Key).ToList();
+        var result = new ReconciliationResult(outcomes.Count, outcomes.Count - failed.Count, failed.Count,
+            outcomes.Where(o => o.Value is null).Sum(o => expected[o.Key]), failed.Sum(f => expected[f]));
+        audit.Add(AuditReconciled, entityType: nameof(Payroll), entityId: id.ToString(), regionCode: payroll.RegionCode, details: new { fileName, result });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return (CaseOutcome.Done, null, [], result);
+    }
+
+    /// <summary>补发: the failed lines of an approved payroll, with each household's current account, in a new payroll to approve.</summary>
+    public async Task<(CaseOutcome Outcome, string? Message, Payroll? Payroll)> ReissueAsync(Guid id, CancellationToken ct)
+    {
+        var source = await db.Payrolls.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (source is null)
+        {
+            return (CaseOutcome.NotFound, "发放名册不存在或不在您的管辖范围内", null);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var failed = await db.PayrollLines.Where(l => l.PayrollId == id && l.Status == PaymentStatus.Failed)
+            .Join(db.Households, l => l.HouseholdId, h => h.Id, (l, h) => new { l, h })
+            .Join(db.Persons, x => x.h.HeadPersonId, p => p.Id, (x, p) => new { x.l, x.h, p.Name }).ToListAsync(ct);
+        if (failed.Count == 0)
+        {
+            return (CaseOutcome.Conflict, "该名册没有发放失败、待补发的记录", null);
+        }
+
+        var payroll = new Payroll
+        {
+            RegionCode = source.RegionCode,
+            RegionPrefix = source.RegionPrefix,
+            Program = source.Program,
+            Kind = PayrollKind.Supplementary,
+            PeriodStart = source.PeriodStart,
+            Months = source.Months,
+            IdempotencyKey = $"reissue:{Guid.CreateVersion7():N}",
+            RequestHash = "reissue:" + id.ToString("N"),
+            SourcePayrollId = id,
+        };
+        db.Payrolls.Add(payroll);
+        db.PayrollLines.AddRange(failed.GroupBy(x => new { x.l.EnrollmentId, x.l.Month }).Select(g =>
+        {
+            var (first, h) = (g.First(), g.First().h);
+            return new PayrollLine
+            {
+                PayrollId = payroll.Id,
+                EnrollmentId = g.Key.EnrollmentId,
+                Month = g.Key.Month,
+                Kind = LineKind.Reissue,
+                RegionCode = first.l.RegionCode,
+                HouseholdId = first.l.HouseholdId,
+                PersonId = first.l.PersonId,
+                CoveredPersons = first.l.CoveredPersons,
+                Amount = g.Sum(x => x.l.Amount),
+                Explanation = $"补发 {g.Key.Month:yyyy-MM} 银行退回的款项（{first.l.FailureReason}）",
+                BankName = h.BankName,
+                BankAccountCipher = h.BankAccountCipher,
+                BankAccountMasked = h.BankAccountMasked,
+                AccountHolder = h.BankAccountHolder ?? first.Name,
+                EnrollmentVersion = first.l.EnrollmentVersion,
+            };
+        }));
+        failed.ForEach(x => x.l.Status = PaymentStatus.Reissued);
+        await db.SaveChangesAsync(ct);
+        await payrolls.RefreshTotalsAsync(payroll, ct);
+        audit.Add(AuditReissued, entityType: nameof(Payroll), entityId: payroll.Id.ToString(), regionCode: payroll.RegionCode,
+            details: new { source = id, lines = payroll.LineCount, payroll.TotalAmount });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return (CaseOutcome.Done, null, payroll);
+    }
+}
