@@ -16,6 +16,7 @@ internal sealed record Payee(string EnrollmentId, string Name, string IdNumber, 
 internal static class PaymentFixtures
 {
     private static int _village = 300;
+    private static int _household;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -31,7 +32,7 @@ internal static class PaymentFixtures
     /// <summary>Enrols one household per amount (2 persons each, from 2026-01) with an account; payees ordered by amount.</summary>
     public static async Task<List<Payee>> CaseloadAsync(MinzhengApp app, string village, string programName, params decimal[] amounts)
     {
-        var payees = amounts.Select((a, i) => (Name: $"发放户{village[^3..]}{(char)('甲' + i)}", Id: SqliteRegistryApiTests.NewAdultIdNumber(),
+        var payees = amounts.Select((a, i) => (Name: $"发放户{village[^3..]}{(char)('甲' + i)}{Interlocked.Increment(ref _household)}", Id: SqliteRegistryApiTests.NewAdultIdNumber(),
             Account: $"6217{village[^3..]}{i:D9}", Amount: a)).ToList();
         var rows = payees.Select(p => $"{village},{programName},{p.Name},{p.Id},2,2,{p.Amount:0.00},2026-01,共青城农商银行,{p.Account},,红光路{p.Account[^2..]}号");
         var csv = Encoding.UTF8.GetBytes(string.Join("\n", [string.Join(",", AssistanceRoster.Headers), .. rows]));
