@@ -64,6 +64,18 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", $"/api/v1/reviews/{Guid.Empty}/items/{Guid.Empty}", "{}", ["county", "township"]),
             ("POST", $"/api/v1/reviews/{Guid.Empty}/apply", null, ["county"]),
             ("GET", "/api/v1/exports/assistance-roster.xlsx?region=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", "/api/v1/payrolls", "{}", ["county"]),
+            ("GET", "/api/v1/payrolls", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", $"/api/v1/payrolls/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", $"/api/v1/payrolls/{Guid.Empty}/lines", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", $"/api/v1/payrolls/{Guid.Empty}/townships", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/payments/ledger?from=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", $"/api/v1/payrolls/{Guid.Empty}/corrections", "{}", ["county"]),
+            ("POST", $"/api/v1/payrolls/{Guid.Empty}/reissue", null, ["county"]),
+            ("POST", $"/api/v1/payrolls/{Guid.Empty}/approve", null, ["finance"]),
+            ("POST", $"/api/v1/payrolls/{Guid.Empty}/reject", "{}", ["finance"]),
+            ("GET", $"/api/v1/payrolls/{Guid.Empty}/bank-file", null, ["finance"]),
+            ("POST", $"/api/v1/payrolls/{Guid.Empty}/returns", null, ["finance"]),
         };
         var data = new TheoryData<string, string, string, string>();
         foreach (var (method, path, body, allowed) in rows)
@@ -104,6 +116,10 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
 
     [Theory]
     [InlineData("admin", "/Regions", true)]
+    [InlineData("finance", "/Payments", true)]
+    [InlineData("leader", "/Payments/Ledger", true)]
+    [InlineData("admin", "/Payments", false)]
+    [InlineData("auditor", "/Payments/Ledger", false)]
     [InlineData("county", "/Regions", false)]
     [InlineData("admin", "/Calendar", true)]
     [InlineData("security", "/Calendar", false)]

@@ -27,7 +27,7 @@ public enum CommitOutcome
 /// all rows in one transaction — or nothing.
 /// </summary>
 public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector protector, IRegionScope scope, AuditLog audit, TimeProvider clock,
-    IConfiguration configuration, IAuditContext actor, MemberRosterImport memberRoster)
+    IConfiguration configuration, IAuditContext actor, MemberRosterImport memberRoster, AssistanceRosterWriter rosterWriter)
 {
     private const int LookupChunk = 2000;
 
@@ -146,58 +146,13 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>
-    /// Writes all rows in one transaction with set-based inserts (COPY on PostgreSQL); a failure anywhere rolls
-    /// everything back. Rows were validated against the caller's scope; the batch is audited as one entry.
-    /// </summary>
+    /// <summary>Writes all rows in one transaction; a failure anywhere rolls everything back. The batch is audited as one entry.</summary>
     private async Task WriteAsync(ImportBatch batch, List<RosterRow> rows, int skipped, Dictionary<string, Guid> known, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var today = clock.Today();
         var now = clock.GetUtcNow();
-        var people = await ExistingHouseholdsAsync(known, ct);
-        var persons = new List<Person>();
-        var households = new List<Household>();
-        var members = new List<HouseholdMember>();
-        var enrollments = new List<Enrollment>(rows.Count);
-        // Encryption (AES-GCM, thread-safe protector) in parallel before the sequential assembly of the rows.
-        var ciphers = new (string Id, string? Phone, string? Bank)[rows.Count];
-        Parallel.For(0, rows.Count, i => ciphers[i] = (protector.Encrypt(rows[i].HeadId.Value, DataPurpose.IdNumber),
-            rows[i].Phone is { } phone ? protector.Encrypt(phone, DataPurpose.Phone) : null,
-            rows[i].BankAccount is { } bank ? protector.Encrypt(bank, DataPurpose.BankAccount) : null));
-        foreach (var (row, sealedValues) in rows.Zip(ciphers))
-        {
-            var index = row.Index;
-            if (!people.TryGetValue(index, out var ids))
-            {
-                var (person, household) = NewHousehold(row, index, sealedValues, today);
-                persons.Add(Stamp(person, now));
-                households.Add(Stamp(household, now));
-                members.AddRange(household.Members);
-                ids = (person.Id, household.Id);
-                people[index] = ids;
-            }
-
-            enrollments.Add(Stamp(new Enrollment
-            {
-                RegionCode = row.RegionCode,
-                Program = row.Program.Code,
-                HouseholdId = ids.HouseholdId,
-                PersonId = ids.PersonId,
-                HouseholdSize = row.HouseholdSize,
-                CoveredPersons = row.CoveredPersons,
-                MonthlyAmount = row.MonthlyAmount,
-                StartMonth = row.StartMonth,
-                ImportBatchId = batch.Id,
-            }, now));
-        }
-
-        await BulkInsert.InsertAsync(db, persons, ct);
-        await BulkInsert.InsertAsync(db, households, ct);
-        await BulkInsert.InsertAsync(db, members, ct);
-        await BulkInsert.InsertAsync(db, enrollments, ct);
-
-        await CompleteAsync(batch, rows.Count, skipped, new { persons = persons.Count, households = households.Count }, ct);
+        var (persons, households) = await rosterWriter.WriteAsync(batch.Id, rows, known, row => Stamp(row, now), clock.Today(), ct);
+        await CompleteAsync(batch, rows.Count, skipped, new { persons, households }, ct);
         await tx.CommitAsync(ct);
     }
 
@@ -209,57 +164,6 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
         row.CreatedAt = row.UpdatedAt = now;
         row.CreatedBy = row.UpdatedBy = AuditInterceptor.Truncate(actor.UserName);
         return row;
-    }
-
-    /// <summary>Persons of the roster who already have a household (they get enrolled there; nothing is duplicated).</summary>
-    private async Task<Dictionary<string, (Guid PersonId, Guid HouseholdId)>> ExistingHouseholdsAsync(Dictionary<string, Guid> known, CancellationToken ct)
-    {
-        var result = new Dictionary<string, (Guid, Guid)>();
-        var indexByPerson = known.ToDictionary(k => k.Value, k => k.Key);
-        foreach (var chunk in known.Values.Chunk(LookupChunk))
-        {
-            var memberships = await db.HouseholdMembers.AsNoTracking().Where(m => chunk.Contains(m.PersonId) && m.ValidTo == null)
-                .Select(m => new { m.PersonId, m.HouseholdId }).ToListAsync(ct);
-            memberships.ForEach(m => result[indexByPerson[m.PersonId]] = (m.PersonId, m.HouseholdId));
-        }
-
-        return result;
-    }
-
-    private static (Person Person, Household Household) NewHousehold(RosterRow row, string index, (string Id, string? Phone, string? Bank) sealedValues,
-        DateOnly today)
-    {
-        var person = new Person
-        {
-            Name = row.HeadName,
-            IdNumberCipher = sealedValues.Id,
-            IdNumberIndex = index,
-            IdNumberMasked = row.HeadId.Masked,
-            Gender = row.HeadId.Gender,
-            BirthDate = row.HeadId.BirthDate,
-            RegionCode = row.RegionCode,
-            PhoneCipher = sealedValues.Phone,
-            PhoneMasked = row.Phone is null ? null : Mask.Phone(row.Phone),
-        };
-        var household = new Household
-        {
-            RegionCode = row.RegionCode,
-            HukouType = row.Program.Code == "urban-dibao" ? HukouType.Urban : HukouType.Rural,
-            Address = row.Address ?? "",
-            HeadPersonId = person.Id,
-            BankName = row.BankName,
-            BankAccountCipher = sealedValues.Bank,
-            BankAccountMasked = row.BankAccount is null ? null : Mask.BankAccount(row.BankAccount),
-        };
-        household.Members.Add(new HouseholdMember
-        {
-            HouseholdId = household.Id,
-            PersonId = person.Id,
-            Relationship = Relationship.Head,
-            RegionCode = row.RegionCode,
-            ValidFrom = today,
-        });
-        return (person, household);
     }
 
     /// <summary>Reads and checks every row: each on its own, then against the file and the database.</summary>

@@ -17,6 +17,9 @@ public sealed record PayrollLineDto(Guid EnrollmentId, string Month, string Kind
     int CoveredPersons, decimal Amount, string Explanation, string? BankName, string? BankAccountMasked, string? AccountHolder, string Status,
     string? FailureReason);
 
+/// <summary>A payee the bank file leaves out: a net recovery to collect, or no bank account on file.</summary>
+public sealed record Unpaid(Guid EnrollmentId, string RegionCode, string PersonName, string IdNumberMasked, decimal Amount, string Reason);
+
 public sealed record LedgerRow(string Program, string ProgramName, string RegionCode, string RegionName, string Month, decimal Due, decimal Paid,
     decimal Failed, decimal Recovered);
 
@@ -80,6 +83,22 @@ public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions)
             x.l.RegionCode, x.Name, x.IdNumberMasked, x.l.CoveredPersons, x.l.Amount, x.l.Explanation, x.l.BankName, x.l.BankAccountMasked,
             x.l.AccountHolder, InputValues.Code(x.l.Status), x.l.FailureReason)).ToList());
     }
+
+    /// <summary>Payees left out of the bank file: net recoveries (追回清单, to collect) and payees without an account.</summary>
+    public async Task<List<Unpaid>> UnpaidAsync(Guid id, CancellationToken ct)
+    {
+        var rows = await db.PayrollLines.AsNoTracking().Where(l => l.PayrollId == id && l.Status != PaymentStatus.Reissued)
+            .GroupBy(l => new { l.EnrollmentId, l.PersonId, l.RegionCode, HasAccount = l.BankAccountCipher != null })
+            .Select(g => new { g.Key.EnrollmentId, g.Key.PersonId, g.Key.RegionCode, g.Key.HasAccount, Amount = g.Sum(l => l.Amount) })
+            .Where(x => x.Amount < 0 || (x.Amount > 0 && !x.HasAccount))
+            .Join(db.Persons, x => x.PersonId, p => p.Id, (x, p) => new { x, p.Name, p.IdNumberMasked })
+            .OrderBy(r => r.x.RegionCode).ThenBy(r => r.Name).Take(500).ToListAsync(ct);
+        return rows.Select(r => new Unpaid(r.x.EnrollmentId, r.x.RegionCode, r.Name, r.IdNumberMasked, r.x.Amount,
+            r.x.Amount < 0 ? "多发款项，无后续发放可抵扣，需追回" : "缺少银行账号，请在家庭页补录后补发")).ToList();
+    }
+
+    public async Task<List<BankFileExport>> ExportsAsync(Guid id, CancellationToken ct) =>
+        await db.BankFileExports.AsNoTracking().Where(x => x.PayrollId == id).OrderByDescending(x => x.CreatedAt).ToListAsync(ct);
 
     /// <summary>
     /// 资金台账 of approved payrolls per programme × township × month: due (every line), paid and failed as the bank

@@ -65,6 +65,7 @@ public static class MinzhengHost
         services.AddScoped<Features.Registry.MemberEconomicsService>();
         services.AddScoped<Features.Imports.ImportService>();
         services.AddScoped<Features.Imports.MemberRosterImport>();
+        services.AddScoped<Features.Imports.AssistanceRosterWriter>();
         services.AddScoped<Features.Standards.StandardService>();
         services.AddScoped<Features.Benefits.BenefitService>();
         services.AddScoped<Features.Cases.CaseService>();

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Playwright;
+
+namespace Minzheng.BrowserTests;
+
+public sealed class PaymentJourneyTests(BrowserApp app)
+{
+    [Fact]
+    public async Task County_MakesPayroll_Finance_Approves_ExportsBankFile_ReconcilesAFailure_CountyReissues()
+    {
+        var month = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var county = await app.SignedInPageAsync("county");
+        await county.GotoAsync("/Payments");
+        await county.GetByLabel("保障项目").SelectOptionAsync("rural-dibao");
+        await county.GetByLabel("发放期间").FillAsync(month);
+        await county.GetByRole(AriaRole.Button, new() { Name = "生成名册" }).ClickAsync();
+        Assert.Equal("待审核", await county.GetByTestId("payroll-status").InnerTextAsync());
+        var detailUrl = county.Url;
+        Assert.DoesNotMatch(@"\d{17}[\dX]", await county.GetByTestId("payroll-lines").InnerTextAsync());
+
+        var finance = await app.SignedInPageAsync("finance");
+        await finance.GotoAsync(detailUrl);
+        await finance.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
+        await finance.GetByTestId("bank-file-csv").WaitForAsync();
+        Assert.Equal("已审核", await finance.GetByTestId("payroll-status").InnerTextAsync());
+        var download = await finance.RunAndWaitForDownloadAsync(() => finance.GetByTestId("bank-file-csv").ClickAsync());
+        var csv = await File.ReadAllLinesAsync(await download.PathAsync(), Encoding.UTF8, TestContext.Current.CancellationToken);
+        Assert.Equal("序号,流水号,户名,身份证号,开户银行,银行账号,金额,摘要", csv[0].TrimStart('\uFEFF'));
+        var transfers = csv.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).ToList();
+        Assert.NotEmpty(transfers);
+
+        // The bank pays all but the first transfer.
+        var answer = "流水号,金额,处理结果,失败原因\n" + string.Join("\n", transfers.Select((t, i) => $"{t[1]},{t[6]},{(i == 0 ? "失败,账户已冻结" : "成功,")}"));
+        await finance.GetByLabel("银行回盘文件").SetInputFilesAsync(new FilePayload { Name = "return.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(answer) });
+        await finance.GetByRole(AriaRole.Button, new() { Name = "导入银行回盘" }).ClickAsync();
+        Assert.Contains($"成功 {transfers.Count - 1} 笔", await finance.GetByTestId("reconciled").InnerTextAsync());
+        Assert.Contains("账户已冻结", await finance.GetByTestId("payroll-lines").InnerTextAsync());
+
+        await county.ReloadAsync();
+        await county.GetByRole(AriaRole.Button, new() { Name = "发放失败的记录生成补发名册" }).ClickAsync();
+        await county.Locator("h1", new() { HasText = $"{month} 农村低保补发发放名册" }).WaitForAsync();
+        Assert.Equal(decimal.Parse(transfers[0][6], CultureInfo.InvariantCulture).ToString("N2", CultureInfo.InvariantCulture),
+            await county.GetByTestId("payroll-total").InnerTextAsync());
+    }
+}
