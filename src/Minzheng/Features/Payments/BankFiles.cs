@@ -10,53 +10,6 @@ using Minzheng.Infrastructure.Web;
 
 namespace Minzheng.Features.Payments;
 
-/// <summary>
-/// A bank's file layout (一折通代发文件). Built-in: <c>csv</c> (UTF-8, header), <c>csv-gbk</c> (GBK, header and a 合计
-/// control line), <c>fixed</c> (GBK fixed-width with a control record first) and <c>xlsx</c>; more under
-/// <c>Payments:BankLayouts:{name}</c> in configuration.
-/// </summary>
-public sealed class BankLayout
-{
-    public string Format { get; set; } = "csv";
-    public string Encoding { get; set; } = "utf-8";
-    public bool HeaderRow { get; set; } = true;
-    public bool ControlTotal { get; set; }
-
-    /// <summary>Field names: seq, ref, holder, idNumber, bank, account, amount, amountFen, memo; for fixed width "name:width".</summary>
-    public List<string> Fields { get; set; } = [];
-
-    public static readonly string[] Standard = ["seq", "ref", "holder", "idNumber", "bank", "account", "amount", "memo"];
-
-    public static IReadOnlyDictionary<string, BankLayout> BuiltIn { get; } = new Dictionary<string, BankLayout>
-    {
-        ["csv"] = new() { Fields = [.. Standard] },
-        ["csv-gbk"] = new() { Encoding = "gbk", ControlTotal = true, Fields = [.. Standard] },
-        ["fixed"] = new()
-        {
-            Format = "fixed",
-            Encoding = "gbk",
-            HeaderRow = false,
-            ControlTotal = true,
-            Fields = ["seq:6", "account:32", "holder:20", "idNumber:18", "amountFen:15", "memo:40"],
-        },
-        ["xlsx"] = new() { Format = "xlsx", Fields = [.. Standard] },
-    };
-
-    public static string Title(string field) => field switch
-    {
-        "seq" => "序号",
-        "ref" => "流水号",
-        "holder" => "户名",
-        "idNumber" => "身份证号",
-        "bank" => "开户银行",
-        "account" => "银行账号",
-        "amount" => "金额",
-        "amountFen" => "金额（分）",
-        "memo" => "摘要",
-        _ => field,
-    };
-}
-
 /// <summary>One transfer of a bank file: the payee's lines of the payroll added up (an arrears line and a recovery offset).</summary>
 public sealed record BankRow(int Seq, Guid EnrollmentId, string Holder, string IdNumber, string? Bank, string Account, decimal Amount, string Memo);
 
@@ -71,6 +24,34 @@ public sealed class BankFileService(MinzhengDbContext db, PersonalDataProtector 
         configuration.GetSection($"Payments:BankLayouts:{name}").Get<BankLayout>() is { Fields.Count: > 0 } configured ? configured
         : BankLayout.BuiltIn.GetValueOrDefault(name);
 
+    /// <summary>Each payee's lines added up, for payees owed money who have an account.</summary>
+    private IQueryable<Payee> Payees(Payroll payroll) => db.PayrollLines.AsNoTracking()
+        .Where(l => l.PayrollId == payroll.Id && l.Status != PaymentStatus.Reissued)
+        .GroupBy(l => new { l.EnrollmentId, l.PersonId, l.RegionCode, l.AccountHolder, l.BankName, l.BankAccountCipher })
+        .Select(g => new Payee
+        {
+            EnrollmentId = g.Key.EnrollmentId,
+            Amount = g.Sum(l => l.Amount),
+            Person = g.Key.PersonId,
+            Region = g.Key.RegionCode,
+            Holder = g.Key.AccountHolder,
+            Bank = g.Key.BankName,
+            Account = g.Key.BankAccountCipher,
+        })
+        .Where(x => x.Amount > 0 && x.Account != null);
+
+    // A class with an initializer (not a positional record), so EF can translate filters and joins on its members.
+    private sealed class Payee
+    {
+        public Guid EnrollmentId { get; init; }
+        public decimal Amount { get; init; }
+        public Guid Person { get; init; }
+        public string Region { get; init; } = "";
+        public string? Holder { get; init; }
+        public string? Bank { get; init; }
+        public string? Account { get; init; }
+    }
+
     /// <summary>
     /// The transfers of a payroll in a stable order (region, holder, enrolment): payees whose lines add up to more than
     /// zero and who have an account. The rest — net recoveries and missing accounts — are listed on the payroll page.
@@ -78,20 +59,7 @@ public sealed class BankFileService(MinzhengDbContext db, PersonalDataProtector 
     public async IAsyncEnumerable<BankRow> RowsAsync(Payroll payroll, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var memo = payroll.Memo(AssistancePrograms.ByCode(payroll.Program)?.Name ?? payroll.Program);
-        var lines = db.PayrollLines.AsNoTracking().Where(l => l.PayrollId == payroll.Id && l.Status != PaymentStatus.Reissued)
-            .GroupBy(l => new { l.EnrollmentId, l.PersonId, l.RegionCode, l.AccountHolder, l.BankName, l.BankAccountCipher })
-            .Select(g => new
-            {
-                g.Key.EnrollmentId,
-                Amount = g.Sum(l => l.Amount),
-                Person = g.Key.PersonId,
-                Region = g.Key.RegionCode,
-                Holder = g.Key.AccountHolder,
-                Bank = g.Key.BankName,
-                Account = g.Key.BankAccountCipher
-            })
-            .Where(x => x.Amount > 0 && x.Account != null)
-            .Join(db.Persons, x => x.Person, p => p.Id, (x, p) => new { x, p.IdNumberCipher, p.Name })
+        var lines = Payees(payroll).Join(db.Persons, x => x.Person, p => p.Id, (x, p) => new { x, p.IdNumberCipher, p.Name })
             .OrderBy(r => r.x.Region).ThenBy(r => r.x.Holder).ThenBy(r => r.x.EnrollmentId);
         var seq = 0;
         await foreach (var r in lines.AsAsyncEnumerable().WithCancellation(ct))
@@ -101,35 +69,28 @@ public sealed class BankFileService(MinzhengDbContext db, PersonalDataProtector 
         }
     }
 
-    /// <summary>Writes the file to <paramref name="output"/> and records it; returns the row count and total.</summary>
+    /// <summary>
+    /// Streams the file to <paramref name="output"/> (one pass over the rows; a layout with its control record first gets
+    /// the count and total from an aggregate beforehand) and records it with the hash of the bytes handed out.
+    /// </summary>
     public async Task<(int Rows, decimal Total)> WriteAsync(Payroll payroll, string layoutName, BankLayout layout, string fileName, Stream output, CancellationToken ct)
     {
-        var rows = new List<BankRow>();
-        await foreach (var row in RowsAsync(payroll, ct))
-        {
-            rows.Add(row);
-        }
-
         using var hashing = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        int count;
+        decimal total;
         await using (var hashed = new HashingStream(output, hashing))
         {
             if (layout.Format == "xlsx")
             {
-                // The xlsx zip is written to memory first: its writer flushes synchronously, which a response stream refuses.
-                var sheet = rows.Select(r => layout.Fields.ToDictionary(BankLayout.Title, f => Cell(f, r, text: false)));
-                using var buffer = new MemoryStream();
-                await MiniExcelLibs.MiniExcel.SaveAsAsync(buffer, sheet, sheetName: "代发明细", cancellationToken: ct);
-                buffer.Position = 0;
-                await buffer.CopyToAsync(hashed, ct);
+                (count, total) = await WriteXlsxAsync(payroll, layout, hashed, ct);
             }
             else
             {
                 await using var writer = new StreamWriter(hashed, Encoding(layout), bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
-                await WriteTextAsync(writer, payroll, layout, rows);
+                (count, total) = await WriteTextAsync(writer, payroll, layout, ct);
             }
         }
 
-        var total = rows.Sum(r => r.Amount);
         db.BankFileExports.Add(new BankFileExport
         {
             PayrollId = payroll.Id,
@@ -137,31 +98,50 @@ public sealed class BankFileService(MinzhengDbContext db, PersonalDataProtector 
             Layout = layoutName,
             FileName = fileName,
             Sha256 = Convert.ToHexStringLower(hashing.GetHashAndReset()),
-            Rows = rows.Count,
+            Rows = count,
             TotalAmount = total,
         });
         audit.Add(AuditExported, entityType: nameof(Payroll), entityId: payroll.Id.ToString(), regionCode: payroll.RegionCode,
-            details: new { layout = layoutName, fileName, rows = rows.Count, total });
+            details: new { layout = layoutName, fileName, rows = count, total });
         await db.SaveChangesAsync(ct);
-        return (rows.Count, total);
+        return (count, total);
     }
 
-    private static async Task WriteTextAsync(StreamWriter writer, Payroll payroll, BankLayout layout, List<BankRow> rows)
+    private async Task<(int Count, decimal Total)> WriteXlsxAsync(Payroll payroll, BankLayout layout, Stream output, CancellationToken ct)
+    {
+        var rows = new List<BankRow>();
+        await foreach (var row in RowsAsync(payroll, ct))
+        {
+            rows.Add(row);
+        }
+
+        // The xlsx zip is written to memory first: its writer flushes synchronously, which a response stream refuses.
+        var sheet = rows.Select(r => layout.Fields.ToDictionary(BankLayout.Title, f => Cell(f, r, text: false)));
+        using var buffer = new MemoryStream();
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(buffer, sheet, sheetName: "代发明细", cancellationToken: ct);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(output, ct);
+        return (rows.Count, rows.Sum(r => r.Amount));
+    }
+
+    private async Task<(int Count, decimal Total)> WriteTextAsync(StreamWriter writer, Payroll payroll, BankLayout layout, CancellationToken ct)
     {
         var fixedWidth = layout.Format == "fixed";
-        var total = rows.Sum(r => r.Amount);
         if (fixedWidth && layout.ControlTotal)
         {
             // Control record first: H, number of transfers, total in fen, the period.
-            await writer.WriteLineAsync($"H{rows.Count:D8}{(long)(total * 100):D15}{payroll.PeriodStart:yyyyMM}");
+            var (rows, sum) = await TotalsAsync(payroll, ct);
+            await writer.WriteLineAsync($"H{rows:D8}{(long)(sum * 100):D15}{payroll.PeriodStart:yyyyMM}");
         }
         else if (layout.HeaderRow)
         {
             await writer.WriteLineAsync(string.Join(",", layout.Fields.Select(BankLayout.Title)));
         }
 
-        foreach (var r in rows)
+        var (count, total) = (0, 0m);
+        await foreach (var r in RowsAsync(payroll, ct))
         {
+            (count, total) = (count + 1, total + r.Amount);
             await writer.WriteLineAsync(fixedWidth
                 ? "D" + string.Concat(layout.Fields.Select(f => Pad(f, r, writer.Encoding)))
                 : string.Join(",", layout.Fields.Select(f => Csv(Cell(f, r, text: true)))));
@@ -174,11 +154,20 @@ public sealed class BankFileService(MinzhengDbContext db, PersonalDataProtector 
                 "seq" => "合计",
                 "amount" => Money(total),
                 "amountFen" => ((long)(total * 100)).ToString(CultureInfo.InvariantCulture),
-                "memo" => $"{rows.Count}笔",
+                "memo" => $"{count}笔",
                 _ => "",
             });
             await writer.WriteLineAsync(string.Join(",", cells));
         }
+
+        return (count, total);
+    }
+
+    /// <summary>The number and total of the transfers <see cref="RowsAsync"/> yields, from one aggregate.</summary>
+    private async Task<(int Count, decimal Total)> TotalsAsync(Payroll payroll, CancellationToken ct)
+    {
+        var payees = await Payees(payroll).Select(x => x.Amount).ToListAsync(ct);
+        return (payees.Count, payees.Sum());
     }
 
     private static object Cell(string field, BankRow r, bool text) => field switch
@@ -234,44 +223,4 @@ public sealed class BankFileService(MinzhengDbContext db, PersonalDataProtector 
     private static Encoding Encoding(BankLayout layout) => layout.Encoding.Equals("gbk", StringComparison.OrdinalIgnoreCase)
         ? System.Text.Encoding.GetEncoding("GB18030")
         : new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
-}
-
-/// <summary>Passes writes through to the response while hashing them, so the recorded hash is of the bytes handed out.</summary>
-internal sealed class HashingStream(Stream inner, IncrementalHash hash) : Stream
-{
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Flush() => inner.Flush();
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count)
-    {
-        hash.AppendData(buffer, offset, count);
-        inner.Write(buffer, offset, count);
-    }
-
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        hash.AppendData(buffer.Span);
-        await inner.WriteAsync(buffer, cancellationToken);
-    }
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    protected override void Dispose(bool disposing)
-    {
-        // The response stream belongs to ASP.NET Core; only this wrapper ends here.
-    }
 }

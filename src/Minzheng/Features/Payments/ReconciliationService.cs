@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Minzheng.Features.Cases;
 using Minzheng.Features.Imports;
 using Minzheng.Infrastructure.Auditing;
 using Minzheng.Infrastructure.Database;
+using Npgsql;
 
 namespace Minzheng.Features.Payments;
 
@@ -83,22 +85,7 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var lines = db.PayrollLines.Where(l => l.PayrollId == id && l.Status != PaymentStatus.Reissued);
-        foreach (var chunk in outcomes.Where(o => o.Value is null).Select(o => o.Key).Chunk(500))
-        {
-            await lines.Where(l => chunk.Contains(l.EnrollmentId))
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, PaymentStatus.Paid).SetProperty(l => l.FailureReason, (string?)null), ct);
-        }
-
-        foreach (var failure in outcomes.Where(o => o.Value is not null).GroupBy(o => o.Value))
-        {
-            foreach (var chunk in failure.Select(o => o.Key).Chunk(500))
-            {
-                await lines.Where(l => chunk.Contains(l.EnrollmentId))
-                    .ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, PaymentStatus.Failed).SetProperty(l => l.FailureReason, failure.Key), ct);
-            }
-        }
-
+        await ApplyAsync(id, outcomes, ct);
         var failed = outcomes.Where(o => o.Value is not null).Select(o => o.Key).ToList();
         var result = new ReconciliationResult(outcomes.Count, outcomes.Count - failed.Count, failed.Count,
             outcomes.Where(o => o.Value is null).Sum(o => expected[o.Key]), failed.Sum(f => expected[f]));
@@ -106,6 +93,62 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (CaseOutcome.Done, null, [], result);
+    }
+
+    /// <summary>
+    /// One set-based update for the whole file: the answers go into a temporary table (binary COPY on PostgreSQL, a
+    /// prepared statement on SQLite) and the lines are updated from it in one statement, in the caller's transaction.
+    /// </summary>
+    private async Task ApplyAsync(Guid payrollId, Dictionary<Guid, string?> outcomes, CancellationToken ct)
+    {
+        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        var postgres = db.Database.IsNpgsql();
+        await ExecuteAsync(postgres
+            ? "CREATE TEMP TABLE bank_returns (enrollment_id uuid PRIMARY KEY, reason text) ON COMMIT DROP"
+            : "CREATE TEMP TABLE bank_returns (enrollment_id TEXT PRIMARY KEY, reason TEXT)");
+        if (postgres)
+        {
+            await using var copy = await ((NpgsqlConnection)transaction.Connection!).BeginBinaryImportAsync("COPY bank_returns FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var (enrollment, reason) in outcomes)
+            {
+                await copy.WriteRowAsync(ct, enrollment, reason);
+            }
+
+            await copy.CompleteAsync(ct);
+        }
+        else
+        {
+            await using var insert = transaction.Connection!.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO bank_returns VALUES ($id, $reason)";
+            var (idParameter, reasonParameter) = (insert.CreateParameter(), insert.CreateParameter());
+            (idParameter.ParameterName, reasonParameter.ParameterName) = ("$id", "$reason");
+            insert.Parameters.Add(idParameter);
+            insert.Parameters.Add(reasonParameter);
+            foreach (var (enrollment, reason) in outcomes)
+            {
+                // Upper-case text: how EF stores a Guid on SQLite.
+                (idParameter.Value, reasonParameter.Value) = (enrollment.ToString().ToUpperInvariant(), (object?)reason ?? DBNull.Value);
+                await insert.ExecuteNonQueryAsync(ct);
+            }
+        }
+
+        await db.Database.ExecuteSqlRawAsync("""
+            UPDATE "PayrollLines" SET "Status" = CASE WHEN r.reason IS NULL THEN 'Paid' ELSE 'Failed' END, "FailureReason" = r.reason
+            FROM bank_returns r
+            WHERE "PayrollLines"."PayrollId" = {0} AND "PayrollLines"."EnrollmentId" = r.enrollment_id AND "PayrollLines"."Status" <> 'Reissued'
+            """, [postgres ? payrollId : payrollId.ToString().ToUpperInvariant()], ct);
+        if (!postgres)
+        {
+            await ExecuteAsync("DROP TABLE bank_returns");
+        }
+
+        async Task ExecuteAsync(string sql)
+        {
+            await using var command = transaction.Connection!.CreateCommand();
+            (command.Transaction, command.CommandText) = (transaction, sql);
+            await command.ExecuteNonQueryAsync(ct);
+        }
     }
 
     /// <summary>补发: the failed lines of an approved payroll, with each household's current account, in a new payroll to approve.</summary>
