@@ -1,27 +1,17 @@
-using System.Diagnostics;
 using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Minzheng.Bench;
-using Minzheng.Features.Imports;
-using Minzheng.Infrastructure.Database;
-using Minzheng.Infrastructure.Hosting;
-using Npgsql;
-using NpgsqlTypes;
 
-// Roster import benchmark (issue 5): validating and committing an N-row roster, reported as a ratio to the same run's
-// raw floor — streaming-read the same file and bulk-insert the same rows (SQLite: one prepared statement in one
-// transaction; PostgreSQL: binary COPY). Usage:
-//   dotnet run -c Release --project bench/Minzheng.Bench -- [--rows 100000] [--providers sqlite,postgres] [--postgres "<conn>"]
+// Benchmarks, each reported as a ratio to a raw floor measured in the same run (docs/performance.md). Usage:
+//   dotnet run -c Release --project bench/Minzheng.Bench -- [--bench roster|payroll] [--rows N] [--providers sqlite,postgres] [--postgres "<conn>"]
+// roster: validate and commit an N-row roster (issue 5, default 100,000 rows).
+// payroll: generate a payroll over N active enrolments, export its bank file, reconcile the bank's answer (issue 7).
+var bench = Arg("--bench") ?? "roster";
 var rows = int.Parse(Arg("--rows") ?? "100000", CultureInfo.InvariantCulture);
 var providers = (Arg("--providers") ?? "sqlite,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries);
 var postgres = Arg("--postgres") ?? Environment.GetEnvironmentVariable("MINZHENG_TEST_POSTGRES");
+Console.WriteLine($"{bench} benchmark, {rows:N0} rows, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
-Console.WriteLine($"Generating a {rows:N0}-row roster…");
-var file = RosterGenerator.Csv(rows);
-Console.WriteLine($"File: {file.Length / 1024.0 / 1024.0:F1} MB, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+var file = bench == "roster" ? RosterGenerator.Csv(rows) : [];
 var results = new List<string>();
 foreach (var provider in providers)
 {
@@ -31,133 +21,21 @@ foreach (var provider in providers)
         continue;
     }
 
-    results.Add(await RunAsync(provider, file, rows, postgres));
+    if (bench == "payroll")
+    {
+        results.AddRange(await PayrollBench.RunAsync(provider, rows, postgres));
+    }
+    else
+    {
+        results.Add(await RosterBench.RunAsync(provider, file, rows, postgres));
+    }
 }
 
 Console.WriteLine();
-Console.WriteLine("| database | rows | floor (read + bulk insert) | stage (validate) | commit (validate + write) | import total | ratio total ÷ floor | peak working set |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|");
+Console.WriteLine(bench == "payroll"
+    ? "| database | rows | step | floor | Minzheng | ratio | peak working set |\n|---|---|---|---|---|---|---|"
+    : "| database | rows | floor (read + bulk insert) | stage (validate) | commit (validate + write) | import total | ratio total ÷ floor | peak working set |\n|---|---|---|---|---|---|---|---|");
 results.ForEach(Console.WriteLine);
 return 0;
-
-static async Task<string> RunAsync(string provider, byte[] file, int rows, string? postgres)
-{
-    var data = Path.Combine(Path.GetTempPath(), $"minzheng-bench-{Guid.NewGuid():N}");
-    Directory.CreateDirectory(data);
-    var connection = provider == "sqlite"
-        ? $"Data Source={Path.Combine(data, "bench.db")};Pooling=True"
-        : await CreatePostgresDatabaseAsync(postgres!);
-    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-    {
-        ["Database:Provider"] = provider == "sqlite" ? "Sqlite" : "Postgres",
-        [provider == "sqlite" ? "ConnectionStrings:Sqlite" : "ConnectionStrings:Postgres"] = connection,
-        ["Data:Path"] = data,
-        ["Demo:Enabled"] = "true",
-        ["Logging:LogLevel:Default"] = "Warning",
-    });
-    builder.AddMinzheng();
-    await using var app = builder.Build();
-    await using (var scope = app.Services.CreateAsyncScope())
-    {
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
-    }
-
-    var floor = Stopwatch.StartNew();
-    await FloorAsync(provider, connection, file);
-    floor.Stop();
-
-    TimeSpan stage, commit;
-    await using (var scope = app.Services.CreateAsyncScope())
-    {
-        var imports = scope.ServiceProvider.GetRequiredService<ImportService>();
-        var watch = Stopwatch.StartNew();
-        var staged = await imports.StageAsync(Minzheng.Features.Imports.AssistanceRoster.Kind, "bench.csv", file, CancellationToken.None);
-        stage = watch.Elapsed;
-        if (staged.Errors.Count > 0)
-        {
-            throw new InvalidOperationException($"generated roster has errors: {staged.Errors[0].Message}");
-        }
-
-        watch.Restart();
-        var (outcome, imported, _) = await imports.CommitAsync(staged.Id, skipInvalid: false, CancellationToken.None);
-        commit = watch.Elapsed;
-        if (outcome != CommitOutcome.Committed || imported != rows)
-        {
-            throw new InvalidOperationException($"commit: {outcome}, {imported} rows");
-        }
-    }
-
-    using var process = Process.GetCurrentProcess();
-    process.Refresh();
-    var total = stage + commit;
-    Console.WriteLine($"{provider}: floor {floor.Elapsed.TotalSeconds:F2}s, stage {stage.TotalSeconds:F2}s, commit {commit.TotalSeconds:F2}s");
-    return $"| {provider} | {rows:N0} | {floor.Elapsed.TotalSeconds:F2} s | {stage.TotalSeconds:F2} s | {commit.TotalSeconds:F2} s | {total.TotalSeconds:F2} s " +
-           $"| **{total / floor.Elapsed:F1}×** | {process.PeakWorkingSet64 / 1024 / 1024} MB |";
-}
-
-// The floor: read every row of the same file with the same reader, insert the same cells as text in bulk.
-static async Task FloorAsync(string provider, string connectionString, byte[] file)
-{
-    var rows = SpreadsheetReader.Read(file, "bench.csv").Skip(1);
-    if (provider == "sqlite")
-    {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        await using (var create = connection.CreateCommand())
-        {
-            create.CommandText = "CREATE TABLE floor_rows (c0 TEXT, c1 TEXT, c2 TEXT, c3 TEXT, c4 TEXT, c5 TEXT, c6 TEXT, c7 TEXT, c8 TEXT, c9 TEXT, c10 TEXT, c11 TEXT)";
-            await create.ExecuteNonQueryAsync();
-        }
-
-        await using var tx = connection.BeginTransaction();
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = tx;
-        insert.CommandText = "INSERT INTO floor_rows VALUES ($0,$1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)";
-        var parameters = Enumerable.Range(0, 12).Select(i => insert.Parameters.Add("$" + i, SqliteType.Text)).ToArray();
-        insert.Prepare();
-        foreach (var (_, cells) in rows)
-        {
-            for (var i = 0; i < 12; i++)
-            {
-                parameters[i].Value = cells[i];
-            }
-
-            await insert.ExecuteNonQueryAsync();
-        }
-
-        await tx.CommitAsync();
-        return;
-    }
-
-    await using var pg = new NpgsqlConnection(connectionString);
-    await pg.OpenAsync();
-    await using (var create = new NpgsqlCommand("CREATE TABLE floor_rows (c0 text, c1 text, c2 text, c3 text, c4 text, c5 text, c6 text, c7 text, c8 text, c9 text, c10 text, c11 text)", pg))
-    {
-        await create.ExecuteNonQueryAsync();
-    }
-
-    await using var copy = await pg.BeginBinaryImportAsync("COPY floor_rows FROM STDIN (FORMAT BINARY)");
-    foreach (var (_, cells) in rows)
-    {
-        await copy.StartRowAsync();
-        for (var i = 0; i < 12; i++)
-        {
-            await copy.WriteAsync(cells[i], NpgsqlDbType.Text);
-        }
-    }
-
-    await copy.CompleteAsync();
-}
-
-static async Task<string> CreatePostgresDatabaseAsync(string server)
-{
-    var name = "mz_bench_" + Guid.NewGuid().ToString("N")[..12];
-    await using var connection = new NpgsqlConnection(server);
-    await connection.OpenAsync();
-    await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-    await command.ExecuteNonQueryAsync();
-    return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-}
 
 string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();

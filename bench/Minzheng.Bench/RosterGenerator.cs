@@ -23,19 +23,14 @@ public static class RosterGenerator
         var villages = DemoSeeder.Regions.Where(r => r.Code[9..] != "000").Select(r => r.Code).ToArray();
         var text = new StringBuilder(rows * 120);
         text.Append(string.Join(",", AssistanceRoster.Headers)).Append('\n');
-        var start = new DateOnly(1930, 1, 1);
         for (var i = 0; i < rows; i++)
         {
-            // 30,000 birth dates × 500 sequence codes: unique for up to 15 million rows.
-            var birth = start.AddDays(i % 30_000);
-            var order = (i / 30_000 % 500 * 2) + 1 + random.Next(0, 2);
-            var first17 = "360482" + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + (order % 1000).ToString("D3", CultureInfo.InvariantCulture);
-            var id = first17 + IdNumber.ComputeCheckCharacter(first17);
+            var id = IdNumberFor(i, random);
             var program = Pick(random);
             var size = random.Next(1, 6);
             text.Append(villages[random.Next(villages.Length)]).Append(',')
                 .Append(program.Name).Append(',')
-                .Append(Surnames[random.Next(Surnames.Length)]).Append(Given[random.Next(Given.Length)]).Append(',')
+                .Append(NameFor(random)).Append(',')
                 .Append(id).Append(',')
                 .Append(size).Append(',').Append(random.Next(1, size + 1)).Append(',')
                 .Append((program.Amount * random.Next(1, 4)).ToString("0.00", CultureInfo.InvariantCulture)).Append(',')
@@ -47,6 +42,17 @@ public static class RosterGenerator
 
         return Encoding.UTF8.GetBytes(text.ToString());
     }
+
+    /// <summary>The i-th synthetic ID number: 30,000 birth dates × 500 sequence codes, unique for up to 15 million rows.</summary>
+    public static string IdNumberFor(int i, Random random)
+    {
+        var birth = new DateOnly(1930, 1, 1).AddDays(i % 30_000);
+        var order = (i / 30_000 % 500 * 2) + 1 + random.Next(0, 2);
+        var first17 = "360482" + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + (order % 1000).ToString("D3", CultureInfo.InvariantCulture);
+        return first17 + IdNumber.ComputeCheckCharacter(first17);
+    }
+
+    public static string NameFor(Random random) => Surnames[random.Next(Surnames.Length)] + Given[random.Next(Given.Length)];
 
     private static (string Name, int Weight, decimal Amount) Pick(Random random)
     {

@@ -14,7 +14,8 @@ namespace Minzheng.Infrastructure.Database;
 /// </summary>
 public static class BulkInsert
 {
-    public static async Task InsertAsync<T>(MinzhengDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct)
+    /// <param name="intoTable">Another table of the same columns (the benchmarks' floor); the entity's own table by default.</param>
+    public static async Task InsertAsync<T>(MinzhengDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct, string? intoTable = null)
         where T : class
     {
         if (rows.Count == 0)
@@ -29,11 +30,11 @@ public static class BulkInsert
                           ?? throw new InvalidOperationException("Bulk inserts run inside the caller's transaction.");
         if (db.Database.IsNpgsql())
         {
-            await CopyAsync((NpgsqlConnection)transaction.Connection!, table.Name, columns, rows, ct);
+            await CopyAsync((NpgsqlConnection)transaction.Connection!, intoTable ?? table.Name, columns, rows, ct);
         }
         else
         {
-            await InsertPreparedAsync(transaction, table.Name, columns, rows, ct);
+            await InsertPreparedAsync(transaction, intoTable ?? table.Name, columns, rows, ct);
         }
     }
 

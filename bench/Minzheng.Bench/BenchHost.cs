@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Minzheng.Infrastructure.Database;
+using Minzheng.Infrastructure.Hosting;
+using Npgsql;
+
+namespace Minzheng.Bench;
+
+/// <summary>The real application's services over a fresh database (SQLite file or a new PostgreSQL database), migrated and seeded with the demo county.</summary>
+public static class BenchHost
+{
+    public static async Task<(WebApplication App, string Connection)> StartAsync(string provider, string? postgres, bool caseload = true)
+    {
+        var data = Path.Combine(Path.GetTempPath(), $"minzheng-bench-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(data);
+        var connection = provider == "sqlite"
+            ? $"Data Source={Path.Combine(data, "bench.db")};Pooling=True"
+            : await CreatePostgresDatabaseAsync(postgres!);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider == "sqlite" ? "Sqlite" : "Postgres",
+            [provider == "sqlite" ? "ConnectionStrings:Sqlite" : "ConnectionStrings:Postgres"] = connection,
+            ["Data:Path"] = data,
+            ["Demo:Enabled"] = "true",
+            ["Demo:Caseload"] = caseload ? "true" : "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.AddMinzheng();
+        var app = builder.Build();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        }
+
+        return (app, connection);
+    }
+
+    private static async Task<string> CreatePostgresDatabaseAsync(string server)
+    {
+        var name = "mz_bench_" + Guid.NewGuid().ToString("N")[..12];
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+        await command.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    public static long PeakMegabytes()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        process.Refresh();
+        return process.PeakWorkingSet64 / 1024 / 1024;
+    }
+}
