@@ -198,7 +198,6 @@ public static class PayrollBench
             PersonId = e.PersonId,
             CoveredPersons = e.CoveredPersons,
             Amount = e.MonthlyAmount,
-            Explanation = "2026年11月农村低保：按核定的月保障金额发放",
             BankName = "中国农业银行",
             BankAccountCipher = "x",
             BankAccountMasked = "**** 0000",

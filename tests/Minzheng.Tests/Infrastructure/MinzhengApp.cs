@@ -25,6 +25,9 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>Whether the demo county gets its households and enrolments (off for an empty target database).</summary>
     public bool WithCaseload { get; init; } = true;
 
+    /// <summary>Whether the demo payrolls are made (off by default: payment tests make their own payrolls for the same months).</summary>
+    public bool WithPayrolls { get; init; }
+
     protected string ConnectionString { get; set; } = "";
 
     /// <summary>A controllable clock for deadline journeys; null = real time.</summary>
@@ -46,6 +49,7 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting(Provider == DatabaseProvider.Sqlite ? "ConnectionStrings:Sqlite" : "ConnectionStrings:Postgres", ConnectionString);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Caseload", WithCaseload ? "true" : "false");
+        builder.UseSetting("Demo:Payrolls", WithPayrolls ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Every test signs in from the same address; the per-IP login limit has tests of its own.
         builder.UseSetting("Security:LoginAttemptsPerMinutePerIp", "100000");

@@ -120,7 +120,9 @@ public sealed class PayrollLine : IRegionScoped
     public Guid PersonId { get; set; }
     public int CoveredPersons { get; set; }
     public decimal Amount { get; set; }
-    public string Explanation { get; set; } = "";
+
+    /// <summary>Where the amount comes from; null on a regular line, which pays the enrolment's amount for the month.</summary>
+    public string? Explanation { get; set; }
     public string? BankName { get; set; }
 
     [Sensitive]
@@ -179,8 +181,9 @@ internal sealed class PayrollConfiguration : IEntityTypeConfiguration<Payroll>, 
         b.Property(l => l.BankAccountMasked).HasMaxLength(20);
         b.Property(l => l.AccountHolder).HasMaxLength(Registry.Person.NameMaxLength);
         b.Property(l => l.FailureReason).HasMaxLength(200);
-        b.HasOne<Payroll>().WithMany().HasForeignKey(l => l.PayrollId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Enrollments.Enrollment>().WithMany().HasForeignKey(l => l.EnrollmentId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign keys on the lines, deliberately: they are written only by the generator, from enrolments (never deleted)
+        // in the transaction that creates their payroll, and the two FK checks per row cost more than half of the raw COPY
+        // of the same lines at 1M rows (docs/performance.md). A distributed PostgreSQL (DESIGN §7) avoids them there too.
         // Never a double payment: one regular line per enrolment and month, whatever the concurrency.
         b.HasIndex(l => new { l.EnrollmentId, l.Month }).IsUnique().HasFilter("\"Kind\" = 'Regular'").HasDatabaseName("IX_PayrollLines_OneRegularPerMonth");
         b.HasIndex(l => new { l.EnrollmentId, l.Month, l.Kind });

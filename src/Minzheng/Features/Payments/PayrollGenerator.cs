@@ -14,11 +14,10 @@ public sealed class PayrollGenerator(MinzhengDbContext db)
     /// <summary>How far back a change is still settled by back-pay or recovery (months before the period).</summary>
     public const int LookbackMonths = 12;
 
-    public async Task InsertRegularLinesAsync(Payroll payroll, string programName, CancellationToken ct)
+    public async Task InsertRegularLinesAsync(Payroll payroll, CancellationToken ct)
     {
         for (var month = payroll.PeriodStart; month <= payroll.PeriodEnd; month = month.AddMonths(1))
         {
-            var explanation = $"{month.Year}年{month.Month}月{programName}：按核定的月保障金额发放";
             // The amount in force for the month: the amount before the earliest adjustment that takes effect later, else
             // the current amount. A month is due while started, not past the end month and not in a suspension.
             var sql = """
@@ -28,14 +27,14 @@ public sealed class PayrollGenerator(MinzhengDbContext db)
                     COALESCE((SELECT ev."OldAmount" FROM "EnrollmentEvents" ev
                               WHERE ev."EnrollmentId" = e."Id" AND ev."Kind" = 'Adjusted' AND ev."EffectiveMonth" > {1}
                               ORDER BY ev."EffectiveMonth", ev."At" LIMIT 1), e."MonthlyAmount"),
-                    {2}, h."BankName", h."BankAccountCipher", h."BankAccountMasked", COALESCE(h."BankAccountHolder", p."Name"), e."UpdatedAt", 'Pending'
+                    NULL, h."BankName", h."BankAccountCipher", h."BankAccountMasked", COALESCE(h."BankAccountHolder", p."Name"), e."UpdatedAt", 'Pending'
                 FROM "Enrollments" e
                 JOIN "Households" h ON h."Id" = e."HouseholdId"
                 JOIN "Persons" p ON p."Id" = e."PersonId"
-                WHERE e."Program" = {3} AND e."RegionCode" LIKE {4} AND e."StartMonth" <= {1} AND (e."EndMonth" IS NULL OR e."EndMonth" >= {1})
+                WHERE e."Program" = {2} AND e."RegionCode" LIKE {3} AND e."StartMonth" <= {1} AND (e."EndMonth" IS NULL OR e."EndMonth" >= {1})
                     AND (e."Status" <> 'Suspended' OR e."SuspendedFrom" > {1})
                 """;
-            await db.Database.ExecuteSqlRawAsync(sql, [Key(payroll.Id), month, explanation, payroll.Program, payroll.RegionPrefix + "%"], ct);
+            await db.Database.ExecuteSqlRawAsync(sql, [Key(payroll.Id), month, payroll.Program, payroll.RegionPrefix + "%"], ct);
         }
     }
 
@@ -123,6 +122,9 @@ public sealed class PayrollGenerator(MinzhengDbContext db)
         await BulkInsert.InsertAsync(db, lines, ct);
         return lines.Count;
     }
+
+    /// <summary>The explanation of a regular line (stored as null: it is the same for every enrolment of the month).</summary>
+    public static string RegularExplanation(DateOnly month) => $"{month.Year}年{month.Month}月：按核定的月保障金额发放";
 
     /// <summary>The amount in force for a month: the amount before the earliest adjustment effective after it, else the current one.</summary>
     public static decimal AmountFor(Enrollment e, IEnumerable<EnrollmentEvent> adjustments, DateOnly month) =>

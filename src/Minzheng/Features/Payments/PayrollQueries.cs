@@ -20,8 +20,9 @@ public sealed record PayrollLineDto(Guid EnrollmentId, string Month, string Kind
 /// <summary>A payee the bank file leaves out: a net recovery to collect, or no bank account on file.</summary>
 public sealed record Unpaid(Guid EnrollmentId, string RegionCode, string PersonName, string IdNumberMasked, decimal Amount, string Reason);
 
+/// <summary>Due = paid + failed + pending (gross amounts owed); recovered are the 追回 offsets and collections.</summary>
 public sealed record LedgerRow(string Program, string ProgramName, string RegionCode, string RegionName, string Month, decimal Due, decimal Paid,
-    decimal Failed, decimal Recovered);
+    decimal Failed, decimal Pending, decimal Recovered);
 
 /// <summary>Reading payrolls: summaries, township totals, lines (masked), the ledger per programme × township × month.</summary>
 public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions)
@@ -80,7 +81,7 @@ public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions)
             .OrderBy(x => x.l.RegionCode).ThenBy(x => x.Name).ThenBy(x => x.l.EnrollmentId).ThenBy(x => x.l.Month)
             .Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 1000)).ToListAsync(ct);
         return (total, rows.Select(x => new PayrollLineDto(x.l.EnrollmentId, x.l.Month.ToString("yyyy-MM", null), InputValues.Code(x.l.Kind),
-            x.l.RegionCode, x.Name, x.IdNumberMasked, x.l.CoveredPersons, x.l.Amount, x.l.Explanation, x.l.BankName, x.l.BankAccountMasked,
+            x.l.RegionCode, x.Name, x.IdNumberMasked, x.l.CoveredPersons, x.l.Amount, x.l.Explanation ?? PayrollGenerator.RegularExplanation(x.l.Month), x.l.BankName, x.l.BankAccountMasked,
             x.l.AccountHolder, InputValues.Code(x.l.Status), x.l.FailureReason)).ToList());
     }
 
@@ -101,8 +102,8 @@ public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions)
         await db.BankFileExports.AsNoTracking().Where(x => x.PayrollId == id).OrderByDescending(x => x.CreatedAt).ToListAsync(ct);
 
     /// <summary>
-    /// 资金台账 of approved payrolls per programme × township × month: due (every line), paid and failed as the bank
-    /// answered, recovered (追回 lines). Re-issued lines count once, in the payroll that paid them again.
+    /// 资金台账 of approved payrolls per programme × township × month: due (every amount owed), paid and failed as the
+    /// bank answered, pending its answer, recovered (追回 lines). Re-issued lines count once, in the payroll that paid them again.
     /// </summary>
     public async Task<List<LedgerRow>> LedgerAsync(string? program, string? region, DateOnly from, DateOnly to, CancellationToken ct)
     {
@@ -122,7 +123,8 @@ public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions)
                 g.Key.Month,
                 Due = g.Where(x => x.l.Amount > 0).Sum(x => x.l.Amount),
                 Paid = g.Where(x => x.l.Amount > 0 && x.l.Status == PaymentStatus.Paid).Sum(x => x.l.Amount),
-                Failed = g.Where(x => x.l.Status == PaymentStatus.Failed).Sum(x => x.l.Amount),
+                Failed = g.Where(x => x.l.Amount > 0 && x.l.Status == PaymentStatus.Failed).Sum(x => x.l.Amount),
+                Pending = g.Where(x => x.l.Amount > 0 && x.l.Status == PaymentStatus.Pending).Sum(x => x.l.Amount),
                 Recovered = -g.Where(x => x.l.Kind == LineKind.Recovery).Sum(x => x.l.Amount),
             }).ToListAsync(ct);
         var names = await regions.NamesAsync(ct);
@@ -130,7 +132,7 @@ public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions)
         {
             var code = r.Township.PadRight(RegionCode.Length, '0');
             return new LedgerRow(r.Program, AssistancePrograms.ByCode(r.Program)?.Name ?? r.Program, code, names.GetValueOrDefault(code, code),
-                r.Month.ToString("yyyy-MM", null), r.Due, r.Paid, r.Failed, r.Recovered);
+                r.Month.ToString("yyyy-MM", null), r.Due, r.Paid, r.Failed, r.Pending, r.Recovered);
         }).ToList();
     }
 

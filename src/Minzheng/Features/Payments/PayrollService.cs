@@ -62,6 +62,8 @@ public sealed class PayrollService(MinzhengDbContext db, PayrollGenerator genera
         }
 
         var hash = Hash($"{program!.Code}|{prefix}|{start:yyyy-MM}|{months}");
+        // A provincial payroll (a million lines) is one statement that may run past the default 30 s command timeout.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await SerializeAsync(program.Code, ct);
         var existing = await db.Payrolls.IgnoreQueryFilters([MinzhengDbContext.RegionFilter]).AsNoTracking()
@@ -93,7 +95,7 @@ public sealed class PayrollService(MinzhengDbContext db, PayrollGenerator genera
         await db.SaveChangesAsync(ct);
         try
         {
-            await generator.InsertRegularLinesAsync(payroll, program.Name, ct);
+            await generator.InsertRegularLinesAsync(payroll, ct);
         }
         catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
         {

@@ -84,6 +84,7 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
             return (CaseOutcome.Invalid, $"回盘文件有 {errors.Count} 处错误，未导入任何记录", errors, null);
         }
 
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10)); // one update over up to a million lines
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await ApplyAsync(id, outcomes, ct);
         var failed = outcomes.Where(o => o.Value is not null).Select(o => o.Key).ToList();

@@ -17,6 +17,7 @@ public sealed class DatabaseInitializer(
     DemoSeeder demo,
     DemoCaseload caseload,
     DemoCases cases,
+    DemoPayments payments,
     IConfiguration configuration,
     ILogger<DatabaseInitializer> log)
 {
@@ -36,6 +37,10 @@ public sealed class DatabaseInitializer(
             {
                 await caseload.SeedAsync(ct);
                 await cases.SeedAsync(ct);
+                if (configuration.GetValue("Demo:Payrolls", true))
+                {
+                    await payments.SeedAsync(ct);
+                }
             }
         }
     }

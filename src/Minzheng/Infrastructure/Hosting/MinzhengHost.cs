@@ -56,6 +56,7 @@ public static class MinzhengHost
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoCaseload>();
         services.AddScoped<DemoCases>();
+        services.AddScoped<DemoPayments>();
         services.AddScoped<CalendarService>();
         services.AddScoped<RegionService>();
         services.AddScoped<UserAdminService>();

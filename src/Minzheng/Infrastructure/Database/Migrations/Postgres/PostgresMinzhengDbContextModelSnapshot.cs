@@ -827,7 +827,6 @@ namespace Minzheng.Infrastructure.Database.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Explanation")
-                        .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
@@ -1781,21 +1780,6 @@ namespace Minzheng.Infrastructure.Database.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PayrollId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Minzheng.Features.Payments.PayrollLine", b =>
-                {
-                    b.HasOne("Minzheng.Features.Enrollments.Enrollment", null)
-                        .WithMany()
-                        .HasForeignKey("EnrollmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Minzheng.Features.Payments.Payroll", null)
-                        .WithMany()
-                        .HasForeignKey("PayrollId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -818,7 +818,6 @@ namespace Minzheng.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Explanation")
-                        .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
@@ -1772,21 +1771,6 @@ namespace Minzheng.Infrastructure.Database.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PayrollId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Minzheng.Features.Payments.PayrollLine", b =>
-                {
-                    b.HasOne("Minzheng.Features.Enrollments.Enrollment", null)
-                        .WithMany()
-                        .HasForeignKey("EnrollmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Minzheng.Features.Payments.Payroll", null)
-                        .WithMany()
-                        .HasForeignKey("PayrollId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

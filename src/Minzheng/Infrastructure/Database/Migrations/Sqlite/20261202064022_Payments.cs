@@ -18,6 +18,33 @@ namespace Minzheng.Infrastructure.Database.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "PayrollLines",
+                columns: table => new
+                {
+                    PayrollId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrollmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 12, nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CoveredPersons = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    BankName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    BankAccountCipher = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    BankAccountMasked = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    AccountHolder = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    EnrollmentVersion = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PayrollLines", x => new { x.PayrollId, x.EnrollmentId, x.Month, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Payrolls",
                 columns: table => new
                 {
@@ -75,45 +102,6 @@ namespace Minzheng.Infrastructure.Database.Migrations.Sqlite
                         principalTable: "Payrolls",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "PayrollLines",
-                columns: table => new
-                {
-                    PayrollId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EnrollmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    RegionCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 12, nullable: false),
-                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CoveredPersons = table.Column<int>(type: "INTEGER", nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    Explanation = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    BankName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    BankAccountCipher = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    BankAccountMasked = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    AccountHolder = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    EnrollmentVersion = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_PayrollLines", x => new { x.PayrollId, x.EnrollmentId, x.Month, x.Kind });
-                    table.ForeignKey(
-                        name: "FK_PayrollLines_Enrollments_EnrollmentId",
-                        column: x => x.EnrollmentId,
-                        principalTable: "Enrollments",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_PayrollLines_Payrolls_PayrollId",
-                        column: x => x.PayrollId,
-                        principalTable: "Payrolls",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(

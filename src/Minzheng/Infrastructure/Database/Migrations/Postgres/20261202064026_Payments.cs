@@ -18,6 +18,33 @@ namespace Minzheng.Infrastructure.Database.Migrations.Postgres
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "PayrollLines",
+                columns: table => new
+                {
+                    PayrollId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnrollmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    RegionCode = table.Column<string>(type: "character(12)", fixedLength: true, maxLength: 12, nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoveredPersons = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Explanation = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    BankName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    BankAccountCipher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    BankAccountMasked = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    AccountHolder = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    EnrollmentVersion = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    FailureReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PayrollLines", x => new { x.PayrollId, x.EnrollmentId, x.Month, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Payrolls",
                 columns: table => new
                 {
@@ -75,45 +102,6 @@ namespace Minzheng.Infrastructure.Database.Migrations.Postgres
                         principalTable: "Payrolls",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "PayrollLines",
-                columns: table => new
-                {
-                    PayrollId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnrollmentId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Month = table.Column<DateOnly>(type: "date", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    RegionCode = table.Column<string>(type: "character(12)", fixedLength: true, maxLength: 12, nullable: false),
-                    HouseholdId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CoveredPersons = table.Column<int>(type: "integer", nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    Explanation = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    BankName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    BankAccountCipher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    BankAccountMasked = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    AccountHolder = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    EnrollmentVersion = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    FailureReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_PayrollLines", x => new { x.PayrollId, x.EnrollmentId, x.Month, x.Kind });
-                    table.ForeignKey(
-                        name: "FK_PayrollLines_Enrollments_EnrollmentId",
-                        column: x => x.EnrollmentId,
-                        principalTable: "Enrollments",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_PayrollLines_Payrolls_PayrollId",
-                        column: x => x.PayrollId,
-                        principalTable: "Payrolls",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(

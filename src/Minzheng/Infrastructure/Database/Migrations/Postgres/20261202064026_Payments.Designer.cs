@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Minzheng.Infrastructure.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMinzhengDbContext))]
-    [Migration("20261202060316_Payments")]
+    [Migration("20261202064026_Payments")]
     partial class Payments
     {
         /// <inheritdoc />
@@ -830,7 +830,6 @@ namespace Minzheng.Infrastructure.Database.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Explanation")
-                        .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
@@ -1784,21 +1783,6 @@ namespace Minzheng.Infrastructure.Database.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PayrollId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Minzheng.Features.Payments.PayrollLine", b =>
-                {
-                    b.HasOne("Minzheng.Features.Enrollments.Enrollment", null)
-                        .WithMany()
-                        .HasForeignKey("EnrollmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Minzheng.Features.Payments.Payroll", null)
-                        .WithMany()
-                        .HasForeignKey("PayrollId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

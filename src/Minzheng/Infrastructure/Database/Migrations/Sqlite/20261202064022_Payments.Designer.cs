@@ -11,7 +11,7 @@ using Minzheng.Infrastructure.Database;
 namespace Minzheng.Infrastructure.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMinzhengDbContext))]
-    [Migration("20261202060312_Payments")]
+    [Migration("20261202064022_Payments")]
     partial class Payments
     {
         /// <inheritdoc />
@@ -821,7 +821,6 @@ namespace Minzheng.Infrastructure.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Explanation")
-                        .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
@@ -1775,21 +1774,6 @@ namespace Minzheng.Infrastructure.Database.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PayrollId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Minzheng.Features.Payments.PayrollLine", b =>
-                {
-                    b.HasOne("Minzheng.Features.Enrollments.Enrollment", null)
-                        .WithMany()
-                        .HasForeignKey("EnrollmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Minzheng.Features.Payments.Payroll", null)
-                        .WithMany()
-                        .HasForeignKey("PayrollId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
