@@ -20,8 +20,8 @@ public abstract class BankFileTests<TApp>(TApp app) : IClassFixture<TApp>
         return Encoding.GetEncoding("GB18030");
     }
 
-    /// <summary>Payees in the file's order: region, then holder name (ordinal), then enrolment.</summary>
-    private static List<Payee> FileOrder(IEnumerable<Payee> payees) => payees.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+    /// <summary>Payees in the file's order: by enrolment (the lines' key).</summary>
+    private static List<Payee> FileOrder(IEnumerable<Payee> payees) => payees.OrderBy(p => Guid.Parse(p.EnrollmentId).ToString(), StringComparer.Ordinal).ToList();
 
     private static string Ref(Payee p) => Guid.Parse(p.EnrollmentId).ToString("N");
 

@@ -94,6 +94,20 @@ public abstract class PayrollTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Create_ParallelRetriesWithOneKey_AllGetTheSamePayroll()
+    {
+        var village = await VillageAsync(app);
+        await CaseloadAsync(app, village, "农村低保", 150m);
+        using var county = await app.ClientAsAsync("county");
+        var key = Guid.NewGuid().ToString();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            county.PostPayrollAsync(new { program = "rural-dibao", regionCode = village, period = "2026-01" }, key)));
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+        var ids = await Task.WhenAll(answers.Select(async a => (await a.JsonAsync(a.StatusCode)).GetProperty("id").GetString()));
+        Assert.Single(ids.Distinct());
+    }
+
+    [Fact]
     public async Task Create_FailingBeforeCommit_LeavesNothing_AndTheRetryCompletes()
     {
         var village = await VillageAsync(app);

@@ -24,50 +24,45 @@ public sealed class BankFileService(MinzhengDbContext db, PersonalDataProtector 
         configuration.GetSection($"Payments:BankLayouts:{name}").Get<BankLayout>() is { Fields.Count: > 0 } configured ? configured
         : BankLayout.BuiltIn.GetValueOrDefault(name);
 
-    /// <summary>Each payee's lines added up, for payees owed money who have an account.</summary>
-    private IQueryable<Payee> Payees(Payroll payroll) => db.PayrollLines.AsNoTracking()
-        .Where(l => l.PayrollId == payroll.Id && l.Status != PaymentStatus.Reissued)
-        .GroupBy(l => new { l.EnrollmentId, l.PersonId, l.RegionCode, l.AccountHolder, l.BankName, l.BankAccountCipher })
-        .Select(g => new Payee
-        {
-            EnrollmentId = g.Key.EnrollmentId,
-            Amount = g.Sum(l => l.Amount),
-            Person = g.Key.PersonId,
-            Region = g.Key.RegionCode,
-            Holder = g.Key.AccountHolder,
-            Bank = g.Key.BankName,
-            Account = g.Key.BankAccountCipher,
-        })
-        .Where(x => x.Amount > 0 && x.Account != null);
-
-    // A class with an initializer (not a positional record), so EF can translate filters and joins on its members.
-    private sealed class Payee
-    {
-        public Guid EnrollmentId { get; init; }
-        public decimal Amount { get; init; }
-        public Guid Person { get; init; }
-        public string Region { get; init; } = "";
-        public string? Holder { get; init; }
-        public string? Bank { get; init; }
-        public string? Account { get; init; }
-    }
-
     /// <summary>
-    /// The transfers of a payroll in a stable order (region, holder, enrolment): payees whose lines add up to more than
-    /// zero and who have an account. The rest — net recoveries and missing accounts — are listed on the payroll page.
+    /// The transfers of a payroll in a stable order (by enrolment, the lines' key order, so the database streams them
+    /// without a sort of wide rows): each payee's lines added up as they pass. Payees whose lines add up to zero or less,
+    /// or who have no account, are left out — net recoveries and missing accounts are listed on the payroll page.
     /// </summary>
     public async IAsyncEnumerable<BankRow> RowsAsync(Payroll payroll, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var memo = payroll.Memo(AssistancePrograms.ByCode(payroll.Program)?.Name ?? payroll.Program);
-        var lines = Payees(payroll).Join(db.Persons, x => x.Person, p => p.Id, (x, p) => new { x, p.IdNumberCipher, p.Name })
-            .OrderBy(r => r.x.Region).ThenBy(r => r.x.Holder).ThenBy(r => r.x.EnrollmentId);
+        var lines = db.PayrollLines.AsNoTracking().Where(l => l.PayrollId == payroll.Id && l.Status != PaymentStatus.Reissued)
+            .Join(db.Persons, l => l.PersonId, p => p.Id, (l, p) => new { l.EnrollmentId, l.Amount, l.AccountHolder, l.BankName, l.BankAccountCipher, p.IdNumberCipher, p.Name })
+            .OrderBy(x => x.EnrollmentId);
         var seq = 0;
-        await foreach (var r in lines.AsAsyncEnumerable().WithCancellation(ct))
+        var payee = (Id: Guid.Empty, Amount: 0m, Holder: "", Bank: (string?)null, Account: (string?)null, IdCipher: "");
+        await foreach (var l in lines.AsAsyncEnumerable().WithCancellation(ct))
         {
-            yield return new BankRow(++seq, r.x.EnrollmentId, r.x.Holder ?? r.Name, protector.Decrypt(r.IdNumberCipher, DataPurpose.IdNumber), r.x.Bank,
-                protector.Decrypt(r.x.Account!, DataPurpose.BankAccount), r.x.Amount, memo);
+            if (l.EnrollmentId == payee.Id)
+            {
+                payee.Amount += l.Amount;
+                continue;
+            }
+
+            if (payee.Id != Guid.Empty && Transfer(payee.Amount, payee.Account))
+            {
+                yield return Row(++seq);
+            }
+
+            payee = (l.EnrollmentId, l.Amount, l.AccountHolder ?? l.Name, l.BankName, l.BankAccountCipher, l.IdNumberCipher);
         }
+
+        if (payee.Id != Guid.Empty && Transfer(payee.Amount, payee.Account))
+        {
+            yield return Row(++seq);
+        }
+
+        BankRow Row(int n) => new(n, payee.Id, payee.Holder, protector.Decrypt(payee.IdCipher, DataPurpose.IdNumber), payee.Bank,
+            protector.Decrypt(payee.Account!, DataPurpose.BankAccount), payee.Amount, memo);
     }
+
+    private static bool Transfer(decimal amount, string? account) => amount > 0 && account is not null;
 
     /// <summary>
     /// Streams the file to <paramref name="output"/> (one pass over the rows; a layout with its control record first gets
@@ -166,8 +161,10 @@ public sealed class BankFileService(MinzhengDbContext db, PersonalDataProtector 
     /// <summary>The number and total of the transfers <see cref="RowsAsync"/> yields, from one aggregate.</summary>
     private async Task<(int Count, decimal Total)> TotalsAsync(Payroll payroll, CancellationToken ct)
     {
-        var payees = await Payees(payroll).Select(x => x.Amount).ToListAsync(ct);
-        return (payees.Count, payees.Sum());
+        var payees = await db.PayrollLines.AsNoTracking().Where(l => l.PayrollId == payroll.Id && l.Status != PaymentStatus.Reissued)
+            .GroupBy(l => l.EnrollmentId).Select(g => new { Amount = g.Sum(l => l.Amount), Account = g.Max(l => l.BankAccountCipher) }).ToListAsync(ct);
+        var transfers = payees.Where(p => Transfer(p.Amount, p.Account)).ToList();
+        return (transfers.Count, transfers.Sum(p => p.Amount));
     }
 
     private static object Cell(string field, BankRow r, bool text) => field switch
