@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 log() { printf '\n== %s\n' "$*"; }
-
-pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+# shellcheck source=scripts/postgres-lib.sh
+source "$root/scripts/postgres-lib.sh"
 
 install_missing() {
   local wanted=()
@@ -23,14 +23,6 @@ install_missing() {
   fi
 }
 
-free_port() {
-  local port
-  for port in $(seq 55432 55532); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
-  done
-  return 1
-}
-
 work=$(mktemp -d /tmp/minzheng-test.XXXXXX)
 chmod 755 "$work"
 cleanup() {
@@ -40,23 +32,6 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-start_postgres() {
-  local bin port
-  bin=$(pg_bin)
-  port=$(free_port) || { echo "no free port for PostgreSQL"; return 1; }
-  # The server's folder belongs to the postgres user: its data and its log.
-  mkdir -p "$work/pg" && chown postgres:postgres "$work/pg"
-  PGDATA_DIR="$work/pg/data"
-  # PostgreSQL refuses to run as root: initdb and the server run as the postgres user.
-  runuser -u postgres -- "$bin/initdb" -D "$PGDATA_DIR" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$work/initdb.log" 2>&1 \
-    || { cat "$work/initdb.log"; return 1; }
-  runuser -u postgres -- "$bin/pg_ctl" -D "$PGDATA_DIR" -l "$work/pg/server.log" -w -t 60 start \
-    -o "-p $port -k $PGDATA_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
-    >/dev/null || { cat "$work/pg/server.log"; return 1; }
-  export MINZHENG_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=20"
-  echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on port $port"
-}
 
 status=0
 install_missing || { echo "could not install the test dependencies"; status=1; }

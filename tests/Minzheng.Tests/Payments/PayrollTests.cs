@@ -179,6 +179,7 @@ public abstract class PayrollTests<TApp>(TApp app) : IClassFixture<TApp>
     [Theory]
     [InlineData("{\"program\":\"bad\",\"regionCode\":\"360482\",\"period\":\"2026-11\"}", "program")]
     [InlineData("{\"program\":\"rural-dibao\",\"regionCode\":\"999999\",\"period\":\"2026-11\"}", "regionCode")]
+    [InlineData("{\"program\":\"rural-dibao\",\"regionCode\":\"360482100999\",\"period\":\"2026-11\"}", "regionCode")]
     [InlineData("{\"program\":\"rural-dibao\",\"regionCode\":\"360482\",\"period\":\"2026-13\"}", "period")]
     [InlineData("{\"program\":\"rural-dibao\",\"regionCode\":\"360482\",\"period\":\"2099-01\"}", "period")]
     [InlineData("{\"program\":\"destitute-dispersed\",\"regionCode\":\"360482\",\"period\":\"2026-11\"}", "period")]

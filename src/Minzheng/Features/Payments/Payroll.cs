@@ -129,6 +129,7 @@ public sealed class PayrollLine : IRegionScoped
     public string? BankAccountCipher { get; set; }
 
     public string? BankAccountMasked { get; set; }
+    /// <summary>开户人 when it is not the beneficiary (null: the beneficiary's own account).</summary>
     public string? AccountHolder { get; set; }
 
     /// <summary>The enrolment's version (its last change) the amount was taken from.</summary>

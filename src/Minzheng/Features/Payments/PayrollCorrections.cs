@@ -37,8 +37,7 @@ public sealed class PayrollCorrections(MinzhengDbContext db, PayrollService payr
         }
 
         InputValues.TryParseMonth(request.Month, out var month);
-        var household = await db.Households.Where(h => h.Id == enrollment!.HouseholdId)
-            .Join(db.Persons, h => h.HeadPersonId, p => p.Id, (h, p) => new { h, p.Name }).SingleAsync(ct);
+        var household = await db.Households.SingleAsync(h => h.Id == enrollment!.HouseholdId, ct);
         var line = await db.PayrollLines.SingleOrDefaultAsync(l => l.PayrollId == id && l.EnrollmentId == enrollment!.Id && l.Month == month && l.Kind == LineKind.Correction, ct);
         if (line is null)
         {
@@ -52,10 +51,10 @@ public sealed class PayrollCorrections(MinzhengDbContext db, PayrollService payr
                 HouseholdId = enrollment.HouseholdId,
                 PersonId = enrollment.PersonId,
                 CoveredPersons = enrollment.CoveredPersons,
-                BankName = household.h.BankName,
-                BankAccountCipher = household.h.BankAccountCipher,
-                BankAccountMasked = household.h.BankAccountMasked,
-                AccountHolder = household.h.BankAccountHolder ?? household.Name,
+                BankName = household.BankName,
+                BankAccountCipher = household.BankAccountCipher,
+                BankAccountMasked = household.BankAccountMasked,
+                AccountHolder = household.BankAccountHolder,
                 EnrollmentVersion = enrollment.UpdatedAt,
             };
             db.PayrollLines.Add(line);

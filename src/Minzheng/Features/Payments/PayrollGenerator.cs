@@ -19,7 +19,8 @@ public sealed class PayrollGenerator(MinzhengDbContext db)
         for (var month = payroll.PeriodStart; month <= payroll.PeriodEnd; month = month.AddMonths(1))
         {
             // The amount in force for the month: the amount before the earliest adjustment that takes effect later, else
-            // the current amount. A month is due while started, not past the end month and not in a suspension.
+            // the current amount. A month is due while started, not past the end month and not in a suspension. The
+            // account holder stays null when it is the beneficiary (the bank file takes the name from the person).
             var sql = """
                 INSERT INTO "PayrollLines" ("PayrollId", "EnrollmentId", "Month", "Kind", "RegionCode", "HouseholdId", "PersonId", "CoveredPersons",
                     "Amount", "Explanation", "BankName", "BankAccountCipher", "BankAccountMasked", "AccountHolder", "EnrollmentVersion", "Status")
@@ -27,10 +28,9 @@ public sealed class PayrollGenerator(MinzhengDbContext db)
                     COALESCE((SELECT ev."OldAmount" FROM "EnrollmentEvents" ev
                               WHERE ev."EnrollmentId" = e."Id" AND ev."Kind" = 'Adjusted' AND ev."EffectiveMonth" > {1}
                               ORDER BY ev."EffectiveMonth", ev."At" LIMIT 1), e."MonthlyAmount"),
-                    NULL, h."BankName", h."BankAccountCipher", h."BankAccountMasked", COALESCE(h."BankAccountHolder", p."Name"), e."UpdatedAt", 'Pending'
+                    NULL, h."BankName", h."BankAccountCipher", h."BankAccountMasked", h."BankAccountHolder", e."UpdatedAt", 'Pending'
                 FROM "Enrollments" e
                 JOIN "Households" h ON h."Id" = e."HouseholdId"
-                JOIN "Persons" p ON p."Id" = e."PersonId"
                 WHERE e."Program" = {2} AND e."RegionCode" LIKE {3} AND e."StartMonth" <= {1} AND (e."EndMonth" IS NULL OR e."EndMonth" >= {1})
                     AND (e."Status" <> 'Suspended' OR e."SuspendedFrom" > {1})
                 """;
@@ -77,9 +77,7 @@ public sealed class PayrollGenerator(MinzhengDbContext db)
             var paid = (await counted.Where(l => chunk.Contains(l.EnrollmentId)).Select(l => new { l.EnrollmentId, l.Month, l.Amount }).ToListAsync(ct))
                 .ToLookup(l => l.EnrollmentId);
             var households = await db.Households.IgnoreQueryFilters([MinzhengDbContext.RegionFilter])
-                .Where(h => enrollments.Select(e => e.HouseholdId).Contains(h.Id))
-                .Join(db.Persons.IgnoreQueryFilters([MinzhengDbContext.RegionFilter]), h => h.HeadPersonId, p => p.Id, (h, p) => new { h, p.Name })
-                .ToDictionaryAsync(x => x.h.Id, ct);
+                .Where(h => enrollments.Select(e => e.HouseholdId).Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
             foreach (var e in enrollments)
             {
                 var paidByMonth = paid[e.Id].GroupBy(l => l.Month).ToDictionary(g => g.Key, g => g.Sum(l => l.Amount));
@@ -108,10 +106,10 @@ public sealed class PayrollGenerator(MinzhengDbContext db)
                             CoveredPersons = e.CoveredPersons,
                             Amount = due - alreadyPaid,
                             Explanation = Explain(e, month, due, alreadyPaid, programName),
-                            BankName = h.h.BankName,
-                            BankAccountCipher = h.h.BankAccountCipher,
-                            BankAccountMasked = h.h.BankAccountMasked,
-                            AccountHolder = h.h.BankAccountHolder ?? h.Name,
+                            BankName = h.BankName,
+                            BankAccountCipher = h.BankAccountCipher,
+                            BankAccountMasked = h.BankAccountMasked,
+                            AccountHolder = h.BankAccountHolder,
                             EnrollmentVersion = e.UpdatedAt,
                         });
                     }

@@ -82,7 +82,7 @@ public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions)
             .Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 1000)).ToListAsync(ct);
         return (total, rows.Select(x => new PayrollLineDto(x.l.EnrollmentId, x.l.Month.ToString("yyyy-MM", null), InputValues.Code(x.l.Kind),
             x.l.RegionCode, x.Name, x.IdNumberMasked, x.l.CoveredPersons, x.l.Amount, x.l.Explanation ?? PayrollGenerator.RegularExplanation(x.l.Month), x.l.BankName, x.l.BankAccountMasked,
-            x.l.AccountHolder, InputValues.Code(x.l.Status), x.l.FailureReason)).ToList());
+            x.l.AccountHolder ?? x.Name, InputValues.Code(x.l.Status), x.l.FailureReason)).ToList());
     }
 
     /// <summary>Payees left out of the bank file: net recoveries (追回清单, to collect) and payees without an account.</summary>

@@ -49,6 +49,10 @@ public sealed class PayrollService(MinzhengDbContext db, PayrollGenerator genera
         {
             errors.Add("regionCode", "发放区划应为您管辖范围内的区划代码或其前缀");
         }
+        else if (!await db.Regions.AnyAsync(r => r.Code == prefix.PadRight(RegionCode.Length, '0'), ct))
+        {
+            errors.Add("regionCode", $"区划 {request.RegionCode} 不存在，请先在区划管理中维护");
+        }
 
         var (start, months) = program is null ? (default, 0) : ParsePeriod(request.Period, PaidQuarterly(program), errors);
         var today = Infrastructure.Calendar.ChinaTime.Today(clock);
@@ -117,15 +121,33 @@ public sealed class PayrollService(MinzhengDbContext db, PayrollGenerator genera
         return new(payroll, true, 201, null);
     }
 
-    /// <summary>Households and persons paid (lines other than recoveries), lines and the total of every line.</summary>
+    /// <summary>
+    /// Lines and the total of every line; households and persons paid (enrolments with a line other than a recovery) —
+    /// one pass over the payroll's lines, grouped by enrolment, then added up.
+    /// </summary>
     public async Task RefreshTotalsAsync(Payroll payroll, CancellationToken ct)
     {
-        var lines = db.PayrollLines.IgnoreQueryFilters([MinzhengDbContext.RegionFilter]).Where(l => l.PayrollId == payroll.Id);
-        var paying = lines.Where(l => l.Kind != LineKind.Recovery);
-        payroll.LineCount = await lines.CountAsync(ct);
-        payroll.TotalAmount = await lines.SumAsync(l => l.Amount, ct);
-        payroll.Households = await paying.Select(l => l.HouseholdId).Distinct().CountAsync(ct);
-        payroll.Persons = await paying.GroupBy(l => l.EnrollmentId).Select(g => g.Max(l => l.CoveredPersons)).SumAsync(ct);
+        var totals = await db.PayrollLines.IgnoreQueryFilters([MinzhengDbContext.RegionFilter]).Where(l => l.PayrollId == payroll.Id)
+            .GroupBy(l => new { l.EnrollmentId, l.HouseholdId })
+            .Select(g => new
+            {
+                g.Key.HouseholdId,
+                Lines = g.Count(),
+                Amount = g.Sum(l => l.Amount),
+                Paying = g.Max(l => l.Kind == LineKind.Recovery ? 0 : 1),
+                Covered = g.Max(l => l.CoveredPersons),
+            })
+            .GroupBy(x => 1)
+            .Select(g => new
+            {
+                Lines = g.Sum(x => x.Lines),
+                Amount = g.Sum(x => x.Amount),
+                Households = g.Where(x => x.Paying == 1).Select(x => x.HouseholdId).Distinct().Count(),
+                Persons = g.Where(x => x.Paying == 1).Sum(x => x.Covered),
+            })
+            .SingleOrDefaultAsync(ct);
+        (payroll.LineCount, payroll.TotalAmount, payroll.Households, payroll.Persons) =
+            totals is null ? (0, 0m, 0, 0) : (totals.Lines, totals.Amount, totals.Households, totals.Persons);
     }
 
     /// <summary>Maker-checker: a different user approves; an approved payroll never changes.</summary>

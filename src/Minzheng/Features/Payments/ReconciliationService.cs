@@ -163,8 +163,7 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var failed = await db.PayrollLines.Where(l => l.PayrollId == id && l.Status == PaymentStatus.Failed)
-            .Join(db.Households, l => l.HouseholdId, h => h.Id, (l, h) => new { l, h })
-            .Join(db.Persons, x => x.h.HeadPersonId, p => p.Id, (x, p) => new { x.l, x.h, p.Name }).ToListAsync(ct);
+            .Join(db.Households, l => l.HouseholdId, h => h.Id, (l, h) => new { l, h }).ToListAsync(ct);
         if (failed.Count == 0)
         {
             return (CaseOutcome.Conflict, "该名册没有发放失败、待补发的记录", null);
@@ -201,7 +200,7 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
                 BankName = h.BankName,
                 BankAccountCipher = h.BankAccountCipher,
                 BankAccountMasked = h.BankAccountMasked,
-                AccountHolder = h.BankAccountHolder ?? first.Name,
+                AccountHolder = h.BankAccountHolder,
                 EnrollmentVersion = first.l.EnrollmentVersion,
             };
         }));
