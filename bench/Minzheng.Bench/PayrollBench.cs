@@ -201,7 +201,6 @@ public static class PayrollBench
             BankName = "中国农业银行",
             BankAccountCipher = "x",
             BankAccountMasked = "**** 0000",
-            AccountHolder = "户主",
             EnrollmentVersion = e.UpdatedAt,
         }).ToList();
         await using var tx = await db.Database.BeginTransactionAsync();
@@ -216,7 +215,7 @@ public static class PayrollBench
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT l."EnrollmentId", l."AccountHolder", p."IdNumberCipher", l."BankName", l."BankAccountCipher", l."Amount"
+            SELECT l."EnrollmentId", COALESCE(l."AccountHolder", p."Name"), p."IdNumberCipher", l."BankName", l."BankAccountCipher", l."Amount"
             FROM "PayrollLines" l JOIN "Persons" p ON p."Id" = l."PersonId" WHERE l."PayrollId" = @id
             """;
         var parameter = command.CreateParameter();
