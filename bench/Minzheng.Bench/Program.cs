@@ -34,7 +34,7 @@ foreach (var provider in providers)
 Console.WriteLine();
 Console.WriteLine(bench == "payroll"
     ? "| database | rows | step | floor | Minzheng | ratio | peak working set |\n|---|---|---|---|---|---|---|"
-    : "| database | rows | floor (read + bulk insert) | stage (validate) | commit (validate + write) | import total | ratio total ÷ floor | peak working set |\n|---|---|---|---|---|---|---|---|");
+    : "| database | rows | floor (read + bulk insert of the same rows) | stage (validate) | commit (validate + write) | import total | ratio total ÷ floor | earlier floor (one text table) | peak working set |\n|---|---|---|---|---|---|---|---|---|");
 results.ForEach(Console.WriteLine);
 return 0;
 
