@@ -97,6 +97,12 @@ public abstract class BankFileTests<TApp>(TApp app) : IClassFixture<TApp>
         using var county = await app.ClientAsAsync("county");
         Assert.All(await LinesAsync(county, id), l => Assert.Equal("pending", l.GetProperty("status").GetString()));
         await (await finance.UploadReturnAsync(id, "账号,金额\n1,2\n")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        using (var random = new MultipartFormDataContent())
+        {
+            random.Add(new ByteArrayContent(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4096)), "file", "return.xlsx");
+            await (await finance.PostAsync($"/api/v1/payrolls/{id}/returns", random, Ct)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        }
+
 
         var good = header + $"{Ref(payees[0])},100.00,成功,\n{Ref(payees[1])},250.00,失败,账户已销户\n{Ref(payees[2])},300.00,成功,\n";
         var result = (await (await finance.UploadReturnAsync(id, good)).JsonAsync()).GetProperty("result");
