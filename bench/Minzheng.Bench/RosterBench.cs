@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using System.Globalization;
 using Minzheng.Features.Enrollments;
 using Minzheng.Features.Imports;
 using Minzheng.Features.Programs;
@@ -48,7 +48,7 @@ public static class RosterBench
             }
 
             watch.Restart();
-            var (outcome, imported, _) = await imports.CommitAsync(staged.Id, skipInvalid: false, CancellationToken.None);
+            var (outcome, imported, _, _) = await imports.CommitAsync(staged.Id, skipInvalid: false, CancellationToken.None);
             commit = watch.Elapsed;
             if (outcome != CommitOutcome.Committed || imported != rows)
             {
@@ -72,23 +72,43 @@ public static class RosterBench
         {
             var person = new Person
             {
-                Name = c[2], IdNumberCipher = c[3], IdNumberIndex = c[3], IdNumberMasked = c[3], RegionCode = c[0], PhoneCipher = c[10], PhoneMasked = c[10],
-                BirthDate = DateOnly.ParseExact(c[3].AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture), CreatedAt = now, UpdatedAt = now,
+                Name = c[2],
+                IdNumberCipher = c[3],
+                IdNumberIndex = c[3],
+                IdNumberMasked = c[3],
+                RegionCode = c[0],
+                PhoneCipher = c[10],
+                PhoneMasked = c[10],
+                BirthDate = DateOnly.ParseExact(c[3].AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture),
+                CreatedAt = now,
+                UpdatedAt = now,
             };
             var household = new Household
             {
-                RegionCode = c[0], Address = c[11], HeadPersonId = person.Id, BankName = c[8], BankAccountCipher = c[9], BankAccountMasked = c[9],
-                CreatedAt = now, UpdatedAt = now,
+                RegionCode = c[0],
+                Address = c[11],
+                HeadPersonId = person.Id,
+                BankName = c[8],
+                BankAccountCipher = c[9],
+                BankAccountMasked = c[9],
+                CreatedAt = now,
+                UpdatedAt = now,
             };
             persons.Add(person);
             households.Add(household);
             members.Add(new HouseholdMember { HouseholdId = household.Id, PersonId = person.Id, RegionCode = c[0], ValidFrom = today });
             enrollments.Add(new Enrollment
             {
-                RegionCode = c[0], Program = AssistancePrograms.ByName(c[1])!.Code, HouseholdId = household.Id, PersonId = person.Id,
-                HouseholdSize = int.Parse(c[4], CultureInfo.InvariantCulture), CoveredPersons = int.Parse(c[5], CultureInfo.InvariantCulture),
-                MonthlyAmount = decimal.Parse(c[6], CultureInfo.InvariantCulture), StartMonth = DateOnly.ParseExact(c[7] + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                CreatedAt = now, UpdatedAt = now,
+                RegionCode = c[0],
+                Program = AssistancePrograms.ByName(c[1])!.Code,
+                HouseholdId = household.Id,
+                PersonId = person.Id,
+                HouseholdSize = int.Parse(c[4], CultureInfo.InvariantCulture),
+                CoveredPersons = int.Parse(c[5], CultureInfo.InvariantCulture),
+                MonthlyAmount = decimal.Parse(c[6], CultureInfo.InvariantCulture),
+                StartMonth = DateOnly.ParseExact(c[7] + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                CreatedAt = now,
+                UpdatedAt = now,
             });
         }
 

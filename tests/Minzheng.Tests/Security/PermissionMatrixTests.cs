@@ -76,6 +76,8 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", $"/api/v1/payrolls/{Guid.Empty}/reject", "{}", ["finance"]),
             ("GET", $"/api/v1/payrolls/{Guid.Empty}/bank-file", null, ["finance"]),
             ("POST", $"/api/v1/payrolls/{Guid.Empty}/returns", null, ["finance"]),
+            ("GET", "/api/v1/verification/findings?type=death", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", $"/api/v1/verification/findings/{Guid.Empty}/resolve", "{}", ["county"]),
         };
         var data = new TheoryData<string, string, string, string>();
         foreach (var (method, path, body, allowed) in rows)
@@ -120,6 +122,8 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("leader", "/Payments/Ledger", true)]
     [InlineData("admin", "/Payments", false)]
     [InlineData("auditor", "/Payments/Ledger", false)]
+    [InlineData("township", "/Verification", true)]
+    [InlineData("security", "/Verification", false)]
     [InlineData("county", "/Regions", false)]
     [InlineData("admin", "/Calendar", true)]
     [InlineData("security", "/Calendar", false)]

@@ -7,7 +7,8 @@ using Minzheng.Infrastructure.Web;
 
 namespace Minzheng.Features.Imports;
 
-public sealed record ImportedCount(int Imported);
+/// <param name="Matched">Death lists only: records whose person is in an active enrolment (or a member of an enrolled household).</param>
+public sealed record ImportedCount(int Imported, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] int? Matched = null);
 
 public static class ImportEndpoints
 {
@@ -49,10 +50,10 @@ public static class ImportEndpoints
 
     public static async Task<Results<Ok<ImportedCount>, ProblemHttpResult>> Commit(Guid id, bool? skipInvalid, ImportService imports, CancellationToken ct)
     {
-        var (outcome, imported, errors) = await imports.CommitAsync(id, skipInvalid == true, ct);
+        var (outcome, imported, errors, matched) = await imports.CommitAsync(id, skipInvalid == true, ct);
         return outcome switch
         {
-            CommitOutcome.Committed => TypedResults.Ok(new ImportedCount(imported)),
+            CommitOutcome.Committed => TypedResults.Ok(new ImportedCount(imported, matched)),
             CommitOutcome.NotFound => ApiProblems.NotFound("导入批次不存在或不在您的管辖范围内"),
             CommitOutcome.AlreadyCommitted => ApiProblems.Conflict($"该批次已经导入（{imported}行），不能重复导入"),
             CommitOutcome.Invalid => InvalidRows(errors),

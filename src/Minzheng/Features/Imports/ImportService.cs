@@ -27,14 +27,15 @@ public enum CommitOutcome
 /// all rows in one transaction — or nothing.
 /// </summary>
 public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector protector, IRegionScope scope, AuditLog audit, TimeProvider clock,
-    IConfiguration configuration, IAuditContext actor, MemberRosterImport memberRoster, AssistanceRosterWriter rosterWriter)
+    IConfiguration configuration, IAuditContext actor, MemberRosterImport memberRoster, AssistanceRosterWriter rosterWriter,
+    Verification.DeathRecordImport deathImport)
 {
     private const int LookupChunk = 2000;
 
     private int MaxRows => configuration.GetValue("Imports:MaxRows", 1_000_000);
 
     /// <summary>Stages an uploaded file (API or page); an empty or over-size upload is refused like an unreadable file.</summary>
-    public static readonly string[] Kinds = [AssistanceRoster.Kind, MemberRoster.Kind];
+    public static readonly string[] Kinds = [AssistanceRoster.Kind, MemberRoster.Kind, Verification.DeathRecordImport.Kind];
 
     public async Task<StagedImport> StageUploadAsync(string kind, IFormFile? file, CancellationToken ct) =>
         await StageAsync(kind, file?.FileName ?? "", await ReadUploadAsync(file, ct), ct);
@@ -59,9 +60,12 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
 
     public async Task<StagedImport> StageAsync(string kind, string fileName, byte[] content, CancellationToken ct)
     {
-        var (validRows, errors, total) = kind == MemberRoster.Kind
-            ? await ValidateMembersAsync(fileName, content, ct)
-            : await ValidateRosterAsync(fileName, content, ct);
+        var (validRows, errors, total) = kind switch
+        {
+            MemberRoster.Kind => await ValidateMembersAsync(fileName, content, ct),
+            Verification.DeathRecordImport.Kind => ValidateDeaths(fileName, content),
+            _ => await ValidateRosterAsync(fileName, content, ct),
+        };
         var batch = new ImportBatch
         {
             RegionCode = ScopeRegion(),
@@ -84,6 +88,12 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
         return (rows.Count, errors, total);
     }
 
+    private (int ValidRows, List<ImportError> Errors, int Total) ValidateDeaths(string fileName, byte[] content)
+    {
+        var (rows, errors, total) = Verification.DeathRecordImport.Validate(content, fileName, MaxRows, clock.Today());
+        return (rows.Count, errors, total);
+    }
+
     private async Task<(int ValidRows, List<ImportError> Errors, int Total)> ValidateMembersAsync(string fileName, byte[] content, CancellationToken ct)
     {
         var (groups, errors, total) = await memberRoster.ValidateAsync(content, fileName, MaxRows, clock.Today(), ct);
@@ -95,17 +105,18 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
             ? new StagedImport(b.Id, b.TotalRows, b.ValidRows, JsonSerializer.Deserialize<List<ImportError>>(b.ErrorsJson) ?? [])
             : null;
 
-    public async Task<(CommitOutcome Outcome, int Imported, IReadOnlyList<ImportError> Errors)> CommitAsync(Guid id, bool skipInvalid, CancellationToken ct)
+    /// <returns>For a death list, <c>Matched</c> counts the records whose person is in an active enrolment (DESIGN §5).</returns>
+    public async Task<(CommitOutcome Outcome, int Imported, IReadOnlyList<ImportError> Errors, int? Matched)> CommitAsync(Guid id, bool skipInvalid, CancellationToken ct)
     {
         var batch = await db.ImportBatches.SingleOrDefaultAsync(b => b.Id == id, ct);
         if (batch is null)
         {
-            return (CommitOutcome.NotFound, 0, []);
+            return (CommitOutcome.NotFound, 0, [], null);
         }
 
         if (batch.Status == ImportStatus.Committed)
         {
-            return (CommitOutcome.AlreadyCommitted, batch.Imported, []);
+            return (CommitOutcome.AlreadyCommitted, batch.Imported, [], null);
         }
 
         var content = protector.DecryptBytes(batch.Content, DataPurpose.ImportFile);
@@ -114,7 +125,7 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
             var (groups, memberErrors, _) = await memberRoster.ValidateAsync(content, batch.FileName, MaxRows, clock.Today(), ct);
             if (memberErrors.Count > 0 && !skipInvalid)
             {
-                return (CommitOutcome.Invalid, 0, memberErrors);
+                return (CommitOutcome.Invalid, 0, memberErrors, null);
             }
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -122,18 +133,33 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
             var (persons, households) = await memberRoster.WriteAsync(groups, row => Stamp(row, now), clock.Today(), ct);
             await CompleteAsync(batch, persons, memberErrors.Count, new { persons, households }, ct);
             await tx.CommitAsync(ct);
-            return (CommitOutcome.Committed, persons, memberErrors);
+            return (CommitOutcome.Committed, persons, memberErrors, null);
+        }
+
+        if (batch.Kind == Verification.DeathRecordImport.Kind)
+        {
+            var (deaths, deathErrors, _) = Verification.DeathRecordImport.Validate(content, batch.FileName, MaxRows, clock.Today());
+            if (deathErrors.Count > 0 && !skipInvalid)
+            {
+                return (CommitOutcome.Invalid, 0, deathErrors, null);
+            }
+
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var matched = await deathImport.WriteAsync(batch.Id, deaths, ct);
+            await CompleteAsync(batch, deaths.Count, deathErrors.Count, new { matched }, ct);
+            await tx.CommitAsync(ct);
+            return (CommitOutcome.Committed, deaths.Count, deathErrors, matched);
         }
 
         var (rows, errors, _, known) = await ValidateAsync(batch.FileName, content, ct);
         if (errors.Count > 0 && !skipInvalid)
         {
-            return (CommitOutcome.Invalid, 0, errors);
+            return (CommitOutcome.Invalid, 0, errors, null);
         }
 
         await WriteAsync(batch, rows, errors.Count, known, ct);
 
-        return (CommitOutcome.Committed, rows.Count, errors);
+        return (CommitOutcome.Committed, rows.Count, errors, null);
     }
 
     /// <summary>Marks the batch committed and audits it as one entry, in the caller's transaction.</summary>

@@ -17,6 +17,9 @@ public sealed class IndexModel(ImportService imports) : PageModel
     public string? FileError { get; private set; }
     public int? Imported { get; private set; }
 
+    /// <summary>For a death list: how many of its persons are in an active enrolment.</summary>
+    public int? Matched { get; private set; }
+
     public void OnGet()
     {
     }
@@ -25,7 +28,7 @@ public sealed class IndexModel(ImportService imports) : PageModel
     {
         try
         {
-            Staged = await imports.StageUploadAsync(kind == MemberRoster.Kind ? MemberRoster.Kind : AssistanceRoster.Kind, file, ct);
+            Staged = await imports.StageUploadAsync(ImportService.Kinds.Contains(kind) ? kind! : AssistanceRoster.Kind, file, ct);
         }
         catch (UnreadableFileException ex)
         {
@@ -37,13 +40,13 @@ public sealed class IndexModel(ImportService imports) : PageModel
 
     public async Task<IActionResult> OnPostCommitAsync(Guid id, bool skipInvalid, CancellationToken ct)
     {
-        var (outcome, imported, errors) = await imports.CommitAsync(id, skipInvalid, ct);
+        var (outcome, imported, errors, matched) = await imports.CommitAsync(id, skipInvalid, ct);
         switch (outcome)
         {
             case CommitOutcome.NotFound:
                 return NotFound();
             case CommitOutcome.Committed:
-                Imported = imported;
+                (Imported, Matched) = (imported, matched);
                 break;
             case CommitOutcome.AlreadyCommitted:
                 FileError = $"该批次已经导入（{imported}行），不能重复导入";

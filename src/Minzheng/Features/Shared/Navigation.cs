@@ -27,7 +27,7 @@ public static class Navigation
             new("保障标准", "/Standards", Business), new("身份证号校验", "/IdNumbers", Business),
         ]),
         new("资金发放", [new("发放名册", "/Payments", Business), new("资金台账", "/Payments/Ledger", Business)]),
-        new("核查监测", [new("死亡比对", null, Business), new("亲属备案", null, Business), new("举报处理", null, Business)]),
+        new("核查监测", [new("死亡比对", "/Verification", Business), new("亲属备案", null, Business), new("举报处理", null, Business)]),
         new("统计报表", [new("救助统计", null, Business), new("工作总结", null, Business)]),
         new("系统管理",
         [

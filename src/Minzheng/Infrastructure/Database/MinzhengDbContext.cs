@@ -40,6 +40,8 @@ public abstract class MinzhengDbContext(DbContextOptions options, IRegionScope s
     public DbSet<Features.Payments.Payroll> Payrolls => Set<Features.Payments.Payroll>();
     public DbSet<Features.Payments.PayrollLine> PayrollLines => Set<Features.Payments.PayrollLine>();
     public DbSet<Features.Payments.BankFileExport> BankFileExports => Set<Features.Payments.BankFileExport>();
+    public DbSet<Features.Verification.DeathRecord> DeathRecords => Set<Features.Verification.DeathRecord>();
+    public DbSet<Features.Verification.Finding> Findings => Set<Features.Verification.Finding>();
 
     /// <summary>Read by the region filter on every query; EF parameterises it per context instance.</summary>
     public string RegionPrefix => scope.Prefix;

@@ -61,7 +61,7 @@ public sealed class DemoCaseload(MinzhengDbContext db, RegistryService registry,
         }
 
         var staged = await imports.StageAsync(Features.Imports.AssistanceRoster.Kind, "demo-roster.csv", Encoding.UTF8.GetBytes(roster.ToString()), ct);
-        var (outcome, _, problems) = await imports.CommitAsync(staged.Id, skipInvalid: false, ct);
+        var (outcome, _, problems, _) = await imports.CommitAsync(staged.Id, skipInvalid: false, ct);
         if (outcome != CommitOutcome.Committed)
         {
             throw new InvalidOperationException($"Demo roster refused: {outcome} {problems.FirstOrDefault()?.Message}");

@@ -16,6 +16,7 @@ using Minzheng.Features.Registry;
 using Minzheng.Features.Reviews;
 using Minzheng.Features.Standards;
 using Minzheng.Features.Users;
+using Minzheng.Features.Verification;
 using Minzheng.Infrastructure.Calendar;
 using Minzheng.Infrastructure.Database;
 using Minzheng.Infrastructure.Demo;
@@ -81,6 +82,8 @@ public static class MinzhengHost
         services.AddScoped<Features.Payments.PayrollCorrections>();
         services.AddScoped<Features.Payments.BankFileService>();
         services.AddScoped<Features.Payments.ReconciliationService>();
+        services.AddScoped<Features.Verification.DeathRecordImport>();
+        services.AddScoped<Features.Verification.FindingService>();
         services.AddScoped<Features.Audit.AuditQuery>();
         services.AddScoped<Features.Audit.AuditExporter>();
         services.AddScoped<MinzhengClaimsFactory>();
@@ -173,6 +176,7 @@ public static class MinzhengHost
         api.MapEnrollments();
         api.MapReviews();
         api.MapPayments();
+        api.MapVerification();
         api.MapRosterExport();
         app.MapRazorPages();
         return app;

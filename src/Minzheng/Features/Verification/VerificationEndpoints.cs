@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Minzheng.Features.Cases;
+using Minzheng.Infrastructure.Security;
+using Minzheng.Infrastructure.Web;
+
+namespace Minzheng.Features.Verification;
+
+public static class VerificationEndpoints
+{
+    public static RouteGroupBuilder MapVerification(this RouteGroupBuilder api)
+    {
+        var findings = api.MapGroup("/verification/findings").WithTags("Verification");
+        findings.MapGet("/", List).WithName("Findings_List").RequireAuthorization(Policies.BusinessRead)
+            .WithSummary("核查发现：type=death、region、status=open|confirmed|dismissed");
+        findings.MapPost("/{id:guid}/resolve", Resolve).WithName("Findings_Resolve").RequireAuthorization(Policies.DecideCases)
+            .WithSummary("处理核查发现：decision=confirm（自死亡次月起停保或重新核定）或 dismiss（写明理由）");
+        return api;
+    }
+
+    public static async Task<Ok<List<FindingDto>>> List(string? type, string? region, string? status, FindingService findings, CancellationToken ct) =>
+        TypedResults.Ok(await findings.ListAsync(type, region, status, ct));
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> Resolve(Guid id, ResolveRequest request, ClaimsPrincipal user, FindingService findings,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var (outcome, message) = await findings.ResolveAsync(id, request, user.Identity?.Name ?? "", clock, ct);
+        return outcome switch
+        {
+            CaseOutcome.Done => TypedResults.NoContent(),
+            CaseOutcome.NotFound => ApiProblems.NotFound(message!),
+            _ => ApiProblems.Conflict(message!),
+        };
+    }
+}
