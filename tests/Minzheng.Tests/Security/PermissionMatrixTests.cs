@@ -78,6 +78,7 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", $"/api/v1/payrolls/{Guid.Empty}/returns", null, ["finance"]),
             ("GET", "/api/v1/verification/findings?type=death", null, ["county", "finance", "township", "village", "leader"]),
             ("POST", $"/api/v1/verification/findings/{Guid.Empty}/resolve", "{}", ["county"]),
+            ("POST", "/api/v1/verification/scans", "{}", ["county"]),
         };
         var data = new TheoryData<string, string, string, string>();
         foreach (var (method, path, body, allowed) in rows)

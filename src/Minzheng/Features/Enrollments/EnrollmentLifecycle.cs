@@ -26,6 +26,7 @@ public static class TerminationReasons
         ["death"] = "保障对象死亡",
         ["moved-away"] = "迁出本地",
         ["refused-review"] = "拒不配合复核",
+        ["duplicate"] = "重复享受或与其他救助互斥",
         ["other"] = "其他",
     };
 

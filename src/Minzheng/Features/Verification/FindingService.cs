@@ -12,12 +12,14 @@ namespace Minzheng.Features.Verification;
 public sealed record FindingDto(Guid Id, string Type, string Program, string ProgramName, Guid EnrollmentId, string RegionCode, string PersonName,
     string IdNumberMasked, DateOnly? DeathDate, bool IsBeneficiary, string Evidence, string Status, decimal PaidAfterDeath, string? Note);
 
-public sealed record ResolveRequest(string? Decision, decimal? MonthlyAmount, string? Note);
+/// <param name="FromMonth">Exclusion findings: the first month no longer paid (death findings stop from the month after the death).</param>
+public sealed record ResolveRequest(string? Decision, decimal? MonthlyAmount, string? Note, string? FromMonth = null);
 
 /// <summary>
-/// Death findings: the list by type and region, and the reviewer's decision. Confirming stops payment from the month
-/// after the death (the beneficiary died: terminated with reason death; a member died: recalculated with one person
-/// fewer), so the next payroll recovers any month already paid.
+/// Findings: the list by type and region, and the reviewer's decision. Confirming a death stops payment from the month
+/// after it (the beneficiary died: terminated with reason death; a member died: recalculated with one person fewer);
+/// confirming an exclusion terminates the later enrolment from the month given. The next payroll recovers any month
+/// already paid.
 /// </summary>
 public sealed class FindingService(Infrastructure.Database.MinzhengDbContext db, EnrollmentService enrollments)
 {
@@ -60,6 +62,7 @@ public sealed class FindingService(Infrastructure.Database.MinzhengDbContext db,
             (_, not ("confirm" or "dismiss")) => "处理结论 decision 应为 confirm（确认并停保/重新核定）或 dismiss（排除）",
             (_, "dismiss") when string.IsNullOrEmpty(note) || note.Length > Finding.NoteMaxLength => $"排除须写明理由（{Finding.NoteMaxLength}字以内）",
             (_, "confirm") when !finding.IsBeneficiary && !InputValues.IsMoney(request.MonthlyAmount) => "家庭成员死亡须填写重新核定的月保障金额 monthlyAmount",
+            (_, "confirm") when finding.DeathDate is null && !InputValues.TryParseMonth(request.FromMonth, out _) => "确认须填写停保起始月份 fromMonth（YYYY-MM）",
             _ => null,
         };
         if (problem is not null)
@@ -70,11 +73,12 @@ public sealed class FindingService(Infrastructure.Database.MinzhengDbContext db,
         if (request.Decision == "confirm")
         {
             var enrollment = await db.Enrollments.SingleAsync(e => e.Id == finding.EnrollmentId, ct);
-            var from = FirstOfMonth(finding.DeathDate!.Value).AddMonths(1);
+            var from = finding.DeathDate is { } died ? FirstOfMonth(died).AddMonths(1) : Month(request.FromMonth);
             try
             {
                 enrollments.Apply(enrollment, finding.IsBeneficiary ? "terminate" : "adjust", new EnrollmentActionRequest(from.ToString("yyyy-MM", null),
-                    request.MonthlyAmount, finding.IsBeneficiary ? null : Math.Max(1, enrollment.CoveredPersons - 1), "death", null, $"核查确认：{finding.Evidence}"), actor);
+                    request.MonthlyAmount, finding.IsBeneficiary ? null : Math.Max(1, enrollment.CoveredPersons - 1), finding.Type == "death" ? "death" : "duplicate",
+                    null, $"核查确认：{finding.Evidence}"), actor);
             }
             catch (CaseRuleException ex)
             {
@@ -89,4 +93,6 @@ public sealed class FindingService(Infrastructure.Database.MinzhengDbContext db,
     }
 
     private static DateOnly FirstOfMonth(DateOnly d) => new(d.Year, d.Month, 1);
+
+    private static DateOnly Month(string? text) => InputValues.TryParseMonth(text, out var m) ? m : throw new ArgumentException("validated above");
 }

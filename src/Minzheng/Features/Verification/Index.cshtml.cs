@@ -7,9 +7,9 @@ using Minzheng.Infrastructure.Security;
 
 namespace Minzheng.Features.Verification;
 
-/// <summary>死亡比对: the findings of imported death lists with their evidence; the county confirms (stop or recalculate) or dismisses.</summary>
+/// <summary>死亡比对 and 重复享受: findings with their evidence; the county runs the exclusion rules, confirms (stop or recalculate) or dismisses.</summary>
 [Authorize(Policy = Policies.BusinessRead)]
-public sealed class IndexModel(FindingService findings, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class IndexModel(FindingService findings, ExclusionScan exclusions, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     public List<FindingDto> Findings { get; private set; } = [];
     public bool CanResolve { get; private set; }
@@ -19,19 +19,39 @@ public sealed class IndexModel(FindingService findings, IAuthorizationService au
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; } = "open";
 
+    /// <summary>death (死亡比对) or exclusion (重复享受与互斥项目).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string Type { get; set; } = "death";
+
+    public string? Scanned { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostResolveAsync(Guid id, string? decision, decimal? monthlyAmount, string? note, CancellationToken ct)
+    public async Task<IActionResult> OnPostScanAsync(string? regionCode, CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.DecideCases)).Succeeded)
         {
             return Forbid();
         }
 
-        var (outcome, message) = await findings.ResolveAsync(id, new ResolveRequest(decision, monthlyAmount, note), User.Identity?.Name ?? "", clock, ct);
+        var (result, errors) = await exclusions.RunAsync(new ScanRequest(ExclusionScan.Type, regionCode), ct);
+        (Type, Error, Scanned) = (ExclusionScan.Type, result is null ? string.Join("；", errors.Messages) : null,
+            result is null ? null : $"核查完成：新发现 {result.Created} 条，待处理共 {result.Open} 条");
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostResolveAsync(Guid id, string? decision, decimal? monthlyAmount, string? note, string? fromMonth, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.DecideCases)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        var (outcome, message) = await findings.ResolveAsync(id, new ResolveRequest(decision, monthlyAmount, note, fromMonth), User.Identity?.Name ?? "", clock, ct);
         if (outcome == CaseOutcome.Done)
         {
-            return RedirectToPage();
+            return RedirectToPage(new { type = Type });
         }
 
         Error = message;
@@ -42,6 +62,7 @@ public sealed class IndexModel(FindingService findings, IAuthorizationService au
     private async Task LoadAsync(CancellationToken ct)
     {
         CanResolve = (await authorization.AuthorizeAsync(User, Policies.DecideCases)).Succeeded;
-        Findings = await findings.ListAsync("death", null, string.IsNullOrEmpty(Status) ? null : Status, ct);
+        Type = Type == ExclusionScan.Type ? ExclusionScan.Type : "death";
+        Findings = await findings.ListAsync(Type, null, string.IsNullOrEmpty(Status) ? null : Status, ct);
     }
 }

@@ -84,6 +84,7 @@ public static class MinzhengHost
         services.AddScoped<Features.Payments.ReconciliationService>();
         services.AddScoped<Features.Verification.DeathRecordImport>();
         services.AddScoped<Features.Verification.FindingService>();
+        services.AddScoped<Features.Verification.ExclusionScan>();
         services.AddScoped<Features.Audit.AuditQuery>();
         services.AddScoped<Features.Audit.AuditExporter>();
         services.AddScoped<MinzhengClaimsFactory>();
