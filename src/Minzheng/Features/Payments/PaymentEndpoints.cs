@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Minzheng.Features.Cases;
 using Minzheng.Features.Imports;
 using Minzheng.Infrastructure.Security;
@@ -83,8 +84,8 @@ public static class PaymentEndpoints
     public static async Task<Results<NoContent, ProblemHttpResult>> Correct(Guid id, CorrectionRequest request, PayrollCorrections corrections, CancellationToken ct) =>
         Answer(await corrections.AddAsync(id, request, ct));
 
-    public static async Task<IResult> BankFile(Guid id, string? layout, HttpContext http, PayrollQueries queries, BankFileService files,
-        Infrastructure.Database.MinzhengDbContext db, CancellationToken ct)
+    public static async Task<IResult> BankFile(Guid id, string? layout, HttpContext http, BankFileService files, Infrastructure.Database.MinzhengDbContext db,
+        CancellationToken ct)
     {
         var name = string.IsNullOrWhiteSpace(layout) ? "csv" : layout.Trim();
         var chosen = files.Layout(name);
@@ -93,7 +94,7 @@ public static class PaymentEndpoints
             return ApiProblems.Problem(400, $"layout 应为 {string.Join("、", BankLayout.BuiltIn.Keys)} 或配置的银行格式");
         }
 
-        var payroll = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(db.Payrolls, p => p.Id == id, ct);
+        var payroll = await db.Payrolls.SingleOrDefaultAsync(p => p.Id == id, ct);
         if (payroll is null)
         {
             return ApiProblems.NotFound("发放名册不存在或不在您的管辖范围内");
