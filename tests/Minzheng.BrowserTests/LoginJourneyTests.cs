@@ -67,11 +67,12 @@ public sealed class LockoutJourneyTests(BrowserApp app)
     [Fact]
     public async Task WrongPasswordFiveTimes_ShowsLockedMessageInChinese()
     {
+        // The browser journeys share one app: lock the read-only leader, whom no other journey signs in as.
         var page = await app.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            await page.GetByLabel("用户名").FillAsync("finance");
+            await page.GetByLabel("用户名").FillAsync("leader");
             await page.GetByLabel("密码").FillAsync($"Wrong#Pass{attempt}");
             await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "登录" }).ClickAsync();
             await page.Locator(".alert-danger").WaitForAsync();
@@ -80,7 +81,7 @@ public sealed class LockoutJourneyTests(BrowserApp app)
         Assert.Contains("已被临时锁定", await page.Locator(".alert-danger").InnerTextAsync());
 
         // Even the right password is refused while the account is locked.
-        await page.GetByLabel("用户名").FillAsync("finance");
+        await page.GetByLabel("用户名").FillAsync("leader");
         await page.GetByLabel("密码").FillAsync("Demo@2026!");
         await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.Locator(".alert-danger").WaitForAsync();
