@@ -77,6 +77,14 @@ public sealed class BankFileService(MinzhengDbContext db, PersonalDataProtector 
         var lines = db.PayrollLines.AsNoTracking().Where(l => l.PayrollId == payroll.Id && l.Status != PaymentStatus.Reissued)
             .Join(db.Persons, l => l.PersonId, p => p.Id, (l, p) => new { l.EnrollmentId, l.Amount, l.AccountHolder, l.BankName, l.BankAccountCipher, p.IdNumberCipher, p.Name })
             .OrderBy(x => x.EnrollmentId);
+        if (db.Database.IsNpgsql())
+        {
+            // The order keeps two exports of a payroll byte-identical; a provincial payroll's sort (a few hundred MB of
+            // rows) then runs in memory rather than in temporary files. The session setting ends with the pooled connection.
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("SET work_mem = '512MB'", ct);
+        }
+
         var payee = (Id: Guid.Empty, Amount: 0m, Holder: "", Bank: (string?)null, Account: (string?)null, IdCipher: "");
         await foreach (var l in lines.AsAsyncEnumerable().WithCancellation(ct))
         {
