@@ -10,6 +10,14 @@ using Minzheng.Infrastructure.Web;
 
 namespace Minzheng.Features.Payments;
 
+/// <summary>A payee's total in a bank file (a class with an initializer, so EF can filter on its members).</summary>
+public sealed class TransferTotal
+{
+    public Guid EnrollmentId { get; init; }
+    public decimal Amount { get; init; }
+    public string? Account { get; init; }
+}
+
 /// <summary>One transfer of a bank file: the payee's lines of the payroll added up (an arrears line and a recovery offset).</summary>
 public sealed record BankRow(int Seq, Guid EnrollmentId, string Holder, string IdNumber, string? Bank, string Account, decimal Amount, string Memo);
 
@@ -207,11 +215,19 @@ public sealed class BankFileService(MinzhengDbContext db, PersonalDataProtector 
     /// <summary>The number and total of the transfers <see cref="RowsAsync"/> yields, from one aggregate.</summary>
     private async Task<(int Count, decimal Total)> TotalsAsync(Payroll payroll, CancellationToken ct)
     {
-        var payees = await db.PayrollLines.AsNoTracking().Where(l => l.PayrollId == payroll.Id && l.Status != PaymentStatus.Reissued)
-            .GroupBy(l => l.EnrollmentId).Select(g => new { Amount = g.Sum(l => l.Amount), Account = g.Max(l => l.BankAccountCipher) }).ToListAsync(ct);
-        var transfers = payees.Where(p => Transfer(p.Amount, p.Account)).ToList();
-        return (transfers.Count, transfers.Sum(p => p.Amount));
+        var amounts = await Transfers(db, payroll.Id).Select(t => t.Amount).ToListAsync(ct);
+        return (amounts.Count, amounts.Sum());
     }
+
+    /// <summary>
+    /// The transfers a bank file of the payroll holds, as one query: each enrolment's lines added up, owed money and with
+    /// an account — the rule <see cref="RowsAsync"/> applies while streaming. The bank's return file is checked against it.
+    /// </summary>
+    public static IQueryable<TransferTotal> Transfers(MinzhengDbContext db, Guid payrollId) => db.PayrollLines.AsNoTracking()
+        .Where(l => l.PayrollId == payrollId && l.Status != PaymentStatus.Reissued)
+        .GroupBy(l => l.EnrollmentId)
+        .Select(g => new TransferTotal { EnrollmentId = g.Key, Amount = g.Sum(l => l.Amount), Account = g.Max(l => l.BankAccountCipher) })
+        .Where(t => t.Amount > 0 && t.Account != null);
 
     private static object Cell(string field, BankRow r, bool text) => field switch
     {

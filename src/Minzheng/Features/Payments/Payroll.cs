@@ -93,13 +93,16 @@ public sealed class Payroll : AuditableEntity, IRegionScoped
 
     public DateOnly PeriodEnd => PeriodStart.AddMonths(Months - 1);
 
+    /// <summary>The quarter (1–4) the period starts in.</summary>
+    public int Quarter => ((PeriodStart.Month - 1) / 3) + 1;
+
     public string PeriodText => Months == 3
-        ? $"{PeriodStart.Year}-Q{((PeriodStart.Month - 1) / 3) + 1}"
+        ? $"{PeriodStart.Year}-Q{Quarter}"
         : PeriodStart.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The memo of a bank transfer, e.g. 2026年11月城市低保.</summary>
     public string Memo(string programName) => Months == 3
-        ? $"{PeriodStart.Year}年第{((PeriodStart.Month - 1) / 3) + 1}季度{programName}"
+        ? $"{PeriodStart.Year}年第{Quarter}季度{programName}"
         : $"{PeriodStart.Year}年{PeriodStart.Month}月{programName}";
 }
 
@@ -137,6 +140,14 @@ public sealed class PayrollLine : IRegionScoped
 
     public PaymentStatus Status { get; set; }
     public string? FailureReason { get; set; }
+
+    /// <summary>Snapshots the household's payment account (encrypted) onto the line, as it is when the line is made.</summary>
+    public PayrollLine PaidTo(Registry.Household household)
+    {
+        (BankName, BankAccountCipher, BankAccountMasked, AccountHolder) =
+            (household.BankName, household.BankAccountCipher, household.BankAccountMasked, household.BankAccountHolder);
+        return this;
+    }
 }
 
 /// <summary>A bank file handed out: which payroll, which layout, its hash, who and when.</summary>
@@ -166,6 +177,7 @@ internal sealed class PayrollConfiguration : IEntityTypeConfiguration<Payroll>, 
         b.Property(p => p.RejectReason).HasMaxLength(Payroll.ReasonMaxLength);
         b.Ignore(p => p.PeriodEnd);
         b.Ignore(p => p.PeriodText);
+        b.Ignore(p => p.Quarter);
         // One key, one payroll: a retried request finds its payroll instead of making a second one.
         b.HasIndex(p => p.IdempotencyKey).IsUnique();
         b.HasIndex(p => new { p.Program, p.PeriodStart, p.Status });

@@ -51,12 +51,8 @@ public sealed class PayrollCorrections(MinzhengDbContext db, PayrollService payr
                 HouseholdId = enrollment.HouseholdId,
                 PersonId = enrollment.PersonId,
                 CoveredPersons = enrollment.CoveredPersons,
-                BankName = household.BankName,
-                BankAccountCipher = household.BankAccountCipher,
-                BankAccountMasked = household.BankAccountMasked,
-                AccountHolder = household.BankAccountHolder,
                 EnrollmentVersion = enrollment.UpdatedAt,
-            };
+            }.PaidTo(household);
             db.PayrollLines.Add(line);
         }
 

@@ -34,7 +34,7 @@ public sealed class PayrollGenerator(MinzhengDbContext db)
                 WHERE e."Program" = {2} AND e."RegionCode" LIKE {3} AND e."StartMonth" <= {1} AND (e."EndMonth" IS NULL OR e."EndMonth" >= {1})
                     AND (e."Status" <> 'Suspended' OR e."SuspendedFrom" > {1})
                 """;
-            await db.Database.ExecuteSqlRawAsync(sql, [Key(payroll.Id), month, payroll.Program, payroll.RegionPrefix + "%"], ct);
+            await db.Database.ExecuteSqlRawAsync(sql, [db.Database.Key(payroll.Id), month, payroll.Program, payroll.RegionPrefix + "%"], ct);
         }
     }
 
@@ -106,12 +106,8 @@ public sealed class PayrollGenerator(MinzhengDbContext db)
                             CoveredPersons = e.CoveredPersons,
                             Amount = due - alreadyPaid,
                             Explanation = Explain(e, month, due, alreadyPaid, programName),
-                            BankName = h.BankName,
-                            BankAccountCipher = h.BankAccountCipher,
-                            BankAccountMasked = h.BankAccountMasked,
-                            AccountHolder = h.BankAccountHolder,
                             EnrollmentVersion = e.UpdatedAt,
-                        });
+                        }.PaidTo(h));
                     }
                 }
             }
@@ -141,7 +137,4 @@ public sealed class PayrollGenerator(MinzhengDbContext db)
     }
 
     private static string Money(decimal v) => v.ToString("0.00", CultureInfo.InvariantCulture);
-
-    /// <summary>A Guid as the provider stores it: uuid on PostgreSQL, upper-case text on SQLite (EF's mapping).</summary>
-    private object Key(Guid id) => db.Database.IsNpgsql() ? id : id.ToString().ToUpperInvariant();
 }

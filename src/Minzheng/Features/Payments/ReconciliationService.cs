@@ -36,9 +36,8 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
             return (CaseOutcome.Conflict, "只有已审核的发放名册可以导入银行回盘", [], null);
         }
 
-        var expected = await db.PayrollLines.AsNoTracking().Where(l => l.PayrollId == id && l.Status != PaymentStatus.Reissued)
-            .GroupBy(l => l.EnrollmentId).Select(g => new { g.Key, Amount = g.Sum(l => l.Amount) }).Where(x => x.Amount > 0)
-            .ToDictionaryAsync(x => x.Key, x => x.Amount, ct);
+        // Exactly the transfers the bank file held: the answer may name no other.
+        var expected = await BankFileService.Transfers(db, id).ToDictionaryAsync(t => t.EnrollmentId, t => t.Amount, ct);
         var errors = new List<ReturnError>();
         var outcomes = new Dictionary<Guid, string?>();
         var maxRows = configuration.GetValue("Imports:MaxRows", 1_000_000);
@@ -128,8 +127,7 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
             insert.Parameters.Add(reasonParameter);
             foreach (var (enrollment, reason) in outcomes)
             {
-                // Upper-case text: how EF stores a Guid on SQLite.
-                (idParameter.Value, reasonParameter.Value) = (enrollment.ToString().ToUpperInvariant(), (object?)reason ?? DBNull.Value);
+                (idParameter.Value, reasonParameter.Value) = (db.Database.Key(enrollment), (object?)reason ?? DBNull.Value);
                 await insert.ExecuteNonQueryAsync(ct);
             }
         }
@@ -138,7 +136,7 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
             UPDATE "PayrollLines" SET "Status" = CASE WHEN r.reason IS NULL THEN 'Paid' ELSE 'Failed' END, "FailureReason" = r.reason
             FROM bank_returns r
             WHERE "PayrollLines"."PayrollId" = {0} AND "PayrollLines"."EnrollmentId" = r.enrollment_id AND "PayrollLines"."Status" <> 'Reissued'
-            """, [postgres ? payrollId : payrollId.ToString().ToUpperInvariant()], ct);
+            """, [db.Database.Key(payrollId)], ct);
         if (!postgres)
         {
             await ExecuteAsync("DROP TABLE bank_returns");
@@ -197,12 +195,8 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
                 CoveredPersons = first.l.CoveredPersons,
                 Amount = g.Sum(x => x.l.Amount),
                 Explanation = $"补发 {g.Key.Month:yyyy-MM} 银行退回的款项（{first.l.FailureReason}）",
-                BankName = h.BankName,
-                BankAccountCipher = h.BankAccountCipher,
-                BankAccountMasked = h.BankAccountMasked,
-                AccountHolder = h.BankAccountHolder,
                 EnrollmentVersion = first.l.EnrollmentVersion,
-            };
+            }.PaidTo(h);
         }));
         failed.ForEach(x => x.l.Status = PaymentStatus.Reissued);
         await db.SaveChangesAsync(ct);

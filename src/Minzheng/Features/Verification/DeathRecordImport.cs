@@ -30,8 +30,8 @@ public sealed class DeathRecordImport(MinzhengDbContext db, PersonalDataProtecto
             string Cell(int i) => i < cells.Length ? cells[i].Trim() : "";
             void Fail(string column, string message) => errors.Add(new ImportError(row, column, $"第{row}行“{column}”：{message}"));
             var before = errors.Count;
-            // Lists from other systems write the check letter in lower case or keep 15-digit numbers: both normalise.
-            if (!IdNumber.TryParse(Cell(0).ToUpperInvariant(), today, out var id, out var idError))
+            // Lists from other systems write the check letter in lower case or keep 15-digit numbers: IdNumber normalises both.
+            if (!IdNumber.TryParse(Cell(0), today, out var id, out var idError))
             {
                 Fail("身份证号", idError);
             }

@@ -42,9 +42,10 @@ public sealed class FindingService(Infrastructure.Database.MinzhengDbContext db,
         var ids = rows.Select(r => r.f.EnrollmentId).ToList();
         var paid = await db.PayrollLines.AsNoTracking().Where(l => ids.Contains(l.EnrollmentId) && l.Status != PaymentStatus.Reissued)
             .Select(l => new { l.EnrollmentId, l.Month, l.Amount }).ToListAsync(ct);
+        var paidBy = paid.ToLookup(l => l.EnrollmentId);
         return rows.Select(r => new FindingDto(r.f.Id, r.f.Type, r.f.Program, AssistancePrograms.ByCode(r.f.Program)?.Name ?? r.f.Program, r.f.EnrollmentId,
             r.f.RegionCode, r.Name, r.IdNumberMasked, r.f.DeathDate, r.f.IsBeneficiary, r.f.Evidence, InputValues.Code(r.f.Status),
-            paid.Where(l => l.EnrollmentId == r.f.EnrollmentId && r.f.DeathDate is { } d && l.Month > FirstOfMonth(d)).Sum(l => l.Amount), r.f.Note)).ToList();
+            paidBy[r.f.EnrollmentId].Where(l => r.f.DeathDate is { } d && l.Month > FirstOfMonth(d)).Sum(l => l.Amount), r.f.Note)).ToList();
     }
 
     public async Task<(CaseOutcome Outcome, string? Message)> ResolveAsync(Guid id, ResolveRequest request, string actor, TimeProvider clock, CancellationToken ct)
