@@ -79,6 +79,11 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", "/api/v1/verification/findings?type=death", null, ["county", "finance", "township", "village", "leader"]),
             ("POST", $"/api/v1/verification/findings/{Guid.Empty}/resolve", "{}", ["county"]),
             ("POST", "/api/v1/verification/scans", "{}", ["county"]),
+            ("GET", "/api/v1/reports/assistance-summary?region=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/reports/assistance-summary.xlsx?region=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/reports/work-summary?region=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", "/api/v1/reports/work-summary.docx", "{}", ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/reports/dashboard?region=bad", null, ["county", "finance", "township", "village", "leader"]),
         };
         var data = new TheoryData<string, string, string, string>();
         foreach (var (method, path, body, allowed) in rows)
@@ -125,6 +130,11 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("auditor", "/Payments/Ledger", false)]
     [InlineData("township", "/Verification", true)]
     [InlineData("security", "/Verification", false)]
+    [InlineData("leader", "/Reports/Dashboard", true)]
+    [InlineData("village", "/Reports", true)]
+    [InlineData("finance", "/Reports/Summary", true)]
+    [InlineData("admin", "/Reports/Dashboard", false)]
+    [InlineData("auditor", "/Reports", false)]
     [InlineData("county", "/Regions", false)]
     [InlineData("admin", "/Calendar", true)]
     [InlineData("security", "/Calendar", false)]

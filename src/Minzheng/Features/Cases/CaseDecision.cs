@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Features.Benefits;
 using Minzheng.Features.Enrollments;
+using Minzheng.Features.Programs;
 using Minzheng.Features.Standards;
 using Minzheng.Infrastructure.Database;
 
@@ -33,7 +34,7 @@ public sealed class CaseDecision(MinzhengDbContext db, BenefitService benefits, 
         };
         var transition = c.Decide(actor, today, true, request.Reason ?? request.Note ?? note);
         (c.StartMonth, c.CoveredPersons, c.MonthlyAmount, c.CalculationJson) = (start, covered, amount, snapshot);
-        if (c.Program is not ("temporary" or "medical"))
+        if (!AssistancePrograms.IsOneOff(c.Program))
         {
             var size = await db.HouseholdMembers.CountAsync(m => m.HouseholdId == c.HouseholdId && m.ValidTo == null, ct);
             var enrollment = new Enrollment
@@ -53,7 +54,7 @@ public sealed class CaseDecision(MinzhengDbContext db, BenefitService benefits, 
             c.EnrollmentId = enrollment.Id;
         }
 
-        return transition with { Note = $"自 {start:yyyy-MM} 起，保障 {covered} 人，{(c.Program is "temporary" or "medical" ? "救助" : "月保障")}金额 {amount:0.00} 元。{transition.Note}" };
+        return transition with { Note = $"自 {start:yyyy-MM} 起，保障 {covered} 人，{(AssistancePrograms.IsOneOff(c.Program) ? "救助" : "月保障")}金额 {amount:0.00} 元。{transition.Note}" };
     }
 
     /// <summary>

@@ -22,6 +22,9 @@ public static class AssistancePrograms
 
     public static AssistanceProgram? ByCode(string? code) => All.FirstOrDefault(p => p.Code == code);
 
+    /// <summary>临时救助 and 医疗救助 are one-off amounts decided on a case; the others are monthly enrolments.</summary>
+    public static bool IsOneOff(string? code) => code is "temporary" or "medical";
+
     /// <summary>By the Chinese name used in rosters; a few common alternative spellings are accepted too.</summary>
     public static AssistanceProgram? ByName(string? name)
     {

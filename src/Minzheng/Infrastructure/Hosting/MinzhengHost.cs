@@ -13,6 +13,7 @@ using Minzheng.Features.Imports;
 using Minzheng.Features.Payments;
 using Minzheng.Features.Regions;
 using Minzheng.Features.Registry;
+using Minzheng.Features.Reports;
 using Minzheng.Features.Reviews;
 using Minzheng.Features.Standards;
 using Minzheng.Features.Users;
@@ -85,6 +86,9 @@ public static class MinzhengHost
         services.AddScoped<Features.Verification.DeathRecordImport>();
         services.AddScoped<Features.Verification.FindingService>();
         services.AddScoped<Features.Verification.ExclusionScan>();
+        services.AddScoped<Features.Reports.AssistanceSummaryService>();
+        services.AddScoped<Features.Reports.WorkSummaryDrafter>();
+        services.AddScoped<Features.Reports.DashboardService>();
         services.AddScoped<Features.Audit.AuditQuery>();
         services.AddScoped<Features.Audit.AuditExporter>();
         services.AddScoped<MinzhengClaimsFactory>();
@@ -178,6 +182,7 @@ public static class MinzhengHost
         api.MapReviews();
         api.MapPayments();
         api.MapVerification();
+        api.MapReports();
         api.MapRosterExport();
         app.MapRazorPages();
         return app;

@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Features.Cases;
+using Minzheng.Features.Enrollments;
+using Minzheng.Features.Programs;
+using Minzheng.Features.Regions;
+using Minzheng.Infrastructure.Database;
+using Minzheng.Infrastructure.Security;
+using Minzheng.Infrastructure.Web;
+
+namespace Minzheng.Features.Reports;
+
+/// <summary>The region and period a report is asked for, checked: a region inside the user's scope, from ≤ to.</summary>
+public sealed record ReportQuery(string Region, string RegionCode, string Prefix, DateOnly From, DateOnly To)
+{
+    public DateOnly FromMonth => new(From.Year, From.Month, 1);
+    public DateOnly ToMonth => new(To.Year, To.Month, 1);
+}
+
+/// <summary>
+/// 救助统计: stock and flows per programme from the enrolments (monthly programmes) and the decided cases (one-off
+/// programmes). Months are the unit — an enrolment is in stock at <c>to</c> when its span covers that month, new when it
+/// starts within the period, cancelled when its first month no longer paid falls within it — so that
+/// stock(to) = stock(before from) + new − cancelled holds exactly. Each figure is one grouped query over the region
+/// subtree; children are rolled up in memory from the same rows.
+/// </summary>
+public sealed class AssistanceSummaryService(MinzhengDbContext db, RegionService regions, IRegionScope scope)
+{
+    /// <summary>Checks the query parameters; a region outside the user's subtree is reported as not found.</summary>
+    public async Task<(ReportQuery? Query, FieldErrors Errors, bool OutsideScope)> ParseAsync(string? region, string? from, string? to, DateOnly today,
+        CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var requested = string.IsNullOrWhiteSpace(region) ? scope.Prefix : region.Trim();
+        var prefix = requested.Length == 0 ? "" : RegionCode.ToScopePrefix(requested);
+        if (prefix is null)
+        {
+            errors.Add("region", "region 应为12位统计用区划代码或其有效前缀（如 360482）");
+        }
+
+        var start = InputValues.ParseDate(from, "from", false, errors) ?? new DateOnly(today.Year, 1, 1);
+        var end = InputValues.ParseDate(to, "to", false, errors) ?? today;
+        if (!errors.Any && end < start)
+        {
+            errors.Add("to", "截止日期不能早于起始日期");
+        }
+
+        if (errors.Any || prefix is null)
+        {
+            return (null, errors, false);
+        }
+
+        var code = prefix.PadRight(RegionCode.Length, '0');
+        var inScope = prefix.StartsWith(scope.Prefix, StringComparison.Ordinal) && (prefix.Length == 0 || await regions.ExistsAsync(code, ct));
+        return inScope ? (new ReportQuery(requested, code, prefix, start, end), errors, false) : (null, errors, true);
+    }
+
+    public async Task<AssistanceSummary> SummaryAsync(ReportQuery q, CancellationToken ct)
+    {
+        var cells = await CellsAsync(q, ct);
+        var names = await regions.NamesAsync(ct);
+        var children = await ChildrenAsync(q, ct);
+        return new AssistanceSummary(q.Region, q.RegionCode, names.GetValueOrDefault(q.RegionCode, q.RegionCode), q.From, q.To, cells.RollUp(q.Prefix),
+            children.Select(c => new RegionSummary(c.Code, c.Name, cells.RollUp(RegionCode.Prefix(c.Code)))).ToList());
+    }
+
+    /// <summary>The direct children of the region, or the counties of a whole-database query.</summary>
+    private async Task<List<RegionDto>> ChildrenAsync(ReportQuery q, CancellationToken ct) =>
+        q.Prefix.Length == 0 ? await regions.ChildrenAsync(null, ct) : await regions.ChildrenAsync(q.RegionCode, ct);
+
+    internal async Task<SummaryCells> CellsAsync(ReportQuery q, CancellationToken ct)
+    {
+        var enrollments = db.Enrollments.AsNoTracking().Where(e => e.RegionCode.StartsWith(q.Prefix));
+        var (fromMonth, toMonth) = (q.FromMonth, q.ToMonth);
+        var inStock = enrollments.Where(e => e.StartMonth <= toMonth && (e.EndMonth == null || e.EndMonth >= toMonth));
+        var stock = await Grouped(inStock, ct);
+        await CorrectForLaterAdjustmentsAsync(stock, inStock, toMonth, ct);
+        var added = await Grouped(enrollments.Where(e => e.StartMonth >= fromMonth && e.StartMonth <= toMonth), ct);
+        var (firstEnd, lastEnd) = (fromMonth.AddMonths(-1), toMonth.AddMonths(-1));
+        var cancelled = await enrollments.Where(e => e.EndMonth != null && e.EndMonth >= firstEnd && e.EndMonth <= lastEnd)
+            .GroupBy(e => new { e.Program, e.RegionCode, e.StatusReason })
+            .Select(g => new Cell(g.Key.Program, g.Key.RegionCode, g.Select(e => e.HouseholdId).Distinct().Count(), g.Sum(e => e.CoveredPersons),
+                g.Sum(e => e.MonthlyAmount), g.Key.StatusReason))
+            .ToListAsync(ct);
+        cancelled = cancelled.Select(c => TerminationReasons.All.ContainsKey(c.Reason ?? "") ? c : c with { Reason = "other" }).ToList();
+        return new SummaryCells(stock, added, cancelled, await OneOffAsync(q, ct), await ReserveFundAsync(q, ct));
+    }
+
+    private static Task<List<Cell>> Grouped(IQueryable<Enrollment> rows, CancellationToken ct) =>
+        rows.GroupBy(e => new { e.Program, e.RegionCode })
+            .Select(g => new Cell(g.Key.Program, g.Key.RegionCode, g.Select(e => e.HouseholdId).Distinct().Count(), g.Sum(e => e.CoveredPersons),
+                g.Sum(e => e.MonthlyAmount)))
+            .ToListAsync(ct);
+
+    /// <summary>
+    /// The monthly amount in force at <paramref name="month"/> is the amount before the earliest adjustment effective
+    /// after it (the rule payroll generation uses). Only enrolments adjusted later than the month need a correction, so
+    /// the main query stays a plain GROUP BY and this one reads the few later adjustments.
+    /// </summary>
+    private async Task CorrectForLaterAdjustmentsAsync(List<Cell> stock, IQueryable<Enrollment> inStock, DateOnly month, CancellationToken ct)
+    {
+        var later = await inStock
+            .Join(db.EnrollmentEvents.Where(ev => ev.Kind == EnrollmentEventKind.Adjusted && ev.EffectiveMonth > month), e => e.Id, ev => ev.EnrollmentId,
+                (e, ev) => new { e.Id, e.Program, e.RegionCode, e.MonthlyAmount, ev.EffectiveMonth, ev.At, ev.OldAmount })
+            .ToListAsync(ct);
+        var corrections = later.GroupBy(x => x.Id).Select(g => g.OrderBy(x => x.EffectiveMonth).ThenBy(x => x.At).First())
+            .GroupBy(x => (x.Program, x.RegionCode)).ToDictionary(g => g.Key, g => g.Sum(x => x.OldAmount - x.MonthlyAmount));
+        for (var i = 0; i < stock.Count; i++)
+        {
+            if (corrections.TryGetValue((stock[i].Program, stock[i].RegionCode), out var delta))
+            {
+                stock[i] = stock[i] with { Amount = stock[i].Amount + delta };
+            }
+        }
+    }
+
+    /// <summary>临时救助 and 医疗救助 decided (approved) within the period: 户次, 人次 and amounts.</summary>
+    private Task<List<Cell>> OneOffAsync(ReportQuery q, CancellationToken ct) =>
+        db.Cases.AsNoTracking()
+            .Where(c => c.Status == CaseStatus.Approved && (c.Program == "temporary" || c.Program == "medical") && c.RegionCode.StartsWith(q.Prefix)
+                && c.DecidedOn >= q.From && c.DecidedOn <= q.To)
+            .GroupBy(c => new { c.Program, c.RegionCode })
+            .Select(g => new Cell(g.Key.Program, g.Key.RegionCode, g.Count(), g.Sum(c => c.CoveredPersons ?? 1), g.Sum(c => c.MonthlyAmount ?? 0m)))
+            .ToListAsync(ct);
+
+    /// <summary>先行救助 paid from the township reserve funds within the period, counted in the region of the case.</summary>
+    private Task<List<Cell>> ReserveFundAsync(ReportQuery q, CancellationToken ct) =>
+        db.ReserveFund.AsNoTracking().Where(r => r.Amount < 0 && r.Date >= q.From && r.Date <= q.To && r.CaseId != null)
+            .Join(db.Cases.Where(c => c.RegionCode.StartsWith(q.Prefix)), r => r.CaseId, c => c.Id, (r, c) => new { c.Program, c.RegionCode, c.CoveredPersons, r.Amount })
+            .GroupBy(x => new { x.Program, x.RegionCode })
+            .Select(g => new Cell(g.Key.Program, g.Key.RegionCode, g.Count(), g.Sum(x => x.CoveredPersons ?? 1), -g.Sum(x => x.Amount)))
+            .ToListAsync(ct);
+}
