@@ -2,9 +2,10 @@ using System.Globalization;
 using Minzheng.Bench;
 
 // Benchmarks, each reported as a ratio to a raw floor measured in the same run (docs/performance.md). Usage:
-//   dotnet run -c Release --project bench/Minzheng.Bench -- [--bench roster|payroll] [--rows N] [--providers sqlite,postgres] [--postgres "<conn>"]
+//   dotnet run -c Release --project bench/Minzheng.Bench -- [--bench roster|payroll|summary] [--rows N] [--providers sqlite,postgres] [--postgres "<conn>"]
 // roster: validate and commit an N-row roster (issue 5, default 100,000 rows).
 // payroll: generate a payroll over N active enrolments, export its bank file, reconcile the bank's answer (issue 7).
+// summary: the county's assistance summary and dashboard over N enrolments and their events (issue 9).
 var bench = Arg("--bench") ?? "roster";
 var rows = int.Parse(Arg("--rows") ?? "100000", CultureInfo.InvariantCulture);
 var providers = (Arg("--providers") ?? "sqlite,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries);
@@ -25,6 +26,10 @@ foreach (var provider in providers)
     {
         results.AddRange(await PayrollBench.RunAsync(provider, rows, postgres));
     }
+    else if (bench == "summary")
+    {
+        results.AddRange(await SummaryBench.RunAsync(provider, rows, postgres));
+    }
     else
     {
         results.Add(await RosterBench.RunAsync(provider, file, rows, postgres));
@@ -32,7 +37,7 @@ foreach (var provider in providers)
 }
 
 Console.WriteLine();
-Console.WriteLine(bench == "payroll"
+Console.WriteLine(bench is "payroll" or "summary"
     ? "| database | rows | step | floor | Minzheng | ratio | peak working set |\n|---|---|---|---|---|---|---|"
     : "| database | rows | floor (read + bulk insert of the same rows) | stage (validate) | commit (validate + write) | import total | ratio total ÷ floor | earlier floor (one text table) | peak working set |\n|---|---|---|---|---|---|---|---|---|");
 results.ForEach(Console.WriteLine);

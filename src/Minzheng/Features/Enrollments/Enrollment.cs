@@ -57,5 +57,7 @@ internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollm
         // Nobody is enrolled twice in the same programme at the same time, whatever races between importers.
         b.HasIndex(e => new { e.Program, e.PersonId }).IsUnique().HasFilter("\"Status\" = 'Active'");
         b.HasIndex(e => new { e.RegionCode, e.Program, e.Status });
+        // Statistics read cancellations within a period by their last month paid.
+        b.HasIndex(e => e.EndMonth);
     }
 }

@@ -22,6 +22,12 @@ public static class AssistancePrograms
 
     public static AssistanceProgram? ByCode(string? code) => All.FirstOrDefault(p => p.Code == code);
 
+    /// <summary>
+    /// Programmes granted to a household (one enrolment per 户, covering some of its members); the others are granted to
+    /// a person, so several members of one household may each have an enrolment.
+    /// </summary>
+    public static IReadOnlyList<string> HouseholdBased { get; } = ["urban-dibao", "rural-dibao"];
+
     /// <summary>临时救助 and 医疗救助 are one-off amounts decided on a case; the others are monthly enrolments.</summary>
     public static bool IsOneOff(string? code) => code is "temporary" or "medical";
 

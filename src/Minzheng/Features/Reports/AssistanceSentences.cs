@@ -1,4 +1,5 @@
 using Minzheng.Features.Enrollments;
+using Minzheng.Features.Programs;
 
 namespace Minzheng.Features.Reports;
 
@@ -8,9 +9,6 @@ namespace Minzheng.Features.Reports;
 /// </summary>
 internal static class AssistanceSentences
 {
-    /// <summary>Programmes counted by household as well as by person in reports (户/人); the others by person.</summary>
-    private static readonly HashSet<string> ByHousehold = ["urban-dibao", "rural-dibao"];
-
     public static IEnumerable<DraftSentence> For(AssistanceSummary s, string period, string source)
     {
         var monthly = s.Programs.Where(p => !p.OneOff).ToList();
@@ -53,7 +51,7 @@ internal static class AssistanceSentences
     }
 
     private static string Count(ProgramSummary p, int households, int persons) =>
-        ByHousehold.Contains(p.Program) ? $"{households}户{persons}人" : $"{persons}人";
+        AssistancePrograms.HouseholdBased.Contains(p.Program) ? $"{households}户{persons}人" : $"{persons}人";
 
     /// <summary>"，其中因家庭收入超过保障标准停保3户5人、因保障对象死亡停保2户2人" over all monthly programmes.</summary>
     private static string Reasons(List<ProgramSummary> monthly)

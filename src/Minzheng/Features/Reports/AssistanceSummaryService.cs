@@ -70,13 +70,50 @@ public sealed class AssistanceSummaryService(MinzhengDbContext db, RegionService
     internal async Task<SummaryCells> CellsAsync(ReportQuery q, CancellationToken ct)
     {
         var enrollments = db.Enrollments.AsNoTracking().Where(e => e.RegionCode.StartsWith(q.Prefix));
-        var (fromMonth, toMonth) = (q.FromMonth, q.ToMonth);
-        var inStock = enrollments.Where(e => e.StartMonth <= toMonth && (e.EndMonth == null || e.EndMonth >= toMonth));
-        var stock = await Grouped(inStock, ct);
-        await CorrectForLaterAdjustmentsAsync(stock, inStock, toMonth, ct);
-        var added = await Grouped(enrollments.Where(e => e.StartMonth >= fromMonth && e.StartMonth <= toMonth), ct);
-        var (firstEnd, lastEnd) = (fromMonth.AddMonths(-1), toMonth.AddMonths(-1));
-        var cancelled = await enrollments.Where(e => e.EndMonth != null && e.EndMonth >= firstEnd && e.EndMonth <= lastEnd)
+        var (fromMonth, toMonth, firstEnd, lastEnd) = (q.FromMonth, q.ToMonth, q.FromMonth.AddMonths(-1), q.ToMonth.AddMonths(-1));
+        var relevant = enrollments.Where(e => e.StartMonth <= toMonth && (e.EndMonth == null || e.EndMonth >= firstEnd));
+        var perHousehold = AssistancePrograms.HouseholdBased;
+
+        // Stock and new in one pass over the enrolments that matter to the period (started by its end, not ended before
+        // it), with plain counts and sums only: a household-based programme has one enrolment per household.
+        var sums = await relevant.GroupBy(e => new { e.Program, e.RegionCode })
+            .Select(g => new
+            {
+                g.Key.Program,
+                g.Key.RegionCode,
+                Enrolments = g.Count(e => e.EndMonth == null || e.EndMonth >= toMonth),
+                Persons = g.Where(e => e.EndMonth == null || e.EndMonth >= toMonth).Sum(e => e.CoveredPersons),
+                Amount = g.Where(e => e.EndMonth == null || e.EndMonth >= toMonth).Sum(e => e.MonthlyAmount),
+                NewEnrolments = g.Count(e => e.StartMonth >= fromMonth),
+                NewPersons = g.Where(e => e.StartMonth >= fromMonth).Sum(e => e.CoveredPersons),
+            })
+            .ToListAsync(ct);
+
+        // A person-based programme may enrol several members of one household: its households are counted once each,
+        // by grouping on the household first (a hash aggregate, not the sort a COUNT(DISTINCT) needs).
+        var households = await relevant.Where(e => !perHousehold.Contains(e.Program))
+            .GroupBy(e => new { e.Program, e.RegionCode, e.HouseholdId })
+            .Select(g => new
+            {
+                g.Key.Program,
+                g.Key.RegionCode,
+                InStock = g.Max(e => e.EndMonth == null || e.EndMonth >= toMonth ? 1 : 0),
+                IsNew = g.Max(e => e.StartMonth >= fromMonth ? 1 : 0),
+            })
+            .GroupBy(x => new { x.Program, x.RegionCode })
+            .Select(g => new { g.Key.Program, g.Key.RegionCode, Stock = g.Sum(x => x.InStock), New = g.Sum(x => x.IsNew) })
+            .ToDictionaryAsync(x => (x.Program, x.RegionCode), ct);
+        int Households(string program, string region, int enrolments, bool stock) => households.TryGetValue((program, region), out var h)
+            ? (stock ? h.Stock : h.New) : enrolments;
+
+        var stock = sums.Where(x => x.Enrolments > 0)
+            .Select(x => new Cell(x.Program, x.RegionCode, Households(x.Program, x.RegionCode, x.Enrolments, true), x.Persons, x.Amount)).ToList();
+        var added = sums.Where(x => x.NewEnrolments > 0)
+            .Select(x => new Cell(x.Program, x.RegionCode, Households(x.Program, x.RegionCode, x.NewEnrolments, false), x.NewPersons, 0m)).ToList();
+        await CorrectForLaterAdjustmentsAsync(stock, enrollments.Where(e => e.StartMonth <= toMonth && (e.EndMonth == null || e.EndMonth >= toMonth)), toMonth, ct);
+
+        // Cancellations by reason: a range over the end month (indexed), not another pass over the caseload.
+        var cancelled = await enrollments.Where(e => e.EndMonth >= firstEnd && e.EndMonth <= lastEnd)
             .GroupBy(e => new { e.Program, e.RegionCode, e.StatusReason })
             .Select(g => new Cell(g.Key.Program, g.Key.RegionCode, g.Select(e => e.HouseholdId).Distinct().Count(), g.Sum(e => e.CoveredPersons),
                 g.Sum(e => e.MonthlyAmount), g.Key.StatusReason))
@@ -84,12 +121,6 @@ public sealed class AssistanceSummaryService(MinzhengDbContext db, RegionService
         cancelled = cancelled.Select(c => TerminationReasons.All.ContainsKey(c.Reason ?? "") ? c : c with { Reason = "other" }).ToList();
         return new SummaryCells(stock, added, cancelled, await OneOffAsync(q, ct), await ReserveFundAsync(q, ct));
     }
-
-    private static Task<List<Cell>> Grouped(IQueryable<Enrollment> rows, CancellationToken ct) =>
-        rows.GroupBy(e => new { e.Program, e.RegionCode })
-            .Select(g => new Cell(g.Key.Program, g.Key.RegionCode, g.Select(e => e.HouseholdId).Distinct().Count(), g.Sum(e => e.CoveredPersons),
-                g.Sum(e => e.MonthlyAmount)))
-            .ToListAsync(ct);
 
     /// <summary>
     /// The monthly amount in force at <paramref name="month"/> is the amount before the earliest adjustment effective

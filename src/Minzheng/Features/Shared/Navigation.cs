@@ -28,7 +28,7 @@ public static class Navigation
         ]),
         new("资金发放", [new("发放名册", "/Payments", Business), new("资金台账", "/Payments/Ledger", Business)]),
         new("核查监测", [new("死亡比对", "/Verification", Business), new("亲属备案", null, Business), new("举报处理", null, Business)]),
-        new("统计报表", [new("数据看板", "/Reports/Dashboard", Business), new("救助统计", "/Reports", Business), new("工作总结", "/Reports/Summary", Business)]),
+        new("统计报表", [new("数据看板", "/Reports/Dashboard", Business), new("救助统计", "/Reports", Business), new("统计报表", "/Reports/Tables", Business), new("工作总结", "/Reports/Summary", Business)]),
         new("系统管理",
         [
             new("用户管理", "/Users", [Roles.Admin, Roles.Security]), new("区划管理", "/Regions", [Roles.Admin]),

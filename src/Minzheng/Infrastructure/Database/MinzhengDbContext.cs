@@ -42,6 +42,7 @@ public abstract class MinzhengDbContext(DbContextOptions options, IRegionScope s
     public DbSet<Features.Payments.BankFileExport> BankFileExports => Set<Features.Payments.BankFileExport>();
     public DbSet<Features.Verification.DeathRecord> DeathRecords => Set<Features.Verification.DeathRecord>();
     public DbSet<Features.Verification.Finding> Findings => Set<Features.Verification.Finding>();
+    public DbSet<Features.Reports.StatisticalReport> StatisticalReports => Set<Features.Reports.StatisticalReport>();
 
     /// <summary>Read by the region filter on every query; EF parameterises it per context instance.</summary>
     public string RegionPrefix => scope.Prefix;

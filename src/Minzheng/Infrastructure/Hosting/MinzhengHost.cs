@@ -89,6 +89,8 @@ public static class MinzhengHost
         services.AddScoped<Features.Reports.AssistanceSummaryService>();
         services.AddScoped<Features.Reports.WorkSummaryDrafter>();
         services.AddScoped<Features.Reports.DashboardService>();
+        services.AddScoped<Features.Reports.PeriodTables>();
+        services.AddScoped<Features.Reports.ReportSubmissions>();
         services.AddScoped<Features.Audit.AuditQuery>();
         services.AddScoped<Features.Audit.AuditExporter>();
         services.AddScoped<MinzhengClaimsFactory>();
@@ -183,6 +185,7 @@ public static class MinzhengHost
         api.MapPayments();
         api.MapVerification();
         api.MapReports();
+        api.MapStatistics();
         api.MapRosterExport();
         app.MapRazorPages();
         return app;

@@ -99,6 +99,8 @@ public static class IdentitySetup
             // handles bank files (they carry full ID and account numbers) and the bank's return files.
             .AddPolicy(Policies.MakePayrolls, p => p.RequireRole(Roles.County))
             .AddPolicy(Policies.CheckPayrolls, p => p.RequireRole(Roles.Finance))
+            .AddPolicy(Policies.SubmitStatistics, p => p.RequireRole(Roles.Township, Roles.TownshipReviewer))
+            .AddPolicy(Policies.ReviewStatistics, p => p.RequireRole(Roles.County, Roles.CountyApprover))
             .AddPolicy(Policies.RevealPersonalData, p => p.RequireRole(Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer));
 
         services.AddRateLimiter(o =>

@@ -60,6 +60,8 @@ public static class Policies
     public const string ReviewOutcomes = "ReviewOutcomes";
     public const string MakePayrolls = "MakePayrolls";
     public const string CheckPayrolls = "CheckPayrolls";
+    public const string SubmitStatistics = "SubmitStatistics";
+    public const string ReviewStatistics = "ReviewStatistics";
 }
 
 /// <summary>Claim types Minzheng adds to a signed-in user.</summary>
