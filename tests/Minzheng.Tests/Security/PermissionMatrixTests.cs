@@ -84,6 +84,13 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", "/api/v1/reports/work-summary?region=bad", null, ["county", "finance", "township", "village", "leader"]),
             ("POST", "/api/v1/reports/work-summary.docx", "{}", ["county", "finance", "township", "village", "leader"]),
             ("GET", "/api/v1/reports/dashboard?region=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/statistics/table?period=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/statistics/table.xlsx?period=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/statistics/reports?period=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", $"/api/v1/statistics/reports/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", "/api/v1/statistics/reports", "{}", ["township"]),
+            ("POST", $"/api/v1/statistics/reports/{Guid.Empty}/accept", "{}", ["county"]),
+            ("POST", $"/api/v1/statistics/reports/{Guid.Empty}/return", "{}", ["county"]),
         };
         var data = new TheoryData<string, string, string, string>();
         foreach (var (method, path, body, allowed) in rows)
@@ -135,6 +142,8 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("finance", "/Reports/Summary", true)]
     [InlineData("admin", "/Reports/Dashboard", false)]
     [InlineData("auditor", "/Reports", false)]
+    [InlineData("village", "/Reports/Tables", true)]
+    [InlineData("security", "/Reports/Tables", false)]
     [InlineData("county", "/Regions", false)]
     [InlineData("admin", "/Calendar", true)]
     [InlineData("security", "/Calendar", false)]
