@@ -30,13 +30,7 @@ public sealed class AssistanceSummaryService(MinzhengDbContext db, RegionService
         CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var requested = string.IsNullOrWhiteSpace(region) ? scope.Prefix : region.Trim();
-        var prefix = requested.Length == 0 ? "" : RegionCode.ToScopePrefix(requested);
-        if (prefix is null)
-        {
-            errors.Add("region", "region 应为12位统计用区划代码或其有效前缀（如 360482）");
-        }
-
+        var (requested, prefix) = ParseRegion(region, errors);
         var start = InputValues.ParseDate(from, "from", false, errors) ?? new DateOnly(today.Year, 1, 1);
         var end = InputValues.ParseDate(to, "to", false, errors) ?? today;
         if (!errors.Any && end < start)
@@ -49,10 +43,27 @@ public sealed class AssistanceSummaryService(MinzhengDbContext db, RegionService
             return (null, errors, false);
         }
 
-        var code = prefix.PadRight(RegionCode.Length, '0');
-        var inScope = prefix.StartsWith(scope.Prefix, StringComparison.Ordinal) && (prefix.Length == 0 || await regions.ExistsAsync(code, ct));
-        return inScope ? (new ReportQuery(requested, code, prefix, start, end), errors, false) : (null, errors, true);
+        return await InScopeAsync(prefix, ct)
+            ? (new ReportQuery(requested, prefix.PadRight(RegionCode.Length, '0'), prefix, start, end), errors, false)
+            : (null, errors, true);
     }
+
+    /// <summary>The region a report asks for (the user's own subtree when empty) as its scope prefix; null, with the error added, when malformed.</summary>
+    public (string Requested, string? Prefix) ParseRegion(string? region, FieldErrors errors)
+    {
+        var requested = string.IsNullOrWhiteSpace(region) ? scope.Prefix : region.Trim();
+        var prefix = requested.Length == 0 ? "" : RegionCode.ToScopePrefix(requested);
+        if (prefix is null)
+        {
+            errors.Add("region", "region 应为12位统计用区划代码或其有效前缀（如 360482）");
+        }
+
+        return (requested, prefix);
+    }
+
+    /// <summary>Whether the region exists and lies within the user's subtree.</summary>
+    public async Task<bool> InScopeAsync(string prefix, CancellationToken ct) =>
+        prefix.StartsWith(scope.Prefix, StringComparison.Ordinal) && (prefix.Length == 0 || await regions.ExistsAsync(prefix.PadRight(RegionCode.Length, '0'), ct));
 
     public async Task<AssistanceSummary> SummaryAsync(ReportQuery q, CancellationToken ct)
     {

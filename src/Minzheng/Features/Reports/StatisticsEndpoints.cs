@@ -32,47 +32,42 @@ public static class StatisticsEndpoints
         return api;
     }
 
-    private static async Task<(PeriodTable? Table, IResult? Problem)> BuildAsync(string? region, string? period, IRegionScope scope, RegionService regions,
-        PeriodTables tables, CancellationToken ct)
+    private static async Task<(PeriodTable? Table, IResult? Problem)> BuildAsync(string? region, string? period, AssistanceSummaryService summaries,
+        RegionService regions, PeriodTables tables, CancellationToken ct)
     {
         var parsed = StatisticalPeriod.Parse(period);
-        var prefix = string.IsNullOrWhiteSpace(region) ? scope.Prefix : RegionCode.ToScopePrefix(region.Trim());
         var errors = new FieldErrors();
         if (parsed is null)
         {
             errors.Add("period", "period 应为月份 YYYY-MM 或季度 YYYY-Qn，如 2026-06、2026-Q2");
         }
 
-        if (prefix is null)
-        {
-            errors.Add("region", "region 应为12位统计用区划代码或其有效前缀");
-        }
-
+        var (_, prefix) = summaries.ParseRegion(region, errors);
         if (errors.Any)
         {
             return (null, errors.ToProblem());
         }
 
-        var code = prefix!.PadRight(RegionCode.Length, '0');
-        if (!prefix.StartsWith(scope.Prefix, StringComparison.Ordinal) || !await regions.ExistsAsync(code, ct))
+        if (!await summaries.InScopeAsync(prefix!, ct))
         {
             return (null, ApiProblems.NotFound("区划不存在或不在您的管辖范围内"));
         }
 
+        var code = prefix!.PadRight(RegionCode.Length, '0');
         var names = await regions.NamesAsync(ct);
         return (new PeriodTable(code, names.GetValueOrDefault(code, code), parsed!.Text, await tables.RowsAsync(prefix, parsed, ct)), null);
     }
 
-    public static async Task<IResult> Table(string? region, string? period, IRegionScope scope, RegionService regions, PeriodTables tables, CancellationToken ct)
+    public static async Task<IResult> Table(string? region, string? period, AssistanceSummaryService summaries, RegionService regions, PeriodTables tables, CancellationToken ct)
     {
-        var (table, problem) = await BuildAsync(region, period, scope, regions, tables, ct);
+        var (table, problem) = await BuildAsync(region, period, summaries, regions, tables, ct);
         return problem ?? TypedResults.Ok(table);
     }
 
-    public static async Task<IResult> TableXlsx(string? region, string? period, IRegionScope scope, RegionService regions, PeriodTables tables, AuditLog audit,
+    public static async Task<IResult> TableXlsx(string? region, string? period, AssistanceSummaryService summaries, RegionService regions, PeriodTables tables, AuditLog audit,
         CancellationToken ct)
     {
-        var (table, problem) = await BuildAsync(region, period, scope, regions, tables, ct);
+        var (table, problem) = await BuildAsync(region, period, summaries, regions, tables, ct);
         if (problem is not null)
         {
             return problem;
