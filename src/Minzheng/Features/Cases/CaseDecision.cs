@@ -14,7 +14,7 @@ namespace Minzheng.Features.Cases;
 /// snapshot (inputs, steps, standard version) is stored on the case and the enrolment so a later standard change never
 /// rewrites it. Monthly programmes get an enrolment; 临时救助 and 医疗救助 are one-off amounts recorded on the case.
 /// </summary>
-public sealed class CaseDecision(MinzhengDbContext db, BenefitService benefits, StandardService standards)
+public sealed class CaseDecision(MinzhengDbContext db, BenefitService benefits, StandardService standards, Verification.ApplicationScreening screening)
 {
     private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web);
 
@@ -23,6 +23,11 @@ public sealed class CaseDecision(MinzhengDbContext db, BenefitService benefits, 
         if (request.Approve != true)
         {
             return c.Decide(actor, today, request.Approve, request.Reason ?? request.Note);
+        }
+
+        if (await screening.BlockingAsync(c, ct) is { Count: > 0 } blocking)
+        {
+            throw new CaseRuleException($"家庭经济状况核对发现{string.Join("、", blocking)}信息，须先在“核查”中核实排除后才能批准；核实属实的应作出不予批准决定");
         }
 
         var start = StartMonth(c, today, request.StartMonth);

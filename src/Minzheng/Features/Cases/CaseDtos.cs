@@ -21,7 +21,8 @@ public sealed record CaseDto(Guid Id, string Program, string ProgramName, string
     string? CalculationJson, List<CaseEventDto> Events);
 
 /// <summary>Open cases of one township on the deadline board.</summary>
-public sealed record DeadlineRow(string RegionCode, string Name, int Open, int DueSoon, int Overdue);
+/// <param name="Open">Applications in progress (DueSoon, Overdue: of them); tip-offs and early warnings past their deadline are counted beside.</param>
+public sealed record DeadlineRow(string RegionCode, string Name, int Open, int DueSoon, int Overdue, int TipOffsOverdue = 0, int WarningsOverdue = 0);
 
 public sealed record BatchResult(Guid Id, bool Approved, string? Message);
 

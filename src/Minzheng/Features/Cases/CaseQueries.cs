@@ -95,10 +95,16 @@ public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars,
         var open = await db.Cases.AsNoTracking()
             .Where(c => c.Status != CaseStatus.Approved && c.Status != CaseStatus.Refused && c.Status != CaseStatus.Withdrawn)
             .Select(c => new { c.RegionCode, c.DueOn }).ToListAsync(ct);
-        var townships = open.GroupBy(c => ReserveFundService.TownshipOf(c.RegionCode)).ToList();
+        var tipOffs = (await db.TipOffs.AsNoTracking()
+            .Where(t => (t.Status == Verification.TipOffStatus.Received || t.Status == Verification.TipOffStatus.Investigating) && t.DueOn < today)
+            .Select(t => t.RegionCode).ToListAsync(ct)).CountBy(ReserveFundService.TownshipOf).ToDictionary();
+        var warnings = (await db.EarlyWarnings.AsNoTracking().Where(w => w.Status == Monitoring.WarningStatus.Open && w.DueOn < today)
+            .Select(w => w.RegionCode).ToListAsync(ct)).CountBy(ReserveFundService.TownshipOf).ToDictionary();
+        var byTownship = open.ToLookup(c => ReserveFundService.TownshipOf(c.RegionCode));
         var names = await regions.NamesAsync(ct);
-        return townships.OrderBy(g => g.Key).Select(g => new DeadlineRow(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.Count(),
-            g.Count(c => c.DueOn >= today && c.DueOn <= soon), g.Count(c => c.DueOn < today))).ToList();
+        return byTownship.Select(g => g.Key).Union(tipOffs.Keys).Union(warnings.Keys).Order().Select(t => new DeadlineRow(t, names.GetValueOrDefault(t, t),
+            byTownship[t].Count(), byTownship[t].Count(c => c.DueOn >= today && c.DueOn <= soon), byTownship[t].Count(c => c.DueOn < today),
+            tipOffs.GetValueOrDefault(t), warnings.GetValueOrDefault(t))).ToList();
     }
 
     public string Urgency(AssistanceCase c, WorkingCalendar calendar)

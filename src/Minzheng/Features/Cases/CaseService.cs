@@ -17,7 +17,8 @@ public enum CaseOutcome
 }
 
 /// <summary>Applications and their statutory steps: each action loads the case, runs the aggregate's transition, sets the next deadline and appends the event.</summary>
-public sealed class CaseService(MinzhengDbContext db, CalendarService calendars, CaseDecision decisions, ReserveFundService reserve, TimeProvider clock)
+public sealed class CaseService(MinzhengDbContext db, CalendarService calendars, CaseDecision decisions, ReserveFundService reserve, TimeProvider clock,
+    Verification.ApplicationScreening screening)
 {
     public static readonly string[] Actions =
         ["accept", "investigate", "check", "democratic-review", "township-review", "start-publicity", "object", "resolve-objection", "end-publicity",
@@ -100,6 +101,7 @@ public sealed class CaseService(MinzhengDbContext db, CalendarService calendars,
             DueOn = calendar.AddWorkingDays(applied, rules.AcceptDays),
         };
         db.Cases.Add(@case);
+        await screening.ScreenAsync(@case, ct);
         var channel = actor.IsTownship || actor.IsCounty ? "乡镇（街道）受理窗口登记" : "村（社区）协理员代为录入";
         Append(@case, actor, new Transition("申请", CaseStatus.Applied, CaseStatus.Applied, $"{channel}{(request.Note is { Length: > 0 } n ? "：" + n.Trim() : "")}"));
         if (request.EmergencyAmount is { } emergency)

@@ -9,8 +9,10 @@ namespace Minzheng.Features.Cases;
 
 /// <summary>One case: facts, deadlines, the timeline, the calculation behind the decision, and the form of the next step.</summary>
 [Authorize(Policy = Policies.BusinessRead)]
-public sealed class DetailModel(CaseQueries queries, CaseService cases, IAuthorizationService authorization) : PageModel
+public sealed class DetailModel(CaseQueries queries, CaseService cases, IAuthorizationService authorization, Verification.FindingService findings) : PageModel
 {
+    public IReadOnlyList<Verification.FindingDto> Findings { get; private set; } = [];
+
     public CaseDto? Case { get; private set; }
     public IReadOnlyList<CalculationStep> Steps { get; private set; } = [];
     public CaseActor Actor => CaseEndpoints.Actor(User);
@@ -49,6 +51,7 @@ public sealed class DetailModel(CaseQueries queries, CaseService cases, IAuthori
         CanWork = (await authorization.AuthorizeAsync(User, Policies.CaseWork)).Succeeded;
         Case = await queries.GetAsync(id, ct);
         Steps = StepsOf(Case?.CalculationJson);
+        Findings = Case is null ? [] : await findings.ListAsync(new Verification.FindingQuery(CaseId: id), ct);
         return Case is not null;
     }
 

@@ -27,6 +27,7 @@ public static class TerminationReasons
         ["moved-away"] = "迁出本地",
         ["refused-review"] = "拒不配合复核",
         ["duplicate"] = "重复享受或与其他救助互斥",
+        ["concealed-assets"] = "核对发现隐瞒收入或财产",
         ["other"] = "其他",
     };
 

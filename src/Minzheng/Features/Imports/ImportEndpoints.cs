@@ -24,6 +24,8 @@ public static class ImportEndpoints
         imports.MapPost("/{id:guid}/commit", Commit).WithName("Imports_Commit").WithSummary("确认导入：全部成功或全部不写入（skipInvalid=true 跳过错误行）");
         imports.MapGet("/templates/assistance-roster.xlsx", Template).WithName("Imports_Template").WithSummary("花名册模板");
         imports.MapGet("/templates/member-roster.xlsx", MemberTemplate).WithName("Imports_MemberTemplate").WithSummary("家庭成员花名册模板");
+        imports.MapGet("/templates/{kind}.xlsx", CheckListTemplate).WithName("Imports_CheckListTemplate")
+            .WithSummary("核查名单模板：death-records、economic-records、staff-relatives");
         return api;
     }
 
@@ -67,6 +69,28 @@ public static class ImportEndpoints
         Detail = $"有{errors.Count}行数据有误，未写入任何数据；请修正后重新上传，或使用 skipInvalid=true 只导入正确的行",
         Extensions = { ["errors"] = errors },
     });
+
+    private static readonly Dictionary<string, (string Sheet, string[] Headers, string[] Example)> CheckListTemplates = new()
+    {
+        [Verification.DeathRecordImport.Kind] = ("死亡名单", Verification.DeathRecordImport.Headers, ["11010519491231002X", "张三", "2026-05-01", "火化"]),
+        [Verification.CheckListImport.EconomicKind] = ("核对数据", Verification.CheckListImport.EconomicHeaders,
+            ["11010519491231002X", "张三", "车辆", "赣G12345 小型轿车", "", "2026-05-01", "公安交管"]),
+        [Verification.CheckListImport.RelativesKind] = ("近亲属备案", Verification.CheckListImport.RelativeHeaders,
+            ["360482100201", "王五", "村委会主任", "张三", "11010519491231002X", "配偶"]),
+    };
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CheckListTemplate(string kind, CancellationToken ct)
+    {
+        if (!CheckListTemplates.TryGetValue(kind, out var t))
+        {
+            return ApiProblems.NotFound($"没有“{kind}”模板");
+        }
+
+        var sheets = new Dictionary<string, object> { [t.Sheet] = new[] { t.Headers.Zip(t.Example).ToDictionary(p => p.First, p => (object)p.Second) } };
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(sheets, cancellationToken: ct);
+        return TypedResults.File(stream.ToArray(), XlsxType, $"{kind}.xlsx");
+    }
 
     public static async Task<FileContentHttpResult> MemberTemplate(CancellationToken ct)
     {

@@ -28,14 +28,15 @@ public enum CommitOutcome
 /// </summary>
 public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector protector, IRegionScope scope, AuditLog audit, TimeProvider clock,
     IConfiguration configuration, IAuditContext actor, MemberRosterImport memberRoster, AssistanceRosterWriter rosterWriter,
-    Verification.DeathRecordImport deathImport)
+    Verification.DeathRecordImport deathImport, Verification.CheckListImport checkLists)
 {
     private const int LookupChunk = 2000;
 
     private int MaxRows => configuration.GetValue("Imports:MaxRows", 1_000_000);
 
     /// <summary>Stages an uploaded file (API or page); an empty or over-size upload is refused like an unreadable file.</summary>
-    public static readonly string[] Kinds = [AssistanceRoster.Kind, MemberRoster.Kind, Verification.DeathRecordImport.Kind];
+    public static readonly string[] Kinds =
+        [AssistanceRoster.Kind, MemberRoster.Kind, Verification.DeathRecordImport.Kind, Verification.CheckListImport.EconomicKind, Verification.CheckListImport.RelativesKind];
 
     public async Task<StagedImport> StageUploadAsync(string kind, IFormFile? file, CancellationToken ct) =>
         await StageAsync(kind, file?.FileName ?? "", await ReadUploadAsync(file, ct), ct);
@@ -63,7 +64,7 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
         var (validRows, errors, total) = kind switch
         {
             MemberRoster.Kind => await ValidateMembersAsync(fileName, content, ct),
-            Verification.DeathRecordImport.Kind => ValidateDeaths(fileName, content),
+            _ when CheckListKinds.Contains(kind) => await CountCheckListAsync(kind, fileName, content, ct),
             _ => await ValidateRosterAsync(fileName, content, ct),
         };
         var batch = new ImportBatch
@@ -88,10 +89,32 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
         return (rows.Count, errors, total);
     }
 
-    private (int ValidRows, List<ImportError> Errors, int Total) ValidateDeaths(string fileName, byte[] content)
+    /// <summary>Verification lists: each line kept as evidence and matched against the registry.</summary>
+    private static readonly string[] CheckListKinds = [Verification.DeathRecordImport.Kind, Verification.CheckListImport.EconomicKind, Verification.CheckListImport.RelativesKind];
+
+    private async Task<(int ValidRows, List<ImportError> Errors, int Total)> CountCheckListAsync(string kind, string fileName, byte[] content, CancellationToken ct)
     {
-        var (rows, errors, total) = Verification.DeathRecordImport.Validate(content, fileName, MaxRows, clock.Today());
+        var (rows, errors, total) = await ValidateCheckListAsync(kind, fileName, content, ct);
         return (rows.Count, errors, total);
+    }
+
+    /// <summary>Death, economic and relatives lists: the valid rows (a typed list per kind) with the errors.</summary>
+    private async Task<(System.Collections.IList Rows, List<ImportError> Errors, int Total)> ValidateCheckListAsync(string kind, string fileName, byte[] content,
+        CancellationToken ct)
+    {
+        var today = clock.Today();
+        switch (kind)
+        {
+            case Verification.DeathRecordImport.Kind:
+                var deaths = Verification.DeathRecordImport.Validate(content, fileName, MaxRows, today);
+                return (deaths.Rows, deaths.Errors, deaths.Total);
+            case Verification.CheckListImport.EconomicKind:
+                var economic = Verification.CheckListImport.ValidateEconomic(content, fileName, MaxRows, today);
+                return (economic.Rows, economic.Errors, economic.Total);
+            default:
+                var relatives = await checkLists.ValidateRelativesAsync(content, fileName, MaxRows, today, ct);
+                return (relatives.Rows, relatives.Errors, relatives.Total);
+        }
     }
 
     private async Task<(int ValidRows, List<ImportError> Errors, int Total)> ValidateMembersAsync(string fileName, byte[] content, CancellationToken ct)
@@ -136,19 +159,24 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
             return (CommitOutcome.Committed, persons, memberErrors, null);
         }
 
-        if (batch.Kind == Verification.DeathRecordImport.Kind)
+        if (CheckListKinds.Contains(batch.Kind))
         {
-            var (deaths, deathErrors, _) = Verification.DeathRecordImport.Validate(content, batch.FileName, MaxRows, clock.Today());
-            if (deathErrors.Count > 0 && !skipInvalid)
+            var (valid, listErrors, _) = await ValidateCheckListAsync(batch.Kind, batch.FileName, content, ct);
+            if (listErrors.Count > 0 && !skipInvalid)
             {
-                return (CommitOutcome.Invalid, 0, deathErrors, null);
+                return (CommitOutcome.Invalid, 0, listErrors, null);
             }
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var matched = await deathImport.WriteAsync(batch.Id, deaths, ct);
-            await CompleteAsync(batch, deaths.Count, deathErrors.Count, new { matched }, ct);
+            var matched = valid switch
+            {
+                List<Verification.DeathRow> deaths => await deathImport.WriteAsync(batch.Id, deaths, ct),
+                List<Verification.EconomicRow> economic => await checkLists.WriteEconomicAsync(batch.Id, economic, ct),
+                _ => await checkLists.WriteRelativesAsync(batch.Id, (List<Verification.RelativeRow>)valid, ct),
+            };
+            await CompleteAsync(batch, valid.Count, listErrors.Count, new { matched }, ct);
             await tx.CommitAsync(ct);
-            return (CommitOutcome.Committed, deaths.Count, deathErrors, matched);
+            return (CommitOutcome.Committed, valid.Count, listErrors, matched);
         }
 
         var (rows, errors, _, known) = await ValidateAsync(batch.FileName, content, ct);

@@ -9,8 +9,14 @@ namespace Minzheng.Features.Registry;
 
 [Authorize(Policy = Policies.BusinessRead)]
 public sealed class HouseholdModel(RegistryService registry, RegistryEditService edits, RegionService regions, IAuthorizationService authorization,
-    Benefits.BenefitService benefits, Enrollments.EnrollmentService enrollmentService, MemberEconomicsService economics, TimeProvider clock) : PageModel
+    Benefits.BenefitService benefits, Enrollments.EnrollmentService enrollmentService, MemberEconomicsService economics, TimeProvider clock,
+    Verification.FindingService findings, Monitoring.MonitoringService monitoring) : PageModel
 {
+    /// <summary>核查与监测 of this household: findings, monitoring entries, early warnings.</summary>
+    public Monitoring.HouseholdChecks Checks { get; private set; } = Monitoring.HouseholdChecks.None;
+
+    public string? MonitorError { get; private set; }
+
     public HouseholdDto? Household { get; private set; }
     public string RegionPath { get; private set; } = "";
     public RevealedIdNumber? Revealed { get; private set; }
@@ -204,9 +210,29 @@ public sealed class HouseholdModel(RegistryService registry, RegistryEditService
         if (Household is not null)
         {
             RegionPath = await regions.DisplayPathAsync(Household.RegionCode, ct);
+            Checks = new(await findings.ListAsync(new Verification.FindingQuery(HouseholdId: id), ct), await monitoring.ListAsync(null, id, ct),
+                await monitoring.WarningsAsync(null, null, id, ct));
         }
 
         return Household is not null;
+    }
+
+    /// <summary>纳入低收入人口监测 from the household page.</summary>
+    public async Task<IActionResult> OnPostMonitorAsync(Guid id, string? category, string? reason, decimal? annualMedicalExpense, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.CaseWork)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        var (created, errors) = await monitoring.RegisterAsync(new Monitoring.MonitorRequest(id, category, reason, annualMedicalExpense), ct);
+        if (created is not null)
+        {
+            return RedirectToPage(new { id });
+        }
+
+        MonitorError = string.Join("；", errors.Messages);
+        return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
     public static string RelationshipName(string code) => code switch

@@ -25,14 +25,14 @@ public sealed class IndexModel(ReviewService reviews, IAuthorizationService auth
     }
 
     public async Task<IActionResult> OnPostOpenAsync(string? program, string? regionCode, string? name, string? dueOn, string? effectiveMonth,
-        int? monthsSinceReview, CancellationToken ct)
+        int? monthsSinceReview, string? sample, int? percent, CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.DecideCases)).Succeeded)
         {
             return Forbid();
         }
 
-        var (id, errors) = await reviews.OpenAsync(new OpenCampaignRequest(program, regionCode, name, dueOn, effectiveMonth, monthsSinceReview), ct);
+        var (id, errors) = await reviews.OpenAsync(new OpenCampaignRequest(program, regionCode, name, dueOn, effectiveMonth, monthsSinceReview, sample, percent), ct);
         if (id is null)
         {
             Error = string.Join("；", errors.Messages);

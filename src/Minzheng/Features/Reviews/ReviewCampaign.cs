@@ -38,6 +38,11 @@ public sealed class ReviewCampaign : AuditableEntity, IRegionScoped
     public DateOnly DueOn { get; set; }
     public DateOnly EffectiveMonth { get; set; }
     public CampaignStatus Status { get; set; }
+
+    /// <summary>all (复核), random or risk (回头看); see <see cref="CampaignSample"/>.</summary>
+    public string Sample { get; set; } = "all";
+
+    public int? Percent { get; set; }
 }
 
 public sealed class ReviewItem : AuditableEntity, IRegionScoped
@@ -61,6 +66,7 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<ReviewCampa
         b.Property(c => c.Program).HasMaxLength(32);
         b.Property(c => c.Name).HasMaxLength(ReviewCampaign.NameMaxLength);
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(10);
+        b.Property(c => c.Sample).HasMaxLength(8).HasDefaultValue("all");
     }
 
     public void Configure(EntityTypeBuilder<ReviewItem> b)

@@ -13,14 +13,17 @@ namespace Minzheng.Features.Reviews;
 
 /// <param name="MonthsSinceReview">Only enrolments not reviewed (or started) within this many months: 12 for stable households, 6 for
 /// households with able-bodied members and unstable income (POLICY §1); null = every active enrolment.</param>
-public sealed record OpenCampaignRequest(string? Program, string? RegionCode, string? Name, string? DueOn, string? EffectiveMonth, int? MonthsSinceReview = null);
+/// <param name="Sample">all (复核, the default), random (回头看: <paramref name="Percent"/>% drawn reproducibly) or risk (回头看 of households with findings, tip-offs or staff relatives).</param>
+public sealed record OpenCampaignRequest(string? Program, string? RegionCode, string? Name, string? DueOn, string? EffectiveMonth, int? MonthsSinceReview = null,
+    string? Sample = null, int? Percent = null);
 
 public sealed record OutcomeRequest(string? Outcome, decimal? MonthlyAmount, string? Reason, int? Months, string? Note);
 
 public sealed record TownshipProgress(string RegionCode, string Name, int Total, int Done);
 
+/// <param name="CancelledHouseholds">清退: households whose outcome is cancel or gradual exit, and their covered persons.</param>
 public sealed record CampaignDto(Guid Id, string Program, string ProgramName, string RegionCode, string Name, DateOnly DueOn, string EffectiveMonth,
-    string Status, int Total, int Done, List<TownshipProgress> Townships);
+    string Status, int Total, int Done, List<TownshipProgress> Townships, string Sample, string SampleName, int? Percent, int CancelledHouseholds, int CancelledPersons);
 
 public sealed record ReviewItemDto(Guid Id, Guid EnrollmentId, string RegionCode, string PersonName, string IdNumberMasked, decimal MonthlyAmount,
     int CoveredPersons, string Outcome, decimal? NewAmount, string? Reason, int? Months, string? Note);
@@ -65,6 +68,16 @@ public sealed class ReviewService(MinzhengDbContext db, EnrollmentService enroll
             errors.Add("monthsSinceReview", "复核周期应为1到60个月");
         }
 
+        var sample = request.Sample ?? "all";
+        if (!CampaignSample.Names.ContainsKey(sample))
+        {
+            errors.Add("sample", "抽查方式 sample 应为 all（全部）、random（随机抽查）或 risk（按风险抽查）");
+        }
+        else if (sample == "random" && request.Percent is not (>= 1 and <= 100))
+        {
+            errors.Add("percent", "随机抽查须填写抽查比例 percent（1到100）");
+        }
+
         if (errors.Any)
         {
             return (null, errors);
@@ -78,13 +91,15 @@ public sealed class ReviewService(MinzhengDbContext db, EnrollmentService enroll
             Name = name,
             DueOn = dueOn!.Value,
             EffectiveMonth = effective,
+            Sample = sample,
+            Percent = sample == "random" ? request.Percent : null,
         };
         db.ReviewCampaigns.Add(campaign);
         // Every enrolment still paying in the effective month is due (POLICY §1: stable households yearly, others more often;
         // the county opens campaigns at the frequency each category needs).
         var due = await db.Enrollments.Where(e => e.Program == campaign.Program && e.RegionCode.StartsWith(prefix) && e.Status == EnrollmentStatus.Active
                 && e.StartMonth < effective && (e.EndMonth == null || e.EndMonth >= effective))
-            .Select(e => new { e.Id, e.RegionCode, e.StartMonth }).ToListAsync(ct);
+            .Select(e => new { e.Id, e.RegionCode, e.StartMonth, e.HouseholdId }).ToListAsync(ct);
         if (request.MonthsSinceReview is { } months)
         {
             // Due: started, and last reviewed or adjusted, at least that many months before the effective month.
@@ -94,6 +109,16 @@ public sealed class ReviewService(MinzhengDbContext db, EnrollmentService enroll
                     && (x.Kind == EnrollmentEventKind.Reviewed || x.Kind == EnrollmentEventKind.Adjusted))
                 .GroupBy(x => x.EnrollmentId).Select(g => new { g.Key, Last = g.Max(x => x.EffectiveMonth) }).ToDictionaryAsync(x => x.Key, x => x.Last, ct);
             due = due.Where(e => (lastReviewed.TryGetValue(e.Id, out var last) ? last : e.StartMonth) <= cutoff).ToList();
+        }
+
+        if (sample == "random")
+        {
+            due = CampaignSample.Random(due, request.Percent!.Value, campaign.Id, e => e.Id);
+        }
+        else if (sample == "risk")
+        {
+            var risky = await CampaignSample.RiskyHouseholdsAsync(db, due.Select(e => e.HouseholdId).Distinct().ToList(), ct);
+            due = due.Where(e => risky.Contains(e.HouseholdId)).ToList();
         }
 
         db.ReviewItems.AddRange(due.Select(e => new ReviewItem { CampaignId = campaign.Id, EnrollmentId = e.Id, RegionCode = e.RegionCode }));
@@ -219,12 +244,15 @@ public sealed class ReviewService(MinzhengDbContext db, EnrollmentService enroll
 
     private async Task<CampaignDto> DtoAsync(ReviewCampaign c, CancellationToken ct)
     {
-        var counts = await db.ReviewItems.AsNoTracking().Where(i => i.CampaignId == c.Id).Select(i => new { i.RegionCode, i.Outcome }).ToListAsync(ct);
+        var counts = await db.ReviewItems.AsNoTracking().Where(i => i.CampaignId == c.Id)
+            .Join(db.Enrollments, i => i.EnrollmentId, e => e.Id, (i, e) => new { i.RegionCode, i.Outcome, e.CoveredPersons }).ToListAsync(ct);
+        var cancelled = counts.Where(x => x.Outcome is ReviewOutcome.Cancel or ReviewOutcome.GradualExit).ToList();
         var towns = counts.GroupBy(x => ReserveFundService.TownshipOf(x.RegionCode)).ToList();
         var names = await regions.NamesAsync(ct);
         return new CampaignDto(c.Id, c.Program, AssistancePrograms.ByCode(c.Program)?.Name ?? c.Program, c.RegionPrefix, c.Name, c.DueOn,
             c.EffectiveMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture), InputValues.Code(c.Status), counts.Count,
             counts.Count(x => x.Outcome != ReviewOutcome.Pending),
-            towns.OrderBy(g => g.Key).Select(g => new TownshipProgress(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.Count(), g.Count(x => x.Outcome != ReviewOutcome.Pending))).ToList());
+            towns.OrderBy(g => g.Key).Select(g => new TownshipProgress(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.Count(), g.Count(x => x.Outcome != ReviewOutcome.Pending))).ToList(),
+            c.Sample, CampaignSample.Names.GetValueOrDefault(c.Sample, c.Sample), c.Percent, cancelled.Count, cancelled.Sum(x => x.CoveredPersons));
     }
 }

@@ -27,7 +27,12 @@ public static class Navigation
             new("保障标准", "/Standards", Business), new("身份证号校验", "/IdNumbers", Business),
         ]),
         new("资金发放", [new("发放名册", "/Payments", Business), new("资金台账", "/Payments/Ledger", Business)]),
-        new("核查监测", [new("死亡比对", "/Verification", Business), new("亲属备案", null, Business), new("举报处理", null, Business)]),
+        new("核查监测",
+        [
+            new("核查发现", "/Verification", Business), new("亲属备案", "/Verification/Relatives", Business),
+            new("举报处理", "/Verification/TipOffs", [Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer]),
+            new("低收入监测", "/Monitoring", Business), new("核查看板", "/Verification/Overview", Business),
+        ]),
         new("统计报表", [new("数据看板", "/Reports/Dashboard", Business), new("救助统计", "/Reports", Business), new("统计报表", "/Reports/Tables", Business), new("工作总结", "/Reports/Summary", Business)]),
         new("系统管理",
         [

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Minzheng.Features.Enrollments;
 using Minzheng.Features.Imports;
 using Minzheng.Infrastructure.Database;
 using Minzheng.Infrastructure.Privacy;
@@ -14,12 +13,11 @@ public sealed record DeathRow(int Row, IdNumber Id, string Name, DateOnly DeathD
 /// 死亡名单 import (DESIGN §5): staged and validated like rosters; the commit stores every record as evidence, marks the
 /// registered person deceased, and opens a finding for each active enrolment of the person or of their household.
 /// </summary>
-public sealed class DeathRecordImport(MinzhengDbContext db, PersonalDataProtector protector, IRegionScope scope)
+public sealed class DeathRecordImport(MinzhengDbContext db, PersonalDataProtector protector, IRegionScope scope, PersonMatcher matcher)
 {
     public const string Kind = "death-records";
     public static readonly string[] Headers = ["身份证号", "姓名", "死亡日期", "数据来源"];
     public static readonly string[] Sources = ["公安", "卫健", "火化", "其他"];
-    private const int LookupChunk = 2000;
 
     public static (List<DeathRow> Rows, List<ImportError> Errors, int Total) Validate(byte[] content, string fileName, int maxRows, DateOnly today)
     {
@@ -72,59 +70,39 @@ public sealed class DeathRecordImport(MinzhengDbContext db, PersonalDataProtecto
     /// <summary>Writes the records and findings in the caller's transaction; returns how many records matched an active enrolment.</summary>
     public async Task<int> WriteAsync(Guid batchId, List<DeathRow> rows, CancellationToken ct)
     {
-        var indexes = rows.ToDictionary(r => r, r => protector.BlindIndex(r.Id.Value, DataPurpose.IdNumber));
         var matched = 0;
-        foreach (var chunk in rows.Chunk(LookupChunk))
+        foreach (var chunk in rows.Chunk(PersonMatcher.Chunk))
         {
-            var keys = chunk.Select(r => indexes[r]).ToList();
-            // Matching spans the whole database: a death recorded by another county's list still stops payment here.
-            var persons = await db.Persons.IgnoreQueryFilters([MinzhengDbContext.RegionFilter]).Where(p => keys.Contains(p.IdNumberIndex))
-                .ToDictionaryAsync(p => p.IdNumberIndex, ct);
-            var personIds = persons.Values.Select(p => p.Id).ToList();
-            var households = await db.HouseholdMembers.IgnoreQueryFilters([MinzhengDbContext.RegionFilter])
-                .Where(m => personIds.Contains(m.PersonId) && m.ValidTo == null).ToDictionaryAsync(m => m.PersonId, m => m.HouseholdId, ct);
-            var householdIds = households.Values.ToList();
-            var active = await db.Enrollments.IgnoreQueryFilters([MinzhengDbContext.RegionFilter])
-                .Where(e => e.Status == EnrollmentStatus.Active && (personIds.Contains(e.PersonId) || householdIds.Contains(e.HouseholdId))).ToListAsync(ct);
-            var open = (await db.Findings.IgnoreQueryFilters([MinzhengDbContext.RegionFilter])
-                .Where(f => f.Type == "death" && f.Status == FindingStatus.Open && active.Select(e => e.Id).Contains(f.EnrollmentId))
-                .Select(f => f.EnrollmentId).ToListAsync(ct)).ToHashSet();
-            foreach (var r in chunk)
+            var indexes = chunk.Select(r => protector.BlindIndex(r.Id.Value, DataPurpose.IdNumber)).ToArray();
+            var matches = await matcher.MatchAsync(indexes, withCases: false, ct);
+            var hits = new List<(PersonMatch, FindingFacts)>();
+            foreach (var (r, index) in chunk.Zip(indexes))
             {
-                persons.TryGetValue(indexes[r], out var person);
+                matches.TryGetValue(index, out var match);
                 var record = new DeathRecord
                 {
-                    RegionCode = person?.RegionCode ?? scope.Prefix.PadRight(Regions.RegionCode.Length, '0')[..Regions.RegionCode.Length],
-                    IdNumberIndex = indexes[r],
+                    RegionCode = match?.Person.RegionCode ?? scope.Prefix.PadRight(Regions.RegionCode.Length, '0')[..Regions.RegionCode.Length],
+                    IdNumberIndex = index,
                     IdNumberMasked = r.Id.Masked,
                     Name = r.Name,
                     DeathDate = r.DeathDate,
                     Source = r.Source,
-                    PersonId = person?.Id,
+                    PersonId = match?.Person.Id,
                     ImportBatchId = batchId,
                 };
                 db.DeathRecords.Add(record);
-                if (person is null)
+                if (match is null)
                 {
                     continue;
                 }
 
-                person.DeathDate ??= r.DeathDate;
-                var enrolled = active.Where(e => e.PersonId == person.Id || (households.TryGetValue(person.Id, out var h) && e.HouseholdId == h)).ToList();
-                matched += enrolled.Count > 0 ? 1 : 0;
-                var affected = enrolled.Where(e => open.Add(e.Id)).ToList();
-                db.Findings.AddRange(affected.Select(e => new Finding
-                {
-                    RegionCode = e.RegionCode,
-                    Program = e.Program,
-                    EnrollmentId = e.Id,
-                    PersonId = person.Id,
-                    IsBeneficiary = e.PersonId == person.Id,
-                    DeathRecordId = record.Id,
-                    DeathDate = r.DeathDate,
-                    Evidence = $"{r.Source}死亡名单：{r.Name}（{r.Id.Masked}）于 {r.DeathDate:yyyy-MM-dd} 死亡" + (e.PersonId == person.Id ? "" : "，为该户家庭成员"),
-                }));
+                match.Person.DeathDate ??= r.DeathDate;
+                matched += match.Enrollments.Count > 0 ? 1 : 0;
+                hits.Add((match, new FindingFacts("death", "", $"{r.Source}死亡名单：{r.Name}（{r.Id.Masked}）于 {r.DeathDate:yyyy-MM-dd} 死亡",
+                    Blocking: false, record.Id, r.DeathDate)));
             }
+
+            await matcher.AddFindingsAsync(hits, ct);
 
             await db.SaveChangesAsync(ct);
         }

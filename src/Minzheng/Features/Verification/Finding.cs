@@ -36,8 +36,9 @@ public sealed class DeathRecord : AuditableEntity, IRegionScoped
 }
 
 /// <summary>
-/// A verification finding: one affected enrolment, open until a reviewer confirms or dismisses it with the evidence
-/// in view. Death findings are the first type; cadres' relatives, duplicates and data matches join the same list.
+/// A verification finding: one affected enrolment (or, before a decision, one open application), open until a reviewer
+/// confirms or dismisses it with the evidence in view. Types: death, exclusion, economic (家庭经济状况核对 data
+/// matches) and relative (近亲属备案 hits).
 /// </summary>
 public sealed class Finding : AuditableEntity, IRegionScoped
 {
@@ -47,8 +48,21 @@ public sealed class Finding : AuditableEntity, IRegionScoped
     public string RegionCode { get; set; } = "";
     public string Type { get; set; } = "death";
     public string Program { get; set; } = "";
-    public Guid EnrollmentId { get; set; }
+    /// <summary>The enrolment affected; null when the finding is on an application not yet decided (<see cref="CaseId"/>).</summary>
+    public Guid? EnrollmentId { get; set; }
+
+    public Guid? CaseId { get; set; }
+    public Guid? HouseholdId { get; set; }
     public Guid PersonId { get; set; }
+
+    /// <summary>Economic findings: the data category (vehicle, real-estate …); "" for the other types.</summary>
+    public string Category { get; set; } = "";
+
+    /// <summary>Whether the finding stops an approval until a reviewer dismisses it (rules per category, <see cref="EconomicCategories"/>).</summary>
+    public bool Blocking { get; set; }
+
+    /// <summary>The imported record behind an economic or relative finding.</summary>
+    public Guid? RecordId { get; set; }
 
     /// <summary>Whether the person is the enrolment's beneficiary (terminate) or another member of the household (recalculate).</summary>
     public bool IsBeneficiary { get; set; }
@@ -76,14 +90,18 @@ internal sealed class VerificationConfiguration : IEntityTypeConfiguration<Death
     public void Configure(EntityTypeBuilder<Finding> b)
     {
         b.Property(x => x.Type).HasMaxLength(16);
+        b.Property(x => x.Category).HasMaxLength(24);
         b.Property(x => x.Program).HasMaxLength(32);
         b.Property(x => x.Evidence).HasMaxLength(300);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(10);
         b.Property(x => x.ResolvedBy).HasMaxLength(64);
         b.Property(x => x.Note).HasMaxLength(Finding.NoteMaxLength);
         b.HasOne<Enrollments.Enrollment>().WithMany().HasForeignKey(x => x.EnrollmentId).OnDelete(DeleteBehavior.Restrict);
-        // One open finding per enrolment and type: a second list naming the same death adds evidence, not work.
-        b.HasIndex(x => new { x.EnrollmentId, x.Type }).IsUnique().HasFilter("\"Status\" = 'Open'");
+        b.HasOne<Cases.AssistanceCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        // One open finding per enrolment, type and category: a second list naming the same death adds evidence, not work.
+        b.HasIndex(x => new { x.EnrollmentId, x.Type, x.Category }).IsUnique().HasFilter("\"Status\" = 'Open'");
+        b.HasIndex(x => new { x.CaseId, x.Type });
+        b.HasIndex(x => x.HouseholdId);
         b.HasIndex(x => new { x.Type, x.Status });
     }
 }

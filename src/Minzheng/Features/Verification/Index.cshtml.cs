@@ -7,7 +7,7 @@ using Minzheng.Infrastructure.Security;
 
 namespace Minzheng.Features.Verification;
 
-/// <summary>死亡比对 and 重复享受: findings with their evidence; the county runs the exclusion rules, confirms (stop or recalculate) or dismisses.</summary>
+/// <summary>Findings of every type with their evidence; the county runs the exclusion rules, confirms (stop, recalculate, record) or dismisses.</summary>
 [Authorize(Policy = Policies.BusinessRead)]
 public sealed class IndexModel(FindingService findings, ExclusionScan exclusions, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
@@ -19,7 +19,7 @@ public sealed class IndexModel(FindingService findings, ExclusionScan exclusions
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; } = "open";
 
-    /// <summary>death (死亡比对) or exclusion (重复享受与互斥项目).</summary>
+    /// <summary>death (死亡比对), exclusion (重复享受与互斥项目), economic (经济状况核对) or relative (近亲属备案).</summary>
     [BindProperty(SupportsGet = true)]
     public string Type { get; set; } = "death";
 
@@ -62,7 +62,7 @@ public sealed class IndexModel(FindingService findings, ExclusionScan exclusions
     private async Task LoadAsync(CancellationToken ct)
     {
         CanResolve = (await authorization.AuthorizeAsync(User, Policies.DecideCases)).Succeeded;
-        Type = Type == ExclusionScan.Type ? ExclusionScan.Type : "death";
+        Type = FindingService.Types.ContainsKey(Type) ? Type : "death";
         Findings = await findings.ListAsync(Type, null, string.IsNullOrEmpty(Status) ? null : Status, ct);
     }
 }

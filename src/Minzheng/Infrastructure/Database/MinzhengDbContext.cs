@@ -42,7 +42,12 @@ public abstract class MinzhengDbContext(DbContextOptions options, IRegionScope s
     public DbSet<Features.Payments.BankFileExport> BankFileExports => Set<Features.Payments.BankFileExport>();
     public DbSet<Features.Verification.DeathRecord> DeathRecords => Set<Features.Verification.DeathRecord>();
     public DbSet<Features.Verification.Finding> Findings => Set<Features.Verification.Finding>();
+    public DbSet<Features.Verification.EconomicRecord> EconomicRecords => Set<Features.Verification.EconomicRecord>();
+    public DbSet<Features.Verification.StaffRelative> StaffRelatives => Set<Features.Verification.StaffRelative>();
     public DbSet<Features.Reports.StatisticalReport> StatisticalReports => Set<Features.Reports.StatisticalReport>();
+    public DbSet<Features.Verification.TipOff> TipOffs => Set<Features.Verification.TipOff>();
+    public DbSet<Features.Monitoring.MonitoredHousehold> MonitoredHouseholds => Set<Features.Monitoring.MonitoredHousehold>();
+    public DbSet<Features.Monitoring.EarlyWarning> EarlyWarnings => Set<Features.Monitoring.EarlyWarning>();
 
     /// <summary>Read by the region filter on every query; EF parameterises it per context instance.</summary>
     public string RegionPrefix => scope.Prefix;

@@ -101,6 +101,9 @@ public static class IdentitySetup
             .AddPolicy(Policies.CheckPayrolls, p => p.RequireRole(Roles.Finance))
             .AddPolicy(Policies.SubmitStatistics, p => p.RequireRole(Roles.Township, Roles.TownshipReviewer))
             .AddPolicy(Policies.ReviewStatistics, p => p.RequireRole(Roles.County, Roles.CountyApprover))
+            .AddPolicy(Policies.ManageCheckLists, p => p.RequireRole(Roles.County, Roles.Township))
+            // Tip-offs name the reporter: only the staff who handle them read them (not village assistants, who may be the subject's neighbours).
+            .AddPolicy(Policies.HandleTipOffs, p => p.RequireRole(Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer))
             .AddPolicy(Policies.RevealPersonalData, p => p.RequireRole(Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer));
 
         services.AddRateLimiter(o =>

@@ -62,6 +62,8 @@ public static class Policies
     public const string CheckPayrolls = "CheckPayrolls";
     public const string SubmitStatistics = "SubmitStatistics";
     public const string ReviewStatistics = "ReviewStatistics";
+    public const string ManageCheckLists = "ManageCheckLists";
+    public const string HandleTipOffs = "HandleTipOffs";
 }
 
 /// <summary>Claim types Minzheng adds to a signed-in user.</summary>

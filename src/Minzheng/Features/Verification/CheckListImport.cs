@@ -1,0 +1,247 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Features.Imports;
+using Minzheng.Infrastructure.Database;
+using Minzheng.Infrastructure.Privacy;
+using Minzheng.Infrastructure.Security;
+
+namespace Minzheng.Features.Verification;
+
+public sealed record EconomicRow(int Row, IdNumber Id, string Name, EconomicCategories.Category Category, string Detail, decimal? Amount, DateOnly Date, string Source);
+
+public sealed record RelativeRow(int Row, string RegionCode, string StaffName, string Position, string RelativeName, IdNumber Id, string Relationship);
+
+/// <summary>
+/// The two checking lists beside death records, staged and validated like rosters: 家庭经济状况核对 data (车辆, 房产, 工商,
+/// 财政供养, 养老金, 存款) and the 近亲属备案 register. The commit keeps every line as evidence and opens a finding on each
+/// active enrolment and undecided application of the person's household; relatives also flag the application for
+/// the separate review.
+/// </summary>
+public sealed class CheckListImport(MinzhengDbContext db, PersonalDataProtector protector, IRegionScope scope, PersonMatcher matcher, IConfiguration configuration,
+    Regions.RegionService regions)
+{
+    public const string EconomicKind = "economic-records";
+    public const string RelativesKind = "staff-relatives";
+    public static readonly string[] EconomicHeaders = ["身份证号", "姓名", "数据类别", "明细", "金额", "数据日期", "数据来源"];
+    public static readonly string[] RelativeHeaders = ["所在区划代码", "干部姓名", "职务", "亲属姓名", "亲属身份证号", "与干部关系"];
+
+    public static (List<EconomicRow> Rows, List<ImportError> Errors, int Total) ValidateEconomic(byte[] content, string fileName, int maxRows, DateOnly today)
+    {
+        var (rows, errors, seen, total) = (new List<EconomicRow>(), new List<ImportError>(), new Dictionary<(string, string, string), int>(), 0);
+        foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, EconomicHeaders, maxRows))
+        {
+            total++;
+            var check = new RowCheck(row, cells, errors);
+            var id = check.Id(0, "身份证号", today);
+            var name = check.Text(1, "姓名", 1, Registry.Person.NameMaxLength);
+            var category = EconomicCategories.ByName(check.Cell(2));
+            if (category is null)
+            {
+                check.Fail("数据类别", $"应为 {string.Join("、", EconomicCategories.All.Select(c => c.Name))} 之一");
+            }
+
+            var detail = check.Text(3, "明细", 1, EconomicRecord.DetailMaxLength);
+            decimal? amount = null;
+            if (check.Cell(4).Length > 0)
+            {
+                if (!decimal.TryParse(check.Cell(4), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) || !Infrastructure.Web.InputValues.IsMoney(value))
+                {
+                    check.Fail("金额", "应为不小于0、最多两位小数的金额（元），或留空");
+                }
+
+                amount = value;
+            }
+
+            if (!DateOnly.TryParseExact(check.Cell(5), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) || date > today)
+            {
+                check.Fail("数据日期", "应为不晚于今天的日期 YYYY-MM-DD");
+            }
+
+            var source = check.Text(6, "数据来源", 1, EconomicRecord.SourceMaxLength);
+            if (check.Valid && seen.TryGetValue((id!.Value.Value, category!.Code, detail), out var first))
+            {
+                check.Fail("明细", $"与第{first}行重复");
+            }
+
+            if (check.Valid)
+            {
+                seen[(id!.Value.Value, category!.Code, detail)] = row;
+                rows.Add(new EconomicRow(row, id.Value, name, category, detail, amount, date, source));
+            }
+        }
+
+        return (rows, errors, total);
+    }
+
+    public async Task<(List<RelativeRow> Rows, List<ImportError> Errors, int Total)> ValidateRelativesAsync(byte[] content, string fileName, int maxRows, DateOnly today,
+        CancellationToken ct)
+    {
+        var (rows, errors, seen, total) = (new List<RelativeRow>(), new List<ImportError>(), new Dictionary<(string, string, string), int>(), 0);
+        foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, RelativeHeaders, maxRows))
+        {
+            total++;
+            if (ValidateRelative(row, cells, today, errors) is not { } valid)
+            {
+                continue;
+            }
+
+            if (seen.TryGetValue((valid.StaffName, valid.Position, valid.Id.Value), out var first))
+            {
+                errors.Add(new ImportError(row, "亲属身份证号", $"第{row}行“亲属身份证号”：与第{first}行重复"));
+                continue;
+            }
+
+            seen[(valid.StaffName, valid.Position, valid.Id.Value)] = row;
+            rows.Add(valid);
+        }
+
+        return (await KnownRegionsAsync(rows, errors, ct), errors, total);
+    }
+
+    /// <summary>One register line, from a spreadsheet row or the API's fields in the same order.</summary>
+    public RelativeRow? ValidateRelative(int row, string[] cells, DateOnly today, List<ImportError> errors)
+    {
+        var check = new RowCheck(row, cells, errors);
+        var region = check.Cell(0);
+        if (!Regions.RegionCode.IsValid(region) || !region.StartsWith(scope.Prefix, StringComparison.Ordinal))
+        {
+            check.Fail("所在区划代码", $"“{region}”应为您管辖范围内的12位区划代码");
+        }
+
+        var staff = check.Text(1, "干部姓名", 1, Registry.Person.NameMaxLength);
+        var position = check.Text(2, "职务", 1, StaffRelative.PositionMaxLength);
+        var relative = check.Text(3, "亲属姓名", 1, Registry.Person.NameMaxLength);
+        var id = check.Id(4, "亲属身份证号", today);
+        if (!StaffRelative.Relationships.Contains(check.Cell(5)))
+        {
+            check.Fail("与干部关系", $"应为 {string.Join("、", StaffRelative.Relationships)} 之一");
+        }
+
+        return check.Valid ? new RelativeRow(row, region, staff, position, relative, id!.Value, check.Cell(5)) : null;
+    }
+
+    /// <summary>Drops (as errors) the rows whose region code is well-formed but not a region of the registry.</summary>
+    public async Task<List<RelativeRow>> KnownRegionsAsync(List<RelativeRow> rows, List<ImportError> errors, CancellationToken ct)
+    {
+        var codes = rows.Select(r => r.RegionCode).Distinct().ToList();
+        var known = (await db.Regions.Where(r => codes.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct)).ToHashSet();
+        foreach (var r in rows.Where(r => !known.Contains(r.RegionCode)))
+        {
+            errors.Add(new ImportError(r.Row, "所在区划代码", $"第{r.Row}行“所在区划代码”：区划“{r.RegionCode}”不存在"));
+        }
+
+        errors.Sort((a, b) => a.Row.CompareTo(b.Row));
+        return rows.Where(r => known.Contains(r.RegionCode)).ToList();
+    }
+
+    /// <summary>Writes the lines and findings in the caller's transaction; returns how many lines matched an enrolment or application.</summary>
+    public async Task<int> WriteEconomicAsync(Guid batchId, List<EconomicRow> rows, CancellationToken ct)
+    {
+        var blocking = EconomicCategories.Blocking(configuration);
+        return await WriteAsync(rows, r => r.Id, (r, index, match) =>
+        {
+            var record = new EconomicRecord
+            {
+                RegionCode = match?.Person.RegionCode ?? ScopeRegion(),
+                IdNumberIndex = index,
+                IdNumberMasked = r.Id.Masked,
+                Name = r.Name,
+                Category = r.Category.Code,
+                Detail = r.Detail,
+                Amount = r.Amount,
+                RecordDate = r.Date,
+                Source = r.Source,
+                PersonId = match?.Person.Id,
+                ImportBatchId = batchId,
+            };
+            db.EconomicRecords.Add(record);
+            return record.Facts(blocking);
+        }, ct);
+    }
+
+    public async Task<int> WriteRelativesAsync(Guid? batchId, List<RelativeRow> rows, CancellationToken ct)
+    {
+        var names = await regions.NamesAsync(ct);
+        return await WriteAsync(rows, r => r.Id, (r, index, match) =>
+        {
+            var record = new StaffRelative
+            {
+                RegionCode = r.RegionCode,
+                StaffName = r.StaffName,
+                Position = r.Position,
+                RelativeName = r.RelativeName,
+                RelativeIdNumberIndex = index,
+                RelativeIdNumberMasked = r.Id.Masked,
+                Relationship = r.Relationship,
+                PersonId = match?.Person.Id,
+                ImportBatchId = batchId,
+            };
+            db.StaffRelatives.Add(record);
+            match?.Cases.ForEach(c => c.RelativeOfStaff = true);
+            return record.Facts(names.GetValueOrDefault(r.RegionCode, r.RegionCode));
+        }, ct);
+    }
+
+    private async Task<int> WriteAsync<TRow>(List<TRow> rows, Func<TRow, IdNumber> idOf, Func<TRow, string, PersonMatch?, FindingFacts> record, CancellationToken ct)
+    {
+        var matched = 0;
+        foreach (var chunk in rows.Chunk(PersonMatcher.Chunk))
+        {
+            var indexes = chunk.Select(r => protector.BlindIndex(idOf(r).Value, DataPurpose.IdNumber)).ToArray();
+            var matches = await matcher.MatchAsync(indexes, withCases: true, ct);
+            var hits = new List<(PersonMatch, FindingFacts)>();
+            foreach (var (r, index) in chunk.Zip(indexes))
+            {
+                var match = matches.GetValueOrDefault(index);
+                var facts = record(r, index, match);
+                if (match is { } m && (m.Enrollments.Count > 0 || m.Cases.Count > 0))
+                {
+                    matched++;
+                    hits.Add((m, facts));
+                }
+            }
+
+            await matcher.AddFindingsAsync(hits, ct);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return matched;
+    }
+
+    private string ScopeRegion() => scope.Prefix.PadRight(Regions.RegionCode.Length, '0')[..Regions.RegionCode.Length];
+}
+
+/// <summary>Checks of one spreadsheet row; each failure is a Chinese message naming the row and column.</summary>
+internal sealed class RowCheck(int row, string[] cells, List<ImportError> errors)
+{
+    private readonly int before = errors.Count;
+
+    public bool Valid => errors.Count == before;
+
+    public string Cell(int i) => i < cells.Length ? cells[i].Trim() : "";
+
+    public void Fail(string column, string message) => errors.Add(new ImportError(row, column, $"第{row}行“{column}”：{message}"));
+
+    public string Text(int i, string column, int min, int max)
+    {
+        var text = Cell(i);
+        if (text.Length < min || text.Length > max)
+        {
+            Fail(column, min > 0 ? $"应为{min}到{max}个字" : $"不能超过{max}个字");
+        }
+
+        return text;
+    }
+
+    /// <summary>Lists from other systems write the check letter in lower case or keep 15-digit numbers: IdNumber normalises both.</summary>
+    public IdNumber? Id(int i, string column, DateOnly today)
+    {
+        if (IdNumber.TryParse(Cell(i), today, out var id, out var error))
+        {
+            return id;
+        }
+
+        Fail(column, error);
+        return null;
+    }
+}
