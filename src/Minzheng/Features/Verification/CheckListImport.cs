@@ -214,9 +214,9 @@ public sealed class CheckListImport(MinzhengDbContext db, PersonalDataProtector 
 /// <summary>Checks of one spreadsheet row; each failure is a Chinese message naming the row and column.</summary>
 internal sealed class RowCheck(int row, string[] cells, List<ImportError> errors)
 {
-    private readonly int before = errors.Count;
+    private readonly int _before = errors.Count;
 
-    public bool Valid => errors.Count == before;
+    public bool Valid => errors.Count == _before;
 
     public string Cell(int i) => i < cells.Length ? cells[i].Trim() : "";
 
