@@ -103,6 +103,40 @@ public abstract class ReviewCampaignTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Lookback_RandomSampleTakesTheShare_RiskSampleTakesHouseholdsWithATipOff_AndCountsTheCancelled()
+    {
+        var (village, enrollments) = await CaseloadAsync();
+        using var county = await app.ClientAsAsync("county");
+        object Campaign(string sample, int? percent) => new
+        {
+            program = "rural-dibao",
+            regionCode = village,
+            name = $"回头看{sample}",
+            dueOn = "2099-01-31",
+            effectiveMonth = "2027-01",
+            sample,
+            percent,
+        };
+        await (await county.PostAsJsonAsync("/api/v1/reviews", Campaign("random", null), Ct)).AssertFieldErrorAsync("percent");
+        await (await county.PostAsJsonAsync("/api/v1/reviews", Campaign("lucky", null), Ct)).AssertFieldErrorAsync("sample");
+        var random = await (await county.PostAsJsonAsync("/api/v1/reviews", Campaign("random", 50), Ct)).JsonAsync(HttpStatusCode.Created);
+        var drawn = await (await county.GetAsync($"/api/v1/reviews/{random.GetProperty("id").GetString()}", Ct)).JsonAsync();
+        Assert.Equal(2, drawn.GetProperty("items").GetArrayLength()); // ⌈3 × 50%⌉
+
+        var household = (await (await county.GetAsync($"/api/v1/enrollments/{enrollments[1]}", Ct)).JsonAsync()).GetProperty("enrollment").GetProperty("householdId").GetString();
+        await (await county.PostAsJsonAsync("/api/v1/verification/tip-offs", new { channel = "letter", householdId = household, subjectName = "复核户", content = "反映有经营收入" }, Ct))
+            .JsonAsync(HttpStatusCode.Created);
+        var risk = await (await county.PostAsJsonAsync("/api/v1/reviews", Campaign("risk", null), Ct)).JsonAsync(HttpStatusCode.Created);
+        var riskId = risk.GetProperty("id").GetString();
+        var item = Assert.Single((await (await county.GetAsync($"/api/v1/reviews/{riskId}", Ct)).JsonAsync()).GetProperty("items").EnumerateArray());
+        Assert.Equal(enrollments[1], item.GetProperty("enrollmentId").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await county.PostAsJsonAsync($"/api/v1/reviews/{riskId}/items/{item.GetProperty("id").GetString()}",
+            new { outcome = "cancel", reason = "income-above-standard", note = "查实经营收入" }, Ct)).StatusCode);
+        var listed = (await (await county.GetAsync("/api/v1/reviews", Ct)).JsonAsync()).EnumerateArray().Single(c => c.GetProperty("id").GetString() == riskId);
+        Assert.Equal(("risk", 1, 2), (listed.GetProperty("sample").GetString(), listed.GetProperty("cancelledHouseholds").GetInt32(), listed.GetProperty("cancelledPersons").GetInt32()));
+    }
+
+    [Fact]
     public async Task Enrollment_SuspendResumeTerminate_WithReasons_AndOnlyTheCountyActs()
     {
         var (_, enrollments) = await CaseloadAsync();

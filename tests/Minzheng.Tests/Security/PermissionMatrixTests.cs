@@ -79,6 +79,21 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", "/api/v1/verification/findings?type=death", null, ["county", "finance", "township", "village", "leader"]),
             ("POST", $"/api/v1/verification/findings/{Guid.Empty}/resolve", "{}", ["county"]),
             ("POST", "/api/v1/verification/scans", "{}", ["county"]),
+            ("GET", "/api/v1/verification/relatives", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/verification/relatives/report", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/verification/overview", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", "/api/v1/verification/relatives", "{}", ["county", "township"]),
+            ("POST", $"/api/v1/verification/relatives/{Guid.Empty}/end", "{}", ["county", "township"]),
+            ("GET", "/api/v1/verification/tip-offs", null, ["county", "township"]),
+            ("GET", $"/api/v1/verification/tip-offs/{Guid.Empty}", null, ["county", "township"]),
+            ("POST", "/api/v1/verification/tip-offs", "{}", ["county", "township"]),
+            ("POST", $"/api/v1/verification/tip-offs/{Guid.Empty}/investigate", "{}", ["county", "township"]),
+            ("GET", "/api/v1/monitoring/households", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/monitoring/warnings", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", "/api/v1/monitoring/households", "{}", ["county", "township", "village"]),
+            ("POST", $"/api/v1/monitoring/households/{Guid.Empty}/end", "{}", ["county", "township", "village"]),
+            ("POST", "/api/v1/monitoring/scans", "{}", ["county", "township"]),
+            ("POST", $"/api/v1/monitoring/warnings/{Guid.Empty}/resolve", "{}", ["county", "township"]),
             ("GET", "/api/v1/reports/assistance-summary?region=bad", null, ["county", "finance", "township", "village", "leader"]),
             ("GET", "/api/v1/reports/assistance-summary.xlsx?region=bad", null, ["county", "finance", "township", "village", "leader"]),
             ("GET", "/api/v1/reports/work-summary?region=bad", null, ["county", "finance", "township", "village", "leader"]),
@@ -137,6 +152,13 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("auditor", "/Payments/Ledger", false)]
     [InlineData("township", "/Verification", true)]
     [InlineData("security", "/Verification", false)]
+    [InlineData("leader", "/Verification/Relatives", true)]
+    [InlineData("leader", "/Verification/Overview", true)]
+    [InlineData("township", "/Verification/TipOffs", true)]
+    [InlineData("village", "/Verification/TipOffs", false)]
+    [InlineData("leader", "/Verification/TipOffs", false)]
+    [InlineData("village", "/Monitoring", true)]
+    [InlineData("admin", "/Monitoring", false)]
     [InlineData("leader", "/Reports/Dashboard", true)]
     [InlineData("village", "/Reports", true)]
     [InlineData("finance", "/Reports/Summary", true)]
