@@ -29,4 +29,21 @@ public sealed class DemoCaseworkTests(SqliteApp app) : IClassFixture<SqliteApp>
         var funds = await (await township.GetAsync("/api/v1/reserve-funds", TestContext.Current.CancellationToken)).JsonAsync();
         Assert.Equal(1500m, Assert.Single(funds.EnumerateArray()).GetProperty("spent").GetDecimal());
     }
+
+    [Fact]
+    public async Task DemoCounty_HasVerificationWork_RelativesListsTipOffsAndWarnings()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var county = await app.ClientAsAsync("county");
+        var overview = await (await county.GetAsync("/api/v1/verification/overview", ct)).JsonAsync();
+        var open = overview.GetProperty("outcomes").EnumerateArray().ToDictionary(o => o.GetProperty("type").GetString()!, o => o.GetProperty("open").GetInt32());
+        Assert.True(open["relative"] >= 2 && open["economic"] >= 2, string.Join(", ", open));
+        Assert.True(overview.GetProperty("tipOffs").GetProperty("overdue").GetInt32() >= 1);
+        Assert.True(overview.GetProperty("warnings").GetProperty("open").GetInt32() >= 1);
+        var findings = (await (await county.GetAsync("/api/v1/verification/findings?type=economic", ct)).JsonAsync()).EnumerateArray().ToList();
+        Assert.Contains(findings, f => f.GetProperty("blocking").GetBoolean());
+        Assert.Contains(findings, f => !f.GetProperty("blocking").GetBoolean());
+        var monitored = await (await county.GetAsync("/api/v1/monitoring/households", ct)).JsonAsync();
+        Assert.Equal(2, monitored.GetArrayLength());
+    }
 }

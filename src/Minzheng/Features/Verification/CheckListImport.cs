@@ -159,7 +159,8 @@ public sealed class CheckListImport(MinzhengDbContext db, PersonalDataProtector 
         }, ct);
     }
 
-    public async Task<int> WriteRelativesAsync(Guid? batchId, List<RelativeRow> rows, CancellationToken ct)
+    /// <param name="created">Filled with the entries written, for a caller that needs their ids.</param>
+    public async Task<int> WriteRelativesAsync(Guid? batchId, List<RelativeRow> rows, CancellationToken ct, List<StaffRelative>? created = null)
     {
         var names = await regions.NamesAsync(ct);
         return await WriteAsync(rows, r => r.Id, (r, index, match) =>
@@ -177,6 +178,7 @@ public sealed class CheckListImport(MinzhengDbContext db, PersonalDataProtector 
                 ImportBatchId = batchId,
             };
             db.StaffRelatives.Add(record);
+            created?.Add(record);
             match?.Cases.ForEach(c => c.RelativeOfStaff = true);
             return record.Facts(names.GetValueOrDefault(r.RegionCode, r.RegionCode));
         }, ct);

@@ -43,10 +43,10 @@ public sealed class RelativeRegister(MinzhengDbContext db, CheckListImport lists
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var matched = await lists.WriteRelativesAsync(null, valid, ct);
+        var created = new List<StaffRelative>();
+        var matched = await lists.WriteRelativesAsync(null, valid, ct, created);
         await tx.CommitAsync(ct);
-        var id = db.ChangeTracker.Entries<StaffRelative>().Single().Entity.Id;
-        return (id, matched, errors);
+        return (created.Single().Id, matched, errors);
     }
 
     public async Task<bool> EndAsync(Guid id, CancellationToken ct)

@@ -18,6 +18,7 @@ public sealed class DatabaseInitializer(
     DemoCaseload caseload,
     DemoCases cases,
     DemoPayments payments,
+    DemoVerification verification,
     IConfiguration configuration,
     ILogger<DatabaseInitializer> log)
 {
@@ -40,6 +41,11 @@ public sealed class DatabaseInitializer(
                 if (configuration.GetValue("Demo:Payrolls", true))
                 {
                     await payments.SeedAsync(ct);
+                }
+
+                if (configuration.GetValue("Demo:Verification", true))
+                {
+                    await verification.SeedAsync(ct);
                 }
             }
         }

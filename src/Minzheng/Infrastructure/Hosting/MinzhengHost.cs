@@ -60,6 +60,7 @@ public static class MinzhengHost
         services.AddScoped<DemoCaseload>();
         services.AddScoped<DemoCases>();
         services.AddScoped<DemoPayments>();
+        services.AddScoped<DemoVerification>();
         services.AddScoped<CalendarService>();
         services.AddScoped<RegionService>();
         services.AddScoped<UserAdminService>();
