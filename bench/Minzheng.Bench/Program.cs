@@ -6,6 +6,7 @@ using Minzheng.Bench;
 // roster: validate and commit an N-row roster (issue 5, default 100,000 rows).
 // payroll: generate a payroll over N active enrolments, export its bank file, reconcile the bank's answer (issue 7).
 // summary: the county's assistance summary and dashboard over N enrolments and their events (issue 9).
+// deaths: a death list of --deaths records (default 100,000; half known) matched against N persons (issue 8).
 var bench = Arg("--bench") ?? "roster";
 var rows = int.Parse(Arg("--rows") ?? "100000", CultureInfo.InvariantCulture);
 var providers = (Arg("--providers") ?? "sqlite,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries);
@@ -26,6 +27,10 @@ foreach (var provider in providers)
     {
         results.AddRange(await PayrollBench.RunAsync(provider, rows, postgres));
     }
+    else if (bench == "deaths")
+    {
+        results.AddRange(await DeathMatchBench.RunAsync(provider, rows, int.Parse(Arg("--deaths") ?? "100000", CultureInfo.InvariantCulture), postgres));
+    }
     else if (bench == "summary")
     {
         results.AddRange(await SummaryBench.RunAsync(provider, rows, postgres));
@@ -37,7 +42,8 @@ foreach (var provider in providers)
 }
 
 Console.WriteLine();
-Console.WriteLine(bench is "payroll" or "summary"
+Console.WriteLine(bench == "deaths" ? "| database | data | floor (blind index + bulk load + hash join) | import (stage + commit) | ratio | peak working set |\n|---|---|---|---|---|---|"
+    : bench is "payroll" or "summary"
     ? "| database | rows | step | floor | Minzheng | ratio | peak working set |\n|---|---|---|---|---|---|---|"
     : "| database | rows | floor (read + bulk insert of the same rows) | stage (validate) | commit (validate + write) | import total | ratio total ÷ floor | earlier floor (one text table) | peak working set |\n|---|---|---|---|---|---|---|---|---|");
 results.ForEach(Console.WriteLine);

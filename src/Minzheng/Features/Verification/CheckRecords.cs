@@ -67,7 +67,7 @@ public sealed class StaffRelative : AuditableEntity, IRegionScoped
 {
     public const int PositionMaxLength = 50;
 
-    public static readonly string[] Relationships = ["配偶", "父母", "子女", "兄弟姐妹", "祖父母、外祖父母", "孙子女、外孙子女", "其他近亲属"];
+    public static readonly string[] Relationships = ["配偶", "父母", "子女", "兄弟姐妹", "祖父母/外祖父母", "孙子女/外孙子女", "其他近亲属"];
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public string RegionCode { get; set; } = "";
