@@ -62,6 +62,12 @@ public abstract class TipOffTests<TApp>(TApp app) : CaseJourneyBase<TApp>(app), 
         Assert.Equal(HttpStatusCode.NoContent, (await ActAsync(township, anonymous, "conclude", new { note = "查无此事", result = "unsubstantiated" })).StatusCode);
         Assert.Equal("closed", (await GetAsync(township, anonymous)).GetProperty("status").GetString());
         await (await ActAsync(township, anonymous, "feedback", new { note = "x" })).AssertProblemAsync(HttpStatusCode.Conflict);
+
+        var draft = await (await township.GetAsync($"/api/v1/reports/work-summary?region=360482100000&from={Today[..4]}-01-01&to={Today}", Ct)).JsonAsync();
+        var sentence = draft.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("sentences").EnumerateArray())
+            .Select(s => s.GetProperty("text").GetString()!).Single(t => t.StartsWith("受理群众举报", StringComparison.Ordinal));
+        Assert.Matches(@"^受理群众举报(\d+)件，已办结(\d+)件，其中反映问题属实或部分属实(\d+)件。$", sentence);
+        Assert.True(int.Parse(System.Text.RegularExpressions.Regex.Match(sentence, @"已办结(\d+)件").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 2);
     }
 
     [Fact]

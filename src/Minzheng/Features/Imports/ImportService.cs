@@ -27,8 +27,8 @@ public enum CommitOutcome
 /// all rows in one transaction — or nothing.
 /// </summary>
 public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector protector, IRegionScope scope, AuditLog audit, TimeProvider clock,
-    IConfiguration configuration, IAuditContext actor, MemberRosterImport memberRoster, AssistanceRosterWriter rosterWriter,
-    Verification.DeathRecordImport deathImport, Verification.CheckListImport checkLists)
+    IConfiguration configuration, MemberRosterImport memberRoster, AssistanceRosterWriter rosterWriter,
+    Verification.DeathRecordImport deathImport, Verification.CheckListImport checkLists, RowStamper stamper)
 {
     private const int LookupChunk = 2000;
 
@@ -152,8 +152,7 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
             }
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var now = clock.GetUtcNow();
-            var (persons, households) = await memberRoster.WriteAsync(groups, row => Stamp(row, now), clock.Today(), ct);
+            var (persons, households) = await memberRoster.WriteAsync(groups, stamper.Stamp, clock.Today(), ct);
             await CompleteAsync(batch, persons, memberErrors.Count, new { persons, households }, ct);
             await tx.CommitAsync(ct);
             return (CommitOutcome.Committed, persons, memberErrors, null);
@@ -204,20 +203,9 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
     private async Task WriteAsync(ImportBatch batch, List<RosterRow> rows, int skipped, Dictionary<string, Guid> known, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow();
-        var (persons, households) = await rosterWriter.WriteAsync(batch.Id, rows, known, row => Stamp(row, now), clock.Today(), ct);
+        var (persons, households) = await rosterWriter.WriteAsync(batch.Id, rows, known, stamper.Stamp, clock.Today(), ct);
         await CompleteAsync(batch, rows.Count, skipped, new { persons, households }, ct);
         await tx.CommitAsync(ct);
-    }
-
-    private AuditableEntity Stamp(AuditableEntity row, DateTimeOffset now) => Stamp<AuditableEntity>(row, now);
-
-    private T Stamp<T>(T row, DateTimeOffset now)
-        where T : AuditableEntity
-    {
-        row.CreatedAt = row.UpdatedAt = now;
-        row.CreatedBy = row.UpdatedBy = AuditInterceptor.Truncate(actor.UserName);
-        return row;
     }
 
     /// <summary>Reads and checks every row: each on its own, then against the file and the database.</summary>

@@ -43,15 +43,8 @@ public sealed class DashboardService(AssistanceSummaryService summaries, Payroll
         var findings = await db.Findings.AsNoTracking().Where(f => f.Status == Verification.FindingStatus.Open && f.RegionCode.StartsWith(q.Prefix))
             .GroupBy(f => f.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         return new Dashboard(summary, months.Select(m => m.ToString("yyyy-MM", null)).ToList(), trends, regions, reasons, deadlines,
-            findings.Select(f => new CountByName(f.Key, FindingTypeName(f.Key), f.Count)).OrderBy(f => f.Code, StringComparer.Ordinal).ToList());
+            findings.Select(f => new CountByName(f.Key, Verification.FindingService.Types.GetValueOrDefault(f.Key, f.Key), f.Count)).OrderBy(f => f.Code, StringComparer.Ordinal).ToList());
     }
-
-    private static string FindingTypeName(string type) => type switch
-    {
-        "death" => "死亡比对",
-        "exclusion" => "重复享受",
-        _ => type,
-    };
 
     private async Task<List<TrendSeries>> TrendsAsync(string prefix, List<DateOnly> months, CancellationToken ct)
     {

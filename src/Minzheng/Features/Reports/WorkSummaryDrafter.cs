@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Features.Payments;
-using Minzheng.Features.Verification;
-using Minzheng.Infrastructure.Database;
 
 namespace Minzheng.Features.Reports;
 
@@ -20,7 +18,7 @@ public sealed record WorkSummaryDraft(string Title, string RegionCode, DateOnly 
 /// Drafts the work summary (工作总结) of a region and period in the style of bureau reports. Every figure comes from the
 /// same queries as the statistics pages; a module with no data in the period gets no section.
 /// </summary>
-public sealed class WorkSummaryDrafter(AssistanceSummaryService summaries, PayrollQueries payrolls, MinzhengDbContext db)
+public sealed class WorkSummaryDrafter(AssistanceSummaryService summaries, PayrollQueries payrolls, VerificationSentences verification)
 {
     private static readonly string[] Numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
@@ -32,7 +30,7 @@ public sealed class WorkSummaryDrafter(AssistanceSummaryService summaries, Payro
         {
             ("社会救助", AssistanceSentences.For(summary, period, Source("reports/assistance-summary", q, dates: true)).ToList()),
             ("救助资金发放", await PaymentSentencesAsync(q, period, ct)),
-            ("核查监测", await VerificationSentencesAsync(q, ct)),
+            ("核查监测", await verification.ForAsync(q, ct)),
         };
         var present = sections.Where(s => s.Sentences.Count > 0).Select((s, i) => new DraftSection($"{Numerals[i]}、{s.Title}", s.Sentences)).ToList();
         return new WorkSummaryDraft($"{summary.RegionName}{period}民政工作总结（初稿）", q.RegionCode, q.From, q.To, present);
@@ -53,24 +51,6 @@ public sealed class WorkSummaryDrafter(AssistanceSummaryService summaries, Payro
         text += parts.Count > 0 ? $"，其中{string.Join("、", parts)}" : "";
         text += recovered > 0 ? $"；抵扣追回多发资金{ReportFormat.Wan(recovered)}。" : "。";
         return [new DraftSentence(text, Source("payments/ledger", q, dates: false))];
-    }
-
-    private async Task<List<DraftSentence>> VerificationSentencesAsync(ReportQuery q, CancellationToken ct)
-    {
-        // Npgsql writes only UTC offsets to timestamptz: the period's Beijing-time bounds are converted.
-        DateTimeOffset Start(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Infrastructure.Calendar.ChinaTime.Offset).ToUniversalTime();
-        var (from, to) = (Start(q.From), Start(q.To.AddDays(1)));
-        var counts = await db.Findings.AsNoTracking().Where(f => f.RegionCode.StartsWith(q.Prefix) && f.CreatedAt >= from && f.CreatedAt < to)
-            .GroupBy(f => f.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var total = counts.Values.Sum();
-        if (total == 0)
-        {
-            return [];
-        }
-
-        var text = $"开展死亡数据比对和重复享受核查，发现疑点{total}条，其中经核实停保或调整{counts.GetValueOrDefault(FindingStatus.Confirmed)}条、"
-            + $"排除{counts.GetValueOrDefault(FindingStatus.Dismissed)}条、正在核实{counts.GetValueOrDefault(FindingStatus.Open)}条。";
-        return [new DraftSentence(text, $"/api/v1/verification/findings?region={q.RegionCode}")];
     }
 
     private static string Source(string path, ReportQuery q, bool dates) => dates

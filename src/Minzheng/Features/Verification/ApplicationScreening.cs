@@ -37,7 +37,7 @@ public sealed class ApplicationScreening(MinzhengDbContext db, PersonMatcher mat
         }
 
         application.RelativeOfStaff |= relatives.Count > 0;
-        await matcher.AddFindingsAsync(hits, ct);
+        db.Findings.AddRange(await matcher.NewFindingsAsync(hits, ct));
     }
 
     /// <summary>The open or confirmed blocking findings on an application's household, named for the refusal message; empty when it may be approved.</summary>

@@ -18,7 +18,7 @@ public sealed record RelativeRow(int Row, string RegionCode, string StaffName, s
 /// the separate review.
 /// </summary>
 public sealed class CheckListImport(MinzhengDbContext db, PersonalDataProtector protector, IRegionScope scope, PersonMatcher matcher, IConfiguration configuration,
-    Regions.RegionService regions)
+    Regions.RegionService regions, Infrastructure.Auditing.RowStamper stamper)
 {
     public const string EconomicKind = "economic-records";
     public const string RelativesKind = "staff-relatives";
@@ -154,8 +154,7 @@ public sealed class CheckListImport(MinzhengDbContext db, PersonalDataProtector 
                 PersonId = match?.Person.Id,
                 ImportBatchId = batchId,
             };
-            db.EconomicRecords.Add(record);
-            return record.Facts(blocking);
+            return (record, record.Facts(blocking));
         }, ct);
     }
 
@@ -177,25 +176,31 @@ public sealed class CheckListImport(MinzhengDbContext db, PersonalDataProtector 
                 PersonId = match?.Person.Id,
                 ImportBatchId = batchId,
             };
-            db.StaffRelatives.Add(record);
             created?.Add(record);
-            match?.Cases.ForEach(c => c.RelativeOfStaff = true);
-            return record.Facts(names.GetValueOrDefault(r.RegionCode, r.RegionCode));
-        }, ct);
+            return (record, record.Facts(names.GetValueOrDefault(r.RegionCode, r.RegionCode)));
+        }, ct, flagCases: true);
     }
 
-    private async Task<int> WriteAsync<TRow>(List<TRow> rows, Func<TRow, IdNumber> idOf, Func<TRow, string, PersonMatch?, FindingFacts> record, CancellationToken ct)
+    /// <summary>
+    /// The bulk path of both lists (the batch is audited as one entry): per chunk, match, write the records and the new
+    /// findings, and (relatives) flag the matched open applications for the separate review.
+    /// </summary>
+    private async Task<int> WriteAsync<TRow, TRecord>(List<TRow> rows, Func<TRow, IdNumber> idOf, Func<TRow, string, PersonMatch?, (TRecord, FindingFacts)> record,
+        CancellationToken ct, bool flagCases = false)
+        where TRecord : Infrastructure.Database.AuditableEntity
     {
         var matched = 0;
         foreach (var chunk in rows.Chunk(PersonMatcher.Chunk))
         {
-            var indexes = chunk.Select(r => protector.BlindIndex(idOf(r).Value, DataPurpose.IdNumber)).ToArray();
+            var indexes = new string[chunk.Length];
+            Parallel.For(0, chunk.Length, i => indexes[i] = protector.BlindIndex(idOf(chunk[i]).Value, DataPurpose.IdNumber));
             var matches = await matcher.MatchAsync(indexes, withCases: true, ct);
-            var hits = new List<(PersonMatch, FindingFacts)>();
+            var (records, hits) = (new List<TRecord>(), new List<(PersonMatch, FindingFacts)>());
             foreach (var (r, index) in chunk.Zip(indexes))
             {
                 var match = matches.GetValueOrDefault(index);
-                var facts = record(r, index, match);
+                var (written, facts) = record(r, index, match);
+                records.Add(stamper.Stamp(written));
                 if (match is { } m && (m.Enrollments.Count > 0 || m.Cases.Count > 0))
                 {
                     matched++;
@@ -203,8 +208,13 @@ public sealed class CheckListImport(MinzhengDbContext db, PersonalDataProtector 
                 }
             }
 
-            await matcher.AddFindingsAsync(hits, ct);
-            await db.SaveChangesAsync(ct);
+            await BulkInsert.InsertAsync(db, records, ct);
+            await BulkInsert.InsertAsync(db, stamper.Stamp(await matcher.NewFindingsAsync(hits, ct)), ct);
+            if (flagCases && hits.SelectMany(h => h.Item1.Cases).Select(c => c.Id).ToList() is { Count: > 0 } cases)
+            {
+                await db.Cases.IgnoreQueryFilters([MinzhengDbContext.RegionFilter]).Where(c => cases.Contains(c.Id))
+                    .ExecuteUpdateAsync(u => u.SetProperty(c => c.RelativeOfStaff, true), ct);
+            }
         }
 
         return matched;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Features.Imports;
+using Minzheng.Infrastructure.Auditing;
 using Minzheng.Infrastructure.Database;
 using Minzheng.Infrastructure.Privacy;
 using Minzheng.Infrastructure.Security;
@@ -13,7 +14,8 @@ public sealed record DeathRow(int Row, IdNumber Id, string Name, DateOnly DeathD
 /// 死亡名单 import (DESIGN §5): staged and validated like rosters; the commit stores every record as evidence, marks the
 /// registered person deceased, and opens a finding for each active enrolment of the person or of their household.
 /// </summary>
-public sealed class DeathRecordImport(MinzhengDbContext db, PersonalDataProtector protector, IRegionScope scope, PersonMatcher matcher)
+public sealed class DeathRecordImport(MinzhengDbContext db, PersonalDataProtector protector, IRegionScope scope, PersonMatcher matcher, RowStamper stamper,
+    TimeProvider clock)
 {
     public const string Kind = "death-records";
     public static readonly string[] Headers = ["身份证号", "姓名", "死亡日期", "数据来源"];
@@ -67,19 +69,23 @@ public sealed class DeathRecordImport(MinzhengDbContext db, PersonalDataProtecto
         return (rows, errors, total);
     }
 
-    /// <summary>Writes the records and findings in the caller's transaction; returns how many records matched an active enrolment.</summary>
+    /// <summary>
+    /// Writes the records and findings in the caller's transaction by the bulk path (the batch is audited as one entry),
+    /// and marks matched persons deceased; returns how many records matched an active enrolment.
+    /// </summary>
     public async Task<int> WriteAsync(Guid batchId, List<DeathRow> rows, CancellationToken ct)
     {
         var matched = 0;
         foreach (var chunk in rows.Chunk(PersonMatcher.Chunk))
         {
-            var indexes = chunk.Select(r => protector.BlindIndex(r.Id.Value, DataPurpose.IdNumber)).ToArray();
+            var indexes = new string[chunk.Length];
+            Parallel.For(0, chunk.Length, i => indexes[i] = protector.BlindIndex(chunk[i].Id.Value, DataPurpose.IdNumber));
             var matches = await matcher.MatchAsync(indexes, withCases: false, ct);
-            var hits = new List<(PersonMatch, FindingFacts)>();
+            var (records, hits, deceased) = (new List<DeathRecord>(), new List<(PersonMatch, FindingFacts)>(), new List<(Guid Person, DateOnly Died)>());
             foreach (var (r, index) in chunk.Zip(indexes))
             {
-                matches.TryGetValue(index, out var match);
-                var record = new DeathRecord
+                var match = matches.GetValueOrDefault(index);
+                var record = stamper.Stamp(new DeathRecord
                 {
                     RegionCode = match?.Person.RegionCode ?? scope.Prefix.PadRight(Regions.RegionCode.Length, '0')[..Regions.RegionCode.Length],
                     IdNumberIndex = index,
@@ -89,22 +95,32 @@ public sealed class DeathRecordImport(MinzhengDbContext db, PersonalDataProtecto
                     Source = r.Source,
                     PersonId = match?.Person.Id,
                     ImportBatchId = batchId,
-                };
-                db.DeathRecords.Add(record);
+                });
+                records.Add(record);
                 if (match is null)
                 {
                     continue;
                 }
 
-                match.Person.DeathDate ??= r.DeathDate;
+                if (match.Person.DeathDate is null)
+                {
+                    deceased.Add((match.Person.Id, r.DeathDate));
+                }
+
                 matched += match.Enrollments.Count > 0 ? 1 : 0;
                 hits.Add((match, new FindingFacts("death", "", $"{r.Source}死亡名单：{r.Name}（{r.Id.Masked}）于 {r.DeathDate:yyyy-MM-dd} 死亡",
                     Blocking: false, record.Id, r.DeathDate)));
             }
 
-            await matcher.AddFindingsAsync(hits, ct);
-
-            await db.SaveChangesAsync(ct);
+            await BulkInsert.InsertAsync(db, records, ct);
+            await BulkInsert.InsertAsync(db, stamper.Stamp(await matcher.NewFindingsAsync(hits, ct)), ct);
+            // A person is marked deceased once (the first list wins); one statement per date of death in the chunk.
+            foreach (var day in deceased.GroupBy(d => d.Died))
+            {
+                var ids = day.Select(d => d.Person).ToList();
+                await db.Persons.IgnoreQueryFilters([MinzhengDbContext.RegionFilter]).Where(p => ids.Contains(p.Id) && p.DeathDate == null)
+                    .ExecuteUpdateAsync(u => u.SetProperty(p => p.DeathDate, day.Key).SetProperty(p => p.UpdatedAt, clock.GetUtcNow()), ct);
+            }
         }
 
         return matched;

@@ -74,6 +74,7 @@ public sealed class ExclusionScan(MinzhengDbContext db, IRegionScope scope, ICon
                     Type = Type,
                     Program = later.Program,
                     EnrollmentId = later.Id,
+                    HouseholdId = later.HouseholdId,
                     PersonId = later.PersonId,
                     IsBeneficiary = true,
                     Evidence = $"同一人同时享受{earlierProgram.Name}（自{earlier.StartMonth:yyyy-MM}）和{laterProgram.Name}（自{later.StartMonth:yyyy-MM}），两者不能同时享受",

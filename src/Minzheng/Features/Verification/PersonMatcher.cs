@@ -22,18 +22,19 @@ public sealed class PersonMatcher(MinzhengDbContext db)
 {
     public const int Chunk = 2000;
 
+    /// <summary>Read-only (nothing tracked): writers change what they must with set-based statements.</summary>
     public async Task<Dictionary<string, PersonMatch>> MatchAsync(IReadOnlyCollection<string> indexes, bool withCases, CancellationToken ct)
     {
-        var persons = await db.Persons.IgnoreQueryFilters([MinzhengDbContext.RegionFilter]).Where(p => indexes.Contains(p.IdNumberIndex))
+        var persons = await db.Persons.AsNoTracking().IgnoreQueryFilters([MinzhengDbContext.RegionFilter]).Where(p => indexes.Contains(p.IdNumberIndex))
             .ToDictionaryAsync(p => p.IdNumberIndex, ct);
         var personIds = persons.Values.Select(p => p.Id).ToList();
         var households = await db.HouseholdMembers.IgnoreQueryFilters([MinzhengDbContext.RegionFilter])
             .Where(m => personIds.Contains(m.PersonId) && m.ValidTo == null).ToDictionaryAsync(m => m.PersonId, m => m.HouseholdId, ct);
         var householdIds = households.Values.Distinct().ToList();
-        var active = await db.Enrollments.IgnoreQueryFilters([MinzhengDbContext.RegionFilter])
+        var active = await db.Enrollments.AsNoTracking().IgnoreQueryFilters([MinzhengDbContext.RegionFilter])
             .Where(e => e.Status == EnrollmentStatus.Active && (personIds.Contains(e.PersonId) || householdIds.Contains(e.HouseholdId))).ToListAsync(ct);
         var cases = withCases
-            ? await db.Cases.IgnoreQueryFilters([MinzhengDbContext.RegionFilter])
+            ? await db.Cases.AsNoTracking().IgnoreQueryFilters([MinzhengDbContext.RegionFilter])
                 .Where(c => householdIds.Contains(c.HouseholdId) && c.Status != CaseStatus.Approved && c.Status != CaseStatus.Refused && c.Status != CaseStatus.Withdrawn)
                 .ToListAsync(ct)
             : [];
@@ -45,8 +46,8 @@ public sealed class PersonMatcher(MinzhengDbContext db)
         });
     }
 
-    /// <summary>Adds the findings of a chunk of matches (not saved); returns how many were new.</summary>
-    public async Task<int> AddFindingsAsync(IReadOnlyList<(PersonMatch Match, FindingFacts Facts)> hits, CancellationToken ct)
+    /// <summary>The new findings of a chunk of matches (the caller writes them), skipping targets that already have an open one.</summary>
+    public async Task<List<Finding>> NewFindingsAsync(IReadOnlyList<(PersonMatch Match, FindingFacts Facts)> hits, CancellationToken ct)
     {
         var enrollmentIds = hits.SelectMany(h => h.Match.Enrollments).Select(e => (Guid?)e.Id).Distinct().ToList();
         var caseIds = hits.SelectMany(h => h.Match.Cases).Select(c => (Guid?)c.Id).Distinct().ToList();
@@ -56,23 +57,16 @@ public sealed class PersonMatcher(MinzhengDbContext db)
             .Select(f => new { f.EnrollmentId, f.CaseId, f.Type, f.Category }).ToListAsync(ct);
         // One open finding per target, type and category: a second list (or row) naming the same fact adds evidence, not work.
         var taken = open.Select(f => (f.EnrollmentId ?? f.CaseId, f.Type, f.Category)).ToHashSet();
-        var added = 0;
+        var found = new List<Finding>();
         foreach (var (match, facts) in hits)
         {
-            foreach (var e in match.Enrollments.Where(e => taken.Add((e.Id, facts.Type, facts.Category))))
-            {
-                db.Findings.Add(New(match, facts, e.RegionCode, e.Program, e.Id, null, e.PersonId == match.Person.Id));
-                added++;
-            }
-
-            foreach (var c in match.Cases.Where(c => taken.Add((c.Id, facts.Type, facts.Category))))
-            {
-                db.Findings.Add(New(match, facts, c.RegionCode, c.Program, null, c.Id, c.ApplicantPersonId == match.Person.Id));
-                added++;
-            }
+            found.AddRange(match.Enrollments.Where(e => taken.Add((e.Id, facts.Type, facts.Category)))
+                .Select(e => New(match, facts, e.RegionCode, e.Program, e.Id, null, e.PersonId == match.Person.Id)));
+            found.AddRange(match.Cases.Where(c => taken.Add((c.Id, facts.Type, facts.Category)))
+                .Select(c => New(match, facts, c.RegionCode, c.Program, null, c.Id, c.ApplicantPersonId == match.Person.Id)));
         }
 
-        return added;
+        return found;
     }
 
     private static string Truncate(string text, int length) => text.Length > length ? text[..length] : text;

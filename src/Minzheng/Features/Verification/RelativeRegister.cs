@@ -16,7 +16,7 @@ public sealed record StaffRelativeDto(Guid Id, string RegionCode, string RegionN
 public sealed record RelativeReportRow(string RegionCode, string Name, int Registered, int Hits, int Reviewed, int Open);
 
 /// <summary>近亲属备案: the register (one entry by form, many by import), withdrawal when a cadre leaves, and the report by township.</summary>
-public sealed class RelativeRegister(MinzhengDbContext db, CheckListImport lists, RegionService regions, TimeProvider clock)
+public sealed class RelativeRegister(MinzhengDbContext db, CheckListImport lists, RegionService regions, Infrastructure.Auditing.AuditLog audit, TimeProvider clock)
 {
     private static readonly Dictionary<string, string> Fields = new()
     {
@@ -45,6 +45,10 @@ public sealed class RelativeRegister(MinzhengDbContext db, CheckListImport lists
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var created = new List<StaffRelative>();
         var matched = await lists.WriteRelativesAsync(null, valid, ct, created);
+        // Written by the lists' bulk path, which the interceptor does not see: the entry is audited here.
+        audit.Add(Infrastructure.Auditing.AuditActions.RelativeRegistered, entityType: nameof(StaffRelative), entityId: created.Single().Id.ToString(),
+            regionCode: valid[0].RegionCode, details: new { valid[0].StaffName, valid[0].Position, relative = valid[0].Id.Masked, valid[0].Relationship, matched });
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (created.Single().Id, matched, errors);
     }

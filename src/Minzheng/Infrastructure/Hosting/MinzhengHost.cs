@@ -87,6 +87,7 @@ public static class MinzhengHost
         services.AddScoped<Features.Payments.ReconciliationService>();
         services.AddScoped<Features.Verification.DeathRecordImport>();
         services.AddScoped<Features.Verification.PersonMatcher>();
+        services.AddScoped<Infrastructure.Auditing.RowStamper>();
         services.AddScoped<Features.Verification.CheckListImport>();
         services.AddScoped<Features.Verification.ApplicationScreening>();
         services.AddScoped<Features.Verification.RelativeRegister>();
@@ -97,6 +98,7 @@ public static class MinzhengHost
         services.AddScoped<Features.Verification.ExclusionScan>();
         services.AddScoped<Features.Reports.AssistanceSummaryService>();
         services.AddScoped<Features.Reports.WorkSummaryDrafter>();
+        services.AddScoped<Features.Reports.VerificationSentences>();
         services.AddScoped<Features.Reports.DashboardService>();
         services.AddScoped<Features.Reports.PeriodTables>();
         services.AddScoped<Features.Reports.ReportSubmissions>();
