@@ -48,6 +48,38 @@ public abstract class ExclusionScanTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Scan_FindsABeneficiaryWhoMovedToAnotherVillage_AndConfirmStopsItAsMovedAway()
+    {
+        var (from, to) = (await VillageAsync(app), await VillageAsync(app));
+        var payee = (await CaseloadAsync(app, from, "农村低保", 420m)).Single();
+        using var county = await app.ClientAsAsync("county");
+        var enrollment = (await (await county.GetAsync($"/api/v1/enrollments/{payee.EnrollmentId}", Ct)).JsonAsync()).GetProperty("enrollment");
+        var target = (await (await county.PostAsJsonAsync("/api/v1/households", new
+        {
+            regionCode = to,
+            hukouType = "rural",
+            address = "新村1号",
+            members = new[] { new { name = "新户主", idNumber = SqliteRegistryApiTests.NewAdultIdNumber(), relationship = "head", monthlyIncome = 0m } },
+        }, Ct)).JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
+        var household = enrollment.GetProperty("householdId").GetString();
+        var person = (await (await county.GetAsync($"/api/v1/households/{household}", Ct)).JsonAsync()).GetProperty("members")[0].GetProperty("personId").GetString();
+        var move = $"/api/v1/households/{household}/members/{person}/move";
+        await (await county.PostAsJsonAsync(move, new { toHouseholdId = target, relationship = "sibling" }, Ct)).JsonAsync();
+
+        var scanned = await (await county.PostAsJsonAsync("/api/v1/verification/scans", new { type = "exclusion", regionCode = from }, Ct)).JsonAsync();
+        Assert.Equal(1, scanned.GetProperty("created").GetInt32());
+        var finding = Assert.Single((await (await county.GetAsync($"/api/v1/verification/findings?type=exclusion&region={from}", Ct)).JsonAsync()).EnumerateArray());
+        Assert.Equal(("moved", payee.EnrollmentId), (finding.GetProperty("category").GetString(), finding.GetProperty("enrollmentId").GetString()));
+        Assert.StartsWith("已迁至", finding.GetProperty("evidence").GetString());
+        Assert.Equal(0, (await (await county.PostAsJsonAsync("/api/v1/verification/scans", new { type = "exclusion", regionCode = from }, Ct)).JsonAsync())
+            .GetProperty("created").GetInt32());
+        Assert.Equal(HttpStatusCode.NoContent, (await county.PostAsJsonAsync($"/api/v1/verification/findings/{finding.GetProperty("id").GetString()}/resolve",
+            new { decision = "confirm", fromMonth = "2026-12" }, Ct)).StatusCode);
+        var ended = await (await county.GetAsync($"/api/v1/enrollments/{payee.EnrollmentId}", Ct)).JsonAsync();
+        Assert.Equal("迁出本地", ended.GetProperty("events")[0].GetProperty("reasonName").GetString());
+    }
+
+    [Fact]
     public async Task Page_ShowsBothKindsOfFindings_AndRunsTheScanForTheCounty()
     {
         using var county = new WebSession(app);

@@ -17,9 +17,10 @@ public sealed record ScanResult(int Created, int Open);
 /// 事实无人抚养儿童, both forms of 特困, urban and rural 低保). Rules are data: <c>Verification:ExclusivePrograms</c>
 /// lists pairs "a,b" and replaces the defaults. Each hit is a finding on the later enrolment, open until resolved.
 /// </summary>
-public sealed class ExclusionScan(MinzhengDbContext db, IRegionScope scope, IConfiguration configuration)
+public sealed class ExclusionScan(MinzhengDbContext db, IRegionScope scope, IConfiguration configuration, RegionService regions)
 {
     public const string Type = "exclusion";
+    public const string MovedCategory = "moved";
 
     public static readonly string[] DefaultPairs =
     [
@@ -53,7 +54,7 @@ public sealed class ExclusionScan(MinzhengDbContext db, IRegionScope scope, ICon
         }
 
         var active = db.Enrollments.Where(e => e.Status == EnrollmentStatus.Active && e.RegionCode.StartsWith(prefix!));
-        var open = (await db.Findings.Where(f => f.Type == Type && f.Status == FindingStatus.Open).Select(f => f.EnrollmentId).ToListAsync(ct)).ToHashSet();
+        var open = (await db.Findings.Where(f => f.Type == Type && f.Status == FindingStatus.Open && f.Category == "").Select(f => f.EnrollmentId).ToListAsync(ct)).ToHashSet();
         var created = 0;
         foreach (var (a, b) in Rules())
         {
@@ -83,7 +84,39 @@ public sealed class ExclusionScan(MinzhengDbContext db, IRegionScope scope, ICon
             }
         }
 
+        created += await MovedAwayAsync(active, ct);
         await db.SaveChangesAsync(ct);
-        return (new ScanResult(created, open.Count), errors);
+        var stillOpen = await db.Findings.CountAsync(f => f.Type == Type && f.Status == FindingStatus.Open && f.RegionCode.StartsWith(prefix!), ct);
+        return (new ScanResult(created, stillOpen), errors);
+    }
+
+    /// <summary>
+    /// 跨区域重复: the beneficiary now lives in a household of another region (moved, possibly to where they may be
+    /// assisted again) while the enrolment is still paid here. Category "moved".
+    /// </summary>
+    private async Task<int> MovedAwayAsync(IQueryable<Enrollment> active, CancellationToken ct)
+    {
+        var moved = await active.Join(db.HouseholdMembers.IgnoreQueryFilters([MinzhengDbContext.RegionFilter]).Where(m => m.ValidTo == null),
+                e => e.PersonId, m => m.PersonId, (e, m) => new { e, Now = m.RegionCode })
+            .Where(x => x.Now != x.e.RegionCode).ToListAsync(ct);
+        var ids = moved.Select(x => (Guid?)x.e.Id).ToList();
+        var open = (await db.Findings.IgnoreQueryFilters([MinzhengDbContext.RegionFilter])
+            .Where(f => f.Type == Type && f.Category == MovedCategory && f.Status == FindingStatus.Open && ids.Contains(f.EnrollmentId))
+            .Select(f => f.EnrollmentId).ToListAsync(ct)).ToHashSet();
+        var names = await regions.NamesAsync(ct);
+        var fresh = moved.Where(x => !open.Contains(x.e.Id)).ToList();
+        db.Findings.AddRange(fresh.Select(x => new Finding
+        {
+            RegionCode = x.e.RegionCode,
+            Type = Type,
+            Category = MovedCategory,
+            Program = x.e.Program,
+            EnrollmentId = x.e.Id,
+            HouseholdId = x.e.HouseholdId,
+            PersonId = x.e.PersonId,
+            IsBeneficiary = true,
+            Evidence = $"已迁至{names.GetValueOrDefault(x.Now, x.Now)}（{x.Now}），仍在{names.GetValueOrDefault(x.e.RegionCode, x.e.RegionCode)}享受{AssistancePrograms.ByCode(x.e.Program)?.Name}",
+        }));
+        return fresh.Count;
     }
 }

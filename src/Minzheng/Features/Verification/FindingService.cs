@@ -108,7 +108,13 @@ public sealed class FindingService(Infrastructure.Database.MinzhengDbContext db,
             var enrollment = await db.Enrollments.SingleAsync(e => e.Id == finding.EnrollmentId, ct);
             var from = finding.DeathDate is { } died ? FirstOfMonth(died).AddMonths(1) : Month(request.FromMonth);
             var recalculate = finding.Type == "death" && !finding.IsBeneficiary;
-            var reason = finding.Type switch { "death" => "death", "economic" => "concealed-assets", _ => "duplicate" };
+            var reason = (finding.Type, finding.Category) switch
+            {
+                ("death", _) => "death",
+                ("economic", _) => "concealed-assets",
+                (_, ExclusionScan.MovedCategory) => "moved-away",
+                _ => "duplicate",
+            };
             try
             {
                 enrollments.Apply(enrollment, recalculate ? "adjust" : "terminate", new EnrollmentActionRequest(from.ToString("yyyy-MM", null),
