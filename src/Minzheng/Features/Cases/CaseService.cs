@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Features.Enrollments;
 using Minzheng.Features.Programs;
@@ -14,6 +15,17 @@ public enum CaseOutcome
     NotFound,
     Invalid,
     Conflict,
+}
+
+public static class CaseOutcomes
+{
+    /// <summary>The answer of a step that returns nothing: 204, 404 with the message, or 409 with the reason the step was refused.</summary>
+    public static Results<NoContent, ProblemHttpResult> NoContentOr((CaseOutcome Outcome, string? Message) r) => r.Outcome switch
+    {
+        CaseOutcome.Done => TypedResults.NoContent(),
+        CaseOutcome.NotFound => ApiProblems.NotFound(r.Message!),
+        _ => ApiProblems.Conflict(r.Message!),
+    };
 }
 
 /// <summary>Applications and their statutory steps: each action loads the case, runs the aggregate's transition, sets the next deadline and appends the event.</summary>

@@ -53,12 +53,6 @@ public static class MonitoringEndpoints
     public static async Task<Results<NoContent, ProblemHttpResult>> Resolve(Guid id, WarningDecision decision, ClaimsPrincipal user, MonitoringService monitoring,
         CancellationToken ct)
     {
-        var (outcome, message) = await monitoring.ResolveAsync(id, decision, user.Identity?.Name ?? "", ct);
-        return outcome switch
-        {
-            CaseOutcome.Done => TypedResults.NoContent(),
-            CaseOutcome.NotFound => ApiProblems.NotFound(message!),
-            _ => ApiProblems.Conflict(message!),
-        };
+        return CaseOutcomes.NoContentOr(await monitoring.ResolveAsync(id, decision, user.Identity?.Name ?? "", ct));
     }
 }

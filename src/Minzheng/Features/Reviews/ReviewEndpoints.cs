@@ -38,10 +38,5 @@ public static class ReviewEndpoints
     public static async Task<Results<NoContent, ProblemHttpResult>> Apply(Guid id, System.Security.Claims.ClaimsPrincipal user, ReviewService reviews, CancellationToken ct) =>
         Result(await reviews.ApplyAsync(id, user.Identity?.Name ?? "", ct));
 
-    private static Results<NoContent, ProblemHttpResult> Result((CaseOutcome Outcome, string? Message) r) => r.Outcome switch
-    {
-        CaseOutcome.Done => TypedResults.NoContent(),
-        CaseOutcome.NotFound => ApiProblems.NotFound(r.Message!),
-        _ => ApiProblems.Conflict(r.Message!),
-    };
+    private static Results<NoContent, ProblemHttpResult> Result((CaseOutcome Outcome, string? Message) r) => CaseOutcomes.NoContentOr(r);
 }

@@ -68,12 +68,6 @@ public static class CheckEndpoints
     public static async Task<Results<NoContent, ProblemHttpResult>> ActOnTipOff(Guid id, string action, TipOffActionRequest request, ClaimsPrincipal user,
         TipOffService tipOffs, CancellationToken ct)
     {
-        var (outcome, message) = await tipOffs.ActAsync(id, action, request, user.Identity?.Name ?? "", ct);
-        return outcome switch
-        {
-            CaseOutcome.Done => TypedResults.NoContent(),
-            CaseOutcome.NotFound => ApiProblems.NotFound(message!),
-            _ => ApiProblems.Conflict(message!),
-        };
+        return CaseOutcomes.NoContentOr(await tipOffs.ActAsync(id, action, request, user.Identity?.Name ?? "", ct));
     }
 }

@@ -32,12 +32,6 @@ public static class VerificationEndpoints
     public static async Task<Results<NoContent, ProblemHttpResult>> Resolve(Guid id, ResolveRequest request, ClaimsPrincipal user, FindingService findings,
         TimeProvider clock, CancellationToken ct)
     {
-        var (outcome, message) = await findings.ResolveAsync(id, request, user.Identity?.Name ?? "", clock, ct);
-        return outcome switch
-        {
-            CaseOutcome.Done => TypedResults.NoContent(),
-            CaseOutcome.NotFound => ApiProblems.NotFound(message!),
-            _ => ApiProblems.Conflict(message!),
-        };
+        return CaseOutcomes.NoContentOr(await findings.ResolveAsync(id, request, user.Identity?.Name ?? "", clock, ct));
     }
 }
