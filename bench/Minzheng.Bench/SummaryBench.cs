@@ -10,7 +10,7 @@ using Minzheng.Infrastructure.Security;
 namespace Minzheng.Bench;
 
 /// <summary>
-/// Statistics (issue 9) over N enrolments spread over 2020–2026 (four programmes, one in six cancelled with a reason,
+/// Statistics (issue 9) over N enrolments spread over 2020–2026 (five programmes, one person-based, one in six cancelled with a reason,
 /// one in twenty adjusted after the report date): the county's half-year assistance summary with its township roll-up,
 /// and the dashboard, each against a single hand-written GROUP BY of the stock over the same rows in the same run.
 /// Each step is run five times warm and the median reported.
@@ -18,7 +18,7 @@ namespace Minzheng.Bench;
 public static class SummaryBench
 {
     private const int Runs = 5;
-    private static readonly string[] Programs = ["rural-dibao", "rural-dibao", "urban-dibao", "destitute-dispersed"];
+    private static readonly string[] Programs = ["rural-dibao", "rural-dibao", "urban-dibao", "destitute-dispersed", "disability-living"];
     private static readonly string[] Reasons = ["income-above-standard", "death", "moved-away", "improper"];
 
     public static async Task<List<string>> RunAsync(string provider, int rows, string? postgres)

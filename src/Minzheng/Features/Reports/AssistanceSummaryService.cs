@@ -23,7 +23,7 @@ public sealed record ReportQuery(string Region, string RegionCode, string Prefix
 /// stock(to) = stock(before from) + new − cancelled holds exactly. Each figure is one grouped query over the region
 /// subtree; children are rolled up in memory from the same rows.
 /// </summary>
-public sealed class AssistanceSummaryService(MinzhengDbContext db, RegionService regions, IRegionScope scope)
+public sealed class AssistanceSummaryService(MinzhengDbContext db, RegionService regions, IRegionScope scope, IServiceScopeFactory scopes)
 {
     /// <summary>Checks the query parameters; a region outside the user's subtree is reported as not found.</summary>
     public async Task<(ReportQuery? Query, FieldErrors Errors, bool OutsideScope)> ParseAsync(string? region, string? from, string? to, DateOnly today,
@@ -81,13 +81,15 @@ public sealed class AssistanceSummaryService(MinzhengDbContext db, RegionService
     internal async Task<SummaryCells> CellsAsync(ReportQuery q, CancellationToken ct)
     {
         var enrollments = db.Enrollments.AsNoTracking().Where(e => e.RegionCode.StartsWith(q.Prefix));
-        var (fromMonth, toMonth, firstEnd, lastEnd) = (q.FromMonth, q.ToMonth, q.FromMonth.AddMonths(-1), q.ToMonth.AddMonths(-1));
-        var relevant = enrollments.Where(e => e.StartMonth <= toMonth && (e.EndMonth == null || e.EndMonth >= firstEnd));
-        var perHousehold = AssistancePrograms.HouseholdBased;
+        var (fromMonth, toMonth, firstEnd) = (q.FromMonth, q.ToMonth, q.FromMonth.AddMonths(-1));
+        var lastEnd = q.ToMonth.AddMonths(-1);
+        // The households of person-based programmes need their own pass; it runs beside the main one on a second
+        // connection (the two scans are independent), so the summary costs about one pass, not two.
+        var householdsTask = PersonBasedHouseholdsAsync(q, ct);
 
         // Stock and new in one pass over the enrolments that matter to the period (started by its end, not ended before
         // it), with plain counts and sums only: a household-based programme has one enrolment per household.
-        var sums = await relevant.GroupBy(e => new { e.Program, e.RegionCode })
+        var sums = await Relevant(db, q).GroupBy(e => new { e.Program, e.RegionCode })
             .Select(g => new
             {
                 g.Key.Program,
@@ -99,21 +101,7 @@ public sealed class AssistanceSummaryService(MinzhengDbContext db, RegionService
                 NewPersons = g.Where(e => e.StartMonth >= fromMonth).Sum(e => e.CoveredPersons),
             })
             .ToListAsync(ct);
-
-        // A person-based programme may enrol several members of one household: its households are counted once each,
-        // by grouping on the household first (a hash aggregate, not the sort a COUNT(DISTINCT) needs).
-        var households = await relevant.Where(e => !perHousehold.Contains(e.Program))
-            .GroupBy(e => new { e.Program, e.RegionCode, e.HouseholdId })
-            .Select(g => new
-            {
-                g.Key.Program,
-                g.Key.RegionCode,
-                InStock = g.Max(e => e.EndMonth == null || e.EndMonth >= toMonth ? 1 : 0),
-                IsNew = g.Max(e => e.StartMonth >= fromMonth ? 1 : 0),
-            })
-            .GroupBy(x => new { x.Program, x.RegionCode })
-            .Select(g => new { g.Key.Program, g.Key.RegionCode, Stock = g.Sum(x => x.InStock), New = g.Sum(x => x.IsNew) })
-            .ToDictionaryAsync(x => (x.Program, x.RegionCode), ct);
+        var households = await householdsTask;
         int Households(string program, string region, int enrolments, bool stock) => households.TryGetValue((program, region), out var h)
             ? (stock ? h.Stock : h.New) : enrolments;
 
@@ -131,6 +119,38 @@ public sealed class AssistanceSummaryService(MinzhengDbContext db, RegionService
             .ToListAsync(ct);
         cancelled = cancelled.Select(c => TerminationReasons.All.ContainsKey(c.Reason ?? "") ? c : c with { Reason = "other" }).ToList();
         return new SummaryCells(stock, added, cancelled, await OneOffAsync(q, ct), await ReserveFundAsync(q, ct));
+    }
+
+    /// <summary>Enrolments that matter to the period: started by its end, not ended before it.</summary>
+    private static IQueryable<Enrollment> Relevant(MinzhengDbContext context, ReportQuery q)
+    {
+        var (toMonth, firstEnd) = (q.ToMonth, q.FromMonth.AddMonths(-1));
+        return context.Enrollments.AsNoTracking().Where(e => e.RegionCode.StartsWith(q.Prefix) && e.StartMonth <= toMonth && (e.EndMonth == null || e.EndMonth >= firstEnd));
+    }
+
+    /// <summary>
+    /// A person-based programme may enrol several members of one household: its households are counted once each, by
+    /// grouping on the household first (a hash aggregate, not the sort a COUNT(DISTINCT) needs). Own context and
+    /// connection (same user and region filter; and the query keeps to q.Prefix, already checked against the user's scope), so it can run while the main pass runs.
+    /// </summary>
+    private async Task<Dictionary<(string Program, string RegionCode), (int Stock, int New)>> PersonBasedHouseholdsAsync(ReportQuery q, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<MinzhengDbContext>();
+        var (fromMonth, toMonth) = (q.FromMonth, q.ToMonth);
+        var personBased = AssistancePrograms.All.Select(p => p.Code).Where(p => !AssistancePrograms.HouseholdBased.Contains(p)).ToList();
+        return await Relevant(context, q).Where(e => personBased.Contains(e.Program))
+            .GroupBy(e => new { e.Program, e.RegionCode, e.HouseholdId })
+            .Select(g => new
+            {
+                g.Key.Program,
+                g.Key.RegionCode,
+                InStock = g.Max(e => e.EndMonth == null || e.EndMonth >= toMonth ? 1 : 0),
+                IsNew = g.Max(e => e.StartMonth >= fromMonth ? 1 : 0),
+            })
+            .GroupBy(x => new { x.Program, x.RegionCode })
+            .Select(g => new { g.Key.Program, g.Key.RegionCode, Stock = g.Sum(x => x.InStock), New = g.Sum(x => x.IsNew) })
+            .ToDictionaryAsync(x => (x.Program, x.RegionCode), x => (x.Stock, x.New), ct);
     }
 
     /// <summary>
