@@ -83,22 +83,23 @@ public sealed class AssistanceSummaryService(MinzhengDbContext db, RegionService
         var enrollments = db.Enrollments.AsNoTracking().Where(e => e.RegionCode.StartsWith(q.Prefix));
         var (fromMonth, toMonth, firstEnd) = (q.FromMonth, q.ToMonth, q.FromMonth.AddMonths(-1));
         var lastEnd = q.ToMonth.AddMonths(-1);
-        // The households of person-based programmes need their own pass; it runs beside the main one on a second
-        // connection (the two scans are independent), so the summary costs about one pass, not two.
+        // The households of person-based programmes need a pass over their enrolments; it runs on a second connection
+        // while the aggregate is read.
         var householdsTask = PersonBasedHouseholdsAsync(q, ct);
 
-        // Stock and new in one pass over the enrolments that matter to the period (started by its end, not ended before
-        // it), with plain counts and sums only: a household-based programme has one enrolment per household.
-        var sums = await Relevant(db, q).GroupBy(e => new { e.Program, e.RegionCode })
-            .Select(g => new
+        // Stock and new from the trigger-kept aggregate (EnrollmentGroup): the groups that matter to the period (started
+        // by its end, not ended before it), with plain sums — a household-based programme has one enrolment per household.
+        var sums = await db.EnrollmentGroups.AsNoTracking().Where(g => g.RegionCode.StartsWith(q.Prefix) && g.StartMonth <= toMonth && g.EndMonth >= firstEnd)
+            .GroupBy(g => new { g.Program, g.RegionCode })
+            .Select(x => new
             {
-                g.Key.Program,
-                g.Key.RegionCode,
-                Enrolments = g.Count(e => e.EndMonth == null || e.EndMonth >= toMonth),
-                Persons = g.Where(e => e.EndMonth == null || e.EndMonth >= toMonth).Sum(e => e.CoveredPersons),
-                Amount = g.Where(e => e.EndMonth == null || e.EndMonth >= toMonth).Sum(e => e.MonthlyAmount),
-                NewEnrolments = g.Count(e => e.StartMonth >= fromMonth),
-                NewPersons = g.Where(e => e.StartMonth >= fromMonth).Sum(e => e.CoveredPersons),
+                x.Key.Program,
+                x.Key.RegionCode,
+                Enrolments = x.Where(g => g.EndMonth >= toMonth).Sum(g => g.Enrollments),
+                Persons = x.Where(g => g.EndMonth >= toMonth).Sum(g => g.Persons),
+                AmountFen = x.Where(g => g.EndMonth >= toMonth).Sum(g => g.AmountFen),
+                NewEnrolments = x.Where(g => g.StartMonth >= fromMonth).Sum(g => g.Enrollments),
+                NewPersons = x.Where(g => g.StartMonth >= fromMonth).Sum(g => g.Persons),
             })
             .ToListAsync(ct);
         var households = await householdsTask;
@@ -106,7 +107,7 @@ public sealed class AssistanceSummaryService(MinzhengDbContext db, RegionService
             ? (stock ? h.Stock : h.New) : enrolments;
 
         var stock = sums.Where(x => x.Enrolments > 0)
-            .Select(x => new Cell(x.Program, x.RegionCode, Households(x.Program, x.RegionCode, x.Enrolments, true), x.Persons, x.Amount)).ToList();
+            .Select(x => new Cell(x.Program, x.RegionCode, Households(x.Program, x.RegionCode, x.Enrolments, true), x.Persons, x.AmountFen / 100m)).ToList();
         var added = sums.Where(x => x.NewEnrolments > 0)
             .Select(x => new Cell(x.Program, x.RegionCode, Households(x.Program, x.RegionCode, x.NewEnrolments, false), x.NewPersons, 0m)).ToList();
         await CorrectForLaterAdjustmentsAsync(stock, enrollments.Where(e => e.StartMonth <= toMonth && (e.EndMonth == null || e.EndMonth >= toMonth)), toMonth, ct);

@@ -49,15 +49,16 @@ public sealed class DashboardService(AssistanceSummaryService summaries, Payroll
     private async Task<List<TrendSeries>> TrendsAsync(string prefix, List<DateOnly> months, CancellationToken ct)
     {
         var (first, last) = (months[0], months[^1]);
-        var enrollments = db.Enrollments.AsNoTracking().Where(e => e.RegionCode.StartsWith(prefix) && e.StartMonth <= last);
-        var started = await enrollments.GroupBy(e => new { e.Program, e.StartMonth })
-            .Select(g => new { g.Key.Program, Month = g.Key.StartMonth, Count = g.Count(), Persons = g.Sum(e => e.CoveredPersons) }).ToListAsync(ct);
-        var ended = await enrollments.Where(e => e.EndMonth != null && e.EndMonth >= first.AddMonths(-1) && e.EndMonth < last)
-            .GroupBy(e => new { e.Program, e.EndMonth })
-            .Select(g => new { g.Key.Program, Month = g.Key.EndMonth!.Value, Count = g.Count(), Persons = g.Sum(e => e.CoveredPersons) }).ToListAsync(ct);
+        // Histograms of start and end months from the trigger-kept aggregate (a few thousand groups, not the caseload).
+        var groups = db.EnrollmentGroups.AsNoTracking().Where(g => g.RegionCode.StartsWith(prefix) && g.StartMonth <= last);
+        var started = await groups.GroupBy(g => new { g.Program, g.StartMonth })
+            .Select(x => new { x.Key.Program, Month = x.Key.StartMonth, Count = x.Sum(g => g.Enrollments), Persons = x.Sum(g => g.Persons) }).ToListAsync(ct);
+        var ended = await groups.Where(g => g.EndMonth != Reports.EnrollmentGroup.Open && g.EndMonth >= first.AddMonths(-1) && g.EndMonth < last)
+            .GroupBy(g => new { g.Program, g.EndMonth })
+            .Select(x => new { x.Key.Program, Month = x.Key.EndMonth, Count = x.Sum(g => g.Enrollments), Persons = x.Sum(g => g.Persons) }).ToListAsync(ct);
         // Enrolments that ended before the first month never count; those are left out by subtracting them from the start.
-        var endedBefore = await enrollments.Where(e => e.EndMonth != null && e.EndMonth < first.AddMonths(-1))
-            .GroupBy(e => e.Program).Select(g => new { Program = g.Key, Count = g.Count(), Persons = g.Sum(e => e.CoveredPersons) }).ToListAsync(ct);
+        var endedBefore = await groups.Where(g => g.EndMonth < first.AddMonths(-1))
+            .GroupBy(g => g.Program).Select(x => new { Program = x.Key, Count = x.Sum(g => g.Enrollments), Persons = x.Sum(g => g.Persons) }).ToListAsync(ct);
         var paid = (await payrolls.LedgerAsync(null, prefix, first, last, ct)).GroupBy(r => (r.Program, r.Month)).ToDictionary(g => g.Key, g => g.Sum(r => r.Due));
 
         return AssistancePrograms.All.Where(p => !AssistancePrograms.IsOneOff(p.Code)).Select(p =>

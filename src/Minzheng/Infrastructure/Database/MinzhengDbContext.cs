@@ -45,6 +45,7 @@ public abstract class MinzhengDbContext(DbContextOptions options, IRegionScope s
     public DbSet<Features.Verification.EconomicRecord> EconomicRecords => Set<Features.Verification.EconomicRecord>();
     public DbSet<Features.Verification.StaffRelative> StaffRelatives => Set<Features.Verification.StaffRelative>();
     public DbSet<Features.Reports.StatisticalReport> StatisticalReports => Set<Features.Reports.StatisticalReport>();
+    public DbSet<Features.Reports.EnrollmentGroup> EnrollmentGroups => Set<Features.Reports.EnrollmentGroup>();
     public DbSet<Features.Verification.TipOff> TipOffs => Set<Features.Verification.TipOff>();
     public DbSet<Features.Monitoring.MonitoredHousehold> MonitoredHouseholds => Set<Features.Monitoring.MonitoredHousehold>();
     public DbSet<Features.Monitoring.EarlyWarning> EarlyWarnings => Set<Features.Monitoring.EarlyWarning>();

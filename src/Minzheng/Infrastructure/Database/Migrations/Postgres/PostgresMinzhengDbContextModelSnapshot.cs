@@ -1395,6 +1395,39 @@ namespace Minzheng.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("Persons");
                 });
 
+            modelBuilder.Entity("Minzheng.Features.Reports.EnrollmentGroup", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Program")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("StartMonth")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("EndMonth")
+                        .HasColumnType("date");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Enrollments")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Persons")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RegionCode", "Program", "StartMonth", "EndMonth");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("EnrollmentGroups");
+                });
+
             modelBuilder.Entity("Minzheng.Features.Reports.StatisticalReport", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1386,6 +1386,39 @@ namespace Minzheng.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("Persons");
                 });
 
+            modelBuilder.Entity("Minzheng.Features.Reports.EnrollmentGroup", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Program")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Enrollments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Persons")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegionCode", "Program", "StartMonth", "EndMonth");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("EnrollmentGroups");
+                });
+
             modelBuilder.Entity("Minzheng.Features.Reports.StatisticalReport", b =>
                 {
                     b.Property<Guid>("Id")
