@@ -26,6 +26,19 @@ public sealed record ReportQuery(string Region, string RegionCode, string Prefix
 public sealed class AssistanceSummaryService(MinzhengDbContext db, RegionService regions, IRegionScope scope, IServiceScopeFactory scopes)
 {
     /// <summary>Checks the query parameters; a region outside the user's subtree is reported as not found.</summary>
+    /// <summary>
+    /// The statistics pages' form: the user's own region and the year to date by default, the same checks as the API,
+    /// and the errors as the page shows them.
+    /// </summary>
+    public async Task<(ReportQuery? Query, IReadOnlyList<string> Errors, string Region, string From, string To)> ParseFormAsync(string? region, string? from,
+        string? to, string scopeRoot, TimeProvider clock, CancellationToken ct)
+    {
+        var today = Infrastructure.Calendar.ChinaTime.Today(clock);
+        var (r, f, t) = (string.IsNullOrWhiteSpace(region) ? scopeRoot : region, from ?? $"{today.Year}-01-01", to ?? today.ToString("yyyy-MM-dd", null));
+        var (query, errors, outside) = await ParseAsync(r, f, t, today, ct);
+        return (query, outside ? ["所选区划不存在或不在您的管辖范围内"] : errors.Messages.ToList(), query?.RegionCode ?? r, f, t);
+    }
+
     public async Task<(ReportQuery? Query, FieldErrors Errors, bool OutsideScope)> ParseAsync(string? region, string? from, string? to, DateOnly today,
         CancellationToken ct)
     {

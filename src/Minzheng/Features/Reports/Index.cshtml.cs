@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Minzheng.Infrastructure.Calendar;
 using Minzheng.Infrastructure.Security;
 
 namespace Minzheng.Features.Reports;
@@ -22,10 +21,7 @@ public sealed class IndexModel(AssistanceSummaryService service, TimeProvider cl
 
     public async Task OnGetAsync(string? region, string? from, string? to, CancellationToken ct)
     {
-        var today = clock.Today();
-        (Region, From, To) = (string.IsNullOrWhiteSpace(region) ? ScopeRoot : region, from ?? $"{today.Year}-01-01", to ?? today.ToString("yyyy-MM-dd", null));
-        var (query, errors, outside) = await service.ParseAsync(Region, From, To, today, ct);
-        Errors = outside ? ["所选区划不存在或不在您的管辖范围内"] : errors.Messages.ToList();
+        (var query, Errors, Region, From, To) = await service.ParseFormAsync(region, from, to, ScopeRoot, clock, ct);
         if (query is not null)
         {
             Summary = await service.SummaryAsync(query, ct);

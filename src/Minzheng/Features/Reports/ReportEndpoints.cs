@@ -67,14 +67,8 @@ public static class ReportEndpoints
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> WorkSummaryDocx(WorkSummaryText request, AuditLog audit, CancellationToken ct)
     {
-        var errors = WorkSummaryDocument.Validate(request);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        await audit.RecordAsync(AuditActions.Exported, entityType: "WorkSummary", details: new { kind = "work-summary", title = request.Title }, ct: ct);
-        return TypedResults.File(WorkSummaryDocument.Build(request), WorkSummaryDocument.ContentType, "work-summary.docx");
+        var (file, errors) = await WorkSummaryDocument.ExportAsync(request, audit, ct);
+        return file is null ? errors.ToProblem() : TypedResults.File(file, WorkSummaryDocument.ContentType, "work-summary.docx");
     }
 
     public static async Task<IResult> Dashboard(string? region, DashboardService dashboards, AssistanceSummaryService service, TimeProvider clock,

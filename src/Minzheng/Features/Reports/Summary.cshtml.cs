@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Infrastructure.Auditing;
-using Minzheng.Infrastructure.Calendar;
 using Minzheng.Infrastructure.Security;
 
 namespace Minzheng.Features.Reports;
@@ -27,10 +26,7 @@ public sealed class SummaryModel(AssistanceSummaryService service, WorkSummaryDr
 
     public async Task OnGetAsync(string? region, string? from, string? to, CancellationToken ct)
     {
-        var today = clock.Today();
-        (Region, From, To) = (string.IsNullOrWhiteSpace(region) ? ScopeRoot : region, from ?? $"{today.Year}-01-01", to ?? today.ToString("yyyy-MM-dd", null));
-        var (query, errors, outside) = await service.ParseAsync(Region, From, To, today, ct);
-        Errors = outside ? ["所选区划不存在或不在您的管辖范围内"] : errors.Messages.ToList();
+        (var query, Errors, Region, From, To) = await service.ParseFormAsync(region, from, to, ScopeRoot, clock, ct);
         if (query is not null)
         {
             Draft = await drafter.DraftAsync(query, ct);
@@ -41,15 +37,13 @@ public sealed class SummaryModel(AssistanceSummaryService service, WorkSummaryDr
     /// <summary>Exports what the user edited (not a fresh draft): the text of the form as a Word document.</summary>
     public async Task<IActionResult> OnPostDocxAsync(CancellationToken ct)
     {
-        var request = new WorkSummaryText(Title, Text);
-        var errors = WorkSummaryDocument.Validate(request);
-        if (errors.Any)
+        var (file, errors) = await WorkSummaryDocument.ExportAsync(new WorkSummaryText(Title, Text), audit, ct);
+        if (file is null)
         {
             Errors = errors.Messages.ToList();
             return Page();
         }
 
-        await audit.RecordAsync(AuditActions.Exported, entityType: "WorkSummary", details: new { kind = "work-summary", title = Title }, ct: ct);
-        return File(WorkSummaryDocument.Build(request), WorkSummaryDocument.ContentType, "work-summary.docx");
+        return File(file, WorkSummaryDocument.ContentType, "work-summary.docx");
     }
 }

@@ -35,6 +35,20 @@ public static partial class WorkSummaryDocument
         return errors;
     }
 
+    /// <summary>Validates, audits the export and builds the document: the one path of the API and the page.</summary>
+    public static async Task<(byte[]? File, FieldErrors Errors)> ExportAsync(WorkSummaryText request, Infrastructure.Auditing.AuditLog audit, CancellationToken ct)
+    {
+        var errors = Validate(request);
+        if (errors.Any)
+        {
+            return (null, errors);
+        }
+
+        await audit.RecordAsync(Infrastructure.Auditing.AuditActions.Exported, entityType: "WorkSummary", details: new { kind = "work-summary", title = request.Title },
+            ct: ct);
+        return (Build(request), errors);
+    }
+
     public static byte[] Build(WorkSummaryText request)
     {
         using var stream = new MemoryStream();
