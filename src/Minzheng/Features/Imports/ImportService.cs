@@ -69,7 +69,7 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
         };
         var batch = new ImportBatch
         {
-            RegionCode = ScopeRegion(),
+            RegionCode = scope.RegionCode(),
             Kind = kind,
             FileName = Path.GetFileName(fileName)[..Math.Min(200, Path.GetFileName(fileName).Length)],
             FileSha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
@@ -298,5 +298,4 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
         return valid;
     }
 
-    private string ScopeRegion() => scope.Prefix.PadRight(Regions.RegionCode.Length, '0')[..Regions.RegionCode.Length];
 }

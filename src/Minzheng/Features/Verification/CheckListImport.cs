@@ -142,7 +142,7 @@ public sealed class CheckListImport(MinzhengDbContext db, PersonalDataProtector 
         {
             var record = new EconomicRecord
             {
-                RegionCode = match?.Person.RegionCode ?? ScopeRegion(),
+                RegionCode = match?.Person.RegionCode ?? scope.RegionCode(),
                 IdNumberIndex = index,
                 IdNumberMasked = r.Id.Masked,
                 Name = r.Name,
@@ -220,7 +220,6 @@ public sealed class CheckListImport(MinzhengDbContext db, PersonalDataProtector 
         return matched;
     }
 
-    private string ScopeRegion() => scope.Prefix.PadRight(Regions.RegionCode.Length, '0')[..Regions.RegionCode.Length];
 }
 
 /// <summary>Checks of one spreadsheet row; each failure is a Chinese message naming the row and column.</summary>

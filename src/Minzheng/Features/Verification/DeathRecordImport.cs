@@ -27,42 +27,32 @@ public sealed class DeathRecordImport(MinzhengDbContext db, PersonalDataProtecto
         foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, Headers, maxRows))
         {
             total++;
-            string Cell(int i) => i < cells.Length ? cells[i].Trim() : "";
-            void Fail(string column, string message) => errors.Add(new ImportError(row, column, $"第{row}行“{column}”：{message}"));
-            var before = errors.Count;
-            // Lists from other systems write the check letter in lower case or keep 15-digit numbers: IdNumber normalises both.
-            if (!IdNumber.TryParse(Cell(0), today, out var id, out var idError))
+            var check = new RowCheck(row, cells, errors);
+            var id = check.Id(0, "身份证号", today);
+            if (id is { } parsed && seen.TryGetValue(parsed.Value, out var first))
             {
-                Fail("身份证号", idError);
-            }
-            else if (seen.TryGetValue(id.Value, out var first))
-            {
-                Fail("身份证号", $"与第{first}行重复");
+                check.Fail("身份证号", $"与第{first}行重复");
             }
 
-            if (Cell(1).Length is 0 or > Registry.Person.NameMaxLength)
+            var name = check.Text(1, "姓名", 1, Registry.Person.NameMaxLength);
+            if (!DateOnly.TryParseExact(check.Cell(2), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var died))
             {
-                Fail("姓名", $"应为1到{Registry.Person.NameMaxLength}个字");
+                check.Fail("死亡日期", "应为日期 YYYY-MM-DD");
+            }
+            else if (died > today || (check.Valid && died < id!.Value.BirthDate))
+            {
+                check.Fail("死亡日期", died > today ? "不能晚于今天" : "不能早于出生日期");
             }
 
-            if (!DateOnly.TryParseExact(Cell(2), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var died))
+            if (!Sources.Contains(check.Cell(3)))
             {
-                Fail("死亡日期", "应为日期 YYYY-MM-DD");
-            }
-            else if (died > today || (errors.Count == before && died < id.BirthDate))
-            {
-                Fail("死亡日期", died > today ? "不能晚于今天" : "不能早于出生日期");
+                check.Fail("数据来源", $"应为 {string.Join("、", Sources)} 之一");
             }
 
-            if (!Sources.Contains(Cell(3)))
+            if (check.Valid)
             {
-                Fail("数据来源", $"应为 {string.Join("、", Sources)} 之一");
-            }
-
-            if (errors.Count == before)
-            {
-                seen[id.Value] = row;
-                rows.Add(new DeathRow(row, id, Cell(1), died, Cell(3)));
+                seen[id!.Value.Value] = row;
+                rows.Add(new DeathRow(row, id.Value, name, died, check.Cell(3)));
             }
         }
 
@@ -87,7 +77,7 @@ public sealed class DeathRecordImport(MinzhengDbContext db, PersonalDataProtecto
                 var match = matches.GetValueOrDefault(index);
                 var record = stamper.Stamp(new DeathRecord
                 {
-                    RegionCode = match?.Person.RegionCode ?? scope.Prefix.PadRight(Regions.RegionCode.Length, '0')[..Regions.RegionCode.Length],
+                    RegionCode = match?.Person.RegionCode ?? scope.RegionCode(),
                     IdNumberIndex = index,
                     IdNumberMasked = r.Id.Masked,
                     Name = r.Name,

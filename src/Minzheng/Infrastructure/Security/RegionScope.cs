@@ -16,6 +16,13 @@ public interface IRegionScope
     public const string Nothing = "-";
 }
 
+public static class RegionScopeExtensions
+{
+    /// <summary>The 12-digit code of the scope's own region: where rows that name no region of their own (a staged file, an unmatched list record) are kept.</summary>
+    public static string RegionCode(this IRegionScope scope) =>
+        scope.Prefix.PadRight(Features.Regions.RegionCode.Length, '0')[..Features.Regions.RegionCode.Length];
+}
+
 /// <summary>For CLI verbs, migrations, seeding and background jobs that act for the whole installation.</summary>
 public sealed class SystemRegionScope : IRegionScope
 {
