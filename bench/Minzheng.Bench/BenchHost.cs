@@ -47,6 +47,13 @@ public static class BenchHost
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
+    public static long WorkingSetMegabytes()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        process.Refresh();
+        return process.WorkingSet64 / 1024 / 1024;
+    }
+
     public static long PeakMegabytes()
     {
         using var process = System.Diagnostics.Process.GetCurrentProcess();

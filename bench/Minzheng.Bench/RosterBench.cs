@@ -16,59 +16,115 @@ namespace Minzheng.Bench;
 /// Roster import (issue 5): validating and committing an N-row roster, as a ratio to the same run's raw floor —
 /// streaming-read the same file and bulk-insert the same rows (SQLite: one prepared statement in one transaction;
 /// PostgreSQL: binary COPY). The floor writes the rows the import writes — persons, households, members and
-/// enrolments, into the same tables of a second empty database — with none of the import's work (no validation, no
+/// enrolments, into the same tables of an empty database — with none of the import's work (no validation, no
 /// look-ups, no encryption: cells go in as they are). The earlier floor, the cells into one text table, is reported too.
+/// The import runs in a child process of its own, so its peak working set is the import's and not the floor's.
 /// </summary>
 public static class RosterBench
 {
-    public static async Task<string> RunAsync(string provider, byte[] file, int rows, string? postgres)
-    {
-        var (app, connection) = await BenchHost.StartAsync(provider, postgres);
-        await using var _ = app;
-        var (floorApp, _) = await BenchHost.StartAsync(provider, postgres, caseload: false);
-        await using var __ = floorApp;
+    private const int FloorChunk = 10_000;
 
+    public static async Task<string> RunAsync(string provider, string file, int rows, string? postgres)
+    {
+        var (floorApp, connection) = await BenchHost.StartAsync(provider, postgres, caseload: false);
+        await using var _ = floorApp;
+        var content = await File.ReadAllBytesAsync(file);
         var textFloor = Stopwatch.StartNew();
-        await FloorAsync(provider, connection, file);
+        await FloorAsync(provider, connection, content);
         textFloor.Stop();
         var floor = Stopwatch.StartNew();
-        await SameRowsFloorAsync(floorApp, file);
+        await SameRowsFloorAsync(floorApp, content);
         floor.Stop();
+        var floorPeak = BenchHost.PeakMegabytes();
 
-        TimeSpan stage, commit;
-        await using (var scope = app.Services.CreateAsyncScope())
+        var (stage, commit, baseline, peak) = await ImportInChildAsync(provider, file, rows, postgres);
+        var total = stage + commit;
+        Console.WriteLine($"{provider}: floor {floor.Elapsed.TotalSeconds:F2}s (text table {textFloor.Elapsed.TotalSeconds:F2}s, floor process peak {floorPeak} MB), " +
+                          $"stage {stage.TotalSeconds:F2}s, commit {commit.TotalSeconds:F2}s, import process {baseline} MB before the import, peak {peak} MB");
+        return $"| {provider} | {rows:N0} | {floor.Elapsed.TotalSeconds:F2} s | {stage.TotalSeconds:F2} s | {commit.TotalSeconds:F2} s | {total.TotalSeconds:F2} s " +
+               $"| **{total / floor.Elapsed:F1}×** | {textFloor.Elapsed.TotalSeconds:F2} s ({total / textFloor.Elapsed:F1}×) | {baseline} MB | {peak} MB |";
+    }
+
+    /// <summary>The child's part (<c>--bench roster-import</c>): a fresh database, the file read as an upload is, stage and commit.</summary>
+    public static async Task ImportAsync(string provider, string file, int rows, string? postgres)
+    {
+        var (app, _) = await BenchHost.StartAsync(provider, postgres);
+        await using var _ = app;
+        var content = await File.ReadAllBytesAsync(file);
+        GC.Collect();
+        var baseline = BenchHost.WorkingSetMegabytes();
+        await using var scope = app.Services.CreateAsyncScope();
+        var imports = scope.ServiceProvider.GetRequiredService<ImportService>();
+        var watch = Stopwatch.StartNew();
+        var staged = await imports.StageAsync(Minzheng.Features.Imports.AssistanceRoster.Kind, "bench.csv", content, CancellationToken.None);
+        var stage = watch.Elapsed;
+        if (staged.Errors.Count > 0)
         {
-            var imports = scope.ServiceProvider.GetRequiredService<ImportService>();
-            var watch = Stopwatch.StartNew();
-            var staged = await imports.StageAsync(Minzheng.Features.Imports.AssistanceRoster.Kind, "bench.csv", file, CancellationToken.None);
-            stage = watch.Elapsed;
-            if (staged.Errors.Count > 0)
-            {
-                throw new InvalidOperationException($"generated roster has errors: {staged.Errors[0].Message}");
-            }
-
-            watch.Restart();
-            var (outcome, imported, _, _) = await imports.CommitAsync(staged.Id, skipInvalid: false, CancellationToken.None);
-            commit = watch.Elapsed;
-            if (outcome != CommitOutcome.Committed || imported != rows)
-            {
-                throw new InvalidOperationException($"commit: {outcome}, {imported} rows");
-            }
+            throw new InvalidOperationException($"generated roster has errors: {staged.Errors[0].Message}");
         }
 
-        var total = stage + commit;
-        Console.WriteLine($"{provider}: floor {floor.Elapsed.TotalSeconds:F2}s (text table {textFloor.Elapsed.TotalSeconds:F2}s), stage {stage.TotalSeconds:F2}s, commit {commit.TotalSeconds:F2}s");
-        return $"| {provider} | {rows:N0} | {floor.Elapsed.TotalSeconds:F2} s | {stage.TotalSeconds:F2} s | {commit.TotalSeconds:F2} s | {total.TotalSeconds:F2} s " +
-               $"| **{total / floor.Elapsed:F1}×** | {textFloor.Elapsed.TotalSeconds:F2} s ({total / textFloor.Elapsed:F1}×) | {BenchHost.PeakMegabytes()} MB |";
+        watch.Restart();
+        var (outcome, imported, _, _) = await imports.CommitAsync(staged.Id, skipInvalid: false, CancellationToken.None);
+        var commit = watch.Elapsed;
+        if (outcome != CommitOutcome.Committed || imported != rows)
+        {
+            throw new InvalidOperationException($"commit: {outcome}, {imported} rows");
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ResultPrefix}{stage.TotalSeconds} {commit.TotalSeconds} {baseline} {BenchHost.PeakMegabytes()}"));
+    }
+
+    private const string ResultPrefix = "roster-import-result: ";
+
+    private static async Task<(TimeSpan Stage, TimeSpan Commit, long Baseline, long Peak)> ImportInChildAsync(string provider, string file, int rows, string? postgres)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(RosterBench).Assembly.Location);
+        }
+
+        foreach (var arg in new[] { "--bench", "roster-import", "--providers", provider, "--file", file, "--rows", rows.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        if (postgres is not null)
+        {
+            start.ArgumentList.Add("--postgres");
+            start.ArgumentList.Add(postgres);
+        }
+
+        using var child = Process.Start(start)!;
+        var output = await child.StandardOutput.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(ResultPrefix, StringComparison.Ordinal))
+                   ?? throw new InvalidOperationException($"the import process failed (exit {child.ExitCode}):\n{output}");
+        var v = line[ResultPrefix.Length..].Split(' ').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+        return (TimeSpan.FromSeconds(v[0]), TimeSpan.FromSeconds(v[1]), (long)v[2], (long)v[3]);
     }
 
     /// <summary>The rows a roster import writes, built straight from the cells and bulk-inserted into the same four tables.</summary>
     private static async Task SameRowsFloorAsync(Microsoft.AspNetCore.Builder.WebApplication app, byte[] file)
     {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MinzhengDbContext>();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        // In chunks of the size the import writes, in one transaction, as the import does.
+        foreach (var chunk in SpreadsheetReader.Read(file, "bench.csv").Skip(1).Chunk(FloorChunk))
+        {
+            await InsertSameRowsAsync(db, chunk.Select(r => r.Cells));
+        }
+
+        await tx.CommitAsync();
+    }
+
+    private static async Task InsertSameRowsAsync(MinzhengDbContext db, IEnumerable<string[]> rows)
+    {
         var (persons, households, members, enrollments) = (new List<Person>(), new List<Household>(), new List<HouseholdMember>(), new List<Enrollment>());
         var now = DateTimeOffset.UtcNow;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        foreach (var (_, c) in SpreadsheetReader.Read(file, "bench.csv").Skip(1))
+        foreach (var c in rows)
         {
             var person = new Person
             {
@@ -112,14 +168,10 @@ public static class RosterBench
             });
         }
 
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MinzhengDbContext>();
-        await using var tx = await db.Database.BeginTransactionAsync();
         await BulkInsert.InsertAsync(db, persons, default);
         await BulkInsert.InsertAsync(db, households, default);
         await BulkInsert.InsertAsync(db, members, default);
         await BulkInsert.InsertAsync(db, enrollments, default);
-        await tx.CommitAsync();
     }
 
     // The floor: read every row of the same file with the same reader, insert the same cells as text in bulk.

@@ -17,18 +17,20 @@ public static class RosterGenerator
     private static readonly (string Name, int Weight, decimal Amount)[] Programs =
         [("农村低保", 60, 350m), ("城市低保", 15, 520m), ("特困分散供养", 8, 615m), ("困难残疾人生活补贴", 10, 60m), ("高龄/失能补贴", 7, 50m)];
 
-    public static byte[] Csv(int rows, int seed = 2026)
+    /// <summary>Writes the roster as UTF-8 CSV to <paramref name="path"/>, streamed: the generator holds one row at a time.</summary>
+    public static void WriteCsv(string path, int rows, int seed = 2026)
     {
         var random = new Random(seed);
         var villages = DemoSeeder.Regions.Where(r => r.Code[9..] != "000").Select(r => r.Code).ToArray();
-        var text = new StringBuilder(rows * 120);
-        text.Append(string.Join(",", AssistanceRoster.Headers)).Append('\n');
+        using var text = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        text.Write(string.Join(",", AssistanceRoster.Headers) + "\n");
+        var line = new StringBuilder(160);
         for (var i = 0; i < rows; i++)
         {
             var id = IdNumberFor(i, random);
             var program = Pick(random);
             var size = random.Next(1, 6);
-            text.Append(villages[random.Next(villages.Length)]).Append(',')
+            line.Clear().Append(villages[random.Next(villages.Length)]).Append(',')
                 .Append(program.Name).Append(',')
                 .Append(NameFor(random)).Append(',')
                 .Append(id).Append(',')
@@ -38,9 +40,8 @@ public static class RosterGenerator
                 .Append("中国农业银行,").Append("62284800").Append(random.Next(10_000_000, 99_999_999)).Append(',')
                 .Append("139").Append(random.Next(10_000_000, 99_999_999)).Append(',')
                 .Append("某村").Append(random.Next(1, 20)).Append("组").Append(random.Next(1, 200)).Append("号\n");
+            text.Write(line);
         }
-
-        return Encoding.UTF8.GetBytes(text.ToString());
     }
 
     /// <summary>The i-th synthetic ID number: 30,000 birth dates × 500 sequence codes, unique for up to 15 million rows.</summary>

@@ -30,6 +30,9 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
 
     protected string ConnectionString { get; set; } = "";
 
+    /// <summary>Configuration a fixture overrides (e.g. a small import chunk, to put chunk boundaries inside a short file).</summary>
+    protected Dictionary<string, string> Settings { get; } = [];
+
     /// <summary>A controllable clock for deadline journeys; null = real time.</summary>
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock { get; init; }
 
@@ -53,6 +56,11 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Every test signs in from the same address; the per-IP login limit has tests of its own.
         builder.UseSetting("Security:LoginAttemptsPerMinutePerIp", "100000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (Clock is not null)
         {
             builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));

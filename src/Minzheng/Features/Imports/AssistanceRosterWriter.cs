@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Features.Enrollments;
 using Minzheng.Features.Registry;
+using Minzheng.Infrastructure.Auditing;
 using Minzheng.Infrastructure.Database;
 using Minzheng.Infrastructure.Privacy;
 
@@ -13,70 +14,66 @@ namespace Minzheng.Features.Imports;
 public sealed class AssistanceRosterWriter(MinzhengDbContext db, PersonalDataProtector protector)
 {
     private const int LookupChunk = 2000;
-    private const int WriteChunk = 10_000;
 
+    /// <summary>
+    /// Writes one validated chunk: its entities are built, copied in and dropped, so memory stays that of one chunk
+    /// whatever the roster's length (the caller's transaction still makes the whole roster one unit).
+    /// </summary>
     /// <returns>The numbers of persons and households created.</returns>
-    public async Task<(int Persons, int Households)> WriteAsync(Guid batchId, List<RosterRow> rows, Dictionary<string, Guid> known,
-        Func<AuditableEntity, AuditableEntity> stamp, DateOnly today, CancellationToken ct)
+    public async Task<(int Persons, int Households)> WriteAsync(Guid batchId, RosterChunk chunk, Func<AuditableEntity, AuditableEntity> stamp,
+        DateOnly today, CancellationToken ct)
     {
-        var people = await ExistingHouseholdsAsync(known, ct);
+        var rows = chunk.Rows;
+        var people = await ExistingHouseholdsAsync(chunk.Known, ct);
         var accounts = new Dictionary<Guid, (RosterRow Row, string Cipher)>();
-        var (personCount, householdCount) = (0, 0);
-        // In chunks, so the entities of a chunk are built, copied in and dropped: memory stays that of one chunk
-        // whatever the roster's length (the caller's transaction still makes the whole roster one unit).
-        foreach (var chunk in rows.Chunk(WriteChunk))
+        var persons = new List<Person>();
+        var households = new List<Household>();
+        var members = new List<HouseholdMember>();
+        var enrollments = new List<Enrollment>(rows.Count);
+        // Encryption (AES-GCM, thread-safe protector) in parallel before the sequential assembly of the rows.
+        var ciphers = new (string Id, string? Phone, string? Bank)[rows.Count];
+        Parallel.For(0, rows.Count, i => ciphers[i] = (protector.Encrypt(rows[i].HeadId.Value, DataPurpose.IdNumber),
+            rows[i].Phone is { } phone ? protector.Encrypt(phone, DataPurpose.Phone) : null,
+            rows[i].BankAccount is { } bank ? protector.Encrypt(bank, DataPurpose.BankAccount) : null));
+        foreach (var (row, sealedValues) in rows.Zip(ciphers))
         {
-            var persons = new List<Person>();
-            var households = new List<Household>();
-            var members = new List<HouseholdMember>();
-            var enrollments = new List<Enrollment>(chunk.Length);
-            // Encryption (AES-GCM, thread-safe protector) in parallel before the sequential assembly of the rows.
-            var ciphers = new (string Id, string? Phone, string? Bank)[chunk.Length];
-            Parallel.For(0, chunk.Length, i => ciphers[i] = (protector.Encrypt(chunk[i].HeadId.Value, DataPurpose.IdNumber),
-                chunk[i].Phone is { } phone ? protector.Encrypt(phone, DataPurpose.Phone) : null,
-                chunk[i].BankAccount is { } bank ? protector.Encrypt(bank, DataPurpose.BankAccount) : null));
-            foreach (var (row, sealedValues) in chunk.Zip(ciphers))
+            var index = row.Index;
+            if (people.TryGetValue(index, out var existing) && sealedValues.Bank is { } bankCipher)
             {
-                var index = row.Index;
-                if (people.TryGetValue(index, out var existing) && sealedValues.Bank is { } bankCipher)
-                {
-                    accounts.TryAdd(existing.HouseholdId, (row, bankCipher));
-                }
-
-                if (!people.TryGetValue(index, out var ids))
-                {
-                    var (person, household) = NewHousehold(row, index, sealedValues, today);
-                    persons.Add(Stamped(person));
-                    households.Add(Stamped(household));
-                    members.AddRange(household.Members);
-                    ids = (person.Id, household.Id);
-                    people[index] = ids;
-                }
-
-                enrollments.Add(Stamped(new Enrollment
-                {
-                    RegionCode = row.RegionCode,
-                    Program = row.Program.Code,
-                    HouseholdId = ids.HouseholdId,
-                    PersonId = ids.PersonId,
-                    HouseholdSize = row.HouseholdSize,
-                    CoveredPersons = row.CoveredPersons,
-                    MonthlyAmount = row.MonthlyAmount,
-                    StartMonth = row.StartMonth,
-                    ImportBatchId = batchId,
-                }));
+                accounts.TryAdd(existing.HouseholdId, (row, bankCipher));
             }
 
-            await BulkInsert.InsertAsync(db, persons, ct);
-            await BulkInsert.InsertAsync(db, households, ct);
-            await BulkInsert.InsertAsync(db, members, ct);
-            await BulkInsert.InsertAsync(db, enrollments, ct);
-            (personCount, householdCount) = (personCount + persons.Count, householdCount + households.Count);
+            if (!people.TryGetValue(index, out var ids))
+            {
+                var (person, household) = NewHousehold(row, index, sealedValues, today);
+                persons.Add(Stamped(person));
+                households.Add(Stamped(household));
+                members.AddRange(household.Members);
+                ids = (person.Id, household.Id);
+                people[index] = ids;
+            }
+
+            enrollments.Add(Stamped(new Enrollment
+            {
+                RegionCode = row.RegionCode,
+                Program = row.Program.Code,
+                HouseholdId = ids.HouseholdId,
+                PersonId = ids.PersonId,
+                HouseholdSize = row.HouseholdSize,
+                CoveredPersons = row.CoveredPersons,
+                MonthlyAmount = row.MonthlyAmount,
+                StartMonth = row.StartMonth,
+                ImportBatchId = batchId,
+            }));
         }
 
+        await BulkInsert.InsertAsync(db, persons, ct);
+        await BulkInsert.InsertAsync(db, households, ct);
+        await BulkInsert.InsertAsync(db, members, ct);
+        await BulkInsert.InsertAsync(db, enrollments, ct);
         await FillMissingAccountsAsync(accounts, ct);
 
-        return (personCount, householdCount);
+        return (persons.Count, households.Count);
 
         T Stamped<T>(T row)
             where T : AuditableEntity
@@ -102,6 +99,12 @@ public sealed class AssistanceRosterWriter(MinzhengDbContext db, PersonalDataPro
         }
 
         await db.SaveChangesAsync(ct);
+        // Saved and audited: let go of the households and their audit entries, so the change tracker does not grow
+        // with the roster from chunk to chunk.
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Unchanged && e.Entity is Household or AuditEntry).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
     }
 
     /// <summary>Persons of the roster who already have a household (they get enrolled there; nothing is duplicated).</summary>

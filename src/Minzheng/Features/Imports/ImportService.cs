@@ -27,11 +27,9 @@ public enum CommitOutcome
 /// all rows in one transaction — or nothing.
 /// </summary>
 public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector protector, IRegionScope scope, AuditLog audit, TimeProvider clock,
-    IConfiguration configuration, MemberRosterImport memberRoster, AssistanceRosterWriter rosterWriter,
+    IConfiguration configuration, MemberRosterImport memberRoster, RosterValidation rosterValidation, AssistanceRosterWriter rosterWriter,
     Verification.DeathRecordImport deathImport, Verification.CheckListImport checkLists, RowStamper stamper)
 {
-    private const int LookupChunk = 2000;
-
     private int MaxRows => configuration.GetValue("Imports:MaxRows", 1_000_000);
 
     /// <summary>Stages an uploaded file (API or page); an empty or over-size upload is refused like an unreadable file.</summary>
@@ -85,8 +83,9 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
 
     private async Task<(int ValidRows, List<ImportError> Errors, int Total)> ValidateRosterAsync(string fileName, byte[] content, CancellationToken ct)
     {
-        var (rows, errors, total, _) = await ValidateAsync(fileName, content, ct);
-        return (rows.Count, errors, total);
+        var errors = new List<ImportError>();
+        var (valid, total) = await rosterValidation.ValidateAsync(fileName, content, clock.Today(), errors, onChunk: null, ct);
+        return (valid, errors, total);
     }
 
     /// <summary>Verification lists: each line kept as evidence and matched against the registry.</summary>
@@ -178,15 +177,37 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
             return (CommitOutcome.Committed, valid.Count, listErrors, matched);
         }
 
-        var (rows, errors, _, known) = await ValidateAsync(batch.FileName, content, ct);
+        return await CommitRosterAsync(batch, content, skipInvalid, ct);
+    }
+
+    /// <summary>
+    /// Validates and writes chunk by chunk in one transaction, so memory is that of a chunk and later chunks are checked
+    /// against the persons earlier ones created. Once a row fails (without skipInvalid) nothing more is written, the
+    /// rest is still checked for the full error list, and the transaction is rolled back: nothing partial.
+    /// </summary>
+    private async Task<(CommitOutcome, int, IReadOnlyList<ImportError>, int?)> CommitRosterAsync(ImportBatch batch, byte[] content, bool skipInvalid,
+        CancellationToken ct)
+    {
+        var today = clock.Today();
+        var errors = new List<ImportError>();
+        var (persons, households) = (0, 0);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var (valid, _) = await rosterValidation.ValidateAsync(batch.FileName, content, today, errors, async chunk =>
+        {
+            if (errors.Count == 0 || skipInvalid)
+            {
+                var written = await rosterWriter.WriteAsync(batch.Id, chunk, stamper.Stamp, today, ct);
+                (persons, households) = (persons + written.Persons, households + written.Households);
+            }
+        }, ct);
         if (errors.Count > 0 && !skipInvalid)
         {
             return (CommitOutcome.Invalid, 0, errors, null);
         }
 
-        await WriteAsync(batch, rows, errors.Count, known, ct);
-
-        return (CommitOutcome.Committed, rows.Count, errors, null);
+        await CompleteAsync(batch, valid, errors.Count, new { persons, households }, ct);
+        await tx.CommitAsync(ct);
+        return (CommitOutcome.Committed, valid, errors, null);
     }
 
     /// <summary>Marks the batch committed and audits it as one entry, in the caller's transaction.</summary>
@@ -198,104 +219,4 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
             details: new { batch.FileName, batch.FileSha256, imported, skipped, batch.Kind, counts });
         await db.SaveChangesAsync(ct);
     }
-
-    /// <summary>Writes all rows in one transaction; a failure anywhere rolls everything back. The batch is audited as one entry.</summary>
-    private async Task WriteAsync(ImportBatch batch, List<RosterRow> rows, int skipped, Dictionary<string, Guid> known, CancellationToken ct)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var (persons, households) = await rosterWriter.WriteAsync(batch.Id, rows, known, stamper.Stamp, clock.Today(), ct);
-        await CompleteAsync(batch, rows.Count, skipped, new { persons, households }, ct);
-        await tx.CommitAsync(ct);
-    }
-
-    /// <summary>Reads and checks every row: each on its own, then against the file and the database.</summary>
-    private async Task<(List<RosterRow> Rows, List<ImportError> Errors, int Total, Dictionary<string, Guid> Known)> ValidateAsync(
-        string fileName, byte[] content, CancellationToken ct)
-    {
-        var today = clock.Today();
-        var errors = new List<ImportError>();
-        var rows = new List<RosterRow>();
-        var total = 0;
-        foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, AssistanceRoster.Headers, MaxRows))
-        {
-            total++;
-            if (AssistanceRoster.Validate(row, cells, today, errors) is { } valid)
-            {
-                rows.Add(valid);
-            }
-        }
-
-        var known = new Dictionary<string, Guid>();
-        return (await CheckAgainstDataAsync(rows, errors, known, ct), errors, total, known);
-    }
-
-    /// <param name="known">Filled with the persons of the roster already in the registry (blind index → person id).</param>
-    private async Task<List<RosterRow>> CheckAgainstDataAsync(List<RosterRow> rows, List<ImportError> errors, Dictionary<string, Guid> known, CancellationToken ct)
-    {
-        var prefix = scope.Prefix;
-        var codes = rows.Select(r => r.RegionCode).Distinct().ToList();
-        var regions = (await db.Regions.Where(r => codes.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct)).ToHashSet();
-        // HMAC per row is the bulk of the CPU work here: spread it over the cores.
-        var indexes = new string[rows.Count];
-        Parallel.For(0, rows.Count, i => indexes[i] = protector.BlindIndex(rows[i].HeadId.Value, DataPurpose.IdNumber));
-        var byIndex = new Dictionary<string, (Guid Id, string RegionCode, DateOnly? DeathDate)>();
-        var enrolled = new HashSet<(Guid, string)>();
-        foreach (var chunk in indexes.Distinct().Chunk(LookupChunk))
-        {
-            var persons = await db.Persons.IgnoreQueryFilters([MinzhengDbContext.RegionFilter]).Where(p => chunk.Contains(p.IdNumberIndex))
-                .Select(p => new { p.Id, p.IdNumberIndex, p.RegionCode, p.DeathDate }).ToListAsync(ct);
-            persons.ForEach(p => (byIndex[p.IdNumberIndex], known[p.IdNumberIndex]) = ((p.Id, p.RegionCode, p.DeathDate), p.Id));
-            var personIds = persons.Select(p => p.Id).ToList();
-            var active = await db.Enrollments.IgnoreQueryFilters([MinzhengDbContext.RegionFilter])
-                .Where(e => personIds.Contains(e.PersonId) && e.Status == EnrollmentStatus.Active)
-                .Select(e => new { e.PersonId, e.Program }).ToListAsync(ct);
-            active.ForEach(e => enrolled.Add((e.PersonId, e.Program)));
-        }
-
-        var seen = new Dictionary<(string, string), int>();
-        var valid = new List<RosterRow>();
-        foreach (var (r, index) in rows.Zip(indexes))
-        {
-            string? problem = null;
-            var column = "户主身份证号";
-            if (!r.RegionCode.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                (problem, column) = ($"区划“{r.RegionCode}”不在您的管辖范围内", "区划代码");
-            }
-            else if (!regions.Contains(r.RegionCode))
-            {
-                (problem, column) = ($"区划“{r.RegionCode}”不存在", "区划代码");
-            }
-            else if (seen.TryGetValue((index, r.Program.Code), out var first))
-            {
-                problem = $"身份证号 {r.HeadId.Masked} 与第{first}行重复（同一保障类别）";
-            }
-            else if (byIndex.TryGetValue(index, out var person) && !person.RegionCode.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                problem = $"身份证号 {r.HeadId.Masked} 已在其他区划登记，请由该区划办理";
-            }
-            else if (byIndex.TryGetValue(index, out person) && person.DeathDate is { } died)
-            {
-                problem = $"身份证号 {r.HeadId.Masked} 已于 {died:yyyy-MM-dd} 登记死亡，不能纳入保障";
-            }
-            else if (byIndex.TryGetValue(index, out person) && enrolled.Contains((person.Id, r.Program.Code)))
-            {
-                problem = $"身份证号 {r.HeadId.Masked} 已在“{r.Program.Name}”中保障，不能重复纳入";
-            }
-
-            seen.TryAdd((index, r.Program.Code), r.Row);
-            if (problem is null)
-            {
-                valid.Add(r with { Index = index });
-            }
-            else
-            {
-                errors.Add(new ImportError(r.Row, column, $"第{r.Row}行“{column}”：{problem}"));
-            }
-        }
-
-        errors.Sort((a, b) => a.Row.CompareTo(b.Row));
-        return valid;
-    }
-
 }

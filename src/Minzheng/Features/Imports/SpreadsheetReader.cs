@@ -24,7 +24,7 @@ public static class SpreadsheetReader
         return Path.GetExtension(fileName).ToLowerInvariant() switch
         {
             ".xlsx" => ReadXlsx(content),
-            ".csv" or ".txt" => ReadCsv(Decode(content)),
+            ".csv" or ".txt" => ReadCsv(OpenText(content)),
             _ => throw new UnreadableFileException("只支持 .xlsx 或 .csv 文件"),
         };
     }
@@ -131,40 +131,39 @@ public static class SpreadsheetReader
         _ => (Convert.ToString(value, CultureInfo.InvariantCulture) ?? "").Trim(),
     };
 
-    /// <summary>UTF-8 when the bytes are valid UTF-8 (BOM or not), otherwise GB18030 (a superset of GBK).</summary>
-    public static string Decode(byte[] content)
+    /// <summary>
+    /// UTF-8 when the bytes are valid UTF-8 (BOM or not), otherwise GB18030 (a superset of GBK). Decoded as it is read,
+    /// so a large CSV is never held a second time as one string.
+    /// </summary>
+    public static TextReader OpenText(byte[] content)
     {
-        try
-        {
-            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(content).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            return Encoding.GetEncoding(54936).GetString(content);
-        }
-    }
-
-    /// <summary>RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks.</summary>
-    public static IEnumerable<(int, string[])> ReadCsv(string text)
-    {
-        if (text.Contains('\0', StringComparison.Ordinal))
+        // Neither encoding writes a zero byte for any character but NUL: a zero byte means binary (or UTF-16) data.
+        if (content.AsSpan().Contains((byte)0))
         {
             throw new UnreadableFileException("文件无法读取：不是文本格式的 CSV 文件");
         }
 
+        var encoding = System.Text.Unicode.Utf8.IsValid(content) ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false) : Encoding.GetEncoding(54936);
+        return new StreamReader(new MemoryStream(content, writable: false), encoding, detectEncodingFromByteOrderMarks: true);
+    }
+
+    /// <summary>RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks.</summary>
+    public static IEnumerable<(int, string[])> ReadCsv(TextReader text)
+    {
+        using var _ = text;
         var row = 1;
         var cells = new List<string>();
         var cell = new StringBuilder();
         var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        for (var next = text.Read(); next >= 0; next = text.Read())
         {
-            var c = text[i];
+            var c = (char)next;
             if (quoted)
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                if (c == '"' && text.Peek() == '"')
                 {
                     cell.Append('"');
-                    i++;
+                    text.Read();
                 }
                 else if (c == '"')
                 {
@@ -186,9 +185,9 @@ public static class SpreadsheetReader
             }
             else if (c is '\n' or '\r')
             {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                if (c == '\r' && text.Peek() == '\n')
                 {
-                    i++;
+                    text.Read();
                 }
 
                 cells.Add(cell.ToString().Trim());

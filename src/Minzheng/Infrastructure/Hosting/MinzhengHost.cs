@@ -71,6 +71,7 @@ public static class MinzhengHost
         services.AddScoped<Features.Imports.ImportService>();
         services.AddScoped<Features.Imports.MemberRosterImport>();
         services.AddScoped<Features.Imports.AssistanceRosterWriter>();
+        services.AddScoped<Features.Imports.RosterValidation>();
         services.AddScoped<Features.Standards.StandardService>();
         services.AddScoped<Features.Benefits.BenefitService>();
         services.AddScoped<Features.Cases.CaseService>();
