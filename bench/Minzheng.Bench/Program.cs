@@ -4,7 +4,8 @@ using Minzheng.Bench;
 // Benchmarks, each reported as a ratio to a raw floor measured in the same run (docs/performance.md). Usage:
 //   dotnet run -c Release --project bench/Minzheng.Bench -- [--bench roster|payroll|summary] [--rows N] [--providers sqlite,postgres] [--postgres "<conn>"]
 // roster: validate and commit an N-row roster (issue 5, default 100,000 rows); the import runs in a child process
-// (--bench roster-import --file <csv>) so that its peak working set is measured on its own.
+// (--bench roster-import --file <csv>) so that its peak working set is measured on its own; --live-heap also samples
+// the live managed heap (full collections, so use it for memory, not for timings).
 // payroll: generate a payroll over N active enrolments, export its bank file, reconcile the bank's answer (issue 7).
 // summary: the county's assistance summary and dashboard over N enrolments and their events (issue 9).
 // deaths: a death list of --deaths records (default 100,000; half known) matched against N persons (issue 8).
@@ -37,9 +38,14 @@ foreach (var provider in providers)
     {
         results.AddRange(await DeathMatchBench.RunAsync(provider, rows, int.Parse(Arg("--deaths") ?? "100000", CultureInfo.InvariantCulture), postgres));
     }
+    else if (bench == "roster-file")
+    {
+        await RosterBench.FileOnlyAsync(provider, file, postgres);
+        return 0;
+    }
     else if (bench == "roster-import")
     {
-        await RosterBench.ImportAsync(provider, file, rows, postgres);
+        await RosterBench.ImportAsync(provider, file, rows, postgres, args.Contains("--live-heap"));
         return 0;
     }
     else if (bench == "summary")
@@ -48,7 +54,7 @@ foreach (var provider in providers)
     }
     else
     {
-        results.Add(await RosterBench.RunAsync(provider, file, rows, postgres));
+        results.Add(await RosterBench.RunAsync(provider, file, rows, postgres, args.Contains("--live-heap")));
     }
 }
 
@@ -56,7 +62,7 @@ Console.WriteLine();
 Console.WriteLine(bench == "deaths" ? "| database | data | floor (blind index + bulk load + hash join) | import (stage + commit) | ratio | peak working set |\n|---|---|---|---|---|---|"
     : bench is "payroll" or "summary"
     ? "| database | rows | step | floor | Minzheng | ratio | peak working set |\n|---|---|---|---|---|---|---|"
-    : "| database | rows | floor (read + bulk insert of the same rows) | stage (validate) | commit (validate + write) | import total | ratio total ÷ floor | earlier floor (one text table) | import process before the import | import process peak |\n|---|---|---|---|---|---|---|---|---|---|");
+    : "| database | rows | floor (read + bulk insert of the same rows) | stage (validate) | commit (validate + write) | import total | ratio total ÷ floor | earlier floor (one text table) | import process before the import | import process peak | live heap peak |\n|---|---|---|---|---|---|---|---|---|---|---|");
 results.ForEach(Console.WriteLine);
 return 0;
 

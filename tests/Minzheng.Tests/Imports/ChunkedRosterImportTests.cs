@@ -91,6 +91,22 @@ public abstract class ChunkedRosterImportTests<TApp>(TApp app) : IClassFixture<T
         }
     }
 
+    [Theory]
+    [InlineData(1536)] // over the file limit (1 MB here): refused by the upload check, with the limit named
+    [InlineData(3072)] // over the request limit as well: refused while the form is read
+    public async Task OverSizeUpload_Is400_NeverA500(int kilobytes)
+    {
+        var content = Encoding.UTF8.GetBytes(Header + "\n" + new string('1', kilobytes * 1024));
+        using var county = await app.ClientAsAsync("county");
+        var response = await county.UploadImportAsync(AssistanceRoster.Kind, content, "roster.csv");
+        Assert.InRange((int)response.StatusCode, 400, 413);
+        if (kilobytes == 1536)
+        {
+            var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+            Assert.Contains("超过1MB", problem.GetProperty("detail").GetString());
+        }
+    }
+
     /// <summary>Registers the person (through the API) and records the death, as the registry would before the commit.</summary>
     private async Task RegisterDeadAsync(string id)
     {
@@ -109,16 +125,16 @@ public abstract class ChunkedRosterImportTests<TApp>(TApp app) : IClassFixture<T
     }
 }
 
-public sealed class SmallChunkSqliteApp : SqliteApp
+public sealed class SmallImportLimitsSqliteApp : SqliteApp
 {
-    public SmallChunkSqliteApp() => Settings["Imports:ChunkRows"] = "2";
+    public SmallImportLimitsSqliteApp() => (Settings["Imports:ChunkRows"], Settings["Imports:MaxFileMegabytes"]) = ("2", "1");
 }
 
-public sealed class SmallChunkPostgresApp : PostgresApp
+public sealed class SmallImportLimitsPostgresApp : PostgresApp
 {
-    public SmallChunkPostgresApp() => Settings["Imports:ChunkRows"] = "2";
+    public SmallImportLimitsPostgresApp() => (Settings["Imports:ChunkRows"], Settings["Imports:MaxFileMegabytes"]) = ("2", "1");
 }
 
-public sealed class SqliteChunkedRosterImportTests(SmallChunkSqliteApp app) : ChunkedRosterImportTests<SmallChunkSqliteApp>(app);
+public sealed class SqliteChunkedRosterImportTests(SmallImportLimitsSqliteApp app) : ChunkedRosterImportTests<SmallImportLimitsSqliteApp>(app);
 
-public sealed class PostgresChunkedRosterImportTests(SmallChunkPostgresApp app) : ChunkedRosterImportTests<SmallChunkPostgresApp>(app);
+public sealed class PostgresChunkedRosterImportTests(SmallImportLimitsPostgresApp app) : ChunkedRosterImportTests<SmallImportLimitsPostgresApp>(app);

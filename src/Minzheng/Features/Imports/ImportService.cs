@@ -8,6 +8,7 @@ using Minzheng.Infrastructure.Calendar;
 using Minzheng.Infrastructure.Database;
 using Minzheng.Infrastructure.Privacy;
 using Minzheng.Infrastructure.Security;
+using Minzheng.Infrastructure.Web;
 
 namespace Minzheng.Features.Imports;
 
@@ -28,7 +29,7 @@ public enum CommitOutcome
 /// </summary>
 public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector protector, IRegionScope scope, AuditLog audit, TimeProvider clock,
     IConfiguration configuration, MemberRosterImport memberRoster, RosterValidation rosterValidation, AssistanceRosterWriter rosterWriter,
-    Verification.DeathRecordImport deathImport, Verification.CheckListImport checkLists, RowStamper stamper)
+    Verification.DeathRecordImport deathImport, Verification.CheckListImport checkLists, RowStamper stamper, UploadReader uploads)
 {
     private int MaxRows => configuration.GetValue("Imports:MaxRows", 1_000_000);
 
@@ -37,25 +38,7 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
         [AssistanceRoster.Kind, MemberRoster.Kind, Verification.DeathRecordImport.Kind, Verification.CheckListImport.EconomicKind, Verification.CheckListImport.RelativesKind];
 
     public async Task<StagedImport> StageUploadAsync(string kind, IFormFile? file, CancellationToken ct) =>
-        await StageAsync(kind, file?.FileName ?? "", await ReadUploadAsync(file, ct), ct);
-
-    /// <summary>An uploaded spreadsheet (roster, bank return file …), refused when missing, empty or over the size limit.</summary>
-    public static async Task<byte[]> ReadUploadAsync(IFormFile? file, CancellationToken ct)
-    {
-        if (file is null || file.Length == 0)
-        {
-            throw new UnreadableFileException("请上传 .xlsx 或 .csv 文件（表单字段 file）");
-        }
-
-        if (file.Length > Infrastructure.Hosting.MinzhengHost.MaxRequestBytes)
-        {
-            throw new UnreadableFileException("文件超过50MB，请分批导入");
-        }
-
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        return buffer.ToArray();
-    }
+        await StageAsync(kind, file?.FileName ?? "", await uploads.ReadAsync(file, ct), ct);
 
     public async Task<StagedImport> StageAsync(string kind, string fileName, byte[] content, CancellationToken ct)
     {
@@ -130,7 +113,11 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
     /// <returns>For a death list, <c>Matched</c> counts the records whose person is in an active enrolment (DESIGN §5).</returns>
     public async Task<(CommitOutcome Outcome, int Imported, IReadOnlyList<ImportError> Errors, int? Matched)> CommitAsync(Guid id, bool skipInvalid, CancellationToken ct)
     {
-        var batch = await db.ImportBatches.SingleOrDefaultAsync(b => b.Id == id, ct);
+        // Everything but the file (which is read on its own, see ImportBatchContent); not tracked: completion is one
+        // conditional update.
+        var batch = await db.ImportBatches.Where(b => b.Id == id)
+            .Select(b => new ImportBatch { Id = b.Id, RegionCode = b.RegionCode, Kind = b.Kind, FileName = b.FileName, FileSha256 = b.FileSha256, Status = b.Status, Imported = b.Imported })
+            .SingleOrDefaultAsync(ct);
         if (batch is null)
         {
             return (CommitOutcome.NotFound, 0, [], null);
@@ -141,7 +128,7 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
             return (CommitOutcome.AlreadyCommitted, batch.Imported, [], null);
         }
 
-        var content = protector.DecryptBytes(batch.Content, DataPurpose.ImportFile);
+        var content = protector.DecryptBytes(await ImportBatchContent.ReadAsync(db, id, ct), DataPurpose.ImportFile);
         if (batch.Kind == MemberRoster.Kind)
         {
             var (groups, memberErrors, _) = await memberRoster.ValidateAsync(content, batch.FileName, MaxRows, clock.Today(), ct);
@@ -210,11 +197,21 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
         return (CommitOutcome.Committed, valid, errors, null);
     }
 
-    /// <summary>Marks the batch committed and audits it as one entry, in the caller's transaction.</summary>
+    /// <summary>
+    /// Marks the batch committed and audits it as one entry, in the caller's transaction. Only a batch still staged is
+    /// marked: a second commit of the same batch running at the same time finds none and is refused, so it rolls back.
+    /// </summary>
     private async Task CompleteAsync(ImportBatch batch, int imported, int skipped, object counts, CancellationToken ct)
     {
-        batch.Status = ImportStatus.Committed;
-        batch.Imported = imported;
+        var (now, actor) = (clock.GetUtcNow(), stamper.Actor);
+        var marked = await db.ImportBatches.Where(b => b.Id == batch.Id && b.Status == ImportStatus.Staged).ExecuteUpdateAsync(s => s
+            .SetProperty(b => b.Status, ImportStatus.Committed).SetProperty(b => b.Imported, imported)
+            .SetProperty(b => b.UpdatedAt, now).SetProperty(b => b.UpdatedBy, actor), ct);
+        if (marked == 0)
+        {
+            throw new DbUpdateConcurrencyException("数据已被他人修改，请刷新后重试：该批次已被确认导入");
+        }
+
         audit.Add(AuditActions.ImportCommitted, entityType: nameof(ImportBatch), entityId: batch.Id.ToString(), regionCode: batch.RegionCode,
             details: new { batch.FileName, batch.FileSha256, imported, skipped, batch.Kind, counts });
         await db.SaveChangesAsync(ct);

@@ -10,7 +10,7 @@ namespace Minzheng.Features.Payments;
 /// <summary>One payroll: totals per township, lines (masked), approve/reject, corrections, bank files, return file, re-issue.</summary>
 [Authorize(Policy = Policies.BusinessRead)]
 public sealed class DetailModel(PayrollService service, PayrollQueries queries, PayrollCorrections corrections, ReconciliationService reconciliation,
-    IAuthorizationService authorization) : PageModel
+    Infrastructure.Web.UploadReader uploads, IAuthorizationService authorization) : PageModel
 {
     public const int PageSize = 200;
 
@@ -75,7 +75,7 @@ public sealed class DetailModel(PayrollService service, PayrollQueries queries, 
 
         try
         {
-            var (_, message, errors, result) = await reconciliation.ReconcileAsync(Id, await ImportService.ReadUploadAsync(file, ct), file!.FileName, ct);
+            var (_, message, errors, result) = await reconciliation.ReconcileAsync(Id, await uploads.ReadAsync(file, ct), file!.FileName, ct);
             (Error, ReturnErrors, Reconciled) = (message, errors, result);
         }
         catch (UnreadableFileException ex)

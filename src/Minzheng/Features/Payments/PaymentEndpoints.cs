@@ -115,11 +115,12 @@ public static class PaymentEndpoints
         return TypedResults.Empty;
     }
 
-    public static async Task<Results<Ok<ReconciliationAnswer>, ProblemHttpResult>> Returns(Guid id, IFormFile? file, ReconciliationService service, CancellationToken ct)
+    public static async Task<Results<Ok<ReconciliationAnswer>, ProblemHttpResult>> Returns(Guid id, IFormFile? file, ReconciliationService service,
+        Infrastructure.Web.UploadReader uploads, CancellationToken ct)
     {
         try
         {
-            var content = await ImportService.ReadUploadAsync(file, ct);
+            var content = await uploads.ReadAsync(file, ct);
             var (outcome, message, errors, result) = await service.ReconcileAsync(id, content, file!.FileName, ct);
             if (outcome == CaseOutcome.Done)
             {

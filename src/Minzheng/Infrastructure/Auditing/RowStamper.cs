@@ -8,12 +8,15 @@ namespace Minzheng.Infrastructure.Auditing;
 /// </summary>
 public sealed class RowStamper(IAuditContext actor, TimeProvider clock)
 {
+    /// <summary>Who is writing, as the created/updated-by columns hold it.</summary>
+    public string Actor => AuditInterceptor.Truncate(actor.UserName);
+
     public T Stamp<T>(T row)
         where T : AuditableEntity
     {
         var now = clock.GetUtcNow();
         row.CreatedAt = row.UpdatedAt = now;
-        row.CreatedBy = row.UpdatedBy = AuditInterceptor.Truncate(actor.UserName);
+        row.CreatedBy = row.UpdatedBy = Actor;
         return row;
     }
 

@@ -31,8 +31,6 @@ namespace Minzheng.Infrastructure.Hosting;
 /// <summary>Composition of the whole application: services in <see cref="AddMinzheng"/>, pipeline in <see cref="UseMinzheng"/>.</summary>
 public static class MinzhengHost
 {
-    public const long MaxRequestBytes = 50L * 1024 * 1024;
-
     public static WebApplicationBuilder AddMinzheng(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -44,9 +42,11 @@ public static class MinzhengHost
         });
 
         services.AddSingleton(TimeProvider.System);
-        // Uploads (rosters, code lists) are bounded: 50 MB per request, whatever the endpoint.
-        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxRequestBytes);
-        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBytes);
+        // Uploads (rosters, code lists) are bounded per request, whatever the endpoint (Imports:MaxFileMegabytes).
+        var maxRequestBytes = Web.UploadReader.MaxRequestBytesOf(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = maxRequestBytes);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxRequestBytes);
+        services.AddSingleton<Web.UploadReader>();
         services.AddMemoryCache();
         services.AddMinzhengDatabase();
         services.AddMinzhengIdentity(builder.Configuration);

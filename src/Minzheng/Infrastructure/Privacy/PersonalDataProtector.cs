@@ -54,17 +54,22 @@ public sealed class PersonalDataProtector
     }
 
     /// <summary>Binary form for files (uploaded rosters): key id length, key id, then nonce, ciphertext and tag.</summary>
+    /// <remarks>Sealed straight into the one output array: a file is never held as an extra intermediate copy.</remarks>
     public byte[] EncryptBytes(byte[] plain, string purpose)
     {
         var id = Encoding.ASCII.GetBytes(_activeKeyId);
-        return [(byte)id.Length, .. id, .. Seal(plain, _keys[_activeKeyId], purpose)];
+        var output = new byte[1 + id.Length + NonceSize + plain.Length + TagSize];
+        output[0] = (byte)id.Length;
+        id.CopyTo(output, 1);
+        Seal(plain, _keys[_activeKeyId], purpose, output.AsSpan(1 + id.Length));
+        return output;
     }
 
     public byte[] DecryptBytes(byte[] sealedBytes, string purpose)
     {
         var id = Encoding.ASCII.GetString(sealedBytes, 1, sealedBytes[0]);
         return _keys.TryGetValue(id, out var key)
-            ? Open(sealedBytes.AsSpan(1 + sealedBytes[0]).ToArray(), key, purpose)
+            ? Open(sealedBytes.AsSpan(1 + sealedBytes[0]), key, purpose)
             : throw new CryptographicException("Unknown key id.");
     }
 
@@ -87,19 +92,24 @@ public sealed class PersonalDataProtector
     private static byte[] Seal(byte[] data, byte[] key, string purpose)
     {
         var output = new byte[NonceSize + data.Length + TagSize];
-        var nonce = output.AsSpan(0, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        var aes = Cipher(key);
-        aes.Encrypt(nonce, data, output.AsSpan(NonceSize, data.Length), output.AsSpan(NonceSize + data.Length), Associated(purpose));
+        Seal(data, key, purpose, output);
         return output;
     }
 
-    private static byte[] Open(byte[] input, byte[] key, string purpose)
+    /// <summary>Nonce, ciphertext and tag into <paramref name="output"/> (exactly nonce + data + tag long).</summary>
+    private static void Seal(ReadOnlySpan<byte> data, byte[] key, string purpose, Span<byte> output)
+    {
+        var nonce = output[..NonceSize];
+        RandomNumberGenerator.Fill(nonce);
+        Cipher(key).Encrypt(nonce, data, output.Slice(NonceSize, data.Length), output[(NonceSize + data.Length)..], Associated(purpose));
+    }
+
+    private static byte[] Open(ReadOnlySpan<byte> input, byte[] key, string purpose)
     {
         var length = input.Length - NonceSize - TagSize;
         var plain = new byte[length];
         var aes = Cipher(key);
-        aes.Decrypt(input.AsSpan(0, NonceSize), input.AsSpan(NonceSize, length), input.AsSpan(NonceSize + length), plain, Associated(purpose));
+        aes.Decrypt(input[..NonceSize], input.Slice(NonceSize, length), input[(NonceSize + length)..], plain, Associated(purpose));
         return plain;
     }
 
