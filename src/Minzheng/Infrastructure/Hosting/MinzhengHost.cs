@@ -125,6 +125,13 @@ public static class MinzhengHost
             {
                 ctx.ProblemDetails.Title = ApiProblems.ChineseTitle(status);
             }
+
+            // A form the framework could not read (most often an upload over the request limit) says so in Chinese.
+            if (status is 400 or 413 && ctx.ProblemDetails.Detail is null && ctx.HttpContext.Request.HasFormContentType)
+            {
+                ctx.ProblemDetails.Detail = string.Create(CultureInfo.InvariantCulture,
+                    $"无法读取上传的表单：文件不能超过{Web.UploadReader.MaxMegabytesOf(ctx.HttpContext.RequestServices.GetRequiredService<IConfiguration>())}MB，请分批导入");
+            }
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(o =>
