@@ -1,11 +1,13 @@
 using System.Globalization;
 using Minzheng.Bench;
+using Minzheng.Features.Imports;
 
 // Benchmarks, each reported as a ratio to a raw floor measured in the same run (docs/performance.md). Usage:
 //   dotnet run -c Release --project bench/Minzheng.Bench -- [--bench roster|payroll|summary] [--rows N] [--providers sqlite,postgres] [--postgres "<conn>"]
-// roster: validate and commit an N-row roster (issue 5, default 100,000 rows); the import runs in a child process
-// (--bench roster-import --file <csv>) so that its peak working set is measured on its own; --live-heap also samples
-// the live managed heap (full collections, so use it for memory, not for timings).
+// roster, member-roster: validate and commit an N-row assistance roster or household/member roster (issue 5, default
+// 100,000 rows); the import runs in a child process (--bench roster-import --kind <kind> --file <csv>) so that its
+// peak working set is measured on its own; --live-heap also samples the live managed heap (full collections, so use
+// it for memory, not for timings).
 // payroll: generate a payroll over N active enrolments, export its bank file, reconcile the bank's answer (issue 7).
 // summary: the county's assistance summary and dashboard over N enrolments and their events (issue 9).
 // deaths: a death list of --deaths records (default 100,000; half known) matched against N persons (issue 8).
@@ -15,10 +17,18 @@ var providers = (Arg("--providers") ?? "sqlite,postgres").Split(',', StringSplit
 var postgres = Arg("--postgres") ?? Environment.GetEnvironmentVariable("MINZHENG_TEST_POSTGRES");
 Console.WriteLine($"{bench} benchmark, {rows:N0} rows, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
-var file = Arg("--file") ?? Path.Combine(Path.GetTempPath(), $"minzheng-roster-{rows}.csv");
-if (bench == "roster")
+var kind = bench == "member-roster" ? MemberRoster.Kind : Arg("--kind") ?? AssistanceRoster.Kind;
+var file = Arg("--file") ?? Path.Combine(Path.GetTempPath(), $"minzheng-{(kind == MemberRoster.Kind ? "members" : "roster")}-{rows}.csv");
+if (bench is "roster" or "member-roster")
 {
-    RosterGenerator.WriteCsv(file, rows);
+    if (kind == MemberRoster.Kind)
+    {
+        RosterGenerator.WriteMemberCsv(file, rows);
+    }
+    else
+    {
+        RosterGenerator.WriteCsv(file, rows);
+    }
 }
 
 var results = new List<string>();
@@ -45,7 +55,7 @@ foreach (var provider in providers)
     }
     else if (bench == "roster-import")
     {
-        await RosterBench.ImportAsync(provider, file, rows, postgres, args.Contains("--live-heap"));
+        await RosterBench.ImportAsync(provider, kind, file, rows, postgres, args.Contains("--live-heap"));
         return 0;
     }
     else if (bench == "summary")
@@ -54,7 +64,7 @@ foreach (var provider in providers)
     }
     else
     {
-        results.Add(await RosterBench.RunAsync(provider, file, rows, postgres, args.Contains("--live-heap")));
+        results.Add(await RosterBench.RunAsync(provider, kind, file, rows, postgres, args.Contains("--live-heap")));
     }
 }
 
@@ -62,7 +72,7 @@ Console.WriteLine();
 Console.WriteLine(bench == "deaths" ? "| database | data | floor (blind index + bulk load + hash join) | import (stage + commit) | ratio | peak working set |\n|---|---|---|---|---|---|"
     : bench is "payroll" or "summary"
     ? "| database | rows | step | floor | Minzheng | ratio | peak working set |\n|---|---|---|---|---|---|---|"
-    : "| database | rows | floor (read + bulk insert of the same rows) | stage (validate) | commit (validate + write) | import total | ratio total ÷ floor | earlier floor (one text table) | import process before the import | import process peak | live heap peak |\n|---|---|---|---|---|---|---|---|---|---|---|");
+    : "| database | roster | rows | floor (read + bulk insert of the same rows) | stage (validate) | commit (validate + write) | import total | ratio total ÷ floor | earlier floor (one text table) | import process before the import | import process peak | live heap peak |\n|---|---|---|---|---|---|---|---|---|---|---|---|");
 results.ForEach(Console.WriteLine);
 return 0;
 

@@ -44,6 +44,37 @@ public static class RosterGenerator
         }
     }
 
+    /// <summary>
+    /// Writes a household/member roster of <paramref name="rows"/> rows as UTF-8 CSV, streamed: households of one to
+    /// five members (head, spouse, children, a parent), each household's rows together with the head first, as
+    /// counties keep them; about one member in fifteen disabled.
+    /// </summary>
+    public static void WriteMemberCsv(string path, int rows, int seed = 2026)
+    {
+        string[] relationships = ["配偶", "子女", "子女", "父母"];
+        var random = new Random(seed);
+        var villages = DemoSeeder.Regions.Where(r => r.Code[9..] != "000").Select(r => r.Code).ToArray();
+        using var text = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        text.Write(string.Join(",", MemberRoster.Headers) + "\n");
+        var line = new StringBuilder(200);
+        for (var i = 0; i < rows;)
+        {
+            var (head, village, size) = (IdNumberFor(i, random), villages[random.Next(villages.Length)], random.Next(1, 6));
+            var (hukou, address) = (random.Next(4) == 0 ? "城镇" : "农村", $"某村{random.Next(1, 20)}组{random.Next(1, 200)}号");
+            for (var m = 0; m < size && i < rows; m++, i++)
+            {
+                line.Clear().Append(head).Append(',').Append(village).Append(',').Append(hukou).Append(',').Append(address).Append(',')
+                    .Append(NameFor(random)).Append(',').Append(m == 0 ? head : IdNumberFor(i, random)).Append(',')
+                    .Append(m == 0 ? "户主" : relationships[m - 1]).Append(',')
+                    .Append(random.Next(0, 3) == 0 ? "0" : (random.Next(0, 1500) + 0.5m).ToString("0.00", CultureInfo.InvariantCulture)).Append(',')
+                    .Append(random.Next(15) == 0 ? random.Next(1, 5).ToString(CultureInfo.InvariantCulture) : "").Append(',')
+                    .Append(random.Next(20) == 0 ? "半失能" : "自理").Append(',')
+                    .Append(m == 0 ? "139" + random.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture) : "").Append('\n');
+                text.Write(line);
+            }
+        }
+    }
+
     /// <summary>The i-th synthetic ID number: 30,000 birth dates × 500 sequence codes, unique for up to 15 million rows.</summary>
     public static string IdNumberFor(int i, Random random)
     {

@@ -31,7 +31,7 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
     IConfiguration configuration, MemberRosterImport memberRoster, RosterValidation rosterValidation, AssistanceRosterWriter rosterWriter,
     Verification.DeathRecordImport deathImport, Verification.CheckListImport checkLists, RowStamper stamper, UploadReader uploads)
 {
-    private int MaxRows => configuration.GetValue("Imports:MaxRows", 1_000_000);
+    private int MaxRows => configuration.MaxImportRows();
 
     /// <summary>Stages an uploaded file (API or page); an empty or over-size upload is refused like an unreadable file.</summary>
     public static readonly string[] Kinds =
@@ -101,8 +101,8 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
 
     private async Task<(int ValidRows, List<ImportError> Errors, int Total)> ValidateMembersAsync(string fileName, byte[] content, CancellationToken ct)
     {
-        var (groups, errors, total) = await memberRoster.ValidateAsync(content, fileName, MaxRows, clock.Today(), ct);
-        return (groups.Sum(g => g.Rows.Count), errors, total);
+        var check = await memberRoster.ValidateAsync(content, fileName, clock.Today(), ct);
+        return (check.ValidRows, check.Errors, check.Total);
     }
 
     public async Task<StagedImport?> GetAsync(Guid id, CancellationToken ct) =>
@@ -131,17 +131,17 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
         var content = protector.DecryptBytes(await ImportBatchContent.ReadAsync(db, id, ct), DataPurpose.ImportFile);
         if (batch.Kind == MemberRoster.Kind)
         {
-            var (groups, memberErrors, _) = await memberRoster.ValidateAsync(content, batch.FileName, MaxRows, clock.Today(), ct);
-            if (memberErrors.Count > 0 && !skipInvalid)
+            var check = await memberRoster.ValidateAsync(content, batch.FileName, clock.Today(), ct);
+            if (check.Errors.Count > 0 && !skipInvalid)
             {
-                return (CommitOutcome.Invalid, 0, memberErrors, null);
+                return (CommitOutcome.Invalid, 0, check.Errors, null);
             }
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var (persons, households) = await memberRoster.WriteAsync(groups, stamper.Stamp, clock.Today(), ct);
-            await CompleteAsync(batch, persons, memberErrors.Count, new { persons, households }, ct);
+            var (persons, households) = await memberRoster.WriteAsync(content, batch.FileName, check, stamper.Stamp, clock.Today(), ct);
+            await CompleteAsync(batch, persons, check.Errors.Count, new { persons, households }, ct);
             await tx.CommitAsync(ct);
-            return (CommitOutcome.Committed, persons, memberErrors, null);
+            return (CommitOutcome.Committed, persons, check.Errors, null);
         }
 
         if (CheckListKinds.Contains(batch.Kind))

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Features.Registry;
 using Minzheng.Infrastructure.Database;
@@ -6,167 +7,239 @@ using Minzheng.Infrastructure.Security;
 
 namespace Minzheng.Features.Imports;
 
-/// <summary>A household of the member roster: its rows, the head's row first.</summary>
-public sealed record MemberGroup(IReadOnlyList<MemberRow> Rows);
-
 /// <summary>
-/// Validation and writing of the member roster. A household is imported whole or not at all: one bad member row makes
-/// the whole group invalid (with skipInvalid the group is skipped), so no household is ever half-registered.
+/// Validation and writing of the member roster, streamed in two passes over the file. Members of a household may be
+/// anywhere in the file, so the first pass checks rows chunk by chunk and keeps only a few fields per row per household
+/// (<see cref="MemberRosterCheck"/>); the second reads the file again and writes the households that passed, chunk by
+/// chunk. A household is imported whole or not at all: one bad member row makes it invalid (with skipInvalid it is
+/// skipped), so no household is ever half-registered.
 /// </summary>
-public sealed class MemberRosterImport(MinzhengDbContext db, PersonalDataProtector protector, IRegionScope scope)
+public sealed class MemberRosterImport(MinzhengDbContext db, PersonalDataProtector protector, IRegionScope scope, IConfiguration configuration)
 {
     private const int LookupChunk = 2000;
 
-    public async Task<(List<MemberGroup> Groups, List<ImportError> Errors, int Total)> ValidateAsync(
-        byte[] content, string fileName, int maxRows, DateOnly today, CancellationToken ct)
+    private int ChunkRows => configuration.ImportChunkRows();
+
+    public async Task<MemberRosterCheck> ValidateAsync(byte[] content, string fileName, DateOnly today, CancellationToken ct)
     {
-        var errors = new List<ImportError>();
-        var rows = new List<MemberRow>();
-        var badHeads = new HashSet<string>();
-        var total = 0;
-        foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, MemberRoster.Headers, maxRows))
+        var (check, state) = (new MemberRosterCheck(), new FileState());
+        var rows = new List<MemberRow>(ChunkRows);
+        foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, MemberRoster.Headers, configuration.MaxImportRows()))
         {
-            total++;
-            if (MemberRoster.Validate(row, cells, today, errors) is { } valid)
+            check.Total++;
+            if (MemberRoster.Validate(row, cells, today, check.Errors) is { } valid)
             {
                 rows.Add(valid);
             }
             else if (IdNumber.TryParse(cells.FirstOrDefault(), today, out var head, out _))
             {
-                badHeads.Add(head.Value);
+                check.HouseholdOf(head.Value).HasBadRow = true;
+            }
+
+            if (rows.Count == ChunkRows)
+            {
+                await CheckChunkAsync(rows, check, state, ct);
+                rows.Clear();
             }
         }
 
-        var registered = await RegisteredAsync(rows, ct);
-        var regions = await ExistingRegionsAsync(rows, ct);
-        var firstRowById = new Dictionary<string, int>();
-        var groups = new List<MemberGroup>();
-        foreach (var group in rows.GroupBy(r => r.HeadId.Value))
+        await CheckChunkAsync(rows, check, state, ct);
+        foreach (var household in check.Households.Values)
         {
-            var groupErrors = new List<ImportError>();
-            void Fail(MemberRow r, string column, string message) => groupErrors.Add(new ImportError(r.Row, column, $"第{r.Row}行“{column}”：{message}"));
-            var heads = group.Where(r => r.Relationship == Relationship.Head).ToList();
-            if (heads.Count != 1 || heads[0].Id != heads[0].HeadId)
-            {
-                Fail(group.First(), "与户主关系", $"户主身份证号 {group.Key[..6]}…的家庭应有且只有一行“户主”，且其身份证号与户主身份证号相同");
-            }
-
-            var head = heads.FirstOrDefault() ?? group.First();
-            foreach (var r in group)
-            {
-                if (!r.RegionCode.StartsWith(scope.Prefix, StringComparison.Ordinal))
-                {
-                    Fail(r, "区划代码", $"区划“{r.RegionCode}”不在您的管辖范围内");
-                }
-                else if (!regions.Contains(r.RegionCode))
-                {
-                    Fail(r, "区划代码", $"区划“{r.RegionCode}”不存在");
-                }
-                else if (r.RegionCode != head.RegionCode || r.HukouType != head.HukouType)
-                {
-                    Fail(r, "区划代码", "同一家庭的成员区划代码和户籍类型应与户主行一致");
-                }
-
-                if (!firstRowById.TryAdd(r.Id.Value, r.Row))
-                {
-                    Fail(r, "身份证号", $"身份证号 {r.Id.Masked} 与第{firstRowById[r.Id.Value]}行重复");
-                }
-                else if (registered.Contains(r.Id.Value))
-                {
-                    Fail(r, "身份证号", $"身份证号 {r.Id.Masked} 已在系统中登记（请在家庭档案中办理迁入）");
-                }
-            }
-
-            if (group.Count() > RegistryService.MaxMembers)
-            {
-                Fail(head, "户主身份证号", $"一户最多{RegistryService.MaxMembers}人");
-            }
-
-            if (badHeads.Contains(group.Key) && groupErrors.Count == 0)
-            {
-                Fail(head, "户主身份证号", "本户有成员行存在错误，整户暂不导入");
-            }
-
-            errors.AddRange(groupErrors);
-            if (groupErrors.Count == 0)
-            {
-                groups.Add(new MemberGroup([head, .. group.Where(r => r != head)]));
-            }
+            CheckHousehold(household, check.Errors);
         }
 
-        errors.Sort((a, b) => a.Row.CompareTo(b.Row));
-        return (groups, errors, total);
+        check.SortErrors();
+        return check;
     }
 
-    /// <summary>Creates the persons, households and memberships of every valid group with bulk inserts (caller owns the transaction).</summary>
-    public async Task<(int Persons, int Households)> WriteAsync(IReadOnlyList<MemberGroup> groups, Func<AuditableEntity, AuditableEntity> stamp,
-        DateOnly today, CancellationToken ct)
+    /// <summary>Each row against the data (region, duplicates in the file, persons already registered), noted in its household.</summary>
+    private async Task CheckChunkAsync(List<MemberRow> rows, MemberRosterCheck check, FileState state, CancellationToken ct)
     {
-        var persons = new List<Person>();
-        var households = new List<Household>();
-        var members = new List<HouseholdMember>();
-        foreach (var group in groups)
+        var newCodes = rows.Select(r => r.RegionCode).Where(c => !state.CheckedRegions.Contains(c)).Distinct().ToList();
+        state.ExistingRegions.UnionWith(await db.Regions.Where(r => newCodes.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct));
+        state.CheckedRegions.UnionWith(newCodes);
+        var indexes = new string[rows.Count];
+        Parallel.For(0, rows.Count, i => indexes[i] = protector.BlindIndex(rows[i].Id.Value, DataPurpose.IdNumber));
+        var registered = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var lookup in indexes.Distinct().Chunk(LookupChunk))
         {
-            var head = group.Rows[0];
-            var household = new Household { RegionCode = head.RegionCode, HukouType = head.HukouType, Address = head.Address ?? "" };
-            foreach (var r in group.Rows)
+            registered.UnionWith(await db.Persons.IgnoreQueryFilters([MinzhengDbContext.RegionFilter]).Where(p => lookup.Contains(p.IdNumberIndex))
+                .Select(p => p.IdNumberIndex).ToListAsync(ct));
+        }
+
+        foreach (var (r, index) in rows.Zip(indexes))
+        {
+            var before = check.Errors.Count;
+            void Fail(string column, string message) => check.Errors.Add(new ImportError(r.Row, column, $"第{r.Row}行“{column}”：{message}"));
+            if (!r.RegionCode.StartsWith(scope.Prefix, StringComparison.Ordinal))
             {
-                var person = new Person
+                Fail("区划代码", $"区划“{r.RegionCode}”不在您的管辖范围内");
+            }
+            else if (!state.ExistingRegions.Contains(r.RegionCode))
+            {
+                Fail("区划代码", $"区划“{r.RegionCode}”不存在");
+            }
+
+            var (regionOk, key) = (check.Errors.Count == before, DuplicateKey(index));
+            if (!state.Seen.TryAdd(key, r.Row))
+            {
+                Fail("身份证号", $"身份证号 {r.Id.Masked} 与第{state.Seen[key]}行重复");
+            }
+            else if (registered.Contains(index))
+            {
+                Fail("身份证号", $"身份证号 {r.Id.Masked} 已在系统中登记（请在家庭档案中办理迁入）");
+            }
+
+            var household = check.HouseholdOf(r.HeadId.Value);
+            household.Invalid |= check.Errors.Count > before;
+            state.CheckedRegions.TryGetValue(r.RegionCode, out var sharedCode);
+            household.Rows.Add(new MemberEntry(r.Row, sharedCode ?? r.RegionCode, r.HukouType, r.Relationship, r.Id.Value == r.HeadId.Value, regionOk));
+        }
+    }
+
+    /// <summary>Once the whole file is read: one head who is the household's own 户主, one region and 户籍 type, the size limit.</summary>
+    private static void CheckHousehold(MemberHousehold household, List<ImportError> errors)
+    {
+        if (household.Rows.Count == 0)
+        {
+            // Only rows that failed on their own, and they say so.
+            household.Invalid = true;
+            return;
+        }
+
+        var before = errors.Count;
+        void Fail(MemberEntry r, string column, string message) => errors.Add(new ImportError(r.Row, column, $"第{r.Row}行“{column}”：{message}"));
+        var heads = household.Rows.Where(r => r.Relationship == Relationship.Head).ToList();
+        if (heads.Count != 1 || !heads[0].IsOwnHead)
+        {
+            Fail(household.Rows[0], "与户主关系", $"户主身份证号 {household.HeadId[..6]}…的家庭应有且只有一行“户主”，且其身份证号与户主身份证号相同");
+        }
+
+        var head = heads.Count > 0 ? heads[0] : household.Rows[0];
+        foreach (var r in household.Rows.Where(r => r.RegionOk && (r.RegionCode != head.RegionCode || r.HukouType != head.HukouType)))
+        {
+            Fail(r, "区划代码", "同一家庭的成员区划代码和户籍类型应与户主行一致");
+        }
+
+        if (household.Rows.Count > RegistryService.MaxMembers)
+        {
+            Fail(head, "户主身份证号", $"一户最多{RegistryService.MaxMembers}人");
+        }
+
+        if (household.HasBadRow && !household.Invalid && errors.Count == before)
+        {
+            Fail(head, "户主身份证号", "本户有成员行存在错误，整户暂不导入");
+        }
+
+        household.Invalid |= errors.Count > before;
+    }
+
+    /// <summary>
+    /// Reads the file again and creates the persons, households and memberships of the households that passed, a chunk
+    /// at a time with bulk inserts (caller owns the transaction). A member read before its head waits for the household.
+    /// </summary>
+    public async Task<(int Persons, int Households)> WriteAsync(byte[] content, string fileName, MemberRosterCheck check,
+        Func<AuditableEntity, AuditableEntity> stamp, DateOnly today, CancellationToken ct)
+    {
+        var chunk = new WriteChunk();
+        var (persons, households) = (0, 0);
+        var ignored = new List<ImportError>();
+        foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, MemberRoster.Headers, configuration.MaxImportRows()))
+        {
+            ignored.Clear();
+            if (MemberRoster.Validate(row, cells, today, ignored) is not { } r || !check.Households.TryGetValue(r.HeadId.Value, out var household) || household.Invalid)
+            {
+                continue;
+            }
+
+            chunk.Add(r, household, Build(r, stamp), stamp, today);
+            if (chunk.Persons.Count == ChunkRows)
+            {
+                (persons, households) = (persons + chunk.Persons.Count, households + chunk.Households.Count);
+                await chunk.FlushAsync(db, ct);
+            }
+        }
+
+        (persons, households) = (persons + chunk.Persons.Count, households + chunk.Households.Count);
+        await chunk.FlushAsync(db, ct);
+        return chunk.Waiting.Count == 0 ? (persons, households) : throw new InvalidOperationException("A checked household was written without its head.");
+    }
+
+    private Person Build(MemberRow r, Func<AuditableEntity, AuditableEntity> stamp) => (Person)stamp(new Person
+    {
+        Name = r.Name,
+        IdNumberCipher = protector.Encrypt(r.Id.Value, DataPurpose.IdNumber),
+        IdNumberIndex = protector.BlindIndex(r.Id.Value, DataPurpose.IdNumber),
+        IdNumberMasked = r.Id.Masked,
+        Gender = r.Id.Gender,
+        BirthDate = r.Id.BirthDate,
+        RegionCode = r.RegionCode,
+        DisabilityGrade = r.DisabilityGrade,
+        SelfCare = r.SelfCare,
+        PhoneCipher = r.Phone is null ? null : protector.Encrypt(r.Phone, DataPurpose.Phone),
+        PhoneMasked = r.Phone is null ? null : Mask.Phone(r.Phone),
+    });
+
+    /// <summary>The first 128 bits of the blind index: as in <see cref="RosterValidation"/>, the duplicate set is what grows with the file.</summary>
+    private static UInt128 DuplicateKey(string index) => UInt128.Parse(index.AsSpan(0, 32), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+
+    private sealed class FileState
+    {
+        public HashSet<string> CheckedRegions { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> ExistingRegions { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Person's blind index → the first row that lists them.</summary>
+        public Dictionary<UInt128, int> Seen { get; } = [];
+    }
+
+    /// <summary>The rows of one chunk being written, and the memberships still waiting for their household's head.</summary>
+    private sealed class WriteChunk
+    {
+        public List<Person> Persons { get; } = [];
+
+        public List<Household> Households { get; } = [];
+
+        public List<(MemberHousehold Household, HouseholdMember Member)> Waiting { get; } = [];
+
+        public void Add(MemberRow r, MemberHousehold household, Person person, Func<AuditableEntity, AuditableEntity> stamp, DateOnly today)
+        {
+            Persons.Add(person);
+            if (r.Relationship == Relationship.Head)
+            {
+                Households.Add((Household)stamp(new Household
                 {
-                    Name = r.Name,
-                    IdNumberCipher = protector.Encrypt(r.Id.Value, DataPurpose.IdNumber),
-                    IdNumberIndex = protector.BlindIndex(r.Id.Value, DataPurpose.IdNumber),
-                    IdNumberMasked = r.Id.Masked,
-                    Gender = r.Id.Gender,
-                    BirthDate = r.Id.BirthDate,
+                    Id = household.Id,
                     RegionCode = r.RegionCode,
-                    DisabilityGrade = r.DisabilityGrade,
-                    SelfCare = r.SelfCare,
-                    PhoneCipher = r.Phone is null ? null : protector.Encrypt(r.Phone, DataPurpose.Phone),
-                    PhoneMasked = r.Phone is null ? null : Mask.Phone(r.Phone),
-                };
-                persons.Add((Person)stamp(person));
-                members.Add(new HouseholdMember
-                {
-                    HouseholdId = household.Id,
-                    PersonId = person.Id,
-                    Relationship = r.Relationship,
-                    RegionCode = r.RegionCode,
-                    ValidFrom = today,
-                    MonthlyIncome = r.MonthlyIncome,
-                });
-                if (r.Relationship == Relationship.Head)
-                {
-                    household.HeadPersonId = person.Id;
-                }
+                    HukouType = r.HukouType,
+                    Address = r.Address ?? "",
+                    HeadPersonId = person.Id,
+                }));
+                // Inserted in this chunk's flush, before its memberships.
+                household.Written = true;
             }
 
-            households.Add((Household)stamp(household));
+            Waiting.Add((household, new HouseholdMember
+            {
+                HouseholdId = household.Id,
+                PersonId = person.Id,
+                Relationship = r.Relationship,
+                RegionCode = r.RegionCode,
+                ValidFrom = today,
+                MonthlyIncome = r.MonthlyIncome,
+            }));
         }
 
-        await BulkInsert.InsertAsync(db, persons, ct);
-        await BulkInsert.InsertAsync(db, households, ct);
-        await BulkInsert.InsertAsync(db, members, ct);
-        return (persons.Count, households.Count);
-    }
-
-    private async Task<HashSet<string>> RegisteredAsync(List<MemberRow> rows, CancellationToken ct)
-    {
-        var byIndex = rows.Select(r => r.Id.Value).Distinct().ToDictionary(id => protector.BlindIndex(id, DataPurpose.IdNumber));
-        var registered = new HashSet<string>();
-        foreach (var chunk in byIndex.Keys.Chunk(LookupChunk))
+        public async Task FlushAsync(MinzhengDbContext db, CancellationToken ct)
         {
-            var found = await db.Persons.IgnoreQueryFilters([MinzhengDbContext.RegionFilter]).Where(p => chunk.Contains(p.IdNumberIndex))
-                .Select(p => p.IdNumberIndex).ToListAsync(ct);
-            found.ForEach(i => registered.Add(byIndex[i]));
+            await BulkInsert.InsertAsync(db, Persons, ct);
+            await BulkInsert.InsertAsync(db, Households, ct);
+            var ready = Waiting.Where(w => w.Household.Written).Select(w => w.Member).ToList();
+            Waiting.RemoveAll(w => w.Household.Written);
+            await BulkInsert.InsertAsync(db, ready, ct);
+            Persons.Clear();
+            Households.Clear();
         }
-
-        return registered;
-    }
-
-    private async Task<HashSet<string>> ExistingRegionsAsync(List<MemberRow> rows, CancellationToken ct)
-    {
-        var codes = rows.Select(r => r.RegionCode).Distinct().ToList();
-        return (await db.Regions.Where(r => codes.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct)).ToHashSet();
     }
 }

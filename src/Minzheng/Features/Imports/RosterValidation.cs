@@ -19,9 +19,9 @@ public sealed class RosterValidation(MinzhengDbContext db, PersonalDataProtector
 {
     private const int LookupChunk = 2000;
 
-    private int ChunkRows => Math.Max(1, configuration.GetValue("Imports:ChunkRows", 10_000));
+    private int ChunkRows => configuration.ImportChunkRows();
 
-    private int MaxRows => configuration.GetValue("Imports:MaxRows", 1_000_000);
+    private int MaxRows => configuration.MaxImportRows();
 
     /// <summary>
     /// Validates the whole file, handing each chunk's valid rows to <paramref name="onChunk"/> (in file order, once the

@@ -40,7 +40,7 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
         var expected = await BankFileService.Transfers(db, id).ToDictionaryAsync(t => t.EnrollmentId, t => t.Amount, ct);
         var errors = new List<ReturnError>();
         var outcomes = new Dictionary<Guid, string?>();
-        var maxRows = configuration.GetValue("Imports:MaxRows", 1_000_000);
+        var maxRows = configuration.MaxImportRows();
         foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, Headers, maxRows))
         {
             string Cell(int i) => i < cells.Length ? cells[i].Trim() : "";

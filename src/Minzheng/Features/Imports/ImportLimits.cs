@@ -1,0 +1,11 @@
+namespace Minzheng.Features.Imports;
+
+/// <summary>The row limits of imports (docs/imports.md); the file size limit is <see cref="Infrastructure.Web.UploadReader"/>'s.</summary>
+public static class ImportLimits
+{
+    /// <summary>Rows a file may hold (<c>Imports:MaxRows</c>); one more is refused while reading.</summary>
+    public static int MaxImportRows(this IConfiguration configuration) => configuration.GetValue("Imports:MaxRows", 1_000_000);
+
+    /// <summary>Rows checked against the database and written together (<c>Imports:ChunkRows</c>): what an import holds at a time.</summary>
+    public static int ImportChunkRows(this IConfiguration configuration) => Math.Max(1, configuration.GetValue("Imports:ChunkRows", 10_000));
+}
