@@ -13,8 +13,6 @@ namespace Minzheng.Features.Imports;
 /// </summary>
 public sealed class AssistanceRosterWriter(MinzhengDbContext db, PersonalDataProtector protector)
 {
-    private const int LookupChunk = 2000;
-
     /// <summary>
     /// Writes one validated chunk: its entities are built, copied in and dropped, so memory stays that of one chunk
     /// whatever the roster's length (the caller's transaction still makes the whole roster one unit).
@@ -89,7 +87,7 @@ public sealed class AssistanceRosterWriter(MinzhengDbContext db, PersonalDataPro
     /// </summary>
     private async Task FillMissingAccountsAsync(Dictionary<Guid, (RosterRow Row, string Cipher)> accounts, CancellationToken ct)
     {
-        foreach (var chunk in accounts.Keys.Chunk(LookupChunk))
+        foreach (var chunk in accounts.Keys.Chunk(ImportLimits.LookupChunk))
         {
             foreach (var household in await db.Households.Where(h => chunk.Contains(h.Id) && h.BankAccountCipher == null).ToListAsync(ct))
             {
@@ -112,7 +110,7 @@ public sealed class AssistanceRosterWriter(MinzhengDbContext db, PersonalDataPro
     {
         var result = new Dictionary<string, (Guid, Guid)>();
         var indexByPerson = known.ToDictionary(k => k.Value, k => k.Key);
-        foreach (var chunk in known.Values.Chunk(LookupChunk))
+        foreach (var chunk in known.Values.Chunk(ImportLimits.LookupChunk))
         {
             var memberships = await db.HouseholdMembers.AsNoTracking().Where(m => chunk.Contains(m.PersonId) && m.ValidTo == null)
                 .Select(m => new { m.PersonId, m.HouseholdId }).ToListAsync(ct);

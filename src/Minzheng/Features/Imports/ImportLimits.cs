@@ -3,6 +3,9 @@ namespace Minzheng.Features.Imports;
 /// <summary>The row limits of imports (docs/imports.md); the file size limit is <see cref="Infrastructure.Web.UploadReader"/>'s.</summary>
 public static class ImportLimits
 {
+    /// <summary>Values in one <c>IN (…)</c> lookup of a chunk: well inside PostgreSQL's and SQLite's parameter limits.</summary>
+    public const int LookupChunk = 2000;
+
     /// <summary>Rows a file may hold (<c>Imports:MaxRows</c>); one more is refused while reading.</summary>
     public static int MaxImportRows(this IConfiguration configuration) => configuration.GetValue("Imports:MaxRows", 1_000_000);
 

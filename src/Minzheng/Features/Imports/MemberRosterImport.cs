@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Features.Registry;
 using Minzheng.Infrastructure.Database;
@@ -16,8 +15,6 @@ namespace Minzheng.Features.Imports;
 /// </summary>
 public sealed class MemberRosterImport(MinzhengDbContext db, PersonalDataProtector protector, IRegionScope scope, IConfiguration configuration)
 {
-    private const int LookupChunk = 2000;
-
     private int ChunkRows => configuration.ImportChunkRows();
 
     public async Task<MemberRosterCheck> ValidateAsync(byte[] content, string fileName, DateOnly today, CancellationToken ct)
@@ -56,13 +53,11 @@ public sealed class MemberRosterImport(MinzhengDbContext db, PersonalDataProtect
     /// <summary>Each row against the data (region, duplicates in the file, persons already registered), noted in its household.</summary>
     private async Task CheckChunkAsync(List<MemberRow> rows, MemberRosterCheck check, FileState state, CancellationToken ct)
     {
-        var newCodes = rows.Select(r => r.RegionCode).Where(c => !state.CheckedRegions.Contains(c)).Distinct().ToList();
-        state.ExistingRegions.UnionWith(await db.Regions.Where(r => newCodes.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct));
-        state.CheckedRegions.UnionWith(newCodes);
+        await state.Regions.AddAsync(db, rows.Select(r => r.RegionCode), ct);
         var indexes = new string[rows.Count];
         Parallel.For(0, rows.Count, i => indexes[i] = protector.BlindIndex(rows[i].Id.Value, DataPurpose.IdNumber));
         var registered = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var lookup in indexes.Distinct().Chunk(LookupChunk))
+        foreach (var lookup in indexes.Distinct().Chunk(ImportLimits.LookupChunk))
         {
             registered.UnionWith(await db.Persons.IgnoreQueryFilters([MinzhengDbContext.RegionFilter]).Where(p => lookup.Contains(p.IdNumberIndex))
                 .Select(p => p.IdNumberIndex).ToListAsync(ct));
@@ -76,12 +71,12 @@ public sealed class MemberRosterImport(MinzhengDbContext db, PersonalDataProtect
             {
                 Fail("区划代码", $"区划“{r.RegionCode}”不在您的管辖范围内");
             }
-            else if (!state.ExistingRegions.Contains(r.RegionCode))
+            else if (!state.Regions.Exists(r.RegionCode))
             {
                 Fail("区划代码", $"区划“{r.RegionCode}”不存在");
             }
 
-            var (regionOk, key) = (check.Errors.Count == before, DuplicateKey(index));
+            var (regionOk, key) = (check.Errors.Count == before, DuplicateKeys.Of(index));
             if (!state.Seen.TryAdd(key, r.Row))
             {
                 Fail("身份证号", $"身份证号 {r.Id.Masked} 与第{state.Seen[key]}行重复");
@@ -93,8 +88,7 @@ public sealed class MemberRosterImport(MinzhengDbContext db, PersonalDataProtect
 
             var household = check.HouseholdOf(r.HeadId.Value);
             household.Invalid |= check.Errors.Count > before;
-            state.CheckedRegions.TryGetValue(r.RegionCode, out var sharedCode);
-            household.Rows.Add(new MemberEntry(r.Row, sharedCode ?? r.RegionCode, r.HukouType, r.Relationship, r.Id.Value == r.HeadId.Value, regionOk));
+            household.Rows.Add(new MemberEntry(r.Row, state.Regions.Shared(r.RegionCode), r.HukouType, r.Relationship, r.Id.Value == r.HeadId.Value, regionOk));
         }
     }
 
@@ -143,7 +137,6 @@ public sealed class MemberRosterImport(MinzhengDbContext db, PersonalDataProtect
         Func<AuditableEntity, AuditableEntity> stamp, DateOnly today, CancellationToken ct)
     {
         var chunk = new WriteChunk();
-        var (persons, households) = (0, 0);
         var ignored = new List<ImportError>();
         foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, MemberRoster.Headers, configuration.MaxImportRows()))
         {
@@ -156,14 +149,12 @@ public sealed class MemberRosterImport(MinzhengDbContext db, PersonalDataProtect
             chunk.Add(r, household, Build(r, stamp), stamp, today);
             if (chunk.Persons.Count == ChunkRows)
             {
-                (persons, households) = (persons + chunk.Persons.Count, households + chunk.Households.Count);
                 await chunk.FlushAsync(db, ct);
             }
         }
 
-        (persons, households) = (persons + chunk.Persons.Count, households + chunk.Households.Count);
         await chunk.FlushAsync(db, ct);
-        return chunk.Waiting.Count == 0 ? (persons, households) : throw new InvalidOperationException("A checked household was written without its head.");
+        return chunk.Waiting.Count == 0 ? (chunk.PersonsWritten, chunk.HouseholdsWritten) : throw new InvalidOperationException("A checked household was written without its head.");
     }
 
     private Person Build(MemberRow r, Func<AuditableEntity, AuditableEntity> stamp) => (Person)stamp(new Person
@@ -181,14 +172,9 @@ public sealed class MemberRosterImport(MinzhengDbContext db, PersonalDataProtect
         PhoneMasked = r.Phone is null ? null : Mask.Phone(r.Phone),
     });
 
-    /// <summary>The first 128 bits of the blind index: as in <see cref="RosterValidation"/>, the duplicate set is what grows with the file.</summary>
-    private static UInt128 DuplicateKey(string index) => UInt128.Parse(index.AsSpan(0, 32), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
-
     private sealed class FileState
     {
-        public HashSet<string> CheckedRegions { get; } = new(StringComparer.Ordinal);
-
-        public HashSet<string> ExistingRegions { get; } = new(StringComparer.Ordinal);
+        public ImportRegions Regions { get; } = new();
 
         /// <summary>Person's blind index → the first row that lists them.</summary>
         public Dictionary<UInt128, int> Seen { get; } = [];
@@ -202,6 +188,10 @@ public sealed class MemberRosterImport(MinzhengDbContext db, PersonalDataProtect
         public List<Household> Households { get; } = [];
 
         public List<(MemberHousehold Household, HouseholdMember Member)> Waiting { get; } = [];
+
+        public int PersonsWritten { get; private set; }
+
+        public int HouseholdsWritten { get; private set; }
 
         public void Add(MemberRow r, MemberHousehold household, Person person, Func<AuditableEntity, AuditableEntity> stamp, DateOnly today)
         {
@@ -238,6 +228,7 @@ public sealed class MemberRosterImport(MinzhengDbContext db, PersonalDataProtect
             var ready = Waiting.Where(w => w.Household.Written).Select(w => w.Member).ToList();
             Waiting.RemoveAll(w => w.Household.Written);
             await BulkInsert.InsertAsync(db, ready, ct);
+            (PersonsWritten, HouseholdsWritten) = (PersonsWritten + Persons.Count, HouseholdsWritten + Households.Count);
             Persons.Clear();
             Households.Clear();
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Features.Enrollments;
 using Minzheng.Infrastructure.Database;
@@ -17,8 +16,6 @@ public sealed record RosterChunk(IReadOnlyList<RosterRow> Rows, Dictionary<strin
 /// </summary>
 public sealed class RosterValidation(MinzhengDbContext db, PersonalDataProtector protector, IRegionScope scope, IConfiguration configuration)
 {
-    private const int LookupChunk = 2000;
-
     private int ChunkRows => configuration.ImportChunkRows();
 
     private int MaxRows => configuration.MaxImportRows();
@@ -74,16 +71,14 @@ public sealed class RosterValidation(MinzhengDbContext db, PersonalDataProtector
     private async Task<RosterChunk> CheckAgainstDataAsync(List<RosterRow> rows, List<ImportError> errors, FileState state, CancellationToken ct)
     {
         var prefix = scope.Prefix;
-        var newCodes = rows.Select(r => r.RegionCode).Where(c => !state.CheckedRegions.Contains(c)).Distinct().ToList();
-        state.ExistingRegions.UnionWith(await db.Regions.Where(r => newCodes.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct));
-        state.CheckedRegions.UnionWith(newCodes);
+        await state.Regions.AddAsync(db, rows.Select(r => r.RegionCode), ct);
         // HMAC per row is the bulk of the CPU work here: spread it over the cores.
         var indexes = new string[rows.Count];
         Parallel.For(0, rows.Count, i => indexes[i] = protector.BlindIndex(rows[i].HeadId.Value, DataPurpose.IdNumber));
         var byIndex = new Dictionary<string, (Guid Id, string RegionCode, DateOnly? DeathDate)>();
         var enrolled = new HashSet<(Guid, string)>();
         var known = new Dictionary<string, Guid>();
-        foreach (var lookup in indexes.Distinct().Chunk(LookupChunk))
+        foreach (var lookup in indexes.Distinct().Chunk(ImportLimits.LookupChunk))
         {
             var persons = await db.Persons.IgnoreQueryFilters([MinzhengDbContext.RegionFilter]).Where(p => lookup.Contains(p.IdNumberIndex))
                 .Select(p => new { p.Id, p.IdNumberIndex, p.RegionCode, p.DeathDate }).ToListAsync(ct);
@@ -100,12 +95,12 @@ public sealed class RosterValidation(MinzhengDbContext db, PersonalDataProtector
         {
             string? problem = null;
             var column = "户主身份证号";
-            var key = (DuplicateKey(index), r.Program.Code);
+            var key = (DuplicateKeys.Of(index), r.Program.Code);
             if (!r.RegionCode.StartsWith(prefix, StringComparison.Ordinal))
             {
                 (problem, column) = ($"区划“{r.RegionCode}”不在您的管辖范围内", "区划代码");
             }
-            else if (!state.ExistingRegions.Contains(r.RegionCode))
+            else if (!state.Regions.Exists(r.RegionCode))
             {
                 (problem, column) = ($"区划“{r.RegionCode}”不存在", "区划代码");
             }
@@ -143,18 +138,10 @@ public sealed class RosterValidation(MinzhengDbContext db, PersonalDataProtector
         return new RosterChunk(valid, known);
     }
 
-    /// <summary>
-    /// The first 128 bits of the blind index (an HMAC-SHA256, hex): the duplicate set is the one structure that grows
-    /// with the file, and 16 bytes a row instead of a 64-character string keeps it to a few dozen MB at a million rows.
-    /// </summary>
-    private static UInt128 DuplicateKey(string index) => UInt128.Parse(index.AsSpan(0, 32), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
-
     /// <summary>What the checks of one file carry from chunk to chunk.</summary>
     private sealed class FileState
     {
-        public HashSet<string> CheckedRegions { get; } = new(StringComparer.Ordinal);
-
-        public HashSet<string> ExistingRegions { get; } = new(StringComparer.Ordinal);
+        public ImportRegions Regions { get; } = new();
 
         /// <summary>(head's blind index, programme) → the first row that enrolls it.</summary>
         public Dictionary<(UInt128, string), int> Seen { get; } = [];
