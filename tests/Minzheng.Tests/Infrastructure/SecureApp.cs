@@ -81,6 +81,12 @@ public class SecureApp : WebApplicationFactory<Program>, IAsyncLifetime
         return (await users.GetAuthenticatorKeyAsync(user))!;
     }
 
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> use)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider);
+    }
+
     public async Task<T> WithUserAsync<T>(string userName, Func<AppUser, MinzhengUserManager, Task<T>> use)
     {
         await using var scope = Services.CreateAsyncScope();

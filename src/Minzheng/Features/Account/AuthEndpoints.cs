@@ -16,6 +16,8 @@ public static class AuthEndpoints
     {
         var auth = api.MapGroup("/auth").WithTags("Auth").AllowAnonymous().RequireRateLimiting(IdentitySetup.LoginRateLimit);
         auth.MapPost("/token", IssueToken).WithName("Auth_Token").WithSummary("用户名和密码（及动态验证码）换取访问令牌（不超过1小时有效）");
+        api.MapPost("/auth/logout", Logout).WithTags("Auth").WithName("Auth_Logout")
+            .WithSummary("退出：本用户的全部令牌和网页会话立即失效");
         auth.MapPost("/change-password", ChangePassword).WithName("Auth_ChangePassword").WithSummary("修改密码（过期或初始密码须先修改）");
         return api;
     }
@@ -59,6 +61,18 @@ public static class AuthEndpoints
 
         await signIn.RecordSuccessAsync(user, "api");
         return TypedResults.SignIn(await manager.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    public static async Task<NoContent> Logout(System.Security.Claims.ClaimsPrincipal caller, MinzhengUserManager users, Infrastructure.Auditing.AuditLog audit)
+    {
+        if (await users.GetUserAsync(caller) is { } user)
+        {
+            await users.RevokeSessionsAsync(user);
+            await audit.RecordAsync(Infrastructure.Auditing.AuditActions.Logout, entityType: "AppUser", entityId: user.Id.ToString(),
+                regionCode: user.RegionCode, details: new { channel = "api" });
+        }
+
+        return TypedResults.NoContent();
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> ChangePassword(

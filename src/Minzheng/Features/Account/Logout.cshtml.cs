@@ -7,7 +7,7 @@ using Minzheng.Infrastructure.Security;
 
 namespace Minzheng.Features.Account;
 
-public sealed class LogoutModel(SignInManager<AppUser> signIn, AuditLog audit) : PageModel
+public sealed class LogoutModel(SignInManager<AppUser> signIn, MinzhengUserManager users, AuditLog audit) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
 
@@ -17,6 +17,11 @@ public sealed class LogoutModel(SignInManager<AppUser> signIn, AuditLog audit) :
         {
             await audit.RecordAsync(AuditActions.Logout, entityType: "AppUser", entityId: User.FindFirstValue(ClaimTypes.NameIdentifier),
                 regionCode: User.FindFirstValue(MinzhengClaims.Region));
+            // Logging out revokes: a copy of the cookie (or a token of this user) no longer opens anything.
+            if (await users.GetUserAsync(User) is { } user)
+            {
+                await users.RevokeSessionsAsync(user);
+            }
         }
 
         await signIn.SignOutAsync();

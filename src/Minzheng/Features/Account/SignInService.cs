@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Caching.Memory;
 using Minzheng.Infrastructure.Auditing;
 using Minzheng.Infrastructure.Security;
 
@@ -15,7 +16,9 @@ public enum PasswordCheck
 /// The password check shared by the login page and the token endpoint: lockout after repeated failures (even the right
 /// password is refused while locked), and every attempt — success, failure, lockout — in the audit log.
 /// </summary>
-public sealed class SignInService(MinzhengUserManager users, SignInManager<AppUser> signIn, AuditLog audit)
+public sealed class SignInService(
+    MinzhengUserManager users, SignInManager<AppUser> signIn, AuditLog audit,
+    IMemoryCache attempts, Microsoft.Extensions.Options.IOptions<SecurityOptions> options)
 {
     public async Task<(PasswordCheck Result, AppUser? User)> CheckPasswordAsync(string userName, string password, string channel)
     {
@@ -25,7 +28,7 @@ public sealed class SignInService(MinzhengUserManager users, SignInManager<AppUs
         {
             await audit.RecordAsync(AuditActions.LoginFailure, AuditOutcome.Failure, userName: name,
                 details: new { channel, reason = user is null ? "unknown user" : "disabled" });
-            return (PasswordCheck.BadCredentials, null);
+            return (NoAccountAttempt(name), null);
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
@@ -44,6 +47,19 @@ public sealed class SignInService(MinzhengUserManager users, SignInManager<AppUs
         }
 
         return (PasswordCheck.Success, user);
+    }
+
+    /// <summary>
+    /// A name without a usable account "locks" after as many failures as a real one would, with the same answer: the
+    /// 423 must not tell an attacker which user names exist. Counted per name for the lockout period.
+    /// </summary>
+    private PasswordCheck NoAccountAttempt(string name)
+    {
+        var s = options.Value;
+        var key = "login-unknown:" + name.ToUpperInvariant();
+        var count = attempts.Get<int>(key) + 1;
+        attempts.Set(key, count, TimeSpan.FromMinutes(s.LockoutMinutes));
+        return count >= s.LockoutAttempts ? PasswordCheck.LockedOut : PasswordCheck.BadCredentials;
     }
 
     /// <summary>Checks a TOTP code of an authenticator app; a wrong code counts as a failed attempt.</summary>

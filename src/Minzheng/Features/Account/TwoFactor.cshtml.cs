@@ -88,6 +88,8 @@ public sealed class TwoFactorModel(MinzhengUserManager users, SignInManager<AppU
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+            // A new key changes the security stamp, which ends sessions: keep this one.
+            await signIn.RefreshSignInAsync(user);
         }
 
         SharedKey = Group(key);

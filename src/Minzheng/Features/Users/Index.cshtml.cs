@@ -51,6 +51,18 @@ public sealed class IndexModel(UserAdminService admin) : PageModel
         return await Done(await admin.ResetPasswordAsync(id, newPassword) ?? NotFoundError, "已重置密码并解除锁定，用户下次登录须修改密码。", ct);
     }
 
+    public async Task<IActionResult> OnPostActiveAsync(Guid id, bool active, CancellationToken ct)
+    {
+        if (!CanManageAccounts)
+        {
+            return Forbid();
+        }
+
+        var me = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        return await Done(await admin.SetActiveAsync(id, active, me) ?? NotFoundError,
+            active ? "已启用账户。" : "已停用账户，其所有会话和令牌立即失效。", ct);
+    }
+
     private static Dictionary<string, string[]> NotFoundError => new() { ["userId"] = ["用户不存在或不在您的管辖范围内"] };
 
     private async Task<IActionResult> Done(Dictionary<string, string[]> errors, string? success, CancellationToken ct)

@@ -146,6 +146,35 @@ public sealed class UserAdminService(MinzhengUserManager users, MinzhengDbContex
         return [];
     }
 
+    /// <summary>
+    /// Disables or re-enables an account; disabling ends its sessions and tokens at once. Field errors (empty on
+    /// success), or null when the account does not exist in the caller's scope.
+    /// </summary>
+    public async Task<Dictionary<string, string[]>?> SetActiveAsync(Guid userId, bool active, Guid actingUserId)
+    {
+        var user = await FindInScopeAsync(userId);
+        if (user is null)
+        {
+            return null;
+        }
+
+        if (userId == actingUserId && !active)
+        {
+            return new() { ["userId"] = ["不能停用自己的账户"] };
+        }
+
+        if (user.IsActive != active)
+        {
+            user.IsActive = active;
+            await users.UpdateAsync(user);
+            await users.RevokeSessionsAsync(user);
+            await audit.RecordAsync(active ? AuditActions.AccountEnabled : AuditActions.AccountDisabled, entityType: "AppUser",
+                entityId: user.Id.ToString(), regionCode: user.RegionCode, details: new { user.UserName });
+        }
+
+        return [];
+    }
+
     private async Task<AppUser?> FindInScopeAsync(Guid userId) =>
         await users.FindByIdAsync(userId.ToString()) is { } user && user.RegionCode.StartsWith(scope.Prefix, StringComparison.Ordinal) ? user : null;
 

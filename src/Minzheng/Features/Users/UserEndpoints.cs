@@ -19,6 +19,10 @@ public static class UserEndpoints
         users.MapGet("/", List).WithName("Users_List").RequireAuthorization(Policies.ManageAccounts);
         users.MapPost("/", Create).WithName("Users_Create").RequireAuthorization(Policies.ManageSystem);
         users.MapPost("/{id:guid}/reset-password", ResetPassword).WithName("Users_ResetPassword").RequireAuthorization(Policies.ManageSystem);
+        users.MapPost("/{id:guid}/disable", (Guid id, UserAdminService admin, ClaimsPrincipal caller) => SetActive(id, false, admin, caller))
+            .WithName("Users_Disable").WithSummary("停用账户（立即结束其全部会话和令牌）").RequireAuthorization(Policies.ManageSystem);
+        users.MapPost("/{id:guid}/enable", (Guid id, UserAdminService admin, ClaimsPrincipal caller) => SetActive(id, true, admin, caller))
+            .WithName("Users_Enable").WithSummary("启用账户").RequireAuthorization(Policies.ManageSystem);
         users.MapPut("/{id:guid}/role", AssignRole).WithName("Users_AssignRole").RequireAuthorization(Policies.ManageRoles);
         return api;
     }
@@ -44,6 +48,10 @@ public static class UserEndpoints
         var actingUserId = Guid.Parse(caller.FindFirstValue(ClaimTypes.NameIdentifier)!);
         return Outcome(await admin.AssignRoleAsync(id, request.Role, request.RegionCode, actingUserId, ct));
     }
+
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetActive(
+        Guid id, bool active, UserAdminService admin, ClaimsPrincipal caller) =>
+        Outcome(await admin.SetActiveAsync(id, active, Guid.Parse(caller.FindFirstValue(ClaimTypes.NameIdentifier)!)));
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResetPassword(Guid id, ResetPasswordRequest request, UserAdminService admin) =>
         Outcome(await admin.ResetPasswordAsync(id, request.NewPassword));

@@ -16,6 +16,8 @@ public static class AuditActions
     public const string PasswordReset = "account.password-reset";
     public const string AccountCreated = "account.created";
     public const string RoleGranted = "account.role-granted";
+    public const string AccountDisabled = "account.disabled";
+    public const string AccountEnabled = "account.enabled";
     public const string TwoFactorEnabled = "account.2fa-enabled";
     public const string TwoFactorDisabled = "account.2fa-disabled";
     public const string CalendarSet = "calendar.set";

@@ -73,6 +73,13 @@ public sealed class DatabaseInitializer(
         }
 
         await db.Database.MigrateAsync(ct);
+        if (settings.Provider == DatabaseProvider.Sqlite
+            && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString).DataSource is { Length: > 0 } file
+            && file != ":memory:")
+        {
+            // SQLite creates its files with the process umask (often world-readable): the records are personal data.
+            PrivateFiles.Restrict(file, file + "-wal", file + "-shm");
+        }
     }
 
     private async Task EnsureRolesAsync()

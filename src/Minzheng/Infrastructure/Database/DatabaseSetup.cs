@@ -40,7 +40,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             return explicitConnection;
         }
 
-        Directory.CreateDirectory(dataPath);
+        PrivateFiles.EnsureFolder(dataPath);
         return new SqliteConnectionStringBuilder
         {
             DataSource = Path.Combine(dataPath, "minzheng.db"),

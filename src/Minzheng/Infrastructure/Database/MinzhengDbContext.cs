@@ -15,11 +15,15 @@ namespace Minzheng.Infrastructure.Database;
 /// inject this type.
 /// </summary>
 public abstract class MinzhengDbContext(DbContextOptions options, IRegionScope scope)
-    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     public const string RegionFilter = "RegionScope";
 
     public DbSet<Region> Regions => Set<Region>();
+
+    /// <summary>The installation's cookie and token keys, each sealed with the key-encryption key (<see cref="SessionKeys"/>).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -50,6 +50,8 @@ public static class MinzhengHost
         services.AddMemoryCache();
         services.AddMinzhengDatabase();
         services.AddMinzhengIdentity(builder.Configuration);
+        services.AddSessionKeys();
+        services.AddTrustedProxies(builder.Configuration);
         services.AddScoped<Auditing.AuditLog>();
         services.AddScoped<Auditing.IAuditContext, Auditing.HttpAuditContext>();
         services.AddSingleton(sp => new Privacy.PersonalDataProtector(
@@ -145,6 +147,7 @@ public static class MinzhengHost
 
     public static WebApplication UseMinzheng(this WebApplication app)
     {
+        app.UseTrustedProxies(app.Configuration);
         var chinese = new CultureInfo("zh-CN");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -176,6 +179,7 @@ public static class MinzhengHost
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseSessionValidation();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAccountGate();

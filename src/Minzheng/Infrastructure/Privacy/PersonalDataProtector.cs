@@ -150,14 +150,9 @@ public sealed record PrivacyKeys(string ActiveKeyId, IReadOnlyDictionary<string,
         }
 
         var created = new PrivacyKeys("k1", new Dictionary<string, string> { ["k1"] = NewKey() }, NewKey());
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        File.WriteAllText(file, System.Text.Json.JsonSerializer.Serialize(created));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        return created;
+        return Security.PrivateFiles.TryCreate(file, System.Text.Json.JsonSerializer.Serialize(created))
+            ? created
+            : System.Text.Json.JsonSerializer.Deserialize<PrivacyKeys>(File.ReadAllText(file))!;
     }
 
     public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));

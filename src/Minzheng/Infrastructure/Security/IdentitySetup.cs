@@ -39,6 +39,7 @@ public static class IdentitySetup
             .AddDefaultTokenProviders()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
             .AddPasswordValidator<ComplexityPasswordValidator>()
+            .AddPasswordValidator<PasswordHistoryValidator>()
             .AddClaimsPrincipalFactory<MinzhengClaimsFactory>();
         services.AddScoped(sp => (MinzhengUserManager)sp.GetRequiredService<UserManager<AppUser>>());
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Minzheng.Infrastructure.Security;
@@ -17,7 +18,8 @@ public sealed class MinzhengUserManager(
     IdentityErrorDescriber errors,
     IServiceProvider services,
     ILogger<UserManager<AppUser>> logger,
-    TimeProvider clock)
+    TimeProvider clock,
+    Database.MinzhengDbContext db)
     : UserManager<AppUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
 {
     public override async Task<bool> IsLockedOutAsync(AppUser user)
@@ -38,9 +40,40 @@ public sealed class MinzhengUserManager(
         {
             await lockout.SetLockoutEndDateAsync(user, clock.GetUtcNow().Add(Options.Lockout.DefaultLockoutTimeSpan), CancellationToken);
             await lockout.ResetAccessFailedCountAsync(user, CancellationToken);
+            // A lockout ends every session and token of the account at once, not only new logins.
+            await ((IUserSecurityStampStore<AppUser>)Store).SetSecurityStampAsync(user, NewStamp(), CancellationToken);
         }
 
         return await UpdateUserAsync(user);
+    }
+
+    public override Task<IdentityResult> ChangePasswordAsync(AppUser user, string currentPassword, string newPassword) =>
+        RememberingPreviousPasswordAsync(user, () => base.ChangePasswordAsync(user, currentPassword, newPassword));
+
+    public override Task<IdentityResult> ResetPasswordAsync(AppUser user, string token, string newPassword) =>
+        RememberingPreviousPasswordAsync(user, () => base.ResetPasswordAsync(user, token, newPassword));
+
+    /// <summary>Ends every session and token of the user (logout, disabling): the stamp in them no longer matches.</summary>
+    public async Task<IdentityResult> RevokeSessionsAsync(AppUser user) => await UpdateSecurityStampAsync(user);
+
+    private static string NewStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
+
+    private async Task<IdentityResult> RememberingPreviousPasswordAsync(AppUser user, Func<Task<IdentityResult>> change)
+    {
+        var previous = user.PasswordHash;
+        var result = await change();
+        if (!result.Succeeded || previous is null)
+        {
+            return result;
+        }
+
+        var history = db.Set<PasswordHistoryEntry>();
+        history.Add(new PasswordHistoryEntry { Id = Guid.CreateVersion7(), UserId = user.Id, PasswordHash = previous, ReplacedAt = clock.GetUtcNow() });
+        var expired = await history.Where(h => h.UserId == user.Id).OrderByDescending(h => h.ReplacedAt)
+            .Skip(PasswordHistoryEntry.Remembered - 1).ToListAsync(CancellationToken);
+        history.RemoveRange(expired);
+        await db.SaveChangesAsync(CancellationToken);
+        return result;
     }
 
     /// <summary>Whether the password is past its expiry or was set by an administrator and must be changed.</summary>
