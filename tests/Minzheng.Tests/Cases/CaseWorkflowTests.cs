@@ -121,7 +121,7 @@ public sealed class CaseWorkflowTests
         Assert.Throws<CaseRuleException>(() => c.Decide(County, Day, false, " "));
         c.Decide(County, Day, false, "家庭财产超过规定");
         Assert.Equal(CaseStatus.Refused, c.Status);
-        Assert.Throws<CaseRuleException>(() => c.Withdraw("办结后不能撤回"));
+        Assert.Throws<CaseRuleException>(() => c.Withdraw(Township, "办结后不能撤回"));
     }
 
     [Fact]

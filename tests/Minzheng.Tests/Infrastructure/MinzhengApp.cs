@@ -129,5 +129,7 @@ public class PostgresApp : MinzhengApp
 {
     protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
+    public string DatabaseConnectionString => ConnectionString;
+
     public override async ValueTask InitializeAsync() => ConnectionString = await TestPostgres.CreateDatabaseAsync();
 }

@@ -27,7 +27,10 @@ public sealed class SessionRevocationTests(SecureApp app) : IClassFixture<Secure
         {
             var user = new AppUser
             {
-                Id = Guid.CreateVersion7(), UserName = name, DisplayName = "测试", RegionCode = "360482000000",
+                Id = Guid.CreateVersion7(),
+                UserName = name,
+                DisplayName = "测试",
+                RegionCode = "360482000000",
                 PasswordChangedAt = app.Clock.GetUtcNow(),
             };
             Assert.True((await users.CreateAsync(user, Password)).Succeeded);

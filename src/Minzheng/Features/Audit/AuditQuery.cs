@@ -24,7 +24,7 @@ public sealed record AuditFilter(string? User, string? Action, string? Entity, s
                 return null;
             }
 
-            if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (Minzheng.Infrastructure.Web.InputValues.TryParseDate(value, out var d))
             {
                 return d;
             }

@@ -32,7 +32,7 @@ public static class CalendarEndpoints
         string? from, string? days, CalendarService calendars, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+        if (!Minzheng.Infrastructure.Web.InputValues.TryParseDate(from, out var start))
         {
             errors.Add("from", "起始日期 from 应为有效日期，格式 YYYY-MM-DD");
         }
@@ -95,7 +95,7 @@ public static class CalendarEndpoints
         var dates = new HashSet<DateOnly>();
         for (var i = 0; i < (values?.Length ?? 0); i++)
         {
-            if (!DateOnly.TryParseExact(values![i], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!Minzheng.Infrastructure.Web.InputValues.TryParseDate(values![i], out var date))
             {
                 errors.Add(field, $"第{i + 1}项“{values[i]}”不是有效日期（YYYY-MM-DD）");
             }

@@ -15,9 +15,13 @@ public sealed class IndexModel(CalendarService calendars, TimeProvider clock) : 
     public int? Year { get; set; }
 
     [BindProperty]
+    [System.ComponentModel.DataAnnotations.DataType(System.ComponentModel.DataAnnotations.DataType.MultilineText)]
+    [System.ComponentModel.DataAnnotations.MaxLength(8000)]
     public string? Holidays { get; set; }
 
     [BindProperty]
+    [System.ComponentModel.DataAnnotations.DataType(System.ComponentModel.DataAnnotations.DataType.MultilineText)]
+    [System.ComponentModel.DataAnnotations.MaxLength(8000)]
     public string? Workdays { get; set; }
 
     [BindProperty]

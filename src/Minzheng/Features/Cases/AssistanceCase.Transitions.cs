@@ -151,8 +151,13 @@ public sealed partial class AssistanceCase
         return Move(approve == true ? "批准" : "不予批准", approve == true ? CaseStatus.Approved : CaseStatus.Refused, DecisionReason);
     }
 
-    public Transition Withdraw(string? reason)
+    /// <summary>
+    /// 申请人撤回: the applicant withdraws in writing at the township window (or the county while it decides); a village
+    /// assistant only files applications and objections, never ends one (docs/permissions.md).
+    /// </summary>
+    public Transition Withdraw(CaseActor actor, string? reason)
     {
+        Require(actor.IsTownship || actor.IsCounty, "只有乡镇（街道）或县级工作人员可以登记申请人撤回");
         Require(!IsClosed, "案件已办结，不能撤回");
         Require(!string.IsNullOrWhiteSpace(reason), "请填写撤回原因");
         return Move("申请人撤回", CaseStatus.Withdrawn, Text(reason));

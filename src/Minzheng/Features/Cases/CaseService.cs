@@ -48,7 +48,7 @@ public sealed class CaseService(MinzhengDbContext db, CalendarService calendars,
 
         var applied = today;
         if (!string.IsNullOrWhiteSpace(request.AppliedOn) &&
-            (!DateOnly.TryParseExact(request.AppliedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out applied) || applied > today))
+            (!Minzheng.Infrastructure.Web.InputValues.TryParseDate(request.AppliedOn, out applied) || applied > today))
         {
             errors.Add("appliedOn", "申请日期应为不晚于今天的日期 YYYY-MM-DD");
         }
@@ -162,7 +162,7 @@ public sealed class CaseService(MinzhengDbContext db, CalendarService calendars,
                 "end-publicity" => @case.EndPublicity(actor, today),
                 "relative-review" => @case.RecordRelativeReview(actor, request.Note),
                 "decide" => await decisions.DecideAsync(@case, actor, today, request, ct),
-                "withdraw" => @case.Withdraw(request.Reason ?? request.Note),
+                "withdraw" => @case.Withdraw(actor, request.Reason ?? request.Note),
                 _ => throw new CaseRuleException($"未知的办理步骤“{action}”，应为 {string.Join("、", Actions)} 之一"),
             };
             SetDeadlines(@case, rules, calendar);
@@ -233,5 +233,5 @@ public sealed class CaseService(MinzhengDbContext db, CalendarService calendars,
     });
 
     private static DateOnly? Date(string? value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        Minzheng.Infrastructure.Web.InputValues.TryParseDate(value, out var d) ? d : null;
 }

@@ -19,7 +19,7 @@ public sealed record EnrollmentListItem(Guid Id, string Program, string ProgramN
     string IdNumberMasked, int CoveredPersons, decimal MonthlyAmount, string StartMonth, string? EndMonth, string Status, string? StatusReason);
 
 /// <summary>Adjust, suspend, resume, terminate and 渐退 of enrolments, each with its event; lists for the caseload.</summary>
-public sealed class EnrollmentService(MinzhengDbContext db, TimeProvider clock)
+public sealed class EnrollmentService(MinzhengDbContext db, TimeProvider clock, MoneyLimits money)
 {
     public static readonly string[] Actions = ["adjust", "suspend", "resume", "terminate", "gradual-exit"];
 
@@ -29,6 +29,11 @@ public sealed class EnrollmentService(MinzhengDbContext db, TimeProvider clock)
         if (!InputValues.TryParseMonth(request.FromMonth, out var from))
         {
             throw new CaseRuleException("起始月份 fromMonth 应为 YYYY-MM");
+        }
+
+        if (action == "adjust" && money.CheckMonthly(request.MonthlyAmount, e.Program, "新的月保障金额") is { } tooMuch)
+        {
+            throw new CaseRuleException(tooMuch);
         }
 
         var ev = action switch
@@ -52,6 +57,11 @@ public sealed class EnrollmentService(MinzhengDbContext db, TimeProvider clock)
         if (enrollment is null)
         {
             return (CaseOutcome.NotFound, "在保记录不存在或不在您的管辖范围内");
+        }
+
+        if (action == "adjust" && money.CheckMonthly(request.MonthlyAmount, enrollment.Program, "新的月保障金额") is { } invalid)
+        {
+            return (CaseOutcome.Invalid, invalid);
         }
 
         try
@@ -145,7 +155,7 @@ public static class EnrollmentEndpoints
             ? TypedResults.Ok(new EnrollmentDetail(found.Enrollment, found.Events))
             : ApiProblems.NotFound("在保记录不存在或不在您的管辖范围内");
 
-    public static async Task<Results<Ok<EnrollmentDetail>, ProblemHttpResult>> Act(Guid id, string action, EnrollmentActionRequest request,
+    public static async Task<Results<Ok<EnrollmentDetail>, ProblemHttpResult, ValidationProblem>> Act(Guid id, string action, EnrollmentActionRequest request,
         System.Security.Claims.ClaimsPrincipal user, EnrollmentService enrollments, CancellationToken ct)
     {
         var (outcome, message) = await enrollments.ActAsync(id, action, request, user.Identity?.Name ?? "", ct);
@@ -153,6 +163,7 @@ public static class EnrollmentEndpoints
         {
             CaseOutcome.Done when await enrollments.GetAsync(id, ct) is { } found => TypedResults.Ok(new EnrollmentDetail(found.Enrollment, found.Events)),
             CaseOutcome.Conflict => ApiProblems.Conflict(message!),
+            CaseOutcome.Invalid => ApiProblems.Validation("monthlyAmount", message!),
             _ => ApiProblems.NotFound(message ?? "在保记录不存在或不在您的管辖范围内"),
         };
     }

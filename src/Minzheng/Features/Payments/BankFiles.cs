@@ -233,9 +233,10 @@ public sealed class BankFileService(MinzhengDbContext db, PersonalDataProtector 
     {
         "seq" => text ? r.Seq.ToString(CultureInfo.InvariantCulture) : r.Seq,
         "ref" => r.EnrollmentId.ToString("N"),
-        "holder" => SpreadsheetText.Safe(r.Holder) ?? "",
+        // Control and direction characters never reach a bank, whatever older data may hold (the input refuses them).
+        "holder" => SpreadsheetText.Safe(TextRules.Clean(r.Holder)) ?? "",
         "idNumber" => r.IdNumber,
-        "bank" => SpreadsheetText.Safe(r.Bank) ?? "",
+        "bank" => SpreadsheetText.Safe(r.Bank is null ? null : TextRules.Clean(r.Bank)) ?? "",
         "account" => r.Account,
         "amount" => text ? Money(r.Amount) : r.Amount,
         "amountFen" => ((long)(r.Amount * 100)).ToString(CultureInfo.InvariantCulture),

@@ -56,7 +56,7 @@ public static class RegistryEndpoints
         DateOnly? day = null;
         if (!string.IsNullOrWhiteSpace(asOf))
         {
-            if (!DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (!Minzheng.Infrastructure.Web.InputValues.TryParseDate(asOf, out var d))
             {
                 return ApiProblems.Validation("asOf", "asOf 应为日期 YYYY-MM-DD");
             }

@@ -22,6 +22,7 @@ public sealed class SummaryModel(AssistanceSummaryService service, WorkSummaryDr
     public string? Title { get; set; }
 
     [BindProperty]
+    [System.ComponentModel.DataAnnotations.MaxLength(WorkSummaryDocument.MaxTextLength)]
     public string? Text { get; set; }
 
     public async Task OnGetAsync(string? region, string? from, string? to, CancellationToken ct)

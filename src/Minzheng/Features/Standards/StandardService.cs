@@ -56,7 +56,7 @@ public sealed class StandardService(MinzhengDbContext db, IRegionScope scope)
             errors.Add("regionCode", $"区划“{request.RegionCode}”不在您的管辖范围内：只能为本级及下级区划设置标准");
         }
 
-        if (!DateOnly.TryParseExact(request.EffectiveFrom, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
+        if (!Minzheng.Infrastructure.Web.InputValues.TryParseDate(request.EffectiveFrom, out var from))
         {
             errors.Add("effectiveFrom", "生效日期 effectiveFrom 应为 YYYY-MM-DD");
         }

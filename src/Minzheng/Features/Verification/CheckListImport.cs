@@ -52,7 +52,7 @@ public sealed class CheckListImport(MinzhengDbContext db, PersonalDataProtector 
                 amount = value;
             }
 
-            if (!DateOnly.TryParseExact(check.Cell(5), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) || date > today)
+            if (!Minzheng.Infrastructure.Web.InputValues.TryParseDate(check.Cell(5), out var date) || date > today)
             {
                 check.Fail("数据日期", "应为不晚于今天的日期 YYYY-MM-DD");
             }

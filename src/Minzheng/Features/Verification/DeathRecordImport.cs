@@ -35,7 +35,7 @@ public sealed class DeathRecordImport(MinzhengDbContext db, PersonalDataProtecto
             }
 
             var name = check.Text(1, "姓名", 1, Registry.Person.NameMaxLength);
-            if (!DateOnly.TryParseExact(check.Cell(2), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var died))
+            if (!Minzheng.Infrastructure.Web.InputValues.TryParseDate(check.Cell(2), out var died))
             {
                 check.Fail("死亡日期", "应为日期 YYYY-MM-DD");
             }

@@ -20,6 +20,7 @@ public sealed class DatabaseInitializer(
     DemoPayments payments,
     DemoVerification verification,
     IConfiguration configuration,
+    ControlCharacterCleanup cleanup,
     ILogger<DatabaseInitializer> log)
 {
     public static bool IsDemoEnabled(IConfiguration configuration, DatabaseSettings settings) =>
@@ -73,6 +74,10 @@ public sealed class DatabaseInitializer(
         }
 
         await db.Database.MigrateAsync(ct);
+        if (pending.Any(m => m.EndsWith("_" + ControlCharacterCleanup.Migration, StringComparison.Ordinal)))
+        {
+            await cleanup.RunAsync(ct);
+        }
         if (settings.Provider == DatabaseProvider.Sqlite
             && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString).DataSource is { Length: > 0 } file
             && file != ":memory:")

@@ -47,6 +47,7 @@ public static class MinzhengHost
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = maxRequestBytes);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxRequestBytes);
         services.AddSingleton<Web.UploadReader>();
+        services.AddSingleton<Web.MoneyLimits>();
         services.AddMemoryCache();
         services.AddMinzhengDatabase();
         services.AddMinzhengIdentity(builder.Configuration);
@@ -57,6 +58,7 @@ public static class MinzhengHost
         services.AddSingleton(sp => new Privacy.PersonalDataProtector(
             Privacy.PrivacyKeys.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<DatabaseSettings>().DataPath)));
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<ControlCharacterCleanup>();
         services.AddScoped<Privacy.Rekey>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoCaseload>();
@@ -118,6 +120,7 @@ public static class MinzhengHost
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
             o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.ConfigureFilter(new FormTextFilter());
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
@@ -136,6 +139,8 @@ public static class MinzhengHost
             }
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
+        // Binding failures (a number where text is expected, an unknown date) reach ApiExceptionHandler, which names the field.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
@@ -191,7 +196,7 @@ public static class MinzhengHost
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference(o => o.WithTitle("民政综合业务平台 API")).AllowAnonymous();
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<TextInputFilter>();
         api.MapAuth();
         api.MapRegions();
         api.MapCalendar();
