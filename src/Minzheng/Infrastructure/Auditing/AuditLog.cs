@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Minzheng.Infrastructure.Database;
 
 namespace Minzheng.Infrastructure.Auditing;
@@ -55,6 +54,16 @@ public sealed class AuditLog(MinzhengDbContext db, IAuditContext actor, TimeProv
             Details = details is null ? null : JsonSerializer.Serialize(details, AuditJson.Options),
         });
 
-    public Task<AuditChain.Verification> VerifyAsync(CancellationToken ct) =>
-        AuditChain.VerifyAsync(db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable(), ct);
+    /// <summary>Verifies the chain; a row that is not even an entry is reported as the break, not thrown.</summary>
+    public async Task<AuditChain.Verification> VerifyAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await AuditChain.VerifyAsync(AuditRows.ReadAsync(db, ct), ct);
+        }
+        catch (MalformedAuditRowException e)
+        {
+            return new AuditChain.Verification(false, e.Position, e.Sequence, e.Id, e.Message, null);
+        }
+    }
 }
