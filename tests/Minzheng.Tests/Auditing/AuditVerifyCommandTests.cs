@@ -82,6 +82,25 @@ public sealed class AuditVerifyCommandTests : IDisposable
         Assert.DoesNotContain("Unhandled exception", broken.Output);
     }
 
+    [Fact]
+    public async Task Start_RestoresDroppedTriggers_AndRecordsIt()
+    {
+        Assert.Equal(0, (await RunAsync("migrate")).Exit);
+        await ExecuteSqlAsync("DROP TRIGGER audit_entries_no_update; DROP TRIGGER audit_entries_no_delete;");
+
+        Assert.Equal(0, (await RunAsync("migrate")).Exit);
+        await Assert.ThrowsAsync<SqliteException>(() => ExecuteSqlAsync("UPDATE \"AuditEntries\" SET \"UserName\" = 'mallory';"));
+        await Assert.ThrowsAsync<SqliteException>(() => ExecuteSqlAsync("DELETE FROM \"AuditEntries\";"));
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "minzheng.db")};Pooling=False");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"Details\" FROM \"AuditEntries\" WHERE \"Action\" = 'audit.protection-restored'";
+        var details = (string?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("audit_entries_no_update", details);
+        Assert.Contains("audit_entries_no_delete", details);
+        Assert.Equal(0, (await RunAsync("audit", "verify")).Exit);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_data))

@@ -25,6 +25,7 @@ public static class AuditActions
     public const string Exported = "data.exported";
     public const string ImportCommitted = "import.committed";
     public const string RelativeRegistered = "verification.relative-registered";
+    public const string ProtectionRestored = "audit.protection-restored";
 }
 
 /// <summary>Writes explicit audit entries (logins, permission changes, exports, reveals) and verifies the chain.</summary>
