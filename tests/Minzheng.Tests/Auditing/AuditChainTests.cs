@@ -30,7 +30,7 @@ public abstract class AuditChainTests
         return db;
     }
 
-    private static AuditLog Log(MinzhengDbContext db) => new(db, new DatabaseFixture.FixedActor("tester"), TimeProvider.System);
+    private static AuditLog Log(MinzhengDbContext db) => new(db, new DatabaseFixture.FixedActor("tester"), TimeProvider.System, DatabaseFixture.Protector);
 
     private static async Task<MinzhengDbContext> WithEntriesAsync(DatabaseFixture database, int count)
     {
