@@ -18,6 +18,9 @@ public abstract class AuditChainTests
     /// <summary>SQL that lets the table owner bypass the append-only triggers, as an attacker with DB access would.</summary>
     protected abstract string DisableTriggersSql { get; }
 
+    /// <summary>SQL that removes the no-update trigger altogether.</summary>
+    protected abstract string DropOneTriggerSql { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static async Task<MinzhengDbContext> MigratedAsync(DatabaseFixture database)
@@ -27,7 +30,7 @@ public abstract class AuditChainTests
         return db;
     }
 
-    private static AuditLog Log(MinzhengDbContext db) => new(db, new DatabaseFixture.FixedActor("tester"), TimeProvider.System);
+    private static AuditLog Log(MinzhengDbContext db) => new(db, new DatabaseFixture.FixedActor("tester"), TimeProvider.System, DatabaseFixture.Protector);
 
     private static async Task<MinzhengDbContext> WithEntriesAsync(DatabaseFixture database, int count)
     {
@@ -120,6 +123,22 @@ public abstract class AuditChainTests
     }
 
     [Fact]
+    public async Task DisabledOrDroppedTriggers_AreRestored_AndTheDatabaseRefusesAgain()
+    {
+        await using var db = await WithEntriesAsync(await FreshDatabaseAsync(), 2);
+        await ExecuteAsync(db, "UPDATE \"AuditEntries\" SET \"UserName\" = \"UserName\";"); // protection off: this goes through
+        Assert.NotEmpty(await AuditProtection.EnsureAsync(db, Ct));
+        await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"UserName\" = 'x'", Ct));
+        await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\"", Ct));
+
+        await db.Database.ExecuteSqlRawAsync(DropOneTriggerSql, Ct);
+        Assert.Equal(["audit_entries_no_update（已重建）"], await AuditProtection.EnsureAsync(db, Ct));
+        await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"UserName\" = 'x'", Ct));
+        Assert.Empty(await AuditProtection.EnsureAsync(db, Ct));
+        Assert.Equal(2, await db.AuditEntries.CountAsync(Ct));
+    }
+
+    [Fact]
     public async Task Ef_RefusesToModifyAnAuditEntry()
     {
         await using var db = await WithEntriesAsync(await FreshDatabaseAsync(), 1);
@@ -153,6 +172,8 @@ public sealed class SqliteAuditChainTests : AuditChainTests
 {
     protected override string DisableTriggersSql => "DROP TRIGGER IF EXISTS audit_entries_no_update; DROP TRIGGER IF EXISTS audit_entries_no_delete;";
 
+    protected override string DropOneTriggerSql => "DROP TRIGGER audit_entries_no_update;";
+
     protected override async Task<DatabaseFixture> FreshDatabaseAsync()
     {
         var db = new SqliteDatabase();
@@ -164,6 +185,8 @@ public sealed class SqliteAuditChainTests : AuditChainTests
 public sealed class PostgresAuditChainTests : AuditChainTests
 {
     protected override string DisableTriggersSql => "ALTER TABLE \"AuditEntries\" DISABLE TRIGGER USER;";
+
+    protected override string DropOneTriggerSql => "DROP TRIGGER audit_entries_no_update ON \"AuditEntries\";";
 
     protected override async Task<DatabaseFixture> FreshDatabaseAsync()
     {

@@ -22,7 +22,7 @@ public abstract class DatabaseFixture : IAsyncLifetime
         var interceptors = new Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[]
         {
             new AuditStampInterceptor(TimeProvider.System, new FixedActor("tester")), new RegionScopeWriteGuard(scope),
-            new Minzheng.Infrastructure.Auditing.AuditInterceptor(new FixedActor("tester"), TimeProvider.System),
+            new Minzheng.Infrastructure.Auditing.AuditInterceptor(new FixedActor("tester"), TimeProvider.System, Protector),
         };
         return Provider switch
         {
@@ -34,6 +34,11 @@ public abstract class DatabaseFixture : IAsyncLifetime
                     .AddInterceptors(interceptors).Options, scope),
         };
     }
+
+    /// <summary>Keys of this test run, for the sealed values of audit entries.</summary>
+    public static readonly Minzheng.Infrastructure.Privacy.PersonalDataProtector Protector = new(new Minzheng.Infrastructure.Privacy.PrivacyKeys(
+        "k1", new Dictionary<string, string> { ["k1"] = Minzheng.Infrastructure.Privacy.PrivacyKeys.NewKey() },
+        Minzheng.Infrastructure.Privacy.PrivacyKeys.NewKey()));
 
     public sealed record FixedActor(string UserName, string? Ip = "127.0.0.1") : Minzheng.Infrastructure.Auditing.IAuditContext;
 }

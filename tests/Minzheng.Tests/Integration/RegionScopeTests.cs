@@ -98,7 +98,8 @@ public abstract class RegionScopeTests<TDatabase>(TDatabase database) : IClassFi
             DatabaseProvider.Postgres => DatabaseSetup.ConfigurePostgres(options, database.ConnectionString),
         };
         options.AddInterceptors(new AuditStampInterceptor(TimeProvider.System, new DatabaseFixture.FixedActor("tester")), new RegionScopeWriteGuard(scope),
-            new Minzheng.Infrastructure.Auditing.AuditInterceptor(new DatabaseFixture.FixedActor("tester"), TimeProvider.System));
+            new Minzheng.Infrastructure.Auditing.AuditInterceptor(new DatabaseFixture.FixedActor("tester"), TimeProvider.System,
+                DatabaseFixture.Protector));
         return new ScopeProbeContext(options.Options, scope);
     }
 }

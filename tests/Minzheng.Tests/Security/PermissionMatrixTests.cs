@@ -30,6 +30,7 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", "/api/v1/audit", null, ["auditor"]),
             ("GET", "/api/v1/audit/verify", null, ["auditor"]),
             ("GET", "/api/v1/audit/export?from=bad", null, ["auditor"]),
+            ("POST", "/api/v1/audit-values/1/reveal", "{}", ["county", "township"]),
             ("GET", "/api/v1/households?region=360482", null, ["county", "finance", "township", "village", "leader"]),
             ("GET", $"/api/v1/households/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader"]),
             ("POST", "/api/v1/households", "{}", ["county", "township", "village"]),

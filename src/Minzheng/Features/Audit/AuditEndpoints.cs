@@ -7,7 +7,7 @@ namespace Minzheng.Features.Audit;
 
 public sealed record AuditVerificationDto(bool Intact, long Entries, long? BrokenSequence, string? Problem, string? HeadHash);
 
-/// <summary>The audit administrator's API: search, verify the chain, export. Nobody else may read the log.</summary>
+/// <summary>The audit administrator's API: search, verify the chain, export. Nobody else may read the log; business values in it are sealed.</summary>
 public static class AuditEndpoints
 {
     public static RouteGroupBuilder MapAudit(this RouteGroupBuilder api)
@@ -16,6 +16,9 @@ public static class AuditEndpoints
         audit.MapGet("/", Search).WithName("Audit_Search").WithSummary("检索审计日志（审计管理员）");
         audit.MapGet("/verify", Verify).WithName("Audit_Verify").WithSummary("校验审计日志哈希链");
         audit.MapGet("/export", Export).WithName("Audit_Export").WithSummary("导出审计日志（xlsx）");
+        // Outside the /audit group on purpose: revealing business values is for business users, not the auditor.
+        api.MapPost("/audit-values/{sequence:long}/reveal", AuditValueReveal.Reveal).WithTags("Audit").WithName("AuditValues_Reveal")
+            .RequireAuthorization(Policies.RevealPersonalData).WithSummary("查看审计记录中加密的业务数据（须填写事由，记入审计日志）");
         return api;
     }
 

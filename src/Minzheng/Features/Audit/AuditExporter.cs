@@ -32,7 +32,7 @@ public sealed class AuditExporter(AuditQuery query, AuditLog log)
                 ["对象类型"] = SpreadsheetText.Safe(e.EntityType),
                 ["对象标识"] = SpreadsheetText.Safe(e.EntityId),
                 ["区划"] = SpreadsheetText.Safe(e.RegionCode),
-                ["详情"] = SpreadsheetText.Safe(e.Details),
+                ["详情"] = SpreadsheetText.Safe(AuditValues.Summarize(e.Action, e.EntityType, e.Details).Text),
                 ["哈希"] = e.Hash,
             });
         }

@@ -7,8 +7,19 @@ using Minzheng.Infrastructure.Web;
 
 namespace Minzheng.Features.Audit;
 
+/// <param name="Details">What the audit administrator may read: field names and plain particulars, never business values.</param>
+/// <param name="Fields">Names of the fields whose values are sealed or withheld.</param>
+/// <param name="Sealed">Whether an authorised business user can reveal the values (with a reason, itself audited).</param>
 public sealed record AuditEntryDto(long Sequence, DateTimeOffset OccurredAt, string UserName, string? Ip, string Action, string Outcome,
-    string? EntityType, string? EntityId, string? RegionCode, string? Details);
+    string? EntityType, string? EntityId, string? RegionCode, string? Details, IReadOnlyList<string> Fields, bool Sealed)
+{
+    public static AuditEntryDto From(AuditEntry e)
+    {
+        var summary = AuditValues.Summarize(e.Action, e.EntityType, e.Details);
+        return new AuditEntryDto(e.Sequence, e.OccurredAt, e.UserName, e.Ip, e.Action, e.Outcome, e.EntityType, e.EntityId, e.RegionCode,
+            summary.Text, summary.Fields, summary.Sealed);
+    }
+}
 
 /// <summary>Search filters of the auditor's page and API; dates are Beijing dates, both ends inclusive.</summary>
 public sealed record AuditFilter(string? User, string? Action, string? Entity, string? Region, DateOnly? From, DateOnly? To)
@@ -84,11 +95,10 @@ public sealed record AuditFilter(string? User, string? Action, string? Entity, s
 
 public sealed class AuditQuery(MinzhengDbContext db)
 {
-    public Task<List<AuditEntryDto>> SearchAsync(AuditFilter filter, int page, int pageSize, CancellationToken ct) =>
-        filter.Apply(db.AuditEntries.AsNoTracking()).OrderByDescending(e => e.Sequence)
+    public async Task<List<AuditEntryDto>> SearchAsync(AuditFilter filter, int page, int pageSize, CancellationToken ct) =>
+        (await filter.Apply(db.AuditEntries.AsNoTracking()).OrderByDescending(e => e.Sequence)
             .Skip(Math.Max(0, page - 1) * pageSize).Take(Math.Clamp(pageSize, 1, AuditFilter.MaxPageSize))
-            .Select(e => new AuditEntryDto(e.Sequence, e.OccurredAt, e.UserName, e.Ip, e.Action, e.Outcome, e.EntityType, e.EntityId, e.RegionCode, e.Details))
-            .ToListAsync(ct);
+            .ToListAsync(ct)).Select(AuditEntryDto.From).ToList();
 
     public IAsyncEnumerable<AuditEntry> StreamAsync(AuditFilter filter) =>
         filter.Apply(db.AuditEntries.AsNoTracking()).OrderBy(e => e.Sequence).AsAsyncEnumerable();

@@ -47,7 +47,8 @@ public sealed class RelativeRegister(MinzhengDbContext db, CheckListImport lists
         var matched = await lists.WriteRelativesAsync(null, valid, ct, created);
         // Written by the lists' bulk path, which the interceptor does not see: the entry is audited here.
         audit.Add(Infrastructure.Auditing.AuditActions.RelativeRegistered, entityType: nameof(StaffRelative), entityId: created.Single().Id.ToString(),
-            regionCode: valid[0].RegionCode, details: new { valid[0].StaffName, valid[0].Position, relative = valid[0].Id.Masked, valid[0].Relationship, matched });
+            regionCode: valid[0].RegionCode, details: new { matched },
+            sealedDetails: new { valid[0].StaffName, valid[0].Position, relative = valid[0].Id.Masked, valid[0].Relationship });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (created.Single().Id, matched, errors);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using Minzheng.Infrastructure.Database;
+using Minzheng.Infrastructure.Privacy;
 
 namespace Minzheng.Infrastructure.Auditing;
 
@@ -14,7 +15,7 @@ namespace Minzheng.Infrastructure.Auditing;
 /// the hash chain while writers are serialised — PostgreSQL by an advisory lock, SQLite by its write lock
 /// (Microsoft.Data.Sqlite begins transactions IMMEDIATE). Existing entries can never be changed or deleted through EF.
 /// </summary>
-public sealed class AuditInterceptor(IAuditContext actor, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(IAuditContext actor, TimeProvider clock, PersonalDataProtector protector) : SaveChangesInterceptor
 {
     // Any constant shared by all Minzheng servers; serialises chain appends across processes on PostgreSQL.
     private const long ChainLockKey = 0x4D5A_4155_4449_54;
@@ -144,7 +145,10 @@ public sealed class AuditInterceptor(IAuditContext actor, TimeProvider clock) : 
             EntityType = type.Name,
             EntityId = Truncate(key),
             RegionCode = (change.Entity as IRegionScoped)?.RegionCode ?? (change.Entity as Features.Regions.Region)?.Code,
-            Details = JsonSerializer.Serialize(details, AuditJson.Options),
+            // Business values are sealed: the audit administrator reads the field names, not the person's data.
+            Details = AuditValues.IsReferenceData(type.Name)
+                ? JsonSerializer.Serialize(details, AuditJson.Options)
+                : AuditValues.Seal(protector, null, details),
         };
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Minzheng.Infrastructure.Database;
 
 namespace Minzheng.Infrastructure.Auditing;
@@ -29,22 +28,25 @@ public static class AuditActions
     public const string Exported = "data.exported";
     public const string ImportCommitted = "import.committed";
     public const string RelativeRegistered = "verification.relative-registered";
+    public const string ProtectionRestored = "audit.protection-restored";
 }
 
 /// <summary>Writes explicit audit entries (logins, permission changes, exports, reveals) and verifies the chain.</summary>
-public sealed class AuditLog(MinzhengDbContext db, IAuditContext actor, TimeProvider clock)
+public sealed class AuditLog(MinzhengDbContext db, IAuditContext actor, TimeProvider clock, Privacy.PersonalDataProtector protector)
 {
     /// <summary>Records an event now, in its own save (and so its own transaction).</summary>
     public async Task RecordAsync(string action, string outcome = AuditOutcome.Success, string? entityType = null, string? entityId = null,
-        string? regionCode = null, object? details = null, string? userName = null, CancellationToken ct = default)
+        string? regionCode = null, object? details = null, string? userName = null, CancellationToken ct = default, object? sealedDetails = null)
     {
-        Add(action, outcome, entityType, entityId, regionCode, details, userName);
+        Add(action, outcome, entityType, entityId, regionCode, details, userName, sealedDetails);
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Adds an event to the pending changes, so it commits (or not) together with them.</summary>
+    /// <param name="details">Particulars the audit administrator may read: counts, codes, account events.</param>
+    /// <param name="sealedDetails">Business particulars (names, values of a person's data): sealed, see <see cref="AuditValues"/>.</param>
     public void Add(string action, string outcome = AuditOutcome.Success, string? entityType = null, string? entityId = null,
-        string? regionCode = null, object? details = null, string? userName = null) =>
+        string? regionCode = null, object? details = null, string? userName = null, object? sealedDetails = null) =>
         db.AuditEntries.Add(new AuditEntry
         {
             OccurredAt = clock.GetUtcNow(),
@@ -55,9 +57,20 @@ public sealed class AuditLog(MinzhengDbContext db, IAuditContext actor, TimeProv
             EntityType = entityType,
             EntityId = entityId,
             RegionCode = regionCode,
-            Details = details is null ? null : JsonSerializer.Serialize(details, AuditJson.Options),
+            Details = sealedDetails is not null ? AuditValues.Seal(protector, details, sealedDetails)
+                : details is null ? null : JsonSerializer.Serialize(details, AuditJson.Options),
         });
 
-    public Task<AuditChain.Verification> VerifyAsync(CancellationToken ct) =>
-        AuditChain.VerifyAsync(db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable(), ct);
+    /// <summary>Verifies the chain; a row that is not even an entry is reported as the break, not thrown.</summary>
+    public async Task<AuditChain.Verification> VerifyAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await AuditChain.VerifyAsync(AuditRows.ReadAsync(db, ct), ct);
+        }
+        catch (MalformedAuditRowException e)
+        {
+            return new AuditChain.Verification(false, e.Position, e.Sequence, e.Id, e.Message, null);
+        }
+    }
 }

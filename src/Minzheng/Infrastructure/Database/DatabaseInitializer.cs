@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Minzheng.Infrastructure.Auditing;
 using Minzheng.Infrastructure.Calendar;
 using Minzheng.Infrastructure.Demo;
 using Minzheng.Infrastructure.Security;
@@ -8,7 +9,8 @@ namespace Minzheng.Infrastructure.Database;
 
 /// <summary>
 /// Brings a database up to date on start and for the <c>migrate</c> verb: migrations, the built-in reference data
-/// every installation needs (roles, holiday calendars) and, in demo mode, the demo county.
+/// every installation needs (roles, holiday calendars) and, in demo mode, the demo county. Every path also puts back
+/// the audit table's protection triggers when they are missing.
 /// </summary>
 public sealed class DatabaseInitializer(
     MinzhengDbContext db,
@@ -19,6 +21,7 @@ public sealed class DatabaseInitializer(
     DemoCases cases,
     DemoPayments payments,
     DemoVerification verification,
+    AuditLog audit,
     IConfiguration configuration,
     ControlCharacterCleanup cleanup,
     ILogger<DatabaseInitializer> log)
@@ -78,6 +81,7 @@ public sealed class DatabaseInitializer(
         {
             await cleanup.RunAsync(ct);
         }
+
         if (settings.Provider == DatabaseProvider.Sqlite
             && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString).DataSource is { Length: > 0 } file
             && file != ":memory:")
@@ -85,6 +89,24 @@ public sealed class DatabaseInitializer(
             // SQLite creates its files with the process umask (often world-readable): the records are personal data.
             PrivateFiles.Restrict(file, file + "-wal", file + "-shm");
         }
+
+        await EnsureAuditProtectionAsync(ct);
+    }
+
+    /// <summary>
+    /// The audit table's append-only triggers come with the first migration; whoever dropped or disabled one since
+    /// (a database owner can) finds it back at the next start, and the log says so.
+    /// </summary>
+    private async Task EnsureAuditProtectionAsync(CancellationToken ct)
+    {
+        var restored = await AuditProtection.EnsureAsync(db, ct);
+        if (restored.Count == 0)
+        {
+            return;
+        }
+
+        log.LogWarning("Audit log protection triggers were missing or disabled and have been restored: {Triggers}", string.Join(", ", restored));
+        await audit.RecordAsync(AuditActions.ProtectionRestored, details: new { triggers = restored }, userName: "system", ct: ct);
     }
 
     private async Task EnsureRolesAsync()

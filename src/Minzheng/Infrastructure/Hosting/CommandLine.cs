@@ -102,11 +102,21 @@ public sealed record CommandLine(string? Verb, string[] VerbArgs, string[] HostA
         }
         else
         {
-            Console.WriteLine($"审计日志已被篡改 (audit log broken) at entry #{result.BrokenSequence} (id {result.BrokenId}): {result.Problem}");
+            Console.WriteLine($"审计日志已被篡改 (audit log broken) at entry #{result.BrokenSequence?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}"
+                              + $" (id {result.BrokenId?.ToString() ?? "?"}): {result.Problem}");
         }
 
-        await log.RecordAsync(Auditing.AuditActions.AuditVerified, result.Intact ? Auditing.AuditOutcome.Success : Auditing.AuditOutcome.Failure,
-            details: new { result.Entries, result.BrokenSequence, channel = "cli" }, ct: ct);
+        try
+        {
+            await log.RecordAsync(Auditing.AuditActions.AuditVerified, result.Intact ? Auditing.AuditOutcome.Success : Auditing.AuditOutcome.Failure,
+                details: new { result.Entries, result.BrokenSequence, channel = "cli" }, ct: ct);
+        }
+        catch (Exception e) when (!result.Intact && e is not OperationCanceledException)
+        {
+            // A damaged log may not take another entry (e.g. the last row is unreadable); the verdict above still stands.
+            Console.Error.WriteLine($"校验结果未能记入审计日志 (could not record the verification): {e.Message}");
+        }
+
         return result.Intact ? 0 : 1;
     }
 

@@ -109,6 +109,7 @@ public static class MinzhengHost
         services.AddScoped<Features.Reports.ReportSubmissions>();
         services.AddScoped<Features.Audit.AuditQuery>();
         services.AddScoped<Features.Audit.AuditExporter>();
+        services.AddScoped<Features.Audit.AuditValueReveal>();
         services.AddScoped<MinzhengClaimsFactory>();
 
         // Chinese text goes into pages as characters, not as &#x…; entities.

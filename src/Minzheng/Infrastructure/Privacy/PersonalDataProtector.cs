@@ -11,6 +11,9 @@ public static class DataPurpose
     public const string Phone = "phone";
     public const string DisabilityCertificate = "disability-certificate";
     public const string ImportFile = "import-file";
+
+    /// <summary>Business values inside audit entries (AuditValues), readable only through an audited reveal.</summary>
+    public const string AuditValues = "audit-values";
 }
 
 /// <summary>
