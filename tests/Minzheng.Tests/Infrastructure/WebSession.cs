@@ -22,6 +22,17 @@ public sealed partial class WebSession(WebApplicationFactory<Program> app) : IDi
         return await _client.PostAsync(postPath ?? formPage, content, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Loads <paramref name="formPage"/>, then posts a multipart form with one file (field <c>file</c>) and its token.</summary>
+    public async Task<HttpResponseMessage> PostFileAsync(string formPage, string postPath, byte[] file, string fileName)
+    {
+        var html = await (await GetAsync(formPage)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var token = TokenPattern().Match(html);
+        Assert.True(token.Success, $"no antiforgery token on {formPage}");
+        using var form = new MultipartFormDataContent { { new StringContent(token.Groups[1].Value), "__RequestVerificationToken" } };
+        form.Add(new ByteArrayContent(file), "file", fileName);
+        return await _client.PostAsync(postPath, form, TestContext.Current.CancellationToken);
+    }
+
     public async Task<HttpResponseMessage> LoginAsync(string userName, string password)
     {
         var response = await PostFormAsync("/Account/Login", new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = password });

@@ -25,7 +25,7 @@ public static class AssistanceRoster
     public static readonly string[] Headers =
         ["区划代码", "保障类别", "户主姓名", "户主身份证号", "家庭人口", "保障人数", "月保障金额", "起始年月", "开户银行", "银行账号", "联系电话", "家庭住址"];
 
-    public static RosterRow? Validate(int row, string[] cells, DateOnly today, List<ImportError> errors)
+    public static RosterRow? Validate(int row, string[] cells, DateOnly today, ImportErrorList errors)
     {
         string Cell(int i) => i < cells.Length ? cells[i].Trim() : "";
         var before = errors.Count;

@@ -11,4 +11,10 @@ public static class ImportLimits
 
     /// <summary>Rows checked against the database and written together (<c>Imports:ChunkRows</c>): what an import holds at a time.</summary>
     public static int ImportChunkRows(this IConfiguration configuration) => Math.Max(1, configuration.GetValue("Imports:ChunkRows", 10_000));
+
+    /// <summary>Errors kept for one file (<c>Imports:MaxErrors</c>): one more and the file is refused without reading further.</summary>
+    public static int MaxImportErrors(this IConfiguration configuration) => Math.Max(1, configuration.GetValue("Imports:MaxErrors", ImportErrorList.DefaultLimit));
+
+    /// <summary>Errors an answer shows (<c>Imports:ShownErrors</c>); the rest are in the downloadable report.</summary>
+    public static int ShownImportErrors(this IConfiguration configuration) => Math.Max(1, configuration.GetValue("Imports:ShownErrors", ImportErrorList.DefaultShown));
 }

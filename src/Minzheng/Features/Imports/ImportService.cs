@@ -12,7 +12,15 @@ using Minzheng.Infrastructure.Web;
 
 namespace Minzheng.Features.Imports;
 
-public sealed record StagedImport(Guid Id, int TotalRows, int ValidRows, IReadOnlyList<ImportError> Errors);
+/// <param name="Errors">The first errors (<c>Imports:ShownErrors</c>, 200); <paramref name="ErrorCount"/> counts them all and
+/// <paramref name="ErrorReport"/> downloads them all.</param>
+public sealed record StagedImport(Guid Id, int TotalRows, int ValidRows, IReadOnlyList<ImportError> Errors, int ErrorCount, string? ErrorSummary,
+    IReadOnlyDictionary<string, int> ErrorsByColumn, string? ErrorReport)
+{
+    public static StagedImport Of(Guid id, int totalRows, int validRows, ImportErrorList errors, int shown) => new(id, totalRows, validRows,
+        errors.Take(shown).ToList(), errors.Count, ImportErrorList.Summary(errors.Count, shown), errors.ByColumn(),
+        errors.Count > 0 ? $"/api/v1/imports/{id}/errors.csv" : null);
+}
 
 public enum CommitOutcome
 {
@@ -32,6 +40,10 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
     Verification.DeathRecordImport deathImport, Verification.CheckListImport checkLists, RowStamper stamper, UploadReader uploads)
 {
     private int MaxRows => configuration.MaxImportRows();
+
+    private int MaxErrors => configuration.MaxImportErrors();
+
+    public int ShownErrors => configuration.ShownImportErrors();
 
     /// <summary>Stages an uploaded file (API or page); an empty or over-size upload is refused like an unreadable file.</summary>
     public static readonly string[] Kinds =
@@ -57,16 +69,17 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
             Content = protector.EncryptBytes(content, DataPurpose.ImportFile),
             TotalRows = total,
             ValidRows = validRows,
+            // The whole list (at most Imports:MaxErrors): what the error report downloads.
             ErrorsJson = JsonSerializer.Serialize(errors, AuditJson.Options),
         };
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(ct);
-        return new StagedImport(batch.Id, total, validRows, errors);
+        return StagedImport.Of(batch.Id, total, validRows, errors, ShownErrors);
     }
 
-    private async Task<(int ValidRows, List<ImportError> Errors, int Total)> ValidateRosterAsync(string fileName, byte[] content, CancellationToken ct)
+    private async Task<(int ValidRows, ImportErrorList Errors, int Total)> ValidateRosterAsync(string fileName, byte[] content, CancellationToken ct)
     {
-        var errors = new List<ImportError>();
+        var errors = new ImportErrorList(MaxErrors);
         var (valid, total) = await rosterValidation.ValidateAsync(fileName, content, clock.Today(), errors, onChunk: null, ct);
         return (valid, errors, total);
     }
@@ -74,44 +87,76 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
     /// <summary>Verification lists: each line kept as evidence and matched against the registry.</summary>
     private static readonly string[] CheckListKinds = [Verification.DeathRecordImport.Kind, Verification.CheckListImport.EconomicKind, Verification.CheckListImport.RelativesKind];
 
-    private async Task<(int ValidRows, List<ImportError> Errors, int Total)> CountCheckListAsync(string kind, string fileName, byte[] content, CancellationToken ct)
+    private async Task<(int ValidRows, ImportErrorList Errors, int Total)> CountCheckListAsync(string kind, string fileName, byte[] content, CancellationToken ct)
     {
         var (rows, errors, total) = await ValidateCheckListAsync(kind, fileName, content, ct);
         return (rows.Count, errors, total);
     }
 
     /// <summary>Death, economic and relatives lists: the valid rows (a typed list per kind) with the errors.</summary>
-    private async Task<(System.Collections.IList Rows, List<ImportError> Errors, int Total)> ValidateCheckListAsync(string kind, string fileName, byte[] content,
+    private async Task<(System.Collections.IList Rows, ImportErrorList Errors, int Total)> ValidateCheckListAsync(string kind, string fileName, byte[] content,
         CancellationToken ct)
     {
         var today = clock.Today();
         switch (kind)
         {
             case Verification.DeathRecordImport.Kind:
-                var deaths = Verification.DeathRecordImport.Validate(content, fileName, MaxRows, today);
+                var deaths = Verification.DeathRecordImport.Validate(content, fileName, MaxRows, MaxErrors, today);
                 return (deaths.Rows, deaths.Errors, deaths.Total);
             case Verification.CheckListImport.EconomicKind:
-                var economic = Verification.CheckListImport.ValidateEconomic(content, fileName, MaxRows, today);
+                var economic = Verification.CheckListImport.ValidateEconomic(content, fileName, MaxRows, MaxErrors, today);
                 return (economic.Rows, economic.Errors, economic.Total);
             default:
-                var relatives = await checkLists.ValidateRelativesAsync(content, fileName, MaxRows, today, ct);
+                var relatives = await checkLists.ValidateRelativesAsync(content, fileName, MaxRows, MaxErrors, today, ct);
                 return (relatives.Rows, relatives.Errors, relatives.Total);
         }
     }
 
-    private async Task<(int ValidRows, List<ImportError> Errors, int Total)> ValidateMembersAsync(string fileName, byte[] content, CancellationToken ct)
+    private async Task<(int ValidRows, ImportErrorList Errors, int Total)> ValidateMembersAsync(string fileName, byte[] content, CancellationToken ct)
     {
         var check = await memberRoster.ValidateAsync(content, fileName, clock.Today(), ct);
         return (check.ValidRows, check.Errors, check.Total);
     }
 
+    /// <summary>A batch of the caller's region (the first errors and the counts); null when none.</summary>
     public async Task<StagedImport?> GetAsync(Guid id, CancellationToken ct) =>
-        await db.ImportBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct) is { } b
-            ? new StagedImport(b.Id, b.TotalRows, b.ValidRows, JsonSerializer.Deserialize<List<ImportError>>(b.ErrorsJson) ?? [])
-            : null;
+        await GetErrorsAsync(id, ct) is { } found ? StagedImport.Of(id, found.TotalRows, found.ValidRows, found.Errors, ShownErrors) : null;
+
+    /// <summary>All the errors staging found in a batch of the caller's region (the report); null when no such batch.</summary>
+    public async Task<(int TotalRows, int ValidRows, ImportErrorList Errors)?> GetErrorsAsync(Guid id, CancellationToken ct)
+    {
+        // Not the file: only the counts and the stored errors.
+        var b = await db.ImportBatches.AsNoTracking().Where(b => b.Id == id).Select(b => new { b.TotalRows, b.ValidRows, b.ErrorsJson }).SingleOrDefaultAsync(ct);
+        if (b is null)
+        {
+            return null;
+        }
+
+        // Batches staged before the cap may hold more than the limit: the list takes them all.
+        var errors = new ImportErrorList(int.MaxValue);
+        foreach (var e in JsonSerializer.Deserialize<List<ImportError>>(b.ErrorsJson, AuditJson.Options) ?? [])
+        {
+            errors.Add(e);
+        }
+
+        return (b.TotalRows, b.ValidRows, errors);
+    }
 
     /// <returns>For a death list, <c>Matched</c> counts the records whose person is in an active enrolment (DESIGN §5).</returns>
-    public async Task<(CommitOutcome Outcome, int Imported, IReadOnlyList<ImportError> Errors, int? Matched)> CommitAsync(Guid id, bool skipInvalid, CancellationToken ct)
+    public async Task<(CommitOutcome Outcome, int Imported, ImportErrorList Errors, int? Matched)> CommitAsync(Guid id, bool skipInvalid, CancellationToken ct)
+    {
+        try
+        {
+            return await TryCommitAsync(id, skipInvalid, ct);
+        }
+        catch (TooManyImportErrorsException ex)
+        {
+            // The data changed since staging (e.g. the same roster imported meanwhile): refused like any invalid file.
+            return (CommitOutcome.Invalid, 0, ex.Errors, null);
+        }
+    }
+
+    private async Task<(CommitOutcome Outcome, int Imported, ImportErrorList Errors, int? Matched)> TryCommitAsync(Guid id, bool skipInvalid, CancellationToken ct)
     {
         // Everything but the file (which is read on its own, see ImportBatchContent); not tracked: completion is one
         // conditional update.
@@ -120,12 +165,12 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
             .SingleOrDefaultAsync(ct);
         if (batch is null)
         {
-            return (CommitOutcome.NotFound, 0, [], null);
+            return (CommitOutcome.NotFound, 0, new ImportErrorList(), null);
         }
 
         if (batch.Status == ImportStatus.Committed)
         {
-            return (CommitOutcome.AlreadyCommitted, batch.Imported, [], null);
+            return (CommitOutcome.AlreadyCommitted, batch.Imported, new ImportErrorList(), null);
         }
 
         var content = protector.DecryptBytes(await ImportBatchContent.ReadAsync(db, id, ct), DataPurpose.ImportFile);
@@ -172,11 +217,11 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
     /// against the persons earlier ones created. Once a row fails (without skipInvalid) nothing more is written, the
     /// rest is still checked for the full error list, and the transaction is rolled back: nothing partial.
     /// </summary>
-    private async Task<(CommitOutcome, int, IReadOnlyList<ImportError>, int?)> CommitRosterAsync(ImportBatch batch, byte[] content, bool skipInvalid,
+    private async Task<(CommitOutcome, int, ImportErrorList, int?)> CommitRosterAsync(ImportBatch batch, byte[] content, bool skipInvalid,
         CancellationToken ct)
     {
         var today = clock.Today();
-        var errors = new List<ImportError>();
+        var errors = new ImportErrorList(MaxErrors);
         var (persons, households) = (0, 0);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var (valid, _) = await rosterValidation.ValidateAsync(batch.FileName, content, today, errors, async chunk =>

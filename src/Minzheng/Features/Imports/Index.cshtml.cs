@@ -11,11 +11,12 @@ namespace Minzheng.Features.Imports;
 [Authorize(Policy = Policies.ImportRosters)]
 public sealed class IndexModel(ImportService imports) : PageModel
 {
-    public const int ShownErrors = 200;
-
     public StagedImport? Staged { get; private set; }
     public string? FileError { get; private set; }
     public int? Imported { get; private set; }
+
+    /// <summary>A file refused for too many errors: the first of them, to fix the file by.</summary>
+    public IReadOnlyList<ImportError> RefusedErrors { get; private set; } = [];
 
     /// <summary>For a death list: how many of its persons are in an active enrolment.</summary>
     public int? Matched { get; private set; }
@@ -29,6 +30,10 @@ public sealed class IndexModel(ImportService imports) : PageModel
         try
         {
             Staged = await imports.StageUploadAsync(ImportService.Kinds.Contains(kind) ? kind! : AssistanceRoster.Kind, file, ct);
+        }
+        catch (TooManyImportErrorsException ex)
+        {
+            (FileError, RefusedErrors) = (ex.Message, ex.Errors.Take(imports.ShownErrors).ToList());
         }
         catch (UnreadableFileException ex)
         {
@@ -52,7 +57,7 @@ public sealed class IndexModel(ImportService imports) : PageModel
                 FileError = $"该批次已经导入（{imported}行），不能重复导入";
                 break;
             case CommitOutcome.Invalid:
-                Staged = await imports.GetAsync(id, ct) is { } s ? s with { Errors = errors, ValidRows = s.TotalRows - errors.Count } : null;
+                Staged = await imports.GetAsync(id, ct) is { } s ? StagedImport.Of(id, s.TotalRows, s.TotalRows - errors.Count, errors, imports.ShownErrors) : null;
                 FileError = "数据已发生变化，有行不能导入，未写入任何数据";
                 break;
         }
@@ -63,7 +68,7 @@ public sealed class IndexModel(ImportService imports) : PageModel
     /// <summary>The full error list of a batch as xlsx (row, column, message), formula-safe.</summary>
     public async Task<IActionResult> OnGetErrorsAsync(Guid id, CancellationToken ct)
     {
-        if (await imports.GetAsync(id, ct) is not { } staged)
+        if (await imports.GetErrorsAsync(id, ct) is not { } staged)
         {
             return NotFound();
         }

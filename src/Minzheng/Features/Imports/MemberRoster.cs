@@ -34,7 +34,7 @@ public static class MemberRoster
 
     private static readonly Dictionary<string, SelfCare> SelfCareNames = new() { ["自理"] = SelfCare.Full, ["半失能"] = SelfCare.Partial, ["全失能"] = SelfCare.None };
 
-    public static MemberRow? Validate(int row, string[] cells, DateOnly today, List<ImportError> errors)
+    public static MemberRow? Validate(int row, string[] cells, DateOnly today, ImportErrorList errors)
     {
         string Cell(int i) => i < cells.Length ? cells[i].Trim() : "";
         var before = errors.Count;

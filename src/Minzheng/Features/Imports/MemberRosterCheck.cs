@@ -6,11 +6,11 @@ namespace Minzheng.Features.Imports;
 /// What checking a member roster leaves for writing it: each household (by 户主身份证号) with a few fields per valid row
 /// — not the rows themselves, which are read from the file again when written — and the errors.
 /// </summary>
-public sealed class MemberRosterCheck
+public sealed class MemberRosterCheck(int maxErrors)
 {
     public Dictionary<string, MemberHousehold> Households { get; } = new(StringComparer.Ordinal);
 
-    public List<ImportError> Errors { get; } = [];
+    public ImportErrorList Errors { get; } = new(maxErrors);
 
     public int Total { get; set; }
 
@@ -20,9 +20,7 @@ public sealed class MemberRosterCheck
     /// <summary>Into row order (stable: a row's own errors keep the order they were found in).</summary>
     public void SortErrors()
     {
-        var sorted = Errors.OrderBy(e => e.Row).ToList();
-        Errors.Clear();
-        Errors.AddRange(sorted);
+        Errors.SortFrom(0);
     }
 
     public MemberHousehold HouseholdOf(string headId) =>

@@ -19,7 +19,7 @@ public sealed class MemberRosterImport(MinzhengDbContext db, PersonalDataProtect
 
     public async Task<MemberRosterCheck> ValidateAsync(byte[] content, string fileName, DateOnly today, CancellationToken ct)
     {
-        var (check, state) = (new MemberRosterCheck(), new FileState());
+        var (check, state) = (new MemberRosterCheck(configuration.MaxImportErrors()), new FileState());
         var rows = new List<MemberRow>(ChunkRows);
         foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, MemberRoster.Headers, configuration.MaxImportRows()))
         {
@@ -93,7 +93,7 @@ public sealed class MemberRosterImport(MinzhengDbContext db, PersonalDataProtect
     }
 
     /// <summary>Once the whole file is read: one head who is the household's own 户主, one region and 户籍 type, the size limit.</summary>
-    private static void CheckHousehold(MemberHousehold household, List<ImportError> errors)
+    private static void CheckHousehold(MemberHousehold household, ImportErrorList errors)
     {
         if (household.Rows.Count == 0)
         {
@@ -137,7 +137,7 @@ public sealed class MemberRosterImport(MinzhengDbContext db, PersonalDataProtect
         Func<AuditableEntity, AuditableEntity> stamp, DateOnly today, CancellationToken ct)
     {
         var chunk = new WriteChunk();
-        var ignored = new List<ImportError>();
+        var ignored = new ImportErrorList(int.MaxValue);
         foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, MemberRoster.Headers, configuration.MaxImportRows()))
         {
             ignored.Clear();

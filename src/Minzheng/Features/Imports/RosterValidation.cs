@@ -26,7 +26,7 @@ public sealed class RosterValidation(MinzhengDbContext db, PersonalDataProtector
     /// to <paramref name="errors"/> in row order.
     /// </summary>
     /// <returns>The numbers of valid rows and of data rows in the file.</returns>
-    public async Task<(int Valid, int Total)> ValidateAsync(string fileName, byte[] content, DateOnly today, List<ImportError> errors,
+    public async Task<(int Valid, int Total)> ValidateAsync(string fileName, byte[] content, DateOnly today, ImportErrorList errors,
         Func<RosterChunk, Task>? onChunk, CancellationToken ct)
     {
         var state = new FileState();
@@ -52,14 +52,12 @@ public sealed class RosterValidation(MinzhengDbContext db, PersonalDataProtector
         return (valid, total);
     }
 
-    private async Task<int> CheckChunkAsync(List<RosterRow> rows, List<ImportError> errors, int start, FileState state, Func<RosterChunk, Task>? onChunk,
+    private async Task<int> CheckChunkAsync(List<RosterRow> rows, ImportErrorList errors, int start, FileState state, Func<RosterChunk, Task>? onChunk,
         CancellationToken ct)
     {
         var chunk = await CheckAgainstDataAsync(rows, errors, state, ct);
         // The chunk's own errors (row by row, then against the data) into row order; earlier chunks' rows all come before.
-        var sorted = errors.Skip(start).OrderBy(e => e.Row).ToList();
-        errors.RemoveRange(start, sorted.Count);
-        errors.AddRange(sorted);
+        errors.SortFrom(start);
         if (onChunk is not null && chunk.Rows.Count > 0)
         {
             await onChunk(chunk);
@@ -68,7 +66,7 @@ public sealed class RosterValidation(MinzhengDbContext db, PersonalDataProtector
         return chunk.Rows.Count;
     }
 
-    private async Task<RosterChunk> CheckAgainstDataAsync(List<RosterRow> rows, List<ImportError> errors, FileState state, CancellationToken ct)
+    private async Task<RosterChunk> CheckAgainstDataAsync(List<RosterRow> rows, ImportErrorList errors, FileState state, CancellationToken ct)
     {
         var prefix = scope.Prefix;
         await state.Regions.AddAsync(db, rows.Select(r => r.RegionCode), ct);

@@ -6,16 +6,17 @@ using MiniExcelLibs;
 namespace Minzheng.Features.Imports;
 
 /// <summary>Thrown when a file cannot be read as a spreadsheet at all; the API answers 400 with the message.</summary>
-public sealed class UnreadableFileException(string message) : Exception(message);
+public class UnreadableFileException(string message) : Exception(message);
 
 /// <summary>
-/// Reads the rows of an uploaded .xlsx (streamed by MiniExcel, after a zip-bomb check) or .csv (UTF-8 with or without
-/// BOM, or GB18030/GBK as Chinese Excel writes it — detected) as text cells. Row numbers are spreadsheet rows: 1 = header.
+/// Reads the rows of an uploaded .xlsx (streamed by MiniExcel, after <see cref="XlsxGuard"/>) or .csv (UTF-8 with or
+/// without BOM, or GB18030/GBK as Chinese Excel writes it — detected) as text cells. Row numbers are spreadsheet rows:
+/// 1 = header. Every upload path reads through here, so the bounds on cells, columns and unpacked size hold for all.
 /// </summary>
 public static class SpreadsheetReader
 {
-    public const long MaxUnpackedBytes = 512L * 1024 * 1024;
-    public const int MaxZipEntries = 2000;
+    /// <summary>Columns a CSV row may have: rosters have 13 at most; a row of a million commas is not a roster.</summary>
+    public const int MaxCsvColumns = XlsxGuard.MaxColumns;
 
     static SpreadsheetReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -72,25 +73,14 @@ public static class SpreadsheetReader
 
     private static IEnumerable<(int, string[])> ReadXlsx(byte[] content)
     {
-        try
-        {
-            using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);
-            if (zip.Entries.Count > MaxZipEntries || zip.Entries.Sum(e => e.Length) > MaxUnpackedBytes)
-            {
-                throw new UnreadableFileException("文件解压后过大或结构异常，已拒绝（疑似压缩炸弹）");
-            }
-        }
-        catch (InvalidDataException)
-        {
-            throw new UnreadableFileException("文件无法读取：不是有效的 .xlsx 文件");
-        }
-
+        // Before MiniExcel sees a byte: it would build a 450-million-character shared string as one string.
+        XlsxGuard.Check(content);
         IEnumerable<IDictionary<string, object?>> rows;
         try
         {
             rows = new MemoryStream(content).Query(useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>();
         }
-        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or IOException or System.Xml.XmlException)
+        catch (Exception ex) when (IsMalformed(ex))
         {
             throw new UnreadableFileException("文件无法读取：不是有效的 .xlsx 文件");
         }
@@ -110,7 +100,7 @@ public static class SpreadsheetReader
                         yield break;
                     }
                 }
-                catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or IOException or System.Xml.XmlException)
+                catch (Exception ex) when (IsMalformed(ex))
                 {
                     throw new UnreadableFileException("文件无法读取：.xlsx 内容已损坏");
                 }
@@ -120,6 +110,14 @@ public static class SpreadsheetReader
             }
         }
     }
+
+    /// <summary>
+    /// What MiniExcel throws on a package the guard let through but that is still not a workbook (a missing part, a
+    /// cell of the wrong shape …): an unreadable file (400), never a server error.
+    /// </summary>
+    private static bool IsMalformed(Exception ex) =>
+        ex is InvalidDataException or InvalidOperationException or IOException or System.Xml.XmlException or FormatException or NullReferenceException
+            or IndexOutOfRangeException or ArgumentException or KeyNotFoundException or InvalidCastException or OverflowException;
 
     // Spreadsheets often hold codes and ID-like numbers as numbers: write them back without exponent or decimals.
     private static string Cell(object? value) => value switch
@@ -147,7 +145,11 @@ public static class SpreadsheetReader
         return new StreamReader(new MemoryStream(content, writable: false), encoding, detectEncodingFromByteOrderMarks: true);
     }
 
-    /// <summary>RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks.</summary>
+    /// <summary>
+    /// RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. A cell is refused past
+    /// <see cref="XlsxGuard.MaxCellChars"/> characters and a row past <see cref="MaxCsvColumns"/> cells, so a line is
+    /// never buffered without bound (a file of one 50 MB line, or an unclosed quote, holds at most one cell's text).
+    /// </summary>
     public static IEnumerable<(int, string[])> ReadCsv(TextReader text)
     {
         using var _ = text;
@@ -162,7 +164,7 @@ public static class SpreadsheetReader
             {
                 if (c == '"' && text.Peek() == '"')
                 {
-                    cell.Append('"');
+                    Append(cell, '"', row, cells.Count);
                     text.Read();
                 }
                 else if (c == '"')
@@ -171,7 +173,7 @@ public static class SpreadsheetReader
                 }
                 else
                 {
-                    cell.Append(c);
+                    Append(cell, c, row, cells.Count);
                 }
             }
             else if (c == '"' && cell.Length == 0)
@@ -180,8 +182,7 @@ public static class SpreadsheetReader
             }
             else if (c == ',')
             {
-                cells.Add(cell.ToString().Trim());
-                cell.Clear();
+                AddCell(cells, cell, row);
             }
             else if (c is '\n' or '\r')
             {
@@ -190,21 +191,44 @@ public static class SpreadsheetReader
                     text.Read();
                 }
 
-                cells.Add(cell.ToString().Trim());
-                cell.Clear();
+                AddCell(cells, cell, row);
                 yield return (row++, cells.ToArray());
                 cells.Clear();
             }
             else
             {
-                cell.Append(c);
+                Append(cell, c, row, cells.Count);
             }
         }
 
         if (cell.Length > 0 || cells.Count > 0)
         {
-            cells.Add(cell.ToString().Trim());
+            AddCell(cells, cell, row);
             yield return (row, cells.ToArray());
         }
+    }
+
+    private static void Append(StringBuilder cell, char c, int row, int column)
+    {
+        if (cell.Length >= XlsxGuard.MaxCellChars)
+        {
+            throw new UnreadableFileException(string.Create(CultureInfo.InvariantCulture,
+                $"第{row}行第{column + 1}列超过{XlsxGuard.MaxCellChars}个字符（Excel 单元格的上限），已拒绝；如有未闭合的引号请检查"));
+        }
+
+        cell.Append(c);
+    }
+
+    private static void AddCell(List<string> cells, StringBuilder cell, int row)
+    {
+        if (cells.Count >= MaxCsvColumns)
+        {
+            throw new UnreadableFileException(string.Create(CultureInfo.InvariantCulture, $"第{row}行超过{MaxCsvColumns}列的上限，已拒绝"));
+        }
+
+        // Blank cells (most of a blank row) share one empty string instead of one each.
+        var value = cell.Length == 0 ? "" : cell.ToString().Trim();
+        cells.Add(value);
+        cell.Clear();
     }
 }

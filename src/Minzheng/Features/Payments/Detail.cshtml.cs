@@ -20,7 +20,7 @@ public sealed class DetailModel(PayrollService service, PayrollQueries queries, 
     public int LineTotal { get; private set; }
     public List<Unpaid> Unpaid { get; private set; } = [];
     public List<BankFileExport> Exports { get; private set; } = [];
-    public List<ReturnError> ReturnErrors { get; private set; } = [];
+    public IReadOnlyList<ImportError> ReturnErrors { get; private set; } = [];
     public ReconciliationResult? Reconciled { get; private set; }
     public bool CanMake { get; private set; }
     public bool CanCheck { get; private set; }

@@ -127,9 +127,15 @@ public static class PaymentEndpoints
                 return TypedResults.Ok(new ReconciliationAnswer(result!));
             }
 
-            return errors.Count > 0
-                ? TypedResults.Problem(detail: message, statusCode: 422, title: ApiProblems.ChineseTitle(422), extensions: new Dictionary<string, object?> { ["errors"] = errors })
-                : PaymentOutcomes.Problem(outcome, message!);
+            if (errors.Count == 0)
+            {
+                return PaymentOutcomes.Problem(outcome, message!);
+            }
+
+            // The first errors and the counts: a million-row file of wrong lines must not answer with all of them.
+            var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = 422, Title = ApiProblems.ChineseTitle(422), Detail = message };
+            errors.AddTo(problem, ImportErrorList.DefaultShown, stopped: errors.Count >= errors.Limit);
+            return TypedResults.Problem(problem);
         }
         catch (UnreadableFileException ex)
         {

@@ -8,8 +8,6 @@ using Npgsql;
 
 namespace Minzheng.Features.Payments;
 
-public sealed record ReturnError(int Row, string Column, string Message);
-
 public sealed record ReconciliationResult(int Rows, int Paid, int Failed, decimal PaidAmount, decimal FailedAmount);
 
 /// <summary>
@@ -22,60 +20,67 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
     public const string AuditReconciled = "payroll.reconciled";
     public const string AuditReissued = "payroll.reissued";
 
-    public async Task<(CaseOutcome Outcome, string? Message, List<ReturnError> Errors, ReconciliationResult? Result)> ReconcileAsync(
+    public async Task<(CaseOutcome Outcome, string? Message, ImportErrorList Errors, ReconciliationResult? Result)> ReconcileAsync(
         Guid id, byte[] content, string fileName, CancellationToken ct)
     {
         var payroll = await db.Payrolls.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (payroll is null)
         {
-            return (CaseOutcome.NotFound, "发放名册不存在或不在您的管辖范围内", [], null);
+            return (CaseOutcome.NotFound, "发放名册不存在或不在您的管辖范围内", new ImportErrorList(), null);
         }
 
         if (payroll.Status != PayrollStatus.Approved)
         {
-            return (CaseOutcome.Conflict, "只有已审核的发放名册可以导入银行回盘", [], null);
+            return (CaseOutcome.Conflict, "只有已审核的发放名册可以导入银行回盘", new ImportErrorList(), null);
         }
 
         // Exactly the transfers the bank file held: the answer may name no other.
         var expected = await BankFileService.Transfers(db, id).ToDictionaryAsync(t => t.EnrollmentId, t => t.Amount, ct);
-        var errors = new List<ReturnError>();
+        var errors = new ImportErrorList(configuration.MaxImportErrors());
         var outcomes = new Dictionary<Guid, string?>();
         var maxRows = configuration.MaxImportRows();
-        foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, Headers, maxRows))
+        try
         {
-            string Cell(int i) => i < cells.Length ? cells[i].Trim() : "";
-            if (!Guid.TryParseExact(Cell(0), "N", out var reference) || !expected.TryGetValue(reference, out var amount))
+            foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, Headers, maxRows))
             {
-                errors.Add(new(row, "流水号", $"流水号“{Cell(0)}”不是本名册银行文件中的转账"));
-                continue;
-            }
+                string Cell(int i) => i < cells.Length ? cells[i].Trim() : "";
+                if (!Guid.TryParseExact(Cell(0), "N", out var reference) || !expected.TryGetValue(reference, out var amount))
+                {
+                    errors.Add(new ImportError(row, "流水号", $"流水号“{Cell(0)}”不是本名册银行文件中的转账"));
+                    continue;
+                }
 
-            if (outcomes.ContainsKey(reference))
-            {
-                errors.Add(new(row, "流水号", "流水号在文件中重复"));
-                continue;
-            }
+                if (outcomes.ContainsKey(reference))
+                {
+                    errors.Add(new ImportError(row, "流水号", "流水号在文件中重复"));
+                    continue;
+                }
 
-            if (!decimal.TryParse(Cell(1), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var returned) || returned != amount)
-            {
-                errors.Add(new(row, "金额", $"金额“{Cell(1)}”与银行文件中的 {amount:0.00} 元不符"));
-            }
+                if (!decimal.TryParse(Cell(1), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var returned) || returned != amount)
+                {
+                    errors.Add(new ImportError(row, "金额", $"金额“{Cell(1)}”与银行文件中的 {amount:0.00} 元不符"));
+                }
 
-            switch (Cell(2))
-            {
-                case "成功":
-                    outcomes[reference] = null;
-                    break;
-                case "失败" when Cell(3).Length is > 0 and <= 200:
-                    outcomes[reference] = Cell(3);
-                    break;
-                case "失败":
-                    errors.Add(new(row, "失败原因", "处理结果为失败时须填写失败原因（200字以内），如“账户已销户”"));
-                    break;
-                default:
-                    errors.Add(new(row, "处理结果", "处理结果应为“成功”或“失败”"));
-                    break;
+                switch (Cell(2))
+                {
+                    case "成功":
+                        outcomes[reference] = null;
+                        break;
+                    case "失败" when Cell(3).Length is > 0 and <= 200:
+                        outcomes[reference] = Cell(3);
+                        break;
+                    case "失败":
+                        errors.Add(new ImportError(row, "失败原因", "处理结果为失败时须填写失败原因（200字以内），如“账户已销户”"));
+                        break;
+                    default:
+                        errors.Add(new ImportError(row, "处理结果", "处理结果应为“成功”或“失败”"));
+                        break;
+                }
             }
+        }
+        catch (TooManyImportErrorsException)
+        {
+            return (CaseOutcome.Invalid, $"回盘文件错误超过{errors.Count}处，已停止检查，未导入任何记录", errors, null);
         }
 
         if (errors.Count > 0)
@@ -92,7 +97,7 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
         audit.Add(AuditReconciled, entityType: nameof(Payroll), entityId: id.ToString(), regionCode: payroll.RegionCode, details: new { fileName, result });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return (CaseOutcome.Done, null, [], result);
+        return (CaseOutcome.Done, null, new ImportErrorList(), result);
     }
 
     /// <summary>

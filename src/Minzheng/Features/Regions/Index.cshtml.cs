@@ -21,7 +21,10 @@ public sealed class IndexModel(RegionService regions) : PageModel
     public string Path { get; private set; } = "全部";
     public List<RegionDto> Children { get; private set; } = [];
     public string? Message { get; private set; }
+    /// <summary>The first errors of a refused import (the page shows 200 at most, with the total).</summary>
     public List<ImportError> ImportErrors { get; private set; } = [];
+
+    public string? ImportErrorSummary { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -65,7 +68,10 @@ public sealed class IndexModel(RegionService regions) : PageModel
         {
             await using var stream = file.OpenReadStream();
             var result = await regions.ImportAsync(stream, file.FileName, ct);
-            ImportErrors = [.. result.Errors];
+            ImportErrors = [.. result.Errors.Take(ImportErrorList.DefaultShown)];
+            ImportErrorSummary = result.Errors.Count >= ImportErrorList.DefaultLimit
+                ? ImportErrorList.Summary(result.Errors.Count, ImportErrorList.DefaultShown, stopped: true)
+                : ImportErrorList.Summary(result.Errors.Count, ImportErrorList.DefaultShown);
             if (ImportErrors.Count == 0)
             {
                 Message = $"导入完成：新增{result.Added}个区划，更新{result.Updated}个名称。";

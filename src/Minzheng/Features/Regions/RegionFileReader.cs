@@ -10,31 +10,52 @@ public static class RegionFileReader
     private static readonly string[] CodeHeaders = ["code", "区划代码", "代码"];
     private static readonly string[] NameHeaders = ["name", "区划名称", "名称"];
 
+    /// <summary>
+    /// The non-blank rows, streamed from the reader (which bounds cells and unpacked size): blank rows cost nothing,
+    /// and a file the reader refuses is one error naming why.
+    /// </summary>
     public static (IReadOnlyList<Line> Rows, ImportError? Error) Read(Stream file, string fileName)
     {
-        using var buffer = new MemoryStream();
-        file.CopyTo(buffer);
+        byte[] content;
+        if (file is MemoryStream memory && memory.Position == 0)
+        {
+            content = memory.ToArray();
+        }
+        else
+        {
+            using var buffer = new MemoryStream();
+            file.CopyTo(buffer);
+            content = buffer.ToArray();
+        }
+
         try
         {
-            var sheet = SpreadsheetReader.Read(buffer.ToArray(), fileName).ToList();
-            if (sheet.Count == 0)
+            var (codeColumn, nameColumn) = (-1, -1);
+            var rows = new List<Line>();
+            var headerSeen = false;
+            foreach (var (row, cells) in SpreadsheetReader.Read(content, fileName))
             {
-                return ([], new ImportError(1, "file", "文件为空，应有表头行“code,name”"));
+                if (!headerSeen)
+                {
+                    headerSeen = true;
+                    codeColumn = Array.FindIndex(cells, c => CodeHeaders.Contains(c, StringComparer.OrdinalIgnoreCase));
+                    nameColumn = Array.FindIndex(cells, c => NameHeaders.Contains(c, StringComparer.OrdinalIgnoreCase));
+                    if (codeColumn < 0 || nameColumn < 0)
+                    {
+                        return ([], new ImportError(1, "header", "表头应为“code,name”（或“区划代码,区划名称”）"));
+                    }
+
+                    continue;
+                }
+
+                var line = new Line(row, At(cells, codeColumn), At(cells, nameColumn));
+                if (line.Code.Length > 0 || line.Name.Length > 0)
+                {
+                    rows.Add(line);
+                }
             }
 
-            var header = sheet[0].Cells;
-            var codeColumn = Array.FindIndex(header, c => CodeHeaders.Contains(c, StringComparer.OrdinalIgnoreCase));
-            var nameColumn = Array.FindIndex(header, c => NameHeaders.Contains(c, StringComparer.OrdinalIgnoreCase));
-            if (codeColumn < 0 || nameColumn < 0)
-            {
-                return ([], new ImportError(1, "header", "表头应为“code,name”（或“区划代码,区划名称”）"));
-            }
-
-            var rows = sheet.Skip(1)
-                .Select(r => new Line(r.Row, At(r.Cells, codeColumn), At(r.Cells, nameColumn)))
-                .Where(l => l.Code.Length > 0 || l.Name.Length > 0)
-                .ToList();
-            return (rows, null);
+            return headerSeen ? (rows, null) : ([], new ImportError(1, "file", "文件为空，应有表头行“code,name”"));
         }
         catch (UnreadableFileException ex)
         {

@@ -107,6 +107,20 @@ public sealed class RegionService(MinzhengDbContext db, IMemoryCache cache)
     /// </summary>
     public async Task<RegionImportResult> ImportAsync(Stream file, string fileName, CancellationToken ct)
     {
+        var errors = new ImportErrorList();
+        try
+        {
+            return await ImportAsync(file, fileName, errors, ct);
+        }
+        catch (TooManyImportErrorsException)
+        {
+            // A list that is mostly wrong (the wrong file, a shifted column): the first errors say which.
+            return new RegionImportResult(0, 0, errors);
+        }
+    }
+
+    private async Task<RegionImportResult> ImportAsync(Stream file, string fileName, ImportErrorList errors, CancellationToken ct)
+    {
         var (rows, readError) = RegionFileReader.Read(file, fileName);
         if (readError is not null)
         {
@@ -114,7 +128,6 @@ public sealed class RegionService(MinzhengDbContext db, IMemoryCache cache)
         }
 
         var known = await db.Regions.ToDictionaryAsync(r => r.Code, ct);
-        var errors = new List<ImportError>();
         var inFile = new Dictionary<string, int>();
         var valid = new List<(string Code, string Name, RegionLevel Level)>();
         foreach (var row in rows)
@@ -151,7 +164,8 @@ public sealed class RegionService(MinzhengDbContext db, IMemoryCache cache)
 
         if (errors.Count > 0)
         {
-            return new RegionImportResult(0, 0, errors.OrderBy(e => e.Row).ToList());
+            errors.SortFrom(0);
+            return new RegionImportResult(0, 0, errors);
         }
 
         int added = 0, updated = 0;

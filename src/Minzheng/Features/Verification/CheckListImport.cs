@@ -25,9 +25,9 @@ public sealed class CheckListImport(MinzhengDbContext db, PersonalDataProtector 
     public static readonly string[] EconomicHeaders = ["身份证号", "姓名", "数据类别", "明细", "金额", "数据日期", "数据来源"];
     public static readonly string[] RelativeHeaders = ["所在区划代码", "干部姓名", "职务", "亲属姓名", "亲属身份证号", "与干部关系"];
 
-    public static (List<EconomicRow> Rows, List<ImportError> Errors, int Total) ValidateEconomic(byte[] content, string fileName, int maxRows, DateOnly today)
+    public static (List<EconomicRow> Rows, ImportErrorList Errors, int Total) ValidateEconomic(byte[] content, string fileName, int maxRows, int maxErrors, DateOnly today)
     {
-        var (rows, errors, seen, total) = (new List<EconomicRow>(), new List<ImportError>(), new Dictionary<(string, string, string), int>(), 0);
+        var (rows, errors, seen, total) = (new List<EconomicRow>(), new ImportErrorList(maxErrors), new Dictionary<(string, string, string), int>(), 0);
         foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, EconomicHeaders, maxRows))
         {
             total++;
@@ -73,10 +73,10 @@ public sealed class CheckListImport(MinzhengDbContext db, PersonalDataProtector 
         return (rows, errors, total);
     }
 
-    public async Task<(List<RelativeRow> Rows, List<ImportError> Errors, int Total)> ValidateRelativesAsync(byte[] content, string fileName, int maxRows, DateOnly today,
+    public async Task<(List<RelativeRow> Rows, ImportErrorList Errors, int Total)> ValidateRelativesAsync(byte[] content, string fileName, int maxRows, int maxErrors, DateOnly today,
         CancellationToken ct)
     {
-        var (rows, errors, seen, total) = (new List<RelativeRow>(), new List<ImportError>(), new Dictionary<(string, string, string), int>(), 0);
+        var (rows, errors, seen, total) = (new List<RelativeRow>(), new ImportErrorList(maxErrors), new Dictionary<(string, string, string), int>(), 0);
         foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, RelativeHeaders, maxRows))
         {
             total++;
@@ -99,7 +99,7 @@ public sealed class CheckListImport(MinzhengDbContext db, PersonalDataProtector 
     }
 
     /// <summary>One register line, from a spreadsheet row or the API's fields in the same order.</summary>
-    public RelativeRow? ValidateRelative(int row, string[] cells, DateOnly today, List<ImportError> errors)
+    public RelativeRow? ValidateRelative(int row, string[] cells, DateOnly today, ImportErrorList errors)
     {
         var check = new RowCheck(row, cells, errors);
         var region = check.Cell(0);
@@ -121,7 +121,7 @@ public sealed class CheckListImport(MinzhengDbContext db, PersonalDataProtector 
     }
 
     /// <summary>Drops (as errors) the rows whose region code is well-formed but not a region of the registry.</summary>
-    public async Task<List<RelativeRow>> KnownRegionsAsync(List<RelativeRow> rows, List<ImportError> errors, CancellationToken ct)
+    public async Task<List<RelativeRow>> KnownRegionsAsync(List<RelativeRow> rows, ImportErrorList errors, CancellationToken ct)
     {
         var codes = rows.Select(r => r.RegionCode).Distinct().ToList();
         var known = (await db.Regions.Where(r => codes.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct)).ToHashSet();
@@ -130,7 +130,7 @@ public sealed class CheckListImport(MinzhengDbContext db, PersonalDataProtector 
             errors.Add(new ImportError(r.Row, "所在区划代码", $"第{r.Row}行“所在区划代码”：区划“{r.RegionCode}”不存在"));
         }
 
-        errors.Sort((a, b) => a.Row.CompareTo(b.Row));
+        errors.SortFrom(0);
         return rows.Where(r => known.Contains(r.RegionCode)).ToList();
     }
 
@@ -223,7 +223,7 @@ public sealed class CheckListImport(MinzhengDbContext db, PersonalDataProtector 
 }
 
 /// <summary>Checks of one spreadsheet row; each failure is a Chinese message naming the row and column.</summary>
-internal sealed class RowCheck(int row, string[] cells, List<ImportError> errors)
+internal sealed class RowCheck(int row, string[] cells, ImportErrorList errors)
 {
     private readonly int _before = errors.Count;
 

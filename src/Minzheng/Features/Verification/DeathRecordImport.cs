@@ -21,9 +21,9 @@ public sealed class DeathRecordImport(MinzhengDbContext db, PersonalDataProtecto
     public static readonly string[] Headers = ["身份证号", "姓名", "死亡日期", "数据来源"];
     public static readonly string[] Sources = ["公安", "卫健", "火化", "其他"];
 
-    public static (List<DeathRow> Rows, List<ImportError> Errors, int Total) Validate(byte[] content, string fileName, int maxRows, DateOnly today)
+    public static (List<DeathRow> Rows, ImportErrorList Errors, int Total) Validate(byte[] content, string fileName, int maxRows, int maxErrors, DateOnly today)
     {
-        var (rows, errors, seen, total) = (new List<DeathRow>(), new List<ImportError>(), new Dictionary<string, int>(), 0);
+        var (rows, errors, seen, total) = (new List<DeathRow>(), new ImportErrorList(maxErrors), new Dictionary<string, int>(), 0);
         foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, Headers, maxRows))
         {
             total++;

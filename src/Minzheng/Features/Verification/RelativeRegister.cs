@@ -30,13 +30,17 @@ public sealed class RelativeRegister(MinzhengDbContext db, CheckListImport lists
 
     public async Task<(Guid? Id, int Matched, FieldErrors Errors)> AddAsync(RelativeRequest r, CancellationToken ct)
     {
-        var problems = new List<ImportError>();
+        var problems = new ImportErrorList();
         var row = lists.ValidateRelative(0, [r.RegionCode ?? "", r.StaffName ?? "", r.Position ?? "", r.RelativeName ?? "", r.RelativeIdNumber ?? "", r.Relationship ?? ""],
             clock.Today(), problems);
         var valid = row is null ? [] : await lists.KnownRegionsAsync([row], problems, ct);
         var errors = new FieldErrors();
         // The row-numbered message reads "第0行“列”：…"; over the API the field name says where.
-        problems.ForEach(p => errors.Add(Fields[p.Column], p.Message[(p.Message.IndexOf('：') + 1)..]));
+        foreach (var p in problems)
+        {
+            errors.Add(Fields[p.Column], p.Message[(p.Message.IndexOf('：') + 1)..]);
+        }
+
         if (valid.Count == 0)
         {
             return (null, 0, errors);
