@@ -189,6 +189,20 @@ public static class MinzhengHost
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAccountGate();
+        // A body or parameter the framework cannot bind is answered here, field by field, as every other API error
+        // (left to the exception-handler middleware it became an empty 400).
+        app.Use(async (http, next) =>
+        {
+            try
+            {
+                await next();
+            }
+            catch (BadHttpRequestException bad) when (http.Request.Path.StartsWithSegments("/api") && !http.Response.HasStarted)
+            {
+                var handler = http.RequestServices.GetServices<Microsoft.AspNetCore.Diagnostics.IExceptionHandler>().OfType<ApiExceptionHandler>().First();
+                await handler.TryHandleAsync(http, bad, http.RequestAborted);
+            }
+        });
 
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
