@@ -85,6 +85,19 @@ public abstract class HostileUploadTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(200_002, staged.GetProperty("errors")[0].GetProperty("row").GetInt32());
     }
 
+    [Theory]
+    [InlineData("\u202E")]
+    [InlineData("\u000B")]
+    public async Task ControlCharacterInACell_IsARowErrorNamingTheColumn(string hostile)
+    {
+        var line = $"360482100201,农村低保,张{hostile}三,{SqliteRegistryApiTests.NewIdNumber()},3,2,520.00,2026-01,中国农业银行,6228480012345678,13800138000,红光村一组1号";
+        var staged = await (await UploadAsync(Encoding.UTF8.GetBytes(Header + "\n" + line), "roster.csv")).JsonAsync();
+        Assert.Equal(0, staged.GetProperty("validRows").GetInt32());
+        var error = staged.GetProperty("errors")[0];
+        Assert.Equal("户主姓名", error.GetProperty("column").GetString());
+        Assert.Contains("控制字符", error.GetProperty("message").GetString());
+    }
+
     [Fact]
     public async Task StagedErrors_AnswerTheFirst200WithTheTotal_AndTheReportHoldsThemAll()
     {

@@ -30,6 +30,10 @@ public static class AssistanceRoster
         string Cell(int i) => i < cells.Length ? cells[i].Trim() : "";
         var before = errors.Count;
         void Fail(int column, string message) => errors.Add(new ImportError(row, Headers[column], $"第{row}行“{Headers[column]}”：{message}"));
+        if (Infrastructure.Web.TextRules.FirstForbiddenCell(cells) is { } hostile && hostile.Column < Headers.Length)
+        {
+            Fail(hostile.Column, hostile.Message);
+        }
 
         var region = Cell(0);
         if (!RegionCode.TryGetLevel(region, out _, out var regionError))

@@ -39,6 +39,10 @@ public static class MemberRoster
         string Cell(int i) => i < cells.Length ? cells[i].Trim() : "";
         var before = errors.Count;
         void Fail(int column, string message) => errors.Add(new ImportError(row, Headers[column], $"第{row}行“{Headers[column]}”：{message}"));
+        if (Infrastructure.Web.TextRules.FirstForbiddenCell(cells) is { } hostile && hostile.Column < Headers.Length)
+        {
+            Fail(hostile.Column, hostile.Message);
+        }
 
         if (!IdNumber.TryParse(Cell(0), today, out var headId, out var headError))
         {

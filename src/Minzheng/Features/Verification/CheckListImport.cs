@@ -31,7 +31,7 @@ public sealed class CheckListImport(MinzhengDbContext db, PersonalDataProtector 
         foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, EconomicHeaders, maxRows))
         {
             total++;
-            var check = new RowCheck(row, cells, errors);
+            var check = new RowCheck(row, cells, errors, EconomicHeaders);
             var id = check.Id(0, "身份证号", today);
             var name = check.Text(1, "姓名", 1, Registry.Person.NameMaxLength);
             var category = EconomicCategories.ByName(check.Cell(2));
@@ -101,7 +101,7 @@ public sealed class CheckListImport(MinzhengDbContext db, PersonalDataProtector 
     /// <summary>One register line, from a spreadsheet row or the API's fields in the same order.</summary>
     public RelativeRow? ValidateRelative(int row, string[] cells, DateOnly today, ImportErrorList errors)
     {
-        var check = new RowCheck(row, cells, errors);
+        var check = new RowCheck(row, cells, errors, RelativeHeaders);
         var region = check.Cell(0);
         if (!Regions.RegionCode.IsValid(region) || !region.StartsWith(scope.Prefix, StringComparison.Ordinal))
         {
@@ -223,15 +223,28 @@ public sealed class CheckListImport(MinzhengDbContext db, PersonalDataProtector 
 }
 
 /// <summary>Checks of one spreadsheet row; each failure is a Chinese message naming the row and column.</summary>
-internal sealed class RowCheck(int row, string[] cells, ImportErrorList errors)
+internal sealed class RowCheck
 {
-    private readonly int _before = errors.Count;
+    private readonly int _row;
+    private readonly string[] _cells;
+    private readonly ImportErrorList _errors;
+    private readonly int _before;
 
-    public bool Valid => errors.Count == _before;
+    /// <param name="headers">The list's header row, to name a cell holding a control character.</param>
+    public RowCheck(int row, string[] cells, ImportErrorList errors, IReadOnlyList<string>? headers = null)
+    {
+        (_row, _cells, _errors, _before) = (row, cells, errors, errors.Count);
+        if (Infrastructure.Web.TextRules.FirstForbiddenCell(cells) is { } hostile)
+        {
+            Fail(headers is not null && hostile.Column < headers.Count ? headers[hostile.Column] : $"第{hostile.Column + 1}列", hostile.Message);
+        }
+    }
 
-    public string Cell(int i) => i < cells.Length ? cells[i].Trim() : "";
+    public bool Valid => _errors.Count == _before;
 
-    public void Fail(string column, string message) => errors.Add(new ImportError(row, column, $"第{row}行“{column}”：{message}"));
+    public string Cell(int i) => i < _cells.Length ? _cells[i].Trim() : "";
+
+    public void Fail(string column, string message) => _errors.Add(new ImportError(_row, column, $"第{_row}行“{column}”：{message}"));
 
     public string Text(int i, string column, int min, int max)
     {

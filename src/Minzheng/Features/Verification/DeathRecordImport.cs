@@ -27,7 +27,7 @@ public sealed class DeathRecordImport(MinzhengDbContext db, PersonalDataProtecto
         foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, Headers, maxRows))
         {
             total++;
-            var check = new RowCheck(row, cells, errors);
+            var check = new RowCheck(row, cells, errors, Headers);
             var id = check.Id(0, "身份证号", today);
             if (id is { } parsed && seen.TryGetValue(parsed.Value, out var first))
             {

@@ -71,6 +71,20 @@ public static class TextRules
         return -1;
     }
 
+    /// <summary>The first cell of an imported row holding a forbidden character: its index and the reason; else null.</summary>
+    public static (int Column, string Message)? FirstForbiddenCell(string[] cells)
+    {
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (Check(cells[i], "单元格", multiLine: false, maxLength: int.MaxValue) is { } problem)
+            {
+                return (i, problem);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Removes what <see cref="IsForbidden"/> refuses (for writing files a bank reads; old data is cleaned too).</summary>
     public static string Clean(string value, bool multiLine = false) =>
         value.Any(c => IsForbidden(c, multiLine)) ? string.Concat(value.Where(c => !IsForbidden(c, multiLine))) : value;
