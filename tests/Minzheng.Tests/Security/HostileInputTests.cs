@@ -75,15 +75,15 @@ public abstract class HostileInputTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
-    public async Task MegabyteNote_Is400_AndANameOverTwoHundredCharacters()
+    public async Task MegabyteNote_Is400_AndACodeOverFiveHundredCharacters()
     {
         var (county, id, _) = await ActiveEnrollmentAsync();
         var note = new string('注', 1_000_000);
         var response = await county.PostAsJsonAsync($"/api/v1/enrollments/{id}/suspend", new { fromMonth = "2026-11", note }, Ct);
         Assert.Contains("2000", await response.AssertFieldErrorAsync("note"));
         using var reserve = await app.ClientAsAsync("county");
-        var allocation = await reserve.PostAsJsonAsync("/api/v1/reserve-funds", new { regionCode = new string('3', 300), amount = 100m }, Ct);
-        Assert.Contains("200", await allocation.AssertFieldErrorAsync("regionCode"));
+        var allocation = await reserve.PostAsJsonAsync("/api/v1/reserve-funds", new { regionCode = new string('3', 600), amount = 100m }, Ct);
+        Assert.Contains("500", await allocation.AssertFieldErrorAsync("regionCode"));
     }
 
     [Fact]

@@ -8,8 +8,8 @@ namespace Minzheng.Features.Reports;
 
 /// <summary>The (edited) work summary the user exports: a title and the text, one paragraph per line.</summary>
 public sealed record WorkSummaryText(
-    [property: System.ComponentModel.DataAnnotations.MaxLength(WorkSummaryDocument.MaxTitleLength)] string? Title,
-    [property: System.ComponentModel.DataAnnotations.MaxLength(WorkSummaryDocument.MaxTextLength)] string? Text);
+    string? Title,
+    [property: System.ComponentModel.DataAnnotations.MaxLength(2 * WorkSummaryDocument.MaxTextLength)] string? Text);
 
 /// <summary>
 /// Writes the work summary as a Word document laid out like an official document (GB/T 9704): title in 小标宋 二号

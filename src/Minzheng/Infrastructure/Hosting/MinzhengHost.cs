@@ -199,6 +199,15 @@ public static class MinzhengHost
             }
             catch (BadHttpRequestException bad) when (http.Request.Path.StartsWithSegments("/api") && !http.Response.HasStarted)
             {
+                if (http.Request.HasFormContentType)
+                {
+                    // A form the framework cannot read (an upload over the limit): the problem customisation names the limit.
+                    http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(
+                        new ProblemDetailsContext { HttpContext = http, ProblemDetails = { Status = StatusCodes.Status400BadRequest } });
+                    return;
+                }
+
                 var handler = http.RequestServices.GetServices<Microsoft.AspNetCore.Diagnostics.IExceptionHandler>().OfType<ApiExceptionHandler>().First();
                 await handler.TryHandleAsync(http, bad, http.RequestAborted);
             }

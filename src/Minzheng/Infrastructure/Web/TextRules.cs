@@ -10,7 +10,7 @@ namespace Minzheng.Infrastructure.Web;
 public static class TextRules
 {
     /// <summary>Default limit of a one-line field (a name, a code, an address).</summary>
-    public const int SingleLineMax = 200;
+    public const int SingleLineMax = 500;
 
     /// <summary>Default limit of a multi-line field (a note, a reason, investigation findings).</summary>
     public const int MultiLineMax = 2000;
