@@ -15,7 +15,7 @@ namespace Minzheng.Infrastructure.Database;
 /// inject this type.
 /// </summary>
 public abstract class MinzhengDbContext(DbContextOptions options, IRegionScope scope)
-    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
 {
     public const string RegionFilter = "RegionScope";
 

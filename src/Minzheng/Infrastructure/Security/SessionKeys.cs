@@ -91,8 +91,9 @@ public sealed class KeyEncryptionKey
 
     private static KeyEncryptionKey FromBase64(string value, string source)
     {
-        var bytes = Convert.TryFromBase64String(value, new byte[64], out var written) ? Convert.FromBase64String(value) : [];
-        return written == 32 && bytes.Length == 32
+        // Exactly 32 bytes: a longer value overflows the buffer and fails to decode.
+        var bytes = new byte[32];
+        return Convert.TryFromBase64String(value, bytes, out var written) && written == 32
             ? new KeyEncryptionKey(bytes)
             : throw new InvalidOperationException($"{source} must be 32 bytes in base64.");
     }
