@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Minzheng.Infrastructure.Database;
-using Minzheng.Infrastructure.Hosting;
+using Minzheng.Platform.Data;
+using Minzheng.Platform.Hosting;
 using Npgsql;
 
 namespace Minzheng.Bench;
@@ -27,7 +27,7 @@ public static class BenchHost
             ["Demo:Caseload"] = caseload ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Warning",
         });
-        builder.AddMinzheng();
+        builder.AddMinzheng(Minzheng.Modules.MinzhengModules.All);
         var app = builder.Build();
         await using (var scope = app.Services.CreateAsyncScope())
         {

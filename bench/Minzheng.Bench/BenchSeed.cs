@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Minzheng.Features.Enrollments;
-using Minzheng.Features.Registry;
-using Minzheng.Infrastructure.Database;
-using Minzheng.Infrastructure.Demo;
-using Minzheng.Infrastructure.Privacy;
+using Minzheng.Modules.SocialAssistance.Demo;
+using Minzheng.Modules.SocialAssistance.Enrollments;
+using Minzheng.Modules.SocialAssistance.Registry;
+using Minzheng.Platform.Data;
+using Minzheng.Platform.Demo;
+using Minzheng.Platform.People;
+using Minzheng.Platform.Privacy;
 
 namespace Minzheng.Bench;
 

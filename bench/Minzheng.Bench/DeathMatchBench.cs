@@ -3,10 +3,11 @@ using System.Diagnostics;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Minzheng.Features.Imports;
-using Minzheng.Features.Verification;
-using Minzheng.Infrastructure.Database;
-using Minzheng.Infrastructure.Privacy;
+using Minzheng.Modules.SocialAssistance.Imports;
+using Minzheng.Modules.SocialAssistance.Verification;
+using Minzheng.Platform.Data;
+using Minzheng.Platform.Imports;
+using Minzheng.Platform.Privacy;
 
 namespace Minzheng.Bench;
 

@@ -5,13 +5,17 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Minzheng.Features.Enrollments;
-using Minzheng.Features.Imports;
-using Minzheng.Features.Payments;
-using Minzheng.Features.Registry;
-using Minzheng.Infrastructure.Database;
-using Minzheng.Infrastructure.Demo;
-using Minzheng.Infrastructure.Privacy;
+using Minzheng.Modules.SocialAssistance;
+using Minzheng.Modules.SocialAssistance.Demo;
+using Minzheng.Modules.SocialAssistance.Enrollments;
+using Minzheng.Modules.SocialAssistance.Imports;
+using Minzheng.Modules.SocialAssistance.Payments;
+using Minzheng.Modules.SocialAssistance.Registry;
+using Minzheng.Platform.Data;
+using Minzheng.Platform.Imports;
+using Minzheng.Platform.Kernel;
+using Minzheng.Platform.People;
+using Minzheng.Platform.Privacy;
 
 namespace Minzheng.Bench;
 
@@ -66,7 +70,7 @@ public static class PayrollBench
         var reconciliation = await TimeAsync(app, async (_, services) =>
         {
             var (outcome, message, _, _) = await services.GetRequiredService<ReconciliationService>().ReconcileAsync(payroll.Id, answer, "return.csv", default);
-            if (outcome != Minzheng.Features.Cases.CaseOutcome.Done)
+            if (outcome != Minzheng.Platform.Kernel.Outcome.Done)
             {
                 throw new InvalidOperationException(message);
             }

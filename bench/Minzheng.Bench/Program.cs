@@ -1,6 +1,7 @@
 using System.Globalization;
 using Minzheng.Bench;
-using Minzheng.Features.Imports;
+using Minzheng.Modules.SocialAssistance.Imports;
+using Minzheng.Platform.Imports;
 
 // Benchmarks, each reported as a ratio to a raw floor measured in the same run (docs/performance.md). Usage:
 //   dotnet run -c Release --project bench/Minzheng.Bench -- [--bench roster|payroll|summary] [--rows N] [--providers sqlite,postgres] [--postgres "<conn>"]

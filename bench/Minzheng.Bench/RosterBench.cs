@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Minzheng.Features.Imports;
-using Minzheng.Infrastructure.Database;
-using Minzheng.Infrastructure.Privacy;
+using Minzheng.Modules.SocialAssistance.Imports;
+using Minzheng.Platform.Data;
+using Minzheng.Platform.Imports;
+using Minzheng.Platform.Privacy;
 
 namespace Minzheng.Bench;
 
@@ -96,7 +97,7 @@ public static class RosterBench
         await using var _ = app;
         using var sampling = new CancellationTokenSource();
         var livePeak = Task.Run(() => SampleLiveHeapAsync(sampling.Token));
-        var batch = new ImportBatch { RegionCode = "360482000000", Kind = Minzheng.Features.Imports.AssistanceRoster.Kind, FileName = "bench.csv", ErrorsJson = "[]" };
+        var batch = new ImportBatch { RegionCode = "360482000000", Kind = Minzheng.Modules.SocialAssistance.Imports.AssistanceRoster.Kind, FileName = "bench.csv", ErrorsJson = "[]" };
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var content = await File.ReadAllBytesAsync(file);

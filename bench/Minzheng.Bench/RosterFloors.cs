@@ -1,11 +1,13 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Minzheng.Features.Enrollments;
-using Minzheng.Features.Imports;
-using Minzheng.Features.Programs;
-using Minzheng.Features.Registry;
-using Minzheng.Infrastructure.Database;
+using Minzheng.Modules.SocialAssistance.Enrollments;
+using Minzheng.Modules.SocialAssistance.Imports;
+using Minzheng.Modules.SocialAssistance.Programs;
+using Minzheng.Modules.SocialAssistance.Registry;
+using Minzheng.Platform.Data;
+using Minzheng.Platform.Imports;
+using Minzheng.Platform.People;
 using Npgsql;
 using NpgsqlTypes;
 

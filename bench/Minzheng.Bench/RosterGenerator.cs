@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
-using Minzheng.Features.Imports;
-using Minzheng.Infrastructure.Demo;
-using Minzheng.Infrastructure.Privacy;
+using Minzheng.Modules.SocialAssistance.Demo;
+using Minzheng.Modules.SocialAssistance.Imports;
+using Minzheng.Platform.Demo;
+using Minzheng.Platform.Imports;
+using Minzheng.Platform.Privacy;
 
 namespace Minzheng.Bench;
 

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Minzheng.Features.Enrollments;
-using Minzheng.Features.Reports;
-using Minzheng.Infrastructure.Database;
-using Minzheng.Infrastructure.Security;
+using Minzheng.Modules.SocialAssistance.Enrollments;
+using Minzheng.Modules.SocialAssistance.Reports;
+using Minzheng.Platform.Data;
+using Minzheng.Platform.Security;
 
 namespace Minzheng.Bench;
 

@@ -1,4 +1,4 @@
-using Minzheng.Infrastructure.Hosting;
+using Minzheng.Platform.Hosting;
 
 // `Minzheng [verb] [--data <folder>] [--urls …]`: with no verb, run the web application.
 var command = CommandLine.Parse(args);
@@ -7,7 +7,7 @@ var command = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = command.HostArgs, ContentRootPath = AppContext.BaseDirectory });
 builder.WebHost.UseStaticWebAssets();
 builder.Configuration.AddCommandLine(command.HostArgs, CommandLine.SwitchMappings);
-builder.AddMinzheng();
+builder.AddMinzheng(Minzheng.Modules.MinzhengModules.All);
 var app = builder.Build();
 app.UseMinzheng();
 return await CommandLine.RunAsync(app, command);

@@ -77,7 +77,7 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         var page = await NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(Minzheng.Infrastructure.Demo.DemoSeeder.Password);
+        await page.GetByLabel("密码").FillAsync(Minzheng.Platform.Demo.DemoSeeder.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         // Wait for what the user sees (the signed-in header), not for navigation events, which race with the redirect.
         await page.GetByTestId("user-name").WaitForAsync();
@@ -90,7 +90,7 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         var n = Interlocked.Increment(ref _idSequence);
         var first17 = "110105" + new DateOnly(1950, 1, 1).AddDays(n * 7).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)
                       + (500 + n % 400).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return first17 + Minzheng.Infrastructure.Privacy.IdNumber.ComputeCheckCharacter(first17);
+        return first17 + Minzheng.Platform.Privacy.IdNumber.ComputeCheckCharacter(first17);
     }
 
     private static int _idSequence;

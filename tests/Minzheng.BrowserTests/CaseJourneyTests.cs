@@ -17,13 +17,13 @@ public sealed class CaseJourneyTests(ClockedBrowserApp app) : IClassFixture<Cloc
     private static string AdultId(int n)
     {
         var first17 = "110105" + new DateOnly(1980, 1, 1).AddDays(n).ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "731";
-        return first17 + Minzheng.Infrastructure.Privacy.IdNumber.ComputeCheckCharacter(first17);
+        return first17 + Minzheng.Platform.Privacy.IdNumber.ComputeCheckCharacter(first17);
     }
 
     private async Task<string> RegisterHouseholdAsync(string head, string spouse)
     {
         using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var token = await (await http.PostAsJsonAsync("/api/v1/auth/token", new { username = "township", password = Minzheng.Infrastructure.Demo.DemoSeeder.Password }))
+        var token = await (await http.PostAsJsonAsync("/api/v1/auth/token", new { username = "township", password = Minzheng.Platform.Demo.DemoSeeder.Password }))
             .Content.ReadFromJsonAsync<JsonElement>();
         http.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
         var created = await http.PostAsJsonAsync("/api/v1/households", new

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Playwright;
-using Minzheng.Features.Imports;
+using Minzheng.Modules.SocialAssistance.Imports;
+using Minzheng.Platform.Imports;
 
 namespace Minzheng.BrowserTests;
 

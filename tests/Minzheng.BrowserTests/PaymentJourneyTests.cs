@@ -9,7 +9,7 @@ public sealed class PaymentJourneyTests(BrowserApp app)
     [Fact]
     public async Task County_MakesPayroll_Finance_Approves_ExportsBankFile_ReconcilesAFailure_CountyReissues()
     {
-        var month = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var month = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.AddHours(8).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var county = await app.SignedInPageAsync("county");
         await county.GotoAsync("/Payments");
         await county.GetByLabel("保障项目").SelectOptionAsync("rural-dibao");

@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Minzheng.Infrastructure.Database;
-using Minzheng.Infrastructure.Demo;
+using Minzheng.Modules.SocialAssistance.Demo;
+using Minzheng.Platform.Data;
+using Minzheng.Platform.Demo;
 
 namespace Minzheng.Tests.Infrastructure;
 

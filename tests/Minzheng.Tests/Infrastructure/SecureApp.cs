@@ -7,8 +7,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using Minzheng.Infrastructure.Demo;
-using Minzheng.Infrastructure.Security;
+using Minzheng.Modules.SocialAssistance.Demo;
+using Minzheng.Platform.Demo;
+using Minzheng.Platform.Security;
 
 namespace Minzheng.Tests.Infrastructure;
 

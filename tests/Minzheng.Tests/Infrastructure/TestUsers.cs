@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Minzheng.Tests.Api;
 
 namespace Minzheng.Tests.Infrastructure;
 

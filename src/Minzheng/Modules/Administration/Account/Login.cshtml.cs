@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Minzheng.Modules.SocialAssistance.Demo;
+using Minzheng.Platform.Demo;
+using Minzheng.Platform.Security;
+
+namespace Minzheng.Modules.Administration.Account;
+
+[EnableRateLimiting(IdentitySetup.LoginRateLimit)]
+public sealed class LoginModel(SignInService signInService, SignInManager<AppUser> signIn, DeploymentMode mode, TimeProvider clock)
+    : PageModel
+{
+    /// <summary>TempData keys of a password-verified login that still needs its authenticator code.</summary>
+    public const string PendingUserKey = "2fa.user";
+    public const string PendingAtKey = "2fa.at";
+    public const string PendingReturnKey = "2fa.return";
+
+    [BindProperty]
+    public LoginInput Input { get; set; } = new();
+
+    public bool DemoMode => mode.IsDemo;
+
+    public IReadOnlyList<DemoSeeder.DemoAccount> DemoAccounts => DemoSeeder.Accounts;
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var (result, user) = await signInService.CheckPasswordAsync(Input.UserName, Input.Password, "web");
+        switch (result)
+        {
+            case PasswordCheck.LockedOut:
+                ModelState.AddModelError("", "登录失败次数过多，账户已被临时锁定，请15分钟后再试或联系安全管理员");
+                return Page();
+            case PasswordCheck.BadCredentials:
+                ModelState.AddModelError("", "用户名或密码错误");
+                return Page();
+            case PasswordCheck.Success:
+                break;
+        }
+
+        var target = Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+        if (user!.TwoFactorEnabled)
+        {
+            TempData[PendingUserKey] = user.Id.ToString();
+            TempData[PendingAtKey] = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            TempData[PendingReturnKey] = target;
+            return RedirectToPage("LoginWith2fa");
+        }
+
+        await signIn.SignInAsync(user, isPersistent: false);
+        await signInService.RecordSuccessAsync(user, "web");
+        return LocalRedirect(target);
+    }
+
+    public sealed class LoginInput
+    {
+        [Required(ErrorMessage = "请输入用户名")]
+        [StringLength(64, ErrorMessage = "用户名过长")]
+        [Display(Name = "用户名")]
+        public string UserName { get; set; } = "";
+
+        [Required(ErrorMessage = "请输入密码")]
+        [StringLength(128, ErrorMessage = "密码过长")]
+        [DataType(DataType.Password)]
+        [Display(Name = "密码")]
+        public string Password { get; set; } = "";
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Minzheng.Platform.Auditing;
+using Minzheng.Platform.Security;
+using Minzheng.Platform.Web;
+
+namespace Minzheng.Modules.Administration.Audit;
+
+[Authorize(Policy = Policies.ReadAudit)]
+public sealed class IndexModel(AuditQuery query, AuditLog log) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)] public string? UserName { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Action { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+
+    public List<AuditEntryDto> Entries { get; private set; } = [];
+    public List<string> Errors { get; private set; } = [];
+    public AuditChain.Verification? Verification { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await SearchAsync(ct);
+
+    public async Task OnPostVerifyAsync(CancellationToken ct)
+    {
+        Verification = await log.VerifyAsync(ct);
+        await log.RecordAsync(AuditActions.AuditVerified, Verification.Intact ? AuditOutcome.Success : AuditOutcome.Failure,
+            details: new { Verification.Entries, Verification.BrokenSequence }, ct: ct);
+        await SearchAsync(ct);
+    }
+
+    public string ExportQuery => Query(("user", UserName), ("action", Action), ("entity", Entity), ("region", Region), ("from", From), ("to", To));
+
+    public string PageLink(int page) => Query(("UserName", UserName), ("Action", Action), ("Entity", Entity), ("Region", Region), ("From", From),
+        ("To", To), ("PageNumber", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    private static string Query(params (string Key, string? Value)[] pairs) =>
+        QueryString.Create(pairs.Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => KeyValuePair.Create(p.Key, p.Value))).ToString();
+
+    private async Task SearchAsync(CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var filter = AuditFilter.Parse(UserName, Action, Entity, Region, From, To, errors);
+        Errors = [.. errors.Messages];
+        if (Errors.Count == 0)
+        {
+            Entries = await query.SearchAsync(filter, PageNumber, PageSize, ct);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Minzheng.Modules.SocialAssistance.Imports;
+using Minzheng.Platform.Imports;
+using Minzheng.Platform.Regions;
+using Minzheng.Platform.Security;
+
+namespace Minzheng.Modules.Administration.Regions;
+
+[Authorize(Policy = Policies.ManageSystem)]
+public sealed class IndexModel(RegionService regions) : PageModel
+{
+    public const long MaxImportBytes = 20 * 1024 * 1024;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public NewRegionInput Input { get; set; } = new();
+
+    public string Path { get; private set; } = "全部";
+    public List<RegionDto> Children { get; private set; } = [];
+    public string? Message { get; private set; }
+    /// <summary>The first errors of a refused import (the page shows 200 at most, with the total).</summary>
+    public List<ImportError> ImportErrors { get; private set; } = [];
+
+    public string? ImportErrorSummary { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
+    {
+        var errors = await regions.ValidateNewAsync(Input.Code, Input.Name, Code, ct);
+        foreach (var (field, messages) in errors)
+        {
+            foreach (var message in messages)
+            {
+                ModelState.AddModelError(field == "parentCode" ? "Input.Code" : $"Input.{char.ToUpperInvariant(field[0])}{field[1..]}", message);
+            }
+        }
+
+        if (errors.Count == 0 && await regions.ExistsAsync(Input.Code!, ct))
+        {
+            ModelState.AddModelError("Input.Code", $"区划代码“{Input.Code}”已存在");
+        }
+
+        if (ModelState.ErrorCount > 0)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        await regions.CreateAsync(Input.Code!, Input.Name!, ct);
+        return RedirectToPage(new { code = Code });
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            ImportErrors = [new ImportError(0, "file", "请选择要导入的文件")];
+        }
+        else if (file.Length > MaxImportBytes)
+        {
+            ImportErrors = [new ImportError(0, "file", "文件超过20MB")];
+        }
+        else
+        {
+            await using var stream = file.OpenReadStream();
+            var result = await regions.ImportAsync(stream, file.FileName, ct);
+            ImportErrors = [.. result.Errors.Take(ImportErrorList.DefaultShown)];
+            ImportErrorSummary = result.Errors.Count >= ImportErrorList.DefaultLimit
+                ? ImportErrorList.Summary(result.Errors.Count, ImportErrorList.DefaultShown, stopped: true)
+                : ImportErrorList.Summary(result.Errors.Count, ImportErrorList.DefaultShown);
+            if (ImportErrors.Count == 0)
+            {
+                Message = $"导入完成：新增{result.Added}个区划，更新{result.Updated}个名称。";
+            }
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        if (Code is not null && !RegionCode.IsValid(Code))
+        {
+            Code = null;
+        }
+
+        Path = Code is null ? "全部" : await regions.DisplayPathAsync(Code, ct);
+        Children = await regions.ChildrenAsync(Code, ct);
+    }
+
+    public sealed class NewRegionInput
+    {
+        [Display(Name = "区划代码（12位）")]
+        public string? Code { get; set; }
+
+        [Display(Name = "名称")]
+        public string? Name { get; set; }
+    }
+}

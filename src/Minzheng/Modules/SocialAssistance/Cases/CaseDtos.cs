@@ -1,0 +1,29 @@
+namespace Minzheng.Modules.SocialAssistance.Cases;
+
+public sealed record CreateCaseRequest(string? Program, Guid? HouseholdId, Guid? PersonId, string? AppliedOn, bool? AuthorisationSigned,
+    bool? RelativeOfStaff, decimal? EmergencyAmount, string? Note);
+
+/// <summary>The fields an action may use; each action reads only its own (see <see cref="CaseService.Actions"/>).</summary>
+public sealed record CaseActionRequest(string? Date, List<string>? Investigators, string? Findings, bool? Passed, bool? Approve, bool? Upheld,
+    string? Note, string? Reason, string? StartMonth, decimal? Amount);
+
+public sealed record CaseEventDto(DateTimeOffset At, string Actor, string Action, string From, string To, string? Note);
+
+public sealed record CaseListItem(Guid Id, string Program, string ProgramName, string RegionCode, string ApplicantName, string ApplicantIdNumberMasked,
+    string Status, string StatusName, DateOnly AppliedOn, DateOnly? DueOn, string Urgency, bool RelativeOfStaff);
+
+public sealed record CaseDto(Guid Id, string Program, string ProgramName, string RegionCode, Guid HouseholdId, Guid ApplicantPersonId, string ApplicantName,
+    string ApplicantIdNumberMasked, string Status, string StatusName, DateOnly AppliedOn, bool AuthorisationSigned, bool RelativeOfStaff,
+    string? RelativeReview, decimal? EmergencyAmount, DateOnly? AcceptedOn, DateOnly? InvestigatedOn, string? Investigators, string? Findings,
+    bool? CheckPassed, string? CheckNote, string? DemocraticReview, bool? TownshipApproves, string? TownshipOpinion, DateOnly? PublicityFrom,
+    DateOnly? PublicityUntil, int OpenObjections, DateOnly? SubmittedOn, DateOnly? DecidedOn, string? DecisionReason, string? StartMonth,
+    int? CoveredPersons, decimal? Amount, Guid? EnrollmentId, DateOnly? DueOn, DateOnly? FinalDueOn, string Urgency, string Citation,
+    string? CalculationJson, List<CaseEventDto> Events);
+
+/// <summary>Open cases of one township on the deadline board.</summary>
+/// <param name="Open">Applications in progress (DueSoon, Overdue: of them); tip-offs and early warnings past their deadline are counted beside.</param>
+public sealed record DeadlineRow(string RegionCode, string Name, int Open, int DueSoon, int Overdue, int TipOffsOverdue = 0, int WarningsOverdue = 0);
+
+public sealed record BatchResult(Guid Id, bool Approved, string? Message);
+
+public sealed record BatchRequest(List<Guid>? Ids);

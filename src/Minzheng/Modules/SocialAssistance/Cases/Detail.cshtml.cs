@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Minzheng.Modules.SocialAssistance.Benefits;
+using Minzheng.Platform.Kernel;
+using Minzheng.Platform.Security;
+
+namespace Minzheng.Modules.SocialAssistance.Cases;
+
+/// <summary>One case: facts, deadlines, the timeline, the calculation behind the decision, and the form of the next step.</summary>
+[Authorize(Policy = Policies.BusinessRead)]
+public sealed class DetailModel(CaseQueries queries, CaseService cases, IAuthorizationService authorization, Verification.FindingService findings) : PageModel
+{
+    public IReadOnlyList<Verification.FindingDto> Findings { get; private set; } = [];
+
+    public CaseDto? Case { get; private set; }
+    public IReadOnlyList<CalculationStep> Steps { get; private set; } = [];
+    public CaseActor Actor => CaseEndpoints.Actor(User);
+    public bool CanWork { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostActAsync(Guid id, string action, string? date, string? investigators, string? findings, bool? passed,
+        bool? approve, bool? upheld, string? note, string? reason, string? startMonth, decimal? amount, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, AssistancePolicies.CaseWork)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        var names = (investigators ?? "").Split(['、', ',', '，', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var (outcome, message) = await cases.ActAsync(id, action, Actor,
+            new CaseActionRequest(date, names, findings, passed, approve, upheld, note, reason, startMonth, amount), ct);
+        if (outcome == Outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome != Outcome.Done)
+        {
+            Error = message;
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        CanWork = (await authorization.AuthorizeAsync(User, AssistancePolicies.CaseWork)).Succeeded;
+        Case = await queries.GetAsync(id, ct);
+        Steps = StepsOf(Case?.CalculationJson);
+        Findings = Case is null ? [] : await findings.ListAsync(new Verification.FindingQuery(CaseId: id), ct);
+        return Case is not null;
+    }
+
+    /// <summary>The explained steps stored with the decision, whichever calculation produced them.</summary>
+    public static IReadOnlyList<CalculationStep> StepsOf(string? snapshot)
+    {
+        if (snapshot is null)
+        {
+            return [];
+        }
+
+        using var doc = JsonDocument.Parse(snapshot);
+        foreach (var holder in new[] { "result", "check" })
+        {
+            if (doc.RootElement.TryGetProperty(holder, out var part) && part.TryGetProperty("steps", out var steps))
+            {
+                return steps.Deserialize<List<CalculationStep>>(new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
+            }
+        }
+
+        return [];
+    }
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Modules.SocialAssistance.Enrollments;
+using Minzheng.Platform.Data;
+
+namespace Minzheng.Modules.SocialAssistance.Payments;
+
+/// <summary>
+/// Fills a new payroll inside the caller's transaction: the regular lines with one <c>INSERT … SELECT</c> per month
+/// (never a loop of SaveChanges), then arrears and recoveries for enrolments changed after an earlier month was paid.
+/// </summary>
+public sealed class PayrollGenerator(MinzhengDbContext db)
+{
+    /// <summary>How far back a change is still settled by back-pay or recovery (months before the period).</summary>
+    public const int LookbackMonths = 12;
+
+    public async Task InsertRegularLinesAsync(Payroll payroll, CancellationToken ct)
+    {
+        for (var month = payroll.PeriodStart; month <= payroll.PeriodEnd; month = month.AddMonths(1))
+        {
+            // The amount in force for the month: the amount before the earliest adjustment that takes effect later, else
+            // the current amount. A month is due while started, not past the end month and not in a suspension. The
+            // account holder stays null when it is the beneficiary (the bank file takes the name from the person).
+            var sql = """
+                INSERT INTO "PayrollLines" ("PayrollId", "EnrollmentId", "Month", "Kind", "RegionCode", "HouseholdId", "PersonId", "CoveredPersons",
+                    "Amount", "Explanation", "BankName", "BankAccountCipher", "BankAccountMasked", "AccountHolder", "EnrollmentVersion", "Status")
+                SELECT {0}, e."Id", {1}, 'Regular', e."RegionCode", e."HouseholdId", e."PersonId", e."CoveredPersons",
+                    COALESCE((SELECT ev."OldAmount" FROM "EnrollmentEvents" ev
+                              WHERE ev."EnrollmentId" = e."Id" AND ev."Kind" = 'Adjusted' AND ev."EffectiveMonth" > {1}
+                              ORDER BY ev."EffectiveMonth", ev."At" LIMIT 1), e."MonthlyAmount"),
+                    NULL, h."BankName", h."BankAccountCipher", h."BankAccountMasked", h."BankAccountHolder", e."UpdatedAt", 'Pending'
+                FROM "Enrollments" e
+                JOIN "Households" h ON h."Id" = e."HouseholdId"
+                WHERE e."Program" = {2} AND e."RegionCode" LIKE {3} AND e."StartMonth" <= {1} AND (e."EndMonth" IS NULL OR e."EndMonth" >= {1})
+                    AND (e."Status" <> 'Suspended' OR e."SuspendedFrom" > {1})
+                """;
+            await db.Database.ExecuteSqlRawAsync(sql, [db.Database.Key(payroll.Id), month, payroll.Program, payroll.RegionPrefix + "%"], ct);
+        }
+    }
+
+    /// <summary>
+    /// 补发 and 追回 for the months before the period: for each enrolment changed since one of its months was paid, or
+    /// approved after a payroll of a month it is due for was made, due − paid per month becomes an explained line.
+    /// </summary>
+    public async Task<int> InsertAdjustmentsAsync(Payroll payroll, string programName, CancellationToken ct)
+    {
+        var from = payroll.PeriodStart.AddMonths(-LookbackMonths);
+        var scoped = db.Enrollments.AcrossRegions("the payroll's own region prefix selects the rows; the filter would also hide them from system jobs")
+            .Where(e => e.Program == payroll.Program && e.RegionCode.StartsWith(payroll.RegionPrefix));
+        var counted = db.PayrollLines.AcrossRegions("months already paid count whichever region's payroll paid them")
+            .Where(l => l.Status != PaymentStatus.Reissued && l.Month >= from && l.Month < payroll.PeriodStart);
+        var changed = await counted.Join(scoped, l => l.EnrollmentId, e => e.Id, (l, e) => new { l, e })
+            .Where(x => x.e.UpdatedAt > x.l.EnrollmentVersion).Select(x => x.e.Id).Distinct().ToListAsync(ct);
+
+        // Payrolls of earlier months that covered this region: an enrolment created after one of them missed that month.
+        var earlier = await db.Payrolls.AcrossRegions("earlier payrolls of a parent or child region decide which months were missed")
+            .Where(p => p.Program == payroll.Program && p.Kind == PayrollKind.Regular && p.Status != PayrollStatus.Rejected
+                && p.PeriodStart >= from.AddMonths(-2) && p.PeriodStart < payroll.PeriodStart)
+            .Select(p => new { p.RegionPrefix, p.PeriodStart, p.Months, p.CreatedAt }).ToListAsync(ct);
+        earlier = earlier.Where(p => p.RegionPrefix.StartsWith(payroll.RegionPrefix, StringComparison.Ordinal)
+            || payroll.RegionPrefix.StartsWith(p.RegionPrefix, StringComparison.Ordinal)).ToList();
+        var late = new List<Guid>();
+        if (earlier.Count > 0)
+        {
+            var oldest = earlier.Min(p => p.CreatedAt);
+            late = await scoped.Where(e => e.CreatedAt > oldest && e.StartMonth < payroll.PeriodStart).Select(e => e.Id).ToListAsync(ct);
+        }
+
+        var candidates = changed.Union(late).ToList();
+        var lines = new List<PayrollLine>();
+        foreach (var chunk in candidates.Chunk(500))
+        {
+            var enrollments = await scoped.Where(e => chunk.Contains(e.Id)).ToListAsync(ct);
+            var adjustments = (await db.EnrollmentEvents.AcrossRegions("adjustments of enrolments already chosen by the payroll's region prefix")
+                    .Where(ev => chunk.Contains(ev.EnrollmentId) && ev.Kind == EnrollmentEventKind.Adjusted).ToListAsync(ct))
+                .ToLookup(ev => ev.EnrollmentId);
+            var paid = (await counted.Where(l => chunk.Contains(l.EnrollmentId)).Select(l => new { l.EnrollmentId, l.Month, l.Amount }).ToListAsync(ct))
+                .ToLookup(l => l.EnrollmentId);
+            var households = await db.Households.AcrossRegions("households of enrolments already chosen by the payroll's region prefix")
+                .Where(h => enrollments.Select(e => e.HouseholdId).Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
+            foreach (var e in enrollments)
+            {
+                var paidByMonth = paid[e.Id].GroupBy(l => l.Month).ToDictionary(g => g.Key, g => g.Sum(l => l.Amount));
+                for (var month = from; month < payroll.PeriodStart; month = month.AddMonths(1))
+                {
+                    var covered = earlier.Any(p => e.RegionCode.StartsWith(p.RegionPrefix, StringComparison.Ordinal)
+                        && p.PeriodStart <= month && month < p.PeriodStart.AddMonths(p.Months) && p.CreatedAt < e.CreatedAt);
+                    if (!paidByMonth.TryGetValue(month, out var alreadyPaid) && !covered)
+                    {
+                        continue; // never paid, and not missed by a payroll: e.g. a suspension that was lifted
+                    }
+
+                    var due = e.DueFor(month) ? AmountFor(e, adjustments[e.Id], month) : 0m;
+                    if (due != alreadyPaid)
+                    {
+                        var h = households[e.HouseholdId];
+                        lines.Add(new PayrollLine
+                        {
+                            PayrollId = payroll.Id,
+                            EnrollmentId = e.Id,
+                            Month = month,
+                            Kind = due > alreadyPaid ? LineKind.Arrears : LineKind.Recovery,
+                            RegionCode = e.RegionCode,
+                            HouseholdId = e.HouseholdId,
+                            PersonId = e.PersonId,
+                            CoveredPersons = e.CoveredPersons,
+                            Amount = due - alreadyPaid,
+                            Explanation = Explain(e, month, due, alreadyPaid, programName),
+                            EnrollmentVersion = e.UpdatedAt,
+                        }.PaidTo(h));
+                    }
+                }
+            }
+        }
+
+        await BulkInsert.InsertAsync(db, lines, ct);
+        return lines.Count;
+    }
+
+    /// <summary>The explanation of a regular line (stored as null: it is the same for every enrolment of the month).</summary>
+    public static string RegularExplanation(DateOnly month) => $"{month.Year}年{month.Month}月：按核定的月保障金额发放";
+
+    /// <summary>The amount in force for a month: the amount before the earliest adjustment effective after it, else the current one.</summary>
+    public static decimal AmountFor(Enrollment e, IEnumerable<EnrollmentEvent> adjustments, DateOnly month) =>
+        adjustments.Where(a => a.EffectiveMonth > month).OrderBy(a => a.EffectiveMonth).ThenBy(a => a.At).FirstOrDefault()?.OldAmount ?? e.MonthlyAmount;
+
+    private static string Explain(Enrollment e, DateOnly month, decimal due, decimal paid, string programName)
+    {
+        var m = $"{month.Year}年{month.Month}月{programName}";
+        var why = !e.DueFor(month)
+            ? e.Status == EnrollmentStatus.Terminated
+                ? $"自{e.EndMonth!.Value.AddMonths(1):yyyy-MM}起停保（{TerminationReasons.Name(e.StatusReason)}）"
+                : "该月已暂停发放"
+            : paid == 0 ? "批准晚于该月发放名册" : "月保障金额调整追溯至该月";
+        var verb = due > paid ? "补发" : "追回";
+        return $"{verb}{m}：应发 {Money(due)} 元，已发 {Money(paid)} 元，{why}";
+    }
+
+    private static string Money(decimal v) => v.ToString("0.00", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Minzheng.Modules.Administration.Regions;
+using Minzheng.Modules.SocialAssistance.Cases;
+using Minzheng.Platform.Calendar;
+using Minzheng.Platform.Kernel;
+using Minzheng.Platform.Regions;
+using Minzheng.Platform.Security;
+
+namespace Minzheng.Modules.SocialAssistance.Reports;
+
+/// <summary>统计报表: a region's period table, and the township submissions with the county's review.</summary>
+[Authorize(Policy = Policies.BusinessRead)]
+public sealed class TablesModel(PeriodTables tables, ReportSubmissions submissions, IRegionScope scope, IAuthorizationService authorization, TimeProvider clock)
+    : PageModel
+{
+    public StatisticalPeriod Period { get; private set; } = null!;
+    public List<TableRow> Rows { get; private set; } = [];
+    public List<ReportDto> Reports { get; private set; } = [];
+    public string? Message { get; private set; }
+    public bool CanSubmit { get; private set; }
+    public bool CanReview { get; private set; }
+
+    /// <summary>The township a township user submits for (their own), or null for county users.</summary>
+    public string? OwnTownship => scope.Prefix.Length == 9 ? scope.Prefix.PadRight(RegionCode.Length, '0') : null;
+
+    public string ScopeRoot => User.FindFirstValue(MinzhengClaims.Region) ?? "";
+
+    public async Task OnGetAsync(string? period, CancellationToken ct) => await LoadAsync(period, ct);
+
+    public async Task<IActionResult> OnPostSubmitAsync(string? period, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, AssistancePolicies.SubmitStatistics)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        var (outcome, message, _) = await submissions.SubmitAsync(new SubmitRequest(OwnTownship, period), User.Identity?.Name ?? "", ct);
+        await LoadAsync(period, ct);
+        Message = outcome == Outcome.Done ? "已上报，等待县级审核" : message;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReviewAsync(Guid id, string? period, bool accept, string? comment, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, AssistancePolicies.ReviewStatistics)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        var (outcome, message, _) = await submissions.ReviewAsync(id, accept, new ReviewRequest(comment), User.Identity?.Name ?? "", ct);
+        await LoadAsync(period, ct);
+        Message = outcome == Outcome.Done ? (accept ? "已审核通过并锁定" : "已退回乡镇") : message;
+        return Page();
+    }
+
+    private async Task LoadAsync(string? period, CancellationToken ct)
+    {
+        var lastMonth = clock.Today().AddMonths(-1);
+        Period = StatisticalPeriod.Parse(period) ?? StatisticalPeriod.Parse($"{lastMonth:yyyy-MM}")!;
+        Rows = await tables.RowsAsync(scope.Prefix, Period, ct);
+        Reports = await submissions.ListAsync(Period, ct);
+        CanSubmit = OwnTownship is not null && (await authorization.AuthorizeAsync(User, AssistancePolicies.SubmitStatistics)).Succeeded;
+        CanReview = (await authorization.AuthorizeAsync(User, AssistancePolicies.ReviewStatistics)).Succeeded;
+    }
+}

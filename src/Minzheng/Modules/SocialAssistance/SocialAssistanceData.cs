@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Modules.SocialAssistance.Cases;
+using Minzheng.Modules.SocialAssistance.Enrollments;
+using Minzheng.Modules.SocialAssistance.Monitoring;
+using Minzheng.Modules.SocialAssistance.Payments;
+using Minzheng.Modules.SocialAssistance.Registry;
+using Minzheng.Modules.SocialAssistance.Reports;
+using Minzheng.Modules.SocialAssistance.Reviews;
+using Minzheng.Modules.SocialAssistance.Standards;
+using Minzheng.Modules.SocialAssistance.Verification;
+using Minzheng.Platform.Data;
+
+namespace Minzheng.Modules.SocialAssistance;
+
+/// <summary>The tables of social assistance, read as <c>db.Cases</c> like the platform's own sets: the platform context knows none of them.</summary>
+public static class SocialAssistanceData
+{
+    extension(MinzhengDbContext db)
+    {
+        public DbSet<MemberIncome> MemberIncomes => db.Set<MemberIncome>();
+        public DbSet<MemberAsset> MemberAssets => db.Set<MemberAsset>();
+        public DbSet<Enrollment> Enrollments => db.Set<Enrollment>();
+        public DbSet<EnrollmentEvent> EnrollmentEvents => db.Set<EnrollmentEvent>();
+        public DbSet<Standard> Standards => db.Set<Standard>();
+        public DbSet<AssistanceCase> Cases => db.Set<AssistanceCase>();
+        public DbSet<CaseEvent> CaseEvents => db.Set<CaseEvent>();
+        public DbSet<ReserveFundEntry> ReserveFund => db.Set<ReserveFundEntry>();
+        public DbSet<ReviewCampaign> ReviewCampaigns => db.Set<ReviewCampaign>();
+        public DbSet<ReviewItem> ReviewItems => db.Set<ReviewItem>();
+        public DbSet<Payroll> Payrolls => db.Set<Payroll>();
+        public DbSet<PayrollLine> PayrollLines => db.Set<PayrollLine>();
+        public DbSet<BankFileExport> BankFileExports => db.Set<BankFileExport>();
+        public DbSet<DeathRecord> DeathRecords => db.Set<DeathRecord>();
+        public DbSet<Finding> Findings => db.Set<Finding>();
+        public DbSet<EconomicRecord> EconomicRecords => db.Set<EconomicRecord>();
+        public DbSet<StaffRelative> StaffRelatives => db.Set<StaffRelative>();
+        public DbSet<StatisticalReport> StatisticalReports => db.Set<StatisticalReport>();
+        public DbSet<EnrollmentGroup> EnrollmentGroups => db.Set<EnrollmentGroup>();
+        public DbSet<TipOff> TipOffs => db.Set<TipOff>();
+        public DbSet<MonitoredHousehold> MonitoredHouseholds => db.Set<MonitoredHousehold>();
+        public DbSet<EarlyWarning> EarlyWarnings => db.Set<EarlyWarning>();
+    }
+
+    /// <summary>Table names as the sets are called (the names the tables have always had).</summary>
+    internal static void NameTables(ModelBuilder model)
+    {
+        model.Entity<MemberIncome>().ToTable("MemberIncomes");
+        model.Entity<MemberAsset>().ToTable("MemberAssets");
+        model.Entity<Enrollment>().ToTable("Enrollments");
+        model.Entity<EnrollmentEvent>().ToTable("EnrollmentEvents");
+        model.Entity<Standard>().ToTable("Standards");
+        model.Entity<CaseEvent>().ToTable("CaseEvents");
+        model.Entity<ReserveFundEntry>().ToTable("ReserveFund");
+        model.Entity<ReviewCampaign>().ToTable("ReviewCampaigns");
+        model.Entity<ReviewItem>().ToTable("ReviewItems");
+        model.Entity<Payroll>().ToTable("Payrolls");
+        model.Entity<PayrollLine>().ToTable("PayrollLines");
+        model.Entity<BankFileExport>().ToTable("BankFileExports");
+        model.Entity<DeathRecord>().ToTable("DeathRecords");
+        model.Entity<Finding>().ToTable("Findings");
+        model.Entity<EconomicRecord>().ToTable("EconomicRecords");
+        model.Entity<StaffRelative>().ToTable("StaffRelatives");
+        model.Entity<StatisticalReport>().ToTable("StatisticalReports");
+        model.Entity<EnrollmentGroup>().ToTable("EnrollmentGroups");
+        model.Entity<TipOff>().ToTable("TipOffs");
+        model.Entity<MonitoredHousehold>().ToTable("MonitoredHouseholds");
+        model.Entity<EarlyWarning>().ToTable("EarlyWarnings");
+    }
+}

@@ -1,0 +1,155 @@
+using Minzheng.Modules.SocialAssistance.Benefits;
+using Minzheng.Modules.SocialAssistance.Cases;
+using Minzheng.Modules.SocialAssistance.Deadlines;
+using Minzheng.Modules.SocialAssistance.Demo;
+using Minzheng.Modules.SocialAssistance.Enrollments;
+using Minzheng.Modules.SocialAssistance.IdNumbers;
+using Minzheng.Modules.SocialAssistance.Imports;
+using Minzheng.Modules.SocialAssistance.Monitoring;
+using Minzheng.Modules.SocialAssistance.Payments;
+using Minzheng.Modules.SocialAssistance.Registry;
+using Minzheng.Modules.SocialAssistance.Reports;
+using Minzheng.Modules.SocialAssistance.Reviews;
+using Minzheng.Modules.SocialAssistance.Standards;
+using Minzheng.Modules.SocialAssistance.Verification;
+using Minzheng.Platform.Deadlines;
+using Minzheng.Platform.Modules;
+using Minzheng.Platform.Security;
+
+namespace Minzheng.Modules.SocialAssistance;
+
+/// <summary>
+/// 社会救助: the registry of households, casework of every programme, enrolments, payrolls and bank files,
+/// verification and monitoring, rosters, statistics and the drafted work summary.
+/// </summary>
+public sealed class SocialAssistanceModule : IMinzhengModule
+{
+    public string Name => "社会救助";
+
+    public IReadOnlyList<Permission> Permissions => AssistancePolicies.All;
+
+    public IReadOnlyList<NavigationSection> Navigation { get; } = SocialAssistanceNavigation.Sections;
+
+    public void ConfigureModel(Microsoft.EntityFrameworkCore.ModelBuilder model)
+    {
+        IMinzhengModule.ApplyConfigurationsOf(this, model);
+        SocialAssistanceData.NameTables(model);
+    }
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<DemoCaseload>();
+        services.AddScoped<DemoCases>();
+        services.AddScoped<DemoPayments>();
+        services.AddScoped<DemoVerification>();
+        services.AddScoped<RegistryService>();
+        services.AddScoped<RegistryEditService>();
+        services.AddScoped<MemberEconomicsService>();
+        services.AddScoped<ImportService>();
+        services.AddScoped<MemberRosterImport>();
+        services.AddScoped<AssistanceRosterWriter>();
+        services.AddScoped<RosterValidation>();
+        services.AddScoped<StandardService>();
+        services.AddScoped<BenefitService>();
+        services.AddScoped<CaseService>();
+        services.AddScoped<CaseDecision>();
+        services.AddScoped<CaseQueries>();
+        services.AddScoped<ReserveFundService>();
+        services.AddScoped<EnrollmentService>();
+        services.AddScoped<ReviewService>();
+        services.AddScoped<PayrollGenerator>();
+        services.AddScoped<PayrollService>();
+        services.AddScoped<PayrollQueries>();
+        services.AddScoped<PayrollCorrections>();
+        services.AddScoped<BankFileService>();
+        services.AddScoped<ReconciliationService>();
+        services.AddScoped<DeathRecordImport>();
+        services.AddScoped<PersonMatcher>();
+        services.AddScoped<CheckListImport>();
+        services.AddScoped<ApplicationScreening>();
+        services.AddScoped<RelativeRegister>();
+        services.AddScoped<TipOffService>();
+        services.AddScoped<VerificationOverview>();
+        services.AddScoped<MonitoringService>();
+        services.AddScoped<FindingService>();
+        services.AddScoped<ExclusionScan>();
+        services.AddScoped<AssistanceSummaryService>();
+        services.AddScoped<WorkSummaryDrafter>();
+        services.AddScoped<VerificationSentences>();
+        services.AddScoped<DashboardService>();
+        services.AddScoped<PeriodTables>();
+        services.AddScoped<ReportSubmissions>();
+        services.AddScoped<IDeadlineSource, CaseDeadlines>();
+        services.AddScoped<IDeadlineSource, TipOffDeadlines>();
+        services.AddScoped<IDeadlineSource, WarningDeadlines>();
+    }
+
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapIdNumbers();
+        api.MapRegistry();
+        api.MapImports();
+        api.MapStandards();
+        api.MapBenefits();
+        api.MapCases();
+        api.MapEnrollments();
+        api.MapReviews();
+        api.MapPayments();
+        api.MapVerification();
+        api.MapChecks();
+        api.MapMonitoring();
+        api.MapReports();
+        api.MapStatistics();
+        api.MapRosterExport();
+    }
+
+    public async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct)
+    {
+        // The demo caseload (and what builds on it) can be left out to start faster: Demo:Caseload, Demo:Payrolls, Demo:Verification.
+        var configuration = services.GetRequiredService<IConfiguration>();
+        if (!configuration.GetValue("Demo:Caseload", true))
+        {
+            return;
+        }
+
+        await services.GetRequiredService<DemoCaseload>().SeedAsync(ct);
+        await services.GetRequiredService<DemoCases>().SeedAsync(ct);
+        if (configuration.GetValue("Demo:Payrolls", true))
+        {
+            await services.GetRequiredService<DemoPayments>().SeedAsync(ct);
+        }
+
+        if (configuration.GetValue("Demo:Verification", true))
+        {
+            await services.GetRequiredService<DemoVerification>().SeedAsync(ct);
+        }
+    }
+}
+
+/// <summary>The pages of social assistance in the navigation, with the roles that may open each.</summary>
+internal static class SocialAssistanceNavigation
+{
+    private static readonly string[] Business = Roles.Business;
+
+    public static IReadOnlyList<NavigationSection> Sections { get; } =
+    [
+        new("社会救助",
+        [
+            new("家庭与人员登记", "/Registry", Business), new("花名册导入", "/Imports", [Roles.County, Roles.Township]),
+            new("救助申请办理", "/Cases", Business), new("复核", "/Reviews", Business),
+            new("保障标准", "/Standards", Business), new("身份证号校验", "/IdNumbers", Business),
+        ]),
+        new("资金发放", [new("发放名册", "/Payments", Business), new("资金台账", "/Payments/Ledger", Business)]),
+        new("核查监测",
+        [
+            new("核查发现", "/Verification", Business), new("亲属备案", "/Verification/Relatives", Business),
+            new("举报处理", "/Verification/TipOffs", [Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer]),
+            new("低收入监测", "/Monitoring", Business), new("核查看板", "/Verification/Overview", Business),
+        ]),
+        new("统计报表",
+        [
+            new("数据看板", "/Reports/Dashboard", Business), new("救助统计", "/Reports", Business),
+            new("统计报表", "/Reports/Tables", Business), new("工作总结", "/Reports/Summary", Business),
+        ]),
+    ];
+}

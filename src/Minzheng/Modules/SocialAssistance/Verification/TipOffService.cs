@@ -1,0 +1,176 @@
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Modules.Administration.Regions;
+using Minzheng.Modules.SocialAssistance.Cases;
+using Minzheng.Platform.Auditing;
+using Minzheng.Platform.Calendar;
+using Minzheng.Platform.Data;
+using Minzheng.Platform.Kernel;
+using Minzheng.Platform.Privacy;
+using Minzheng.Platform.Regions;
+using Minzheng.Platform.Security;
+using Minzheng.Platform.Web;
+
+namespace Minzheng.Modules.SocialAssistance.Verification;
+
+public sealed record TipOffRequest(string? Channel, string? ReceivedOn, string? RegionCode, Guid? HouseholdId, string? SubjectName, string? Content,
+    string? ReporterName, string? ReporterPhone);
+
+public sealed record TipOffActionRequest(string? Note, string? Result);
+
+public sealed record TipOffDto(Guid Id, string RegionCode, string RegionName, string Channel, string ChannelName, DateOnly ReceivedOn, DateOnly DueOn,
+    Guid? HouseholdId, string SubjectName, string Content, bool Anonymous, string Status, string StatusName, bool Overdue, string? Investigation,
+    string? Result, string? ResultName, DateOnly? ConcludedOn, string? Feedback, DateOnly? FeedbackOn, string? Reporter);
+
+/// <summary>举报 handling: record, investigate, conclude, feed back; the deadline in working days (<c>Verification:TipOffWorkingDays</c>, default 15).</summary>
+public sealed class TipOffService(MinzhengDbContext db, CalendarService calendars, RegionService regions, PersonalDataProtector protector, AuditLog audit,
+    IRegionScope scope, IConfiguration configuration, TimeProvider clock)
+{
+    public static readonly string[] Actions = ["investigate", "conclude", "feedback"];
+
+    private int WorkingDays => configuration.GetValue("Verification:TipOffWorkingDays", 15);
+
+    public async Task<(TipOff? Created, FieldErrors Errors)> CreateAsync(TipOffRequest r, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var today = clock.Today();
+        if (r.Channel is null || !TipOff.Channels.ContainsKey(r.Channel))
+        {
+            errors.Add("channel", $"举报渠道 channel 应为 {string.Join("、", TipOff.Channels.Select(c => $"{c.Key}（{c.Value}）"))} 之一");
+        }
+
+        var received = InputValues.ParseDate(r.ReceivedOn, "receivedOn", required: false, errors) ?? today;
+        if (received > today)
+        {
+            errors.Add("receivedOn", "受理日期不能晚于今天");
+        }
+
+        var region = r.RegionCode?.Trim() ?? "";
+        string? householdRegion = null;
+        if (r.HouseholdId is { } householdId)
+        {
+            householdRegion = await db.Households.Where(h => h.Id == householdId).Select(h => h.RegionCode).SingleOrDefaultAsync(ct);
+            if (householdRegion is null)
+            {
+                errors.Add("householdId", "被举报家庭不存在或不在您的管辖范围内");
+            }
+        }
+        else if (!RegionCode.IsValid(region) || !region.StartsWith(scope.Prefix, StringComparison.Ordinal) || !await db.Regions.AnyAsync(x => x.Code == region, ct))
+        {
+            errors.Add("regionCode", "请填写被举报对象所在的区划（您管辖范围内的12位区划代码），或选择被举报家庭");
+        }
+
+        if (r.SubjectName?.Trim() is not { Length: > 0 and <= Minzheng.Platform.People.Person.NameMaxLength })
+        {
+            errors.Add("subjectName", $"被举报人姓名应为1到{Minzheng.Platform.People.Person.NameMaxLength}个字");
+        }
+
+        if (r.Content?.Trim() is not { Length: > 0 and <= TipOff.TextMaxLength })
+        {
+            errors.Add("content", $"举报内容应为1到{TipOff.TextMaxLength}个字");
+        }
+
+        var reporter = string.Join(" ", new[] { r.ReporterName?.Trim(), r.ReporterPhone?.Trim() }.Where(x => !string.IsNullOrEmpty(x)));
+        if (reporter.Length > 100)
+        {
+            errors.Add("reporterName", "举报人姓名和联系电话合计不能超过100个字");
+        }
+
+        if (errors.Any)
+        {
+            return (null, errors);
+        }
+
+        var calendar = await calendars.GetAsync(ct);
+        var tipOff = new TipOff
+        {
+            RegionCode = householdRegion ?? region,
+            Channel = r.Channel!,
+            ReceivedOn = received,
+            DueOn = calendar.AddWorkingDays(received, WorkingDays),
+            HouseholdId = r.HouseholdId,
+            SubjectName = r.SubjectName!.Trim(),
+            Content = r.Content!.Trim(),
+            ReporterCipher = reporter.Length > 0 ? protector.Encrypt(reporter, DataPurpose.Phone) : null,
+        };
+        db.TipOffs.Add(tipOff);
+        await db.SaveChangesAsync(ct);
+        return (tipOff, errors);
+    }
+
+    public async Task<List<TipOffDto>> ListAsync(string? region, bool? overdue, Guid? householdId, CancellationToken ct)
+    {
+        var prefix = RegionCode.ToScopePrefix(region) ?? "";
+        var today = clock.Today();
+        var q = db.TipOffs.AsNoTracking().Where(t => t.RegionCode.StartsWith(prefix));
+        if (overdue == true)
+        {
+            q = q.Where(t => (t.Status == TipOffStatus.Received || t.Status == TipOffStatus.Investigating) && t.DueOn < today);
+        }
+
+        if (householdId is { } h)
+        {
+            q = q.Where(t => t.HouseholdId == h);
+        }
+
+        var rows = await q.OrderBy(t => t.Status == TipOffStatus.Closed).ThenBy(t => t.DueOn).Take(1000).ToListAsync(ct);
+        var names = await regions.NamesAsync(ct);
+        return rows.Select(t => Dto(t, names, today, reporter: null)).ToList();
+    }
+
+    /// <summary>One tip-off with the reporter's name and phone, which only handlers see: the view is audited.</summary>
+    public async Task<TipOffDto?> GetAsync(Guid id, CancellationToken ct)
+    {
+        var t = await db.TipOffs.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (t is null)
+        {
+            return null;
+        }
+
+        await audit.RecordAsync(AuditActions.RecordViewed, entityType: nameof(TipOff), entityId: id.ToString(), regionCode: t.RegionCode, ct: ct);
+        return Dto(t, await regions.NamesAsync(ct), clock.Today(), t.ReporterCipher is { } c ? protector.Decrypt(c, DataPurpose.Phone) : null);
+    }
+
+    public async Task<(Outcome Outcome, string? Message)> ActAsync(Guid id, string action, TipOffActionRequest request, string actor, CancellationToken ct)
+    {
+        var t = await db.TipOffs.SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (t is null)
+        {
+            return (Outcome.NotFound, "举报不存在或不在您的管辖范围内");
+        }
+
+        var today = clock.Today();
+        try
+        {
+            switch (action)
+            {
+                case "investigate": t.StartInvestigation(actor, request.Note); break;
+                case "conclude": t.Conclude(actor, today, ParseResult(request.Result), request.Note); break;
+                case "feedback": t.GiveFeedback(today, request.Note); break;
+                default: throw new DomainRuleException($"未知的办理步骤“{action}”，应为 {string.Join("、", Actions)} 之一");
+            }
+        }
+        catch (DomainRuleException ex)
+        {
+            return (ex.Outcome, ex.Message);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return (Outcome.Done, null);
+    }
+
+    private static TipOffResult? ParseResult(string? code) =>
+        TipOff.ResultNames.Keys.Cast<TipOffResult?>().FirstOrDefault(r => InputValues.Code(r!.Value) == code);
+
+    private static TipOffDto Dto(TipOff t, IReadOnlyDictionary<string, string> names, DateOnly today, string? reporter) => new(t.Id, t.RegionCode,
+        names.GetValueOrDefault(t.RegionCode, t.RegionCode), t.Channel, TipOff.Channels[t.Channel], t.ReceivedOn, t.DueOn, t.HouseholdId, t.SubjectName,
+        t.Content, t.Anonymous, InputValues.Code(t.Status), StatusName(t.Status), t.IsOverdue(today), t.Investigation,
+        t.Result is { } r ? InputValues.Code(r) : null, t.Result is { } n ? TipOff.ResultNames[n] : null, t.ConcludedOn, t.Feedback, t.FeedbackOn, reporter);
+
+    public static string StatusName(TipOffStatus s) => s switch
+    {
+        TipOffStatus.Received => "已登记",
+        TipOffStatus.Investigating => "核查中",
+        TipOffStatus.Concluded => "待反馈",
+        _ => "已办结",
+    };
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Minzheng.Modules.SocialAssistance.Cases;
+using Minzheng.Platform.Kernel;
+using Minzheng.Platform.Security;
+
+namespace Minzheng.Modules.SocialAssistance.Verification;
+
+/// <summary>举报处理: register a tip-off, the list with deadlines, one tip-off with its reporter (audited) and the next step.</summary>
+[Authorize(Policy = AssistancePolicies.HandleTipOffs)]
+public sealed class TipOffsModel(TipOffService tipOffs) : PageModel
+{
+    public List<TipOffDto> Items { get; private set; } = [];
+    public TipOffDto? Selected { get; private set; }
+    public string? Error { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Overdue { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
+    {
+        if (id is { } selected && (Selected = await tipOffs.GetAsync(selected, ct)) is null)
+        {
+            return NotFound();
+        }
+
+        Items = await tipOffs.ListAsync(null, Overdue ? true : null, null, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCreateAsync(TipOffRequest tipOff, CancellationToken ct)
+    {
+        var (created, errors) = await tipOffs.CreateAsync(tipOff, ct);
+        if (created is not null)
+        {
+            return RedirectToPage(new { id = created.Id });
+        }
+
+        Error = string.Join("；", errors.Messages);
+        Items = await tipOffs.ListAsync(null, null, null, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostActAsync(Guid id, string action, string? note, string? result, CancellationToken ct)
+    {
+        var (outcome, message) = await tipOffs.ActAsync(id, action, new TipOffActionRequest(note, result), User.Identity?.Name ?? "", ct);
+        if (outcome == Outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome == Outcome.Done)
+        {
+            return RedirectToPage(new { id });
+        }
+
+        Error = message;
+        return await OnGetAsync(id, ct);
+    }
+}

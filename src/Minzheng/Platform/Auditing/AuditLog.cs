@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Minzheng.Platform.Data;
+
+namespace Minzheng.Platform.Auditing;
+
+/// <summary>Audit actions written explicitly (data changes are recorded by <see cref="AuditInterceptor"/>).</summary>
+public static class AuditActions
+{
+    public const string LoginSuccess = "auth.login";
+    public const string LoginFailure = "auth.login-failed";
+    public const string LockedOut = "auth.locked-out";
+    public const string Logout = "auth.logout";
+    public const string TokenIssued = "auth.token";
+    public const string PasswordChanged = "account.password-changed";
+    public const string PasswordReset = "account.password-reset";
+    public const string AccountCreated = "account.created";
+    public const string RoleGranted = "account.role-granted";
+    public const string AccountDisabled = "account.disabled";
+    public const string AccountEnabled = "account.enabled";
+    public const string ControlCharactersRemoved = "data.control-characters-removed";
+    public const string TwoFactorEnabled = "account.2fa-enabled";
+    public const string TwoFactorDisabled = "account.2fa-disabled";
+    public const string CalendarSet = "calendar.set";
+    public const string AuditVerified = "audit.verified";
+    public const string AuditExported = "audit.exported";
+    public const string SensitiveRevealed = "privacy.revealed";
+    public const string RecordViewed = "data.viewed";
+    public const string Exported = "data.exported";
+    public const string ImportCommitted = "import.committed";
+    public const string RelativeRegistered = "verification.relative-registered";
+    public const string ProtectionRestored = "audit.protection-restored";
+}
+
+/// <summary>Writes explicit audit entries (logins, permission changes, exports, reveals) and verifies the chain.</summary>
+public sealed class AuditLog(MinzhengDbContext db, IAuditContext actor, TimeProvider clock, Privacy.PersonalDataProtector protector)
+{
+    /// <summary>Records an event now, in its own save (and so its own transaction).</summary>
+    public async Task RecordAsync(string action, string outcome = AuditOutcome.Success, string? entityType = null, string? entityId = null,
+        string? regionCode = null, object? details = null, string? userName = null, CancellationToken ct = default, object? sealedDetails = null)
+    {
+        Add(action, outcome, entityType, entityId, regionCode, details, userName, sealedDetails);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Adds an event to the pending changes, so it commits (or not) together with them.</summary>
+    /// <param name="details">Particulars the audit administrator may read: counts, codes, account events.</param>
+    /// <param name="sealedDetails">Business particulars (names, values of a person's data): sealed, see <see cref="AuditValues"/>.</param>
+    public void Add(string action, string outcome = AuditOutcome.Success, string? entityType = null, string? entityId = null,
+        string? regionCode = null, object? details = null, string? userName = null, object? sealedDetails = null) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            OccurredAt = clock.GetUtcNow(),
+            UserName = AuditInterceptor.Truncate(userName ?? actor.UserName),
+            Ip = actor.Ip,
+            Action = action,
+            Outcome = outcome,
+            EntityType = entityType,
+            EntityId = entityId,
+            RegionCode = regionCode,
+            Details = sealedDetails is not null ? AuditValues.Seal(protector, details, sealedDetails)
+                : details is null ? null : JsonSerializer.Serialize(details, AuditJson.Options),
+        });
+
+    /// <summary>Verifies the chain; a row that is not even an entry is reported as the break, not thrown.</summary>
+    public async Task<AuditChain.Verification> VerifyAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await AuditChain.VerifyAsync(AuditRows.ReadAsync(db, ct), ct);
+        }
+        catch (MalformedAuditRowException e)
+        {
+            return new AuditChain.Verification(false, e.Position, e.Sequence, e.Id, e.Message, null);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Minzheng.Platform.Data;
+
+/// <summary>
+/// Set-based insert of many new rows in the current transaction, for bulk paths (roster commit): PostgreSQL binary COPY,
+/// SQLite one prepared statement. Column names, value conversions and store types come from the EF model, so rows are
+/// exactly what SaveChanges would write. It bypasses the SaveChanges interceptors: the caller stamps the rows, has
+/// checked their region scope, and records the batch in the audit log.
+/// </summary>
+public static class BulkInsert
+{
+    /// <param name="intoTable">Another table of the same columns (the benchmarks' floor); the entity's own table by default.</param>
+    public static async Task InsertAsync<T>(MinzhengDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct, string? intoTable = null)
+        where T : class
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties().Select(p => (Property: p, Column: p.GetColumnName(table)!, Mapping: (RelationalTypeMapping)p.GetRelationalTypeMapping())).ToList();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+                          ?? throw new InvalidOperationException("Bulk inserts run inside the caller's transaction.");
+        if (db.Database.IsNpgsql())
+        {
+            await CopyAsync((NpgsqlConnection)transaction.Connection!, intoTable ?? table.Name, columns, rows, ct);
+        }
+        else
+        {
+            await InsertPreparedAsync(transaction, intoTable ?? table.Name, columns, rows, ct);
+        }
+    }
+
+    private static object? Value(IProperty property, RelationalTypeMapping mapping, object entity)
+    {
+        var value = property.GetGetter().GetClrValueUsingContainingEntity(entity);
+        return mapping.Converter is { } converter && value is not null ? converter.ConvertToProvider(value) : value;
+    }
+
+    private static async Task CopyAsync<T>(NpgsqlConnection connection, string table, List<(IProperty Property, string Column, RelationalTypeMapping Mapping)> columns,
+        IEnumerable<T> rows, CancellationToken ct)
+        where T : class
+    {
+        var list = string.Join(", ", columns.Select(c => $"\"{c.Column}\""));
+        await using var copy = await connection.BeginBinaryImportAsync($"COPY \"{table}\" ({list}) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var row in rows)
+        {
+            await copy.StartRowAsync(ct);
+            foreach (var (property, _, mapping) in columns)
+            {
+                var value = Value(property, mapping, row);
+                if (value is null)
+                {
+                    await copy.WriteNullAsync(ct);
+                }
+                else
+                {
+                    // "character varying(50)" → "character varying": COPY wants the type, not its modifiers.
+                    var storeType = mapping.StoreType;
+                    await copy.WriteAsync(value, storeType.Contains('(', StringComparison.Ordinal) ? storeType[..storeType.IndexOf('(', StringComparison.Ordinal)] : storeType, ct);
+                }
+            }
+        }
+
+        await copy.CompleteAsync(ct);
+    }
+
+    private static async Task InsertPreparedAsync<T>(DbTransaction transaction, string table, List<(IProperty Property, string Column, RelationalTypeMapping Mapping)> columns,
+        IEnumerable<T> rows, CancellationToken ct)
+        where T : class
+    {
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) " +
+                              $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
+        foreach (var row in rows)
+        {
+            command.Parameters.Clear();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var (property, _, mapping) = columns[i];
+                // The type mapping writes the parameter exactly as EF does (converters, Guid/decimal/date formats).
+                command.Parameters.Add(mapping.CreateParameter(command, "@p" + i, property.GetGetter().GetClrValueUsingContainingEntity(row), property.IsNullable));
+            }
+
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using Minzheng.Platform.Calendar;
+using Minzheng.Platform.Regions;
+
+namespace Minzheng.Platform.Deadlines;
+
+/// <summary>The work list and the deadline board of every module's open deadlines, within the caller's region.</summary>
+public sealed class DeadlineBoard(IEnumerable<IDeadlineSource> sources, CalendarService calendars, RegionService regions, TimeProvider clock)
+{
+    /// <summary>Due within this many working days counts as "due soon".</summary>
+    public const int DueSoonWorkingDays = 3;
+
+    /// <param name="due">"soon", "overdue", or null for every open item with a deadline.</param>
+    public async Task<IReadOnlyList<WorkItem>> WorkListAsync(string? due, int take, CancellationToken ct)
+    {
+        var (today, soon) = await DaysAsync(ct);
+        var names = await regions.NamesAsync(ct);
+        var items = new List<WorkItem>();
+        foreach (var source in sources)
+        {
+            items.AddRange((await source.OpenAsync(ct)).Where(d => d.DueOn is not null)
+                .Select(d => new WorkItem(source.Kind, d.RegionCode, names.GetValueOrDefault(d.RegionCode, d.RegionCode), d.DueOn!.Value,
+                    Urgency(d.DueOn.Value, today, soon), d.Title, d.Href)));
+        }
+
+        return items.Where(i => due switch { "soon" => i.Urgency == "due-soon", "overdue" => i.Urgency == "overdue", _ => true })
+            .OrderBy(i => i.DueOn).ThenBy(i => i.Kind, StringComparer.Ordinal).Take(Math.Clamp(take, 1, 1000)).ToList();
+    }
+
+    /// <summary>Per township of the caller's scope: open, due soon and overdue, in total and by kind of work.</summary>
+    public async Task<IReadOnlyList<BoardRow>> ByTownshipAsync(CancellationToken ct)
+    {
+        var (today, soon) = await DaysAsync(ct);
+        var counts = new List<(string Township, string Kind, DateOnly? DueOn)>();
+        foreach (var source in sources)
+        {
+            counts.AddRange((await source.OpenAsync(ct)).Select(d => (TownshipOf(d.RegionCode), source.Kind, d.DueOn)));
+        }
+
+        var names = await regions.NamesAsync(ct);
+        return counts.GroupBy(c => c.Township).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var kinds = g.GroupBy(c => c.Kind).Select(k => new BoardCount(k.Key, k.Count(),
+                k.Count(c => c.DueOn >= today && c.DueOn <= soon), k.Count(c => c.DueOn < today))).ToList();
+            return new BoardRow(g.Key, names.GetValueOrDefault(g.Key, g.Key), kinds.Sum(k => k.Open), kinds.Sum(k => k.DueSoon), kinds.Sum(k => k.Overdue), kinds);
+        }).ToList();
+    }
+
+    /// <summary>"overdue", "due-soon" or "on-time" for a due date.</summary>
+    public async Task<Func<DateOnly?, string>> UrgencyAsync(CancellationToken ct)
+    {
+        var (today, soon) = await DaysAsync(ct);
+        return dueOn => dueOn is { } d ? Urgency(d, today, soon) : "closed";
+    }
+
+    /// <summary>The township (9-digit prefix) a region code lies in.</summary>
+    public static string TownshipOf(string regionCode) => regionCode[..9].PadRight(RegionCode.Length, '0');
+
+    private static string Urgency(DateOnly dueOn, DateOnly today, DateOnly soon) =>
+        dueOn < today ? "overdue" : dueOn <= soon ? "due-soon" : "on-time";
+
+    private async Task<(DateOnly Today, DateOnly Soon)> DaysAsync(CancellationToken ct)
+    {
+        var today = clock.Today();
+        return (today, (await calendars.GetAsync(ct)).AddWorkingDays(today, DueSoonWorkingDays));
+    }
+}
+
+public sealed record WorkItem(string Kind, string RegionCode, string RegionName, DateOnly DueOn, string Urgency, string Title, string Href);
+
+public sealed record BoardCount(string Kind, int Open, int DueSoon, int Overdue);
+
+public sealed record BoardRow(string RegionCode, string Name, int Open, int DueSoon, int Overdue, IReadOnlyList<BoardCount> Kinds);

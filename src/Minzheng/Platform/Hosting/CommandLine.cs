@@ -1,0 +1,146 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Minzheng.Platform.Data;
+using Minzheng.Platform.Demo;
+using Minzheng.Platform.Regions;
+using Minzheng.Platform.Security;
+
+namespace Minzheng.Platform.Hosting;
+
+/// <summary>Admin verbs of the executable: <c>migrate</c>, <c>seed-demo</c>, <c>import-regions &lt;file&gt;</c>.</summary>
+public sealed record CommandLine(string? Verb, string[] VerbArgs, string[] HostArgs)
+{
+    public static readonly Dictionary<string, string> SwitchMappings = new() { ["--data"] = "Data:Path" };
+
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "import-regions", "audit", "privacy", "help"];
+
+    public static CommandLine Parse(string[] args)
+    {
+        if (args.Length == 0 || !Verbs.Contains(args[0]))
+        {
+            return new CommandLine(null, [], args);
+        }
+
+        // Positional arguments follow the verb until the first --option.
+        var positional = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        return new CommandLine(args[0], positional, args.Skip(1 + positional.Length).ToArray());
+    }
+
+    public static async Task<int> RunAsync(WebApplication app, CommandLine command)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var ct = app.Lifetime.ApplicationStopping;
+        switch (command.Verb)
+        {
+            case null:
+                await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct);
+                app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
+                await app.RunAsync();
+                return 0;
+            case "migrate":
+                await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+                Console.WriteLine("数据库已迁移到最新版本 (migrations applied).");
+                return 0;
+            case "seed-demo":
+                await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct, seedDemo: true);
+                Console.WriteLine("演示数据已就绪 (demo data seeded).");
+                return 0;
+            case "import-regions" when command.VerbArgs.Length == 1:
+                return await ImportRegionsAsync(services, command.VerbArgs[0], ct);
+            case "audit" when command.VerbArgs is ["verify"]:
+                return await VerifyAuditAsync(services, ct);
+            case "privacy" when command.VerbArgs is ["rekey"]:
+                await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+                var changed = await services.GetRequiredService<Privacy.Rekey>().RunAsync(ct);
+                Console.WriteLine($"已用当前密钥重新加密 {changed} 个值 (re-encrypted {changed} values under the active key).");
+                return 0;
+            default:
+                Console.WriteLine("""
+                    用法 / usage: Minzheng [verb] [--data <folder>] [--urls <url>]
+                      (无)                    启动网站 / run the web application
+                      migrate                 迁移数据库 / apply database migrations
+                      seed-demo               写入演示数据 / seed the demo county and accounts
+                      import-regions <file>   导入区划代码 (CSV/XLSX: code,name) / import an official region code list
+                      audit verify            校验审计日志哈希链 / verify the audit log's hash chain (exit 1 if broken)
+                      privacy rekey           密钥轮换后重新加密 / re-encrypt personal data under the active key
+                    """);
+                return command.Verb == "help" ? 0 : 2;
+        }
+    }
+
+    private static async Task<int> ImportRegionsAsync(IServiceProvider services, string path, CancellationToken ct)
+    {
+        await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"文件不存在：{path}");
+            return 1;
+        }
+
+        await using var stream = File.OpenRead(path);
+        var result = await services.GetRequiredService<RegionService>().ImportAsync(stream, Path.GetFileName(path), ct);
+        foreach (var error in result.Errors)
+        {
+            Console.Error.WriteLine($"第{error.Row}行 {error.Column}：{error.Message}");
+        }
+
+        Console.WriteLine(result.Errors.Count == 0
+            ? $"导入完成：新增{result.Added}个，更新{result.Updated}个"
+            : $"导入失败：{result.Errors.Count}处错误，未写入任何数据");
+        return result.Errors.Count == 0 ? 0 : 1;
+    }
+
+    private static async Task<int> VerifyAuditAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+        var log = services.GetRequiredService<Auditing.AuditLog>();
+        var result = await log.VerifyAsync(ct);
+        if (result.Intact)
+        {
+            Console.WriteLine($"审计日志完整 (audit log intact): {result.Entries} entries, head {result.HeadHash ?? "-"}");
+        }
+        else
+        {
+            Console.WriteLine($"审计日志已被篡改 (audit log broken) at entry #{result.BrokenSequence?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}"
+                              + $" (id {result.BrokenId?.ToString() ?? "?"}): {result.Problem}");
+        }
+
+        try
+        {
+            await log.RecordAsync(Auditing.AuditActions.AuditVerified, result.Intact ? Auditing.AuditOutcome.Success : Auditing.AuditOutcome.Failure,
+                details: new { result.Entries, result.BrokenSequence, channel = "cli" }, ct: ct);
+        }
+        catch (Exception e) when (!result.Intact && e is not OperationCanceledException)
+        {
+            // A damaged log may not take another entry (e.g. the last row is unreadable); the verdict above still stands.
+            Console.Error.WriteLine($"校验结果未能记入审计日志 (could not record the verification): {e.Message}");
+        }
+
+        return result.Intact ? 0 : 1;
+    }
+
+    private static void PrintWelcome(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var settings = app.Services.GetRequiredService<DatabaseSettings>();
+        Console.WriteLine();
+        Console.WriteLine("民政综合业务平台 Minzheng 已启动");
+        foreach (var address in addresses)
+        {
+            Console.WriteLine($"  访问地址 / URL: {address}");
+        }
+
+        Console.WriteLine($"  数据库 / database: {settings.Provider}{(settings.Provider == DatabaseProvider.Sqlite ? $" ({settings.DataPath})" : "")}");
+        if (DatabaseInitializer.IsDemoEnabled(app.Configuration, settings))
+        {
+            Console.WriteLine($"  演示账户 / demo accounts (密码 password: {DemoSeeder.Password}):");
+            foreach (var account in DemoSeeder.Accounts)
+            {
+                Console.WriteLine($"    {account.UserName,-9} {Roles.DisplayName(account.Role)}  {account.DisplayName}  {account.RegionCode}");
+            }
+        }
+
+        Console.WriteLine();
+    }
+}

@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Localization;
+using Minzheng.Platform.Calendar;
+using Minzheng.Platform.Data;
+using Minzheng.Platform.Demo;
+using Minzheng.Platform.Modules;
+using Minzheng.Platform.Regions;
+using Minzheng.Platform.Security;
+using Minzheng.Platform.Web;
+using Scalar.AspNetCore;
+
+namespace Minzheng.Platform.Hosting;
+
+/// <summary>Composition of the whole application: services in <see cref="AddMinzheng"/>, pipeline in <see cref="UseMinzheng"/>.</summary>
+public static class MinzhengHost
+{
+    public static WebApplicationBuilder AddMinzheng(this WebApplicationBuilder builder, IReadOnlyList<IMinzhengModule> modules)
+    {
+        var services = builder.Services;
+        var catalog = new ModuleCatalog(modules);
+        services.AddSingleton(catalog);
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
+
+        services.AddSingleton(TimeProvider.System);
+        // Uploads (rosters, code lists) are bounded per request, whatever the endpoint (Imports:MaxFileMegabytes).
+        var maxRequestBytes = Web.UploadReader.MaxRequestBytesOf(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = maxRequestBytes);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxRequestBytes);
+        services.AddSingleton<Web.UploadReader>();
+        services.AddSingleton<Web.MoneyLimits>();
+        services.AddMemoryCache();
+        services.AddMinzhengDatabase();
+        services.AddMinzhengIdentity(builder.Configuration, catalog);
+        services.AddSessionKeys();
+        services.AddTrustedProxies(builder.Configuration);
+        services.AddScoped<Auditing.AuditLog>();
+        services.AddScoped<Auditing.IAuditContext, Auditing.HttpAuditContext>();
+        services.AddSingleton(sp => new Privacy.PersonalDataProtector(
+            Privacy.PrivacyKeys.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<DatabaseSettings>().DataPath)));
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<Privacy.Rekey>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<CalendarService>();
+        services.AddScoped<RegionService>();
+        services.AddScoped<Deadlines.DeadlineBoard>();
+        services.AddScoped<Auditing.RowStamper>();
+        foreach (var module in modules)
+        {
+            module.AddServices(services, builder.Configuration);
+        }
+
+        services.AddScoped<MinzhengClaimsFactory>();
+
+        // Chinese text goes into pages as characters, not as &#x…; entities.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/";
+            o.Conventions.Add(new ModulePageRoutes());
+            o.Conventions.AllowAnonymousToPage("/Platform/Web/Pages/Error");
+            foreach (var module in modules)
+            {
+                module.ConfigurePages(o.Conventions);
+            }
+
+            o.Conventions.ConfigureFilter(new FormTextFilter());
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.Razor.RazorViewEngineOptions>(o => o.PageViewLocationFormats.Add(ModulePageRoutes.SharedViews));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            // Framework-made problems (401, 404, 405 …) get Chinese titles too.
+            var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
+            if (ctx.ProblemDetails.Title is null || ctx.ProblemDetails.Title.All(c => c < 128))
+            {
+                ctx.ProblemDetails.Title = ApiProblems.ChineseTitle(status);
+            }
+
+            // A form the framework could not read (most often an upload over the request limit) says so in Chinese.
+            if (status is 400 or 413 && ctx.ProblemDetails.Detail is null && ctx.HttpContext.Request.HasFormContentType)
+            {
+                ctx.ProblemDetails.Detail = string.Create(CultureInfo.InvariantCulture,
+                    $"无法读取上传的表单：文件不能超过{Web.UploadReader.MaxMegabytesOf(ctx.HttpContext.RequestServices.GetRequiredService<IConfiguration>())}MB，请分批导入");
+            }
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        // Binding failures (a number where text is expected, an unknown date) reach ApiExceptionHandler, which names the field.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        });
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<MinzhengDbContext>("database");
+        return builder;
+    }
+
+    public static WebApplication UseMinzheng(this WebApplication app)
+    {
+        app.UseTrustedProxies(app.Configuration);
+        var chinese = new CultureInfo("zh-CN");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(chinese),
+            SupportedCultures = [chinese],
+            SupportedUICultures = [chinese],
+        });
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler("/Error");
+        if (app.Configuration.GetValue<bool>("Security:RequireHttps"))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseStatusCodePages(async ctx =>
+        {
+            // API errors without a body (401 from the auth handlers, unknown routes …) become ProblemDetails.
+            var http = ctx.HttpContext;
+            if (http.Request.Path.StartsWithSegments("/api") && http.RequestServices.GetRequiredService<IProblemDetailsService>() is { } problems)
+            {
+                await problems.TryWriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = { Status = http.Response.StatusCode, Title = ApiProblems.ChineseTitle(http.Response.StatusCode) },
+                });
+            }
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseSessionValidation();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseAccountGate();
+        // A body or parameter the framework cannot bind is answered here, field by field, as every other API error
+        // (left to the exception-handler middleware it became an empty 400).
+        app.Use(async (http, next) =>
+        {
+            try
+            {
+                await next();
+            }
+            catch (BadHttpRequestException bad) when (http.Request.Path.StartsWithSegments("/api") && !http.Response.HasStarted)
+            {
+                if (http.Request.HasFormContentType)
+                {
+                    // A form the framework cannot read (an upload over the limit): the problem customisation names the limit.
+                    http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(
+                        new ProblemDetailsContext { HttpContext = http, ProblemDetails = { Status = StatusCodes.Status400BadRequest } });
+                    return;
+                }
+
+                var handler = http.RequestServices.GetServices<Microsoft.AspNetCore.Diagnostics.IExceptionHandler>().OfType<ApiExceptionHandler>().First();
+                await handler.TryHandleAsync(http, bad, http.RequestAborted);
+            }
+        });
+
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            ResponseWriter = (ctx, report) => ctx.Response.WriteAsJsonAsync(new { status = report.Status.ToString() }),
+        }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(o => o.WithTitle("民政综合业务平台 API")).AllowAnonymous();
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<TextInputFilter>();
+        api.MapPlatform();
+        foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules)
+        {
+            module.MapApi(api);
+        }
+
+        app.MapRazorPages();
+        return app;
+    }
+}

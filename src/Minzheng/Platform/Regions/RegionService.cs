@@ -1,0 +1,193 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Minzheng.Platform.Data;
+using Minzheng.Platform.Imports;
+
+namespace Minzheng.Platform.Regions;
+
+public sealed record RegionDto(string Code, string Name, string Level, string? ParentCode, bool IsActive);
+
+public sealed record RegionImportResult(int Added, int Updated, IReadOnlyList<ImportError> Errors);
+
+/// <summary>Validation, creation, import and look-ups of the region tree, shared by the API, the pages and the CLI.</summary>
+public sealed class RegionService(MinzhengDbContext db, IMemoryCache cache)
+{
+    private const string NamesCacheKey = "region-names";
+
+    public static RegionDto ToDto(Region r) => new(r.Code, r.Name, r.Level.ToString().ToLowerInvariant(), r.ParentCode, r.IsActive);
+
+    /// <summary>Field errors of a new region, checked against the tree (code format, parent, duplicate name length).</summary>
+    public async Task<Dictionary<string, string[]>> ValidateNewAsync(string? code, string? name, string? parentCode, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var trimmedName = name?.Trim() ?? "";
+        if (trimmedName.Length == 0)
+        {
+            errors["name"] = ["请填写区划名称"];
+        }
+        else if (trimmedName.Length > Region.NameMaxLength)
+        {
+            errors["name"] = [$"区划名称不能超过{Region.NameMaxLength}个字"];
+        }
+
+        if (!RegionCode.TryGetLevel(code, out var level, out var codeError))
+        {
+            errors["code"] = [codeError];
+            return errors;
+        }
+
+        var expectedParent = RegionCode.ParentOf(code!, level);
+        var givenParent = string.IsNullOrWhiteSpace(parentCode) ? null : parentCode.Trim();
+        if (givenParent != expectedParent)
+        {
+            errors["parentCode"] = [expectedParent is null
+                ? "省级区划没有上级，parentCode 应为空"
+                : $"区划“{code}”的上级应为“{expectedParent}”，而不是“{givenParent ?? "空"}”"];
+        }
+        else if (expectedParent is not null && !await db.Regions.AnyAsync(r => r.Code == expectedParent, ct))
+        {
+            errors["parentCode"] = [$"上级区划“{expectedParent}”不存在，请先添加上级区划"];
+        }
+
+        return errors;
+    }
+
+    public Task<bool> ExistsAsync(string code, CancellationToken ct) => db.Regions.AnyAsync(r => r.Code == code, ct);
+
+    public async Task<Region> CreateAsync(string code, string name, CancellationToken ct)
+    {
+        RegionCode.TryGetLevel(code, out var level, out _);
+        var region = new Region(code, name.Trim(), level, RegionCode.ParentOf(code, level));
+        db.Regions.Add(region);
+        await db.SaveChangesAsync(ct);
+        cache.Remove(NamesCacheKey);
+        return region;
+    }
+
+    public Task<List<RegionDto>> ChildrenAsync(string? parentCode, CancellationToken ct) =>
+        db.Regions.AsNoTracking().Where(r => r.ParentCode == parentCode).OrderBy(r => r.Code)
+            .Select(r => new RegionDto(r.Code, r.Name, r.Level.ToString().ToLowerInvariant(), r.ParentCode, r.IsActive))
+            .ToListAsync(ct);
+
+    /// <summary>"江西省 / 九江市 / 共青城市" for a code; the code itself when unknown.</summary>
+    public async Task<string> DisplayPathAsync(string? code, CancellationToken ct)
+    {
+        if (code is null || !RegionCode.IsValid(code))
+        {
+            return code ?? "";
+        }
+
+        var names = await NamesAsync(ct);
+        var parts = new List<string>();
+        for (var current = (string?)code; current is not null;)
+        {
+            RegionCode.TryGetLevel(current, out var l, out _);
+            if (names.TryGetValue(current, out var n))
+            {
+                parts.Insert(0, n);
+            }
+
+            current = RegionCode.ParentOf(current, l);
+        }
+
+        return parts.Count == 0 ? code : string.Join(" / ", parts);
+    }
+
+    /// <summary>Every region's name by 12-digit code, cached (dropped whenever regions are written).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(CancellationToken ct) =>
+        (await cache.GetOrCreateAsync(NamesCacheKey, async e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+            return (IReadOnlyDictionary<string, string>)await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        }))!;
+
+    /// <summary>
+    /// Imports an official code list (CSV or XLSX, columns <c>code,name</c>): all or nothing. Parents and levels are
+    /// derived; a parent must exist already or come in the same file; existing codes get the file's name.
+    /// </summary>
+    public async Task<RegionImportResult> ImportAsync(Stream file, string fileName, CancellationToken ct)
+    {
+        var errors = new ImportErrorList();
+        try
+        {
+            return await ImportAsync(file, fileName, errors, ct);
+        }
+        catch (TooManyImportErrorsException)
+        {
+            // A list that is mostly wrong (the wrong file, a shifted column): the first errors say which.
+            return new RegionImportResult(0, 0, errors);
+        }
+    }
+
+    private async Task<RegionImportResult> ImportAsync(Stream file, string fileName, ImportErrorList errors, CancellationToken ct)
+    {
+        var (rows, readError) = RegionFileReader.Read(file, fileName);
+        if (readError is not null)
+        {
+            return new RegionImportResult(0, 0, [readError]);
+        }
+
+        var known = await db.Regions.ToDictionaryAsync(r => r.Code, ct);
+        var inFile = new Dictionary<string, int>();
+        var valid = new List<(string Code, string Name, RegionLevel Level)>();
+        foreach (var row in rows)
+        {
+            if (!RegionCode.TryGetLevel(row.Code, out var level, out var codeError))
+            {
+                errors.Add(new ImportError(row.Row, "code", codeError));
+                continue;
+            }
+
+            if (row.Name.Length == 0 || row.Name.Length > Region.NameMaxLength)
+            {
+                errors.Add(new ImportError(row.Row, "name", row.Name.Length == 0 ? "区划名称为空" : $"区划名称超过{Region.NameMaxLength}个字"));
+                continue;
+            }
+
+            if (!inFile.TryAdd(row.Code, row.Row))
+            {
+                errors.Add(new ImportError(row.Row, "code", $"区划代码“{row.Code}”与第{inFile[row.Code]}行重复"));
+                continue;
+            }
+
+            valid.Add((row.Code, row.Name, level));
+        }
+
+        foreach (var (code, _, level) in valid)
+        {
+            var parent = RegionCode.ParentOf(code, level);
+            if (parent is not null && !known.ContainsKey(parent) && !inFile.ContainsKey(parent))
+            {
+                errors.Add(new ImportError(inFile[code], "code", $"上级区划“{parent}”既不在系统中也不在文件中"));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            errors.SortFrom(0);
+            return new RegionImportResult(0, 0, errors);
+        }
+
+        int added = 0, updated = 0;
+        foreach (var (code, name, level) in valid.OrderBy(v => v.Level))
+        {
+            if (known.TryGetValue(code, out var existing))
+            {
+                if (existing.Name != name)
+                {
+                    existing.Rename(name);
+                    updated++;
+                }
+            }
+            else
+            {
+                db.Regions.Add(new Region(code, name, level, RegionCode.ParentOf(code, level)));
+                added++;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        cache.Remove(NamesCacheKey);
+        return new RegionImportResult(added, updated, []);
+    }
+}

@@ -1,0 +1,74 @@
+namespace Minzheng.Platform.Security;
+
+/// <summary>
+/// The roles of DESIGN §5. The three administrator roles (三员) are kept apart from the business roles:
+/// none of them reads business data, and nobody holds two of them.
+/// </summary>
+public static class Roles
+{
+    public const string Admin = "admin";
+    public const string Security = "security";
+    public const string Auditor = "auditor";
+    public const string County = "county";
+    public const string Finance = "finance";
+    public const string Township = "township";
+    public const string TownshipReviewer = "township-reviewer";
+    public const string CountyApprover = "county-approver";
+    public const string Village = "village";
+    public const string Leader = "leader";
+
+    public static IReadOnlyList<string> All { get; } =
+        [Admin, Security, Auditor, County, CountyApprover, Finance, Township, TownshipReviewer, Village, Leader];
+
+    public static IReadOnlySet<string> Administrators { get; } = new HashSet<string> { Admin, Security, Auditor };
+
+    /// <summary>The business roles: they read business data within their region; the 三员 never do.</summary>
+    public static string[] Business { get; } = [County, CountyApprover, Finance, Township, TownshipReviewer, Village, Leader];
+
+    public static string DisplayName(string role) => role switch
+    {
+        Admin => "系统管理员",
+        Security => "安全管理员",
+        Auditor => "审计管理员",
+        County => "县级民政业务人员",
+        Finance => "县级资金发放员",
+        CountyApprover => "县级审批人员",
+        Township => "乡镇经办人员",
+        TownshipReviewer => "乡镇审核人员",
+        Village => "村（社区）协理员",
+        Leader => "领导（只读）",
+        _ => role,
+    };
+
+    public static bool IsKnown(string? role) => role is not null && All.Contains(role);
+}
+
+/// <summary>Permission names of the platform; each module declares its own (e.g. <c>AssistancePolicies</c>).</summary>
+public static class Policies
+{
+    public const string ManageSystem = "ManageSystem";
+    public const string ManageRoles = "ManageRoles";
+    public const string BusinessRead = "BusinessRead";
+    public const string ReadAudit = "ReadAudit";
+    public const string ManageAccounts = "ManageAccounts";
+    public const string RevealPersonalData = "RevealPersonalData";
+}
+
+/// <summary>The permissions every line shares: reading business data at all, and revealing full personal data.</summary>
+public static class PlatformPermissions
+{
+    public static IReadOnlyList<Modules.Permission> All { get; } =
+    [
+        new(Policies.BusinessRead, "查看本辖区业务数据", Roles.Business),
+        new(Policies.RevealPersonalData, "查看完整身份证号等个人信息（留痕）", [Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer]),
+    ];
+}
+
+/// <summary>Claim types Minzheng adds to a signed-in user.</summary>
+public static class MinzhengClaims
+{
+    public const string Region = "mz:region";
+    public const string DisplayName = "mz:name";
+    public const string AuthTime = "mz:auth-time";
+    public const string Gate = "mz:gate";
+}

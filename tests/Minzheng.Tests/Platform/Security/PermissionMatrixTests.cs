@@ -1,0 +1,203 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Minzheng.Tests.Platform.Security;
+
+/// <summary>
+/// docs/permissions.md, row by row: every role against every endpoint. "allow" means the role passes authorization
+/// (any answer but 401/403); "deny" means 403. Bodies are deliberately invalid where a write would change shared data,
+/// so an allowed write answers 400 and the matrix can run in any order.
+/// </summary>
+public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private static readonly string[] AllRoles = ["admin", "security", "auditor", "county", "finance", "township", "village", "leader"];
+
+    public static TheoryData<string, string, string, string> Matrix()
+    {
+        var rows = new (string Method, string Path, string? Body, string[] Allowed)[]
+        {
+            ("GET", "/api/v1/regions/360482000000/children", null, AllRoles),
+            ("POST", "/api/v1/regions", "{\"code\":\"bad\"}", ["admin"]),
+            ("GET", "/api/v1/calendar/2026", null, AllRoles),
+            ("GET", "/api/v1/calendar/add-working-days?from=2026-09-28&days=5", null, AllRoles),
+            ("PUT", "/api/v1/calendar/2026", "{\"holidays\":[\"bad\"]}", ["admin"]),
+            ("GET", "/api/v1/id-numbers/11010519491231002X/check", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/users", null, ["admin", "security"]),
+            ("POST", "/api/v1/users", "{}", ["admin"]),
+            ("POST", $"/api/v1/users/{Guid.Empty}/reset-password", "{}", ["admin"]),
+            ("PUT", $"/api/v1/users/{Guid.Empty}/role", "{}", ["security"]),
+            ("GET", "/api/v1/audit", null, ["auditor"]),
+            ("GET", "/api/v1/audit/verify", null, ["auditor"]),
+            ("GET", "/api/v1/audit/export?from=bad", null, ["auditor"]),
+            ("POST", "/api/v1/audit-values/1/reveal", "{}", ["county", "township"]),
+            ("GET", "/api/v1/households?region=360482", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", $"/api/v1/households/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", "/api/v1/households", "{}", ["county", "township", "village"]),
+            ("POST", $"/api/v1/households/{Guid.Empty}/members/{Guid.Empty}/move", "{}", ["county", "township", "village"]),
+            ("POST", $"/api/v1/persons/{Guid.Empty}/reveal", "{}", ["county", "township"]),
+            ("POST", $"/api/v1/persons/{Guid.Empty}/incomes", "{}", ["county", "township", "village"]),
+            ("PUT", $"/api/v1/households/{Guid.Empty}", "{}", ["county", "township", "village"]),
+            ("POST", $"/api/v1/households/{Guid.Empty}/merge", "{}", ["county", "township", "village"]),
+            ("GET", $"/api/v1/persons/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader"]),
+            ("PUT", $"/api/v1/persons/{Guid.Empty}", "{}", ["county", "township", "village"]),
+            ("POST", $"/api/v1/persons/{Guid.Empty}/assets", "{}", ["county", "township", "village"]),
+            ("POST", "/api/v1/imports?kind=bad", null, ["county", "township"]),
+            ("GET", $"/api/v1/imports/{Guid.Empty}", null, ["county", "township"]),
+            ("POST", $"/api/v1/imports/{Guid.Empty}/commit", null, ["county", "township"]),
+            ("GET", "/api/v1/imports/templates/assistance-roster.xlsx", null, ["county", "township"]),
+            ("GET", "/api/v1/imports/templates/member-roster.xlsx", null, ["county", "township"]),
+            ("PUT", "/api/v1/standards", "{}", ["county"]),
+            ("GET", "/api/v1/standards?region=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", $"/api/v1/households/{Guid.Empty}/benefit?program=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", "/api/v1/cases", "{}", ["county", "township", "village"]),
+            ("GET", "/api/v1/cases?region=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/cases/deadline-board", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", $"/api/v1/cases/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", $"/api/v1/cases/{Guid.Empty}/accept", "{}", ["county", "township", "village"]),
+            ("GET", "/api/v1/reserve-funds", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", "/api/v1/reserve-funds", "{}", ["county"]),
+            ("POST", "/api/v1/cases/batch-approval", "{}", ["county"]),
+            ("GET", "/api/v1/enrollments?region=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", $"/api/v1/enrollments/{Guid.Empty}/terminate", "{}", ["county"]),
+            ("POST", "/api/v1/reviews", "{}", ["county"]),
+            ("GET", "/api/v1/reviews", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", $"/api/v1/reviews/{Guid.Empty}/items/{Guid.Empty}", "{}", ["county", "township"]),
+            ("POST", $"/api/v1/reviews/{Guid.Empty}/apply", null, ["county"]),
+            ("GET", "/api/v1/exports/assistance-roster.xlsx?region=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", "/api/v1/payrolls", "{}", ["county"]),
+            ("GET", "/api/v1/payrolls", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", $"/api/v1/payrolls/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", $"/api/v1/payrolls/{Guid.Empty}/lines", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", $"/api/v1/payrolls/{Guid.Empty}/townships", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/payments/ledger?from=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", $"/api/v1/payrolls/{Guid.Empty}/corrections", "{}", ["county"]),
+            ("POST", $"/api/v1/payrolls/{Guid.Empty}/reissue", null, ["county"]),
+            ("POST", $"/api/v1/payrolls/{Guid.Empty}/approve", null, ["finance"]),
+            ("POST", $"/api/v1/payrolls/{Guid.Empty}/reject", "{}", ["finance"]),
+            ("GET", $"/api/v1/payrolls/{Guid.Empty}/bank-file", null, ["finance"]),
+            ("POST", $"/api/v1/payrolls/{Guid.Empty}/returns", null, ["finance"]),
+            ("GET", "/api/v1/verification/findings?type=death", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", $"/api/v1/verification/findings/{Guid.Empty}/resolve", "{}", ["county"]),
+            ("POST", "/api/v1/verification/scans", "{}", ["county"]),
+            ("GET", "/api/v1/verification/relatives", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/verification/relatives/report", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/verification/overview", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", "/api/v1/verification/relatives", "{}", ["county", "township"]),
+            ("POST", $"/api/v1/verification/relatives/{Guid.Empty}/end", "{}", ["county", "township"]),
+            ("GET", "/api/v1/verification/tip-offs", null, ["county", "township"]),
+            ("GET", $"/api/v1/verification/tip-offs/{Guid.Empty}", null, ["county", "township"]),
+            ("POST", "/api/v1/verification/tip-offs", "{}", ["county", "township"]),
+            ("POST", $"/api/v1/verification/tip-offs/{Guid.Empty}/investigate", "{}", ["county", "township"]),
+            ("GET", "/api/v1/monitoring/households", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/monitoring/warnings", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", "/api/v1/monitoring/households", "{}", ["county", "township", "village"]),
+            ("POST", $"/api/v1/monitoring/households/{Guid.Empty}/end", "{}", ["county", "township", "village"]),
+            ("POST", "/api/v1/monitoring/scans", "{}", ["county", "township"]),
+            ("POST", $"/api/v1/monitoring/warnings/{Guid.Empty}/resolve", "{}", ["county", "township"]),
+            ("GET", "/api/v1/reports/assistance-summary?region=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/reports/assistance-summary.xlsx?region=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/reports/work-summary?region=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", "/api/v1/reports/work-summary.docx", "{}", ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/reports/dashboard?region=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/statistics/table?period=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/statistics/table.xlsx?period=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/statistics/reports?period=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", $"/api/v1/statistics/reports/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", "/api/v1/statistics/reports", "{}", ["township"]),
+            ("POST", $"/api/v1/statistics/reports/{Guid.Empty}/accept", "{}", ["county"]),
+            ("POST", $"/api/v1/statistics/reports/{Guid.Empty}/return", "{}", ["county"]),
+        };
+        var data = new TheoryData<string, string, string, string>();
+        foreach (var (method, path, body, allowed) in rows)
+        {
+            foreach (var role in AllRoles)
+            {
+                data.Add(role, method, path + (body is null ? "" : " " + body), allowed.Contains(role) ? "allow" : "deny");
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Role_Endpoint_IsAllowedOrDeniedAsDocumented(string role, string method, string pathAndBody, string expected)
+    {
+        var (path, body) = pathAndBody.Split(' ', 2) is [var p, var b] ? (p, b) : (pathAndBody, null);
+        using var client = await app.ClientAsAsync(role);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        }
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        if (expected == "deny")
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        }
+        else
+        {
+            Assert.NotEqual(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.True((int)response.StatusCode < 500, $"{method} {path} as {role}: {response.StatusCode}");
+        }
+    }
+
+    [Theory]
+    [InlineData("admin", "/Regions", true)]
+    [InlineData("finance", "/Payments", true)]
+    [InlineData("leader", "/Payments/Ledger", true)]
+    [InlineData("admin", "/Payments", false)]
+    [InlineData("auditor", "/Payments/Ledger", false)]
+    [InlineData("township", "/Verification", true)]
+    [InlineData("security", "/Verification", false)]
+    [InlineData("leader", "/Verification/Relatives", true)]
+    [InlineData("leader", "/Verification/Overview", true)]
+    [InlineData("township", "/Verification/TipOffs", true)]
+    [InlineData("village", "/Verification/TipOffs", false)]
+    [InlineData("leader", "/Verification/TipOffs", false)]
+    [InlineData("village", "/Monitoring", true)]
+    [InlineData("admin", "/Monitoring", false)]
+    [InlineData("leader", "/Reports/Dashboard", true)]
+    [InlineData("village", "/Reports", true)]
+    [InlineData("finance", "/Reports/Summary", true)]
+    [InlineData("admin", "/Reports/Dashboard", false)]
+    [InlineData("auditor", "/Reports", false)]
+    [InlineData("village", "/Reports/Tables", true)]
+    [InlineData("security", "/Reports/Tables", false)]
+    [InlineData("county", "/Regions", false)]
+    [InlineData("admin", "/Calendar", true)]
+    [InlineData("security", "/Calendar", false)]
+    [InlineData("security", "/Users", true)]
+    [InlineData("auditor", "/Users", false)]
+    [InlineData("auditor", "/Audit", true)]
+    [InlineData("admin", "/Audit", false)]
+    [InlineData("county", "/Audit", false)]
+    [InlineData("admin", "/IdNumbers", false)]
+    [InlineData("village", "/IdNumbers", true)]
+    [InlineData("leader", "/Registry", true)]
+    [InlineData("admin", "/Registry", false)]
+    [InlineData("auditor", "/Registry", false)]
+    [InlineData("village", "/Registry/New", true)]
+    [InlineData("leader", "/Registry/New", false)]
+    [InlineData("finance", "/Registry/New", false)]
+    [InlineData("township", "/Imports", true)]
+    [InlineData("village", "/Imports", false)]
+    [InlineData("leader", "/Imports", false)]
+    public async Task Role_Page_IsAllowedOrDenied(string role, string page, bool allowed)
+    {
+        using var web = new WebSession(app);
+        await web.LoginAsync(role, Minzheng.Platform.Demo.DemoSeeder.Password);
+        var response = await web.GetAsync(page);
+        if (allowed)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.AbsolutePath);
+        }
+    }
+}

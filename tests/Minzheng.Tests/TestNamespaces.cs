@@ -1,0 +1,26 @@
+// Test support (apps, fixtures, assertions) and the tests of one module use each other freely across folders.
+global using Minzheng.Modules.SocialAssistance;
+global using Minzheng.Tests.Infrastructure;
+global using Minzheng.Tests.Modules.Administration.Account;
+global using Minzheng.Tests.Modules.Administration.Audit;
+global using Minzheng.Tests.Modules.Administration.Calendar;
+global using Minzheng.Tests.Modules.Administration.Regions;
+global using Minzheng.Tests.Modules.Administration.Users;
+global using Minzheng.Tests.Modules.SocialAssistance.Benefits;
+global using Minzheng.Tests.Modules.SocialAssistance.Cases;
+global using Minzheng.Tests.Modules.SocialAssistance.Imports;
+global using Minzheng.Tests.Modules.SocialAssistance.Monitoring;
+global using Minzheng.Tests.Modules.SocialAssistance.Payments;
+global using Minzheng.Tests.Modules.SocialAssistance.Registry;
+global using Minzheng.Tests.Modules.SocialAssistance.Reports;
+global using Minzheng.Tests.Modules.SocialAssistance.Reviews;
+global using Minzheng.Tests.Modules.SocialAssistance.Standards;
+global using Minzheng.Tests.Modules.SocialAssistance.Verification;
+global using Minzheng.Tests.Platform.Auditing;
+global using Minzheng.Tests.Platform.Calendar;
+global using Minzheng.Tests.Platform.Data;
+global using Minzheng.Tests.Platform.Imports;
+global using Minzheng.Tests.Platform.Privacy;
+global using Minzheng.Tests.Platform.Regions;
+global using Minzheng.Tests.Platform.Security;
+global using Minzheng.Tests.Platform.Web;
