@@ -243,6 +243,18 @@ public abstract class CaseJourneyTests<TApp>(TApp app) : CaseJourneyBase<TApp>(a
         Assert.Contains(overdue.EnumerateArray(), c => c.GetProperty("id").GetString() == id && c.GetProperty("urgency").GetString() == "overdue");
         var board = await (await again.GetAsync("/api/v1/cases/deadline-board", Ct)).JsonAsync();
         Assert.True(board.EnumerateArray().Single(r => r.GetProperty("regionCode").GetString() == "360482100000").GetProperty("overdue").GetInt32() >= 1);
+
+        // The platform's work list and board carry the same case, among every module's deadlines, within the region only.
+        var work = await (await again.GetAsync("/api/v1/deadlines?due=overdue", Ct)).JsonAsync();
+        var item = Assert.Single(work.EnumerateArray(), i => i.GetProperty("href").GetString() == $"/Cases/Detail?id={id}");
+        Assert.Equal("救助申请", item.GetProperty("kind").GetString());
+        Assert.Equal("overdue", item.GetProperty("urgency").GetString());
+        var township100 = (await (await again.GetAsync("/api/v1/deadlines/board", Ct)).JsonAsync()).EnumerateArray()
+            .Single(r => r.GetProperty("regionCode").GetString() == "360482100000");
+        Assert.True(township100.GetProperty("kinds").EnumerateArray().Single(k => k.GetProperty("kind").GetString() == "救助申请").GetProperty("overdue").GetInt32() >= 1);
+        using var outsiderLater = await App.ClientAsAsync(user, password);
+        Assert.DoesNotContain(id, await outsiderLater.GetStringAsync("/api/v1/deadlines", Ct));
+        await (await again.GetAsync("/api/v1/deadlines?due=someday", Ct)).AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Minzheng.Tests.Modules.SocialAssistance.Payments;
 
