@@ -186,8 +186,6 @@ public sealed partial class AssistanceCase
         string.IsNullOrWhiteSpace(value) ? null : value.Trim()[..Math.Min(value.Trim().Length, TextMaxLength)];
 }
 
-/// <summary>An illegal transition, refused with its Chinese reason (409 over the API).</summary>
-
 public static class CaseText
 {
     public static string StatusName(CaseStatus status) => status switch
