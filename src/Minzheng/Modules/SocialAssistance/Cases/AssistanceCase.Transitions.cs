@@ -16,14 +16,10 @@ public sealed record Transition(string Action, CaseStatus From, CaseStatus To, s
 
 public sealed partial class AssistanceCase
 {
-    private const string TownshipOnly = "只有乡镇（街道）经办或审核人员可以办理此步骤";
-    private const string CountyOnly = "只有县级民政审批人员可以作出决定";
-
     /// <summary>受理: the township accepts the application; the check authorisation must be signed (民发〔2021〕57号).</summary>
     public Transition Accept(CaseActor actor, DateOnly today)
     {
-        Require(actor.IsTownship, TownshipOnly);
-        RequireStatus(CaseStatus.Applied);
+        Step("accept", actor);
         Require(AuthorisationSigned, "申请人尚未签署家庭经济状况核对授权书，不能受理");
         AcceptedOn = today;
         return Move("受理", CaseStatus.Accepted, null);
@@ -32,8 +28,7 @@ public sealed partial class AssistanceCase
     /// <summary>入户调查: at least two investigators, both named; a re-investigation after an upheld objection is allowed.</summary>
     public Transition Investigate(CaseActor actor, DateOnly today, DateOnly? date, IReadOnlyList<string> investigators, string? findings)
     {
-        Require(actor.IsTownship, TownshipOnly);
-        RequireStatus(CaseStatus.Accepted, CaseStatus.Investigated);
+        Step("investigate", actor);
         var names = investigators.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct().ToList();
         Require(names.Count >= 2, "入户调查应由至少两名工作人员进行，请填写两名以上调查人员");
         Require(date is { } d && d <= today && d >= AcceptedOn, $"调查日期应在受理日期 {AcceptedOn:yyyy-MM-dd} 与今天之间");
@@ -45,8 +40,7 @@ public sealed partial class AssistanceCase
     /// <summary>家庭经济状况核对 result, entered for now (the data match arrives with the verification module).</summary>
     public Transition RecordCheck(CaseActor actor, bool? passed, string? note)
     {
-        Require(actor.IsTownship, TownshipOnly);
-        RequireStatus(CaseStatus.Investigated);
+        Step("check", actor);
         Require(passed is not null, "请选择核对结果：通过或未通过");
         (CheckPassed, CheckNote) = (passed, Text(note));
         return Move("经济状况核对", Status, $"{(passed == true ? "核对通过" : "核对未通过")}{(CheckNote is null ? "" : "：" + CheckNote)}");
@@ -55,9 +49,8 @@ public sealed partial class AssistanceCase
     /// <summary>民主评议: optional for Dibao; a way to settle doubts or objections.</summary>
     public Transition RecordDemocraticReview(CaseActor actor, CaseRules rules, string? note)
     {
-        Require(actor.IsTownship, TownshipOnly);
+        Step("democratic-review", actor);
         Require(rules.DemocraticReviewAvailable, "该项目不适用民主评议");
-        RequireStatus(CaseStatus.Investigated);
         Require(!string.IsNullOrWhiteSpace(note), "请填写民主评议情况");
         DemocraticReview = Text(note);
         return Move("民主评议", Status, DemocraticReview);
@@ -66,8 +59,7 @@ public sealed partial class AssistanceCase
     /// <summary>乡镇审核意见; without 公示 (children) or with a negative opinion the file goes straight to the county.</summary>
     public Transition TownshipReview(CaseActor actor, CaseRules rules, DateOnly today, bool? approves, string? note)
     {
-        Require(actor.IsTownship, TownshipOnly);
-        RequireStatus(CaseStatus.Investigated);
+        Step("township-review", actor);
         Require(CheckPassed is not null, "尚未录入家庭经济状况核对结果，不能提出审核意见");
         Require(approves is not null && !string.IsNullOrWhiteSpace(note), "请选择审核意见（同意/不同意）并填写理由");
         (TownshipApproves, TownshipOpinion) = (approves, Text(note));
@@ -83,8 +75,7 @@ public sealed partial class AssistanceCase
     /// <summary>公示 from the day the list is posted; the period starts the next day (Civil Code arts. 201/203).</summary>
     public Transition StartPublicity(CaseActor actor, CaseRules rules, WorkingCalendar calendar, DateOnly today, DateOnly? from)
     {
-        Require(actor.IsTownship, TownshipOnly);
-        RequireStatus(CaseStatus.TownshipReviewed);
+        Step("start-publicity", actor);
         Require(from is { } f && f >= today.AddDays(-3) && f <= today.AddDays(30), "公示张贴日期应在近3天至30天内");
         PublicityFrom = from;
         PublicityUntil = rules.PublicityInWorkingDays
@@ -93,9 +84,9 @@ public sealed partial class AssistanceCase
         return Move("公示", CaseStatus.InPublicity, $"{PublicityFrom:yyyy-MM-dd} 张贴，公示期至 {PublicityUntil:yyyy-MM-dd}");
     }
 
-    public Transition RecordObjection(string? note)
+    public Transition RecordObjection(CaseActor actor, string? note)
     {
-        RequireStatus(CaseStatus.InPublicity);
+        Step("object", actor);
         Require(!string.IsNullOrWhiteSpace(note), "请填写异议内容（来源、事由）");
         OpenObjections++;
         return Move("公示异议", Status, Text(note));
@@ -104,8 +95,7 @@ public sealed partial class AssistanceCase
     /// <summary>An upheld objection sends the case back to investigation; it is publicised again afterwards.</summary>
     public Transition ResolveObjection(CaseActor actor, bool? upheld, string? note)
     {
-        Require(actor.IsTownship, TownshipOnly);
-        RequireStatus(CaseStatus.InPublicity);
+        Step("resolve-objection", actor);
         Require(OpenObjections > 0, "没有待处理的异议");
         Require(upheld is not null && !string.IsNullOrWhiteSpace(note), "请选择异议是否成立并填写核实情况");
         if (upheld == true)
@@ -120,8 +110,7 @@ public sealed partial class AssistanceCase
 
     public Transition EndPublicity(CaseActor actor, DateOnly today)
     {
-        Require(actor.IsTownship, TownshipOnly);
-        RequireStatus(CaseStatus.InPublicity);
+        Step("end-publicity", actor);
         Require(today > PublicityUntil, $"公示期至 {PublicityUntil:yyyy-MM-dd}，期满后方可报县级审批");
         Require(OpenObjections == 0, "尚有未处理的公示异议");
         SubmittedOn = today;
@@ -131,9 +120,8 @@ public sealed partial class AssistanceCase
     /// <summary>近亲属备案: the county's separate review (a home visit is mandatory for registered relatives, 民发〔2021〕57号).</summary>
     public Transition RecordRelativeReview(CaseActor actor, string? note)
     {
-        Require(actor.IsCounty, "近亲属备案的单独审核由县级民政部门进行");
+        Step("relative-review", actor);
         Require(RelativeOfStaff, "该申请人未登记为工作人员或村干部近亲属");
-        Require(!IsClosed, "案件已办结");
         Require(!string.IsNullOrWhiteSpace(note), "请填写县级入户核查及单独审核意见");
         RelativeReview = Text(note);
         return Move("近亲属单独审核", Status, RelativeReview);
@@ -142,8 +130,7 @@ public sealed partial class AssistanceCase
     /// <summary>County decision. Approval figures come from the service's calculation; a refusal needs written reasons.</summary>
     public Transition Decide(CaseActor actor, DateOnly today, bool? approve, string? reason)
     {
-        Require(actor.IsCounty, CountyOnly);
-        RequireStatus(CaseStatus.AwaitingDecision);
+        Step("decide", actor);
         Require(approve is not null, "请选择批准或不予批准");
         Require(!RelativeOfStaff || RelativeReview is not null, "申请人为工作人员或村干部近亲属，须先记录县级单独审核意见");
         Require(approve == false || CheckPassed == true, "家庭经济状况核对未通过，不能批准");
@@ -158,8 +145,7 @@ public sealed partial class AssistanceCase
     /// </summary>
     public Transition Withdraw(CaseActor actor, string? reason)
     {
-        Require(actor.IsTownship || actor.IsCounty, "只有乡镇（街道）或县级工作人员可以登记申请人撤回");
-        Require(!IsClosed, "案件已办结，不能撤回");
+        Step("withdraw", actor);
         Require(!string.IsNullOrWhiteSpace(reason), "请填写撤回原因");
         return Move("申请人撤回", CaseStatus.Withdrawn, Text(reason));
     }
@@ -171,8 +157,8 @@ public sealed partial class AssistanceCase
         return new Transition(action, from, to, note);
     }
 
-    private void RequireStatus(params CaseStatus[] allowed) =>
-        Require(allowed.Contains(Status), $"当前状态为“{CaseText.StatusName(Status)}”，不能办理此步骤");
+    /// <summary>The declared step (<see cref="CaseProcedure"/>) for this actor and the case's state, or its refusal.</summary>
+    private void Step(string action, CaseActor actor) => CaseProcedure.Definition.Ensure(action, Status, actor.Roles);
 
     private static void Require(bool condition, string message)
     {

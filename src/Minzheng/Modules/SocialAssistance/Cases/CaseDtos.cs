@@ -18,7 +18,11 @@ public sealed record CaseDto(Guid Id, string Program, string ProgramName, string
     bool? CheckPassed, string? CheckNote, string? DemocraticReview, bool? TownshipApproves, string? TownshipOpinion, DateOnly? PublicityFrom,
     DateOnly? PublicityUntil, int OpenObjections, DateOnly? SubmittedOn, DateOnly? DecidedOn, string? DecisionReason, string? StartMonth,
     int? CoveredPersons, decimal? Amount, Guid? EnrollmentId, DateOnly? DueOn, DateOnly? FinalDueOn, string Urgency, string Citation,
-    string? CalculationJson, List<CaseEventDto> Events);
+    string? CalculationJson, List<CaseEventDto> Events)
+{
+    /// <summary>The steps the caller may take now (<see cref="CaseProcedure"/>); empty for a closed case.</summary>
+    public IReadOnlyList<string> AvailableActions { get; init; } = [];
+}
 
 /// <summary>Open cases of one township on the deadline board.</summary>
 /// <param name="Open">Applications in progress (DueSoon, Overdue: of them); tip-offs and early warnings past their deadline are counted beside.</param>

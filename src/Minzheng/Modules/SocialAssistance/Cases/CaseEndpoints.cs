@@ -44,8 +44,8 @@ public static class CaseEndpoints
         };
     }
 
-    public static async Task<Results<Ok<CaseDto>, ProblemHttpResult>> Get(Guid id, CaseQueries queries, CancellationToken ct) =>
-        await queries.GetAsync(id, ct) is { } c ? TypedResults.Ok(c) : ApiProblems.NotFound("案件不存在或不在您的管辖范围内");
+    public static async Task<Results<Ok<CaseDto>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, CaseQueries queries, CancellationToken ct) =>
+        await queries.GetAsync(id, ct, Actor(user).Roles) is { } c ? TypedResults.Ok(c) : ApiProblems.NotFound("案件不存在或不在您的管辖范围内");
 
     public static async Task<Results<Ok<List<CaseListItem>>, ValidationProblem>> List(string? status, string? program, string? region, string? due, int? take,
         bool? mine, ClaimsPrincipal user, CaseQueries queries, CancellationToken ct) =>

@@ -15,7 +15,8 @@ namespace Minzheng.Modules.SocialAssistance.Cases;
 /// <summary>Case pages and work lists: one case with its timeline, filtered lists with deadline urgency, the deadline board.</summary>
 public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars, DeadlineBoard board, AuditLog audit, TimeProvider clock)
 {
-    public async Task<CaseDto?> GetAsync(Guid id, CancellationToken ct)
+    /// <param name="roles">The caller's roles, for the steps they may take now.</param>
+    public async Task<CaseDto?> GetAsync(Guid id, CancellationToken ct, IEnumerable<string>? roles = null)
     {
         var c = await db.Cases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
@@ -33,7 +34,10 @@ public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars,
             c.RelativeReview, c.EmergencyAmount, c.AcceptedOn, c.InvestigatedOn, c.Investigators, c.Findings, c.CheckPassed, c.CheckNote,
             c.DemocraticReview, c.TownshipApproves, c.TownshipOpinion, c.PublicityFrom, c.PublicityUntil, c.OpenObjections, c.SubmittedOn, c.DecidedOn,
             c.DecisionReason, c.StartMonth?.ToString("yyyy-MM", CultureInfo.InvariantCulture), c.CoveredPersons, c.MonthlyAmount, c.EnrollmentId,
-            c.DueOn, c.FinalDueOn, urgency, CaseRules.For(c.Program).Citation, c.CalculationJson, events);
+            c.DueOn, c.FinalDueOn, urgency, CaseRules.For(c.Program).Citation, c.CalculationJson, events)
+        {
+            AvailableActions = CaseProcedure.AvailableActions(c.Status, roles ?? []),
+        };
     }
 
     /// <param name="due">"soon", "overdue" or null for every case.</param>

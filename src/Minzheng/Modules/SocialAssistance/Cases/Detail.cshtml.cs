@@ -50,7 +50,7 @@ public sealed class DetailModel(CaseQueries queries, CaseService cases, IAuthori
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         CanWork = (await authorization.AuthorizeAsync(User, AssistancePolicies.CaseWork)).Succeeded;
-        Case = await queries.GetAsync(id, ct);
+        Case = await queries.GetAsync(id, ct, Actor.Roles);
         Steps = StepsOf(Case?.CalculationJson);
         Findings = Case is null ? [] : await findings.ListAsync(new Verification.FindingQuery(CaseId: id), ct);
         return Case is not null;

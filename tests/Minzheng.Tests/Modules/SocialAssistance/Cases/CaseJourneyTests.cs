@@ -228,9 +228,15 @@ public abstract class CaseJourneyTests<TApp>(TApp app) : CaseJourneyBase<TApp>(a
     public async Task CaseOutsideScope_IsNotFound_AndWorkListsShowUrgency()
     {
         using var township = await App.ClientAsAsync("township");
-        var household = await HouseholdAsync(township, "360482100203", new { name = "吴某", idNumber = Adult(), relationship = "head", monthlyIncome = 0m });
+        // In the demo village 红光村, so its village assistant sees the case too.
+        var household = await HouseholdAsync(township, "360482100201", new { name = "吴某", idNumber = Adult(), relationship = "head", monthlyIncome = 0m });
         var id = (await (await township.PostAsJsonAsync("/api/v1/cases",
             new { program = "rural-dibao", householdId = household, authorisationSigned = true }, Ct)).JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        // The steps on offer come from the declared procedure: the township may accept or record a withdrawal, the village neither.
+        var offered = (await (await township.GetAsync($"/api/v1/cases/{id}", Ct)).JsonAsync()).GetProperty("availableActions");
+        Assert.Equal(["accept", "withdraw"], offered.EnumerateArray().Select(a => a.GetString()));
+        using var village = await App.ClientAsAsync("village");
+        Assert.Empty((await (await village.GetAsync($"/api/v1/cases/{id}", Ct)).JsonAsync()).GetProperty("availableActions").EnumerateArray());
         var (user, password) = await TestUsers.CreateAsync(App, "township", "360482200000");
         using var outsider = await App.ClientAsAsync(user, password);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/cases/{id}", Ct)).StatusCode);

@@ -33,7 +33,7 @@ public sealed class CaseTransitionMatrixTests
         ["democratic-review"] = (Investigated, (c, a) => c.RecordDemocraticReview(a, Dibao, "评议通过"), TownshipStaff),
         ["township-review"] = (Checked, (c, a) => c.TownshipReview(a, Dibao, Day, true, "符合条件"), TownshipStaff),
         ["start-publicity"] = (Reviewed, (c, a) => c.StartPublicity(a, Dibao, Calendar, Day, Day), TownshipStaff),
-        ["object"] = (InPublicity, (c, _) => c.RecordObjection("邻居反映有车辆"), CaseRoles),
+        ["object"] = (InPublicity, (c, a) => c.RecordObjection(a, "邻居反映有车辆"), CaseRoles),
         ["resolve-objection"] = (Objected, (c, a) => c.ResolveObjection(a, false, "核实无车辆"), TownshipStaff),
         ["end-publicity"] = (InPublicity, (c, a) => c.EndPublicity(a, c.PublicityUntil!.Value.AddDays(1)), TownshipStaff),
         ["relative-review"] = (() => AwaitingDecision(relative: true), (c, a) => c.RecordRelativeReview(a, "单独审核通过"), CountyStaff),
@@ -63,6 +63,9 @@ public sealed class CaseTransitionMatrixTests
         var (before, act, allowed) = Steps[step];
         var @case = before();
         var status = @case.Status;
+        // The declared procedure offers the step to exactly the roles that may take it (pages and API list these).
+        var action = step.StartsWith("withdraw", StringComparison.Ordinal) ? "withdraw" : step;
+        Assert.Equal(allowed.Contains(role), CaseProcedure.AvailableActions(status, [role]).Contains(action));
         if (allowed.Contains(role))
         {
             var transition = act(@case, Actor(role));
@@ -99,7 +102,7 @@ public sealed class CaseTransitionMatrixTests
 
     private static AssistanceCase InPublicity() => Then(Reviewed(), c => c.StartPublicity(Township, Dibao, Calendar, Day, Day));
 
-    private static AssistanceCase Objected() => Then(InPublicity(), c => c.RecordObjection("邻居反映有车辆"));
+    private static AssistanceCase Objected() => Then(InPublicity(), c => c.RecordObjection(Actor(Roles.Village), "邻居反映有车辆"));
 
     private static AssistanceCase AwaitingDecision(bool relative = false)
     {

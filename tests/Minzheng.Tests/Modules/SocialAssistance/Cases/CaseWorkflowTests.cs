@@ -90,7 +90,7 @@ public sealed class CaseWorkflowTests
     public void OpenObjection_BlocksTheEnd_UpheldObjectionSendsBackToInvestigation()
     {
         var c = InPublicity();
-        c.RecordObjection("村民反映其有经营收入");
+        c.RecordObjection(Village, "村民反映其有经营收入");
         Assert.Contains("异议", Assert.Throws<DomainRuleException>(() => c.EndPublicity(Township, c.PublicityUntil!.Value.AddDays(1))).Message);
         c.ResolveObjection(Township, upheld: true, "核实有经营性收入");
         Assert.Equal(CaseStatus.Accepted, c.Status);
