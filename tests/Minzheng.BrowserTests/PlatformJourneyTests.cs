@@ -37,6 +37,27 @@ public sealed class PlatformJourneyTests(BrowserApp app)
         Assert.Contains("县级审批人员", matrix);
         Assert.DoesNotContain("DecideCases", matrix);
     }
+
+    [Fact]
+    public async Task County_PrintsANumberedDecision_AndACitizenVerifiesItByItsQrLink()
+    {
+        var page = await app.SignedInPageAsync("county");
+        await page.GotoAsync("/Cases?status=approved");
+        await page.Locator("a[href^='/Cases/Detail?id=']").First.ClickAsync();
+        var id = page.Url[(page.Url.IndexOf("id=", StringComparison.Ordinal) + 3)..];
+        await page.GotoAsync($"/Cases/Notice?id={id}");
+        var number = await page.GetByTestId("document-number-text").InnerTextAsync();
+        Assert.Matches("^共青城民救决〔\\d{4}〕\\d{4}号$", number);
+        Assert.Equal(1, await page.Locator("[data-testid=document-number] svg").CountAsync());
+        await Shots.SaveAsync(page, "decision-notice");
+
+        var link = await page.GetByTestId("document-number").Locator(".text-break").InnerTextAsync();
+        var citizen = await app.NewPageAsync();
+        await citizen.GotoAsync(link);
+        Assert.Equal("该文书真实有效", (await citizen.GetByTestId("verify-result").InnerTextAsync()).Trim());
+        Assert.Equal(number, await citizen.GetByTestId("verify-number").InnerTextAsync());
+        await Shots.SaveAsync(citizen, "verify");
+    }
 }
 
 /// <summary>Full-page screenshots for a person to look at, when MINZHENG_SCREENSHOTS names a folder.</summary>

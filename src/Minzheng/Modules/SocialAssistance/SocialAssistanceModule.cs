@@ -79,6 +79,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<DashboardService>();
         services.AddScoped<PeriodTables>();
         services.AddScoped<ReportSubmissions>();
+        services.AddSingleton(CaseDocuments.Decision);
         services.AddScoped<IDeadlineSource, CaseDeadlines>();
         services.AddScoped<IDeadlineSource, TipOffDeadlines>();
         services.AddScoped<IDeadlineSource, WarningDeadlines>();

@@ -50,6 +50,7 @@ public static class MinzhengHost
         services.AddScoped<CalendarService>();
         services.AddScoped<RegionService>();
         services.AddScoped<Deadlines.DeadlineBoard>();
+        services.AddScoped<Documents.DocumentService>();
         services.AddScoped<Auditing.RowStamper>();
         foreach (var module in modules)
         {
@@ -65,6 +66,7 @@ public static class MinzhengHost
             o.RootDirectory = "/";
             o.Conventions.Add(new ModulePageRoutes());
             o.Conventions.AllowAnonymousToPage("/Platform/Web/Pages/Error");
+            o.Conventions.AllowAnonymousToPage("/Platform/Web/Pages/Verify");
             foreach (var module in modules)
             {
                 module.ConfigurePages(o.Conventions);

@@ -3,7 +3,7 @@ namespace Minzheng.Modules.SocialAssistance.Cases;
 public sealed record CreateCaseRequest(string? Program, Guid? HouseholdId, Guid? PersonId, string? AppliedOn, bool? AuthorisationSigned,
     bool? RelativeOfStaff, decimal? EmergencyAmount, string? Note);
 
-/// <summary>The fields an action may use; each action reads only its own (see <see cref="CaseService.Actions"/>).</summary>
+/// <summary>The fields an action may use; each action reads only its own (see <see cref="CaseProcedure"/>).</summary>
 public sealed record CaseActionRequest(string? Date, List<string>? Investigators, string? Findings, bool? Passed, bool? Approve, bool? Upheld,
     string? Note, string? Reason, string? StartMonth, decimal? Amount);
 

@@ -1,3 +1,4 @@
+using Minzheng.Platform.Kernel;
 using Minzheng.Platform.Security;
 using Minzheng.Platform.Workflow;
 
@@ -34,6 +35,10 @@ public static class CaseProcedure
         .Step("decide", "县级审批", [CaseStatus.AwaitingDecision], null, County, CountyOnly)
         .Step("withdraw", "申请人撤回", Open, CaseStatus.Withdrawn, [.. Township, .. County], "只有乡镇（街道）或县级工作人员可以登记申请人撤回",
             needsReason: true, wrongState: "案件已办结，不能撤回");
+
+    /// <summary>The refusal of a step the procedure does not know, naming the ones it does.</summary>
+    public static DomainRuleException Unknown(string action) =>
+        new($"未知的办理步骤“{action}”，应为 {string.Join("、", Definition.Steps.Select(s => s.Action))} 之一", Outcome.Invalid);
 
     /// <summary>The actions (API names) this actor may take on a case in this state.</summary>
     public static IReadOnlyList<string> AvailableActions(CaseStatus status, IEnumerable<string> roles) =>

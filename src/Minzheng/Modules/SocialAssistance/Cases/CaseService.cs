@@ -4,6 +4,7 @@ using Minzheng.Modules.SocialAssistance.Enrollments;
 using Minzheng.Modules.SocialAssistance.Programs;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Data;
+using Minzheng.Platform.Documents;
 using Minzheng.Platform.Kernel;
 using Minzheng.Platform.Web;
 
@@ -11,12 +12,8 @@ namespace Minzheng.Modules.SocialAssistance.Cases;
 
 /// <summary>Applications and their statutory steps: each action loads the case, runs the aggregate's transition, sets the next deadline and appends the event.</summary>
 public sealed class CaseService(MinzhengDbContext db, CalendarService calendars, CaseDecision decisions, ReserveFundService reserve, TimeProvider clock,
-    Verification.ApplicationScreening screening)
+    Verification.ApplicationScreening screening, DocumentService documents)
 {
-    public static readonly string[] Actions =
-        ["accept", "investigate", "check", "democratic-review", "township-review", "start-publicity", "object", "resolve-objection", "end-publicity",
-            "relative-review", "decide", "withdraw"];
-
     public async Task<(Outcome Outcome, Guid? Id, string? Message, FieldErrors Errors)> CreateAsync(CaseActor actor, CreateCaseRequest request, CancellationToken ct)
     {
         var errors = new FieldErrors();
@@ -144,11 +141,18 @@ public sealed class CaseService(MinzhengDbContext db, CalendarService calendars,
                 "relative-review" => @case.RecordRelativeReview(actor, request.Note),
                 "decide" => await decisions.DecideAsync(@case, actor, today, request, ct),
                 "withdraw" => @case.Withdraw(actor, request.Reason ?? request.Note),
-                _ => throw new DomainRuleException($"未知的办理步骤“{action}”，应为 {string.Join("、", Actions)} 之一"),
+                // Unknown steps are refused by the procedure itself, naming the known ones.
+                _ => throw CaseProcedure.Unknown(action),
             };
             SetDeadlines(@case, rules, calendar);
             Append(@case, actor, transition);
             await db.SaveChangesAsync(ct);
+            if (@case.Status is CaseStatus.Approved or CaseStatus.Refused && transition.From != @case.Status)
+            {
+                // The decision gets its number in the county's series when it is made, not when someone first prints it.
+                await documents.IssueAsync(CaseDocuments.DecisionKind, @case.RegionCode, CaseDocuments.OwnerType, @case.Id, ct, @case.DecidedOn);
+            }
+
             return (Outcome.Done, null);
         }
         catch (DomainRuleException ex)

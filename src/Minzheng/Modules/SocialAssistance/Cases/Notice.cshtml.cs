@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Modules.Administration.Regions;
 using Minzheng.Platform.Calendar;
+using Minzheng.Platform.Documents;
 using Minzheng.Platform.Regions;
 using Minzheng.Platform.Security;
 
@@ -10,11 +11,12 @@ namespace Minzheng.Modules.SocialAssistance.Cases;
 
 /// <summary>The printable decision (A4): approval with the amount and its basis, or refusal with reasons and how to appeal.</summary>
 [Authorize(Policy = Policies.BusinessRead)]
-public sealed class NoticeModel(CaseQueries queries, RegionService regions, CalendarService calendars) : PageModel
+public sealed class NoticeModel(CaseQueries queries, RegionService regions, CalendarService calendars, DocumentService documents) : PageModel
 {
     public CaseDto? Case { get; private set; }
     public string County { get; private set; } = "";
     public DateOnly? NoticeDue { get; private set; }
+    public IssuedDocument? Document { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -26,6 +28,9 @@ public sealed class NoticeModel(CaseQueries queries, RegionService regions, Cale
 
         County = (await regions.NamesAsync(ct)).GetValueOrDefault(Case.RegionCode[..6].PadRight(RegionCode.Length, '0'), "县级");
         NoticeDue = (await calendars.GetAsync(ct)).AddWorkingDays(decided, CaseRules.RefusalNoticeDays);
+        // Decisions carry their number from the moment they are made; one decided before numbering existed gets it now.
+        Document = await documents.IssueAsync(CaseDocuments.DecisionKind, Case.RegionCode, CaseDocuments.OwnerType, Case.Id, ct, decided);
+        await documents.RecordPrintAsync(Document, ct);
         return Page();
     }
 }

@@ -84,7 +84,7 @@ public sealed class CaseTransitionMatrixTests
     public void EveryProcedureStep_IsInTheMatrix()
     {
         var covered = Steps.Keys.Select(k => k.StartsWith("withdraw", StringComparison.Ordinal) ? "withdraw" : k).ToHashSet();
-        Assert.Equal(CaseService.Actions.Order(), covered.Order());
+        Assert.Equal(CaseProcedure.Definition.Steps.Select(s => s.Action).Order(), covered.Order());
     }
 
     private static CaseActor Actor(string role) => new(role, new HashSet<string> { role });
