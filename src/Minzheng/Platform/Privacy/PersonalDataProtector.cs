@@ -12,6 +12,9 @@ public static class DataPurpose
     public const string DisabilityCertificate = "disability-certificate";
     public const string ImportFile = "import-file";
 
+    /// <summary>Files attached to business records (scans, photos, signed forms).</summary>
+    public const string Attachment = "attachment";
+
     /// <summary>Business values inside audit entries (AuditValues), readable only through an audited reveal.</summary>
     public const string AuditValues = "audit-values";
 }
