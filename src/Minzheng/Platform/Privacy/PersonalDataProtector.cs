@@ -124,6 +124,11 @@ public sealed class PersonalDataProtector
 
     public bool IsUnderActiveKey(string ciphertext) => KeyIdOf(ciphertext) == _activeKeyId;
 
+    /// <summary>Whether a file sealed by <see cref="EncryptBytes"/> was sealed with the active key.</summary>
+    public bool IsUnderActiveKey(byte[] sealedBytes) =>
+        sealedBytes.Length > 0 && sealedBytes.Length > sealedBytes[0]
+        && System.Text.Encoding.ASCII.GetString(sealedBytes, 1, sealedBytes[0]) == _activeKeyId;
+
     /// <summary>Deterministic keyed hash of the normalised value: equal values, equal index; no way back without the key.</summary>
     public string BlindIndex(string normalizedValue, string purpose) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_indexKey, Encoding.UTF8.GetBytes(purpose + "\n" + normalizedValue)));
