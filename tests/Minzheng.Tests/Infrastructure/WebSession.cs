@@ -22,13 +22,19 @@ public sealed partial class WebSession(WebApplicationFactory<Program> app) : IDi
         return await _client.PostAsync(postPath ?? formPage, content, TestContext.Current.CancellationToken);
     }
 
-    /// <summary>Loads <paramref name="formPage"/>, then posts a multipart form with one file (field <c>file</c>) and its token.</summary>
-    public async Task<HttpResponseMessage> PostFileAsync(string formPage, string postPath, byte[] file, string fileName)
+    /// <summary>Loads <paramref name="formPage"/>, then posts a multipart form with one file (field <c>file</c>), other <paramref name="fields"/> and its token.</summary>
+    public async Task<HttpResponseMessage> PostFileAsync(string formPage, string postPath, byte[] file, string fileName,
+        IDictionary<string, string>? fields = null)
     {
         var html = await (await GetAsync(formPage)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var token = TokenPattern().Match(html);
         Assert.True(token.Success, $"no antiforgery token on {formPage}");
         using var form = new MultipartFormDataContent { { new StringContent(token.Groups[1].Value), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields ?? new Dictionary<string, string>())
+        {
+            form.Add(new StringContent(value), name);
+        }
+
         form.Add(new ByteArrayContent(file), "file", fileName);
         return await _client.PostAsync(postPath, form, TestContext.Current.CancellationToken);
     }

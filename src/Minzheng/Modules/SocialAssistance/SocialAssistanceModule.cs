@@ -1,3 +1,4 @@
+using Minzheng.Modules.SocialAssistance.Attachments;
 using Minzheng.Modules.SocialAssistance.Benefits;
 using Minzheng.Modules.SocialAssistance.Cases;
 using Minzheng.Modules.SocialAssistance.Deadlines;
@@ -12,6 +13,7 @@ using Minzheng.Modules.SocialAssistance.Reports;
 using Minzheng.Modules.SocialAssistance.Reviews;
 using Minzheng.Modules.SocialAssistance.Standards;
 using Minzheng.Modules.SocialAssistance.Verification;
+using Minzheng.Platform.Attachments;
 using Minzheng.Platform.Deadlines;
 using Minzheng.Platform.Modules;
 using Minzheng.Platform.Security;
@@ -83,6 +85,9 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<IDeadlineSource, CaseDeadlines>();
         services.AddScoped<IDeadlineSource, TipOffDeadlines>();
         services.AddScoped<IDeadlineSource, WarningDeadlines>();
+        services.AddScoped<IAttachmentOwner, CaseAttachmentOwner>();
+        services.AddScoped<IAttachmentOwner, HouseholdAttachmentOwner>();
+        services.AddScoped<IAttachmentOwner, TipOffAttachmentOwner>();
     }
 
     public void MapApi(RouteGroupBuilder api)

@@ -33,6 +33,7 @@ public abstract class MinzhengDbContext(DbContextOptions options, IRegionScope s
     public DbSet<Minzheng.Platform.People.HouseholdMember> HouseholdMembers => Set<Minzheng.Platform.People.HouseholdMember>();
     public DbSet<Minzheng.Platform.Imports.ImportBatch> ImportBatches => Set<Minzheng.Platform.Imports.ImportBatch>();
     public DbSet<Documents.IssuedDocument> IssuedDocuments => Set<Documents.IssuedDocument>();
+    public DbSet<Minzheng.Platform.Attachments.Attachment> Attachments => Set<Minzheng.Platform.Attachments.Attachment>();
 
     /// <summary>The modules whose entities make up the model; part of the model cache key.</summary>
     public ModuleCatalog Modules => modules;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Localization;
+using Minzheng.Platform.Attachments;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Demo;
@@ -29,7 +30,8 @@ public static class MinzhengHost
         });
 
         services.AddSingleton(TimeProvider.System);
-        // Uploads (rosters, code lists) are bounded per request, whatever the endpoint (Imports:MaxFileMegabytes).
+        // Uploads (rosters, code lists, attachments) are bounded per request, whatever the endpoint (the larger of
+        // Imports:MaxFileMegabytes and Attachments:MaxMegabytes).
         var maxRequestBytes = Web.UploadReader.MaxRequestBytesOf(builder.Configuration);
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = maxRequestBytes);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = maxRequestBytes);
@@ -51,6 +53,7 @@ public static class MinzhengHost
         services.AddScoped<RegionService>();
         services.AddScoped<Deadlines.DeadlineBoard>();
         services.AddScoped<Documents.DocumentService>();
+        services.AddScoped<AttachmentService>();
         services.AddScoped<Auditing.RowStamper>();
         foreach (var module in modules)
         {
@@ -87,8 +90,10 @@ public static class MinzhengHost
             // A form the framework could not read (most often an upload over the request limit) says so in Chinese.
             if (status is 400 or 413 && ctx.ProblemDetails.Detail is null && ctx.HttpContext.Request.HasFormContentType)
             {
-                ctx.ProblemDetails.Detail = string.Create(CultureInfo.InvariantCulture,
-                    $"无法读取上传的表单：文件不能超过{Web.UploadReader.MaxMegabytesOf(ctx.HttpContext.RequestServices.GetRequiredService<IConfiguration>())}MB，请分批导入");
+                var configuration = ctx.HttpContext.RequestServices.GetRequiredService<IConfiguration>();
+                ctx.ProblemDetails.Detail = ctx.HttpContext.Request.Path.StartsWithSegments("/api/v1/attachments")
+                    ? string.Create(CultureInfo.InvariantCulture, $"无法读取上传的表单：附件不能超过{AttachmentLimits.MaxMegabytesOf(configuration)}MB")
+                    : string.Create(CultureInfo.InvariantCulture, $"无法读取上传的表单：文件不能超过{Web.UploadReader.MaxMegabytesOf(configuration)}MB，请分批导入");
             }
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
@@ -174,6 +179,7 @@ public static class MinzhengHost
 
         var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<TextInputFilter>();
         api.MapPlatform();
+        api.MapAttachments();
         foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules)
         {
             module.MapApi(api);

@@ -12,6 +12,9 @@ public static class DataPurpose
     public const string DisabilityCertificate = "disability-certificate";
     public const string ImportFile = "import-file";
 
+    /// <summary>Files attached to business records (scans, photos, signed forms).</summary>
+    public const string Attachment = "attachment";
+
     /// <summary>Business values inside audit entries (AuditValues), readable only through an audited reveal.</summary>
     public const string AuditValues = "audit-values";
 }
@@ -120,6 +123,11 @@ public sealed class PersonalDataProtector
     public static string KeyIdOf(string ciphertext) => ciphertext.Split(':', 3) is [_, var id, _] ? id : "";
 
     public bool IsUnderActiveKey(string ciphertext) => KeyIdOf(ciphertext) == _activeKeyId;
+
+    /// <summary>Whether a file sealed by <see cref="EncryptBytes"/> was sealed with the active key.</summary>
+    public bool IsUnderActiveKey(byte[] sealedBytes) =>
+        sealedBytes.Length > 0 && sealedBytes.Length > sealedBytes[0]
+        && System.Text.Encoding.ASCII.GetString(sealedBytes, 1, sealedBytes[0]) == _activeKeyId;
 
     /// <summary>Deterministic keyed hash of the normalised value: equal values, equal index; no way back without the key.</summary>
     public string BlindIndex(string normalizedValue, string purpose) =>

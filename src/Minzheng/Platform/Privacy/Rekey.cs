@@ -63,7 +63,40 @@ public sealed class Rekey(MinzhengDbContext db, PersonalDataProtector protector,
             db.ChangeTracker.Clear();
         }
 
-        return changed;
+        return changed + await ResealAttachmentsAsync(ct);
+    }
+
+    /// <summary>
+    /// Attached files are kept for years as evidence, removed ones included, so they move to the new key like every
+    /// other value. A file may be megabytes: ids are read in batches, files one at a time.
+    /// </summary>
+    private async Task<int> ResealAttachmentsAsync(CancellationToken ct)
+    {
+        var changed = 0;
+        for (var offset = 0; ; offset += BatchSize)
+        {
+            var ids = await db.Attachments.AcrossRegions("re-encrypting every row of the installation")
+                .OrderBy(a => a.Id).Skip(offset).Take(BatchSize).Select(a => a.Id).ToListAsync(ct);
+            if (ids.Count == 0)
+            {
+                return changed;
+            }
+
+            foreach (var id in ids)
+            {
+                var attachment = await db.Attachments.AcrossRegions("re-encrypting every row of the installation").SingleAsync(a => a.Id == id, ct);
+                if (!protector.IsUnderActiveKey(attachment.Content))
+                {
+                    attachment.Content = protector.EncryptBytes(protector.DecryptBytes(attachment.Content, DataPurpose.Attachment), DataPurpose.Attachment);
+                    await db.SaveChangesAsync(ct);
+                    changed++;
+                }
+
+                db.ChangeTracker.Clear();
+            }
+
+            log.LogInformation("Rekey: {Changed} attachments re-sealed so far", changed);
+        }
     }
 
     private string? Reencrypt(string? cipher, string purpose, ref int changed)

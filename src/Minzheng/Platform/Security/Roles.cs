@@ -52,15 +52,18 @@ public static class Policies
     public const string ReadAudit = "ReadAudit";
     public const string ManageAccounts = "ManageAccounts";
     public const string RevealPersonalData = "RevealPersonalData";
+    public const string ManageAttachments = "ManageAttachments";
 }
 
-/// <summary>The permissions every line shares: reading business data at all, and revealing full personal data.</summary>
+/// <summary>The permissions every line shares: reading business data at all, revealing full personal data, attaching files to records.</summary>
 public static class PlatformPermissions
 {
     public static IReadOnlyList<Modules.Permission> All { get; } =
     [
         new(Policies.BusinessRead, "查看本辖区业务数据", Roles.Business),
         new(Policies.RevealPersonalData, "查看完整身份证号等个人信息（留痕）", [Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer]),
+        // The staff who handle records bring the paper: village assistants collect signed forms and photograph notice boards.
+        new(Policies.ManageAttachments, "上传和删除附件", [Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer, Roles.Village]),
     ];
 }
 

@@ -19,8 +19,9 @@ public sealed class UploadReader(IConfiguration configuration)
 
     public static int MaxMegabytesOf(IConfiguration configuration) => Math.Max(1, configuration.GetValue("Imports:MaxFileMegabytes", DefaultMaxFileMegabytes));
 
-    /// <summary>The largest request body the server accepts at all.</summary>
-    public static long MaxRequestBytesOf(IConfiguration configuration) => (MaxMegabytesOf(configuration) * 1024L * 1024) + EnvelopeBytes;
+    /// <summary>The largest request body the server accepts at all: room for the largest file of imports or attachments.</summary>
+    public static long MaxRequestBytesOf(IConfiguration configuration) =>
+        (Math.Max(MaxMegabytesOf(configuration), Attachments.AttachmentLimits.MaxMegabytesOf(configuration)) * 1024L * 1024) + EnvelopeBytes;
 
     /// <summary>The file's bytes, refused when missing, empty or over the size limit.</summary>
     public async Task<byte[]> ReadAsync(IFormFile? file, CancellationToken ct)

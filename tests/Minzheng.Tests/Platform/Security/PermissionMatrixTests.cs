@@ -55,6 +55,10 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", "/api/v1/deadlines?due=soon", null, ["county", "finance", "township", "village", "leader"]),
             ("GET", "/api/v1/deadlines/board", null, ["county", "finance", "township", "village", "leader"]),
             ("GET", "/api/v1/permissions", null, ["admin", "security"]),
+            ("GET", $"/api/v1/attachments/case/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", $"/api/v1/attachments/{Guid.Empty}/content", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", $"/api/v1/attachments/household/{Guid.Empty}", null, ["county", "township", "village"]),
+            ("POST", $"/api/v1/attachments/{Guid.Empty}/delete", "{}", ["county", "township", "village"]),
             ("GET", $"/api/v1/cases/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader"]),
             ("POST", $"/api/v1/cases/{Guid.Empty}/accept", "{}", ["county", "township", "village"]),
             ("GET", "/api/v1/reserve-funds", null, ["county", "finance", "township", "village", "leader"]),
@@ -188,6 +192,8 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("township", "/Imports", true)]
     [InlineData("village", "/Imports", false)]
     [InlineData("leader", "/Imports", false)]
+    [InlineData("admin", "/Attachments", false)]
+    [InlineData("auditor", "/Attachments", false)]
     public async Task Role_Page_IsAllowedOrDenied(string role, string page, bool allowed)
     {
         using var web = new WebSession(app);

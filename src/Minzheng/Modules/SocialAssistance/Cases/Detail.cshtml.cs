@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Modules.SocialAssistance.Benefits;
+using Minzheng.Platform.Attachments;
 using Minzheng.Platform.Kernel;
 using Minzheng.Platform.Security;
 
@@ -10,8 +11,12 @@ namespace Minzheng.Modules.SocialAssistance.Cases;
 
 /// <summary>One case: facts, deadlines, the timeline, the calculation behind the decision, and the form of the next step.</summary>
 [Authorize(Policy = Policies.BusinessRead)]
-public sealed class DetailModel(CaseQueries queries, CaseService cases, IAuthorizationService authorization, Verification.FindingService findings) : PageModel
+public sealed class DetailModel(CaseQueries queries, CaseService cases, IAuthorizationService authorization, Verification.FindingService findings,
+    AttachmentService attachments) : PageModel
 {
+    /// <summary>Scans and photos kept with the case (the forms post to the platform's /Attachments page).</summary>
+    public AttachmentPanel? Attachments { get; private set; }
+
     public IReadOnlyList<Verification.FindingDto> Findings { get; private set; } = [];
 
     public CaseDto? Case { get; private set; }
@@ -53,6 +58,7 @@ public sealed class DetailModel(CaseQueries queries, CaseService cases, IAuthori
         Case = await queries.GetAsync(id, ct, Actor.Roles);
         Steps = StepsOf(Case?.CalculationJson);
         Findings = Case is null ? [] : await findings.ListAsync(new Verification.FindingQuery(CaseId: id), ct);
+        Attachments = Case is null ? null : await attachments.PanelAsync(User, "case", id, $"/Cases/Detail?id={id}#attachments", ct);
         return Case is not null;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Modules.Administration.Regions;
+using Minzheng.Platform.Attachments;
 using Minzheng.Platform.Kernel;
 using Minzheng.Platform.People;
 using Minzheng.Platform.Privacy;
@@ -13,8 +14,11 @@ namespace Minzheng.Modules.SocialAssistance.Registry;
 [Authorize(Policy = Policies.BusinessRead)]
 public sealed class HouseholdModel(RegistryService registry, RegistryEditService edits, RegionService regions, IAuthorizationService authorization,
     Benefits.BenefitService benefits, Enrollments.EnrollmentService enrollmentService, MemberEconomicsService economics, TimeProvider clock,
-    Verification.FindingService findings, Monitoring.MonitoringService monitoring) : PageModel
+    Verification.FindingService findings, Monitoring.MonitoringService monitoring, AttachmentService attachments) : PageModel
 {
+    /// <summary>Documents kept with the household (the forms post to the platform's /Attachments page).</summary>
+    public AttachmentPanel? Attachments { get; private set; }
+
     /// <summary>核查与监测 of this household: findings, monitoring entries, early warnings.</summary>
     public Monitoring.HouseholdChecks Checks { get; private set; } = Monitoring.HouseholdChecks.None;
 
@@ -215,6 +219,7 @@ public sealed class HouseholdModel(RegistryService registry, RegistryEditService
             RegionPath = await regions.DisplayPathAsync(Household.RegionCode, ct);
             Checks = new(await findings.ListAsync(new Verification.FindingQuery(HouseholdId: id), ct), await monitoring.ListAsync(null, id, ct),
                 await monitoring.WarningsAsync(null, null, id, ct));
+            Attachments = await attachments.PanelAsync(User, "household", id, $"/Registry/Household?id={id}#attachments", ct);
         }
 
         return Household is not null;
