@@ -6,6 +6,7 @@ using Minzheng.Modules.SocialAssistance.Enrollments;
 using Minzheng.Modules.SocialAssistance.Reports;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Statistics;
 
 namespace Minzheng.Bench;
 

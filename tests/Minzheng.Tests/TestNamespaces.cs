@@ -23,4 +23,5 @@ global using Minzheng.Tests.Platform.Imports;
 global using Minzheng.Tests.Platform.Privacy;
 global using Minzheng.Tests.Platform.Regions;
 global using Minzheng.Tests.Platform.Security;
+global using Minzheng.Tests.Platform.Statistics;
 global using Minzheng.Tests.Platform.Web;

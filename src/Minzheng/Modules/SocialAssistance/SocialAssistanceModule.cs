@@ -17,6 +17,7 @@ using Minzheng.Platform.Attachments;
 using Minzheng.Platform.Deadlines;
 using Minzheng.Platform.Modules;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Statistics;
 
 namespace Minzheng.Modules.SocialAssistance;
 
@@ -76,7 +77,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<FindingService>();
         services.AddScoped<ExclusionScan>();
         services.AddScoped<AssistanceSummaryService>();
-        services.AddScoped<WorkSummaryDrafter>();
+        services.AddScoped<IWorkSummaryContributor, AssistanceWorkSummary>();
         services.AddScoped<VerificationSentences>();
         services.AddScoped<DashboardService>();
         services.AddScoped<PeriodTables>();

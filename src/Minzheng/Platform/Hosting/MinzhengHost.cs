@@ -53,6 +53,7 @@ public static class MinzhengHost
         services.AddScoped<RegionService>();
         services.AddScoped<Deadlines.DeadlineBoard>();
         services.AddScoped<Documents.DocumentService>();
+        services.AddScoped<Statistics.WorkSummaryDrafter>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<Auditing.RowStamper>();
         foreach (var module in modules)

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Minzheng.Modules.SocialAssistance.Demo;
 using Minzheng.Platform.Demo;
 using Minzheng.Platform.Security;
 

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Minzheng.Modules.SocialAssistance.Imports;
 using Minzheng.Platform.Imports;
 using Minzheng.Platform.Regions;
 using Minzheng.Platform.Security;

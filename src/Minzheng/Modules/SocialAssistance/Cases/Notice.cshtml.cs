@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Minzheng.Modules.Administration.Regions;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Documents;
 using Minzheng.Platform.Regions;

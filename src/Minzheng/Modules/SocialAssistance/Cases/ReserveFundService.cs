@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Minzheng.Modules.Administration.Regions;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Regions;
 using Minzheng.Platform.Security;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Minzheng.Modules.Administration.Regions;
 using Minzheng.Modules.SocialAssistance.Programs;
 using Minzheng.Platform.Imports;
 using Minzheng.Platform.Privacy;

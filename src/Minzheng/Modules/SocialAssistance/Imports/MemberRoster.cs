@@ -1,5 +1,4 @@
 using System.Globalization;
-using Minzheng.Modules.Administration.Regions;
 using Minzheng.Modules.SocialAssistance.Registry;
 using Minzheng.Platform.Imports;
 using Minzheng.Platform.People;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Minzheng.Modules.Administration.Regions;
 using Minzheng.Modules.SocialAssistance.Cases;
 using Minzheng.Modules.SocialAssistance.Programs;
 using Minzheng.Platform.Data;

@@ -1,21 +1,14 @@
 using Microsoft.EntityFrameworkCore;
-using Minzheng.Modules.Administration.Regions;
 using Minzheng.Modules.SocialAssistance.Cases;
 using Minzheng.Modules.SocialAssistance.Enrollments;
 using Minzheng.Modules.SocialAssistance.Programs;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Regions;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Statistics;
 using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialAssistance.Reports;
-
-/// <summary>The region and period a report is asked for, checked: a region inside the user's scope, from ≤ to.</summary>
-public sealed record ReportQuery(string Region, string RegionCode, string Prefix, DateOnly From, DateOnly To)
-{
-    public DateOnly FromMonth => new(From.Year, From.Month, 1);
-    public DateOnly ToMonth => new(To.Year, To.Month, 1);
-}
 
 /// <summary>
 /// 救助统计: stock and flows per programme from the enrolments (monthly programmes) and the decided cases (one-off

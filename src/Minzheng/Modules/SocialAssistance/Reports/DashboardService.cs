@@ -4,6 +4,7 @@ using Minzheng.Modules.SocialAssistance.Payments;
 using Minzheng.Modules.SocialAssistance.Programs;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Data;
+using Minzheng.Platform.Statistics;
 
 namespace Minzheng.Modules.SocialAssistance.Reports;
 

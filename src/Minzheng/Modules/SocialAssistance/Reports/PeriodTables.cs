@@ -1,10 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Minzheng.Modules.Administration.Regions;
 using Minzheng.Modules.SocialAssistance.Payments;
 using Minzheng.Modules.SocialAssistance.Programs;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Regions;
+using Minzheng.Platform.Statistics;
 
 namespace Minzheng.Modules.SocialAssistance.Reports;
 

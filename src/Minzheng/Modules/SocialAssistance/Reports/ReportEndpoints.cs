@@ -4,6 +4,7 @@ using Minzheng.Platform.Auditing;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Imports;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Statistics;
 using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialAssistance.Reports;

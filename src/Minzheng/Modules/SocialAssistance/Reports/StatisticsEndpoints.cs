@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MiniExcelLibs;
-using Minzheng.Modules.Administration.Regions;
 using Minzheng.Modules.SocialAssistance.Cases;
 using Minzheng.Modules.SocialAssistance.Imports;
 using Minzheng.Platform.Auditing;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Platform.Auditing;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Statistics;
 
 namespace Minzheng.Modules.SocialAssistance.Reports;
 

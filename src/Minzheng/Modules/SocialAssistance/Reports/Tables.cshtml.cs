@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Minzheng.Modules.Administration.Regions;
 using Minzheng.Modules.SocialAssistance.Cases;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Kernel;

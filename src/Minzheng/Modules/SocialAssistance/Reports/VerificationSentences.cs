@@ -3,6 +3,7 @@ using Minzheng.Modules.SocialAssistance.Monitoring;
 using Minzheng.Modules.SocialAssistance.Reviews;
 using Minzheng.Modules.SocialAssistance.Verification;
 using Minzheng.Platform.Data;
+using Minzheng.Platform.Statistics;
 
 namespace Minzheng.Modules.SocialAssistance.Reports;
 

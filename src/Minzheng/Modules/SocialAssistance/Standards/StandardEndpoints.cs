@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Minzheng.Modules.Administration.Regions;
 using Minzheng.Platform.Regions;
 using Minzheng.Platform.Security;
 using Minzheng.Platform.Web;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Minzheng.Modules.Administration.Regions;
 using Minzheng.Modules.SocialAssistance.Programs;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Regions;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Minzheng.Modules.Administration.Regions;
 using Minzheng.Modules.SocialAssistance.Monitoring;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Data;

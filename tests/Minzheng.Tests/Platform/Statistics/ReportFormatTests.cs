@@ -1,6 +1,7 @@
 using Minzheng.Modules.SocialAssistance.Reports;
+using Minzheng.Platform.Statistics;
 
-namespace Minzheng.Tests.Modules.SocialAssistance.Reports;
+namespace Minzheng.Tests.Platform.Statistics;
 
 public sealed class ReportFormatTests
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Minzheng.Modules.SocialAssistance.Reports;
+namespace Minzheng.Platform.Statistics;
 
 /// <summary>How bureau reports write figures: amounts in 万元 without trailing zeros, dates as 6月底.</summary>
 public static class ReportFormat
