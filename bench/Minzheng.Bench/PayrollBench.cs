@@ -65,6 +65,17 @@ public static class PayrollBench
             await files.WriteAsync(tracked, "csv", files.Layout("csv")!, "bench.csv", Stream.Null, default);
         });
 
+        // The file itself, to compare builds: the same seed must give the same bytes (docs/performance.md).
+        if (Environment.GetEnvironmentVariable("MINZHENG_BENCH_BANK_FILE") is { Length: > 0 } keep)
+        {
+            await TimeAsync(app, async (db, services) =>
+            {
+                var files = services.GetRequiredService<BankFileService>();
+                await using var output = File.Create(keep);
+                await files.WriteAsync(await db.Payrolls.SingleAsync(p => p.Id == payroll.Id), "csv", files.Layout("csv")!, "bench.csv", output, default);
+            });
+        }
+
         var answer = await ReturnFileAsync(app, payroll.Id);
         var returnFloor = await TimeAsync(app, db => ReadAndInsertAsync(db, answer));
         var reconciliation = await TimeAsync(app, async (_, services) =>
