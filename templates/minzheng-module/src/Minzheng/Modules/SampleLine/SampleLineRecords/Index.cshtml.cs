@@ -25,7 +25,8 @@ public sealed class IndexModel(SampleLineRecordService records) : PageModel
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
         var (_, id, errors) = await records.CreateAsync(new CreateSampleLineRecord(RegionCode, Subject), ct);
-        (Errors, Message) = id is null ? (errors.Messages.ToList(), null) : ([], "已登记");
+        Errors = errors.Messages.ToList();
+        Message = id is null ? null : "已登记";
         await OnGetAsync(ct);
         return Page();
     }
@@ -33,7 +34,8 @@ public sealed class IndexModel(SampleLineRecordService records) : PageModel
     public async Task<IActionResult> OnPostActAsync(Guid id, string action, string? reason, CancellationToken ct)
     {
         var (outcome, message) = await records.ActAsync(id, action, reason, Roles.All.Where(User.IsInRole), ct);
-        (Errors, Message) = outcome == Outcome.Done ? ([], "已办理") : ([message!], null);
+        Errors = outcome == Outcome.Done ? [] : [message!];
+        Message = outcome == Outcome.Done ? "已办理" : null;
         await OnGetAsync(ct);
         return Page();
     }

@@ -44,7 +44,9 @@ public sealed class SampleLineRecordService(MinzhengDbContext db, IRegionScope s
         var today = clock.Today();
         var record = new SampleLineRecord
         {
-            RegionCode = request.RegionCode!, Subject = request.Subject!.Trim(), ReceivedOn = today,
+            RegionCode = request.RegionCode!,
+            Subject = request.Subject!.Trim(),
+            ReceivedOn = today,
             DueOn = (await calendars.GetAsync(ct)).AddWorkingDays(today, DueWorkingDays),
         };
         db.SampleLineRecords.Add(record);
