@@ -17,7 +17,6 @@ public static class AuditActions
     public const string RoleGranted = "account.role-granted";
     public const string AccountDisabled = "account.disabled";
     public const string AccountEnabled = "account.enabled";
-    public const string ControlCharactersRemoved = "data.control-characters-removed";
     public const string TwoFactorEnabled = "account.2fa-enabled";
     public const string TwoFactorDisabled = "account.2fa-disabled";
     public const string CalendarSet = "calendar.set";

@@ -57,6 +57,35 @@ namespace Minzheng.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Attachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 12, nullable: false),
+                    OwnerType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DeleteReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attachments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEntries",
                 columns: table => new
                 {
@@ -198,6 +227,36 @@ namespace Minzheng.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ImportBatches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IssuedDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 12, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OwnerType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    VerificationCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PrintCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastPrintedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    VoidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    VoidedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    VoidReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssuedDocuments", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -1100,6 +1159,16 @@ namespace Minzheng.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Attachments_OwnerType_OwnerId",
+                table: "Attachments",
+                columns: new[] { "OwnerType", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attachments_RegionCode",
+                table: "Attachments",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_OccurredAt",
                 table: "AuditEntries",
                 column: "OccurredAt");
@@ -1314,6 +1383,33 @@ namespace Minzheng.Migrations.Sqlite
                 column: "RegionCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IssuedDocuments_Kind_RegionCode_Year_Sequence",
+                table: "IssuedDocuments",
+                columns: new[] { "Kind", "RegionCode", "Year", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedDocuments_Number",
+                table: "IssuedDocuments",
+                column: "Number");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedDocuments_OwnerType_OwnerId_Kind",
+                table: "IssuedDocuments",
+                columns: new[] { "OwnerType", "OwnerId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedDocuments_RegionCode",
+                table: "IssuedDocuments",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedDocuments_VerificationCode",
+                table: "IssuedDocuments",
+                column: "VerificationCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MemberAssets_PersonId_ValidFrom",
                 table: "MemberAssets",
                 columns: new[] { "PersonId", "ValidFrom" });
@@ -1517,6 +1613,9 @@ namespace Minzheng.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "Attachments");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
@@ -1554,6 +1653,9 @@ namespace Minzheng.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ImportBatches");
+
+            migrationBuilder.DropTable(
+                name: "IssuedDocuments");
 
             migrationBuilder.DropTable(
                 name: "MemberAssets");
