@@ -10,6 +10,7 @@ using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Imports;
 using Minzheng.Platform.Privacy;
+using Minzheng.Platform.Security;
 
 namespace Minzheng.Modules.SocialAssistance.Demo;
 
@@ -56,10 +57,10 @@ public sealed class DemoVerification(MinzhengDbContext db, PersonalDataProtector
 
         var (late, _) = await tipOffs.CreateAsync(new TipOffRequest("phone", today.AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null, enrolled[1].HouseholdId, enrolled[1].Name,
             "反映该户家中有小轿车，仍享受低保", "群众", "13907921234"), ct);
-        await tipOffs.ActAsync(late!.Id, "investigate", new TipOffActionRequest("安排乡镇民政办两人入户核查", null), "township", ct);
+        await tipOffs.ActAsync(late!.Id, "investigate", new TipOffActionRequest("安排乡镇民政办两人入户核查", null), "township", [Roles.Township], ct);
         var (done, _) = await tipOffs.CreateAsync(new TipOffRequest("box", today.AddDays(-12).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null, enrolled[2].HouseholdId, enrolled[2].Name,
             "匿名反映该户子女在外务工收入较高", null, null), ct);
-        await tipOffs.ActAsync(done!.Id, "conclude", new TipOffActionRequest("入户核查：子女均已分户，收入不计入本户", "unsubstantiated"), "township", ct);
+        await tipOffs.ActAsync(done!.Id, "conclude", new TipOffActionRequest("入户核查：子女均已分户，收入不计入本户", "unsubstantiated"), "township", [Roles.Township], ct);
 
         var unenrolled = await db.Households.Where(h => h.RegionCode.StartsWith(Township) && !db.Set<Enrollments.Enrollment>().Any(e => e.HouseholdId == h.Id))
             .OrderBy(h => h.Id).Select(h => h.Id).Take(2).ToListAsync(ct);

@@ -57,8 +57,8 @@ public static class CheckEndpoints
     public static async Task<Ok<List<TipOffDto>>> TipOffs(string? region, bool? overdue, Guid? householdId, TipOffService tipOffs, CancellationToken ct) =>
         TypedResults.Ok(await tipOffs.ListAsync(region, overdue, householdId, ct));
 
-    public static async Task<Results<Ok<TipOffDto>, ProblemHttpResult>> TipOffDetail(Guid id, TipOffService tipOffs, CancellationToken ct) =>
-        await tipOffs.GetAsync(id, ct) is { } t ? TypedResults.Ok(t) : ApiProblems.NotFound("举报不存在或不在您的管辖范围内");
+    public static async Task<Results<Ok<TipOffDto>, ProblemHttpResult>> TipOffDetail(Guid id, ClaimsPrincipal user, TipOffService tipOffs, CancellationToken ct) =>
+        await tipOffs.GetAsync(id, ct, Roles.All.Where(user.IsInRole)) is { } t ? TypedResults.Ok(t) : ApiProblems.NotFound("举报不存在或不在您的管辖范围内");
 
     public static async Task<Results<Created<CreatedTipOff>, ValidationProblem>> CreateTipOff(TipOffRequest request, TipOffService tipOffs, CancellationToken ct)
     {
@@ -69,6 +69,6 @@ public static class CheckEndpoints
     public static async Task<Results<NoContent, ProblemHttpResult>> ActOnTipOff(Guid id, string action, TipOffActionRequest request, ClaimsPrincipal user,
         TipOffService tipOffs, CancellationToken ct)
     {
-        return ApiProblems.NoContentOr(await tipOffs.ActAsync(id, action, request, user.Identity?.Name ?? "", ct));
+        return ApiProblems.NoContentOr(await tipOffs.ActAsync(id, action, request, user.Identity?.Name ?? "", Roles.All.Where(user.IsInRole), ct));
     }
 }

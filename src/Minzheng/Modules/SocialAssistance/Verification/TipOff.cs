@@ -4,6 +4,8 @@ using Minzheng.Modules.SocialAssistance.Cases;
 using Minzheng.Platform.Auditing;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Kernel;
+using Minzheng.Platform.Security;
+using Minzheng.Platform.Workflow;
 
 namespace Minzheng.Modules.SocialAssistance.Verification;
 
@@ -47,6 +49,17 @@ public sealed class TipOff : AuditableEntity, IRegionScoped
         [TipOffResult.Unsubstantiated] = "不属实",
     };
 
+    private static readonly string[] Handlers = [Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer];
+
+    /// <summary>The procedure, declared once: the transitions below refuse what it does not allow; pages and API list what it offers.</summary>
+    public static Procedure<TipOffStatus> Procedure { get; } = new Procedure<TipOffStatus>("举报核查", TipOffService.StatusName)
+        .Step("investigate", "开始核查", [TipOffStatus.Received], TipOffStatus.Investigating, Handlers, "只有乡镇或县级经办人员可以核查举报",
+            wrongState: "只有已登记的举报可以开始核查")
+        .Step("conclude", "作出核查结论", [TipOffStatus.Received, TipOffStatus.Investigating], null, Handlers, "只有乡镇或县级经办人员可以作出核查结论",
+            wrongState: "该举报已办结")
+        .Step("feedback", "向举报人反馈", [TipOffStatus.Concluded], TipOffStatus.Closed, Handlers, "只有乡镇或县级经办人员可以向举报人反馈",
+            wrongState: "须先作出核查结论，再向举报人反馈");
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     /// <summary>The subject's region (a household's, or the place named by the reporter).</summary>
@@ -74,23 +87,24 @@ public sealed class TipOff : AuditableEntity, IRegionScoped
 
     public bool IsOverdue(DateOnly today) => Status is TipOffStatus.Received or TipOffStatus.Investigating && DueOn < today;
 
-    public void StartInvestigation(string actor, string? note)
+    public void StartInvestigation(string actor, IEnumerable<string> roles, string? note)
     {
-        Require(Status == TipOffStatus.Received, "只有已登记的举报可以开始核查");
+        Procedure.Ensure("investigate", Status, roles);
         (Status, Investigator, Investigation) = (TipOffStatus.Investigating, actor, Text(note, "核查安排"));
     }
 
-    public void Conclude(string actor, DateOnly today, TipOffResult? result, string? findings)
+    public void Conclude(string actor, IEnumerable<string> roles, DateOnly today, TipOffResult? result, string? findings)
     {
-        Require(Status is TipOffStatus.Received or TipOffStatus.Investigating, "该举报已办结");
+        Procedure.Ensure("conclude", Status, roles);
         Require(result is not null, "请选择核查结论 result：substantiated（属实）、partly-substantiated（部分属实）或 unsubstantiated（不属实）");
         (Investigator, Investigation, Result, ConcludedOn) = (actor, Text(findings, "核查情况"), result, today);
         Status = Anonymous ? TipOffStatus.Closed : TipOffStatus.Concluded;
     }
 
-    public void GiveFeedback(DateOnly today, string? feedback)
+    public void GiveFeedback(IEnumerable<string> roles, DateOnly today, string? feedback)
     {
-        Require(Status == TipOffStatus.Concluded, Anonymous ? "匿名举报无须反馈" : "须先作出核查结论，再向举报人反馈");
+        Require(!Anonymous, "匿名举报无须反馈");
+        Procedure.Ensure("feedback", Status, roles);
         (Feedback, FeedbackOn, Status) = (Text(feedback, "反馈内容"), today, TipOffStatus.Closed);
     }
 

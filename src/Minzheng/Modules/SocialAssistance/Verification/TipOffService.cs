@@ -18,13 +18,16 @@ public sealed record TipOffActionRequest(string? Note, string? Result);
 
 public sealed record TipOffDto(Guid Id, string RegionCode, string RegionName, string Channel, string ChannelName, DateOnly ReceivedOn, DateOnly DueOn,
     Guid? HouseholdId, string SubjectName, string Content, bool Anonymous, string Status, string StatusName, bool Overdue, string? Investigation,
-    string? Result, string? ResultName, DateOnly? ConcludedOn, string? Feedback, DateOnly? FeedbackOn, string? Reporter);
+    string? Result, string? ResultName, DateOnly? ConcludedOn, string? Feedback, DateOnly? FeedbackOn, string? Reporter)
+{
+    /// <summary>The steps the caller may take now (<see cref="TipOff.Procedure"/>); filled in the audited detail.</summary>
+    public IReadOnlyList<string> AvailableActions { get; init; } = [];
+}
 
 /// <summary>举报 handling: record, investigate, conclude, feed back; the deadline in working days (<c>Verification:TipOffWorkingDays</c>, default 15).</summary>
 public sealed class TipOffService(MinzhengDbContext db, CalendarService calendars, RegionService regions, PersonalDataProtector protector, AuditLog audit,
     IRegionScope scope, IConfiguration configuration, TimeProvider clock)
 {
-    public static readonly string[] Actions = ["investigate", "conclude", "feedback"];
 
     private int WorkingDays => configuration.GetValue("Verification:TipOffWorkingDays", 15);
 
@@ -117,7 +120,8 @@ public sealed class TipOffService(MinzhengDbContext db, CalendarService calendar
     }
 
     /// <summary>One tip-off with the reporter's name and phone, which only handlers see: the view is audited.</summary>
-    public async Task<TipOffDto?> GetAsync(Guid id, CancellationToken ct)
+    /// <param name="roles">The caller's roles, for the steps they may take now.</param>
+    public async Task<TipOffDto?> GetAsync(Guid id, CancellationToken ct, IEnumerable<string>? roles = null)
     {
         var t = await db.TipOffs.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (t is null)
@@ -126,10 +130,14 @@ public sealed class TipOffService(MinzhengDbContext db, CalendarService calendar
         }
 
         await audit.RecordAsync(AuditActions.RecordViewed, entityType: nameof(TipOff), entityId: id.ToString(), regionCode: t.RegionCode, ct: ct);
-        return Dto(t, await regions.NamesAsync(ct), clock.Today(), t.ReporterCipher is { } c ? protector.Decrypt(c, DataPurpose.Phone) : null);
+        return Dto(t, await regions.NamesAsync(ct), clock.Today(), t.ReporterCipher is { } c ? protector.Decrypt(c, DataPurpose.Phone) : null) with
+        {
+            AvailableActions = TipOff.Procedure.AvailableActions(t.Status, roles ?? []).Where(s => s.Action != "feedback" || !t.Anonymous).Select(s => s.Action).ToList(),
+        };
     }
 
-    public async Task<(Outcome Outcome, string? Message)> ActAsync(Guid id, string action, TipOffActionRequest request, string actor, CancellationToken ct)
+    public async Task<(Outcome Outcome, string? Message)> ActAsync(Guid id, string action, TipOffActionRequest request, string actor, IEnumerable<string> roles,
+        CancellationToken ct)
     {
         var t = await db.TipOffs.SingleOrDefaultAsync(x => x.Id == id, ct);
         if (t is null)
@@ -142,10 +150,10 @@ public sealed class TipOffService(MinzhengDbContext db, CalendarService calendar
         {
             switch (action)
             {
-                case "investigate": t.StartInvestigation(actor, request.Note); break;
-                case "conclude": t.Conclude(actor, today, ParseResult(request.Result), request.Note); break;
-                case "feedback": t.GiveFeedback(today, request.Note); break;
-                default: throw new DomainRuleException($"未知的办理步骤“{action}”，应为 {string.Join("、", Actions)} 之一");
+                case "investigate": t.StartInvestigation(actor, roles, request.Note); break;
+                case "conclude": t.Conclude(actor, roles, today, ParseResult(request.Result), request.Note); break;
+                case "feedback": t.GiveFeedback(roles, today, request.Note); break;
+                default: TipOff.Procedure.Ensure(action, t.Status, roles); break; // refuses the unknown step, naming the known ones
             }
         }
         catch (DomainRuleException ex)

@@ -20,7 +20,7 @@ public sealed class TipOffsModel(TipOffService tipOffs) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {
-        if (id is { } selected && (Selected = await tipOffs.GetAsync(selected, ct)) is null)
+        if (id is { } selected && (Selected = await tipOffs.GetAsync(selected, ct, Roles.All.Where(User.IsInRole))) is null)
         {
             return NotFound();
         }
@@ -44,7 +44,7 @@ public sealed class TipOffsModel(TipOffService tipOffs) : PageModel
 
     public async Task<IActionResult> OnPostActAsync(Guid id, string action, string? note, string? result, CancellationToken ct)
     {
-        var (outcome, message) = await tipOffs.ActAsync(id, action, new TipOffActionRequest(note, result), User.Identity?.Name ?? "", ct);
+        var (outcome, message) = await tipOffs.ActAsync(id, action, new TipOffActionRequest(note, result), User.Identity?.Name ?? "", Roles.All.Where(User.IsInRole), ct);
         if (outcome == Outcome.NotFound)
         {
             return NotFound();

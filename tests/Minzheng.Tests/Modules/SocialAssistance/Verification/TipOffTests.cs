@@ -41,6 +41,8 @@ public abstract class TipOffTests<TApp>(TApp app) : CaseJourneyBase<TApp>(app), 
         var listed = (await (await township.GetAsync("/api/v1/verification/tip-offs", Ct)).JsonAsync()).EnumerateArray().Single(t => t.GetProperty("id").GetString() == id);
         Assert.Equal(JsonValueKind.Null, listed.GetProperty("reporter").ValueKind);
         Assert.Equal("郑先生 13912345678", (await GetAsync(township, id)).GetProperty("reporter").GetString());
+        // The steps on offer come from the declared procedure: a new tip-off can be investigated or concluded, not answered yet.
+        Assert.Equal(["investigate", "conclude"], (await GetAsync(township, id)).GetProperty("availableActions").EnumerateArray().Select(a => a.GetString()));
         using (var auditor = await App.ClientAsAsync("auditor"))
         {
             var viewed = await (await auditor.GetAsync("/api/v1/audit?action=data.viewed&entity=TipOff", Ct)).JsonAsync();
@@ -54,6 +56,7 @@ public abstract class TipOffTests<TApp>(TApp app) : CaseJourneyBase<TApp>(app), 
         Assert.Equal(("concluded", "属实"), ((await GetAsync(township, id)).GetProperty("status").GetString(), (await GetAsync(township, id)).GetProperty("resultName").GetString()));
         Assert.Equal(HttpStatusCode.NoContent, (await ActAsync(township, id, "feedback", new { note = "电话告知举报人核查结果" })).StatusCode);
         Assert.Equal("closed", (await GetAsync(township, id)).GetProperty("status").GetString());
+        Assert.Empty((await GetAsync(township, id)).GetProperty("availableActions").EnumerateArray());
 
         var anonymous = (await CreateAsync(township, null)).GetProperty("id").GetString()!;
         Assert.Equal(HttpStatusCode.NoContent, (await ActAsync(township, anonymous, "conclude", new { note = "查无此事", result = "unsubstantiated" })).StatusCode);
