@@ -456,6 +456,9 @@ namespace Minzheng.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<DateOnly?>("PaidThroughMonth")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 

@@ -34,8 +34,10 @@ public static class SpreadsheetReader
     /// <summary>
     /// The non-empty data rows of a roster whose first row must be exactly <paramref name="headers"/>, in order; a wrong
     /// header, an empty file or more than <paramref name="maxRows"/> rows is refused like an unreadable file.
+    /// <paramref name="optional"/> headers may follow the required ones, in order.
     /// </summary>
-    public static IEnumerable<(int Row, string[] Cells)> DataRows(byte[] content, string fileName, string[] headers, int maxRows)
+    public static IEnumerable<(int Row, string[] Cells)> DataRows(byte[] content, string fileName, string[] headers, int maxRows,
+        string[]? optional = null)
     {
         var headerSeen = false;
         var count = 0;
@@ -44,10 +46,13 @@ public static class SpreadsheetReader
             if (!headerSeen)
             {
                 headerSeen = true;
-                var actual = cells.Select(c => c.Trim().TrimStart('\uFEFF')).Where((c, i) => i < headers.Length || c.Length > 0);
-                if (!actual.SequenceEqual(headers))
+                var actual = cells.Select(c => c.Trim().TrimStart('\uFEFF')).Where((c, i) => i < headers.Length || c.Length > 0).ToList();
+                var extra = optional ?? [];
+                if (!actual.Take(headers.Length).SequenceEqual(headers) || actual.Count > headers.Length + extra.Length
+                    || !actual.Skip(headers.Length).SequenceEqual(extra.Take(actual.Count - headers.Length)))
                 {
-                    throw new UnreadableFileException($"表头不正确：第1行应依次为“{string.Join("，", headers)}”");
+                    var also = extra.Length > 0 ? $"（可选列依次为“{string.Join("，", extra)}”）" : "";
+                    throw new UnreadableFileException($"表头不正确：第1行应依次为“{string.Join("，", headers)}”{also}");
                 }
 
                 continue;

@@ -43,7 +43,8 @@ public sealed class DemoCaseload(MinzhengDbContext db, RegistryService registry,
         await SeedStandardsAsync(ct);
         var random = new Random(2026);
         var sequence = 0;
-        var roster = new StringBuilder(string.Join(",", AssistanceRoster.Headers)).Append('\n');
+        // The demo county pays its people through Minzheng from their first month: nothing was paid by an earlier system.
+        var roster = new StringBuilder(string.Join(",", [.. AssistanceRoster.Headers, AssistanceRoster.PaidThroughHeader])).Append('\n');
         var villages = DemoSeeder.Regions.Where(r => r.Code[9..] != "000").ToList();
         foreach (var (code, villageName) in villages)
         {
@@ -113,10 +114,12 @@ public sealed class DemoCaseload(MinzhengDbContext db, RegistryService registry,
         var size = household.Members.Count;
         var income = household.Members.Sum(m => m.MonthlyIncome ?? 0);
         var birth = IdNumber.Parse(head.IdNumber!, new DateOnly(2026, 1, 1)).BirthDate;
-        var month = $"202{random.Next(3, 6)}-{random.Next(1, 13):D2}";
+        var start = new DateOnly(2020 + random.Next(3, 6), random.Next(1, 13), 1);
+        var month = start.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var paidBefore = start.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         string Line(string program, int covered, decimal amount) => string.Join(",", household.RegionCode, program, head.Name, head.IdNumber, size, covered,
             amount.ToString("0.00", CultureInfo.InvariantCulture), month, "中国农业银行", $"62284800{random.Next(10_000_000, 99_999_999)}",
-            $"139{random.Next(10_000_000, 99_999_999)}", household.Address);
+            $"139{random.Next(10_000_000, 99_999_999)}", household.Address, paidBefore);
 
         if (size == 1 && birth.Year <= 1960 && random.Next(3) == 0)
         {

@@ -30,6 +30,12 @@ public sealed partial class Enrollment : AuditableEntity, IRegionScoped
     public DateOnly StartMonth { get; set; }
 
     public DateOnly? EndMonth { get; set; }
+
+    /// <summary>
+    /// For an enrolment migrated from another system (roster 已发放至): the last month that system paid. No payroll pays
+    /// this month or any before it, as a regular line or as back-pay (DESIGN §5).
+    /// </summary>
+    public DateOnly? PaidThroughMonth { get; set; }
     public EnrollmentStatus Status { get; set; } = EnrollmentStatus.Active;
     public string? StatusReason { get; set; }
 

@@ -9,7 +9,8 @@ namespace Minzheng.Modules.SocialAssistance.Imports;
 
 /// <summary>One valid roster row, normalised; <see cref="Index"/> is the head's blind index once computed by the importer.</summary>
 public sealed record RosterRow(int Row, string RegionCode, AssistanceProgram Program, string HeadName, IdNumber HeadId, int HouseholdSize,
-    int CoveredPersons, decimal MonthlyAmount, DateOnly StartMonth, string? BankName, string? BankAccount, string? Phone, string? Address)
+    int CoveredPersons, decimal MonthlyAmount, DateOnly StartMonth, string? BankName, string? BankAccount, string? Phone, string? Address,
+    DateOnly? PaidThrough = null)
 {
     public string Index { get; init; } = "";
 }
@@ -25,12 +26,18 @@ public static class AssistanceRoster
     public static readonly string[] Headers =
         ["区划代码", "保障类别", "户主姓名", "户主身份证号", "家庭人口", "保障人数", "月保障金额", "起始年月", "开户银行", "银行账号", "联系电话", "家庭住址"];
 
+    /// <summary>The optional 13th column: up to which month the old system has paid the row (YYYY-MM).</summary>
+    public const string PaidThroughHeader = "已发放至";
+
+    /// <summary>Every column a row may have, for naming errors: the 12 required ones and the optional 13th.</summary>
+    private static readonly string[] Columns = [.. Headers, PaidThroughHeader];
+
     public static RosterRow? Validate(int row, string[] cells, DateOnly today, ImportErrorList errors)
     {
         string Cell(int i) => i < cells.Length ? cells[i].Trim() : "";
         var before = errors.Count;
-        void Fail(int column, string message) => errors.Add(new ImportError(row, Headers[column], $"第{row}行“{Headers[column]}”：{message}"));
-        if (Minzheng.Platform.Web.TextRules.FirstForbiddenCell(cells) is { } hostile && hostile.Column < Headers.Length)
+        void Fail(int column, string message) => errors.Add(new ImportError(row, Columns[column], $"第{row}行“{Columns[column]}”：{message}"));
+        if (Minzheng.Platform.Web.TextRules.FirstForbiddenCell(cells) is { } hostile && hostile.Column < Columns.Length)
         {
             Fail(hostile.Column, hostile.Message);
         }
@@ -95,10 +102,27 @@ public static class AssistanceRoster
         }
 
         var address = Optional(Cell(11), Minzheng.Platform.People.Household.AddressMaxLength, 11, Fail);
+        DateOnly? paidThrough = null;
+        if (Cell(12).Length > 0)
+        {
+            if (!Minzheng.Platform.Web.InputValues.TryParseMonth(Cell(12), out var through))
+            {
+                Fail(12, $"“{Cell(12)}”应为年月，格式 YYYY-MM（原系统已发放到的月份）");
+            }
+            else if (through > new DateOnly(today.Year, today.Month, 1))
+            {
+                Fail(12, "不能晚于本月");
+            }
+            else
+            {
+                paidThrough = through;
+            }
+        }
+
         return errors.Count > before
             ? null
             : new RosterRow(row, region, program!, name, id, size!.Value, covered!.Value, amount, start, bank,
-                account.Length > 0 ? account : null, phone.Length > 0 ? phone : null, address);
+                account.Length > 0 ? account : null, phone.Length > 0 ? phone : null, address, paidThrough);
     }
 
     private static int? Integer(string value, int min, int max, int column, Action<int, string> fail)

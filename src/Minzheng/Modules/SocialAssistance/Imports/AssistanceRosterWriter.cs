@@ -63,6 +63,8 @@ public sealed class AssistanceRosterWriter(MinzhengDbContext db, PersonalDataPro
                 CoveredPersons = row.CoveredPersons,
                 MonthlyAmount = row.MonthlyAmount,
                 StartMonth = row.StartMonth,
+                // A roster is a migration: what the old system paid is never paid again — by default every month before this one.
+                PaidThroughMonth = row.PaidThrough ?? new DateOnly(today.Year, today.Month, 1).AddMonths(-1),
                 ImportBatchId = batchId,
             }));
         }

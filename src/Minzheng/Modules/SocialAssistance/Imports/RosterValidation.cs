@@ -34,7 +34,7 @@ public sealed class RosterValidation(MinzhengDbContext db, PersonalDataProtector
         var (valid, total) = (0, 0);
         var start = errors.Count;
         var rows = new List<RosterRow>(ChunkRows);
-        foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, AssistanceRoster.Headers, MaxRows))
+        foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, AssistanceRoster.Headers, MaxRows, [AssistanceRoster.PaidThroughHeader]))
         {
             total++;
             if (AssistanceRoster.Validate(row, cells, today, errors) is { } parsed)

@@ -33,6 +33,7 @@ public sealed class PayrollGenerator(MinzhengDbContext db)
                 JOIN "Households" h ON h."Id" = e."HouseholdId"
                 WHERE e."Program" = {2} AND e."RegionCode" LIKE {3} AND e."StartMonth" <= {1} AND (e."EndMonth" IS NULL OR e."EndMonth" >= {1})
                     AND (e."Status" <> 'Suspended' OR e."SuspendedFrom" > {1})
+                    AND (e."PaidThroughMonth" IS NULL OR e."PaidThroughMonth" < {1})
                 """;
             await db.Database.ExecuteSqlRawAsync(sql, [db.Database.Key(payroll.Id), month, payroll.Program, payroll.RegionPrefix + "%"], ct);
         }
@@ -83,6 +84,11 @@ public sealed class PayrollGenerator(MinzhengDbContext db)
                 var paidByMonth = paid[e.Id].GroupBy(l => l.Month).ToDictionary(g => g.Key, g => g.Sum(l => l.Amount));
                 for (var month = from; month < payroll.PeriodStart; month = month.AddMonths(1))
                 {
+                    if (e.PaidThroughMonth is { } paidElsewhere && month <= paidElsewhere)
+                    {
+                        continue; // paid by the old system before the migration: never again here
+                    }
+
                     var covered = earlier.Any(p => e.RegionCode.StartsWith(p.RegionPrefix, StringComparison.Ordinal)
                         && p.PeriodStart <= month && month < p.PeriodStart.AddMonths(p.Months) && p.CreatedAt < e.CreatedAt);
                     if (!paidByMonth.TryGetValue(month, out var alreadyPaid) && !covered)

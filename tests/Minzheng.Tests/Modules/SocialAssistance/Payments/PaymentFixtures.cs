@@ -32,8 +32,8 @@ internal static class PaymentFixtures
     {
         var payees = amounts.Select((a, i) => (Name: $"发放户{village[^3..]}{(char)('甲' + i)}{Interlocked.Increment(ref _household)}", Id: SqliteRegistryApiTests.NewAdultIdNumber(),
             Account: $"6217{village[^3..]}{i:D9}", Amount: a)).ToList();
-        var rows = payees.Select(p => $"{village},{programName},{p.Name},{p.Id},2,2,{p.Amount:0.00},2026-01,共青城农商银行,{p.Account},,红光路{p.Account[^2..]}号");
-        var csv = Encoding.UTF8.GetBytes(string.Join("\n", [string.Join(",", AssistanceRoster.Headers), .. rows]));
+        var rows = payees.Select(p => $"{village},{programName},{p.Name},{p.Id},2,2,{p.Amount:0.00},2026-01,共青城农商银行,{p.Account},,红光路{p.Account[^2..]}号,2025-12");
+        var csv = Encoding.UTF8.GetBytes(string.Join("\n", [string.Join(",", [.. AssistanceRoster.Headers, AssistanceRoster.PaidThroughHeader]), .. rows]));
         using var county = await app.ClientAsAsync("county");
         var staged = await (await county.UploadImportAsync(AssistanceRoster.Kind, csv, "payees.csv")).JsonAsync();
         Assert.Equal(0, staged.GetProperty("errors").GetArrayLength());

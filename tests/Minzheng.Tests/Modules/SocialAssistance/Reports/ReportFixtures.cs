@@ -30,13 +30,18 @@ internal static class ReportFixtures
         return village;
     }
 
+    /// <summary>已发放至 of a household that no earlier system paid: the month before its start (payrolls here pay every month).</summary>
+    private static string PaidBefore(string start) =>
+        DateOnly.ParseExact(start + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddMonths(-1)
+            .ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Imports the enrolments into the village (one household each) and returns their ids in the given order.</summary>
     public static async Task<List<string>> EnrolAsync(MinzhengApp app, string village, params Enrolment[] enrolments)
     {
         var names = enrolments.Select(_ => $"统计户{village[^3..]}{Interlocked.Increment(ref _household)}").ToList();
         var rows = enrolments.Select((e, i) =>
-            $"{village},{e.Program},{names[i]},{SqliteRegistryApiTests.NewAdultIdNumber()},{e.Size},{e.Covered},{e.Amount:0.00},{e.Start},,,,");
-        var csv = Encoding.UTF8.GetBytes(string.Join("\n", [string.Join(",", AssistanceRoster.Headers), .. rows]));
+            $"{village},{e.Program},{names[i]},{SqliteRegistryApiTests.NewAdultIdNumber()},{e.Size},{e.Covered},{e.Amount:0.00},{e.Start},,,,,{PaidBefore(e.Start)}");
+        var csv = Encoding.UTF8.GetBytes(string.Join("\n", [string.Join(",", [.. AssistanceRoster.Headers, AssistanceRoster.PaidThroughHeader]), .. rows]));
         using var county = await app.ClientAsAsync("county");
         var staged = await (await county.UploadImportAsync(AssistanceRoster.Kind, csv, "report.csv")).JsonAsync();
         Assert.Equal(0, staged.GetProperty("errors").GetArrayLength());

@@ -49,7 +49,7 @@ public abstract class StatisticsTableTests<TApp>(TApp app) : IClassFixture<TApp>
             },
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var csv = Encoding.UTF8.GetBytes($"{string.Join(",", AssistanceRoster.Headers)}\n{village},农村低保,统计户主,{head},4,4,900.00,2026-01,农商银行,6217000000001,,统计组");
+        var csv = Encoding.UTF8.GetBytes($"{string.Join(",", [.. AssistanceRoster.Headers, AssistanceRoster.PaidThroughHeader])}\n{village},农村低保,统计户主,{head},4,4,900.00,2026-01,农商银行,6217000000001,,统计组,2025-12");
         var staged = await (await county.UploadImportAsync(AssistanceRoster.Kind, csv, "table.csv")).JsonAsync();
         Assert.Equal(0, staged.GetProperty("errors").GetArrayLength());
         await (await county.PostAsync($"/api/v1/imports/{staged.GetProperty("id").GetString()}/commit", null, Ct)).JsonAsync();

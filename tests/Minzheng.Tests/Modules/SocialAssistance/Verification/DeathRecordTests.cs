@@ -72,10 +72,10 @@ public abstract class DeathRecordTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var village = await VillageAsync(app);
         var (legacy, lower) = (AdultId(false), AdultId(true));
-        var rows = $"{village},农村低保,旧号户,{legacy},2,2,300.00,2026-01,,,,\n{village},农村低保,小写户,{lower},2,2,310.00,2026-01,,,,\n";
+        var rows = $"{village},农村低保,旧号户,{legacy},2,2,300.00,2026-01,,,,,2025-12\n{village},农村低保,小写户,{lower},2,2,310.00,2026-01,,,,,2025-12\n";
         using (var county = await app.ClientAsAsync("county"))
         {
-            var csv = Encoding.UTF8.GetBytes(string.Join(",", AssistanceRoster.Headers) + "\n" + rows);
+            var csv = Encoding.UTF8.GetBytes(string.Join(",", [.. AssistanceRoster.Headers, AssistanceRoster.PaidThroughHeader]) + "\n" + rows);
             var staged = await (await county.UploadImportAsync(AssistanceRoster.Kind, csv, "r.csv")).JsonAsync();
             await (await county.PostAsync($"/api/v1/imports/{staged.GetProperty("id").GetString()}/commit", null, Ct)).JsonAsync();
         }
