@@ -7,6 +7,10 @@ using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(Minzheng.BrowserTests.BrowserApp))]
 
+// The journeys share one application over one SQLite file: run side by side, a payroll's write transaction held a
+// sign-in past its 60-second wait, and one journey's import changed the figures another compared. One at a time.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace Minzheng.BrowserTests;
 
 /// <summary>

@@ -5,7 +5,6 @@ using Minzheng.Platform.Imports;
 
 namespace Minzheng.BrowserTests;
 
-[Collection(CountyFigures.Name)]
 public sealed class ImportJourneyTests(BrowserApp app)
 {
     private static FilePayload Roster(string id, string amount) => new()

@@ -3,7 +3,6 @@ using MiniExcelLibs;
 
 namespace Minzheng.BrowserTests;
 
-[Collection(CountyFigures.Name)]
 public sealed class ReportJourneyTests(BrowserApp app)
 {
     [Fact]
@@ -34,14 +33,4 @@ public sealed class ReportJourneyTests(BrowserApp app)
         var docx = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-docx").ClickAsync());
         Assert.Equal("work-summary.docx", docx.SuggestedFilename);
     }
-}
-
-/// <summary>
-/// Journeys that change the demo county's figures (a roster import adds a 农村低保 household in 甘露镇) and journeys that
-/// compare those figures between a page and its export run one after the other, never interleaved.
-/// </summary>
-[CollectionDefinition(Name)]
-public sealed class CountyFigures
-{
-    public const string Name = "county figures";
 }
