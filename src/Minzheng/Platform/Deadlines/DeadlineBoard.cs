@@ -45,17 +45,11 @@ public sealed class DeadlineBoard(IEnumerable<IDeadlineSource> sources, Calendar
         }).ToList();
     }
 
-    /// <summary>"overdue", "due-soon" or "on-time" for a due date.</summary>
-    public async Task<Func<DateOnly?, string>> UrgencyAsync(CancellationToken ct)
-    {
-        var (today, soon) = await DaysAsync(ct);
-        return dueOn => dueOn is { } d ? Urgency(d, today, soon) : "closed";
-    }
-
     /// <summary>The township (9-digit prefix) a region code lies in.</summary>
     public static string TownshipOf(string regionCode) => regionCode[..9].PadRight(RegionCode.Length, '0');
 
-    private static string Urgency(DateOnly dueOn, DateOnly today, DateOnly soon) =>
+    /// <summary>"overdue", "due-soon" or "on-time" for a due date, given today and the last day that counts as due soon.</summary>
+    public static string Urgency(DateOnly dueOn, DateOnly today, DateOnly soon) =>
         dueOn < today ? "overdue" : dueOn <= soon ? "due-soon" : "on-time";
 
     private async Task<(DateOnly Today, DateOnly Soon)> DaysAsync(CancellationToken ct)

@@ -106,13 +106,7 @@ public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars,
     public string Urgency(AssistanceCase c, WorkingCalendar calendar)
     {
         var today = clock.Today();
-        return c.DueOn switch
-        {
-            null => "closed",
-            { } d when d < today => "overdue",
-            { } d when d <= calendar.AddWorkingDays(today, DeadlineBoard.DueSoonWorkingDays) => "due-soon",
-            _ => "on-time",
-        };
+        return c.DueOn is { } due ? DeadlineBoard.Urgency(due, today, calendar.AddWorkingDays(today, DeadlineBoard.DueSoonWorkingDays)) : "closed";
     }
 
     private static string ProgramName(string code) => AssistancePrograms.ByCode(code)?.Name ?? code;
