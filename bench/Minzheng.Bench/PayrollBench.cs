@@ -54,7 +54,7 @@ public static class PayrollBench
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<PayrollService>().ApproveAsync(payroll.Id, "bench-finance", default);
+            await scope.ServiceProvider.GetRequiredService<PayrollService>().ApproveAsync(payroll.Id, "bench-finance", payroll.TotalAmount, default);
         }
 
         var fileFloor = await TimeAsync(app, db => PlainCsvAsync(db, payroll.Id, app.Services.GetRequiredService<PersonalDataProtector>()));

@@ -62,6 +62,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<ReviewService>();
         services.AddScoped<PayrollGenerator>();
         services.AddScoped<PayrollService>();
+        services.AddScoped<PayrollChangeCheck>();
         services.AddScoped<PayrollQueries>();
         services.AddScoped<PayrollCorrections>();
         services.AddScoped<BankFileService>();

@@ -52,7 +52,7 @@ public sealed class DemoPayments(MinzhengDbContext db, PayrollService payrolls, 
     private async Task PaidAsync(AssistanceProgram program, string period, CancellationToken ct)
     {
         var payroll = await CreateAsync(program, period, ct);
-        await payrolls.ApproveAsync(payroll.Id, Finance, ct);
+        await payrolls.ApproveAsync(payroll.Id, Finance, payroll.TotalAmount, ct);
         var tracked = await db.Payrolls.SingleAsync(p => p.Id == payroll.Id, ct);
         await files.WriteAsync(tracked, "csv", files.Layout("csv")!, $"payroll-{program.Code}-{period}.csv", Stream.Null, ct);
         var answer = new StringBuilder(string.Join(",", ReconciliationService.Headers)).Append('\n');
@@ -71,6 +71,6 @@ public sealed class DemoPayments(MinzhengDbContext db, PayrollService payrolls, 
 
         await reconciliation.ReconcileAsync(payroll.Id, Encoding.UTF8.GetBytes(answer.ToString()), "bank-return.csv", ct);
         var (_, _, reissued) = await reconciliation.ReissueAsync(payroll.Id, ct);
-        await payrolls.ApproveAsync(reissued!.Id, Finance, ct);
+        await payrolls.ApproveAsync(reissued!.Id, Finance, reissued.TotalAmount, ct);
     }
 }

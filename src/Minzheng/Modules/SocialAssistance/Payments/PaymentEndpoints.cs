@@ -13,6 +13,9 @@ namespace Minzheng.Modules.SocialAssistance.Payments;
 
 public sealed record RejectRequest(string? Reason);
 
+/// <param name="ConfirmTotal">The payroll's total, confirmed by the approver: required when the payroll carries a change warning.</param>
+public sealed record ApproveRequest(decimal? ConfirmTotal);
+
 public sealed record LinePage(int Total, List<PayrollLineDto> Lines);
 
 public sealed record ReconciliationAnswer(ReconciliationResult Result);
@@ -77,8 +80,8 @@ public static class PaymentEndpoints
         return TypedResults.Ok(new LinePage(total, lines));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> Approve(Guid id, ClaimsPrincipal user, PayrollService service, CancellationToken ct) =>
-        Answer(await service.ApproveAsync(id, user.Identity?.Name ?? "", ct));
+    public static async Task<Results<NoContent, ProblemHttpResult>> Approve(Guid id, [FromBody] ApproveRequest? request, ClaimsPrincipal user,
+        PayrollService service, CancellationToken ct) => Answer(await service.ApproveAsync(id, user.Identity?.Name ?? "", request?.ConfirmTotal, ct));
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Reject(Guid id, RejectRequest request, ClaimsPrincipal user, PayrollService service,
         CancellationToken ct) => Answer(await service.RejectAsync(id, user.Identity?.Name ?? "", request.Reason, ct));

@@ -10,7 +10,7 @@ namespace Minzheng.Modules.SocialAssistance.Payments;
 
 public sealed record PayrollDto(Guid Id, string Program, string ProgramName, string Kind, string RegionCode, string RegionName, string Period,
     string Status, string StatusName, int Households, int Persons, int Lines, decimal TotalAmount, string CreatedBy, DateTimeOffset CreatedAt,
-    string? DecidedBy, DateTimeOffset? DecidedAt, string? RejectReason, Guid? SourcePayrollId);
+    string? DecidedBy, DateTimeOffset? DecidedAt, string? RejectReason, Guid? SourcePayrollId, PayrollChange? Change = null);
 
 public sealed record TownshipTotal(string RegionCode, string Name, int Households, int Lines, decimal Amount);
 
@@ -26,7 +26,7 @@ public sealed record LedgerRow(string Program, string ProgramName, string Region
     decimal Failed, decimal Pending, decimal Recovered);
 
 /// <summary>Reading payrolls: summaries, township totals, lines (masked), the ledger per programme × township × month.</summary>
-public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions)
+public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions, PayrollChangeCheck changes)
 {
     public async Task<List<PayrollDto>> ListAsync(string? program, string? status, int take, CancellationToken ct)
     {
@@ -46,8 +46,11 @@ public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions)
         return rows.Select(r => Dto(r, names)).ToList();
     }
 
+    /// <summary>One payroll; while it waits for approval, with the change warning the approver must confirm.</summary>
     public async Task<PayrollDto?> GetAsync(Guid id, CancellationToken ct) =>
-        await db.Payrolls.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) is { } p ? Dto(p, await regions.NamesAsync(ct)) : null;
+        await db.Payrolls.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) is { } p
+            ? Dto(p, await regions.NamesAsync(ct)) with { Change = p.Status == PayrollStatus.Pending ? await changes.CheckAsync(p, ct) : null }
+            : null;
 
     public async Task<List<TownshipTotal>> TownshipsAsync(Guid id, CancellationToken ct)
     {

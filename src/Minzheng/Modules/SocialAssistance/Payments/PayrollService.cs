@@ -21,7 +21,7 @@ public sealed record PayrollResult(Payroll? Payroll, bool Created, int Status, s
 /// stop a second payment; generation, totals and the audit entry commit together or not at all.
 /// </summary>
 public sealed class PayrollService(MinzhengDbContext db, PayrollGenerator generator, IRegionScope scope, AuditLog audit, IConfiguration configuration,
-    TimeProvider clock)
+    TimeProvider clock, PayrollChangeCheck changes)
 {
     public const string AuditCreated = "payroll.created";
 
@@ -151,8 +151,11 @@ public sealed class PayrollService(MinzhengDbContext db, PayrollGenerator genera
             totals is null ? (0, 0m, 0, 0) : (totals.Lines, totals.Amount, totals.Households, totals.Persons);
     }
 
-    /// <summary>Maker-checker: a different user approves; an approved payroll never changes.</summary>
-    public async Task<(Outcome Outcome, string? Message)> ApproveAsync(Guid id, string user, CancellationToken ct)
+    /// <summary>
+    /// Maker-checker: a different user approves; an approved payroll never changes. A payroll that moved beyond the
+    /// warning share since the last one is approved only with <paramref name="confirmedTotal"/> equal to its total.
+    /// </summary>
+    public async Task<(Outcome Outcome, string? Message)> ApproveAsync(Guid id, string user, decimal? confirmedTotal, CancellationToken ct)
     {
         var payroll = await db.Payrolls.SingleOrDefaultAsync(p => p.Id == id, ct);
         var problem = payroll switch
@@ -167,7 +170,12 @@ public sealed class PayrollService(MinzhengDbContext db, PayrollGenerator genera
             return problem;
         }
 
-        (payroll!.Status, payroll.DecidedBy, payroll.DecidedAt) = (PayrollStatus.Approved, user, clock.GetUtcNow());
+        if (confirmedTotal != payroll!.TotalAmount && await changes.CheckAsync(payroll, ct) is { } change)
+        {
+            return (Outcome.Rejected, change.Warning + (confirmedTotal is null ? "" : $"（确认的金额 {confirmedTotal} 元与本期合计不符）"));
+        }
+
+        (payroll.Status, payroll.DecidedBy, payroll.DecidedAt) = (PayrollStatus.Approved, user, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return (Outcome.Done, null);
     }

@@ -84,9 +84,11 @@ public abstract class AdjustmentTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(300m - 320m, payroll.GetProperty("totalAmount").GetDecimal());
         Assert.Equal(1, payroll.GetProperty("households").GetInt32());
 
-        // The overpayment has no later payment to offset it: it is left out of the bank file, listed for collection.
+        // The overpayment has no later payment to offset it: it is left out of the bank file, listed for collection. The
+        // total fell from 620 to −20, so the approver confirms it.
         using var finance = await app.ClientAsAsync("finance");
-        Assert.Equal(HttpStatusCode.NoContent, (await finance.PostAsync($"/api/v1/payrolls/{august}/approve", null, Ct)).StatusCode);
+        Assert.Contains("减少", payroll.GetProperty("change").GetProperty("warning").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await finance.PostAsJsonAsync($"/api/v1/payrolls/{august}/approve", new { confirmTotal = -20m }, Ct)).StatusCode);
         var file = await (await finance.GetAsync($"/api/v1/payrolls/{august}/bank-file", Ct)).Content.ReadAsStringAsync(Ct);
         Assert.DoesNotContain(payees[1].Account, file);
         Assert.Contains(payees[0].Account, file);

@@ -54,7 +54,10 @@ internal static class PaymentFixtures
         return await client.SendAsync(request, Ct);
     }
 
-    /// <summary>Creates a payroll (county) and, unless told otherwise, has the finance officer approve it; returns its id.</summary>
+    /// <summary>
+    /// Creates a payroll (county) and, unless told otherwise, has the finance officer approve it, confirming its total as
+    /// the page asks when the payroll moved beyond the warning share; returns its id.
+    /// </summary>
     public static async Task<string> PayrollAsync(MinzhengApp app, string program, string region, string period, bool approve = true)
     {
         using var county = await app.ClientAsAsync("county");
@@ -63,7 +66,8 @@ internal static class PaymentFixtures
         if (approve)
         {
             using var finance = await app.ClientAsAsync("finance");
-            Assert.Equal(HttpStatusCode.NoContent, (await finance.PostAsync($"/api/v1/payrolls/{id}/approve", null, Ct)).StatusCode);
+            var confirm = new { confirmTotal = created.GetProperty("totalAmount").GetDecimal() };
+            Assert.Equal(HttpStatusCode.NoContent, (await finance.PostAsJsonAsync($"/api/v1/payrolls/{id}/approve", confirm, Ct)).StatusCode);
         }
 
         return id;

@@ -139,7 +139,7 @@ public abstract class PayrollTests<TApp>(TApp app) : IClassFixture<TApp>
         var id = await PayrollAsync(app, "rural-dibao", village, "2026-05", approve: false);
         using var county = await app.ClientAsAsync("county");
         Assert.Equal(HttpStatusCode.Forbidden, (await county.PostAsync($"/api/v1/payrolls/{id}/approve", null, Ct)).StatusCode);
-        var sameUser = await app.WithScopeAsync(sp => sp.GetRequiredService<PayrollService>().ApproveAsync(Guid.Parse(id), "county", Ct));
+        var sameUser = await app.WithScopeAsync(sp => sp.GetRequiredService<PayrollService>().ApproveAsync(Guid.Parse(id), "county", null, Ct));
         Assert.Contains("不同人员", sameUser.Message);
 
         using var finance = await app.ClientAsAsync("finance");
