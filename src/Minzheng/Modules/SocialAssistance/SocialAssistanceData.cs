@@ -3,6 +3,7 @@ using Minzheng.Modules.SocialAssistance.Cases;
 using Minzheng.Modules.SocialAssistance.Enrollments;
 using Minzheng.Modules.SocialAssistance.Monitoring;
 using Minzheng.Modules.SocialAssistance.Payments;
+using Minzheng.Modules.SocialAssistance.Recalculations;
 using Minzheng.Modules.SocialAssistance.Registry;
 using Minzheng.Modules.SocialAssistance.Reports;
 using Minzheng.Modules.SocialAssistance.Reviews;
@@ -39,6 +40,8 @@ public static class SocialAssistanceData
         public DbSet<TipOff> TipOffs => db.Set<TipOff>();
         public DbSet<MonitoredHousehold> MonitoredHouseholds => db.Set<MonitoredHousehold>();
         public DbSet<EarlyWarning> EarlyWarnings => db.Set<EarlyWarning>();
+        public DbSet<Recalculation> Recalculations => db.Set<Recalculation>();
+        public DbSet<RecalculationLine> RecalculationLines => db.Set<RecalculationLine>();
     }
 
     /// <summary>Table names as the sets are called (the names the tables have always had).</summary>
@@ -58,6 +61,8 @@ public static class SocialAssistanceData
         model.Entity<BankFileExport>().ToTable("BankFileExports");
         model.Entity<DeathRecord>().ToTable("DeathRecords");
         model.Entity<Finding>().ToTable("Findings");
+        model.Entity<Recalculation>().ToTable("Recalculations");
+        model.Entity<RecalculationLine>().ToTable("RecalculationLines");
         model.Entity<EconomicRecord>().ToTable("EconomicRecords");
         model.Entity<StaffRelative>().ToTable("StaffRelatives");
         model.Entity<StatisticalReport>().ToTable("StatisticalReports");

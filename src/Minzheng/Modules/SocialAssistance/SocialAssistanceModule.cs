@@ -8,6 +8,7 @@ using Minzheng.Modules.SocialAssistance.IdNumbers;
 using Minzheng.Modules.SocialAssistance.Imports;
 using Minzheng.Modules.SocialAssistance.Monitoring;
 using Minzheng.Modules.SocialAssistance.Payments;
+using Minzheng.Modules.SocialAssistance.Recalculations;
 using Minzheng.Modules.SocialAssistance.Registry;
 using Minzheng.Modules.SocialAssistance.Reports;
 using Minzheng.Modules.SocialAssistance.Reviews;
@@ -63,6 +64,8 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<PayrollGenerator>();
         services.AddScoped<PayrollService>();
         services.AddScoped<PayrollChangeCheck>();
+        services.AddScoped<RecalculationService>();
+        services.AddScoped<RecalculationQueries>();
         services.AddScoped<PayrollQueries>();
         services.AddScoped<PayrollCorrections>();
         services.AddScoped<BankFileService>();
@@ -101,6 +104,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         api.MapBenefits();
         api.MapCases();
         api.MapEnrollments();
+        api.MapRecalculations();
         api.MapReviews();
         api.MapPayments();
         api.MapVerification();
@@ -145,7 +149,7 @@ internal static class SocialAssistanceNavigation
         [
             new("家庭与人员登记", "/Registry", Business), new("花名册导入", "/Imports", [Roles.County, Roles.Township]),
             new("救助申请办理", "/Cases", Business), new("复核", "/Reviews", Business),
-            new("保障标准", "/Standards", Business), new("身份证号校验", "/IdNumbers", Business),
+            new("保障标准", "/Standards", Business), new("提标重算", "/Recalculations", [Roles.County, Roles.CountyApprover]), new("身份证号校验", "/IdNumbers", Business),
         ]),
         new("资金发放", [new("发放名册", "/Payments", Business), new("资金台账", "/Payments/Ledger", Business)]),
         new("核查监测",

@@ -111,7 +111,7 @@ public sealed class PayrollGenerator(MinzhengDbContext db)
                             PersonId = e.PersonId,
                             CoveredPersons = e.CoveredPersons,
                             Amount = due - alreadyPaid,
-                            Explanation = Explain(e, month, due, alreadyPaid, programName),
+                            Explanation = Explain(e, adjustments[e.Id], month, due, alreadyPaid, programName),
                             EnrollmentVersion = e.UpdatedAt,
                         }.PaidTo(h));
                     }
@@ -130,16 +130,30 @@ public sealed class PayrollGenerator(MinzhengDbContext db)
     public static decimal AmountFor(Enrollment e, IEnumerable<EnrollmentEvent> adjustments, DateOnly month) =>
         adjustments.Where(a => a.EffectiveMonth > month).OrderBy(a => a.EffectiveMonth).ThenBy(a => a.At).FirstOrDefault()?.OldAmount ?? e.MonthlyAmount;
 
-    private static string Explain(Enrollment e, DateOnly month, decimal due, decimal paid, string programName)
+    private static string Explain(Enrollment e, IEnumerable<EnrollmentEvent> adjustments, DateOnly month, decimal due, decimal paid, string programName)
     {
         var m = $"{month.Year}年{month.Month}月{programName}";
         var why = !e.DueFor(month)
             ? e.Status == EnrollmentStatus.Terminated
                 ? $"自{e.EndMonth!.Value.AddMonths(1):yyyy-MM}起停保（{TerminationReasons.Name(e.StatusReason)}）"
                 : "该月已暂停发放"
-            : paid == 0 ? "批准晚于该月发放名册" : "月保障金额调整追溯至该月";
+            : paid == 0 ? "批准晚于该月发放名册" : Adjustment(adjustments, month);
         var verb = due > paid ? "补发" : "追回";
-        return $"{verb}{m}：应发 {Money(due)} 元，已发 {Money(paid)} 元，{why}";
+        var text = $"{verb}{m}：应发 {Money(due)} 元，已发 {Money(paid)} 元，{why}";
+        return text.Length <= PayrollLine.ExplanationMaxLength ? text : text[..(PayrollLine.ExplanationMaxLength - 1)] + "…";
+    }
+
+    /// <summary>Why the amount of a paid month changed: a raise quotes its recalculation (the standard and its month).</summary>
+    private static string Adjustment(IEnumerable<EnrollmentEvent> adjustments, DateOnly month)
+    {
+        var latest = adjustments.Where(a => a.EffectiveMonth <= month).OrderBy(a => a.EffectiveMonth).ThenBy(a => a.At).LastOrDefault();
+        if (latest?.Note is { } note && note.StartsWith(Recalculations.RecalculationService.NotePrefix, StringComparison.Ordinal))
+        {
+            var headline = note[(Recalculations.RecalculationService.NotePrefix.Length + 1)..];
+            return $"提标追溯至该月（{headline[..(headline.IndexOf('。', StringComparison.Ordinal) is var end and >= 0 ? end : headline.Length)]}）";
+        }
+
+        return "月保障金额调整追溯至该月";
     }
 
     private static string Money(decimal v) => v.ToString("0.00", CultureInfo.InvariantCulture);

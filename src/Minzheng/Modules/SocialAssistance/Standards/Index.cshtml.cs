@@ -64,7 +64,8 @@ public sealed class IndexModel(StandardService standards, IAuthorizationService 
             return Page();
         }
 
-        TempData["Saved"] = $"已保存：{saved.ProgramName} {saved.RegionCode} 自 {saved.EffectiveFrom:yyyy-MM-dd} 起 {saved.Amount:0.00} 元/{(saved.Per == "year" ? "年" : "月")}";
+        TempData["Saved"] = $"已保存：{saved.ProgramName} {saved.RegionCode} 自 {saved.EffectiveFrom:yyyy-MM-dd} 起 {saved.Amount:0.00} 元/{(saved.Per == "year" ? "年" : "月")}"
+            + (Programs.AssistancePrograms.IsOneOff(saved.Program) ? "" : "。已在保的对象不会自动改变金额：请在该标准一行点“按此标准重算”，预览后报审批");
         return RedirectToPage();
     }
 

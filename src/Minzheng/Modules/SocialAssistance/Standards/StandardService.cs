@@ -129,9 +129,13 @@ public sealed class StandardService(MinzhengDbContext db, IRegionScope scope)
     public async Task<Standard?> ResolveAsync(string program, string regionCode, DateOnly day, CancellationToken ct)
     {
         var candidates = await db.Standards.AsNoTracking().Where(s => s.Program == program && s.EffectiveFrom <= day).ToListAsync(ct);
-        return candidates.Where(s => regionCode.StartsWith(s.RegionPrefix, StringComparison.Ordinal))
-            .OrderByDescending(s => s.RegionPrefix.Length).ThenByDescending(s => s.EffectiveFrom).FirstOrDefault();
+        return InForce(candidates, regionCode, day);
     }
+
+    /// <summary>The rule of <see cref="ResolveAsync"/> over standards already loaded (of one programme).</summary>
+    public static Standard? InForce(IEnumerable<Standard> standards, string regionCode, DateOnly day) =>
+        standards.Where(s => s.EffectiveFrom <= day && regionCode.StartsWith(s.RegionPrefix, StringComparison.Ordinal))
+            .OrderByDescending(s => s.RegionPrefix.Length).ThenByDescending(s => s.EffectiveFrom).FirstOrDefault();
 
     private static void CheckMoney(decimal? amount, string field, string label, bool required, FieldErrors errors)
     {
