@@ -4,7 +4,7 @@ using Minzheng.Modules.SocialAssistance.Imports;
 using Minzheng.Platform.Imports;
 
 // Benchmarks, each reported as a ratio to a raw floor measured in the same run (docs/performance.md). Usage:
-//   dotnet run -c Release --project bench/Minzheng.Bench -- [--bench roster|payroll|summary] [--rows N] [--providers sqlite,postgres] [--postgres "<conn>"]
+//   dotnet run -c Release --project bench/Minzheng.Bench -- [--bench roster|payroll|summary|recalculation] [--rows N] [--providers sqlite,postgres] [--postgres "<conn>"]
 // roster, member-roster: validate and commit an N-row assistance roster or household/member roster (issue 5, default
 // 100,000 rows); the import runs in a child process (--bench roster-import --kind <kind> --file <csv>) so that its
 // peak working set is measured on its own; --live-heap also samples the live managed heap (full collections, so use
@@ -59,6 +59,10 @@ foreach (var provider in providers)
         await RosterBench.ImportAsync(provider, kind, file, rows, postgres, args.Contains("--live-heap"));
         return 0;
     }
+    else if (bench == "recalculation")
+    {
+        results.AddRange(await RecalculationBench.RunAsync(provider, rows, postgres));
+    }
     else if (bench == "summary")
     {
         results.AddRange(await SummaryBench.RunAsync(provider, rows, postgres));
@@ -71,7 +75,7 @@ foreach (var provider in providers)
 
 Console.WriteLine();
 Console.WriteLine(bench == "deaths" ? "| database | data | floor (blind index + bulk load + hash join) | import (stage + commit) | ratio | peak working set |\n|---|---|---|---|---|---|"
-    : bench is "payroll" or "summary"
+    : bench is "payroll" or "summary" or "recalculation"
     ? "| database | rows | step | floor | Minzheng | ratio | peak working set |\n|---|---|---|---|---|---|---|"
     : "| database | roster | rows | floor (read + bulk insert of the same rows) | stage (validate) | commit (validate + write) | import total | ratio total ÷ floor | earlier floor (one text table) | import process before the import | import process peak | live heap peak |\n|---|---|---|---|---|---|---|---|---|---|---|---|");
 results.ForEach(Console.WriteLine);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Minzheng.Modules.SocialAssistance.Cases;
 using Minzheng.Modules.SocialAssistance.Enrollments;
 using Minzheng.Modules.SocialAssistance.Monitoring;
+using Minzheng.Modules.SocialAssistance.OneOffs;
 using Minzheng.Modules.SocialAssistance.Payments;
 using Minzheng.Modules.SocialAssistance.Recalculations;
 using Minzheng.Modules.SocialAssistance.Registry;
@@ -41,6 +42,8 @@ public static class SocialAssistanceData
         public DbSet<MonitoredHousehold> MonitoredHouseholds => db.Set<MonitoredHousehold>();
         public DbSet<EarlyWarning> EarlyWarnings => db.Set<EarlyWarning>();
         public DbSet<Recalculation> Recalculations => db.Set<Recalculation>();
+        public DbSet<OneOffPayment> OneOffPayments => db.Set<OneOffPayment>();
+        public DbSet<OneOffBatch> OneOffBatches => db.Set<OneOffBatch>();
         public DbSet<RecalculationLine> RecalculationLines => db.Set<RecalculationLine>();
     }
 
@@ -62,6 +65,8 @@ public static class SocialAssistanceData
         model.Entity<DeathRecord>().ToTable("DeathRecords");
         model.Entity<Finding>().ToTable("Findings");
         model.Entity<Recalculation>().ToTable("Recalculations");
+        model.Entity<OneOffPayment>().ToTable("OneOffPayments");
+        model.Entity<OneOffBatch>().ToTable("OneOffBatches");
         model.Entity<RecalculationLine>().ToTable("RecalculationLines");
         model.Entity<EconomicRecord>().ToTable("EconomicRecords");
         model.Entity<StaffRelative>().ToTable("StaffRelatives");

@@ -7,6 +7,7 @@ using Minzheng.Modules.SocialAssistance.Enrollments;
 using Minzheng.Modules.SocialAssistance.IdNumbers;
 using Minzheng.Modules.SocialAssistance.Imports;
 using Minzheng.Modules.SocialAssistance.Monitoring;
+using Minzheng.Modules.SocialAssistance.OneOffs;
 using Minzheng.Modules.SocialAssistance.Payments;
 using Minzheng.Modules.SocialAssistance.Recalculations;
 using Minzheng.Modules.SocialAssistance.Registry;
@@ -66,6 +67,8 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<PayrollChangeCheck>();
         services.AddScoped<RecalculationService>();
         services.AddScoped<RecalculationQueries>();
+        services.AddScoped<OneOffBatchService>();
+        services.AddScoped<OneOffQueries>();
         services.AddScoped<PayrollQueries>();
         services.AddScoped<PayrollCorrections>();
         services.AddScoped<BankFileService>();
@@ -105,6 +108,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         api.MapCases();
         api.MapEnrollments();
         api.MapRecalculations();
+        api.MapOneOffs();
         api.MapReviews();
         api.MapPayments();
         api.MapVerification();
@@ -151,7 +155,7 @@ internal static class SocialAssistanceNavigation
             new("救助申请办理", "/Cases", Business), new("复核", "/Reviews", Business),
             new("保障标准", "/Standards", Business), new("提标重算", "/Recalculations", [Roles.County, Roles.CountyApprover]), new("身份证号校验", "/IdNumbers", Business),
         ]),
-        new("资金发放", [new("发放名册", "/Payments", Business), new("资金台账", "/Payments/Ledger", Business)]),
+        new("资金发放", [new("发放名册", "/Payments", Business), new("一次性生活补贴", "/OneOffs", [Roles.County, Roles.CountyApprover, Roles.Finance]), new("资金台账", "/Payments/Ledger", Business)]),
         new("核查监测",
         [
             new("核查发现", "/Verification", Business), new("亲属备案", "/Verification/Relatives", Business),

@@ -59,8 +59,38 @@ public sealed class CaseDecision(MinzhengDbContext db, BenefitService benefits, 
             db.Enrollments.Add(enrollment);
             c.EnrollmentId = enrollment.Id;
         }
+        else
+        {
+            await OweOnceAsync(c, start, covered, amount, ct);
+        }
 
         return transition with { Note = $"自 {start:yyyy-MM} 起，保障 {covered} 人，{(AssistancePrograms.IsOneOff(c.Program) ? "救助" : "月保障")}金额 {amount:0.00} 元。{transition.Note}" };
+    }
+
+    /// <summary>
+    /// A one-off amount is paid by the payroll of its programme for the decision month, less the 先行救助 the township
+    /// already paid in cash from its reserve fund for this case: that part is never paid twice.
+    /// </summary>
+    private async Task OweOnceAsync(AssistanceCase c, DateOnly month, int covered, decimal amount, CancellationToken ct)
+    {
+        var advance = -await db.ReserveFund.Where(e => e.CaseId == c.Id && e.Amount < 0).SumAsync(e => e.Amount, ct);
+        var owed = Math.Max(0, amount - advance);
+        var name = AssistancePrograms.ByCode(c.Program)!.Name;
+        db.OneOffPayments.Add(new OneOffs.OneOffPayment
+        {
+            RegionCode = c.RegionCode,
+            Program = c.Program,
+            HouseholdId = c.HouseholdId,
+            PersonId = c.ApplicantPersonId,
+            CoveredPersons = covered,
+            Month = month,
+            Amount = owed,
+            PaidInAdvance = Math.Min(advance, amount),
+            CaseId = c.Id,
+            Explanation = advance > 0
+                ? $"{name}：核定救助金额 {amount:0.00} 元，已先行救助 {Math.Min(advance, amount):0.00} 元（备用金），本次发放 {owed:0.00} 元"
+                : $"{name}：核定救助金额 {amount:0.00} 元",
+        });
     }
 
     /// <summary>

@@ -40,6 +40,27 @@ public sealed class PayrollGenerator(MinzhengDbContext db)
     }
 
     /// <summary>
+    /// One-off payments (临时救助, 医疗救助, batch subsidies) decided in the period or in the year before it and not yet in
+    /// a payroll, each as a regular line of its decision month: a payroll made before a decision leaves it to the next one,
+    /// and the unique (entitlement, month) index refuses a second line for it. A 先行救助 paid in full leaves nothing to pay.
+    /// </summary>
+    public async Task InsertOneOffLinesAsync(Payroll payroll, CancellationToken ct)
+    {
+        var sql = """
+            INSERT INTO "PayrollLines" ("PayrollId", "EnrollmentId", "Month", "Kind", "RegionCode", "HouseholdId", "PersonId", "CoveredPersons",
+                "Amount", "Explanation", "BankName", "BankAccountCipher", "BankAccountMasked", "AccountHolder", "EnrollmentVersion", "Status")
+            SELECT {0}, o."Id", o."Month", 'Regular', o."RegionCode", o."HouseholdId", o."PersonId", o."CoveredPersons",
+                o."Amount", o."Explanation", h."BankName", h."BankAccountCipher", h."BankAccountMasked", h."BankAccountHolder", o."UpdatedAt", 'Pending'
+            FROM "OneOffPayments" o
+            JOIN "Households" h ON h."Id" = o."HouseholdId"
+            WHERE o."Program" = {1} AND o."RegionCode" LIKE {2} AND o."Month" <= {3} AND o."Month" >= {4} AND o."Amount" > 0
+                AND NOT EXISTS (SELECT 1 FROM "PayrollLines" l WHERE l."EnrollmentId" = o."Id" AND l."Kind" = 'Regular')
+            """;
+        await db.Database.ExecuteSqlRawAsync(sql, [db.Database.Key(payroll.Id), payroll.Program, payroll.RegionPrefix + "%", payroll.PeriodEnd,
+            payroll.PeriodStart.AddMonths(-LookbackMonths)], ct);
+    }
+
+    /// <summary>
     /// 补发 and 追回 for the months before the period: for each enrolment changed since one of its months was paid, or
     /// approved after a payroll of a month it is due for was made, due − paid per month becomes an explained line.
     /// </summary>

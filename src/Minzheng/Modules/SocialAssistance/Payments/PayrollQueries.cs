@@ -31,7 +31,7 @@ public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions, 
     public async Task<List<PayrollDto>> ListAsync(string? program, string? status, int take, CancellationToken ct)
     {
         var q = db.Payrolls.AsNoTracking();
-        if (AssistancePrograms.ByCode(program) is { } p)
+        if (AssistancePrograms.PayableByCode(program) is { } p)
         {
             q = q.Where(x => x.Program == p.Code);
         }
@@ -114,7 +114,7 @@ public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions, 
         var prefix = RegionCode.ToScopePrefix(region) ?? "";
         var q = db.PayrollLines.AsNoTracking().Where(l => l.Month >= from && l.Month <= to && l.Status != PaymentStatus.Reissued && l.RegionCode.StartsWith(prefix))
             .Join(db.Payrolls.Where(p => p.Status == PayrollStatus.Approved), l => l.PayrollId, p => p.Id, (l, p) => new { l, p.Program });
-        if (AssistancePrograms.ByCode(program) is { } known)
+        if (AssistancePrograms.PayableByCode(program) is { } known)
         {
             q = q.Where(x => x.Program == known.Code);
         }
@@ -135,13 +135,13 @@ public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions, 
         return rows.OrderBy(r => r.Program).ThenBy(r => r.Township).ThenBy(r => r.Month).Select(r =>
         {
             var code = r.Township.PadRight(RegionCode.Length, '0');
-            return new LedgerRow(r.Program, AssistancePrograms.ByCode(r.Program)?.Name ?? r.Program, code, names.GetValueOrDefault(code, code),
+            return new LedgerRow(r.Program, AssistancePrograms.PayableByCode(r.Program)?.Name ?? r.Program, code, names.GetValueOrDefault(code, code),
                 r.Month.ToString("yyyy-MM", null), r.Due, r.Paid, r.Failed, r.Pending, r.Recovered);
         }).ToList();
     }
 
     private static PayrollDto Dto(Payroll p, IReadOnlyDictionary<string, string> names) => new(p.Id, p.Program,
-        AssistancePrograms.ByCode(p.Program)?.Name ?? p.Program, InputValues.Code(p.Kind), p.RegionPrefix, names.GetValueOrDefault(p.RegionCode, p.RegionCode),
+        AssistancePrograms.PayableByCode(p.Program)?.Name ?? p.Program, InputValues.Code(p.Kind), p.RegionPrefix, names.GetValueOrDefault(p.RegionCode, p.RegionCode),
         p.PeriodText, InputValues.Code(p.Status), PayrollService.Status(p.Status), p.Households, p.Persons, p.LineCount, p.TotalAmount, p.CreatedBy,
         p.CreatedAt, p.DecidedBy, p.DecidedAt, p.RejectReason, p.SourcePayrollId);
 }

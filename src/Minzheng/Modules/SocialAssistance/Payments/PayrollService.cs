@@ -39,10 +39,10 @@ public sealed class PayrollService(MinzhengDbContext db, PayrollGenerator genera
         }
 
         var errors = new FieldErrors();
-        var program = AssistancePrograms.ByCode(request.Program);
+        var program = AssistancePrograms.PayableByCode(request.Program);
         if (program is null)
         {
-            errors.Add("program", $"保障项目应为 {string.Join("、", AssistancePrograms.All.Select(p => p.Code))} 之一");
+            errors.Add("program", $"保障项目应为 {string.Join("、", AssistancePrograms.Payable.Select(p => p.Code))} 之一");
         }
 
         var prefix = RegionCode.ToScopePrefix(request.RegionCode);
@@ -100,7 +100,14 @@ public sealed class PayrollService(MinzhengDbContext db, PayrollGenerator genera
         await db.SaveChangesAsync(ct);
         try
         {
-            await generator.InsertRegularLinesAsync(payroll, ct);
+            if (AssistancePrograms.PaidOnce(program.Code))
+            {
+                await generator.InsertOneOffLinesAsync(payroll, ct);
+            }
+            else
+            {
+                await generator.InsertRegularLinesAsync(payroll, ct);
+            }
         }
         catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
         {
@@ -108,7 +115,7 @@ public sealed class PayrollService(MinzhengDbContext db, PayrollGenerator genera
             return new(null, false, 409, "部分在保对象本期已在其他发放名册中，不能重复发放");
         }
 
-        var adjustments = await generator.InsertAdjustmentsAsync(payroll, program.Name, ct);
+        var adjustments = AssistancePrograms.PaidOnce(program.Code) ? 0 : await generator.InsertAdjustmentsAsync(payroll, program.Name, ct);
         await RefreshTotalsAsync(payroll, ct);
         audit.Add(AuditCreated, entityType: nameof(Payroll), entityId: payroll.Id.ToString(), regionCode: payroll.RegionCode,
             details: new { payroll.Program, Period = payroll.PeriodText, payroll.RegionPrefix, payroll.LineCount, adjustments, payroll.Households, payroll.Persons, payroll.TotalAmount });

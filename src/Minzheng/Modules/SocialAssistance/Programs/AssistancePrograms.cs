@@ -23,6 +23,20 @@ public static class AssistancePrograms
     public static AssistanceProgram? ByCode(string? code) => All.FirstOrDefault(p => p.Code == code);
 
     /// <summary>
+    /// 一次性生活补贴: batch subsidies (节日、价格临时补贴、冬春救助 …) granted to current beneficiaries by a list, not by a
+    /// case; paid by its own payrolls. Not a programme one applies for, so it is not in <see cref="All"/>.
+    /// </summary>
+    public static AssistanceProgram OneOffSubsidy { get; } = new("one-off-subsidy", "一次性生活补贴", false);
+
+    /// <summary>What payrolls pay: every programme and the batch subsidies.</summary>
+    public static IReadOnlyList<AssistanceProgram> Payable { get; } = [.. All, OneOffSubsidy];
+
+    public static AssistanceProgram? PayableByCode(string? code) => Payable.FirstOrDefault(p => p.Code == code);
+
+    /// <summary>Programmes whose payrolls pay one-off amounts (the decision month's) instead of monthly enrolments.</summary>
+    public static bool PaidOnce(string? code) => IsOneOff(code) || code == OneOffSubsidy.Code;
+
+    /// <summary>
     /// Programmes granted to a household (one enrolment per 户, covering some of its members); the others are granted to
     /// a person, so several members of one household may each have an enrolment.
     /// </summary>
