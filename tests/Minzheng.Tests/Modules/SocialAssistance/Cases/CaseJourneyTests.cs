@@ -30,6 +30,23 @@ public abstract class CaseJourneyBase<TApp>(TApp app)
         return created.GetProperty("id").GetString()!;
     }
 
+    /// <summary>A case of a one-off programme taken through 公示 to the county.</summary>
+    protected async Task<string> OneOffAtCountyAsync(string program, string household, decimal? emergency = null)
+    {
+        using var township = await App.ClientAsAsync("township");
+        var created = await township.PostAsJsonAsync("/api/v1/cases",
+            new { program, householdId = household, authorisationSigned = true, emergencyAmount = emergency }, Ct);
+        var id = (await created.JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        await ActAsync("township", id, "accept");
+        await ActAsync("township", id, "investigate", new { date = Today, investigators = new[] { "甲", "乙" }, findings = "突发重病，医疗支出大" });
+        await ActAsync("township", id, "check", new { passed = true });
+        await ActAsync("township", id, "township-review", new { approve = true, note = "符合" });
+        await ActAsync("township", id, "start-publicity");
+        App.AdvanceDays(14);
+        await ActAsync("township", id, "end-publicity");
+        return id;
+    }
+
     protected async Task<JsonElement> ActAsync(string user, string caseId, string action, object? body = null, HttpStatusCode status = HttpStatusCode.OK)
     {
         using var client = await App.ClientAsAsync(user);
@@ -174,22 +191,6 @@ public abstract class CaseJourneyTests<TApp>(TApp app) : CaseJourneyBase<TApp>(a
         Assert.Equal("awaiting-decision", (await (await county.GetAsync($"/api/v1/cases/{bad}", Ct)).JsonAsync()).GetProperty("status").GetString());
     }
 
-    /// <summary>A case of a one-off programme taken through 公示 to the county.</summary>
-    private async Task<string> OneOffAtCountyAsync(string program, string household, decimal? emergency = null)
-    {
-        using var township = await App.ClientAsAsync("township");
-        var created = await township.PostAsJsonAsync("/api/v1/cases",
-            new { program, householdId = household, authorisationSigned = true, emergencyAmount = emergency }, Ct);
-        var id = (await created.JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
-        await ActAsync("township", id, "accept");
-        await ActAsync("township", id, "investigate", new { date = Today, investigators = new[] { "甲", "乙" }, findings = "突发重病，医疗支出大" });
-        await ActAsync("township", id, "check", new { passed = true });
-        await ActAsync("township", id, "township-review", new { approve = true, note = "符合" });
-        await ActAsync("township", id, "start-publicity");
-        App.AdvanceDays(14);
-        await ActAsync("township", id, "end-publicity");
-        return id;
-    }
 
     [Fact]
     public async Task Temporary_EmergencyFromTheReserve_CeilingNeedsCaseByCaseReason_MedicalStopsAtTheAnnualCap()
