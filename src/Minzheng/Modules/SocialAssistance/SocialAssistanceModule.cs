@@ -63,6 +63,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<PayrollGenerator>();
         services.AddScoped<PayrollService>();
         services.AddScoped<PayrollQueries>();
+        services.AddScoped<PayrollSlices>();
         services.AddScoped<PayrollCorrections>();
         services.AddScoped<BankFileService>();
         services.AddScoped<ReconciliationService>();
