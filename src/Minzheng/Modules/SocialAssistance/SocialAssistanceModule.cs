@@ -64,6 +64,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<PayrollService>();
         services.AddScoped<PayrollQueries>();
         services.AddScoped<PayrollSlices>();
+        services.AddScoped<SignatureLists>();
         services.AddScoped<PayrollCorrections>();
         services.AddScoped<BankFileService>();
         services.AddScoped<ReconciliationService>();

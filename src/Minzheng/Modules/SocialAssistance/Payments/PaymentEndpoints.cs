@@ -29,6 +29,8 @@ public static class PaymentEndpoints
         payrolls.MapGet("/{id:guid}/townships", Townships).WithName("Payrolls_Townships").RequireAuthorization(Policies.BusinessRead)
             .WithSummary("按乡镇汇总；乡镇、村用户或乡镇名册按村（社区）汇总");
         payrolls.MapGet("/{id:guid}/lines", Lines).WithName("Payrolls_Lines").RequireAuthorization(Policies.BusinessRead).WithSummary("名册明细（脱敏）");
+        payrolls.MapGet("/{id:guid}/signature-list", SignatureList).WithName("Payrolls_SignatureList").RequireAuthorization(Policies.BusinessRead)
+            .WithSummary("某村（社区）的发放签领表数据（village=12位区划代码，身份证号脱敏，记审计）；打印版见 /Payments/SignatureList");
         payrolls.MapPost("/{id:guid}/approve", Approve).WithName("Payrolls_Approve").RequireAuthorization(AssistancePolicies.CheckPayrolls)
             .WithSummary("审核通过（不能是制单人）");
         payrolls.MapPost("/{id:guid}/reject", Reject).WithName("Payrolls_Reject").RequireAuthorization(AssistancePolicies.CheckPayrolls).WithSummary("退回并说明原因");
@@ -82,6 +84,18 @@ public static class PaymentEndpoints
 
         var (total, lines) = await queries.LinesAsync(id, kind, status, skip ?? 0, take ?? 200, ct);
         return TypedResults.Ok(new LinePage(total, lines));
+    }
+
+    public static async Task<Results<Ok<SignatureSheet>, ValidationProblem, ProblemHttpResult>> SignatureList(Guid id, string? village, SignatureLists lists,
+        CancellationToken ct)
+    {
+        var (outcome, message, sheet) = await lists.GetAsync(id, village, ct);
+        return (outcome, sheet) switch
+        {
+            (_, { } found) => TypedResults.Ok(found),
+            (Outcome.Invalid, _) => ApiProblems.Validation("village", message!),
+            _ => ApiProblems.For(outcome, message!),
+        };
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Approve(Guid id, ClaimsPrincipal user, PayrollService service, CancellationToken ct) =>

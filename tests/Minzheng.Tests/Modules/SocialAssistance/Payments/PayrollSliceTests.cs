@@ -132,7 +132,7 @@ public abstract class PayrollSliceTests<TApp>(TApp app) : IClassFixture<TApp>
         using var township = await app.ClientAsAsync("township");
         foreach (var (client, payroll) in new[] { (township, jiangyi), (own, jiangyi), (own, empty) })
         {
-            foreach (var path in new[] { "", "/lines", "/townships" })
+            foreach (var path in new[] { "", "/lines", "/townships", $"/signature-list?village={village}" })
             {
                 await (await client.GetAsync($"/api/v1/payrolls/{payroll}{path}", Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
             }
