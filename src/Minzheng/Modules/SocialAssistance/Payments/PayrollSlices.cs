@@ -52,8 +52,19 @@ public sealed class PayrollSlices(MinzhengDbContext db, IRegionScope scope)
         }
 
         var headers = await q.OrderByDescending(p => p.PeriodStart).ThenByDescending(p => p.CreatedAt).Take(MaxCandidates).ToListAsync(ct);
-        var totals = await TotalsAsync(headers.Select(h => h.Id).ToList(), ct);
-        return headers.Where(h => totals.ContainsKey(h.Id)).Take(take).Select(h => (h, totals[h.Id])).ToList();
+        // Newest first, a page at a time: the slices' figures are counted from lines, so stop once the page is full.
+        var found = new List<(Payroll, SliceTotals)>();
+        foreach (var chunk in headers.Chunk(Math.Max(take, 20)))
+        {
+            var totals = await TotalsAsync(chunk.Select(h => h.Id).ToList(), ct);
+            found.AddRange(chunk.Where(h => totals.ContainsKey(h.Id)).Select(h => (h, totals[h.Id])));
+            if (found.Count >= take)
+            {
+                break;
+            }
+        }
+
+        return found.Take(take).ToList();
     }
 
     /// <summary>The payroll as the caller's slice; null when it is not above the caller or has no line in the caller's subtree (404).</summary>
