@@ -71,4 +71,14 @@ internal static class Shots
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
         }
     }
+
+    /// <summary>The page as printed (its own @page size and margins), for a person to look at the pagination.</summary>
+    public static async Task SavePdfAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("MINZHENG_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.PdfAsync(new() { Path = Path.Combine(folder, name + ".pdf"), PreferCSSPageSize = true });
+        }
+    }
 }

@@ -70,6 +70,8 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<OneOffBatchService>();
         services.AddScoped<OneOffQueries>();
         services.AddScoped<PayrollQueries>();
+        services.AddScoped<PayrollSlices>();
+        services.AddScoped<SignatureLists>();
         services.AddScoped<PayrollCorrections>();
         services.AddScoped<BankFileService>();
         services.AddScoped<ReconciliationService>();

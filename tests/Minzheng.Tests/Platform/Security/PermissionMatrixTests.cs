@@ -76,6 +76,7 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", $"/api/v1/payrolls/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader"]),
             ("GET", $"/api/v1/payrolls/{Guid.Empty}/lines", null, ["county", "finance", "township", "village", "leader"]),
             ("GET", $"/api/v1/payrolls/{Guid.Empty}/townships", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", $"/api/v1/payrolls/{Guid.Empty}/signature-list?village=bad", null, ["county", "finance", "township", "village", "leader"]),
             ("GET", "/api/v1/payments/ledger?from=bad", null, ["county", "finance", "township", "village", "leader"]),
             ("POST", $"/api/v1/payrolls/{Guid.Empty}/corrections", "{}", ["county"]),
             ("POST", $"/api/v1/payrolls/{Guid.Empty}/reissue", null, ["county"]),

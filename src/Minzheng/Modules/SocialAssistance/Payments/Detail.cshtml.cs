@@ -9,7 +9,12 @@ using Minzheng.Platform.Security;
 
 namespace Minzheng.Modules.SocialAssistance.Payments;
 
-/// <summary>One payroll: totals per township, lines (masked), approve/reject, corrections, bank files, return file, re-issue.</summary>
+/// <summary>
+/// One payroll: totals per township (per village for a township's view, each with its signature list), failed lines to
+/// fix, lines (masked), approve/reject, corrections, bank files, return file, re-issue. A township or village sees a
+/// county payroll as its slice, read-only: no step is offered, and each handler refuses it anyway (the region filter
+/// hides the payroll from every write).
+/// </summary>
 [Authorize(Policy = Policies.BusinessRead)]
 public sealed class DetailModel(PayrollService service, PayrollQueries queries, PayrollCorrections corrections, ReconciliationService reconciliation,
     Minzheng.Platform.Web.UploadReader uploads, IAuthorizationService authorization) : PageModel
@@ -17,7 +22,13 @@ public sealed class DetailModel(PayrollService service, PayrollQueries queries, 
     public const int PageSize = 200;
 
     public PayrollDto Payroll { get; private set; } = null!;
-    public List<TownshipTotal> Townships { get; private set; } = [];
+    public List<AreaTotal> Areas { get; private set; } = [];
+
+    /// <summary>The villages with lines, for the signature-list picker when <see cref="Areas"/> are townships.</summary>
+    public List<AreaTotal> Villages { get; private set; } = [];
+
+    /// <summary>Lines the bank refused and no supplementary payroll has paid yet: the accounts to correct.</summary>
+    public List<PayrollLineDto> Failed { get; private set; } = [];
     public List<PayrollLineDto> Lines { get; private set; } = [];
     public int LineTotal { get; private set; }
     public List<Unpaid> Unpaid { get; private set; } = [];
@@ -113,9 +124,11 @@ public sealed class DetailModel(PayrollService service, PayrollQueries queries, 
         }
 
         Payroll = payroll;
-        CanMake = (await authorization.AuthorizeAsync(User, AssistancePolicies.MakePayrolls)).Succeeded;
-        CanCheck = (await authorization.AuthorizeAsync(User, AssistancePolicies.CheckPayrolls)).Succeeded;
-        Townships = await queries.TownshipsAsync(Id, ct);
+        CanMake = !payroll.ReadOnly && (await authorization.AuthorizeAsync(User, AssistancePolicies.MakePayrolls)).Succeeded;
+        CanCheck = !payroll.ReadOnly && (await authorization.AuthorizeAsync(User, AssistancePolicies.CheckPayrolls)).Succeeded;
+        Areas = await queries.AreasAsync(payroll, ct);
+        Villages = Areas.All(a => a.Level == "village") ? Areas : await queries.AreasAsync(Id, byVillage: true, ct);
+        Failed = payroll.FailedLines > 0 ? (await queries.LinesAsync(Id, null, "failed", 0, PageSize, ct)).Lines : [];
         (LineTotal, Lines) = await queries.LinesAsync(Id, Kind, LineStatus, Skip, PageSize, ct);
         Unpaid = await queries.UnpaidAsync(Id, ct);
         Exports = CanCheck ? await queries.ExportsAsync(Id, ct) : [];

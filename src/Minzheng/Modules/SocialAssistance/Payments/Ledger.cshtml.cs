@@ -7,7 +7,7 @@ using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialAssistance.Payments;
 
-/// <summary>资金台账: due, paid, failed and recovered per programme × township × month, for a period and region.</summary>
+/// <summary>资金台账: due, paid, failed and recovered per programme × township (village, for a township's view) × month, for a period and region.</summary>
 [Authorize(Policy = Policies.BusinessRead)]
 public sealed class LedgerModel(PayrollQueries queries, TimeProvider clock) : PageModel
 {
@@ -17,6 +17,7 @@ public sealed class LedgerModel(PayrollQueries queries, TimeProvider clock) : Pa
     public string From { get; private set; } = "";
     public string To { get; private set; } = "";
     public string ScopeRoot => User.FindFirstValue(MinzhengClaims.Region) ?? "";
+    public bool ByVillage { get; private set; }
 
     public async Task OnGetAsync(string? program, string? region, string? from, string? to, CancellationToken ct)
     {
@@ -32,6 +33,7 @@ public sealed class LedgerModel(PayrollQueries queries, TimeProvider clock) : Pa
         }
 
         (Program, Region, From, To) = (program, region, start.ToString("yyyy-MM", null), end.ToString("yyyy-MM", null));
+        ByVillage = queries.LedgerByVillage(region);
         Rows = await queries.LedgerAsync(program, region, start, end, ct);
     }
 }

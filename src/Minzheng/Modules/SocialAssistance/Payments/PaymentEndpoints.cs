@@ -29,8 +29,11 @@ public static class PaymentEndpoints
             .WithSummary("生成发放名册（请求头 Idempotency-Key 必填；区划重叠的同期名册 409）");
         payrolls.MapGet("/", List).WithName("Payrolls_List").RequireAuthorization(Policies.BusinessRead);
         payrolls.MapGet("/{id:guid}", Get).WithName("Payrolls_Get").RequireAuthorization(Policies.BusinessRead);
-        payrolls.MapGet("/{id:guid}/townships", Townships).WithName("Payrolls_Townships").RequireAuthorization(Policies.BusinessRead);
+        payrolls.MapGet("/{id:guid}/townships", Townships).WithName("Payrolls_Townships").RequireAuthorization(Policies.BusinessRead)
+            .WithSummary("按乡镇汇总；乡镇、村用户或乡镇名册按村（社区）汇总");
         payrolls.MapGet("/{id:guid}/lines", Lines).WithName("Payrolls_Lines").RequireAuthorization(Policies.BusinessRead).WithSummary("名册明细（脱敏）");
+        payrolls.MapGet("/{id:guid}/signature-list", SignatureList).WithName("Payrolls_SignatureList").RequireAuthorization(Policies.BusinessRead)
+            .WithSummary("某村（社区）的发放签领表数据（village=12位区划代码，身份证号脱敏，记审计）；打印版见 /Payments/SignatureList");
         payrolls.MapPost("/{id:guid}/approve", Approve).WithName("Payrolls_Approve").RequireAuthorization(AssistancePolicies.CheckPayrolls)
             .WithSummary("审核通过（不能是制单人）");
         payrolls.MapPost("/{id:guid}/reject", Reject).WithName("Payrolls_Reject").RequireAuthorization(AssistancePolicies.CheckPayrolls).WithSummary("退回并说明原因");
@@ -71,13 +74,31 @@ public static class PaymentEndpoints
     public static async Task<Results<Ok<PayrollDto>, ProblemHttpResult>> Get(Guid id, PayrollQueries queries, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } dto ? TypedResults.Ok(dto) : ApiProblems.NotFound("发放名册不存在或不在您的管辖范围内");
 
-    public static async Task<Ok<List<TownshipTotal>>> Townships(Guid id, PayrollQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.TownshipsAsync(id, ct));
+    public static async Task<Results<Ok<List<AreaTotal>>, ProblemHttpResult>> Townships(Guid id, PayrollQueries queries, CancellationToken ct) =>
+        await queries.GetAsync(id, ct) is { } payroll ? TypedResults.Ok(await queries.AreasAsync(payroll, ct)) : ApiProblems.NotFound("发放名册不存在或不在您的管辖范围内");
 
-    public static async Task<Ok<LinePage>> Lines(Guid id, string? kind, string? status, int? skip, int? take, PayrollQueries queries, CancellationToken ct)
+    public static async Task<Results<Ok<LinePage>, ProblemHttpResult>> Lines(Guid id, string? kind, string? status, int? skip, int? take, PayrollQueries queries,
+        CancellationToken ct)
     {
+        if (await queries.GetAsync(id, ct) is null)
+        {
+            return ApiProblems.NotFound("发放名册不存在或不在您的管辖范围内");
+        }
+
         var (total, lines) = await queries.LinesAsync(id, kind, status, skip ?? 0, take ?? 200, ct);
         return TypedResults.Ok(new LinePage(total, lines));
+    }
+
+    public static async Task<Results<Ok<SignatureSheet>, ValidationProblem, ProblemHttpResult>> SignatureList(Guid id, string? village, SignatureLists lists,
+        CancellationToken ct)
+    {
+        var (outcome, message, sheet) = await lists.GetAsync(id, village, ct);
+        return (outcome, sheet) switch
+        {
+            (_, { } found) => TypedResults.Ok(found),
+            (Outcome.Invalid, _) => ApiProblems.Validation("village", message!),
+            _ => ApiProblems.For(outcome, message!),
+        };
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Approve(Guid id, [FromBody] ApproveRequest? request, ClaimsPrincipal user,

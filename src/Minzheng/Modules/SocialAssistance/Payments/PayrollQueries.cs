@@ -4,65 +4,115 @@ using Minzheng.Modules.SocialAssistance.Programs;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Kernel;
 using Minzheng.Platform.Regions;
+using Minzheng.Platform.Security;
 using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialAssistance.Payments;
 
+/// <summary>
+/// A payroll as the caller sees it. <c>Slice</c> is set when the payroll belongs to a region above the caller's (a county
+/// payroll seen by a township): then every figure, households to failed, is of the caller's subtree only, and the payroll
+/// is <c>ReadOnly</c> to the caller — none of its steps (approve, correct, bank file, re-issue) is theirs.
+/// </summary>
 public sealed record PayrollDto(Guid Id, string Program, string ProgramName, string Kind, string RegionCode, string RegionName, string Period,
     string Status, string StatusName, int Households, int Persons, int Lines, decimal TotalAmount, string CreatedBy, DateTimeOffset CreatedAt,
-    string? DecidedBy, DateTimeOffset? DecidedAt, string? RejectReason, Guid? SourcePayrollId, PayrollChange? Change = null);
+    string? DecidedBy, DateTimeOffset? DecidedAt, string? RejectReason, Guid? SourcePayrollId, int FailedLines, decimal FailedAmount, bool ReadOnly,
+    PayrollSlice? Slice, PayrollChange? Change = null);
 
-public sealed record TownshipTotal(string RegionCode, string Name, int Households, int Lines, decimal Amount);
+/// <summary>The part of a payroll a caller below its region sees: their own region.</summary>
+public sealed record PayrollSlice(string RegionCode, string RegionName);
 
-public sealed record PayrollLineDto(Guid EnrollmentId, string Month, string Kind, string RegionCode, string PersonName, string IdNumberMasked,
-    int CoveredPersons, decimal Amount, string Explanation, string? BankName, string? BankAccountMasked, string? AccountHolder, string Status,
-    string? FailureReason);
+/// <summary>A payroll's lines in one township (or, for a view of one township or narrower, one village or community).</summary>
+public sealed record AreaTotal(string RegionCode, string Name, string Level, int Households, int Persons, int Lines, decimal Amount, int FailedLines);
+
+public sealed record PayrollLineDto(Guid EnrollmentId, Guid HouseholdId, string Month, string Kind, string RegionCode, string RegionName, string PersonName,
+    string IdNumberMasked, int CoveredPersons, decimal Amount, string Explanation, string? BankName, string? BankAccountMasked, string? AccountHolder,
+    string Status, string? FailureReason);
 
 /// <summary>A payee the bank file leaves out: a net recovery to collect, or no bank account on file.</summary>
-public sealed record Unpaid(Guid EnrollmentId, string RegionCode, string PersonName, string IdNumberMasked, decimal Amount, string Reason);
+public sealed record Unpaid(Guid EnrollmentId, Guid HouseholdId, string RegionCode, string RegionName, string PersonName, string IdNumberMasked, decimal Amount,
+    string Reason);
 
 /// <summary>Due = paid + failed + pending (gross amounts owed); recovered are the 追回 offsets and collections.</summary>
 public sealed record LedgerRow(string Program, string ProgramName, string RegionCode, string RegionName, string Month, decimal Due, decimal Paid,
     decimal Failed, decimal Pending, decimal Recovered);
 
-/// <summary>Reading payrolls: summaries, township totals, lines (masked), the ledger per programme × township × month.</summary>
-public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions, PayrollChangeCheck changes)
+/// <summary>
+/// Reading payrolls: summaries, area totals, lines (masked), the ledger per programme × area × month. Everything is read
+/// through the region filter, so a caller sees the lines of their subtree; a payroll of a region above the caller's is
+/// shown as its slice (<see cref="PayrollSlices"/>).
+/// </summary>
+public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions, PayrollSlices slices, IRegionScope scope, PayrollChangeCheck changes)
 {
     public async Task<List<PayrollDto>> ListAsync(string? program, string? status, int take, CancellationToken ct)
     {
+        take = Math.Clamp(take, 1, 500);
+        var code = AssistancePrograms.PayableByCode(program)?.Code;
+        PayrollStatus? wanted = Enum.TryParse<PayrollStatus>(status, true, out var s) ? s : null;
         var q = db.Payrolls.AsNoTracking();
-        if (AssistancePrograms.PayableByCode(program) is { } p)
+        if (code is not null)
         {
-            q = q.Where(x => x.Program == p.Code);
+            q = q.Where(x => x.Program == code);
         }
 
-        if (Enum.TryParse<PayrollStatus>(status, true, out var s))
+        if (wanted is { } w)
         {
-            q = q.Where(x => x.Status == s);
+            q = q.Where(x => x.Status == w);
         }
 
-        var rows = await q.OrderByDescending(x => x.PeriodStart).ThenByDescending(x => x.CreatedAt).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
+        var own = await q.OrderByDescending(x => x.PeriodStart).ThenByDescending(x => x.CreatedAt).Take(take).ToListAsync(ct);
+        var failed = await slices.FailedAsync(own.Select(p => p.Id).ToList(), ct);
         var names = await regions.NamesAsync(ct);
-        return rows.Select(r => Dto(r, names)).ToList();
+        var whole = own.Select(p => (Payroll: p, Dto: Whole(p, names, failed.GetValueOrDefault(p.Id))));
+        var parts = (await slices.ListAsync(code, wanted, take, ct)).Select(x => (x.Payroll, Dto: Sliced(x.Payroll, x.Totals, names)));
+        return whole.Concat(parts).OrderByDescending(x => x.Payroll.PeriodStart).ThenByDescending(x => x.Payroll.CreatedAt).Take(take).Select(x => x.Dto).ToList();
     }
 
-    /// <summary>One payroll; while it waits for approval, with the change warning the approver must confirm.</summary>
-    public async Task<PayrollDto?> GetAsync(Guid id, CancellationToken ct) =>
-        await db.Payrolls.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) is { } p
-            ? Dto(p, await regions.NamesAsync(ct)) with { Change = p.Status == PayrollStatus.Pending ? await changes.CheckAsync(p, ct) : null }
-            : null;
-
-    public async Task<List<TownshipTotal>> TownshipsAsync(Guid id, CancellationToken ct)
+    /// <summary>The payroll as the caller may see it — whole, or as their slice; null (404) when neither.</summary>
+    public async Task<PayrollDto?> GetAsync(Guid id, CancellationToken ct)
     {
+        if (await db.Payrolls.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) is { } p)
+        {
+            // While it waits for approval, with the change warning the approver must confirm.
+            return Whole(p, await regions.NamesAsync(ct), (await slices.FailedAsync([id], ct)).GetValueOrDefault(id))
+                with { Change = p.Status == PayrollStatus.Pending ? await changes.CheckAsync(p, ct) : null };
+        }
+
+        return await slices.FindAsync(id, ct) is { } slice ? Sliced(slice.Payroll, slice.Totals, await regions.NamesAsync(ct)) : null;
+    }
+
+    /// <summary>
+    /// Totals per township of the lines the caller sees; per village (community) when the caller or the payroll is of one
+    /// township or narrower — a township clerk works with its villages, and prints a signature list for each.
+    /// </summary>
+    public async Task<List<AreaTotal>> AreasAsync(PayrollDto payroll, CancellationToken ct) =>
+        await AreasAsync(payroll.Id, Math.Max(scope.Prefix.Length, payroll.RegionCode.Length) >= 9, ct);
+
+    public async Task<List<AreaTotal>> AreasAsync(Guid id, bool byVillage, CancellationToken ct)
+    {
+        var digits = byVillage ? RegionCode.Length : 9;
         var rows = await db.PayrollLines.AsNoTracking().Where(l => l.PayrollId == id)
-            .GroupBy(l => l.RegionCode.Substring(0, 9))
-            .Select(g => new { g.Key, Households = g.Select(l => l.HouseholdId).Distinct().Count(), Lines = g.Count(), Amount = g.Sum(l => l.Amount) })
+            .GroupBy(l => l.RegionCode.Substring(0, digits))
+            .Select(g => new
+            {
+                g.Key,
+                Households = g.Select(l => l.HouseholdId).Distinct().Count(),
+                Lines = g.Count(),
+                Amount = g.Sum(l => l.Amount),
+                FailedLines = g.Count(l => l.Status == PaymentStatus.Failed),
+            })
             .ToListAsync(ct);
+        // Persons as the payroll counts them: each enrolment's covered persons once, however many lines it has.
+        var persons = (await db.PayrollLines.AsNoTracking().Where(l => l.PayrollId == id && l.Kind != LineKind.Recovery)
+                .GroupBy(l => new { Area = l.RegionCode.Substring(0, digits), l.EnrollmentId })
+                .Select(g => new { g.Key.Area, Covered = g.Max(l => l.CoveredPersons) }).ToListAsync(ct))
+            .GroupBy(x => x.Area).ToDictionary(g => g.Key, g => g.Sum(x => x.Covered));
         var names = await regions.NamesAsync(ct);
         return rows.OrderBy(r => r.Key).Select(r =>
         {
             var code = r.Key.PadRight(RegionCode.Length, '0');
-            return new TownshipTotal(code, names.GetValueOrDefault(code, code), r.Households, r.Lines, r.Amount);
+            return new AreaTotal(code, names.GetValueOrDefault(code, code), byVillage ? "village" : "township", r.Households,
+                persons.GetValueOrDefault(r.Key), r.Lines, r.Amount, r.FailedLines);
         }).ToList();
     }
 
@@ -84,64 +134,92 @@ public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions, 
         var rows = await q.Join(db.Persons, l => l.PersonId, p => p.Id, (l, p) => new { l, p.Name, p.IdNumberMasked })
             .OrderBy(x => x.l.RegionCode).ThenBy(x => x.Name).ThenBy(x => x.l.EnrollmentId).ThenBy(x => x.l.Month)
             .Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 1000)).ToListAsync(ct);
-        return (total, rows.Select(x => new PayrollLineDto(x.l.EnrollmentId, x.l.Month.ToString("yyyy-MM", null), InputValues.Code(x.l.Kind),
-            x.l.RegionCode, x.Name, x.IdNumberMasked, x.l.CoveredPersons, x.l.Amount, x.l.Explanation ?? PayrollGenerator.RegularExplanation(x.l.Month), x.l.BankName, x.l.BankAccountMasked,
-            x.l.AccountHolder ?? x.Name, InputValues.Code(x.l.Status), x.l.FailureReason)).ToList());
+        var names = await regions.NamesAsync(ct);
+        return (total, rows.Select(x => new PayrollLineDto(x.l.EnrollmentId, x.l.HouseholdId, x.l.Month.ToString("yyyy-MM", null), InputValues.Code(x.l.Kind),
+            x.l.RegionCode, names.GetValueOrDefault(x.l.RegionCode, x.l.RegionCode), x.Name, x.IdNumberMasked, x.l.CoveredPersons, x.l.Amount,
+            x.l.Explanation ?? PayrollGenerator.RegularExplanation(x.l.Month), x.l.BankName, x.l.BankAccountMasked, x.l.AccountHolder ?? x.Name,
+            InputValues.Code(x.l.Status), x.l.FailureReason)).ToList());
     }
 
     /// <summary>Payees left out of the bank file: net recoveries (追回清单, to collect) and payees without an account.</summary>
     public async Task<List<Unpaid>> UnpaidAsync(Guid id, CancellationToken ct)
     {
         var rows = await db.PayrollLines.AsNoTracking().Where(l => l.PayrollId == id && l.Status != PaymentStatus.Reissued)
-            .GroupBy(l => new { l.EnrollmentId, l.PersonId, l.RegionCode, HasAccount = l.BankAccountCipher != null })
-            .Select(g => new { g.Key.EnrollmentId, g.Key.PersonId, g.Key.RegionCode, g.Key.HasAccount, Amount = g.Sum(l => l.Amount) })
+            .GroupBy(l => new { l.EnrollmentId, l.HouseholdId, l.PersonId, l.RegionCode, HasAccount = l.BankAccountCipher != null })
+            .Select(g => new { g.Key.EnrollmentId, g.Key.HouseholdId, g.Key.PersonId, g.Key.RegionCode, g.Key.HasAccount, Amount = g.Sum(l => l.Amount) })
             .Where(x => x.Amount < 0 || (x.Amount > 0 && !x.HasAccount))
             .Join(db.Persons, x => x.PersonId, p => p.Id, (x, p) => new { x, p.Name, p.IdNumberMasked })
             .OrderBy(r => r.x.RegionCode).ThenBy(r => r.Name).Take(500).ToListAsync(ct);
-        return rows.Select(r => new Unpaid(r.x.EnrollmentId, r.x.RegionCode, r.Name, r.IdNumberMasked, r.x.Amount,
-            r.x.Amount < 0 ? "多发款项，无后续发放可抵扣，需追回" : "缺少银行账号，请在家庭页补录后补发")).ToList();
+        var names = await regions.NamesAsync(ct);
+        return rows.Select(r => new Unpaid(r.x.EnrollmentId, r.x.HouseholdId, r.x.RegionCode, names.GetValueOrDefault(r.x.RegionCode, r.x.RegionCode), r.Name,
+            r.IdNumberMasked, r.x.Amount, r.x.Amount < 0 ? "多发款项，无后续发放可抵扣，需追回" : "缺少银行账号，请在家庭页补录后补发")).ToList();
     }
 
     public async Task<List<BankFileExport>> ExportsAsync(Guid id, CancellationToken ct) =>
         await db.BankFileExports.AsNoTracking().Where(x => x.PayrollId == id).OrderByDescending(x => x.CreatedAt).ToListAsync(ct);
 
+    /// <summary>Whether a ledger (or a statistic) of <paramref name="region"/> is broken down by village rather than by township.</summary>
+    public bool LedgerByVillage(string? region) => Math.Max((RegionCode.ToScopePrefix(region) ?? "").Length, scope.Prefix.Length) >= 9;
+
     /// <summary>
-    /// 资金台账 of approved payrolls per programme × township × month: due (every amount owed), paid and failed as the
-    /// bank answered, pending its answer, recovered (追回 lines). Re-issued lines count once, in the payroll that paid them again.
+    /// 资金台账 of approved payrolls per programme × area × month — townships, or villages for a view of one township or
+    /// narrower: due (every amount owed), paid and failed as the bank answered, pending its answer, recovered (追回 lines).
+    /// Re-issued lines count once, in the payroll that paid them again. Only the lines the caller sees count, whoever's
+    /// payroll paid them: a township's ledger shows what county payrolls paid its people.
     /// </summary>
     public async Task<List<LedgerRow>> LedgerAsync(string? program, string? region, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var prefix = RegionCode.ToScopePrefix(region) ?? "";
-        var q = db.PayrollLines.AsNoTracking().Where(l => l.Month >= from && l.Month <= to && l.Status != PaymentStatus.Reissued && l.RegionCode.StartsWith(prefix))
-            .Join(db.Payrolls.Where(p => p.Status == PayrollStatus.Approved), l => l.PayrollId, p => p.Id, (l, p) => new { l, p.Program });
-        if (AssistancePrograms.PayableByCode(program) is { } known)
-        {
-            q = q.Where(x => x.Program == known.Code);
-        }
-
-        var rows = await q.GroupBy(x => new { x.Program, Township = x.l.RegionCode.Substring(0, 9), x.l.Month })
+        var digits = LedgerByVillage(region) ? RegionCode.Length : 9;
+        var groups = await db.PayrollLines.AsNoTracking()
+            .Where(l => l.Month >= from && l.Month <= to && l.Status != PaymentStatus.Reissued && l.RegionCode.StartsWith(prefix))
+            .GroupBy(l => new { l.PayrollId, Area = l.RegionCode.Substring(0, digits), l.Month })
             .Select(g => new
             {
-                g.Key.Program,
-                g.Key.Township,
+                g.Key.PayrollId,
+                g.Key.Area,
                 g.Key.Month,
-                Due = g.Where(x => x.l.Amount > 0).Sum(x => x.l.Amount),
-                Paid = g.Where(x => x.l.Amount > 0 && x.l.Status == PaymentStatus.Paid).Sum(x => x.l.Amount),
-                Failed = g.Where(x => x.l.Amount > 0 && x.l.Status == PaymentStatus.Failed).Sum(x => x.l.Amount),
-                Pending = g.Where(x => x.l.Amount > 0 && x.l.Status == PaymentStatus.Pending).Sum(x => x.l.Amount),
-                Recovered = -g.Where(x => x.l.Kind == LineKind.Recovery).Sum(x => x.l.Amount),
+                Due = g.Where(l => l.Amount > 0).Sum(l => l.Amount),
+                Paid = g.Where(l => l.Amount > 0 && l.Status == PaymentStatus.Paid).Sum(l => l.Amount),
+                Failed = g.Where(l => l.Amount > 0 && l.Status == PaymentStatus.Failed).Sum(l => l.Amount),
+                Pending = g.Where(l => l.Amount > 0 && l.Status == PaymentStatus.Pending).Sum(l => l.Amount),
+                Recovered = -g.Where(l => l.Kind == LineKind.Recovery).Sum(l => l.Amount),
             }).ToListAsync(ct);
+        // Which of those payrolls are approved, and of which programme, from their headers: read in a query of its own,
+        // past the filter (a county payroll's header is hidden from a township), only for payrolls the caller has lines of.
+        var ids = groups.Select(g => g.PayrollId).Distinct().ToList();
+        var known = AssistancePrograms.PayableByCode(program)?.Code;
+        var approved = await db.Payrolls.AcrossRegions("approval and programme of payrolls whose lines the caller sees, whichever region made them")
+            .Where(p => ids.Contains(p.Id) && p.Status == PayrollStatus.Approved && (known == null || p.Program == known))
+            .Select(p => new { p.Id, p.Program }).ToDictionaryAsync(p => p.Id, p => p.Program, ct);
         var names = await regions.NamesAsync(ct);
-        return rows.OrderBy(r => r.Program).ThenBy(r => r.Township).ThenBy(r => r.Month).Select(r =>
-        {
-            var code = r.Township.PadRight(RegionCode.Length, '0');
-            return new LedgerRow(r.Program, AssistancePrograms.PayableByCode(r.Program)?.Name ?? r.Program, code, names.GetValueOrDefault(code, code),
-                r.Month.ToString("yyyy-MM", null), r.Due, r.Paid, r.Failed, r.Pending, r.Recovered);
-        }).ToList();
+        return groups.Where(g => approved.ContainsKey(g.PayrollId))
+            .GroupBy(g => (Program: approved[g.PayrollId], g.Area, g.Month))
+            .OrderBy(g => g.Key.Program, StringComparer.Ordinal).ThenBy(g => g.Key.Area, StringComparer.Ordinal).ThenBy(g => g.Key.Month)
+            .Select(g =>
+            {
+                var code = g.Key.Area.PadRight(RegionCode.Length, '0');
+                return new LedgerRow(g.Key.Program, AssistancePrograms.PayableByCode(g.Key.Program)?.Name ?? g.Key.Program, code, names.GetValueOrDefault(code, code),
+                    g.Key.Month.ToString("yyyy-MM", null), g.Sum(x => x.Due), g.Sum(x => x.Paid), g.Sum(x => x.Failed), g.Sum(x => x.Pending), g.Sum(x => x.Recovered));
+            }).ToList();
     }
 
-    private static PayrollDto Dto(Payroll p, IReadOnlyDictionary<string, string> names) => new(p.Id, p.Program,
+    private static PayrollDto Whole(Payroll p, IReadOnlyDictionary<string, string> names, (int Lines, decimal Amount) failed) => new(p.Id, p.Program,
         AssistancePrograms.PayableByCode(p.Program)?.Name ?? p.Program, InputValues.Code(p.Kind), p.RegionPrefix, names.GetValueOrDefault(p.RegionCode, p.RegionCode),
         p.PeriodText, InputValues.Code(p.Status), PayrollService.Status(p.Status), p.Households, p.Persons, p.LineCount, p.TotalAmount, p.CreatedBy,
-        p.CreatedAt, p.DecidedBy, p.DecidedAt, p.RejectReason, p.SourcePayrollId);
+        p.CreatedAt, p.DecidedBy, p.DecidedAt, p.RejectReason, p.SourcePayrollId, failed.Lines, failed.Amount, ReadOnly: false, Slice: null);
+
+    private PayrollDto Sliced(Payroll p, SliceTotals t, IReadOnlyDictionary<string, string> names)
+    {
+        var own = scope.RegionCode();
+        return Whole(p, names, (t.FailedLines, t.FailedAmount)) with
+        {
+            Households = t.Households,
+            Persons = t.Persons,
+            Lines = t.Lines,
+            TotalAmount = t.Amount,
+            ReadOnly = true,
+            Slice = new PayrollSlice(own, names.GetValueOrDefault(own, own)),
+        };
+    }
 }

@@ -18,11 +18,12 @@ internal static class PaymentFixtures
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<string> VillageAsync(MinzhengApp app)
+    /// <summary>A new village of 甘露镇, or of the township given (9 digits).</summary>
+    public static async Task<string> VillageAsync(MinzhengApp app, string township = "360482100")
     {
-        var village = $"360482100{Interlocked.Increment(ref _village)}";
+        var village = $"{township}{Interlocked.Increment(ref _village)}";
         using var admin = await app.ClientAsAsync("admin");
-        var created = await admin.PostAsJsonAsync("/api/v1/regions", new { code = village, name = $"发放测试村{village[^3..]}", parentCode = "360482100000" }, Ct);
+        var created = await admin.PostAsJsonAsync("/api/v1/regions", new { code = village, name = $"发放测试村{village[^3..]}", parentCode = $"{township}000" }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return village;
     }
