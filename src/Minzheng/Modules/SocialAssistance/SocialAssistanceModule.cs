@@ -58,6 +58,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<BenefitService>();
         services.AddScoped<CaseService>();
         services.AddScoped<CaseDecision>();
+        services.AddScoped<CaseChecks>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<ReserveFundService>();
         services.AddScoped<EnrollmentService>();

@@ -15,7 +15,8 @@ namespace Minzheng.Modules.SocialAssistance.Cases;
 /// snapshot (inputs, steps, standard version) is stored on the case and the enrolment so a later standard change never
 /// rewrites it. Monthly programmes get an enrolment; 临时救助 and 医疗救助 are one-off amounts recorded on the case.
 /// </summary>
-public sealed class CaseDecision(MinzhengDbContext db, BenefitService benefits, StandardService standards, Verification.ApplicationScreening screening)
+public sealed class CaseDecision(MinzhengDbContext db, BenefitService benefits, StandardService standards, Verification.ApplicationScreening screening,
+    CaseChecks checks)
 {
     private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web);
 
@@ -29,6 +30,11 @@ public sealed class CaseDecision(MinzhengDbContext db, BenefitService benefits, 
         if (await screening.BlockingAsync(c, ct) is { Count: > 0 } blocking)
         {
             throw new DomainRuleException($"家庭经济状况核对发现{string.Join("、", blocking)}信息，须先在“核查”中核实排除后才能批准；核实属实的应作出不予批准决定");
+        }
+
+        if (!AssistancePrograms.IsOneOff(c.Program) && await checks.ConflictsAsync(c.HouseholdId, c.ApplicantPersonId, c.Program, ct) is { Count: > 0 } conflicts)
+        {
+            throw new DomainRuleException($"不能批准：{string.Join("；", conflicts)}");
         }
 
         var start = StartMonth(c, today, request.StartMonth);

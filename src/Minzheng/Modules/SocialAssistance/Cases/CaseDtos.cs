@@ -22,6 +22,9 @@ public sealed record CaseDto(Guid Id, string Program, string ProgramName, string
 {
     /// <summary>The steps the caller may take now (<see cref="CaseProcedure"/>); empty for a closed case.</summary>
     public IReadOnlyList<string> AvailableActions { get; init; } = [];
+
+    /// <summary>An open case of a monthly programme: the amount as calculated now, its steps, and the warnings for the approver.</summary>
+    public CaseEstimate? Estimate { get; init; }
 }
 
 /// <summary>Open cases of one township on the deadline board.</summary>

@@ -12,7 +12,7 @@ using Minzheng.Platform.Security;
 namespace Minzheng.Modules.SocialAssistance.Cases;
 
 /// <summary>Case pages and work lists: one case with its timeline, filtered lists with deadline urgency, the deadline board.</summary>
-public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars, DeadlineBoard board, AuditLog audit, TimeProvider clock)
+public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars, DeadlineBoard board, AuditLog audit, TimeProvider clock, CaseChecks checks)
 {
     /// <param name="roles">The caller's roles, for the steps they may take now.</param>
     public async Task<CaseDto?> GetAsync(Guid id, CancellationToken ct, IEnumerable<string>? roles = null)
@@ -36,6 +36,7 @@ public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars,
             c.DueOn, c.FinalDueOn, urgency, CaseRules.For(c.Program).Citation, c.CalculationJson, events)
         {
             AvailableActions = CaseProcedure.AvailableActions(c.Status, roles ?? []),
+            Estimate = await checks.EstimateAsync(c, ct),
         };
     }
 

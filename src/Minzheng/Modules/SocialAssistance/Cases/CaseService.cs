@@ -12,7 +12,7 @@ namespace Minzheng.Modules.SocialAssistance.Cases;
 
 /// <summary>Applications and their statutory steps: each action loads the case, runs the aggregate's transition, sets the next deadline and appends the event.</summary>
 public sealed class CaseService(MinzhengDbContext db, CalendarService calendars, CaseDecision decisions, ReserveFundService reserve, TimeProvider clock,
-    Verification.ApplicationScreening screening, DocumentService documents)
+    Verification.ApplicationScreening screening, DocumentService documents, CaseChecks checks)
 {
     public async Task<(Outcome Outcome, Guid? Id, string? Message, FieldErrors Errors)> CreateAsync(CaseActor actor, CreateCaseRequest request, CancellationToken ct)
     {
@@ -72,9 +72,9 @@ public sealed class CaseService(MinzhengDbContext db, CalendarService calendars,
             return (Outcome.Conflict, null, $"该家庭已有一件在办的“{program!.Name}”申请，不能重复申请", errors);
         }
 
-        if (await db.Enrollments.AnyAsync(e => e.PersonId == applicantId && e.Program == program!.Code && e.Status == EnrollmentStatus.Active, ct))
+        if (await checks.ConflictsAsync(household.Id, applicantId, program!.Code, ct) is { Count: > 0 } conflicts)
         {
-            return (Outcome.Conflict, null, $"{applicant.Name} 已在“{program!.Name}”中保障，不能重复申请", errors);
+            return (Outcome.Conflict, null, $"{applicant.Name}：{string.Join("；", conflicts)}", errors);
         }
 
         var calendar = await calendars.GetAsync(ct);

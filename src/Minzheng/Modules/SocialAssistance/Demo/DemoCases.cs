@@ -31,7 +31,9 @@ public sealed class DemoCases(IServiceProvider services, MinzhengDbContext db, T
 
         var clock = new ShiftedClock(realClock, TimeSpan.FromDays(-30));
         var cases = ActivatorUtilities.CreateInstance<CaseService>(services, clock);
-        var enrolled = db.Enrollments.Where(e => e.Program == "rural-dibao" && e.Status == EnrollmentStatus.Active).Select(e => e.HouseholdId);
+        // Households that hold no 低保 or 特困 (either would exclude a rural Dibao application).
+        string[] excluding = ["rural-dibao", "urban-dibao", "destitute-concentrated", "destitute-dispersed"];
+        var enrolled = db.Enrollments.Where(e => excluding.Contains(e.Program) && e.Status != EnrollmentStatus.Terminated).Select(e => e.HouseholdId);
         var households = await db.Households.Where(h => h.RegionCode.StartsWith(Township) && h.HukouType == Minzheng.Platform.People.HukouType.Rural
             && !enrolled.Contains(h.Id)).OrderBy(h => h.Id).Select(h => h.Id).Take(8).ToListAsync(ct);
         if (households.Count < 8)
