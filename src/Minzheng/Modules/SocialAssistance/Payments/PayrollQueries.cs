@@ -75,7 +75,8 @@ public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions, 
         {
             // While it waits for approval, with the change warning the approver must confirm.
             return Whole(p, await regions.NamesAsync(ct), (await slices.FailedAsync([id], ct)).GetValueOrDefault(id))
-                with { Change = p.Status == PayrollStatus.Pending ? await changes.CheckAsync(p, ct) : null };
+                with
+            { Change = p.Status == PayrollStatus.Pending ? await changes.CheckAsync(p, ct) : null };
         }
 
         return await slices.FindAsync(id, ct) is { } slice ? Sliced(slice.Payroll, slice.Totals, await regions.NamesAsync(ct)) : null;
