@@ -180,6 +180,10 @@ namespace Minzheng.Migrations.Postgres
                     b.Property<DateOnly?>("AcceptedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("AidPlace")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<Guid>("ApplicantPersonId")
                         .HasColumnType("uuid");
 
@@ -241,6 +245,9 @@ namespace Minzheng.Migrations.Postgres
                     b.Property<Guid>("HouseholdId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("IndividualAid")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly?>("InvestigatedOn")
                         .HasColumnType("date");
 
@@ -289,6 +296,10 @@ namespace Minzheng.Migrations.Postgres
 
                     b.Property<DateOnly?>("SubmittedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("TemporaryCategory")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<bool?>("TownshipApproves")
                         .HasColumnType("boolean");

@@ -169,6 +169,10 @@ namespace Minzheng.Migrations.Sqlite
                     b.Property<DateOnly?>("AcceptedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AidPlace")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ApplicantPersonId")
                         .HasColumnType("TEXT");
 
@@ -230,6 +234,9 @@ namespace Minzheng.Migrations.Sqlite
                     b.Property<Guid>("HouseholdId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IndividualAid")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("InvestigatedOn")
                         .HasColumnType("TEXT");
 
@@ -277,6 +284,10 @@ namespace Minzheng.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemporaryCategory")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<bool?>("TownshipApproves")

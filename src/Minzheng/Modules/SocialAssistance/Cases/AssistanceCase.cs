@@ -43,6 +43,15 @@ public sealed partial class AssistanceCase : AuditableEntity, IRegionScoped
     /// <summary>急难型先行救助: paid at once from the township reserve; the paperwork follows within the deadlines.</summary>
     public decimal? EmergencyAmount { get; set; }
 
+    /// <summary>临时救助 only: 支出型 (expenditure) or 急难型 (emergency) hardship (国发〔2014〕47号), counted apart in the statistics.</summary>
+    public string? TemporaryCategory { get; set; }
+
+    /// <summary>临时救助 only: granted to one person (个人救助) rather than the household; covers 1 person instead of the members.</summary>
+    public bool IndividualAid { get; set; }
+
+    /// <summary>临时救助 only: granted where the applicant's 户籍 is (hukou) or where the emergency happened (incident, 急难发生地).</summary>
+    public string? AidPlace { get; set; }
+
     public DateOnly? AcceptedOn { get; set; }
     public DateOnly? InvestigatedOn { get; set; }
     public string? Investigators { get; set; }

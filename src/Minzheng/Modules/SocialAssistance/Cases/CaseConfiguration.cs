@@ -18,6 +18,8 @@ internal sealed class AssistanceCaseConfiguration : IEntityTypeConfiguration<Ass
 
         b.Property(c => c.Investigators).HasMaxLength(200);
         b.Property(c => c.CalculationJson).HasMaxLength(20_000);
+        b.Property(c => c.TemporaryCategory).HasMaxLength(16);
+        b.Property(c => c.AidPlace).HasMaxLength(16);
         b.Ignore(c => c.IsClosed);
         b.HasOne<Minzheng.Platform.People.Household>().WithMany().HasForeignKey(c => c.HouseholdId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Minzheng.Platform.People.Person>().WithMany().HasForeignKey(c => c.ApplicantPersonId).OnDelete(DeleteBehavior.Restrict);

@@ -163,7 +163,10 @@ public sealed class CaseDecision(MinzhengDbContext db, BenefitService benefits, 
             throw new DomainRuleException($"救助金额超过上限 {check.Ceiling:0.00} 元，须“一事一议”并填写理由");
         }
 
-        return (1, check.Amount, JsonSerializer.Serialize(new { month = start, check }, SnapshotJson), check.WithinCeiling ? null : "一事一议");
+        // 户次/人次: household aid covers the current members alive in the month; 个人救助 the applicant alone.
+        var covered = c.IndividualAid ? 1 : await db.HouseholdMembers.CountAsync(m => m.HouseholdId == c.HouseholdId && m.ValidTo == null
+            && (m.Person!.DeathDate == null || m.Person.DeathDate >= start), ct);
+        return (Math.Max(covered, 1), check.Amount, JsonSerializer.Serialize(new { month = start, check }, SnapshotJson), check.WithinCeiling ? null : "一事一议");
     }
 
     private async Task<(int, decimal, string, string?)> MedicalAsync(AssistanceCase c, CaseActionRequest request, DateOnly start, CancellationToken ct)

@@ -1,7 +1,10 @@
 namespace Minzheng.Modules.SocialAssistance.Cases;
 
+/// <param name="TemporaryCategory">临时救助: expenditure (支出型) or emergency (急难型); emergency when 先行救助 is paid, else expenditure.</param>
+/// <param name="IndividualAid">临时救助: to the applicant alone (个人救助) instead of the household.</param>
+/// <param name="AidPlace">临时救助: hukou (户籍地, default) or incident (急难发生地).</param>
 public sealed record CreateCaseRequest(string? Program, Guid? HouseholdId, Guid? PersonId, string? AppliedOn, bool? AuthorisationSigned,
-    bool? RelativeOfStaff, decimal? EmergencyAmount, string? Note);
+    bool? RelativeOfStaff, decimal? EmergencyAmount, string? Note, string? TemporaryCategory = null, bool? IndividualAid = null, string? AidPlace = null);
 
 /// <summary>The fields an action may use; each action reads only its own (see <see cref="CaseProcedure"/>).</summary>
 public sealed record CaseActionRequest(string? Date, List<string>? Investigators, string? Findings, bool? Passed, bool? Approve, bool? Upheld,
@@ -34,3 +37,19 @@ public sealed record DeadlineRow(string RegionCode, string Name, int Open, int D
 public sealed record BatchResult(Guid Id, bool Approved, string? Message);
 
 public sealed record BatchRequest(List<Guid>? Ids);
+
+/// <summary>The statistical categories of 临时救助 (国发〔2014〕47号; 民发〔2018〕23号 急难型/支出型 and 户籍地/急难发生地).</summary>
+public static class TemporaryAid
+{
+    public static IReadOnlyDictionary<string, string> Categories { get; } = new Dictionary<string, string>
+    {
+        ["expenditure"] = "支出型",
+        ["emergency"] = "急难型",
+    };
+
+    public static IReadOnlyDictionary<string, string> Places { get; } = new Dictionary<string, string>
+    {
+        ["hukou"] = "户籍地",
+        ["incident"] = "急难发生地",
+    };
+}

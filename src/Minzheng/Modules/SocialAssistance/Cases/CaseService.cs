@@ -36,6 +36,17 @@ public sealed class CaseService(MinzhengDbContext db, CalendarService calendars,
             errors.Add("emergencyAmount", "先行救助只适用于临时救助，金额应为大于0、最多两位小数的金额");
         }
 
+        var temporaryCategory = request.TemporaryCategory ?? (request.EmergencyAmount is null ? "expenditure" : "emergency");
+        var aidPlace = request.AidPlace ?? "hukou";
+        if (program?.Code == "temporary" && (!TemporaryAid.Categories.ContainsKey(temporaryCategory) || !TemporaryAid.Places.ContainsKey(aidPlace)))
+        {
+            errors.Add("temporaryCategory", "临时救助类型应为 expenditure（支出型）或 emergency（急难型），救助地应为 hukou（户籍地）或 incident（急难发生地）");
+        }
+        else if (program?.Code != "temporary" && (request.TemporaryCategory is not null || request.AidPlace is not null || request.IndividualAid == true))
+        {
+            errors.Add("temporaryCategory", "救助类型、个人救助和救助地只适用于临时救助");
+        }
+
         if (request.HouseholdId is null)
         {
             errors.Add("householdId", "请选择申请家庭");
@@ -88,6 +99,9 @@ public sealed class CaseService(MinzhengDbContext db, CalendarService calendars,
             AppliedOn = applied,
             AuthorisationSigned = request.AuthorisationSigned == true,
             RelativeOfStaff = request.RelativeOfStaff == true,
+            TemporaryCategory = program.Code == "temporary" ? temporaryCategory : null,
+            IndividualAid = program.Code == "temporary" && request.IndividualAid == true,
+            AidPlace = program.Code == "temporary" ? aidPlace : null,
             DueOn = calendar.AddWorkingDays(applied, rules.AcceptDays),
         };
         db.Cases.Add(@case);

@@ -27,7 +27,7 @@ public sealed class IndexModel(CaseQueries queries, CaseService cases, RegistryS
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostApplyAsync(string? headIdNumber, string? program, bool authorisationSigned, bool relativeOfStaff,
-        decimal? emergencyAmount, string? note, CancellationToken ct)
+        decimal? emergencyAmount, string? note, string? temporaryCategory, bool individualAid, string? aidPlace, CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, AssistancePolicies.CaseWork)).Succeeded)
         {
@@ -43,7 +43,8 @@ public sealed class IndexModel(CaseQueries queries, CaseService cases, RegistryS
         }
 
         var (outcome, id, message, errors) = await cases.CreateAsync(CaseEndpoints.Actor(User),
-            new CreateCaseRequest(program, household.Id, null, null, authorisationSigned, relativeOfStaff, emergencyAmount, note), ct);
+            new CreateCaseRequest(program, household.Id, null, null, authorisationSigned, relativeOfStaff, emergencyAmount, note,
+                program == "temporary" ? temporaryCategory : null, program == "temporary" && individualAid, program == "temporary" ? aidPlace : null), ct);
         if (outcome != Outcome.Done)
         {
             Error = message ?? string.Join("；", errors.Messages);

@@ -12,7 +12,7 @@ public sealed record ReasonCount(string Reason, string Name, int Households, int
 /// </summary>
 public sealed record ProgramSummary(string Program, string Name, int Households, int Persons, decimal MonthlyAmount, int NewHouseholds,
     int NewPersons, int CancelledHouseholds, int CancelledPersons, IReadOnlyList<ReasonCount> CancelledByReason, bool OneOff,
-    decimal PeriodAmount, int ReserveFundPersons, decimal ReserveFundAmount)
+    decimal PeriodAmount, int ReserveFundPersons, decimal ReserveFundAmount, IReadOnlyList<ReasonCount>? Breakdown = null)
 {
     public bool HasData => Households + NewHouseholds + CancelledHouseholds + ReserveFundPersons > 0;
 }
@@ -46,7 +46,33 @@ internal sealed record SummaryCells(List<Cell> Stock, List<Cell> New, List<Cell>
             return new ProgramSummary(p.Code, p.Name, stock.Sum(c => c.Households), stock.Sum(c => c.Persons), stock.Sum(c => c.Amount),
                 added.Sum(c => c.Households), added.Sum(c => c.Persons), cancelled.Sum(c => c.Households), cancelled.Sum(c => c.Persons), byReason,
                 AssistancePrograms.IsOneOff(p.Code), AssistancePrograms.IsOneOff(p.Code) ? added.Sum(c => c.Amount) : 0m,
-                reserve.Sum(c => c.Persons), reserve.Sum(c => c.Amount));
+                reserve.Sum(c => c.Persons), reserve.Sum(c => c.Amount), p.Code == "temporary" ? TemporaryBreakdown.Rows(added) : null);
         }).ToList();
+    }
+}
+
+/// <summary>
+/// 临时救助 counted each way the statistics ask (民发〔2018〕23号): 支出型 / 急难型, 户籍地 / 急难发生地, 家庭救助 / 个人救助 —
+/// every case in one row of each pair, so each pair adds up to the total.
+/// </summary>
+internal static class TemporaryBreakdown
+{
+    public static string Key(string? category, string? place, bool individual) =>
+        $"{category ?? "expenditure"}|{place ?? "hukou"}|{(individual ? "individual" : "household")}";
+
+    public static List<ReasonCount> Rows(List<Cell> cells)
+    {
+        var parts = cells.Select(c => (Parts: (c.Reason ?? Key(null, null, false)).Split('|'), Cell: c)).ToList();
+        ReasonCount Row(int part, string key, string name)
+        {
+            var mine = parts.Where(p => p.Parts[part] == key).Select(p => p.Cell).ToList();
+            return new ReasonCount(key, name, mine.Sum(c => c.Households), mine.Sum(c => c.Persons));
+        }
+
+        return
+        [
+            Row(0, "expenditure", "支出型"), Row(0, "emergency", "急难型"), Row(1, "hukou", "户籍地救助"), Row(1, "incident", "急难发生地救助"),
+            Row(2, "household", "家庭救助"), Row(2, "individual", "个人救助"),
+        ];
     }
 }

@@ -183,14 +183,26 @@ public sealed class AssistanceSummaryService(MinzhengDbContext db, RegionService
         }
     }
 
-    /// <summary>临时救助 and 医疗救助 decided (approved) within the period: 户次, 人次 and amounts.</summary>
-    private Task<List<Cell>> OneOffAsync(ReportQuery q, CancellationToken ct) =>
-        db.Cases.AsNoTracking()
+    /// <summary>
+    /// 临时救助 and 医疗救助 decided (approved) within the period: 户次 (household aid; 个人救助 counts its person only),
+    /// 人次 (the covered persons) and amounts; 临时救助 by category, place and kind of aid (<see cref="TemporaryBreakdown"/>).
+    /// </summary>
+    private async Task<List<Cell>> OneOffAsync(ReportQuery q, CancellationToken ct) =>
+        (await db.Cases.AsNoTracking()
             .Where(c => c.Status == CaseStatus.Approved && (c.Program == "temporary" || c.Program == "medical") && c.RegionCode.StartsWith(q.Prefix)
                 && c.DecidedOn >= q.From && c.DecidedOn <= q.To)
-            .GroupBy(c => new { c.Program, c.RegionCode })
-            .Select(g => new Cell(g.Key.Program, g.Key.RegionCode, g.Count(), g.Sum(c => c.CoveredPersons ?? 1), g.Sum(c => c.MonthlyAmount ?? 0m)))
-            .ToListAsync(ct);
+            .GroupBy(c => new { c.Program, c.RegionCode, c.TemporaryCategory, c.AidPlace, c.IndividualAid })
+            .Select(g => new
+            {
+                g.Key,
+                Households = g.Key.IndividualAid ? 0 : g.Count(),
+                Persons = g.Sum(c => c.CoveredPersons ?? 1),
+                Amount = g.Sum(c => c.MonthlyAmount ?? 0m),
+            })
+            .ToListAsync(ct))
+        .Select(x => new Cell(x.Key.Program, x.Key.RegionCode, x.Households, x.Persons, x.Amount,
+            x.Key.Program == "temporary" ? TemporaryBreakdown.Key(x.Key.TemporaryCategory, x.Key.AidPlace, x.Key.IndividualAid) : null))
+        .ToList();
 
     /// <summary>先行救助 paid from the township reserve funds within the period, counted in the region of the case.</summary>
     private Task<List<Cell>> ReserveFundAsync(ReportQuery q, CancellationToken ct) =>

@@ -34,6 +34,7 @@ public abstract class OneOffAidJourneyTests<TApp>(TApp app) : CaseJourneyBase<TA
 
         var line = Assert.Single(await PayrollLinesAsync("temporary", month), l => l.GetProperty("personName").GetString() == "一次性救助户");
         Assert.Equal((3000m - 800m, month), (line.GetProperty("amount").GetDecimal(), line.GetProperty("month").GetString()));
+        Assert.Equal(2, line.GetProperty("coveredPersons").GetInt32()); // household aid covers both members
         Assert.Contains("已先行救助 800.00 元（备用金），本次发放 2200.00 元", line.GetProperty("explanation").GetString());
         Assert.Equal(medicalAmount, Assert.Single(await PayrollLinesAsync("medical", month), l => l.GetProperty("personName").GetString() == "一次性救助户")
             .GetProperty("amount").GetDecimal());

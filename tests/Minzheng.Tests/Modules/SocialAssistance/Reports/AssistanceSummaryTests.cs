@@ -108,6 +108,27 @@ public abstract class AssistanceSummaryTests<TApp>(TApp app) : IClassFixture<TAp
     }
 
     [Fact]
+    public async Task TemporaryAid_CountsHouseholdsAndTheirPersons_AndIndividualCases_EachWayTheStatisticsAsk()
+    {
+        var village = await VillageAsync(app);
+        var ids = await EnrolAsync(app, village, new("农村低保", 3, 3, 500m, "2026-01"), new("农村低保", 2, 2, 400m, "2026-01"));
+        await OneOffCaseAsync(app, ids[0], "temporary", new DateOnly(2026, 2, 10), 3, 2000m, category: "emergency", place: "hukou");
+        await OneOffCaseAsync(app, ids[1], "temporary", new DateOnly(2026, 3, 10), 2, 1000m, category: "expenditure", place: "incident");
+        await OneOffCaseAsync(app, ids[1], "temporary", new DateOnly(2026, 4, 10), 1, 800m, category: "emergency", place: "incident", individual: true);
+        using var county = await app.ClientAsAsync("county");
+        var temporary = Program(await SummaryAsync(county, village, "2026-01-01", "2026-06-30"), "temporary");
+        Assert.Equal((2, 6), (temporary.GetProperty("newHouseholds").GetInt32(), temporary.GetProperty("newPersons").GetInt32()));
+        var rows = temporary.GetProperty("breakdown").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("name").GetString()!, r => (r.GetProperty("households").GetInt32(), r.GetProperty("persons").GetInt32()));
+        Assert.Equal((1, 2), rows["支出型"]);
+        Assert.Equal((1, 4), rows["急难型"]);
+        Assert.Equal((1, 3), rows["户籍地救助"]);
+        Assert.Equal((1, 3), rows["急难发生地救助"]);
+        Assert.Equal((2, 5), rows["家庭救助"]);
+        Assert.Equal((0, 1), rows["个人救助"]);
+    }
+
+    [Fact]
     public async Task SixDigitCountyCode_IsAccepted_LikeTheContractExample()
     {
         using var county = await app.ClientAsAsync("county");

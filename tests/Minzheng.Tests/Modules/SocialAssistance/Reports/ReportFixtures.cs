@@ -88,7 +88,7 @@ internal static class ReportFixtures
     /// cases, and the statutory procedure that leads to a decision is tested with the casework.
     /// </summary>
     public static Task OneOffCaseAsync(MinzhengApp app, string enrollmentId, string program, DateOnly decidedOn, int persons, decimal amount,
-        decimal? fromReserve = null) => app.WithScopeAsync(async services =>
+        decimal? fromReserve = null, string? category = null, string? place = null, bool individual = false) => app.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<MinzhengDbContext>();
             var enrollment = await db.Enrollments.FindAsync([Guid.Parse(enrollmentId)], Ct);
@@ -105,6 +105,9 @@ internal static class ReportFixtures
                 CoveredPersons = persons,
                 MonthlyAmount = amount,
                 EmergencyAmount = fromReserve,
+                TemporaryCategory = program == "temporary" ? category ?? "expenditure" : null,
+                AidPlace = program == "temporary" ? place ?? "hukou" : null,
+                IndividualAid = individual,
             };
             db.Cases.Add(c);
             if (fromReserve is { } reserve)
