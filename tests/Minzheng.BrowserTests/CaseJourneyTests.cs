@@ -89,7 +89,13 @@ public sealed class CaseJourneyTests(ClockedBrowserApp app) : IClassFixture<Cloc
         });
         await township.Locator("form[data-action=check]").WaitForAsync();
         await ActAsync(township, "check", f => f.GetByLabel("核对说明").FillAsync("未发现车辆房产"));
+        // The reviewer, not the clerk who recorded the home visit, gives the township's opinion.
         await ActAsync(township, "township-review", f => f.GetByLabel("审核理由").FillAsync("符合农村低保条件"));
+        Assert.Contains("入户调查的经办人不能", await township.GetByTestId("case-error").InnerTextAsync());
+        var reviewer = await app.SignedInPageAsync("reviewer");
+        await reviewer.GotoAsync(caseUrl);
+        await ActAsync(reviewer, "township-review", f => f.GetByLabel("审核理由").FillAsync("符合农村低保条件"));
+        await township.ReloadAsync();
         await ActAsync(township, "start-publicity");
         await township.Locator("form[data-action=end-publicity]").WaitForAsync();
         await ActAsync(township, "end-publicity");

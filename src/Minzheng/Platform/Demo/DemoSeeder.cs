@@ -37,6 +37,7 @@ public sealed class DemoSeeder(MinzhengDbContext db, UserManager<AppUser> users,
         new("approver", Roles.CountyApprover, "黄建军", CountyCode),
         new("finance", Roles.Finance, "陈志强", CountyCode),
         new("township", Roles.Township, "王晓梅", "360482100000"),
+        new("reviewer", Roles.TownshipReviewer, "周志华", "360482100000"),
         new("village", Roles.Village, "李建国", "360482100201"),
         new("leader", Roles.Leader, "刘文明", CountyCode),
     ];

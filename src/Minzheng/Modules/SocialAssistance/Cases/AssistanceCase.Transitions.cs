@@ -25,6 +25,18 @@ public sealed partial class AssistanceCase
         return Move("受理", CaseStatus.Accepted, null);
     }
 
+    /// <summary>
+    /// 补录授权书: the signed 核对授权书 arrived after the application was entered; recorded on the case instead of
+    /// withdrawing and entering the application again (which would lose its date and deadlines).
+    /// </summary>
+    public Transition RecordAuthorisation(CaseActor actor, string? note)
+    {
+        Step("record-authorisation", actor);
+        Require(!AuthorisationSigned, "授权书已登记为签署");
+        AuthorisationSigned = true;
+        return Move("补录授权书", Status, string.IsNullOrWhiteSpace(note) ? "申请人已签署家庭经济状况核对授权书和承诺书" : Text(note));
+    }
+
     /// <summary>入户调查: at least two investigators, both named; a re-investigation after an upheld objection is allowed.</summary>
     public Transition Investigate(CaseActor actor, DateOnly today, DateOnly? date, IReadOnlyList<string> investigators, string? findings)
     {
@@ -34,7 +46,7 @@ public sealed partial class AssistanceCase
         Require(date is { } d && d <= today && d >= AcceptedOn, $"调查日期应在受理日期 {AcceptedOn:yyyy-MM-dd} 与今天之间");
         Require(!string.IsNullOrWhiteSpace(findings), "请填写入户调查情况");
         (InvestigatedOn, Investigators, Findings) = (date, string.Join("、", names), Text(findings));
-        return Move("入户调查", CaseStatus.Investigated, $"调查人员：{Investigators}；{Findings}");
+        return Move(CaseText.Investigation, CaseStatus.Investigated, $"调查人员：{Investigators}；{Findings}");
     }
 
     /// <summary>家庭经济状况核对 result, entered for now (the data match arrives with the verification module).</summary>
@@ -174,6 +186,9 @@ public sealed partial class AssistanceCase
 
 public static class CaseText
 {
+    /// <summary>The event of the home visit: separation of duties looks for its recorder.</summary>
+    public const string Investigation = "入户调查";
+
     public static string StatusName(CaseStatus status) => status switch
     {
         CaseStatus.Applied => "已申请",

@@ -22,6 +22,7 @@ public static class CaseProcedure
         [CaseStatus.Applied, CaseStatus.Accepted, CaseStatus.Investigated, CaseStatus.TownshipReviewed, CaseStatus.InPublicity, CaseStatus.AwaitingDecision];
 
     public static Procedure<CaseStatus> Definition { get; } = new Procedure<CaseStatus>("救助申请", CaseText.StatusName)
+        .Step("record-authorisation", "补录授权书签署", [CaseStatus.Applied], null, CaseWorkers, "只有村（社区）、乡镇（街道）或县级工作人员可以补录授权书")
         .Step("accept", "受理", [CaseStatus.Applied], CaseStatus.Accepted, Township, TownshipOnly)
         .Step("investigate", "入户调查", [CaseStatus.Accepted, CaseStatus.Investigated], CaseStatus.Investigated, Township, TownshipOnly)
         .Step("check", "经济状况核对", [CaseStatus.Investigated], null, Township, TownshipOnly)
@@ -43,4 +44,8 @@ public static class CaseProcedure
     /// <summary>The actions (API names) this actor may take on a case in this state.</summary>
     public static IReadOnlyList<string> AvailableActions(CaseStatus status, IEnumerable<string> roles) =>
         Definition.AvailableActions(status, roles).Select(s => s.Action).ToList();
+
+    /// <summary>The actions on this case: as for its state, without 补录授权书 once the authorisation is on file.</summary>
+    public static IReadOnlyList<string> AvailableActions(AssistanceCase c, IEnumerable<string> roles) =>
+        AvailableActions(c.Status, roles).Where(a => a != "record-authorisation" || !c.AuthorisationSigned).ToList();
 }

@@ -35,7 +35,7 @@ public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars,
             c.DecisionReason, c.StartMonth?.ToString("yyyy-MM", CultureInfo.InvariantCulture), c.CoveredPersons, c.MonthlyAmount, c.EnrollmentId,
             c.DueOn, c.FinalDueOn, urgency, CaseRules.For(c.Program).Citation, c.CalculationJson, events)
         {
-            AvailableActions = CaseProcedure.AvailableActions(c.Status, roles ?? []),
+            AvailableActions = CaseProcedure.AvailableActions(c, roles ?? []),
             Estimate = await checks.EstimateAsync(c, ct),
         };
     }

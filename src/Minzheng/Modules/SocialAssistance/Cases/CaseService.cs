@@ -139,11 +139,18 @@ public sealed class CaseService(MinzhengDbContext db, CalendarService calendars,
         var today = clock.Today();
         var rules = CaseRules.For(@case.Program);
         var calendar = await calendars.GetAsync(ct);
+        // Separation of duties (民发〔2021〕57号 审核审批分离): whoever recorded the home visit does not review the case.
+        if (action == "township-review" && await db.CaseEvents.AnyAsync(e => e.CaseId == id && e.Action == CaseText.Investigation && e.Actor == actor.UserName, ct))
+        {
+            return (Outcome.Conflict, "入户调查的经办人不能再对同一案件提出乡镇审核意见，请由另一名乡镇审核人员办理（审核与调查分离）");
+        }
+
         try
         {
             var transition = action switch
             {
                 "accept" => @case.Accept(actor, today),
+                "record-authorisation" => @case.RecordAuthorisation(actor, request.Note),
                 "investigate" => @case.Investigate(actor, today, Date(request.Date), request.Investigators ?? [], request.Findings),
                 "check" => @case.RecordCheck(actor, request.Passed, request.Note),
                 "democratic-review" => @case.RecordDemocraticReview(actor, rules, request.Note),

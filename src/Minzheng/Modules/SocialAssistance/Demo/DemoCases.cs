@@ -20,6 +20,7 @@ public sealed class DemoCases(IServiceProvider services, MinzhengDbContext db, T
 
     private static readonly CaseActor Village = new("village", new HashSet<string> { Roles.Village });
     private static readonly CaseActor TownshipWorker = new("township", new HashSet<string> { Roles.Township });
+    private static readonly CaseActor TownshipReviewer = new("reviewer", new HashSet<string> { Roles.TownshipReviewer });
     private static readonly CaseActor CountyWorker = new("county", new HashSet<string> { Roles.County });
 
     public async Task SeedAsync(CancellationToken ct)
@@ -66,7 +67,7 @@ public sealed class DemoCases(IServiceProvider services, MinzhengDbContext db, T
                 Findings = "入户查看住房、家庭成员劳动能力和收入情况",
             });
             await Act(id, "check", TownshipWorker, Empty with { Passed = approve, Note = approve ? "未发现车辆、房产、工商登记" : "名下有小型轿车一辆" });
-            await Act(id, "township-review", TownshipWorker, Empty with { Approve = approve, Note = approve ? "符合农村低保条件" : "家庭财产超过规定" });
+            await Act(id, "township-review", TownshipReviewer, Empty with { Approve = approve, Note = approve ? "符合农村低保条件" : "家庭财产超过规定" });
         }
 
         // Moves the replay clock past the end of the case's 公示 (holidays can lengthen it) and submits it to the county,

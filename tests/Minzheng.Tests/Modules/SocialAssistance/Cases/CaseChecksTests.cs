@@ -70,6 +70,23 @@ public abstract class CaseChecksTests<TApp>(TApp app) : CaseJourneyBase<TApp>(ap
             .GetProperty("warnings")[0].GetString());
     }
 
+    [Fact]
+    public async Task ASignatureThatArrivesLater_IsRecordedOnTheCase_InsteadOfAnotherApplication()
+    {
+        using var village = await App.ClientAsAsync("village");
+        var household = await HouseholdAsync(village, "360482100201", new { name = "补签户", idNumber = Adult(), relationship = "head", monthlyIncome = 100m });
+        var created = await village.PostAsJsonAsync("/api/v1/cases", new { program = "rural-dibao", householdId = household, authorisationSigned = false }, Ct);
+        var id = (await created.JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var refused = await ActAsync("township", id, "accept", status: HttpStatusCode.Conflict);
+        Assert.Contains("授权书", refused.GetProperty("detail").GetString());
+
+        var signed = await ActAsync("village", id, "record-authorisation", new { note = "户主已于村委会补签授权书" });
+        Assert.True(signed.GetProperty("authorisationSigned").GetBoolean());
+        Assert.Contains(signed.GetProperty("events").EnumerateArray(), e => e.GetProperty("action").GetString() == "补录授权书");
+        await ActAsync("village", id, "record-authorisation", status: HttpStatusCode.Conflict);
+        Assert.Equal("accepted", (await ActAsync("township", id, "accept")).GetProperty("status").GetString());
+    }
+
     /// <summary>Enrols the household's head in a programme through the county's database, as a roster migration would.</summary>
     private Task EnrolAsync(string householdId, string programName) => App.WithScopeAsync(async services =>
     {

@@ -40,7 +40,7 @@ public abstract class CaseJourneyBase<TApp>(TApp app)
         await ActAsync("township", id, "accept");
         await ActAsync("township", id, "investigate", new { date = Today, investigators = new[] { "甲", "乙" }, findings = "突发重病，医疗支出大" });
         await ActAsync("township", id, "check", new { passed = true });
-        await ActAsync("township", id, "township-review", new { approve = true, note = "符合" });
+        await ActAsync("reviewer", id, "township-review", new { approve = true, note = "符合" });
         await ActAsync("township", id, "start-publicity");
         App.AdvanceDays(14);
         await ActAsync("township", id, "end-publicity");
@@ -88,9 +88,12 @@ public abstract class DibaoJourneyTests<TApp>(TApp app) : CaseJourneyBase<TApp>(
         await ActAsync("township", id, "investigate", new { date = "2026-09-21", investigators = new[] { "王晓梅" }, findings = "家中无稳定收入" }, HttpStatusCode.Conflict);
         await ActAsync("township", id, "investigate", new { date = "2026-09-21", investigators = new[] { "王晓梅", "刘强" }, findings = "家中无稳定收入" });
         await ActAsync("county", id, "decide", new { approve = true }, HttpStatusCode.Conflict);
-        await ActAsync("township", id, "township-review", new { approve = true, note = "符合条件" }, HttpStatusCode.Conflict);
+        await ActAsync("reviewer", id, "township-review", new { approve = true, note = "符合条件" }, HttpStatusCode.Conflict);
         await ActAsync("township", id, "check", new { passed = true, note = "未发现车辆、房产" });
-        await ActAsync("township", id, "township-review", new { approve = true, note = "符合条件" });
+        // The clerk who recorded the home visit may not review the case (separation of duties).
+        var own = await ActAsync("township", id, "township-review", new { approve = true, note = "符合条件" }, HttpStatusCode.Conflict);
+        Assert.Contains("入户调查的经办人不能再对同一案件提出乡镇审核意见", own.GetProperty("detail").GetString());
+        await ActAsync("reviewer", id, "township-review", new { approve = true, note = "符合条件" });
         var publicity = await ActAsync("township", id, "start-publicity", new { date = "2026-09-21" });
         Assert.Equal("2026-09-28", publicity.GetProperty("publicityUntil").GetString());
         await ActAsync("township", id, "end-publicity", status: HttpStatusCode.Conflict);
@@ -135,7 +138,7 @@ public abstract class CaseJourneyTests<TApp>(TApp app) : CaseJourneyBase<TApp>(a
         await ActAsync("township", id, "investigate", new { date = Today, investigators = new[] { "王晓梅", "刘强" }, findings = "无劳动能力、无生活来源、无法定赡养人" });
         await ActAsync("township", id, "democratic-review", new { note = "特困不适用" }, HttpStatusCode.Conflict);
         await ActAsync("township", id, "check", new { passed = true });
-        await ActAsync("township", id, "township-review", new { approve = true, note = "符合特困认定条件" });
+        await ActAsync("reviewer", id, "township-review", new { approve = true, note = "符合特困认定条件" });
         await ActAsync("township", id, "start-publicity");
         App.AdvanceDays(14); // past the 7-day 公示 even when its last day falls in a holiday
         await ActAsync("township", id, "end-publicity");
@@ -152,7 +155,7 @@ public abstract class CaseJourneyTests<TApp>(TApp app) : CaseJourneyBase<TApp>(a
         await ActAsync("township", refusedId, "accept");
         await ActAsync("township", refusedId, "investigate", new { date = Today, investigators = new[] { "甲", "乙" }, findings = "有稳定工资" });
         await ActAsync("township", refusedId, "check", new { passed = false, note = "工资收入高于标准" });
-        await ActAsync("township", refusedId, "township-review", new { approve = false, note = "收入超标" });
+        await ActAsync("reviewer", refusedId, "township-review", new { approve = false, note = "收入超标" });
         await ActAsync("county", refusedId, "decide", new { approve = false }, HttpStatusCode.Conflict);
         var refused = await ActAsync("county", refusedId, "decide", new { approve = false, reason = "家庭人均收入高于当地低保标准" });
         Assert.Equal("refused", refused.GetProperty("status").GetString());
@@ -172,7 +175,7 @@ public abstract class CaseJourneyTests<TApp>(TApp app) : CaseJourneyBase<TApp>(a
         await ActAsync("township", id, "accept");
         await ActAsync("township", id, "investigate", new { date = Today, investigators = new[] { "甲", "乙" }, findings = "父母双亡" });
         await ActAsync("township", id, "check", new { passed = passes });
-        await ActAsync("township", id, "township-review", new { approve = passes, note = passes ? "符合" : "不符合" });
+        await ActAsync("reviewer", id, "township-review", new { approve = passes, note = passes ? "符合" : "不符合" });
         return id;
     }
 

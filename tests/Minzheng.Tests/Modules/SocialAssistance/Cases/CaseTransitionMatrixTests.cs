@@ -27,6 +27,7 @@ public sealed class CaseTransitionMatrixTests
     /// <summary>Each step: the case in the state where it is legal, the step itself, and who may take it.</summary>
     private static readonly Dictionary<string, (Func<AssistanceCase> Before, Func<AssistanceCase, CaseActor, Transition> Step, string[] Allowed)> Steps = new()
     {
+        ["record-authorisation"] = (() => Unsigned(Applied()), (c, a) => c.RecordAuthorisation(a, null), CaseRoles),
         ["accept"] = (Applied, (c, a) => c.Accept(a, Day), TownshipStaff),
         ["investigate"] = (Accepted, (c, a) => c.Investigate(a, Day, Day, ["张三", "李四"], "家中无劳动力"), TownshipStaff),
         ["check"] = (Investigated, (c, a) => c.RecordCheck(a, true, null), TownshipStaff),
@@ -88,6 +89,12 @@ public sealed class CaseTransitionMatrixTests
     }
 
     private static CaseActor Actor(string role) => new(role, new HashSet<string> { role });
+
+    private static AssistanceCase Unsigned(AssistanceCase c)
+    {
+        c.AuthorisationSigned = false;
+        return c;
+    }
 
     private static AssistanceCase Applied() =>
         new() { Program = "urban-dibao", AppliedOn = Day, AuthorisationSigned = true };

@@ -89,7 +89,7 @@ public abstract class CheckListTests<TApp>(TApp app) : CaseJourneyBase<TApp>(app
         await ActAsync("township", id, "accept");
         await ActAsync("township", id, "investigate", new { date = Today, investigators = new[] { "王晓梅", "刘强" }, findings = "无劳动能力" });
         await ActAsync("township", id, "check", new { passed = true });
-        await ActAsync("township", id, "township-review", new { approve = true, note = "同意" });
+        await ActAsync("reviewer", id, "township-review", new { approve = true, note = "同意" });
         await ActAsync("township", id, "start-publicity");
         App.AdvanceDays(14);
         await ActAsync("township", id, "end-publicity");
