@@ -59,6 +59,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<CaseService>();
         services.AddScoped<CaseDecision>();
         services.AddScoped<CaseChecks>();
+        services.AddScoped<StandingPublicity>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<ReserveFundService>();
         services.AddScoped<EnrollmentService>();
@@ -112,6 +113,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         api.MapEnrollments();
         api.MapRecalculations();
         api.MapOneOffs();
+        StandingPublicity.MapStandingPublicity(api);
         api.MapReviews();
         api.MapPayments();
         api.MapVerification();
