@@ -55,7 +55,7 @@ public sealed class PeriodTables(AssistanceSummaryService summaries, PayrollQuer
             var g = groups.GetValueOrDefault(p.Program);
             return new TableRow(p.Program, p.Name, p.Households, p.Persons, g.Elderly, g.Disabled, g.Minors, p.MonthlyAmount,
                 inPeriod.GetValueOrDefault(p.Program) + (p.OneOff ? p.PeriodAmount : 0m), sinceJanuary.GetValueOrDefault(p.Program),
-                p.OneOff ? p.NewPersons : 0, p.ReserveFundPersons, p.ReserveFundAmount);
+                p.OneOff ? p.NewPersons : 0, p.ReserveFundPersons, p.ReserveFundAmount, g.SevereDisabled, g.SeriouslyIll);
         }).ToList();
     }
 
@@ -67,7 +67,7 @@ public sealed class PeriodTables(AssistanceSummaryService summaries, PayrollQuer
     /// programme who had not left by then, the enrolled person in a person-based one. Membership start dates are not
     /// used: a migrated caseload's members are registered on the day of the import, long after they joined the household.
     /// </summary>
-    private async Task<Dictionary<string, (int Elderly, int Disabled, int Minors)>> GroupsAsync(string prefix, DateOnly month, DateOnly day,
+    private async Task<Dictionary<string, (int Elderly, int Disabled, int Minors, int SevereDisabled, int SeriouslyIll)>> GroupsAsync(string prefix, DateOnly month, DateOnly day,
         CancellationToken ct)
     {
         var (elderlyBorn, minorBorn) = (day.AddYears(-60), day.AddYears(-18));
@@ -78,10 +78,10 @@ public sealed class PeriodTables(AssistanceSummaryService summaries, PayrollQuer
                       where m.ValidTo == null || m.ValidTo > day
                       join p in db.Persons on m.PersonId equals p.Id
                       where p.BirthDate <= day
-                      select new { e.Program, p.BirthDate, p.DisabilityGrade };
+                      select new { e.Program, p.BirthDate, p.DisabilityGrade, p.SeriousIllness };
         var persons = from e in stock.Where(e => !perHousehold.Contains(e.Program))
                       join p in db.Persons on e.PersonId equals p.Id
-                      select new { e.Program, p.BirthDate, p.DisabilityGrade };
+                      select new { e.Program, p.BirthDate, p.DisabilityGrade, p.SeriousIllness };
         var rows = await members.Concat(persons).GroupBy(x => x.Program)
             .Select(g => new
             {
@@ -89,7 +89,9 @@ public sealed class PeriodTables(AssistanceSummaryService summaries, PayrollQuer
                 Elderly = g.Count(x => x.BirthDate <= elderlyBorn),
                 Disabled = g.Count(x => x.DisabilityGrade != null),
                 Minors = g.Count(x => x.BirthDate > minorBorn),
+                SevereDisabled = g.Count(x => x.DisabilityGrade == 1 || x.DisabilityGrade == 2),
+                SeriouslyIll = g.Count(x => x.SeriousIllness),
             }).ToListAsync(ct);
-        return rows.ToDictionary(r => r.Program, r => (r.Elderly, r.Disabled, r.Minors));
+        return rows.ToDictionary(r => r.Program, r => (r.Elderly, r.Disabled, r.Minors, r.SevereDisabled, r.SeriouslyIll));
     }
 }

@@ -17,8 +17,11 @@ public enum ReportStatus
 }
 
 /// <summary>One row of a 民政事业统计 period table: a programme's figures in a region for the period.</summary>
+/// <param name="SevereDisabled">其中重度残疾人 (grade 1–2), a part of <paramref name="Disabled"/>.</param>
+/// <param name="SeriouslyIll">其中重病患者 (分类施保 category of the national Dibao statistics).</param>
 public sealed record TableRow(string Program, string Name, int Households, int Persons, int Elderly, int Disabled, int Minors,
-    decimal MonthlyAmount, decimal PaidInPeriod, decimal PaidYearToDate, int PersonTimes, int ReserveFundPersons, decimal ReserveFundAmount);
+    decimal MonthlyAmount, decimal PaidInPeriod, decimal PaidYearToDate, int PersonTimes, int ReserveFundPersons, decimal ReserveFundAmount,
+    int SevereDisabled = 0, int SeriouslyIll = 0);
 
 /// <summary>
 /// A township's statistical table for a month (<c>2026-06</c>) or quarter (<c>2026-Q2</c>) as submitted upward: the

@@ -21,7 +21,7 @@ public static class StatisticsEndpoints
     {
         var statistics = api.MapGroup("/statistics").WithTags("Statistics");
         statistics.MapGet("/table", Table).WithName("Statistics_Table").RequireAuthorization(Policies.BusinessRead)
-            .WithSummary("统计报表（月报 YYYY-MM、季报 YYYY-Qn）：按项目的户数、人数及其中老年人/残疾人/未成年人，本期与本年累计发放，人次，备用金");
+            .WithSummary("统计报表（月报 YYYY-MM、季报 YYYY-Qn）：按项目的户数、人数及其中老年人/残疾人（重度）/未成年人/重病患者，本期与本年累计发放，人次，备用金");
         statistics.MapGet("/table.xlsx", TableXlsx).WithName("Statistics_TableXlsx").RequireAuthorization(Policies.BusinessRead);
         statistics.MapGet("/reports", List).WithName("Statistics_Reports").RequireAuthorization(Policies.BusinessRead).WithSummary("各乡镇的上报状态");
         statistics.MapGet("/reports/{id:guid}", Get).WithName("Statistics_Report").RequireAuthorization(Policies.BusinessRead);
@@ -86,6 +86,8 @@ public static class StatisticsEndpoints
             ["其中老年人"] = r.Elderly,
             ["其中残疾人"] = r.Disabled,
             ["其中未成年人"] = r.Minors,
+            ["其中重度残疾人"] = r.SevereDisabled,
+            ["其中重病患者"] = r.SeriouslyIll,
             ["月保障金额（元）"] = r.MonthlyAmount,
             ["本期发放（元）"] = r.PaidInPeriod,
             ["本年累计发放（元）"] = r.PaidYearToDate,

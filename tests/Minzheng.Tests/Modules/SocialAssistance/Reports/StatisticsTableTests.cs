@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -49,6 +51,14 @@ public abstract class StatisticsTableTests<TApp>(TApp app) : IClassFixture<TApp>
             },
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await app.WithScopeAsync(async services =>
+        {
+            // 重病患者 is recorded on the person page; set here directly for the old member.
+            var db = services.GetRequiredService<Minzheng.Platform.Data.MinzhengDbContext>();
+            var elder = await db.Persons.SingleAsync(p => p.Name == "统计老人" && p.RegionCode == village, Ct);
+            elder.SeriousIllness = true;
+            return await db.SaveChangesAsync(Ct);
+        });
         var csv = Encoding.UTF8.GetBytes($"{string.Join(",", [.. AssistanceRoster.Headers, AssistanceRoster.PaidThroughHeader])}\n{village},农村低保,统计户主,{head},4,4,900.00,2026-01,农商银行,6217000000001,,统计组,2025-12");
         var staged = await (await county.UploadImportAsync(AssistanceRoster.Kind, csv, "table.csv")).JsonAsync();
         Assert.Equal(0, staged.GetProperty("errors").GetArrayLength());
@@ -60,6 +70,7 @@ public abstract class StatisticsTableTests<TApp>(TApp app) : IClassFixture<TApp>
         var rural = Row(november, "rural-dibao");
         Assert.Equal((1, 4), (rural.GetProperty("households").GetInt32(), rural.GetProperty("persons").GetInt32()));
         Assert.Equal((1, 1, 1), (rural.GetProperty("elderly").GetInt32(), rural.GetProperty("disabled").GetInt32(), rural.GetProperty("minors").GetInt32()));
+        Assert.Equal((1, 1), (rural.GetProperty("severeDisabled").GetInt32(), rural.GetProperty("seriouslyIll").GetInt32()));
         Assert.Equal(900m, rural.GetProperty("paidInPeriod").GetDecimal());
         Assert.Equal(1800m, rural.GetProperty("paidYearToDate").GetDecimal());
         var quarter = await (await county.GetAsync($"/api/v1/statistics/table?region={village}&period=2026-q4", Ct)).JsonAsync();
