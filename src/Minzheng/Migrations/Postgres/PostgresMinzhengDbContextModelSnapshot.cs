@@ -1664,6 +1664,9 @@ namespace Minzheng.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<bool>("CareHardshipOnly")
+                        .HasColumnType("boolean");
+
                     b.Property<decimal?>("CareNone")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
@@ -1689,6 +1692,9 @@ namespace Minzheng.Migrations.Postgres
 
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("date");
+
+                    b.Property<bool>("HardshipOnly")
+                        .HasColumnType("boolean");
 
                     b.Property<int?>("MinAge")
                         .HasColumnType("integer");

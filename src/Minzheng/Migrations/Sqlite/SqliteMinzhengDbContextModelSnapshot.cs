@@ -1653,6 +1653,9 @@ namespace Minzheng.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CareHardshipOnly")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("CareNone")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -1678,6 +1681,9 @@ namespace Minzheng.Migrations.Sqlite
 
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("HardshipOnly")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("MinAge")
                         .HasColumnType("INTEGER");

@@ -71,9 +71,10 @@ public sealed class BenefitService(MinzhengDbContext db, StandardService standar
             return (BenefitOutcome.Calculated, DibaoCalculator.Calculate(standard, members, day), members, errors, null);
         }
 
-        var inDibao = await db.Enrollments.AnyAsync(e => e.HouseholdId == householdId && DibaoPrograms.Contains(e.Program)
-            && e.Status == EnrollmentStatus.Active, ct);
-        return (BenefitOutcome.Calculated, PerPersonCalculator.Calculate(program!, standard, members, day, inDibao), members, errors, null);
+        var held = await db.Enrollments.Where(e => e.HouseholdId == householdId && e.Status == EnrollmentStatus.Active).Select(e => e.Program).Distinct().ToListAsync(ct);
+        var inDibao = held.Any(DibaoPrograms.Contains);
+        var inHardship = inDibao || held.Any(p => p is "destitute-concentrated" or "destitute-dispersed");
+        return (BenefitOutcome.Calculated, PerPersonCalculator.Calculate(program!, standard, members, day, inDibao, inHardship), members, errors, null);
     }
 
     /// <summary>

@@ -15,7 +15,9 @@ public static class PerPersonCalculator
     public const int DefaultElderlyAge = 80;
 
     /// <param name="inDibaoHousehold">Whether the household receives Dibao: the living subsidy is for disabled members of Dibao households.</param>
-    public static BenefitResult Calculate(string program, Standard standard, IReadOnlyList<BenefitMember> members, DateOnly day, bool inDibaoHousehold)
+    /// <param name="inHardship">Whether the household receives 低保 or 特困: 经济困难 for the elderly allowances where the standard requires it.</param>
+    public static BenefitResult Calculate(string program, Standard standard, IReadOnlyList<BenefitMember> members, DateOnly day, bool inDibaoHousehold,
+        bool inHardship = false)
     {
         var monthly = standard.MonthlyAmount;
         var (rule, label) = Rule(program);
@@ -25,7 +27,7 @@ public static class PerPersonCalculator
                 Report(monthly), PolicyCitations.With(rule, standard) + $"（{standard.EffectiveFrom:yyyy-MM-dd}起执行）"),
         };
         var householdIncome = members.Sum(m => m.MonthlyIncome);
-        var qualifying = members.Where(m => Qualifies(program, standard, m, day, inDibaoHousehold)).ToList();
+        var qualifying = members.Where(m => Qualifies(program, standard, m, day, inDibaoHousehold, inHardship)).ToList();
         steps.Add(new("符合条件的人员", qualifying.Count == 0 ? Condition(program, standard) + "：无" : $"{Condition(program, standard)}：{string.Join("、", qualifying.Select(m => m.Name))}",
             qualifying.Count, rule));
 
@@ -34,7 +36,7 @@ public static class PerPersonCalculator
         steps.Add(new($"{label}（基本部分）", $"{Text(perPerson)} × {qualifying.Count} 人", baseAmount, PolicyCitations.With(rule, standard)));
 
         var supplements = new List<SupplementLine>();
-        foreach (var member in members.Where(m => CareApplies(program, standard, m, day, qualifying)))
+        foreach (var member in members.Where(m => CareApplies(program, standard, m, day, qualifying, inHardship)))
         {
             var (category, amount) = Care(standard, member.SelfCare);
             if (amount is not > 0)
@@ -54,21 +56,24 @@ public static class PerPersonCalculator
             qualifying.Count, Report(baseAmount), supplements, Report(total), steps, standard.Id, standard.EffectiveFrom);
     }
 
-    public static bool Qualifies(string program, Standard standard, BenefitMember m, DateOnly day, bool inDibaoHousehold) => program switch
+    public static bool Qualifies(string program, Standard standard, BenefitMember m, DateOnly day, bool inDibaoHousehold, bool inHardship = false) => program switch
     {
         "destitute-concentrated" or "destitute-dispersed" => true,
         "disability-living" => inDibaoHousehold && m.DisabilityGrade is not null,
         "disability-care" => m.DisabilityGrade is 1 or 2,
         "orphan" or "unattended-child" => AgeOn(m.BirthDate, day) < 18,
-        "elderly-allowance" => AgeOn(m.BirthDate, day) >= (standard.MinAge ?? DefaultElderlyAge),
+        "elderly-allowance" => AgeOn(m.BirthDate, day) >= (standard.MinAge ?? DefaultElderlyAge) && (!standard.HardshipOnly || inHardship),
         _ => false,
     };
 
-    /// <summary>特困 members get the care allowance of their level; for the elderly allowance, 失能 members aged 60+ get the 失能 part.</summary>
-    private static bool CareApplies(string program, Standard standard, BenefitMember m, DateOnly day, List<BenefitMember> qualifying) => program switch
+    /// <summary>
+    /// 特困 members get the care allowance of their level; for the elderly allowance, 失能 members aged 60+ get the 失能
+    /// part — only in 低保/特困 households where the standard says so.
+    /// </summary>
+    private static bool CareApplies(string program, Standard standard, BenefitMember m, DateOnly day, List<BenefitMember> qualifying, bool inHardship) => program switch
     {
         "destitute-concentrated" or "destitute-dispersed" => qualifying.Contains(m),
-        "elderly-allowance" => m.SelfCare != SelfCare.Full && AgeOn(m.BirthDate, day) >= 60,
+        "elderly-allowance" => m.SelfCare != SelfCare.Full && AgeOn(m.BirthDate, day) >= 60 && (!standard.CareHardshipOnly || inHardship),
         _ => false,
     };
 
@@ -98,7 +103,8 @@ public static class PerPersonCalculator
         "disability-living" => "低保家庭中的残疾人",
         "disability-care" => "残疾等级为1、2级的重度残疾人",
         "orphan" or "unattended-child" => "未满18周岁的儿童",
-        _ => $"年满{standard.MinAge ?? DefaultElderlyAge}周岁的老年人",
+        _ => $"年满{standard.MinAge ?? DefaultElderlyAge}周岁的{(standard.HardshipOnly ? "经济困难（低保、特困家庭）" : "")}老年人"
+            + (standard.CareHardshipOnly ? "；失能补贴限低保、特困家庭60周岁以上失能老人" : ""),
     };
 
     private static string Payee(string program) => program switch

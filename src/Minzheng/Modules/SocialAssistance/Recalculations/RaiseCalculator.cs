@@ -34,7 +34,8 @@ public static class RaiseCalculator
 
             var result = BenefitService.DibaoPrograms.Contains(e.Program)
                 ? DibaoCalculator.Calculate(standard, snapshot.Members, month)
-                : PerPersonCalculator.Calculate(e.Program, standard, snapshot.Members, month, inDibaoHousehold: snapshot.Result.CoveredPersons > 0);
+                : PerPersonCalculator.Calculate(e.Program, standard, snapshot.Members, month, inDibaoHousehold: snapshot.Result.CoveredPersons > 0,
+                    inHardship: snapshot.Result.CoveredPersons > 0);
             var explanation = "按新标准重算：" + string.Join("；", result.Steps.Skip(1).Select(s => $"{s.Description} {s.Formula} = {Text(s.Value)}"));
             return result.Total <= 0
                 ? Skip(e, $"按新标准重算金额为0（{Summary(result)}），请复核后作停保或调整决定")

@@ -28,6 +28,8 @@ public sealed class IndexModel(StandardService standards, IAuthorizationService 
     [BindProperty] public decimal? CeilingMultiple { get; set; }
     [BindProperty] public decimal? AnnualCap { get; set; }
     [BindProperty] public int? MinAge { get; set; }
+    [BindProperty] public bool HardshipOnly { get; set; }
+    [BindProperty] public bool CareHardshipOnly { get; set; }
     [BindProperty] public string? Citation { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -56,7 +58,7 @@ public sealed class IndexModel(StandardService standards, IAuthorizationService 
         ];
         var care = CareFull is null && CarePartial is null && CareNone is null ? null : new CareAllowancesRequest(CareFull, CarePartial, CareNone);
         var (saved, _, errors) = await standards.PutAsync(new StandardRequest(Program, RegionCode, EffectiveFrom, Amount, Per, Rounding, Percents("Supplements", StandardService.SupplementCategories),
-            care, CeilingMultiple, AnnualCap, Percents("Rates", StandardService.RateCategories), MinAge, Citation), ct);
+            care, CeilingMultiple, AnnualCap, Percents("Rates", StandardService.RateCategories), MinAge, Citation, HardshipOnly, CareHardshipOnly), ct);
         if (saved is null)
         {
             Errors = errors.ToDictionary();

@@ -63,6 +63,12 @@ public sealed class Standard : AuditableEntity
     /// <summary>高龄津贴: the age from which it is paid (local, commonly 80).</summary>
     public int? MinAge { get; set; }
 
+    /// <summary>高龄津贴 only for 经济困难 old people — members of 低保 or 特困 households — where the local rule says so.</summary>
+    public bool HardshipOnly { get; set; }
+
+    /// <summary>失能补贴 (60+, not self-caring) only in 低保 or 特困 households, where the local rule says so.</summary>
+    public bool CareHardshipOnly { get; set; }
+
     /// <summary>The document that sets this standard (e.g. 赣民字〔2025〕12号), shown next to the number.</summary>
     public string? Citation { get; set; }
 

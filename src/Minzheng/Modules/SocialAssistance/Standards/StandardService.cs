@@ -16,16 +16,17 @@ public sealed record CareAllowancesRequest(decimal? Full, decimal? Partial, deci
 
 public sealed record StandardRequest(string? Program, string? RegionCode, string? EffectiveFrom, decimal? Amount, string? Per, string? Rounding,
     List<CategoryPercentRequest>? Supplements, CareAllowancesRequest? CareAllowances, decimal? CeilingMultiple, decimal? AnnualCap,
-    List<CategoryPercentRequest>? ReimbursementRates, int? MinAge, string? Citation);
+    List<CategoryPercentRequest>? ReimbursementRates, int? MinAge, string? Citation, bool? HardshipOnly = null, bool? CareHardshipOnly = null);
 
 public sealed record StandardDto(Guid Id, string Program, string ProgramName, string RegionCode, DateOnly EffectiveFrom, decimal Amount, string Per,
     string Rounding, decimal MonthlyAmount, IReadOnlyList<CategoryPercent> Supplements, CareAllowancesRequest? CareAllowances, decimal? CeilingMultiple,
-    decimal? AnnualCap, IReadOnlyList<CategoryPercent> ReimbursementRates, int? MinAge, string? Citation, string UpdatedBy, DateTimeOffset UpdatedAt)
+    decimal? AnnualCap, IReadOnlyList<CategoryPercent> ReimbursementRates, int? MinAge, string? Citation, string UpdatedBy, DateTimeOffset UpdatedAt,
+    bool HardshipOnly, bool CareHardshipOnly)
 {
     public static StandardDto From(Standard s) => new(s.Id, s.Program, AssistancePrograms.ByCode(s.Program)?.Name ?? s.Program, s.RegionPrefix,
         s.EffectiveFrom, s.Amount, InputValues.Code(s.Per), InputValues.Code(s.Rounding), decimal.Round(s.MonthlyAmount, 2), s.Supplements,
         s.CareFull is null && s.CarePartial is null && s.CareNone is null ? null : new CareAllowancesRequest(s.CareFull, s.CarePartial, s.CareNone),
-        s.CeilingMultiple, s.AnnualCap, s.Rates, s.MinAge, s.Citation, s.UpdatedBy, s.UpdatedAt);
+        s.CeilingMultiple, s.AnnualCap, s.Rates, s.MinAge, s.Citation, s.UpdatedBy, s.UpdatedAt, s.HardshipOnly, s.CareHardshipOnly);
 }
 
 /// <summary>Maintains the versioned standards and resolves the one in force for a region on a day.</summary>
@@ -102,6 +103,7 @@ public sealed class StandardService(MinzhengDbContext db, IRegionScope scope)
         row.CeilingMultiple = request.CeilingMultiple;
         row.AnnualCap = request.AnnualCap;
         row.MinAge = request.MinAge;
+        (row.HardshipOnly, row.CareHardshipOnly) = (request.HardshipOnly == true, request.CareHardshipOnly == true);
         row.Citation = string.IsNullOrWhiteSpace(request.Citation) ? null : request.Citation.Trim();
         await db.SaveChangesAsync(ct);
         return (StandardDto.From(row), created, errors);

@@ -77,6 +77,22 @@ public sealed class ProgramCalculatorTests
     }
 
     [Theory]
+    // Where the local rule limits both parts to 低保/特困 households, only such a household gets them.
+    [InlineData(true, true, false, 0)]
+    [InlineData(true, true, true, 250)]
+    // Only the 高龄津贴 limited: the 失能 part is paid anyway.
+    [InlineData(true, false, false, 200)]
+    [InlineData(false, true, false, 50)]
+    public void Elderly_WhereTheLocalRuleSaysSo_OnlyForHouseholdsInHardship(bool hardshipOnly, bool careHardshipOnly, bool inHardship, decimal expected)
+    {
+        var s = Std(50);
+        (s.MinAge, s.CarePartial, s.CareNone, s.HardshipOnly, s.CareHardshipOnly) = (80, 100, 200, hardshipOnly, careHardshipOnly);
+        var result = PerPersonCalculator.Calculate("elderly-allowance", s, [Member(0, age: 85), Member(0, age: 70, selfCare: SelfCare.None)], Day, false, inHardship);
+        Assert.Equal(expected, result.Total);
+        Assert.Equal(hardshipOnly, result.Steps[1].Formula.Contains("经济困难", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData(3000, true)]
     [InlineData(4800, true)]
     [InlineData(4800.01, false)]
