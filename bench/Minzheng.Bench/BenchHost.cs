@@ -47,6 +47,16 @@ public static class BenchHost
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
+    /// <summary>Times one step in a fresh scope; the step gets the scope's DbContext and services.</summary>
+    public static async Task<TimeSpan> TimeAsync(WebApplication app, Func<MinzhengDbContext, IServiceProvider, Task> step)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MinzhengDbContext>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await step(db, scope.ServiceProvider);
+        return watch.Elapsed;
+    }
+
     public static long WorkingSetMegabytes()
     {
         using var process = System.Diagnostics.Process.GetCurrentProcess();

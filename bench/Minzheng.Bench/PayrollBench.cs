@@ -99,14 +99,7 @@ public static class PayrollBench
     /// <summary>Times one step in a fresh scope; the step gets the scope's DbContext and services.</summary>
     private static async Task<TimeSpan> TimeAsync(WebApplication app, Func<MinzhengDbContext, Task> step) => await TimeAsync(app, (db, _) => step(db));
 
-    private static async Task<TimeSpan> TimeAsync(WebApplication app, Func<MinzhengDbContext, IServiceProvider, Task> step)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MinzhengDbContext>();
-        var watch = Stopwatch.StartNew();
-        await step(db, scope.ServiceProvider);
-        return watch.Elapsed;
-    }
+    private static Task<TimeSpan> TimeAsync(WebApplication app, Func<MinzhengDbContext, IServiceProvider, Task> step) => BenchHost.TimeAsync(app, step);
 
     /// <summary>The floor of generation: the same N lines, built in memory, bulk-written into a table with the columns and indexes of PayrollLines.</summary>
     private static async Task CopyFloorAsync(MinzhengDbContext db, string provider, List<Enrollment> enrollments)

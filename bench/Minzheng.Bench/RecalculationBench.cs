@@ -30,10 +30,10 @@ public static class RecalculationBench
         Console.WriteLine($"{provider}: seeded {rows:N0} enrolments in {watch.Elapsed.TotalSeconds:F1}s");
         var raise = await StandardsAsync(app);
 
-        var floor = await TimeAsync(app, (db, _) => CopyFloorAsync(db, provider, enrollments));
+        var floor = await BenchHost.TimeAsync(app, (db, _) => CopyFloorAsync(db, provider, enrollments));
         enrollments.Clear();
         Guid id = default;
-        var preview = await TimeAsync(app, async (_, services) =>
+        var preview = await BenchHost.TimeAsync(app, async (_, services) =>
         {
             var (_, recalculation, message) = await services.GetRequiredService<RecalculationService>().PreviewAsync(new RecalculationRequest(raise), default);
             id = recalculation?.Id ?? throw new InvalidOperationException(message);
@@ -42,7 +42,7 @@ public static class RecalculationBench
                 throw new InvalidOperationException($"recalculation changed {recalculation.Changed} enrolments, expected {rows}");
             }
         });
-        var approval = await TimeAsync(app, async (_, services) =>
+        var approval = await BenchHost.TimeAsync(app, async (_, services) =>
         {
             var (outcome, message) = await services.GetRequiredService<RecalculationService>().ApproveAsync(id, "bench-approver", default);
             if (outcome != Outcome.Done)
@@ -76,15 +76,6 @@ public static class RecalculationBench
         }
 
         return (await standards.ResolveAsync("rural-dibao", "360482100201", RaisedFrom, default))!.Id;
-    }
-
-    private static async Task<TimeSpan> TimeAsync(WebApplication app, Func<MinzhengDbContext, IServiceProvider, Task> step)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MinzhengDbContext>();
-        var watch = Stopwatch.StartNew();
-        await step(db, scope.ServiceProvider);
-        return watch.Elapsed;
     }
 
     /// <summary>The changed rows written the most primitive way: N enrolments with their new amount and N events, bulk-inserted into twins.</summary>
