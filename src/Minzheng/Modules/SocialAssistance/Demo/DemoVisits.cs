@@ -8,8 +8,9 @@ namespace Minzheng.Modules.SocialAssistance.Demo;
 
 /// <summary>
 /// Demo 探视巡访 through the real service, so the visits page and the deadline board have something to show: of the
-/// demo county's 特困分散供养 persons, one in three was visited recently (on time), one in three was last visited a full
-/// interval and a few days ago (overdue), and the rest were never visited (overdue since they were enrolled).
+/// demo county's 特困分散供养 persons (by village, then name), the first of every three was never visited (overdue since
+/// enrolled; in 甘露镇, so the demo township account has a missed visit to act on), the second was last visited a
+/// full interval and five days ago (overdue), the third recently (on time).
 /// </summary>
 public sealed class DemoVisits(MinzhengDbContext db, CareVisitService visits, TimeProvider clock)
 {
@@ -33,16 +34,18 @@ public sealed class DemoVisits(MinzhengDbContext db, CareVisitService visits, Ti
 
         var today = clock.Today();
         var due = await visits.AllDueAsync(DemoCountyPrefix, null, ct);
-        foreach (var (person, i) in due.OrderBy(d => d.EnrollmentId).Select((d, i) => (d, i)))
+        // Ordered by what the demo generates deterministically (enrolment ids of one import share their millisecond).
+        var people = due.OrderBy(d => d.RegionCode, StringComparer.Ordinal).ThenBy(d => d.Name, StringComparer.Ordinal).ToList();
+        foreach (var (person, i) in people.Select((d, i) => (d, i)))
         {
             switch (i % 3)
             {
-                case 0: // on time: the last visit a few days ago, the one before a full interval earlier
-                    await RecordAsync(person, today.AddDays(-3 - person.IntervalDays), i, ct);
-                    await RecordAsync(person, today.AddDays(-3), i + 1, ct);
-                    break;
                 case 1: // the last visit was missed by five days
-                    await RecordAsync(person, today.AddDays(-5 - person.IntervalDays), i + 2, ct);
+                    await RecordAsync(person, today.AddDays(-5 - person.IntervalDays), i + 1, ct);
+                    break;
+                case 2: // on time: the last visit a few days ago, the one before a full interval earlier
+                    await RecordAsync(person, today.AddDays(-3 - person.IntervalDays), i, ct);
+                    await RecordAsync(person, today.AddDays(-3), i + 2, ct);
                     break;
             }
         }

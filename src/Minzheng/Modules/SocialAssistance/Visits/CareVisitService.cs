@@ -19,8 +19,8 @@ public sealed record CareVisitRequest(string? VisitedOn, string? Visitors, strin
     [property: MaxLength(CareVisit.FollowUpNoteMaxLength)] string? FollowUpNote);
 
 /// <summary>A person to visit: who, where, how dependent, when last seen and by when the next visit is due.</summary>
-public sealed record CareVisitDue(Guid EnrollmentId, Guid PersonId, string Name, string IdNumberMasked, string RegionCode, string VillageName,
-    string SelfCare, string SelfCareName, int IntervalDays, DateOnly? LastVisitedOn, DateOnly DueOn, bool Overdue, int DaysOverdue, string Urgency);
+public sealed record CareVisitDue(Guid EnrollmentId, Guid PersonId, string Name, string IdNumberMasked, string RegionCode, string TownshipName,
+    string VillageName, string SelfCare, string SelfCareName, int IntervalDays, DateOnly? LastVisitedOn, DateOnly DueOn, bool Overdue, int DaysOverdue, string Urgency);
 
 public sealed record CareVisitDto(Guid Id, DateOnly VisitedOn, string Visitors, string Way, string WayName, string? Findings, bool NeedsFollowUp,
     string? FollowUpNote, string SelfCareName, DateOnly NextDueOn, string RecordedBy, DateTimeOffset RecordedAt);
@@ -100,7 +100,9 @@ public sealed class CareVisitService(MinzhengDbContext db, RegionService regions
             {
                 var interval = CareVisitRules.IntervalDays(Options, r.SelfCare);
                 var dueOn = CareVisitRules.DueOn(r.LastVisit, r.StartMonth, interval);
-                return new CareVisitDue(r.Id, r.PersonId, r.Name, r.IdNumberMasked, r.RegionCode, names.GetValueOrDefault(r.RegionCode, r.RegionCode),
+                var township = DeadlineBoard.TownshipOf(r.RegionCode);
+                return new CareVisitDue(r.Id, r.PersonId, r.Name, r.IdNumberMasked, r.RegionCode, names.GetValueOrDefault(township, township),
+                    names.GetValueOrDefault(r.RegionCode, r.RegionCode),
                     InputValues.Code(r.SelfCare), CareVisitRules.SelfCareName(r.SelfCare), interval, r.LastVisit, dueOn, dueOn < today,
                     Math.Max(0, today.DayNumber - dueOn.DayNumber), DeadlineBoard.Urgency(dueOn, today, soon));
             })
@@ -191,7 +193,7 @@ public sealed class CareVisitService(MinzhengDbContext db, RegionService regions
         var today = clock.Today();
         if (!InputValues.TryParseDate(r.VisitedOn?.Trim(), out var visitedOn))
         {
-            errors.Add("visitedOn", "请填写探视日期 visitedOn（YYYY-MM-DD）");
+            errors.Add("visitedOn", "请填写探视日期（YYYY-MM-DD）");
         }
         else if (visitedOn > today)
         {
@@ -205,7 +207,7 @@ public sealed class CareVisitService(MinzhengDbContext db, RegionService regions
         var visitors = r.Visitors?.Trim() ?? "";
         if (visitors.Length is 0 or > CareVisit.VisitorsMaxLength)
         {
-            errors.Add("visitors", $"请填写探视人 visitors（1到{CareVisit.VisitorsMaxLength}个字，多人用顿号分隔）");
+            errors.Add("visitors", $"请填写探视人（1到{CareVisit.VisitorsMaxLength}个字，多人用顿号分隔）");
         }
         else if (TextRules.Check(visitors, "探视人", multiLine: false) is { } bad)
         {
@@ -222,7 +224,7 @@ public sealed class CareVisitService(MinzhengDbContext db, RegionService regions
         var followUp = r.NeedsFollowUp == true;
         if (followUp && string.IsNullOrWhiteSpace(r.FollowUpNote))
         {
-            errors.Add("followUpNote", "需要跟进的，请写明跟进事项 followUpNote（如联系照料人、申请临时救助、危房改造）");
+            errors.Add("followUpNote", "需要跟进的，请写明跟进事项（如联系照料人、申请临时救助、危房改造）");
         }
 
         return errors.Any ? null : new CareVisit

@@ -25,8 +25,14 @@ public sealed class IndexModel(CareVisitService visits, IAuthorizationService au
     [BindProperty(SupportsGet = true)]
     public string? Due { get; set; }
 
+    /// <summary>A region within the user's scope (the picker sends the 12-digit code); empty for the whole scope.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Region { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public Guid? Enrollment { get; set; }
+
+    public string ScopeRoot => User.FindFirst(MinzhengClaims.Region)?.Value ?? "";
 
     [BindProperty]
     public VisitInput Input { get; set; } = new();
@@ -61,7 +67,7 @@ public sealed class IndexModel(CareVisitService visits, IAuthorizationService au
         {
             TempData["Saved"] = string.Create(CultureInfo.InvariantCulture,
                 $"已登记 {v.VisitedOn:yyyy-MM-dd} {v.WayName}（{v.Visitors}），下次应于 {v.NextDueOn:yyyy-MM-dd} 前探视。");
-            return RedirectToPage(new { enrollment, due = Due });
+            return RedirectToPage(new { enrollment, due = Due, region = Region });
         }
 
         // Typed values stay in Input; the errors show beside their fields.
@@ -76,8 +82,9 @@ public sealed class IndexModel(CareVisitService visits, IAuthorizationService au
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         CanRecord = (await authorization.AuthorizeAsync(User, AssistancePolicies.RecordVisits)).Succeeded;
-        var (items, _) = await visits.DueAsync(null, Due is "overdue" or "soon" ? Due : null, 5000, ct);
+        var (items, errors) = await visits.DueAsync(Region, Due is "overdue" or "soon" ? Due : null, 5000, ct);
         Items = items ?? [];
+        Error ??= errors.Any ? string.Join("；", errors.Messages) : null;
         if (Enrollment is { } id)
         {
             var (history, _) = await visits.HistoryAsync(id, ct);
