@@ -16,6 +16,7 @@ global using Minzheng.Tests.Modules.SocialAssistance.Reports;
 global using Minzheng.Tests.Modules.SocialAssistance.Reviews;
 global using Minzheng.Tests.Modules.SocialAssistance.Standards;
 global using Minzheng.Tests.Modules.SocialAssistance.Verification;
+global using Minzheng.Tests.Modules.SocialAssistance.Visits;
 global using Minzheng.Tests.Platform.Auditing;
 global using Minzheng.Tests.Platform.Calendar;
 global using Minzheng.Tests.Platform.Data;

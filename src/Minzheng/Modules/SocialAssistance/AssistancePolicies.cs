@@ -18,6 +18,7 @@ public static class AssistancePolicies
     public const string ReviewStatistics = "ReviewStatistics";
     public const string ManageCheckLists = "ManageCheckLists";
     public const string HandleTipOffs = "HandleTipOffs";
+    public const string RecordVisits = "RecordVisits";
 
     private static readonly string[] CaseWorkers = [Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer, Roles.Village];
     private static readonly string[] Reviewers = [Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer];
@@ -39,5 +40,7 @@ public static class AssistancePolicies
         new(ManageCheckLists, "管理核对名单和亲属备案", [Roles.County, Roles.Township]),
         // Tip-offs name the reporter: only the staff who handle them read them (not village assistants, who may be the subject's neighbours).
         new(HandleTipOffs, "处理举报", Reviewers),
+        // Village assistants and township staff are the ones who visit 特困分散供养 persons; the county checks on them.
+        new(RecordVisits, "记录探视巡访", [Roles.County, Roles.Township, Roles.TownshipReviewer, Roles.Village]),
     ];
 }

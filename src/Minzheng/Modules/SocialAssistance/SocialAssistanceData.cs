@@ -10,6 +10,7 @@ using Minzheng.Modules.SocialAssistance.Reports;
 using Minzheng.Modules.SocialAssistance.Reviews;
 using Minzheng.Modules.SocialAssistance.Standards;
 using Minzheng.Modules.SocialAssistance.Verification;
+using Minzheng.Modules.SocialAssistance.Visits;
 using Minzheng.Platform.Data;
 
 namespace Minzheng.Modules.SocialAssistance;
@@ -45,6 +46,7 @@ public static class SocialAssistanceData
         public DbSet<OneOffPayment> OneOffPayments => db.Set<OneOffPayment>();
         public DbSet<OneOffBatch> OneOffBatches => db.Set<OneOffBatch>();
         public DbSet<RecalculationLine> RecalculationLines => db.Set<RecalculationLine>();
+        public DbSet<CareVisit> CareVisits => db.Set<CareVisit>();
     }
 
     /// <summary>Table names as the sets are called (the names the tables have always had).</summary>
@@ -75,5 +77,6 @@ public static class SocialAssistanceData
         model.Entity<TipOff>().ToTable("TipOffs");
         model.Entity<MonitoredHousehold>().ToTable("MonitoredHouseholds");
         model.Entity<EarlyWarning>().ToTable("EarlyWarnings");
+        model.Entity<CareVisit>().ToTable("CareVisits");
     }
 }

@@ -15,6 +15,7 @@ using Minzheng.Modules.SocialAssistance.Reports;
 using Minzheng.Modules.SocialAssistance.Reviews;
 using Minzheng.Modules.SocialAssistance.Standards;
 using Minzheng.Modules.SocialAssistance.Verification;
+using Minzheng.Modules.SocialAssistance.Visits;
 using Minzheng.Platform.Attachments;
 using Minzheng.Platform.Deadlines;
 using Minzheng.Platform.Modules;
@@ -47,6 +48,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<DemoCases>();
         services.AddScoped<DemoPayments>();
         services.AddScoped<DemoVerification>();
+        services.AddScoped<DemoVisits>();
         services.AddScoped<RegistryService>();
         services.AddScoped<RegistryEditService>();
         services.AddScoped<MemberEconomicsService>();
@@ -93,10 +95,14 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<DashboardService>();
         services.AddScoped<PeriodTables>();
         services.AddScoped<ReportSubmissions>();
+        services.AddScoped<CareVisitService>();
+        services.AddOptions<CareVisitOptions>().Bind(configuration.GetSection(CareVisitOptions.Section))
+            .Validate(o => o.IsValid, "Visits:IntervalDays:Dependent and Visits:IntervalDays:Other must be between 1 and 366 days").ValidateOnStart();
         services.AddSingleton(CaseDocuments.Decision);
         services.AddScoped<IDeadlineSource, CaseDeadlines>();
         services.AddScoped<IDeadlineSource, TipOffDeadlines>();
         services.AddScoped<IDeadlineSource, WarningDeadlines>();
+        services.AddScoped<IDeadlineSource, CareVisitDeadlines>();
         services.AddScoped<IAttachmentOwner, CaseAttachmentOwner>();
         services.AddScoped<IAttachmentOwner, HouseholdAttachmentOwner>();
         services.AddScoped<IAttachmentOwner, TipOffAttachmentOwner>();
@@ -122,6 +128,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         api.MapReports();
         api.MapStatistics();
         api.MapRosterExport();
+        api.MapCareVisits();
     }
 
     public async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct)
@@ -144,6 +151,8 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         {
             await services.GetRequiredService<DemoVerification>().SeedAsync(ct);
         }
+
+        await services.GetRequiredService<DemoVisits>().SeedAsync(ct);
     }
 }
 
@@ -157,7 +166,7 @@ internal static class SocialAssistanceNavigation
         new("社会救助",
         [
             new("家庭与人员登记", "/Registry", Business), new("花名册导入", "/Imports", [Roles.County, Roles.Township]),
-            new("救助申请办理", "/Cases", Business), new("复核", "/Reviews", Business),
+            new("救助申请办理", "/Cases", Business), new("复核", "/Reviews", Business), new("探视巡访", "/Visits", Business),
             new("保障标准", "/Standards", Business), new("提标重算", "/Recalculations", [Roles.County, Roles.CountyApprover]), new("身份证号校验", "/IdNumbers", Business),
         ]),
         new("资金发放", [new("发放名册", "/Payments", Business), new("一次性生活补贴", "/OneOffs", [Roles.County, Roles.CountyApprover, Roles.Finance]), new("资金台账", "/Payments/Ledger", Business)]),

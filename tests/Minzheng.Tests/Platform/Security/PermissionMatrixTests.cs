@@ -102,6 +102,9 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", $"/api/v1/monitoring/households/{Guid.Empty}/end", "{}", ["county", "township", "village"]),
             ("POST", "/api/v1/monitoring/scans", "{}", ["county", "township"]),
             ("POST", $"/api/v1/monitoring/warnings/{Guid.Empty}/resolve", "{}", ["county", "township"]),
+            ("GET", "/api/v1/care-visits?due=bad", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", $"/api/v1/care-visits/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", $"/api/v1/care-visits/{Guid.Empty}", "{}", ["county", "township", "village"]),
             ("GET", "/api/v1/reports/assistance-summary?region=bad", null, ["county", "finance", "township", "village", "leader"]),
             ("GET", "/api/v1/reports/assistance-summary.xlsx?region=bad", null, ["county", "finance", "township", "village", "leader"]),
             ("GET", "/api/v1/reports/work-summary?region=bad", null, ["county", "finance", "township", "village", "leader"]),
@@ -167,6 +170,9 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("leader", "/Verification/TipOffs", false)]
     [InlineData("village", "/Monitoring", true)]
     [InlineData("admin", "/Monitoring", false)]
+    [InlineData("village", "/Visits", true)]
+    [InlineData("leader", "/Visits", true)]
+    [InlineData("admin", "/Visits", false)]
     [InlineData("leader", "/Reports/Dashboard", true)]
     [InlineData("village", "/Reports", true)]
     [InlineData("finance", "/Reports/Summary", true)]
