@@ -46,7 +46,7 @@ public static class SocialAssistanceData
         public DbSet<OneOffPayment> OneOffPayments => db.Set<OneOffPayment>();
         public DbSet<OneOffBatch> OneOffBatches => db.Set<OneOffBatch>();
         public DbSet<RecalculationLine> RecalculationLines => db.Set<RecalculationLine>();
-        public DbSet<CareVisit> CareVisits => db.Set<CareVisit>();
+        public DbSet<WelfareVisit> WelfareVisits => db.Set<WelfareVisit>();
     }
 
     /// <summary>Table names as the sets are called (the names the tables have always had).</summary>
@@ -77,6 +77,6 @@ public static class SocialAssistanceData
         model.Entity<TipOff>().ToTable("TipOffs");
         model.Entity<MonitoredHousehold>().ToTable("MonitoredHouseholds");
         model.Entity<EarlyWarning>().ToTable("EarlyWarnings");
-        model.Entity<CareVisit>().ToTable("CareVisits");
+        model.Entity<WelfareVisit>().ToTable("WelfareVisits");
     }
 }

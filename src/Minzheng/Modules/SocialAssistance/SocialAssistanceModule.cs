@@ -95,14 +95,14 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<DashboardService>();
         services.AddScoped<PeriodTables>();
         services.AddScoped<ReportSubmissions>();
-        services.AddScoped<CareVisitService>();
-        services.AddOptions<CareVisitOptions>().Bind(configuration.GetSection(CareVisitOptions.Section))
+        services.AddScoped<WelfareVisitService>();
+        services.AddOptions<WelfareVisitOptions>().Bind(configuration.GetSection(WelfareVisitOptions.Section))
             .Validate(o => o.IsValid, "Visits:IntervalDays:Dependent and Visits:IntervalDays:Other must be between 1 and 366 days").ValidateOnStart();
         services.AddSingleton(CaseDocuments.Decision);
         services.AddScoped<IDeadlineSource, CaseDeadlines>();
         services.AddScoped<IDeadlineSource, TipOffDeadlines>();
         services.AddScoped<IDeadlineSource, WarningDeadlines>();
-        services.AddScoped<IDeadlineSource, CareVisitDeadlines>();
+        services.AddScoped<IDeadlineSource, WelfareVisitDeadlines>();
         services.AddScoped<IAttachmentOwner, CaseAttachmentOwner>();
         services.AddScoped<IAttachmentOwner, HouseholdAttachmentOwner>();
         services.AddScoped<IAttachmentOwner, TipOffAttachmentOwner>();
@@ -128,7 +128,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         api.MapReports();
         api.MapStatistics();
         api.MapRosterExport();
-        api.MapCareVisits();
+        api.MapWelfareVisits();
     }
 
     public async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct)

@@ -12,7 +12,7 @@ namespace Minzheng.Modules.SocialAssistance.Demo;
 /// enrolled; in 甘露镇, so the demo township account has a missed visit to act on), the second was last visited a
 /// full interval and five days ago (overdue), the third recently (on time).
 /// </summary>
-public sealed class DemoVisits(MinzhengDbContext db, CareVisitService visits, TimeProvider clock)
+public sealed class DemoVisits(MinzhengDbContext db, WelfareVisitService visits, TimeProvider clock)
 {
     private const string DemoCountyPrefix = "360482";
 
@@ -27,7 +27,7 @@ public sealed class DemoVisits(MinzhengDbContext db, CareVisitService visits, Ti
 
     public async Task SeedAsync(CancellationToken ct)
     {
-        if (await db.CareVisits.AnyAsync(ct))
+        if (await db.WelfareVisits.AnyAsync(ct))
         {
             return;
         }
@@ -51,10 +51,10 @@ public sealed class DemoVisits(MinzhengDbContext db, CareVisitService visits, Ti
         }
     }
 
-    private async Task RecordAsync(CareVisitDue person, DateOnly day, int variant, CancellationToken ct)
+    private async Task RecordAsync(WelfareVisitDue person, DateOnly day, int variant, CancellationToken ct)
     {
         var (way, findings, followUp) = Visits[variant % Visits.Length];
-        var result = await visits.RecordAsync(person.EnrollmentId, new CareVisitRequest(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        var result = await visits.RecordAsync(person.EnrollmentId, new WelfareVisitRequest(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Visitors[variant % Visitors.Length], way, findings, followUp is not null, followUp), ct);
         // A demo enrolment that started after the day chosen has simply no earlier visit; anything else is a bug.
         if (result.Outcome != Platform.Kernel.Outcome.Done && !result.Errors.ToDictionary().ContainsKey("visitedOn"))

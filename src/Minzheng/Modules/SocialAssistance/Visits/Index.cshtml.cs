@@ -10,12 +10,12 @@ namespace Minzheng.Modules.SocialAssistance.Visits;
 
 /// <summary>探视巡访: the persons in 特困分散供养 due a visit (missed ones first), one person's visits, and the form to record one.</summary>
 [Authorize(Policy = Policies.BusinessRead)]
-public sealed class IndexModel(CareVisitService visits, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class IndexModel(WelfareVisitService visits, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
-    public List<CareVisitDue> Items { get; private set; } = [];
-    public CareVisitHistory? Selected { get; private set; }
+    public List<WelfareVisitDue> Items { get; private set; } = [];
+    public WelfareVisitHistory? Selected { get; private set; }
     public bool CanRecord { get; private set; }
-    public CareVisitOptions Intervals => visits.Options;
+    public WelfareVisitOptions Intervals => visits.Options;
     public string? Error { get; private set; }
     public string? Saved { get; private set; }
     public Dictionary<string, string[]> Errors { get; private set; } = [];
@@ -56,7 +56,7 @@ public sealed class IndexModel(CareVisitService visits, IAuthorizationService au
             return NotFound();
         }
 
-        var result = await visits.RecordAsync(enrollment, new CareVisitRequest(Input.VisitedOn, Input.Visitors, Input.Way, Input.Findings,
+        var result = await visits.RecordAsync(enrollment, new WelfareVisitRequest(Input.VisitedOn, Input.Visitors, Input.Way, Input.Findings,
             Input.NeedsFollowUp, Input.FollowUpNote), ct);
         if (result.Outcome == Outcome.NotFound)
         {

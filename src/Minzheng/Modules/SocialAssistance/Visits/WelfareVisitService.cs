@@ -14,35 +14,35 @@ using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialAssistance.Visits;
 
-public sealed record CareVisitRequest(string? VisitedOn, string? Visitors, string? Way,
-    [property: MaxLength(CareVisit.FindingsMaxLength)] string? Findings, bool? NeedsFollowUp,
-    [property: MaxLength(CareVisit.FollowUpNoteMaxLength)] string? FollowUpNote);
+public sealed record WelfareVisitRequest(string? VisitedOn, string? Visitors, string? Way,
+    [property: MaxLength(WelfareVisit.FindingsMaxLength)] string? Findings, bool? NeedsFollowUp,
+    [property: MaxLength(WelfareVisit.FollowUpNoteMaxLength)] string? FollowUpNote);
 
 /// <summary>A person to visit: who, where, how dependent, when last seen and by when the next visit is due.</summary>
-public sealed record CareVisitDue(Guid EnrollmentId, Guid PersonId, string Name, string IdNumberMasked, string RegionCode, string TownshipName,
+public sealed record WelfareVisitDue(Guid EnrollmentId, Guid PersonId, string Name, string IdNumberMasked, string RegionCode, string TownshipName,
     string VillageName, string SelfCare, string SelfCareName, int IntervalDays, DateOnly? LastVisitedOn, DateOnly DueOn, bool Overdue, int DaysOverdue, string Urgency);
 
-public sealed record CareVisitDto(Guid Id, DateOnly VisitedOn, string Visitors, string Way, string WayName, string? Findings, bool NeedsFollowUp,
+public sealed record WelfareVisitDto(Guid Id, DateOnly VisitedOn, string Visitors, string Way, string WayName, string? Findings, bool NeedsFollowUp,
     string? FollowUpNote, string SelfCareName, DateOnly NextDueOn, string RecordedBy, DateTimeOffset RecordedAt);
 
 /// <summary>The visits of one enrolment; <see cref="Due"/> is null once nobody is to be visited (enrolment ended, person dead).</summary>
-public sealed record CareVisitHistory(Guid EnrollmentId, string Name, string IdNumberMasked, string VillageName, string EnrollmentStatus,
-    CareVisitDue? Due, List<CareVisitDto> Visits);
+public sealed record WelfareVisitHistory(Guid EnrollmentId, string Name, string IdNumberMasked, string VillageName, string EnrollmentStatus,
+    WelfareVisitDue? Due, List<WelfareVisitDto> Visits);
 
 /// <summary>The outcome of recording a visit: the visit, or why not (field errors, or one reason for 404/409).</summary>
-public sealed record CareVisitResult(Outcome Outcome, CareVisitDto? Visit, FieldErrors Errors, string? Message);
+public sealed record WelfareVisitResult(Outcome Outcome, WelfareVisitDto? Visit, FieldErrors Errors, string? Message);
 
-/// <summary>探视巡访 of 特困分散供养: who is due, each person's visits, recording one (intervals from <see cref="CareVisitOptions"/>).</summary>
-public sealed class CareVisitService(MinzhengDbContext db, RegionService regions, CalendarService calendars, IOptions<CareVisitOptions> options,
+/// <summary>探视巡访 of 特困分散供养: who is due, each person's visits, recording one (intervals from <see cref="WelfareVisitOptions"/>).</summary>
+public sealed class WelfareVisitService(MinzhengDbContext db, RegionService regions, CalendarService calendars, IOptions<WelfareVisitOptions> options,
     TimeProvider clock)
 {
     public const string NotFoundMessage = "在保记录不存在或不在您的管辖范围内";
 
-    public CareVisitOptions Options => options.Value;
+    public WelfareVisitOptions Options => options.Value;
 
     /// <param name="region">A region code or significant prefix within the caller's scope; null for the whole scope.</param>
     /// <param name="due">"overdue", "soon" (within <see cref="DeadlineBoard.DueSoonWorkingDays"/> working days) or null for everyone.</param>
-    public async Task<(List<CareVisitDue>? Items, FieldErrors Errors)> DueAsync(string? region, string? due, int take, CancellationToken ct)
+    public async Task<(List<WelfareVisitDue>? Items, FieldErrors Errors)> DueAsync(string? region, string? due, int take, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var prefix = string.IsNullOrWhiteSpace(region) ? "" : RegionCode.ToScopePrefix(region);
@@ -71,10 +71,10 @@ public sealed class CareVisitService(MinzhengDbContext db, RegionService regions
     }
 
     /// <summary>Everyone to visit within the prefix (the region filter narrows it to the caller's scope), soonest due first.</summary>
-    public async Task<List<CareVisitDue>> AllDueAsync(string prefix, Guid? enrollmentId, CancellationToken ct)
+    public async Task<List<WelfareVisitDue>> AllDueAsync(string prefix, Guid? enrollmentId, CancellationToken ct)
     {
         var query = db.Enrollments.AsNoTracking()
-            .Where(e => e.Program == CareVisitRules.Program && e.Status == EnrollmentStatus.Active && e.RegionCode.StartsWith(prefix));
+            .Where(e => e.Program == WelfareVisitRules.Program && e.Status == EnrollmentStatus.Active && e.RegionCode.StartsWith(prefix));
         if (enrollmentId is { } id)
         {
             query = query.Where(e => e.Id == id);
@@ -90,7 +90,7 @@ public sealed class CareVisitService(MinzhengDbContext db, RegionService regions
                 p.Name,
                 p.IdNumberMasked,
                 p.SelfCare,
-                LastVisit = db.Set<CareVisit>().Where(v => v.EnrollmentId == e.Id).Max(v => (DateOnly?)v.VisitedOn),
+                LastVisit = db.Set<WelfareVisit>().Where(v => v.EnrollmentId == e.Id).Max(v => (DateOnly?)v.VisitedOn),
             })
             .ToListAsync(ct);
         var names = await regions.NamesAsync(ct);
@@ -98,18 +98,18 @@ public sealed class CareVisitService(MinzhengDbContext db, RegionService regions
         var soon = (await calendars.GetAsync(ct)).AddWorkingDays(today, DeadlineBoard.DueSoonWorkingDays);
         return rows.Select(r =>
             {
-                var interval = CareVisitRules.IntervalDays(Options, r.SelfCare);
-                var dueOn = CareVisitRules.DueOn(r.LastVisit, r.StartMonth, interval);
+                var interval = WelfareVisitRules.IntervalDays(Options, r.SelfCare);
+                var dueOn = WelfareVisitRules.DueOn(r.LastVisit, r.StartMonth, interval);
                 var township = DeadlineBoard.TownshipOf(r.RegionCode);
-                return new CareVisitDue(r.Id, r.PersonId, r.Name, r.IdNumberMasked, r.RegionCode, names.GetValueOrDefault(township, township),
+                return new WelfareVisitDue(r.Id, r.PersonId, r.Name, r.IdNumberMasked, r.RegionCode, names.GetValueOrDefault(township, township),
                     names.GetValueOrDefault(r.RegionCode, r.RegionCode),
-                    InputValues.Code(r.SelfCare), CareVisitRules.SelfCareName(r.SelfCare), interval, r.LastVisit, dueOn, dueOn < today,
+                    InputValues.Code(r.SelfCare), WelfareVisitRules.SelfCareName(r.SelfCare), interval, r.LastVisit, dueOn, dueOn < today,
                     Math.Max(0, today.DayNumber - dueOn.DayNumber), DeadlineBoard.Urgency(dueOn, today, soon));
             })
             .OrderBy(i => i.DueOn).ThenBy(i => i.RegionCode, StringComparer.Ordinal).ThenBy(i => i.Name, StringComparer.Ordinal).ToList();
     }
 
-    public async Task<(CareVisitHistory? History, string? Message)> HistoryAsync(Guid enrollmentId, CancellationToken ct)
+    public async Task<(WelfareVisitHistory? History, string? Message)> HistoryAsync(Guid enrollmentId, CancellationToken ct)
     {
         var enrollment = await db.Enrollments.AsNoTracking().SingleOrDefaultAsync(e => e.Id == enrollmentId, ct);
         if (enrollment is null)
@@ -117,24 +117,24 @@ public sealed class CareVisitService(MinzhengDbContext db, RegionService regions
             return (null, NotFoundMessage);
         }
 
-        if (enrollment.Program != CareVisitRules.Program)
+        if (enrollment.Program != WelfareVisitRules.Program)
         {
             return (null, $"该在保记录为{ProgramName(enrollment.Program)}，不是特困分散供养，没有探视巡访记录");
         }
 
         var person = await db.Persons.AsNoTracking().Where(p => p.Id == enrollment.PersonId).Select(p => new { p.Name, p.IdNumberMasked }).SingleAsync(ct);
-        var visits = (await db.CareVisits.AsNoTracking().Where(v => v.EnrollmentId == enrollmentId).ToListAsync(ct))
+        var visits = (await db.WelfareVisits.AsNoTracking().Where(v => v.EnrollmentId == enrollmentId).ToListAsync(ct))
             .OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.CreatedAt).Select(ToDto).ToList();
         var due = (await AllDueAsync("", enrollmentId, ct)).SingleOrDefault();
         var names = await regions.NamesAsync(ct);
-        return (new CareVisitHistory(enrollmentId, person.Name, person.IdNumberMasked, names.GetValueOrDefault(enrollment.RegionCode, enrollment.RegionCode),
+        return (new WelfareVisitHistory(enrollmentId, person.Name, person.IdNumberMasked, names.GetValueOrDefault(enrollment.RegionCode, enrollment.RegionCode),
             InputValues.Code(enrollment.Status), due, visits), null);
     }
 
-    public async Task<CareVisitResult> RecordAsync(Guid enrollmentId, CareVisitRequest request, CancellationToken ct)
+    public async Task<WelfareVisitResult> RecordAsync(Guid enrollmentId, WelfareVisitRequest request, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        CareVisitResult Refused(Outcome outcome, string message) => new(outcome, null, errors, message);
+        WelfareVisitResult Refused(Outcome outcome, string message) => new(outcome, null, errors, message);
 
         var enrollment = await db.Enrollments.AsNoTracking().SingleOrDefaultAsync(e => e.Id == enrollmentId, ct);
         if (enrollment is null)
@@ -142,7 +142,7 @@ public sealed class CareVisitService(MinzhengDbContext db, RegionService regions
             return Refused(Outcome.NotFound, NotFoundMessage);
         }
 
-        if (enrollment.Program != CareVisitRules.Program)
+        if (enrollment.Program != WelfareVisitRules.Program)
         {
             return Refused(Outcome.Conflict, $"该在保记录为{ProgramName(enrollment.Program)}，探视巡访只登记特困分散供养人员");
         }
@@ -161,19 +161,19 @@ public sealed class CareVisitService(MinzhengDbContext db, RegionService regions
         var visit = Validate(request, enrollment.StartMonth, errors);
         if (visit is null)
         {
-            return new CareVisitResult(Outcome.Invalid, null, errors, null);
+            return new WelfareVisitResult(Outcome.Invalid, null, errors, null);
         }
 
-        var interval = CareVisitRules.IntervalDays(Options, person.SelfCare);
+        var interval = WelfareVisitRules.IntervalDays(Options, person.SelfCare);
         (visit.EnrollmentId, visit.PersonId, visit.RegionCode, visit.SelfCare, visit.NextDueOn) =
             (enrollment.Id, enrollment.PersonId, enrollment.RegionCode, person.SelfCare, visit.VisitedOn.AddDays(interval));
-        var duplicate = $"{Day(visit.VisitedOn)}已登记过一次{CareVisit.Ways[visit.Way]}，不能重复登记";
-        if (await db.CareVisits.AnyAsync(v => v.EnrollmentId == enrollmentId && v.VisitedOn == visit.VisitedOn && v.Way == visit.Way, ct))
+        var duplicate = $"{Day(visit.VisitedOn)}已登记过一次{WelfareVisit.Ways[visit.Way]}，不能重复登记";
+        if (await db.WelfareVisits.AnyAsync(v => v.EnrollmentId == enrollmentId && v.VisitedOn == visit.VisitedOn && v.Way == visit.Way, ct))
         {
             return Refused(Outcome.Conflict, duplicate);
         }
 
-        db.CareVisits.Add(visit);
+        db.WelfareVisits.Add(visit);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -184,11 +184,11 @@ public sealed class CareVisitService(MinzhengDbContext db, RegionService regions
             return Refused(Outcome.Conflict, duplicate); // the same form sent twice at once
         }
 
-        return new CareVisitResult(Outcome.Done, ToDto(visit), errors, null);
+        return new WelfareVisitResult(Outcome.Done, ToDto(visit), errors, null);
     }
 
     /// <summary>The visit the request describes, or null with the errors named by field.</summary>
-    private CareVisit? Validate(CareVisitRequest r, DateOnly startMonth, FieldErrors errors)
+    private WelfareVisit? Validate(WelfareVisitRequest r, DateOnly startMonth, FieldErrors errors)
     {
         var today = clock.Today();
         if (!InputValues.TryParseDate(r.VisitedOn?.Trim(), out var visitedOn))
@@ -205,29 +205,29 @@ public sealed class CareVisitService(MinzhengDbContext db, RegionService regions
         }
 
         var visitors = r.Visitors?.Trim() ?? "";
-        if (visitors.Length is 0 or > CareVisit.VisitorsMaxLength)
+        if (visitors.Length is 0 or > WelfareVisit.VisitorsMaxLength)
         {
-            errors.Add("visitors", $"请填写探视人（1到{CareVisit.VisitorsMaxLength}个字，多人用顿号分隔）");
+            errors.Add("visitors", $"请填写探视人（1到{WelfareVisit.VisitorsMaxLength}个字，多人用顿号分隔）");
         }
         else if (TextRules.Check(visitors, "探视人", multiLine: false) is { } bad)
         {
             errors.Add("visitors", bad);
         }
 
-        if (r.Way is null || !CareVisit.Ways.ContainsKey(r.Way))
+        if (r.Way is null || !WelfareVisit.Ways.ContainsKey(r.Way))
         {
-            errors.Add("way", $"探视方式 way 应为 {string.Join("、", CareVisit.Ways.Select(w => $"{w.Key}（{w.Value}）"))} 之一");
+            errors.Add("way", $"探视方式 way 应为 {string.Join("、", WelfareVisit.Ways.Select(w => $"{w.Key}（{w.Value}）"))} 之一");
         }
 
-        var findings = Text(r.Findings, "findings", "探视情况", CareVisit.FindingsMaxLength, errors);
-        var note = Text(r.FollowUpNote, "followUpNote", "跟进事项", CareVisit.FollowUpNoteMaxLength, errors);
+        var findings = Text(r.Findings, "findings", "探视情况", WelfareVisit.FindingsMaxLength, errors);
+        var note = Text(r.FollowUpNote, "followUpNote", "跟进事项", WelfareVisit.FollowUpNoteMaxLength, errors);
         var followUp = r.NeedsFollowUp == true;
         if (followUp && string.IsNullOrWhiteSpace(r.FollowUpNote))
         {
             errors.Add("followUpNote", "需要跟进的，请写明跟进事项（如联系照料人、申请临时救助、危房改造）");
         }
 
-        return errors.Any ? null : new CareVisit
+        return errors.Any ? null : new WelfareVisit
         {
             VisitedOn = visitedOn,
             Visitors = visitors,
@@ -256,8 +256,8 @@ public sealed class CareVisitService(MinzhengDbContext db, RegionService regions
         return text;
     }
 
-    private static CareVisitDto ToDto(CareVisit v) => new(v.Id, v.VisitedOn, v.Visitors, v.Way, CareVisit.Ways.GetValueOrDefault(v.Way, v.Way), v.Findings,
-        v.NeedsFollowUp, v.FollowUpNote, CareVisitRules.SelfCareName(v.SelfCare), v.NextDueOn, v.CreatedBy, v.CreatedAt);
+    private static WelfareVisitDto ToDto(WelfareVisit v) => new(v.Id, v.VisitedOn, v.Visitors, v.Way, WelfareVisit.Ways.GetValueOrDefault(v.Way, v.Way), v.Findings,
+        v.NeedsFollowUp, v.FollowUpNote, WelfareVisitRules.SelfCareName(v.SelfCare), v.NextDueOn, v.CreatedBy, v.CreatedAt);
 
     private static string ProgramName(string code) => AssistancePrograms.ByCode(code)?.Name ?? code;
 

@@ -8,18 +8,18 @@ namespace Minzheng.Tests.Modules.SocialAssistance.Visits;
 /// The clock-driven app of the visit tests, with intervals of 10 and 20 days instead of the defaults 15 and 30, so the
 /// due dates prove the settings are read. The clock starts on Monday 2026-09-21 and only moves forward.
 /// </summary>
-public class SqliteCareVisitApp : SqliteClockApp
+public class SqliteWelfareVisitApp : SqliteClockApp
 {
-    public SqliteCareVisitApp() => CareVisitFixtures.Configure(Settings);
+    public SqliteWelfareVisitApp() => WelfareVisitFixtures.Configure(Settings);
 }
 
-public class PostgresCareVisitApp : PostgresClockApp
+public class PostgresWelfareVisitApp : PostgresClockApp
 {
-    public PostgresCareVisitApp() => CareVisitFixtures.Configure(Settings);
+    public PostgresWelfareVisitApp() => WelfareVisitFixtures.Configure(Settings);
 }
 
 /// <summary>Builders for visit tests: 特困分散供养 persons in a fresh village of 甘露镇, their self-care level, visits.</summary>
-internal static class CareVisitFixtures
+internal static class WelfareVisitFixtures
 {
     public const int Dependent = 10;
     public const int Other = 20;
@@ -51,13 +51,13 @@ internal static class CareVisitFixtures
     }
 
     public static async Task<List<JsonElement>> DueAsync(HttpClient client, string query = "") =>
-        (await (await client.GetAsync($"/api/v1/care-visits?{query}", Ct)).JsonAsync()).EnumerateArray().ToList();
+        (await (await client.GetAsync($"/api/v1/welfare-visits?{query}", Ct)).JsonAsync()).EnumerateArray().ToList();
 
     public static async Task<JsonElement> ItemAsync(HttpClient client, string village, string enrollmentId) =>
         (await DueAsync(client, $"region={village}")).Single(i => i.GetProperty("enrollmentId").GetString() == enrollmentId);
 
     public static Task<HttpResponseMessage> RecordAsync(HttpClient client, string enrollmentId, object body) =>
-        client.PostAsJsonAsync($"/api/v1/care-visits/{enrollmentId}", body, Ct);
+        client.PostAsJsonAsync($"/api/v1/welfare-visits/{enrollmentId}", body, Ct);
 
     public static object Visit(string visitedOn, string way = "home-visit", string? findings = "身体尚好，屋内整洁，粮油充足") =>
         new { visitedOn, visitors = "王晓梅、李建国", way, findings };

@@ -6,7 +6,7 @@ using Minzheng.Platform.People;
 namespace Minzheng.Tests.Modules.SocialAssistance.Visits;
 
 /// <summary>The /Visits page in the browser's shape, on the default intervals (15 and 30 days), and the due rule itself.</summary>
-public sealed class CareVisitPageTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed class WelfareVisitPageTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -83,16 +83,16 @@ public sealed class CareVisitPageTests(SqliteApp app) : IClassFixture<SqliteApp>
     [InlineData(SelfCare.Partial, "2026-05-20", "2026-06-04")]
     public void DueOn_ByDefault_Is15DaysForDependentAnd30ForOthers_AfterTheLastVisitOrTheStartMonth(SelfCare level, string? lastVisit, string expected)
     {
-        var interval = CareVisitRules.IntervalDays(new CareVisitOptions(), level);
+        var interval = WelfareVisitRules.IntervalDays(new WelfareVisitOptions(), level);
         var last = lastVisit is null ? (DateOnly?)null : DateOnly.Parse(lastVisit, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CareVisitRules.DueOn(last, new DateOnly(2026, 3, 1), interval));
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), WelfareVisitRules.DueOn(last, new DateOnly(2026, 3, 1), interval));
     }
 
     [Fact]
     public void Intervals_OutsideOneDayToAYear_AreRefused()
     {
-        Assert.True(new CareVisitOptions().IsValid);
-        Assert.False(new CareVisitOptions { IntervalDays = { Dependent = 0 } }.IsValid);
-        Assert.False(new CareVisitOptions { IntervalDays = { Other = 400 } }.IsValid);
+        Assert.True(new WelfareVisitOptions().IsValid);
+        Assert.False(new WelfareVisitOptions { IntervalDays = { Dependent = 0 } }.IsValid);
+        Assert.False(new WelfareVisitOptions { IntervalDays = { Other = 400 } }.IsValid);
     }
 }

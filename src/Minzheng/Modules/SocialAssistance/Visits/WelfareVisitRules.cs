@@ -9,7 +9,7 @@ namespace Minzheng.Modules.SocialAssistance.Visits;
 /// every 15 days when the person cannot care for themselves (半失能、全失能) and every month otherwise (Anhui's 2022
 /// guideline: at least monthly, in person or by phone). Both are settings so a county can follow its own rule.
 /// </summary>
-public sealed class CareVisitOptions
+public sealed class WelfareVisitOptions
 {
     public const string Section = "Visits";
 
@@ -29,14 +29,14 @@ public sealed class CareVisitOptions
 }
 
 /// <summary>The due date of the next visit: pure, so the page, the API and the deadline board agree.</summary>
-public static class CareVisitRules
+public static class WelfareVisitRules
 {
     /// <summary>The programme whose people are visited (DESIGN §4, public code).</summary>
     public const string Program = "destitute-dispersed";
 
     public static bool IsDependent(SelfCare level) => level is SelfCare.Partial or SelfCare.None;
 
-    public static int IntervalDays(CareVisitOptions options, SelfCare level) =>
+    public static int IntervalDays(WelfareVisitOptions options, SelfCare level) =>
         IsDependent(level) ? options.IntervalDays.Dependent : options.IntervalDays.Other;
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace Minzheng.Modules.SocialAssistance.Visits;
 /// Every person in 特困分散供养 has a running deadline: the next visit. On the board it counts as open work, turns "due
 /// soon" three working days ahead and "overdue" when the visit was missed.
 /// </summary>
-public sealed class CareVisitDeadlines(CareVisitService visits) : IDeadlineSource
+public sealed class WelfareVisitDeadlines(WelfareVisitService visits) : IDeadlineSource
 {
     public const string KindName = "探视巡访";
 

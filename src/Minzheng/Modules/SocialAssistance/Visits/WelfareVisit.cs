@@ -8,9 +8,9 @@ namespace Minzheng.Modules.SocialAssistance.Visits;
 
 /// <summary>
 /// 探视巡访: one visit (or phone call) to a person in 特困分散供养, recorded by the township or the village. The visits
-/// of an enrolment set when the next one is due (<see cref="CareVisitRules"/>); a missed one is on the deadline board.
+/// of an enrolment set when the next one is due (<see cref="WelfareVisitRules"/>); a missed one is on the deadline board.
 /// </summary>
-public sealed class CareVisit : AuditableEntity, IRegionScoped
+public sealed class WelfareVisit : AuditableEntity, IRegionScoped
 {
     public const int VisitorsMaxLength = 100;
     public const int FindingsMaxLength = 1000;
@@ -51,14 +51,14 @@ public sealed class CareVisit : AuditableEntity, IRegionScoped
     public DateOnly NextDueOn { get; set; }
 }
 
-internal sealed class CareVisitConfiguration : IEntityTypeConfiguration<CareVisit>
+internal sealed class WelfareVisitConfiguration : IEntityTypeConfiguration<WelfareVisit>
 {
-    public void Configure(EntityTypeBuilder<CareVisit> b)
+    public void Configure(EntityTypeBuilder<WelfareVisit> b)
     {
-        b.Property(v => v.Visitors).HasMaxLength(CareVisit.VisitorsMaxLength);
+        b.Property(v => v.Visitors).HasMaxLength(WelfareVisit.VisitorsMaxLength);
         b.Property(v => v.Way).HasMaxLength(16);
-        b.Property(v => v.Findings).HasMaxLength(CareVisit.FindingsMaxLength);
-        b.Property(v => v.FollowUpNote).HasMaxLength(CareVisit.FollowUpNoteMaxLength);
+        b.Property(v => v.Findings).HasMaxLength(WelfareVisit.FindingsMaxLength);
+        b.Property(v => v.FollowUpNote).HasMaxLength(WelfareVisit.FollowUpNoteMaxLength);
         b.Property(v => v.SelfCare).HasConversion<string>().HasMaxLength(8);
         b.HasOne<Enrollment>().WithMany().HasForeignKey(v => v.EnrollmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Person>().WithMany().HasForeignKey(v => v.PersonId).OnDelete(DeleteBehavior.Restrict);

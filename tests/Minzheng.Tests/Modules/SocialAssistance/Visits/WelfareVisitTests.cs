@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using static Minzheng.Tests.Modules.SocialAssistance.Visits.CareVisitFixtures;
+using static Minzheng.Tests.Modules.SocialAssistance.Visits.WelfareVisitFixtures;
 
 namespace Minzheng.Tests.Modules.SocialAssistance.Visits;
 
@@ -9,7 +9,7 @@ namespace Minzheng.Tests.Modules.SocialAssistance.Visits;
 /// 探视巡访 over HTTP: due dates by self-care level with the configured intervals (10 and 20 days here), a visit moves
 /// the due date, missed visits on the deadline board, bad input refused field by field, other regions kept out.
 /// </summary>
-public abstract class CareVisitTests<TApp>(TApp app) : CaseJourneyBase<TApp>(app), IClassFixture<TApp>
+public abstract class WelfareVisitTests<TApp>(TApp app) : CaseJourneyBase<TApp>(app), IClassFixture<TApp>
     where TApp : MinzhengApp
 {
     private DateOnly TodayDate => DateOnly.ParseExact(Today, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -47,7 +47,7 @@ public abstract class CareVisitTests<TApp>(TApp app) : CaseJourneyBase<TApp>(app
 
         var overdue = await DueAsync(township, $"region={village}&due=overdue");
         Assert.Equal([none.Id()], overdue.Select(i => i.Id()));
-        var history = await (await township.GetAsync($"/api/v1/care-visits/{partial.Id()}", Ct)).JsonAsync();
+        var history = await (await township.GetAsync($"/api/v1/welfare-visits/{partial.Id()}", Ct)).JsonAsync();
         var visit = Assert.Single(history.GetProperty("visits").EnumerateArray());
         Assert.Equal(("王晓梅、李建国", "township", "active"), (visit.Text("visitors"), visit.Text("recordedBy"), history.Text("enrollmentStatus")));
         Assert.Equal(Day(Dependent - 2), history.GetProperty("due").Text("dueOn"));
@@ -105,13 +105,13 @@ public abstract class CareVisitTests<TApp>(TApp app) : CaseJourneyBase<TApp>(app
         await (await RecordAsync(township, id, Visit(Today, "phone-call"))).JsonAsync(HttpStatusCode.Created); // another way the same day is another contact
 
         await (await RecordAsync(township, Guid.NewGuid().ToString(), Visit(Today))).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await township.GetAsync($"/api/v1/care-visits/{Guid.NewGuid()}", Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await township.GetAsync($"/api/v1/welfare-visits/{Guid.NewGuid()}", Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
         var dibao = await PaymentFixtures.CaseloadAsync(App, village, "农村低保", 300m);
         Assert.Contains("农村低保", (await (await RecordAsync(township, dibao[0].EnrollmentId, Visit(Today))).AssertProblemAsync(HttpStatusCode.Conflict)).Text("detail"));
-        await (await township.GetAsync($"/api/v1/care-visits/{dibao[0].EnrollmentId}", Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await township.GetAsync($"/api/v1/welfare-visits/{dibao[0].EnrollmentId}", Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
 
-        await (await township.GetAsync("/api/v1/care-visits?due=someday", Ct)).AssertFieldErrorAsync("due");
-        await (await township.GetAsync("/api/v1/care-visits?region=36x", Ct)).AssertFieldErrorAsync("region");
+        await (await township.GetAsync("/api/v1/welfare-visits?due=someday", Ct)).AssertFieldErrorAsync("due");
+        await (await township.GetAsync("/api/v1/welfare-visits?region=36x", Ct)).AssertFieldErrorAsync("region");
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public abstract class CareVisitTests<TApp>(TApp app) : CaseJourneyBase<TApp>(app
         using var township = await App.ClientAsAsync("township");
         Assert.Contains("暂停或终止", (await (await RecordAsync(township, persons[0].Id(), Visit(Today))).AssertProblemAsync(HttpStatusCode.Conflict)).Text("detail"));
         Assert.Contains("死亡", (await (await RecordAsync(township, persons[1].Id(), Visit(Today))).AssertProblemAsync(HttpStatusCode.Conflict)).Text("detail"));
-        var history = await (await township.GetAsync($"/api/v1/care-visits/{persons[0].Id()}", Ct)).JsonAsync();
+        var history = await (await township.GetAsync($"/api/v1/welfare-visits/{persons[0].Id()}", Ct)).JsonAsync();
         Assert.Equal(("terminated", JsonValueKind.Null), (history.Text("enrollmentStatus"), history.GetProperty("due").ValueKind));
     }
 
@@ -139,26 +139,26 @@ public abstract class CareVisitTests<TApp>(TApp app) : CaseJourneyBase<TApp>(app
         var id = persons[0].Id();
         var (user, password) = await TestUsers.CreateAsync(App, "township", "360482200000");
         using var outsider = await App.ClientAsAsync(user, password);
-        Assert.DoesNotContain(id, await outsider.GetStringAsync("/api/v1/care-visits", Ct));
+        Assert.DoesNotContain(id, await outsider.GetStringAsync("/api/v1/welfare-visits", Ct));
         Assert.DoesNotContain(id, await outsider.GetStringAsync("/api/v1/deadlines?take=1000", Ct));
-        await (await outsider.GetAsync($"/api/v1/care-visits/{id}", Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await outsider.GetAsync($"/api/v1/welfare-visits/{id}", Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await RecordAsync(outsider, id, Visit(Today))).AssertProblemAsync(HttpStatusCode.NotFound);
         // The demo village assistant works in 红光村, not in the test village of the same township.
         using var village = await App.ClientAsAsync("village");
         await (await RecordAsync(village, id, Visit(Today))).AssertProblemAsync(HttpStatusCode.NotFound);
 
         using var leader = await App.ClientAsAsync("leader");
-        Assert.Contains(id, await leader.GetStringAsync("/api/v1/care-visits", Ct));
+        Assert.Contains(id, await leader.GetStringAsync("/api/v1/welfare-visits", Ct));
         Assert.Equal(HttpStatusCode.Forbidden, (await RecordAsync(leader, id, Visit(Today))).StatusCode);
         using var finance = await App.ClientAsAsync("finance");
         Assert.Equal(HttpStatusCode.Forbidden, (await RecordAsync(finance, id, Visit(Today))).StatusCode);
         using var admin = await App.ClientAsAsync("admin");
-        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync("/api/v1/care-visits", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync("/api/v1/welfare-visits", Ct)).StatusCode);
         using var county = await App.ClientAsAsync("county");
         await (await RecordAsync(county, id, Visit(Today))).JsonAsync(HttpStatusCode.Created);
     }
 }
 
-public sealed class SqliteCareVisitTests(SqliteCareVisitApp app) : CareVisitTests<SqliteCareVisitApp>(app);
+public sealed class SqliteWelfareVisitTests(SqliteWelfareVisitApp app) : WelfareVisitTests<SqliteWelfareVisitApp>(app);
 
-public sealed class PostgresCareVisitTests(PostgresCareVisitApp app) : CareVisitTests<PostgresCareVisitApp>(app);
+public sealed class PostgresWelfareVisitTests(PostgresWelfareVisitApp app) : WelfareVisitTests<PostgresWelfareVisitApp>(app);
