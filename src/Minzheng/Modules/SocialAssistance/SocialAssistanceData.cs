@@ -3,6 +3,7 @@ using Minzheng.Modules.SocialAssistance.Cases;
 using Minzheng.Modules.SocialAssistance.Enrollments;
 using Minzheng.Modules.SocialAssistance.Monitoring;
 using Minzheng.Modules.SocialAssistance.OneOffs;
+using Minzheng.Modules.SocialAssistance.PairedSupport;
 using Minzheng.Modules.SocialAssistance.Payments;
 using Minzheng.Modules.SocialAssistance.Recalculations;
 using Minzheng.Modules.SocialAssistance.Registry;
@@ -45,6 +46,8 @@ public static class SocialAssistanceData
         public DbSet<Recalculation> Recalculations => db.Set<Recalculation>();
         public DbSet<OneOffPayment> OneOffPayments => db.Set<OneOffPayment>();
         public DbSet<OneOffBatch> OneOffBatches => db.Set<OneOffBatch>();
+        public DbSet<SupportPairing> SupportPairings => db.Set<SupportPairing>();
+        public DbSet<SupportContact> SupportContacts => db.Set<SupportContact>();
         public DbSet<RecalculationLine> RecalculationLines => db.Set<RecalculationLine>();
         public DbSet<WelfareVisit> WelfareVisits => db.Set<WelfareVisit>();
     }
@@ -69,6 +72,8 @@ public static class SocialAssistanceData
         model.Entity<Recalculation>().ToTable("Recalculations");
         model.Entity<OneOffPayment>().ToTable("OneOffPayments");
         model.Entity<OneOffBatch>().ToTable("OneOffBatches");
+        model.Entity<SupportPairing>().ToTable("SupportPairings");
+        model.Entity<SupportContact>().ToTable("SupportContacts");
         model.Entity<RecalculationLine>().ToTable("RecalculationLines");
         model.Entity<EconomicRecord>().ToTable("EconomicRecords");
         model.Entity<StaffRelative>().ToTable("StaffRelatives");

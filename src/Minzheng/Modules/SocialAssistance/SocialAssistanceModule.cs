@@ -8,6 +8,7 @@ using Minzheng.Modules.SocialAssistance.IdNumbers;
 using Minzheng.Modules.SocialAssistance.Imports;
 using Minzheng.Modules.SocialAssistance.Monitoring;
 using Minzheng.Modules.SocialAssistance.OneOffs;
+using Minzheng.Modules.SocialAssistance.PairedSupport;
 using Minzheng.Modules.SocialAssistance.Payments;
 using Minzheng.Modules.SocialAssistance.Recalculations;
 using Minzheng.Modules.SocialAssistance.Registry;
@@ -62,6 +63,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<CaseDecision>();
         services.AddScoped<CaseChecks>();
         services.AddScoped<StandingPublicity>();
+        services.AddScoped<SupportPairingService>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<ReserveFundService>();
         services.AddScoped<EnrollmentService>();
@@ -120,6 +122,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         api.MapRecalculations();
         api.MapOneOffs();
         StandingPublicity.MapStandingPublicity(api);
+        api.MapPairedSupport();
         api.MapReviews();
         api.MapPayments();
         api.MapVerification();
@@ -166,7 +169,7 @@ internal static class SocialAssistanceNavigation
         new("社会救助",
         [
             new("家庭与人员登记", "/Registry", Business), new("花名册导入", "/Imports", [Roles.County, Roles.Township]),
-            new("救助申请办理", "/Cases", Business), new("复核", "/Reviews", Business), new("探视巡访", "/Visits", Business),
+            new("救助申请办理", "/Cases", Business), new("复核", "/Reviews", Business), new("探视巡访", "/Visits", Business), new("结对帮扶", "/PairedSupport", Business),
             new("保障标准", "/Standards", Business), new("提标重算", "/Recalculations", [Roles.County, Roles.CountyApprover]), new("身份证号校验", "/IdNumbers", Business),
         ]),
         new("资金发放", [new("发放名册", "/Payments", Business), new("一次性生活补贴", "/OneOffs", [Roles.County, Roles.CountyApprover, Roles.Finance]), new("资金台账", "/Payments/Ledger", Business)]),
