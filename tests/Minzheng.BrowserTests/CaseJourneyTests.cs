@@ -98,6 +98,8 @@ public sealed class CaseJourneyTests(ClockedBrowserApp app) : IClassFixture<Cloc
         await township.ReloadAsync();
         await ActAsync(township, "start-publicity");
         await township.Locator("form[data-action=end-publicity]").WaitForAsync();
+        Assert.Contains("第二榜：乡镇审核公示", await township.GetByTestId("case-postings").InnerTextAsync());
+        await Shots.SaveAsync(township, "case-postings");
         await ActAsync(township, "end-publicity");
         Assert.Contains("期满后", await township.GetByTestId("case-error").InnerTextAsync());
 

@@ -379,6 +379,71 @@ namespace Minzheng.Migrations.Postgres
                     b.ToTable("CaseEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Modules.SocialAssistance.Cases.PublicityPosting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("PhotoAttachmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("PostedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .IsFixedLength();
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("CaseId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("PublicityPostings", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Modules.SocialAssistance.Cases.ReserveFundEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3171,6 +3236,15 @@ namespace Minzheng.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Minzheng.Modules.SocialAssistance.Cases.CaseEvent", b =>
+                {
+                    b.HasOne("Minzheng.Modules.SocialAssistance.Cases.AssistanceCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Minzheng.Modules.SocialAssistance.Cases.PublicityPosting", b =>
                 {
                     b.HasOne("Minzheng.Modules.SocialAssistance.Cases.AssistanceCase", null)
                         .WithMany()

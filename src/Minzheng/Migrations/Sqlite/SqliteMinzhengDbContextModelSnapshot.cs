@@ -368,6 +368,71 @@ namespace Minzheng.Migrations.Sqlite
                     b.ToTable("CaseEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Modules.SocialAssistance.Cases.PublicityPosting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PhotoAttachmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PostedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("CaseId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("PublicityPostings", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Modules.SocialAssistance.Cases.ReserveFundEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3160,6 +3225,15 @@ namespace Minzheng.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Minzheng.Modules.SocialAssistance.Cases.CaseEvent", b =>
+                {
+                    b.HasOne("Minzheng.Modules.SocialAssistance.Cases.AssistanceCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Minzheng.Modules.SocialAssistance.Cases.PublicityPosting", b =>
                 {
                     b.HasOne("Minzheng.Modules.SocialAssistance.Cases.AssistanceCase", null)
                         .WithMany()

@@ -47,6 +47,7 @@ public static class SocialAssistanceData
         public DbSet<OneOffPayment> OneOffPayments => db.Set<OneOffPayment>();
         public DbSet<OneOffBatch> OneOffBatches => db.Set<OneOffBatch>();
         public DbSet<SupportPairing> SupportPairings => db.Set<SupportPairing>();
+        public DbSet<PublicityPosting> PublicityPostings => db.Set<PublicityPosting>();
         public DbSet<SupportContact> SupportContacts => db.Set<SupportContact>();
         public DbSet<RecalculationLine> RecalculationLines => db.Set<RecalculationLine>();
         public DbSet<WelfareVisit> WelfareVisits => db.Set<WelfareVisit>();
@@ -73,6 +74,7 @@ public static class SocialAssistanceData
         model.Entity<OneOffPayment>().ToTable("OneOffPayments");
         model.Entity<OneOffBatch>().ToTable("OneOffBatches");
         model.Entity<SupportPairing>().ToTable("SupportPairings");
+        model.Entity<PublicityPosting>().ToTable("PublicityPostings");
         model.Entity<SupportContact>().ToTable("SupportContacts");
         model.Entity<RecalculationLine>().ToTable("RecalculationLines");
         model.Entity<EconomicRecord>().ToTable("EconomicRecords");

@@ -64,6 +64,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<CaseChecks>();
         services.AddScoped<StandingPublicity>();
         services.AddScoped<SupportPairingService>();
+        services.AddScoped<PublicityPostings>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<ReserveFundService>();
         services.AddScoped<EnrollmentService>();
@@ -123,6 +124,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         api.MapOneOffs();
         StandingPublicity.MapStandingPublicity(api);
         api.MapPairedSupport();
+        PublicityPostings.MapPostings(api);
         api.MapReviews();
         api.MapPayments();
         api.MapVerification();

@@ -12,7 +12,7 @@ namespace Minzheng.Modules.SocialAssistance.Cases;
 
 /// <summary>Applications and their statutory steps: each action loads the case, runs the aggregate's transition, sets the next deadline and appends the event.</summary>
 public sealed class CaseService(MinzhengDbContext db, CalendarService calendars, CaseDecision decisions, ReserveFundService reserve, TimeProvider clock,
-    Verification.ApplicationScreening screening, DocumentService documents, CaseChecks checks)
+    Verification.ApplicationScreening screening, DocumentService documents, CaseChecks checks, PublicityPostings postings)
 {
     public async Task<(Outcome Outcome, Guid? Id, string? Message, FieldErrors Errors)> CreateAsync(CaseActor actor, CreateCaseRequest request, CancellationToken ct)
     {
@@ -167,6 +167,11 @@ public sealed class CaseService(MinzhengDbContext db, CalendarService calendars,
             };
             SetDeadlines(@case, rules, calendar);
             Append(@case, actor, transition);
+            if (action == "start-publicity")
+            {
+                await postings.AddStatutoryAsync(@case, ct); // 三榜公示: the statutory 公示 is the township's round
+            }
+
             await db.SaveChangesAsync(ct);
             if (@case.Status is CaseStatus.Approved or CaseStatus.Refused && transition.From != @case.Status)
             {

@@ -12,8 +12,11 @@ namespace Minzheng.Modules.SocialAssistance.Cases;
 /// <summary>One case: facts, deadlines, the timeline, the calculation behind the decision, and the form of the next step.</summary>
 [Authorize(Policy = Policies.BusinessRead)]
 public sealed class DetailModel(CaseQueries queries, CaseService cases, IAuthorizationService authorization, Verification.FindingService findings,
-    AttachmentService attachments) : PageModel
+    AttachmentService attachments, PublicityPostings postings) : PageModel
 {
+    /// <summary>三榜公示: the rounds posted so far.</summary>
+    public IReadOnlyList<PostingDto> Postings { get; private set; } = [];
+
     /// <summary>Scans and photos kept with the case (the forms post to the platform's /Attachments page).</summary>
     public AttachmentPanel? Attachments { get; private set; }
 
@@ -52,6 +55,29 @@ public sealed class DetailModel(CaseQueries queries, CaseService cases, IAuthori
         return RedirectToPage(new { id });
     }
 
+    public async Task<IActionResult> OnPostPostingAsync(Guid id, string? stage, string? postedOn, string? until, string? place, Guid? photoAttachmentId,
+        string? note, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, AssistancePolicies.CaseWork)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        var (outcome, errors, message) = await postings.PostAsync(id, new PostingRequest(stage, postedOn, until, place, photoAttachmentId, note), ct);
+        if (outcome == Outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome != Outcome.Done)
+        {
+            Error = message ?? string.Join("；", errors.Messages);
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+
+        return RedirectToPage(new { id });
+    }
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         CanWork = (await authorization.AuthorizeAsync(User, AssistancePolicies.CaseWork)).Succeeded;
@@ -59,6 +85,7 @@ public sealed class DetailModel(CaseQueries queries, CaseService cases, IAuthori
         Steps = StepsOf(Case?.CalculationJson);
         Findings = Case is null ? [] : await findings.ListAsync(new Verification.FindingQuery(CaseId: id), ct);
         Attachments = Case is null ? null : await attachments.PanelAsync(User, "case", id, $"/Cases/Detail?id={id}#attachments", ct);
+        Postings = Case is null ? [] : await postings.ListAsync(id, ct);
         return Case is not null;
     }
 
