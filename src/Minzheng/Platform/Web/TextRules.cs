@@ -85,6 +85,32 @@ public static class TextRules
         return null;
     }
 
+    /// <summary>
+    /// A text field of a form or request: trimmed, null when empty (then "请填写…" when <paramref name="required"/>),
+    /// otherwise within <paramref name="max"/> and free of forbidden characters, else the error is added under <paramref name="field"/>.
+    /// </summary>
+    public static string? Field(string? value, string field, string label, int max, FieldErrors errors, bool required = false, bool multiLine = false)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required)
+            {
+                errors.Add(field, $"请填写{label}");
+            }
+
+            return null;
+        }
+
+        if (Check(text, label, multiLine, max) is { } problem)
+        {
+            errors.Add(field, problem);
+            return null;
+        }
+
+        return text;
+    }
+
     /// <summary>Removes what <see cref="IsForbidden"/> refuses (for writing files a bank reads; old data is cleaned too).</summary>
     public static string Clean(string value, bool multiLine = false) =>
         value.Any(c => IsForbidden(c, multiLine)) ? string.Concat(value.Where(c => !IsForbidden(c, multiLine))) : value;

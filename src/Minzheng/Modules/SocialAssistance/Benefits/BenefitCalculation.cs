@@ -45,3 +45,32 @@ public static class Money
     /// <summary>Completed years of age on the day (a birthday on the day counts).</summary>
     public static int AgeOn(DateOnly birth, DateOnly day) => day.Year - birth.Year - (day < birth.AddYears(day.Year - birth.Year) ? 1 : 0);
 }
+
+/// <summary>
+/// What a decision on a monthly programme stores (<c>CalculationJson</c> of the case and enrolment): the month, the
+/// members as the calculation saw them and its result. Written by the decision, read back by 提标重算 to calculate again.
+/// </summary>
+public sealed record CalculationSnapshot(DateOnly Month, IReadOnlyList<BenefitMember> Members, BenefitResult Result)
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, Json);
+
+    /// <summary>The snapshot, or null when the text holds another shape (a one-off decision's) or none.</summary>
+    public static CalculationSnapshot? Read(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return null;
+        }
+
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<CalculationSnapshot>(json, Json) is { Members: not null, Result: not null } snapshot ? snapshot : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}

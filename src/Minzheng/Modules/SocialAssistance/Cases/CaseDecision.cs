@@ -139,7 +139,7 @@ public sealed class CaseDecision(MinzhengDbContext db, BenefitService benefits, 
             throw new DomainRuleException("按现行标准测算的保障金额为0（家庭人均收入不低于标准或无符合条件的成员），不能批准；请核实或作出不予批准决定");
         }
 
-        return (result.CoveredPersons, result.Total, JsonSerializer.Serialize(new { month = start, members, result }, SnapshotJson), null);
+        return (result.CoveredPersons, result.Total, new CalculationSnapshot(start, members, result).ToJson(), null);
     }
 
     private async Task<(int, decimal, string, string?)> TemporaryAsync(AssistanceCase c, CaseActionRequest request, DateOnly start, CancellationToken ct)

@@ -71,10 +71,7 @@ public sealed class PublicityPostings(MinzhengDbContext db, RegionService region
             errors.Add("place", TextRules.Check(place, "张贴地点", false, PublicityPosting.PlaceMaxLength) ?? "请填写张贴地点，如“红光村村务公开栏”");
         }
 
-        if (request.Note?.Trim() is { Length: > 0 } note && TextRules.Check(note, "说明", false, PublicityPosting.NoteMaxLength) is { } badNote)
-        {
-            errors.Add("note", badNote);
-        }
+        var note = TextRules.Field(request.Note, "note", "说明", PublicityPosting.NoteMaxLength, errors);
 
         if (request.PhotoAttachmentId is { } photo
             && !await db.Attachments.AnyAsync(a => a.Id == photo && a.OwnerType == CaseDocuments.OwnerType && a.OwnerId == caseId && a.DeletedAt == null, ct))
@@ -108,7 +105,7 @@ public sealed class PublicityPostings(MinzhengDbContext db, RegionService region
             Until = until,
             Place = place!,
             PhotoAttachmentId = request.PhotoAttachmentId,
-            Note = request.Note?.Trim() is { Length: > 0 } n ? n : null,
+            Note = note,
         });
         await db.SaveChangesAsync(ct);
         return (Outcome.Done, errors, null);

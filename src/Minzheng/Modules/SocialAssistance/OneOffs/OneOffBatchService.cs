@@ -60,10 +60,7 @@ public sealed class OneOffBatchService(MinzhengDbContext db, IRegionScope scope,
             errors.Add("unitAmount", $"补贴标准应为0.01到{MaxUnitAmount:0}元之间、最多两位小数的金额");
         }
 
-        if (request.Citation?.Trim() is { Length: > 0 } cite && TextRules.Check(cite, "政策依据", false, OneOffBatch.CitationMaxLength) is { } badCitation)
-        {
-            errors.Add("citation", badCitation);
-        }
+        var citation = TextRules.Field(request.Citation, "citation", "政策依据", OneOffBatch.CitationMaxLength, errors);
 
         if (errors.Any)
         {
@@ -84,7 +81,7 @@ public sealed class OneOffBatchService(MinzhengDbContext db, IRegionScope scope,
             Basis = basis,
             UnitAmount = request.UnitAmount!.Value,
             Programs = string.Join(",", programs),
-            Citation = request.Citation?.Trim() is { Length: > 0 } c ? c : null,
+            Citation = citation,
         };
         Count(batch, await RecipientsAsync(batch, ct));
         db.OneOffBatches.Add(batch);

@@ -29,9 +29,9 @@ public sealed class SupportPairingService(MinzhengDbContext db, RegionService re
     public async Task<(Outcome Outcome, Guid? Id, FieldErrors Errors, string? Message)> PairAsync(PairingRequest request, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var helper = Text(request.Helper, "helper", "帮扶责任人", SupportPairing.HelperMaxLength, required: true, errors);
-        var unit = Text(request.HelperUnit, "helperUnit", "帮扶单位", SupportPairing.UnitMaxLength, required: true, errors);
-        var measures = Text(request.Measures, "measures", "帮扶措施", SupportPairing.MeasuresMaxLength, required: true, errors, multiLine: true);
+        var helper = TextRules.Field(request.Helper, "helper", "帮扶责任人", SupportPairing.HelperMaxLength, errors, required: true);
+        var unit = TextRules.Field(request.HelperUnit, "helperUnit", "帮扶单位", SupportPairing.UnitMaxLength, errors, required: true);
+        var measures = TextRules.Field(request.Measures, "measures", "帮扶措施", SupportPairing.MeasuresMaxLength, errors, required: true, multiLine: true);
         var started = Day(request.StartedOn, "startedOn", "结对日期", errors);
         if (request.HouseholdId is null)
         {
@@ -77,7 +77,7 @@ public sealed class SupportPairingService(MinzhengDbContext db, RegionService re
             errors.Add("way", $"帮扶方式应为 {string.Join("、", WelfareVisit.Ways.Select(w => $"{w.Key}（{w.Value}）"))} 之一");
         }
 
-        var content = Text(request.Content, "content", "帮扶内容", SupportContact.ContentMaxLength, required: true, errors, multiLine: true);
+        var content = TextRules.Field(request.Content, "content", "帮扶内容", SupportContact.ContentMaxLength, errors, required: true, multiLine: true);
         var pairing = await db.SupportPairings.SingleOrDefaultAsync(p => p.Id == id, ct);
         if (pairing is not null && on is { } d && d < pairing.StartedOn)
         {
@@ -103,7 +103,7 @@ public sealed class SupportPairingService(MinzhengDbContext db, RegionService re
     {
         var errors = new FieldErrors();
         var ended = Day(request.EndedOn, "endedOn", "结束日期", errors);
-        var reason = Text(request.Reason, "reason", "结束原因", 200, required: true, errors);
+        var reason = TextRules.Field(request.Reason, "reason", "结束原因", 200, errors, required: true);
         var pairing = await db.SupportPairings.SingleOrDefaultAsync(p => p.Id == id, ct);
         if (pairing is null)
         {
@@ -182,28 +182,6 @@ public sealed class SupportPairingService(MinzhengDbContext db, RegionService re
         }
 
         return day;
-    }
-
-    private static string? Text(string? value, string field, string label, int max, bool required, FieldErrors errors, bool multiLine = false)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            if (required)
-            {
-                errors.Add(field, $"请填写{label}");
-            }
-
-            return null;
-        }
-
-        if (TextRules.Check(text, label, multiLine, max) is { } bad)
-        {
-            errors.Add(field, bad);
-            return null;
-        }
-
-        return text;
     }
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", null);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Minzheng.Modules.SocialAssistance.Benefits;
 using Minzheng.Modules.SocialAssistance.Standards;
 using static Minzheng.Modules.SocialAssistance.Benefits.Money;
@@ -19,13 +18,9 @@ public sealed record RaiseOutcome(decimal NewAmount, bool Skipped, string Explan
 /// </summary>
 public static class RaiseCalculator
 {
-    private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web);
-
-    private sealed record Snapshot(DateOnly Month, List<BenefitMember> Members, BenefitResult Result);
-
     public static RaiseOutcome Recalculate(RaiseInput e, Standard? old, Standard standard, DateOnly month)
     {
-        if (Read(e.CalculationJson) is { } snapshot)
+        if (CalculationSnapshot.Read(e.CalculationJson) is { } snapshot)
         {
             if (snapshot.Result.StandardId == standard.Id)
             {
@@ -39,7 +34,7 @@ public static class RaiseCalculator
             var explanation = "按新标准重算：" + string.Join("；", result.Steps.Skip(1).Select(s => $"{s.Description} {s.Formula} = {Text(s.Value)}"));
             return result.Total <= 0
                 ? Skip(e, $"按新标准重算金额为0（{Summary(result)}），请复核后作停保或调整决定")
-                : new(result.Total, false, Fit(explanation), JsonSerializer.Serialize(new { month, members = snapshot.Members, result }, SnapshotJson));
+                : new(result.Total, false, Fit(explanation), new CalculationSnapshot(month, snapshot.Members, result).ToJson());
         }
 
         if (old is null)
@@ -63,22 +58,4 @@ public static class RaiseCalculator
     private static string Summary(BenefitResult r) => $"人均收入 {Text(r.PerCapitaIncome)}，标准 {Text(r.Standard)}";
 
     private static string Fit(string text) => text.Length <= RecalculationLine.ExplanationMaxLength ? text : text[..(RecalculationLine.ExplanationMaxLength - 1)] + "…";
-
-    private static Snapshot? Read(string? json)
-    {
-        if (string.IsNullOrEmpty(json))
-        {
-            return null;
-        }
-
-        try
-        {
-            var snapshot = JsonSerializer.Deserialize<Snapshot>(json, SnapshotJson);
-            return snapshot is { Members: not null, Result: not null } ? snapshot : null;
-        }
-        catch (JsonException)
-        {
-            return null; // a snapshot of another shape (an older decision): recalculate by the standard's change
-        }
-    }
 }

@@ -219,8 +219,8 @@ public sealed class WelfareVisitService(MinzhengDbContext db, RegionService regi
             errors.Add("way", $"探视方式 way 应为 {string.Join("、", WelfareVisit.Ways.Select(w => $"{w.Key}（{w.Value}）"))} 之一");
         }
 
-        var findings = Text(r.Findings, "findings", "探视情况", WelfareVisit.FindingsMaxLength, errors);
-        var note = Text(r.FollowUpNote, "followUpNote", "跟进事项", WelfareVisit.FollowUpNoteMaxLength, errors);
+        var findings = TextRules.Field(r.Findings, "findings", "探视情况", WelfareVisit.FindingsMaxLength, errors, multiLine: true);
+        var note = TextRules.Field(r.FollowUpNote, "followUpNote", "跟进事项", WelfareVisit.FollowUpNoteMaxLength, errors, multiLine: true);
         var followUp = r.NeedsFollowUp == true;
         if (followUp && string.IsNullOrWhiteSpace(r.FollowUpNote))
         {
@@ -236,24 +236,6 @@ public sealed class WelfareVisitService(MinzhengDbContext db, RegionService regi
             NeedsFollowUp = followUp,
             FollowUpNote = note,
         };
-    }
-
-    /// <summary>An optional multi-line text, trimmed (empty = none), within its limit and free of control characters.</summary>
-    private static string? Text(string? value, string field, string label, int max, FieldErrors errors)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        if (TextRules.Check(text, label, multiLine: true, max) is { } problem)
-        {
-            errors.Add(field, problem);
-            return null;
-        }
-
-        return text;
     }
 
     private static WelfareVisitDto ToDto(WelfareVisit v) => new(v.Id, v.VisitedOn, v.Visitors, v.Way, WelfareVisit.Ways.GetValueOrDefault(v.Way, v.Way), v.Findings,
