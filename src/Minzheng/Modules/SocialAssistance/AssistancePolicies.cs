@@ -19,6 +19,7 @@ public static class AssistancePolicies
     public const string ManageCheckLists = "ManageCheckLists";
     public const string HandleTipOffs = "HandleTipOffs";
     public const string RecordVisits = "RecordVisits";
+    public const string MedicalAid = "MedicalAid";
 
     private static readonly string[] CaseWorkers = [Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer, Roles.Village];
     private static readonly string[] Reviewers = [Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer];
@@ -42,5 +43,7 @@ public static class AssistancePolicies
         new(HandleTipOffs, "处理举报", Reviewers),
         // Village assistants and township staff are the ones who visit 特困分散供养 persons; the county checks on them.
         new(RecordVisits, "记录探视巡访", [Roles.County, Roles.Township, Roles.TownshipReviewer, Roles.Village]),
+        // The hospital path and 资助参保 are county business (POLICY §4): the section imports and lists, the approver decides.
+        new(MedicalAid, "导入医疗救助结算、生成资助参保名单", [Roles.County]),
     ];
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Modules.SocialAssistance.Cases;
 using Minzheng.Modules.SocialAssistance.Enrollments;
+using Minzheng.Modules.SocialAssistance.Medical;
 using Minzheng.Modules.SocialAssistance.Monitoring;
 using Minzheng.Modules.SocialAssistance.OneOffs;
 using Minzheng.Modules.SocialAssistance.PairedSupport;
@@ -51,6 +52,10 @@ public static class SocialAssistanceData
         public DbSet<SupportContact> SupportContacts => db.Set<SupportContact>();
         public DbSet<RecalculationLine> RecalculationLines => db.Set<RecalculationLine>();
         public DbSet<WelfareVisit> WelfareVisits => db.Set<WelfareVisit>();
+        public DbSet<MedicalSettlementBatch> MedicalSettlementBatches => db.Set<MedicalSettlementBatch>();
+        public DbSet<MedicalSettlement> MedicalSettlements => db.Set<MedicalSettlement>();
+        public DbSet<InsuranceSubsidyList> InsuranceSubsidyLists => db.Set<InsuranceSubsidyList>();
+        public DbSet<InsuranceSubsidyEntry> InsuranceSubsidyEntries => db.Set<InsuranceSubsidyEntry>();
     }
 
     /// <summary>Table names as the sets are called (the names the tables have always had).</summary>
@@ -85,5 +90,9 @@ public static class SocialAssistanceData
         model.Entity<MonitoredHousehold>().ToTable("MonitoredHouseholds");
         model.Entity<EarlyWarning>().ToTable("EarlyWarnings");
         model.Entity<WelfareVisit>().ToTable("WelfareVisits");
+        model.Entity<MedicalSettlementBatch>().ToTable("MedicalSettlementBatches");
+        model.Entity<MedicalSettlement>().ToTable("MedicalSettlements");
+        model.Entity<InsuranceSubsidyList>().ToTable("InsuranceSubsidyLists");
+        model.Entity<InsuranceSubsidyEntry>().ToTable("InsuranceSubsidyEntries");
     }
 }

@@ -7,6 +7,7 @@ using Minzheng.Modules.SocialAssistance.Enrollments;
 using Minzheng.Modules.SocialAssistance.IdNumbers;
 using Minzheng.Modules.SocialAssistance.Imports;
 using Minzheng.Modules.SocialAssistance.Monitoring;
+using Minzheng.Modules.SocialAssistance.Medical;
 using Minzheng.Modules.SocialAssistance.OneOffs;
 using Minzheng.Modules.SocialAssistance.PairedSupport;
 using Minzheng.Modules.SocialAssistance.Payments;
@@ -76,6 +77,10 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<RecalculationQueries>();
         services.AddScoped<OneOffBatchService>();
         services.AddScoped<OneOffQueries>();
+        services.AddScoped<MedicalAidFacts>();
+        services.AddScoped<SettlementService>();
+        services.AddScoped<InsuranceSubsidyService>();
+        services.AddScoped<MedicalQueries>();
         services.AddScoped<PayrollQueries>();
         services.AddScoped<PayrollSlices>();
         services.AddScoped<SignatureLists>();
@@ -122,6 +127,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         api.MapEnrollments();
         api.MapRecalculations();
         api.MapOneOffs();
+        api.MapMedical();
         StandingPublicity.MapStandingPublicity(api);
         api.MapPairedSupport();
         PublicityPostings.MapPostings(api);
@@ -174,7 +180,8 @@ internal static class SocialAssistanceNavigation
             new("救助申请办理", "/Cases", Business), new("复核", "/Reviews", Business), new("探视巡访", "/Visits", Business), new("结对帮扶", "/PairedSupport", Business),
             new("保障标准", "/Standards", Business), new("提标重算", "/Recalculations", [Roles.County, Roles.CountyApprover]), new("身份证号校验", "/IdNumbers", Business),
         ]),
-        new("资金发放", [new("发放名册", "/Payments", Business), new("一次性生活补贴", "/OneOffs", [Roles.County, Roles.CountyApprover, Roles.Finance]), new("资金台账", "/Payments/Ledger", Business)]),
+        new("资金发放", [new("发放名册", "/Payments", Business), new("一次性生活补贴", "/OneOffs", [Roles.County, Roles.CountyApprover, Roles.Finance]),
+            new("医疗救助结算", "/Medical", [Roles.County, Roles.CountyApprover, Roles.Finance]), new("资金台账", "/Payments/Ledger", Business)]),
         new("核查监测",
         [
             new("核查发现", "/Verification", Business), new("亲属备案", "/Verification/Relatives", Business),

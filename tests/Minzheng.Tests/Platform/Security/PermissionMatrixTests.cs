@@ -109,6 +109,13 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", "/api/v1/recalculations", "{}", ["county"]),
             ("POST", $"/api/v1/recalculations/{Guid.Empty}/approve", null, ["county"]),
             ("POST", "/api/v1/one-off-batches", "{}", ["county"]),
+            ("POST", "/api/v1/medical-settlements", null, ["county"]),
+            ("GET", "/api/v1/medical-settlements", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", $"/api/v1/medical-settlements/{Guid.Empty}/approve", null, ["county"]),
+            ("POST", $"/api/v1/medical-settlements/{Guid.Empty}/reimburse", "{}", ["finance"]),
+            ("POST", "/api/v1/insurance-subsidies", "{}", ["county"]),
+            ("GET", "/api/v1/insurance-subsidies", null, ["county", "finance", "township", "village", "leader"]),
+            ("POST", $"/api/v1/insurance-subsidies/{Guid.Empty}/approve", null, ["county"]),
             ("GET", "/api/v1/reports/assistance-summary?region=bad", null, ["county", "finance", "township", "village", "leader"]),
             ("GET", "/api/v1/reports/assistance-summary.xlsx?region=bad", null, ["county", "finance", "township", "village", "leader"]),
             ("GET", "/api/v1/reports/work-summary?region=bad", null, ["county", "finance", "township", "village", "leader"]),
@@ -162,6 +169,8 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [Theory]
     [InlineData("admin", "/Regions", true)]
     [InlineData("finance", "/Payments", true)]
+    [InlineData("finance", "/Medical", true)]
+    [InlineData("auditor", "/Medical", false)]
     [InlineData("leader", "/Payments/Ledger", true)]
     [InlineData("admin", "/Payments", false)]
     [InlineData("auditor", "/Payments/Ledger", false)]

@@ -44,11 +44,11 @@ public static class OneOffCalculators
         var amount = Math.Min(computed, remaining);
         var steps = new List<CalculationStep>
         {
-            new("救助类别与比例", best is null ? "不属于医疗救助对象类别" : $"{best.Category}：{rate:0.##}%", rate, PolicyCitations.With(PolicyCitations.Medical, medical)),
+            new("救助类别与比例", best is null ? "不属于医疗救助对象类别" : $"{SocialAssistance.Medical.MedicalAidFacts.CategoryName(best.Category)}：{rate:0.##}%", rate, PolicyCitations.With(PolicyCitations.Medical, medical)),
             new("按比例计算", $"{Text(eligibleExpense)} × {rate:0.##}%", computed, PolicyCitations.Medical),
             new("年度限额剩余", medical.AnnualCap is null ? "未设年度限额" : $"{Text(cap)} − 本年已救助 {Text(usedThisYear)}",
                 medical.AnnualCap is null ? computed : Report(remaining), PolicyCitations.With(PolicyCitations.Medical, medical)),
-            new("本次救助金额", $"min({Text(computed)}, {(medical.AnnualCap is null ? "不限" : Text(remaining))})", amount, PolicyCitations.Medical),
+            new("本次救助金额", medical.AnnualCap is null ? Text(computed) : $"{Text(computed)} 与限额剩余 {Text(remaining)} 取较小者", amount, PolicyCitations.Medical),
         };
         return new MedicalReimbursement(best?.Category ?? "", rate, eligibleExpense, computed, usedThisYear,
             medical.AnnualCap is null ? 0 : Report(remaining), amount, steps);

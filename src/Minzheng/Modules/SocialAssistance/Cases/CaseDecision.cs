@@ -16,7 +16,7 @@ namespace Minzheng.Modules.SocialAssistance.Cases;
 /// rewrites it. Monthly programmes get an enrolment; 临时救助 and 医疗救助 are one-off amounts recorded on the case.
 /// </summary>
 public sealed class CaseDecision(MinzhengDbContext db, BenefitService benefits, StandardService standards, Verification.ApplicationScreening screening,
-    CaseChecks checks)
+    CaseChecks checks, Medical.MedicalAidFacts medicalFacts)
 {
     private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web);
 
@@ -178,16 +178,10 @@ public sealed class CaseDecision(MinzhengDbContext db, BenefitService benefits, 
 
         var medical = await standards.ResolveAsync("medical", c.RegionCode, start, ct)
             ?? throw new DomainRuleException("本区划尚未设置医疗救助比例和年度限额，请县级民政部门先设置标准");
-        var programs = await db.Enrollments.Where(e => e.HouseholdId == c.HouseholdId && e.Status == EnrollmentStatus.Active).Select(e => e.Program).ToListAsync(ct);
-        var categories = programs.Select(p => p switch
-        {
-            "destitute-concentrated" or "destitute-dispersed" => "destitute",
-            "urban-dibao" or "rural-dibao" => "dibao",
-            _ => "illness",
-        }).Append("illness");
-        var yearStart = new DateOnly(start.Year, 1, 1);
-        var used = await db.Cases.Where(x => x.ApplicantPersonId == c.ApplicantPersonId && x.Program == "medical" && x.Status == CaseStatus.Approved
-            && x.StartMonth >= yearStart && x.StartMonth < yearStart.AddYears(1)).SumAsync(x => x.MonthlyAmount ?? 0, ct);
+        // An application is itself the 因病致贫 route, so "illness" always applies; a better category the person holds wins.
+        var person = c.ApplicantPersonId;
+        var categories = (await medicalFacts.CategoriesAsync([person], ct))[person].Append(Medical.MedicalAidFacts.Illness);
+        var used = (await medicalFacts.UsedAsync([person], start.Year, exceptBatch: null, ct)).GetValueOrDefault(person);
         var result = OneOffCalculators.Medical(medical, categories, expense, used);
         if (result.Amount <= 0)
         {

@@ -150,6 +150,8 @@ public sealed class MonitoringService(MinzhengDbContext db, StandardService stan
                 }).ToListAsync(ct)).ToLookup(m => m.HouseholdId, m => m.Facts);
             var medical = (await db.Cases.AsNoTracking().Where(c => chunk.Contains(c.HouseholdId) && c.Program == "medical" && c.Status == CaseStatus.Approved
                 && c.DecidedOn >= yearStart).Select(c => c.HouseholdId).ToListAsync(ct)).ToHashSet();
+            medical.UnionWith(await db.MedicalSettlements.AsNoTracking().Where(s => s.HouseholdId != null && chunk.Contains(s.HouseholdId.Value) && !s.Voided
+                && s.Amount > 0 && s.SettledOn >= yearStart).Select(s => s.HouseholdId!.Value).ToListAsync(ct));
             var existing = (await db.EarlyWarnings.Where(w => chunk.Contains(w.HouseholdId) && (w.Status == WarningStatus.Open || w.UpdatedAt >= quietSince))
                 .Select(w => new { w.HouseholdId, w.PersonId, w.Rule }).ToListAsync(ct)).Select(w => (w.HouseholdId, w.PersonId, w.Rule)).ToHashSet();
             foreach (var h in households)

@@ -188,6 +188,18 @@ public sealed class AssistanceSummaryService(MinzhengDbContext db, RegionService
     /// 人次 (the covered persons) and amounts; 临时救助 by category, place and kind of aid (<see cref="TemporaryBreakdown"/>).
     /// </summary>
     private async Task<List<Cell>> OneOffAsync(ReportQuery q, CancellationToken ct) =>
+        [.. await CaseAidAsync(q, ct), .. await SettledMedicalAidAsync(q, ct)];
+
+    /// <summary>医疗救助 given at discharge through the 一站式 path: each aided settlement of an approved file is one 人次, counted on its settlement date.</summary>
+    private Task<List<Cell>> SettledMedicalAidAsync(ReportQuery q, CancellationToken ct) =>
+        db.MedicalSettlements.AsNoTracking()
+            .Where(s => s.Amount > 0 && !s.Voided && s.RegionCode.StartsWith(q.Prefix) && s.SettledOn >= q.From && s.SettledOn <= q.To)
+            .Join(db.MedicalSettlementBatches.Where(b => b.Status == OneOffs.OneOffBatchStatus.Approved), s => s.BatchId, b => b.Id, (s, b) => s)
+            .GroupBy(s => s.RegionCode)
+            .Select(g => new Cell("medical", g.Key, g.Count(), g.Count(), g.Sum(s => s.Amount), null))
+            .ToListAsync(ct);
+
+    private async Task<List<Cell>> CaseAidAsync(ReportQuery q, CancellationToken ct) =>
         (await db.Cases.AsNoTracking()
             .Where(c => c.Status == CaseStatus.Approved && (c.Program == "temporary" || c.Program == "medical") && c.RegionCode.StartsWith(q.Prefix)
                 && c.DecidedOn >= q.From && c.DecidedOn <= q.To)

@@ -53,10 +53,7 @@ public sealed class CheckListImport(MinzhengDbContext db, PersonalDataProtector 
                 amount = value;
             }
 
-            if (!Minzheng.Platform.Web.InputValues.TryParseDate(check.Cell(5), out var date) || date > today)
-            {
-                check.Fail("数据日期", "应为不晚于今天的日期 YYYY-MM-DD");
-            }
+            var date = check.Date(5, "数据日期", today);
 
             var source = check.Text(6, "数据来源", 1, EconomicRecord.SourceMaxLength);
             if (check.Valid && seen.TryGetValue((id!.Value.Value, category!.Code, detail), out var first))
@@ -256,6 +253,30 @@ internal sealed class RowCheck
         }
 
         return text;
+    }
+
+    /// <summary>An amount in yuan: not negative, at most two decimals, within <see cref="Minzheng.Platform.Web.MoneyLimits.Max"/>.</summary>
+    public decimal Money(int i, string column)
+    {
+        if (decimal.TryParse(Cell(i), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && Minzheng.Platform.Web.InputValues.IsMoney(value))
+        {
+            return value;
+        }
+
+        Fail(column, "应为不小于0、最多两位小数的金额（元）");
+        return 0;
+    }
+
+    /// <summary>A date (YYYY-MM-DD) no later than <paramref name="today"/>.</summary>
+    public DateOnly Date(int i, string column, DateOnly today)
+    {
+        if (Minzheng.Platform.Web.InputValues.TryParseDate(Cell(i), out var date) && date <= today)
+        {
+            return date;
+        }
+
+        Fail(column, "应为不晚于今天的日期 YYYY-MM-DD");
+        return default;
     }
 
     /// <summary>Lists from other systems write the check letter in lower case or keep 15-digit numbers: IdNumber normalises both.</summary>
