@@ -172,7 +172,12 @@ public sealed class InsuranceSubsidyService(MinzhengDbContext db, IRegionScope s
             {
                 best[x.Id] = new InsuranceSubsidyEntry
                 {
-                    ListId = list.Id, PersonId = x.Id, HouseholdId = x.HouseholdId, RegionCode = x.RegionCode, Category = category, Subsidy = list.SubsidyFor(category),
+                    ListId = list.Id,
+                    PersonId = x.Id,
+                    HouseholdId = x.HouseholdId,
+                    RegionCode = x.RegionCode,
+                    Category = category,
+                    Subsidy = list.SubsidyFor(category),
                 };
             }
         }

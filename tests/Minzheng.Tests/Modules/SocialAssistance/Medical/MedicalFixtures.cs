@@ -42,7 +42,9 @@ internal static class MedicalFixtures
         using var township = await app.ClientAsAsync("township");
         var body = new
         {
-            regionCode = village, hukouType = "rural", address = "医疗测试路1号",
+            regionCode = village,
+            hukouType = "rural",
+            address = "医疗测试路1号",
             members = members.Select((m, i) => new { name = m.Name, idNumber = m.IdNumber, relationship = i == 0 ? "head" : "spouse", monthlyIncome = 0m }),
         };
         var created = await (await township.PostAsJsonAsync("/api/v1/households", body, Ct)).JsonAsync(HttpStatusCode.Created);
