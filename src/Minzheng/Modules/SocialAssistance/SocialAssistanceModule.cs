@@ -53,6 +53,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<DemoVisits>();
         services.AddScoped<RegistryService>();
         services.AddScoped<RegistryEditService>();
+        services.AddScoped<HouseholdSearch>();
         services.AddScoped<MemberEconomicsService>();
         services.AddScoped<ImportService>();
         services.AddScoped<MemberRosterImport>();

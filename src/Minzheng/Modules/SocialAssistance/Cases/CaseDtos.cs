@@ -13,7 +13,7 @@ public sealed record CaseActionRequest(string? Date, List<string>? Investigators
 public sealed record CaseEventDto(DateTimeOffset At, string Actor, string Action, string From, string To, string? Note);
 
 public sealed record CaseListItem(Guid Id, string Program, string ProgramName, string RegionCode, string ApplicantName, string ApplicantIdNumberMasked,
-    string Status, string StatusName, DateOnly AppliedOn, DateOnly? DueOn, string Urgency, bool RelativeOfStaff);
+    string Status, string StatusName, DateOnly AppliedOn, DateOnly? DueOn, string Urgency, bool RelativeOfStaff, string? RegionName = null);
 
 public sealed record CaseDto(Guid Id, string Program, string ProgramName, string RegionCode, Guid HouseholdId, Guid ApplicantPersonId, string ApplicantName,
     string ApplicantIdNumberMasked, string Status, string StatusName, DateOnly AppliedOn, bool AuthorisationSigned, bool RelativeOfStaff,

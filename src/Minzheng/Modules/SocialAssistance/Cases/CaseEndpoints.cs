@@ -15,7 +15,9 @@ public static class CaseEndpoints
         cases.MapPost("/", Create).WithName("Cases_Create").RequireAuthorization(AssistancePolicies.CaseWork)
             .WithSummary("提出救助申请（村协理员代录或乡镇受理窗口登记）；临时救助可先行救助");
         cases.MapGet("/", List).WithName("Cases_List").RequireAuthorization(Policies.BusinessRead)
-            .WithSummary("案件列表：status、program、region、due=soon|overdue、mine=true（我办理过的）");
+            .WithSummary("案件列表：status、program、region、due=soon|overdue、mine=true（我办理过的）、name（申请人姓名）、idNumber（任一家庭成员）、householdId；page、pageSize、sort=due|applied|name|program|region|status、dir=desc；总数在 X-Total-Count");
+        cases.MapGet("/export.xlsx", CaseExport.ExportAsync).WithName("Cases_Export").RequireAuthorization(Policies.BusinessRead)
+            .WithSummary("导出当前筛选的案件列表（脱敏）");
         cases.MapGet("/deadline-board", Board).WithName("Cases_DeadlineBoard").RequireAuthorization(Policies.BusinessRead)
             .WithSummary("各乡镇在办、即将到期、已超期案件数");
         cases.MapPost("/batch-approval", BatchApprove).WithName("Cases_BatchApprove").RequireAuthorization(AssistancePolicies.DecideCases)
@@ -48,10 +50,18 @@ public static class CaseEndpoints
         await queries.GetAsync(id, ct, Actor(user).Roles) is { } c ? TypedResults.Ok(c) : ApiProblems.NotFound("案件不存在或不在您的管辖范围内");
 
     public static async Task<Results<Ok<List<CaseListItem>>, ValidationProblem>> List(string? status, string? program, string? region, string? due, int? take,
-        bool? mine, ClaimsPrincipal user, CaseQueries queries, CancellationToken ct) =>
-        await queries.ListAsync(status, program, region, due, take ?? 200, ct, mine == true ? user.Identity?.Name ?? "-" : null) is { } rows
-            ? TypedResults.Ok(rows)
-            : ApiProblems.Validation("query", "region 应为区划代码或其前缀，status 应为案件状态代码");
+        bool? mine, string? name, string? idNumber, Guid? householdId, int? page, int? pageSize, string? sort, string? dir, ClaimsPrincipal user,
+        CaseQueries queries, HttpResponse response, CancellationToken ct)
+    {
+        var filter = new CaseFilter(status, program, region, due, mine == true ? user.Identity?.Name ?? "-" : null, name, idNumber, householdId);
+        if (await queries.ListAsync(filter, PageRequest.From(page, pageSize ?? take, sort, dir, 200), ct) is not { } found)
+        {
+            return ApiProblems.Validation("query", "region 应为区划代码或其前缀，status 应为案件状态代码");
+        }
+
+        response.Headers["X-Total-Count"] = found.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(found.Items);
+    }
 
     public static async Task<Ok<List<DeadlineRow>>> Board(CaseQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.BoardAsync(ct));
 

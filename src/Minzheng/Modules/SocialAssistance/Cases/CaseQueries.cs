@@ -6,13 +6,23 @@ using Minzheng.Platform.Auditing;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Deadlines;
+using Minzheng.Platform.People;
+using Minzheng.Platform.Privacy;
 using Minzheng.Platform.Regions;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialAssistance.Cases;
 
+/// <param name="Mine">A user name: only cases this user has worked on (any step of the timeline).</param>
+/// <param name="Due">"soon", "overdue" or null for every case.</param>
+/// <param name="IdNumber">A full ID number of any current member of the household (posted, never in a URL).</param>
+public sealed record CaseFilter(string? Status = null, string? Program = null, string? Region = null, string? Due = null, string? Mine = null,
+    string? Name = null, string? IdNumber = null, Guid? HouseholdId = null);
+
 /// <summary>Case pages and work lists: one case with its timeline, filtered lists with deadline urgency, the deadline board.</summary>
-public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars, DeadlineBoard board, AuditLog audit, TimeProvider clock, CaseChecks checks)
+public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars, DeadlineBoard board, AuditLog audit, TimeProvider clock, CaseChecks checks,
+    RegionService regions, PersonalDataProtector protector)
 {
     /// <param name="roles">The caller's roles, for the steps they may take now.</param>
     public async Task<CaseDto?> GetAsync(Guid id, CancellationToken ct, IEnumerable<string>? roles = null)
@@ -40,20 +50,38 @@ public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars,
         };
     }
 
-    /// <param name="due">"soon", "overdue" or null for every case.</param>
-    /// <param name="mine">Only cases this user has worked on (any step of the timeline).</param>
-    public async Task<List<CaseListItem>?> ListAsync(string? status, string? program, string? region, string? due, int take, CancellationToken ct,
-        string? mine = null)
+    private static readonly SortMap<CaseRow> Sort = new SortMap<CaseRow>("due", q => q.ThenBy(r => r.Case.AppliedOn).ThenBy(r => r.Case.Id))
+        .Add("due", r => r.Case.DueOn ?? DateOnly.MaxValue).Add("applied", r => r.Case.AppliedOn).Add("name", r => r.Name)
+        .Add("program", r => r.Case.Program).Add("region", r => r.Case.RegionCode).Add("status", r => r.Case.Status);
+
+    /// <summary>One page of the cases the filter keeps, most urgent first unless sorted otherwise; null when a filter value is malformed.</summary>
+    public async Task<Paged<CaseListItem>?> ListAsync(CaseFilter filter, PageRequest page, CancellationToken ct)
     {
-        var query = db.Cases.AsNoTracking();
-        if (!string.IsNullOrEmpty(mine))
+        var calendar = await calendars.GetAsync(ct);
+        if (Filtered(filter, calendar) is not { } query)
         {
-            query = query.Where(c => db.Set<CaseEvent>().Any(e => e.CaseId == c.Id && e.Actor == mine));
+            return null;
         }
 
-        if (!string.IsNullOrWhiteSpace(region))
+        var rows = await query.Join(db.Persons, c => c.ApplicantPersonId, p => p.Id, (c, p) => new CaseRow { Case = c, Name = p.Name, IdNumberMasked = p.IdNumberMasked })
+            .PageAsync(page, Sort, ct);
+        var names = await regions.NamesAsync(ct);
+        return new Paged<CaseListItem>(rows.Items.Select(r => new CaseListItem(r.Case.Id, r.Case.Program, ProgramName(r.Case.Program), r.Case.RegionCode, r.Name,
+            r.IdNumberMasked, Code(r.Case.Status), CaseText.StatusName(r.Case.Status), r.Case.AppliedOn, r.Case.DueOn, Urgency(r.Case, calendar), r.Case.RelativeOfStaff,
+            names.GetValueOrDefault(r.Case.RegionCode, r.Case.RegionCode))).ToList(), rows.Total, rows.Page, rows.PageSize);
+    }
+
+    private IQueryable<AssistanceCase>? Filtered(CaseFilter f, WorkingCalendar calendar)
+    {
+        var query = db.Cases.AsNoTracking();
+        if (!string.IsNullOrEmpty(f.Mine))
         {
-            if (RegionCode.ToScopePrefix(region) is not { } prefix)
+            query = query.Where(c => db.Set<CaseEvent>().Any(e => e.CaseId == c.Id && e.Actor == f.Mine));
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.Region))
+        {
+            if (RegionCode.ToScopePrefix(f.Region.Trim()) is not { } prefix)
             {
                 return null;
             }
@@ -61,9 +89,9 @@ public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars,
             query = query.Where(c => c.RegionCode.StartsWith(prefix));
         }
 
-        if (!string.IsNullOrWhiteSpace(status))
+        if (!string.IsNullOrWhiteSpace(f.Status))
         {
-            if (!Enum.TryParse<CaseStatus>(status.Replace("-", "", StringComparison.Ordinal), true, out var s))
+            if (!Enum.TryParse<CaseStatus>(f.Status.Replace("-", "", StringComparison.Ordinal), true, out var s))
             {
                 return null;
             }
@@ -71,23 +99,45 @@ public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars,
             query = query.Where(c => c.Status == s);
         }
 
-        if (!string.IsNullOrWhiteSpace(program))
+        if (!string.IsNullOrWhiteSpace(f.Program))
         {
-            query = query.Where(c => c.Program == program);
+            query = query.Where(c => c.Program == f.Program);
         }
 
-        var calendar = await calendars.GetAsync(ct);
+        if (f.HouseholdId is { } household)
+        {
+            query = query.Where(c => c.HouseholdId == household);
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.Name))
+        {
+            var name = f.Name.Trim();
+            query = query.Where(c => db.Persons.Any(p => p.Id == c.ApplicantPersonId && p.Name.Contains(name)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.IdNumber))
+        {
+            // Any current member's number finds the household's cases: the applicant is not always the one the clerk knows.
+            var index = IdNumber.TryParse(f.IdNumber, clock.Today(), out var id, out _) ? protector.BlindIndex(id.Value, DataPurpose.IdNumber) : "-";
+            query = query.Where(c => db.HouseholdMembers.Any(m => m.HouseholdId == c.HouseholdId && m.ValidTo == null && m.Person!.IdNumberIndex == index));
+        }
+
         var today = clock.Today();
-        if (due is "soon" or "overdue")
+        if (f.Due is "soon" or "overdue")
         {
             var soon = calendar.AddWorkingDays(today, DeadlineBoard.DueSoonWorkingDays);
-            query = due == "overdue" ? query.Where(c => c.DueOn < today) : query.Where(c => c.DueOn >= today && c.DueOn <= soon);
+            query = f.Due == "overdue" ? query.Where(c => c.DueOn < today) : query.Where(c => c.DueOn >= today && c.DueOn <= soon);
         }
 
-        var rows = await query.OrderBy(c => c.DueOn == null).ThenBy(c => c.DueOn).ThenBy(c => c.AppliedOn).Take(Math.Clamp(take, 1, 1000))
-            .Join(db.Persons, c => c.ApplicantPersonId, p => p.Id, (c, p) => new { Case = c, p.Name, p.IdNumberMasked }).ToListAsync(ct);
-        return rows.Select(r => new CaseListItem(r.Case.Id, r.Case.Program, ProgramName(r.Case.Program), r.Case.RegionCode, r.Name, r.IdNumberMasked,
-            Code(r.Case.Status), CaseText.StatusName(r.Case.Status), r.Case.AppliedOn, r.Case.DueOn, Urgency(r.Case, calendar), r.Case.RelativeOfStaff)).ToList();
+        return query;
+    }
+
+    /// <summary>A class, not a record, so EF can sort and page on the joined applicant's name.</summary>
+    internal sealed class CaseRow
+    {
+        public AssistanceCase Case { get; init; } = null!;
+        public string Name { get; init; } = "";
+        public string IdNumberMasked { get; init; } = "";
     }
 
     /// <summary>

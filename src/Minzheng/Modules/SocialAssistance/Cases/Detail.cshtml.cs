@@ -28,6 +28,16 @@ public sealed class DetailModel(CaseQueries queries, CaseService cases, IAuthori
     public bool CanWork { get; private set; }
     public string? Error { get; private set; }
 
+    /// <summary>
+    /// What the user typed in <paramref name="form"/> (a step's action, or the posting handler) when it was refused, so
+    /// the page shows the error beside the text instead of an empty form; null on any other request.
+    /// </summary>
+    public string? Kept(string form, string field) =>
+        Request.HasFormContentType && Error is not null
+        && (Request.Form["action"] == form || string.Equals(Request.Query["handler"], form, StringComparison.OrdinalIgnoreCase))
+            ? Request.Form[field].ToString()
+            : null;
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostActAsync(Guid id, string action, string? date, string? investigators, string? findings, bool? passed,
@@ -52,6 +62,7 @@ public sealed class DetailModel(CaseQueries queries, CaseService cases, IAuthori
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
 
+        TempData["Flash"] = "办理结果已保存";
         return RedirectToPage(new { id });
     }
 
@@ -75,6 +86,7 @@ public sealed class DetailModel(CaseQueries queries, CaseService cases, IAuthori
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
 
+        TempData["Flash"] = "公示记录已保存";
         return RedirectToPage(new { id });
     }
 

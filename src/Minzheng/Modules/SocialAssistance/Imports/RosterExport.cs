@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using Minzheng.Modules.SocialAssistance.Enrollments;
 using Minzheng.Modules.SocialAssistance.Programs;
 using Minzheng.Platform.Auditing;
@@ -67,7 +66,6 @@ public static class RosterExport
                     join h in db.Households on e.HouseholdId equals h.Id
                     orderby e.RegionCode, p.Name
                     select new { e, p, h };
-        var file = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
         var count = 0;
         var rows = query.AsEnumerable().Select(x =>
         {
@@ -88,11 +86,10 @@ public static class RosterExport
                 ["家庭住址"] = SpreadsheetText.Safe(x.h.Address),
             };
         });
-        await file.SaveAsAsync(rows, sheetName: "花名册", cancellationToken: ct);
-        file.Position = 0;
+        var file = await SpreadsheetFile.XlsxAsync(rows, "花名册", "assistance-roster.xlsx", ct);
         await audit.RecordAsync(showFull ? AuditActions.SensitiveRevealed : AuditActions.Exported, entityType: "AssistanceRoster",
             regionCode: prefix!.Length > 0 ? prefix.PadRight(RegionCode.Length, '0') : null,
             details: new { kind = "assistance-roster", program, full = showFull, reason, rows = count }, ct: ct);
-        return TypedResults.File(file, ImportEndpoints.XlsxType, "assistance-roster.xlsx");
+        return file;
     }
 }

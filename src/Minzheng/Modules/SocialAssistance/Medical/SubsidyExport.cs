@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
-using Minzheng.Modules.SocialAssistance.Imports;
 using Minzheng.Modules.SocialAssistance.OneOffs;
 using Minzheng.Platform.Auditing;
 using Minzheng.Platform.Data;
@@ -53,7 +51,6 @@ public static class SubsidyExport
                     join p in db.Persons on e.PersonId equals p.Id
                     orderby e.RegionCode, p.Name
                     select new { e.RegionCode, p.Name, p.IdNumberCipher, p.IdNumberMasked, e.Category, e.Subsidy };
-        var file = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
         var count = 0;
         var rows = query.AsEnumerable().Select(x => new Dictionary<string, object?>
         {
@@ -65,10 +62,9 @@ public static class SubsidyExport
             ["资助类别"] = MedicalAidFacts.CategoryName(x.Category),
             ["资助金额（元）"] = x.Subsidy,
         });
-        await file.SaveAsAsync(rows, sheetName: $"{list.Year}年资助参保", cancellationToken: ct);
-        file.Position = 0;
+        var file = await SpreadsheetFile.XlsxAsync(rows, $"{list.Year}年资助参保", $"insurance-subsidy-{list.Year}-{list.RegionPrefix}.xlsx", ct);
         await audit.RecordAsync(showFull ? AuditActions.SensitiveRevealed : AuditActions.Exported, entityType: nameof(InsuranceSubsidyList), entityId: id.ToString(),
             regionCode: list.RegionCode, details: new { kind = "insurance-subsidy", list.Year, full = showFull, reason, rows = count }, ct: ct);
-        return TypedResults.File(file, ImportEndpoints.XlsxType, $"insurance-subsidy-{list.Year}-{list.RegionPrefix}.xlsx");
+        return file;
     }
 }

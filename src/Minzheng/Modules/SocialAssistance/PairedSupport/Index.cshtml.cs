@@ -8,7 +8,7 @@ namespace Minzheng.Modules.SocialAssistance.PairedSupport;
 
 /// <summary>结对帮扶: pairings of the region, a form to pair a household by its head's ID number, contacts and ending on each.</summary>
 [Authorize(Policy = Policies.BusinessRead)]
-public sealed class IndexModel(SupportPairingService service, RegistryService registry, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class IndexModel(SupportPairingService service, HouseholdSearch households, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     /// <summary>Today in China, the default date of the forms.</summary>
     public string Today => Minzheng.Platform.Calendar.ChinaTime.Today(clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -33,7 +33,7 @@ public sealed class IndexModel(SupportPairingService service, RegistryService re
 
     public async Task<IActionResult> OnPostPairAsync(string? headIdNumber, string? helper, string? helperUnit, string? startedOn, string? measures, CancellationToken ct)
     {
-        var household = string.IsNullOrWhiteSpace(headIdNumber) ? null : (await registry.SearchAsync(null, headIdNumber, null, 1, ct))?.FirstOrDefault();
+        var household = string.IsNullOrWhiteSpace(headIdNumber) ? null : await households.FindByIdNumberAsync(headIdNumber, ct);
         return await RecordAsync(async () =>
         {
             if (household is null)

@@ -11,7 +11,7 @@ using Minzheng.Platform.Security;
 namespace Minzheng.Modules.SocialAssistance.Registry;
 
 [Authorize(Policy = Policies.BusinessRead)]
-public sealed class HouseholdModel(RegistryService registry, RegistryEditService edits, RegionService regions, IAuthorizationService authorization,
+public sealed class HouseholdModel(RegistryService registry, HouseholdSearch households, RegistryEditService edits, RegionService regions, IAuthorizationService authorization,
     Benefits.BenefitService benefits, Enrollments.EnrollmentService enrollmentService, MemberEconomicsService economics, TimeProvider clock,
     Verification.FindingService findings, Monitoring.MonitoringService monitoring, AttachmentService attachments) : PageModel
 {
@@ -29,6 +29,7 @@ public sealed class HouseholdModel(RegistryService registry, RegistryEditService
     public string? RevealError { get; private set; }
     public bool CanReveal { get; private set; }
     public bool CanEdit { get; private set; }
+    public bool CanApply { get; private set; }
     public string? MoveError { get; private set; }
 
     public Benefits.BenefitResult? Benefit { get; private set; }
@@ -99,6 +100,7 @@ public sealed class HouseholdModel(RegistryService registry, RegistryEditService
             return Page();
         }
 
+        TempData["Flash"] = "收入已登记";
         return RedirectToPage(new { id });
     }
 
@@ -115,6 +117,7 @@ public sealed class HouseholdModel(RegistryService registry, RegistryEditService
             case null:
                 return NotFound();
             case ({ } target, _):
+                TempData["Flash"] = "已分立为新户";
                 return RedirectToPage(new { id = target });
             case (null, var errors):
                 MoveError = string.Join("；", errors.Messages);
@@ -134,7 +137,7 @@ public sealed class HouseholdModel(RegistryService registry, RegistryEditService
     public Task<IActionResult> OnPostMergeAsync(Guid id, string? headIdNumber, CancellationToken ct) =>
         EditAsync(id, async () =>
         {
-            var other = string.IsNullOrWhiteSpace(headIdNumber) ? null : (await registry.SearchAsync(null, headIdNumber, null, 1, ct))?.FirstOrDefault();
+            var other = string.IsNullOrWhiteSpace(headIdNumber) ? null : await households.FindByIdNumberAsync(headIdNumber, ct);
             return await edits.MergeAsync(id, new MergeRequest(other?.Id, null), ct);
         }, ct);
 
@@ -166,6 +169,7 @@ public sealed class HouseholdModel(RegistryService registry, RegistryEditService
                 EditError = string.Join("；", errors.Messages);
                 return Page();
             default:
+                TempData["Flash"] = "家庭信息已保存";
                 return RedirectToPage(new { id });
         }
     }
@@ -194,6 +198,7 @@ public sealed class HouseholdModel(RegistryService registry, RegistryEditService
             return Page();
         }
 
+        TempData["Flash"] = "在保记录已调整";
         return RedirectToPage(new { id });
     }
 
@@ -211,6 +216,7 @@ public sealed class HouseholdModel(RegistryService registry, RegistryEditService
     {
         CanReveal = (await authorization.AuthorizeAsync(User, Policies.RevealPersonalData)).Succeeded;
         CanEdit = (await authorization.AuthorizeAsync(User, AssistancePolicies.RegistryWrite)).Succeeded;
+        CanApply = (await authorization.AuthorizeAsync(User, AssistancePolicies.CaseWork)).Succeeded;
         CanChangeEnrollments = (await authorization.AuthorizeAsync(User, AssistancePolicies.DecideCases)).Succeeded;
         Household = await registry.GetHouseholdAsync(id, null, ct);
         if (Household is not null)
@@ -235,6 +241,7 @@ public sealed class HouseholdModel(RegistryService registry, RegistryEditService
         var (created, errors) = await monitoring.RegisterAsync(new Monitoring.MonitorRequest(id, category, reason, annualMedicalExpense), ct);
         if (created is not null)
         {
+            TempData["Flash"] = "已纳入低收入人口监测";
             return RedirectToPage(new { id });
         }
 

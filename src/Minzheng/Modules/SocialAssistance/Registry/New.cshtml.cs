@@ -42,6 +42,7 @@ public sealed class NewModel(RegistryService registry) : PageModel
         var (id, errors, _) = await registry.CreateHouseholdAsync(request, ct);
         if (id is { } created)
         {
+            TempData["Flash"] = "家庭已登记";
             return RedirectToPage("Household", new { id = created });
         }
 

@@ -55,6 +55,7 @@ public sealed class PersonModel(RegistryEditService edits) : PageModel
             return Page();
         }
 
+        TempData["Flash"] = "人员档案已保存";
         return HouseholdId == Guid.Empty ? RedirectToPage(new { id }) : RedirectToPage("Household", new { id = HouseholdId });
     }
 

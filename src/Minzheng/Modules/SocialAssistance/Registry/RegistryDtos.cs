@@ -28,7 +28,8 @@ public sealed record MembershipDto(Guid PersonId, string Name, string Relationsh
 /// <summary>Moves a member to another household (<c>toHouseholdId</c>) or, without one, into a new household of their own (分户).</summary>
 public sealed record MoveMemberRequest(Guid? ToHouseholdId, string? Relationship, string? Date);
 
-public sealed record HouseholdListItem(Guid Id, string RegionCode, string HeadName, string HeadIdNumberMasked, string HukouType, string Address, int MemberCount);
+public sealed record HouseholdListItem(Guid Id, string RegionCode, string HeadName, string HeadIdNumberMasked, string HukouType, string Address, int MemberCount,
+    string? RegionName = null);
 
 public sealed record RevealRequest(string? Reason);
 

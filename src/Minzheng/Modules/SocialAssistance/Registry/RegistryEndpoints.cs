@@ -21,7 +21,11 @@ public static class RegistryEndpoints
         households.MapPost("/{id:guid}/members/{personId:guid}/move", Move).WithName("Households_MoveMember")
             .RequireAuthorization(AssistancePolicies.RegistryWrite).WithSummary("成员迁出：迁入另一户（toHouseholdId）或分立新户；保留历史");
         households.MapGet("/", Search).WithName("Households_Search").RequireAuthorization(Policies.BusinessRead)
-            .WithSummary("按姓名、完整身份证号、区划查询家庭");
+            .WithSummary("按姓名、完整身份证号、区划、户籍查询家庭：page、pageSize、sort=region|head|members|address|hukou、dir=desc；总数在 X-Total-Count");
+        households.MapGet("/pick", Pick).WithName("Households_Pick").RequireAuthorization(Policies.BusinessRead)
+            .WithSummary("按成员姓名选择本辖区家庭（最多20户，身份证号脱敏）");
+        households.MapGet("/export.xlsx", HouseholdExport.ExportAsync).WithName("Households_Export").RequireAuthorization(Policies.BusinessRead)
+            .WithSummary("导出当前筛选的家庭名单（脱敏）");
         api.MapPost("/persons/{id:guid}/incomes", AddIncome).WithTags("Registry").WithName("Persons_AddIncome")
             .RequireAuthorization(AssistancePolicies.RegistryWrite).WithSummary("登记成员收入（类型、月额、期间、是否计入）");
         households.MapPut("/{id:guid}", Update).WithName("Households_Update").RequireAuthorization(AssistancePolicies.RegistryWrite)
@@ -117,11 +121,21 @@ public static class RegistryEndpoints
         _ => TypedResults.NoContent(),
     };
 
-    public static async Task<Results<Ok<List<HouseholdListItem>>, ValidationProblem>> Search(
-        string? name, string? idNumber, string? region, int? take, RegistryService registry, CancellationToken ct) =>
-        await registry.SearchAsync(name, idNumber, region, take ?? 100, ct) is { } rows
-            ? TypedResults.Ok(rows)
-            : ApiProblems.Validation("region", "region 应为12位区划代码或其2、4、6、9位前缀");
+    public static async Task<Results<Ok<List<HouseholdListItem>>, ValidationProblem>> Search(string? name, string? idNumber, string? region, string? hukou,
+        int? take, int? page, int? pageSize, string? sort, string? dir, HouseholdSearch households, HttpResponse response, CancellationToken ct)
+    {
+        var found = await households.SearchAsync(new HouseholdFilter(name, region, hukou, idNumber), PageRequest.From(page, pageSize ?? take, sort, dir, 100), ct);
+        if (found is null)
+        {
+            return ApiProblems.Validation("region", "region 应为12位区划代码或其2、4、6、9位前缀");
+        }
+
+        response.Headers["X-Total-Count"] = found.Total.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Ok(found.Items);
+    }
+
+    public static async Task<Ok<List<HouseholdChoice>>> Pick(string? term, HouseholdSearch households, CancellationToken ct) =>
+        TypedResults.Ok(await households.PickAsync(term, 20, ct));
 
     public static async Task<Results<Ok<RevealedIdNumber>, ProblemHttpResult, ValidationProblem>> Reveal(
         Guid id, RevealRequest request, RegistryService registry, CancellationToken ct)

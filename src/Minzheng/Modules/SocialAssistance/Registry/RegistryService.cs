@@ -262,46 +262,6 @@ public sealed class RegistryService(MinzhengDbContext db, PersonalDataProtector 
     }
 
     /// <summary>Search by name (contains), full ID number (exact, through the blind index) and region subtree.</summary>
-    public async Task<List<HouseholdListItem>?> SearchAsync(string? name, string? idNumber, string? region, int take, CancellationToken ct)
-    {
-        var query = db.HouseholdMembers.AsNoTracking().Where(m => m.ValidTo == null);
-        if (!string.IsNullOrWhiteSpace(region))
-        {
-            if (RegionCode.ToScopePrefix(region) is not { } prefix)
-            {
-                return null;
-            }
-
-            query = query.Where(m => m.RegionCode.StartsWith(prefix));
-        }
-
-        if (!string.IsNullOrWhiteSpace(name))
-        {
-            var n = name.Trim();
-            query = query.Where(m => m.Person!.Name.Contains(n));
-        }
-
-        if (!string.IsNullOrWhiteSpace(idNumber))
-        {
-            var index = IdNumber.TryParse(idNumber, clock.Today(), out var id, out _) ? protector.BlindIndex(id.Value, DataPurpose.IdNumber) : "-";
-            query = query.Where(m => m.Person!.IdNumberIndex == index);
-        }
-
-        var householdIds = await query.Select(m => m.HouseholdId).Distinct().Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
-        var rows = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id))
-            .Select(h => new
-            {
-                h.Id,
-                h.RegionCode,
-                h.HukouType,
-                h.Address,
-                Head = db.Persons.Where(p => p.Id == h.HeadPersonId).Select(p => new { p.Name, p.IdNumberMasked }).First(),
-                Count = h.Members.Count(m => m.ValidTo == null),
-            }).ToListAsync(ct);
-        return rows.OrderBy(r => r.RegionCode).ThenBy(r => r.Head.Name)
-            .Select(r => new HouseholdListItem(r.Id, r.RegionCode, r.Head.Name, r.Head.IdNumberMasked, Code(r.HukouType), r.Address, r.Count)).ToList();
-    }
-
     /// <summary>The full ID number of a person in scope, with the reason recorded in the audit log; null when not found.</summary>
     public async Task<RevealedIdNumber?> RevealIdNumberAsync(Guid personId, string reason, CancellationToken ct)
     {

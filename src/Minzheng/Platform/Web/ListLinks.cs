@@ -1,0 +1,43 @@
+using System.Net;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Http.Extensions;
+
+namespace Minzheng.Platform.Web;
+
+/// <summary>
+/// Links of a list page that keep its filters in the URL (so a list can be bookmarked and shared): another page, another
+/// sort column. Changing the sort or the filters goes back to the first page.
+/// </summary>
+public static class ListLinks
+{
+    public static string With(HttpRequest request, params (string Key, string? Value)[] changes)
+    {
+        var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in changes)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                query.Remove(key);
+            }
+            else
+            {
+                query[key] = value;
+            }
+        }
+
+        var builder = new QueryBuilder(query.Where(q => q.Value.Length > 0));
+        return request.Path + builder.ToQueryString().ToString();
+    }
+
+    /// <summary>A column header that sorts by <paramref name="column"/> (ascending first, then descending), marked when it is the current sort.</summary>
+    public static IHtmlContent SortHeader(HttpRequest request, string column, string label)
+    {
+        var current = string.Equals(request.Query["sort"], column, StringComparison.OrdinalIgnoreCase);
+        var descending = current && string.Equals(request.Query["dir"], "desc", StringComparison.OrdinalIgnoreCase);
+        var href = With(request, ("sort", column), ("dir", current && !descending ? "desc" : null), ("pageNumber", null));
+        var mark = current ? (descending ? " ▼" : " ▲") : "";
+        var state = current ? (descending ? "descending" : "ascending") : "none";
+        return new HtmlString($"<a class=\"sort-link text-reset text-nowrap\" href=\"{WebUtility.HtmlEncode(href)}\" aria-sort=\"{state}\" title=\"按{WebUtility.HtmlEncode(label)}排序\">"
+            + $"{WebUtility.HtmlEncode(label)}{mark}</a>");
+    }
+}
