@@ -15,6 +15,7 @@ install_missing() {
   [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || wanted+=(postgresql)
   [ -x /usr/bin/chromium ] || wanted+=(chromium)
   fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || wanted+=(fonts-noto-cjk)
+  command -v sqlite3 >/dev/null || wanted+=(sqlite3)
   if [ ${#wanted[@]} -gt 0 ]; then
     log "installing ${wanted[*]}"
     if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi

@@ -39,12 +39,15 @@ public static class EnrollmentGroupTriggers
 {
     private const string Columns = "\"RegionCode\", \"Program\", \"StartMonth\", \"EndMonth\", \"Enrollments\", \"Persons\", \"AmountFen\"";
 
-    private const string Upsert = "ON CONFLICT (\"RegionCode\", \"Program\", \"StartMonth\", \"EndMonth\") DO UPDATE SET "
-        + "\"Enrollments\" = g.\"Enrollments\" + excluded.\"Enrollments\", \"Persons\" = g.\"Persons\" + excluded.\"Persons\", \"AmountFen\" = g.\"AmountFen\" + excluded.\"AmountFen\"";
+    /// <param name="target">How the upsert names the existing row: PostgreSQL's alias, SQLite's table name (SQLite before 3.35 —
+    /// Debian 12's sqlite3 is 3.40 — cannot parse an alias in INSERT, and could not even open the database to read it).</param>
+    private static string Upsert(string target) => "ON CONFLICT (\"RegionCode\", \"Program\", \"StartMonth\", \"EndMonth\") DO UPDATE SET "
+        + $"\"Enrollments\" = {target}.\"Enrollments\" + excluded.\"Enrollments\", \"Persons\" = {target}.\"Persons\" + excluded.\"Persons\", "
+        + $"\"AmountFen\" = {target}.\"AmountFen\" + excluded.\"AmountFen\"";
 
     private static string PostgresFrom(string table, string sign) =>
         $"INSERT INTO \"EnrollmentGroups\" AS g ({Columns}) SELECT \"RegionCode\", \"Program\", \"StartMonth\", COALESCE(\"EndMonth\", DATE '9999-12-01'), "
-        + $"{sign}COUNT(*), {sign}SUM(\"CoveredPersons\"), {sign}SUM(ROUND(\"MonthlyAmount\" * 100)::bigint) FROM {table} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 {Upsert};";
+        + $"{sign}COUNT(*), {sign}SUM(\"CoveredPersons\"), {sign}SUM(ROUND(\"MonthlyAmount\" * 100)::bigint) FROM {table} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 {Upsert("g")};";
 
     public static readonly string PostgresBackfill = PostgresFrom("\"Enrollments\"", "");
 
@@ -75,14 +78,19 @@ public static class EnrollmentGroupTriggers
     ];
 
     private static string SqliteRow(string row, string sign) =>
-        $"INSERT INTO \"EnrollmentGroups\" AS g ({Columns}) VALUES ({row}.\"RegionCode\", {row}.\"Program\", {row}.\"StartMonth\", COALESCE({row}.\"EndMonth\", '9999-12-01'), "
-        + $"{sign}1, {sign}{row}.\"CoveredPersons\", {sign}CAST(ROUND({row}.\"MonthlyAmount\" * 100) AS INTEGER)) {Upsert};";
+        $"INSERT INTO \"EnrollmentGroups\" ({Columns}) VALUES ({row}.\"RegionCode\", {row}.\"Program\", {row}.\"StartMonth\", COALESCE({row}.\"EndMonth\", '9999-12-01'), "
+        + $"{sign}1, {sign}{row}.\"CoveredPersons\", {sign}CAST(ROUND({row}.\"MonthlyAmount\" * 100) AS INTEGER)) {Upsert("\"EnrollmentGroups\"")};";
 
-    public static readonly string[] Sqlite =
+    public static readonly string[] SqliteTriggers =
     [
         $"CREATE TRIGGER enrollment_groups_insert AFTER INSERT ON \"Enrollments\" BEGIN {SqliteRow("NEW", "")} END;",
         $"CREATE TRIGGER enrollment_groups_update AFTER UPDATE ON \"Enrollments\" BEGIN {SqliteRow("OLD", "-")} {SqliteRow("NEW", "")} END;",
         $"CREATE TRIGGER enrollment_groups_delete AFTER DELETE ON \"Enrollments\" BEGIN {SqliteRow("OLD", "-")} END;",
+    ];
+
+    public static readonly string[] Sqlite =
+    [
+        .. SqliteTriggers,
         $"INSERT INTO \"EnrollmentGroups\" ({Columns}) SELECT \"RegionCode\", \"Program\", \"StartMonth\", COALESCE(\"EndMonth\", '9999-12-01'), COUNT(*), "
         + "SUM(\"CoveredPersons\"), SUM(CAST(ROUND(\"MonthlyAmount\" * 100) AS INTEGER)) FROM \"Enrollments\" GROUP BY 1, 2, 3, 4;",
     ];
