@@ -58,6 +58,8 @@ public static class DatabaseSetup
     public static IServiceCollection AddMinzhengDatabase(this IServiceCollection services)
     {
         services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<Operations.DatabaseBackup>();
+        services.AddHostedService<Operations.ScheduledBackups>();
         services.AddScoped<AuditStampInterceptor>();
         services.AddScoped<RegionScopeWriteGuard>();
         services.AddScoped<Auditing.AuditInterceptor>();

@@ -10,9 +10,9 @@ namespace Minzheng.Platform.Hosting;
 /// <summary>Admin verbs of the executable: <c>migrate</c>, <c>seed-demo</c>, <c>import-regions &lt;file&gt;</c>.</summary>
 public sealed record CommandLine(string? Verb, string[] VerbArgs, string[] HostArgs)
 {
-    public static readonly Dictionary<string, string> SwitchMappings = new() { ["--data"] = "Data:Path" };
+    public static readonly Dictionary<string, string> SwitchMappings = new() { ["--data"] = "Data:Path", ["--to"] = "Backup:To", ["--keys"] = "Backup:KeysFile" };
 
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "import-regions", "audit", "privacy", "help"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "import-regions", "audit", "privacy", "backup", "restore", "help"];
 
     public static CommandLine Parse(string[] args)
     {
@@ -48,6 +48,8 @@ public sealed record CommandLine(string? Verb, string[] VerbArgs, string[] HostA
                 return 0;
             case "import-regions" when command.VerbArgs.Length == 1:
                 return await ImportRegionsAsync(services, command.VerbArgs[0], ct);
+            case "backup" or "restore":
+                return await Operations.BackupVerbs.RunAsync(services, command, ct);
             case "audit" when command.VerbArgs is ["verify"]:
                 return await VerifyAuditAsync(services, ct);
             case "privacy" when command.VerbArgs is ["rekey"]:
@@ -64,6 +66,9 @@ public sealed record CommandLine(string? Verb, string[] VerbArgs, string[] HostA
                       import-regions <file>   导入区划代码 (CSV/XLSX: code,name) / import an official region code list
                       audit verify            校验审计日志哈希链 / verify the audit log's hash chain (exit 1 if broken)
                       privacy rekey           密钥轮换后重新加密 / re-encrypt personal data under the active key
+                      backup [--to <目录>]     备份数据库（不含密钥）/ back up the database, without its keys
+                      backup keys --to <目录>  备份密钥（与数据备份分开保存）/ back up the keys, to keep apart from the data
+                      restore <备份文件> --keys <密钥文件>  恢复到空的数据库 / restore into an empty database
                     """);
                 return command.Verb == "help" ? 0 : 2;
         }
