@@ -8,7 +8,7 @@ using Minzheng.Platform.Security;
 namespace Minzheng.Modules.Administration.Audit;
 
 /// <summary>One particular of an entry as the page shows it; <see cref="Title"/> is the stored value, on hover.</summary>
-public sealed record AuditLine(string Label, string Value, string? Title = null, bool IsRegion = false);
+public sealed record AuditLine(string Label, string Value, string? Title = null, bool IsRegion = false, bool IsUser = false);
 
 /// <summary>An audit entry for the auditor's page: names instead of codes, particulars as lines instead of JSON.</summary>
 public sealed record AuditRow(AuditEntry Entry, string ActionName, string EntityName, string? EntityLabel, IReadOnlyList<AuditLine> Lines,
@@ -37,6 +37,12 @@ public sealed partial class AuditPresenter(IEnumerable<IAuditVocabulary> vocabul
         ["document"] = "文书",
         ["attachment"] = "附件",
         ["calendar"] = "工作日历",
+    };
+
+    // Particulars that hold a login: shown as the person's name, like the 用户 column.
+    private static readonly HashSet<string> UserKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "createdBy", "updatedBy", "deletedBy", "uploadedBy", "decidedBy", "handledBy", "recordedBy", "postedBy", "voidedBy", "actor", "user", "userName",
     };
 
     private static readonly HashSet<string> RegionKeys = new(StringComparer.OrdinalIgnoreCase) { "code", "parentCode", "regionCode", "regionPrefix", "region" };
@@ -126,6 +132,11 @@ public sealed partial class AuditPresenter(IEnumerable<IAuditVocabulary> vocabul
         if (p.Value.ValueKind == JsonValueKind.String && RegionKeys.Contains(p.Name) && p.Value.GetString() is { Length: > 0 } code)
         {
             return new AuditLine(label, code, code, IsRegion: true);
+        }
+
+        if (p.Value.ValueKind == JsonValueKind.String && UserKeys.Contains(p.Name) && p.Value.GetString() is { Length: > 0 } login)
+        {
+            return new AuditLine(label, login, login, IsUser: true);
         }
 
         var (value, valueTitle) = Value(p.Value);

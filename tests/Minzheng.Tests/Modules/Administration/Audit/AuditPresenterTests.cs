@@ -19,6 +19,10 @@ public sealed class AuditPresenterTests
         Assert.Equal("登录", row.ActionName);
         var line = Assert.Single(row.Lines);
         Assert.Equal(("渠道", "网页"), (line.Label, line.Value));
+
+        // A region written by the administrator: the login is marked as a person, shown by name on the page.
+        var region = await PresentAsync("data.insert", "Region", """{"Code":"360482000000","CreatedBy":"admin"}""");
+        Assert.Contains(region.Lines, l => l is { Label: "创建人", Value: "admin", IsUser: true });
     }
 
     [Fact]
