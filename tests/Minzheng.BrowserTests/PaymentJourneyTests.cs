@@ -40,7 +40,7 @@ public sealed class PaymentJourneyTests(BrowserApp app)
 
         await county.ReloadAsync();
         await county.GetByRole(AriaRole.Button, new() { Name = "发放失败的记录生成补发名册" }).ClickAsync();
-        await county.Locator("h1", new() { HasText = $"{month} 农村低保补发发放名册" }).WaitForAsync();
+        await county.Locator("h1", new() { HasText = $"{Minzheng.Modules.SocialAssistance.Payments.SignatureLists.PeriodName(month)} 农村低保补发发放名册" }).WaitForAsync();
         Assert.Equal(decimal.Parse(transfers[0][6], CultureInfo.InvariantCulture).ToString("N2", CultureInfo.InvariantCulture),
             await county.GetByTestId("payroll-total").InnerTextAsync());
     }

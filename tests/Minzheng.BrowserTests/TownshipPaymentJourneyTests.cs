@@ -18,10 +18,11 @@ public sealed class TownshipPaymentJourneyTests(BrowserApp app)
     {
         var lastMonth = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.AddHours(8).AddMonths(-1)
             .ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var lastMonthName = Minzheng.Modules.SocialAssistance.Payments.SignatureLists.PeriodName(lastMonth);
         var finance = await app.SignedInPageAsync("finance");
         await finance.GotoAsync("/Payments?program=rural-dibao");
-        await finance.GetByTestId("payrolls").Locator("tbody tr").Filter(new() { HasText = lastMonth }).Filter(new() { HasText = "正常" })
-            .GetByRole(AriaRole.Link, new() { Name = lastMonth }).ClickAsync();
+        await finance.GetByTestId("payrolls").Locator("tbody tr").Filter(new() { HasText = lastMonthName }).Filter(new() { HasText = "正常" })
+            .GetByRole(AriaRole.Link, new() { Name = lastMonthName }).ClickAsync();
         await finance.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
         await finance.GetByTestId("bank-file-csv").WaitForAsync();
         var detailUrl = finance.Url;
@@ -42,12 +43,12 @@ public sealed class TownshipPaymentJourneyTests(BrowserApp app)
         await finance.GetByTestId("reconciled").WaitForAsync();
 
         await township.GotoAsync("/Payments?program=rural-dibao");
-        var row = township.GetByTestId("payrolls").Locator("tbody tr").Filter(new() { HasText = lastMonth }).Filter(new() { HasText = "正常" });
+        var row = township.GetByTestId("payrolls").Locator("tbody tr").Filter(new() { HasText = lastMonthName }).Filter(new() { HasText = "正常" });
         Assert.Contains("甘露镇部分 · 只读", await row.InnerTextAsync());
         Assert.Matches(@"^\d+ 条", await row.Locator("td").Nth(7).InnerTextAsync());
         await Shots.SaveAsync(township, "township-payrolls");
 
-        await row.GetByRole(AriaRole.Link, new() { Name = lastMonth }).ClickAsync();
+        await row.GetByRole(AriaRole.Link, new() { Name = lastMonthName }).ClickAsync();
         await township.GetByTestId("payroll-failed-lines").WaitForAsync();
         Assert.Contains(payee, await township.GetByTestId("payroll-failed-lines").InnerTextAsync());
         Assert.Contains("账户已冻结", await township.GetByTestId("payroll-failed-lines").InnerTextAsync());

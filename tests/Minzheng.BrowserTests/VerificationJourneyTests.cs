@@ -14,7 +14,8 @@ public sealed class VerificationJourneyTests(BrowserApp app)
         await page.GotoAsync("/Verification/TipOffs");
         await page.GetByText("登记举报").ClickAsync();
         await page.GetByLabel("渠道").SelectOptionAsync(new SelectOptionValue { Label = "来信" });
-        await page.GetByLabel("被举报对象区划代码").FillAsync("360482100201");
+        // The place is chosen, not typed: the township's picker lists its villages.
+        await page.Locator(".region-picker[data-name='tipOff.RegionCode'] select").First.SelectOptionAsync("360482100201");
         await page.GetByLabel("被举报人").FillAsync("褚某");
         await page.GetByLabel("举报内容").FillAsync("反映褚某在县城开店，仍享受低保");
         await page.GetByLabel("举报人姓名（匿名可空）").FillAsync("卫女士");

@@ -41,6 +41,7 @@ public sealed class AdministrationModule : IMinzhengModule
         services.AddScoped<AuditQuery>();
         services.AddScoped<AuditExporter>();
         services.AddScoped<AuditValueReveal>();
+        services.AddScoped<AuditPresenter>();
     }
 
     public void MapApi(RouteGroupBuilder api)

@@ -38,6 +38,9 @@ public sealed class SocialAssistanceModule : IMinzhengModule
 
     public IReadOnlyList<NavigationSection> Navigation { get; } = SocialAssistanceNavigation.Sections;
 
+    // A leader reads figures, not lists of links: the dashboard is the first thing they see.
+    public IReadOnlyDictionary<string, string> HomePages { get; } = new Dictionary<string, string> { [Roles.Leader] = "/Reports/Dashboard" };
+
     public void ConfigureModel(Microsoft.EntityFrameworkCore.ModelBuilder model)
     {
         IMinzhengModule.ApplyConfigurationsOf(this, model);
@@ -102,6 +105,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<IWorkSummaryContributor, AssistanceWorkSummary>();
         services.AddScoped<VerificationSentences>();
         services.AddScoped<DashboardService>();
+        services.AddSingleton<Minzheng.Platform.Auditing.IAuditVocabulary, AssistanceAuditVocabulary>();
         services.AddScoped<PeriodTables>();
         services.AddScoped<ReportSubmissions>();
         services.AddScoped<WelfareVisitService>();
@@ -173,13 +177,17 @@ internal static class SocialAssistanceNavigation
 {
     private static readonly string[] Business = Roles.Business;
 
+    // The leader reads figures: the full household register and the ID-number checker are clerks' tools, so they stay
+    // out of the leader's menu (the pages still open from a dashboard drill-down, read-only as before).
+    private static readonly string[] Clerks = [.. Roles.Business.Where(r => r != Roles.Leader)];
+
     public static IReadOnlyList<NavigationSection> Sections { get; } =
     [
         new("社会救助",
         [
-            new("家庭与人员登记", "/Registry", Business), new("花名册导入", "/Imports", [Roles.County, Roles.Township]),
+            new("家庭与人员登记", "/Registry", Clerks), new("花名册导入", "/Imports", [Roles.County, Roles.Township]),
             new("救助申请办理", "/Cases", Business), new("复核", "/Reviews", Business), new("探视巡访", "/Visits", Business), new("结对帮扶", "/PairedSupport", Business),
-            new("保障标准", "/Standards", Business), new("提标重算", "/Recalculations", [Roles.County, Roles.CountyApprover]), new("身份证号校验", "/IdNumbers", Business),
+            new("保障标准", "/Standards", Business), new("提标重算", "/Recalculations", [Roles.County, Roles.CountyApprover]), new("身份证号校验", "/IdNumbers", Clerks),
         ]),
         new("资金发放", [new("发放名册", "/Payments", Business), new("一次性生活补贴", "/OneOffs", [Roles.County, Roles.CountyApprover, Roles.Finance]),
             new("医疗救助结算", "/Medical", [Roles.County, Roles.CountyApprover, Roles.Finance]), new("资金台账", "/Payments/Ledger", Business)]),

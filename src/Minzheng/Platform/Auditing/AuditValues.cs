@@ -58,7 +58,7 @@ public static class AuditValues
             root.Remove(SealedKey);
             root.Remove(FieldsKey);
             var plain = root.Count > 0 ? root.ToJsonString(AuditJson.Options) : null;
-            return new AuditSummary(Describe(action, fields, plain), fields, true);
+            return new AuditSummary(Describe(action, fields, plain), fields, true) { Plain = plain };
         }
 
         var legacyBusinessRow = action.StartsWith("data.", StringComparison.Ordinal) && !IsReferenceData(entityType);
@@ -68,7 +68,7 @@ public static class AuditValues
             return new AuditSummary(Describe(action, fields, null), fields, false);
         }
 
-        return new AuditSummary(details, [], false);
+        return new AuditSummary(details, [], false) { Plain = details };
     }
 
     private static string Describe(string action, List<string> fields, string? plain)
@@ -105,4 +105,8 @@ public static class AuditValues
 /// <param name="Text">The details as the auditor sees them.</param>
 /// <param name="Fields">Names of the fields whose values are sealed (or, for older entries, withheld).</param>
 /// <param name="Sealed">Whether the entry holds sealed values an authorised user can reveal.</param>
-public sealed record AuditSummary(string? Text, IReadOnlyList<string> Fields, bool Sealed);
+public sealed record AuditSummary(string? Text, IReadOnlyList<string> Fields, bool Sealed)
+{
+    /// <summary>The plain particulars alone (JSON, or the stored text when it is not JSON), for a page to lay out.</summary>
+    public string? Plain { get; init; }
+}

@@ -51,6 +51,8 @@ public static class MinzhengHost
         services.AddScoped<DemoSeeder>();
         services.AddScoped<CalendarService>();
         services.AddScoped<RegionService>();
+        services.AddScoped<Security.UserDirectory>();
+        services.AddSingleton<Auditing.IAuditVocabulary, Auditing.PlatformAuditVocabulary>();
         services.AddScoped<Deadlines.DeadlineBoard>();
         services.AddScoped<Documents.DocumentService>();
         services.AddScoped<Statistics.WorkSummaryDrafter>();

@@ -23,6 +23,12 @@ public interface IMinzhengModule
     /// <summary>The module's entries in the navigation, in the order shown.</summary>
     IReadOnlyList<NavigationSection> Navigation { get; }
 
+    /// <summary>
+    /// Start pages by role, for roles whose work is one page of this module (the leader reads the dashboard); the
+    /// generic home page otherwise. The first module that names a role wins.
+    /// </summary>
+    IReadOnlyDictionary<string, string> HomePages => new Dictionary<string, string>();
+
     void AddServices(IServiceCollection services, IConfiguration configuration);
 
     /// <summary>Maps the module's API under the shared, authenticated <c>/api/v1</c> group.</summary>

@@ -18,6 +18,10 @@ public sealed class ModuleCatalog(IReadOnlyList<IMinzhengModule> modules)
     private static readonly NavigationSection[] PlatformNavigation =
         [new("工作台", [new("待办与期限", "/Deadlines", Security.Roles.Business)])];
 
+    /// <summary>The start page a module declares for one of the user's roles, or null for the generic home page.</summary>
+    public string? HomePageFor(ClaimsPrincipal user) =>
+        Modules.SelectMany(m => m.HomePages).Where(p => user.IsInRole(p.Key)).Select(p => p.Value).FirstOrDefault();
+
     /// <summary>The navigation sections with the pages this user may open; sections left empty are dropped.</summary>
     public IEnumerable<NavigationSection> NavigationFor(ClaimsPrincipal user) =>
         PlatformNavigation.Concat(Modules.SelectMany(m => m.Navigation))

@@ -100,6 +100,17 @@ public static class RegionCode
                 : null;
     }
 
+    /// <summary>The level as a list column names it: 省、市、县、乡镇、村 (县 covers 县级市 and 区 alike).</summary>
+    public static string LevelLabel(string? level) => level?.ToLowerInvariant() switch
+    {
+        "province" => "省",
+        "city" => "市",
+        "county" => "县",
+        "township" => "乡镇",
+        "village" => "村",
+        _ => "—",
+    };
+
     public static string LevelName(RegionLevel level) => level switch
     {
         RegionLevel.Province => "省级",

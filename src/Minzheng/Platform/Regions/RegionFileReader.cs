@@ -42,7 +42,7 @@ public static class RegionFileReader
                     nameColumn = Array.FindIndex(cells, c => NameHeaders.Contains(c, StringComparer.OrdinalIgnoreCase));
                     if (codeColumn < 0 || nameColumn < 0)
                     {
-                        return ([], new ImportError(1, "header", "表头应为“code,name”（或“区划代码,区划名称”）"));
+                        return ([], new ImportError(1, "header", "表头应为“区划代码,区划名称”"));
                     }
 
                     continue;
@@ -55,7 +55,7 @@ public static class RegionFileReader
                 }
             }
 
-            return headerSeen ? (rows, null) : ([], new ImportError(1, "file", "文件为空，应有表头行“code,name”"));
+            return headerSeen ? (rows, null) : ([], new ImportError(1, "file", "文件为空，应有表头行“区划代码,区划名称”"));
         }
         catch (UnreadableFileException ex)
         {

@@ -93,6 +93,26 @@ public sealed class RegionService(MinzhengDbContext db, IMemoryCache cache)
         return parts.Count == 0 ? code : string.Join(" / ", parts);
     }
 
+    /// <summary>
+    /// The name a list shows for a code or significant prefix: the path from the county down ("共青城市 / 甘露镇 / 红光村"),
+    /// since everyone working in lists works within one county; province and city keep their full path. Unknown: the value.
+    /// </summary>
+    public async Task<string> ShortPathAsync(string? codeOrPrefix, CancellationToken ct)
+    {
+        var code = codeOrPrefix is { Length: > 0 and < RegionCode.Length } && RegionCode.ToScopePrefix(codeOrPrefix) is not null
+            ? codeOrPrefix.PadRight(RegionCode.Length, '0')
+            : codeOrPrefix;
+        var full = await DisplayPathAsync(code, ct);
+        if (code is null || !RegionCode.TryGetLevel(code, out var level, out _) || level < RegionLevel.County)
+        {
+            return full;
+        }
+
+        var parts = full.Split(" / ");
+        var skip = Math.Max(0, parts.Length - ((int)level - (int)RegionLevel.County + 1));
+        return string.Join(" / ", parts.Skip(skip));
+    }
+
     /// <summary>Every region's name by 12-digit code, cached (dropped whenever regions are written).</summary>
     public async Task<IReadOnlyDictionary<string, string>> NamesAsync(CancellationToken ct) =>
         (await cache.GetOrCreateAsync(NamesCacheKey, async e =>

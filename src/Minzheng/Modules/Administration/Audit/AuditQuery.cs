@@ -96,9 +96,13 @@ public sealed record AuditFilter(string? User, string? Action, string? Entity, s
 public sealed class AuditQuery(MinzhengDbContext db)
 {
     public async Task<List<AuditEntryDto>> SearchAsync(AuditFilter filter, int page, int pageSize, CancellationToken ct) =>
-        (await filter.Apply(db.AuditEntries.AsNoTracking()).OrderByDescending(e => e.Sequence)
+        (await SearchEntriesAsync(filter, page, pageSize, ct)).Select(AuditEntryDto.From).ToList();
+
+    /// <summary>The stored entries, newest first; the page lays them out itself (<see cref="AuditPresenter"/>).</summary>
+    public Task<List<AuditEntry>> SearchEntriesAsync(AuditFilter filter, int page, int pageSize, CancellationToken ct) =>
+        filter.Apply(db.AuditEntries.AsNoTracking()).OrderByDescending(e => e.Sequence)
             .Skip(Math.Max(0, page - 1) * pageSize).Take(Math.Clamp(pageSize, 1, AuditFilter.MaxPageSize))
-            .ToListAsync(ct)).Select(AuditEntryDto.From).ToList();
+            .ToListAsync(ct);
 
     public IAsyncEnumerable<AuditEntry> StreamAsync(AuditFilter filter) =>
         filter.Apply(db.AuditEntries.AsNoTracking()).OrderBy(e => e.Sequence).AsAsyncEnumerable();

@@ -8,7 +8,7 @@ using Minzheng.Platform.Web;
 namespace Minzheng.Modules.Administration.Audit;
 
 [Authorize(Policy = Policies.ReadAudit)]
-public sealed class IndexModel(AuditQuery query, AuditLog log) : PageModel
+public sealed class IndexModel(AuditQuery query, AuditLog log, AuditPresenter presenter) : PageModel
 {
     public const int PageSize = 50;
 
@@ -20,7 +20,11 @@ public sealed class IndexModel(AuditQuery query, AuditLog log) : PageModel
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
-    public List<AuditEntryDto> Entries { get; private set; } = [];
+    public List<AuditRow> Entries { get; private set; } = [];
+
+    public AuditPresenter Names => presenter;
+
+    public string ScopeRoot => User.FindFirst(MinzhengClaims.Region)?.Value ?? "";
     public List<string> Errors { get; private set; } = [];
     public AuditChain.Verification? Verification { get; private set; }
 
@@ -45,11 +49,17 @@ public sealed class IndexModel(AuditQuery query, AuditLog log) : PageModel
     private async Task SearchAsync(CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var filter = AuditFilter.Parse(UserName, Action, Entity, Region, From, To, errors);
+        // The picker's top level ("（全部）") posts the auditor's own region: that means no region filter, so entries
+        // without a region (logins, account changes) stay in the list.
+        var region = Region == ScopeRoot ? null : Region;
+        var filter = AuditFilter.Parse(UserName, Action, Entity, region, From, To, errors);
         Errors = [.. errors.Messages];
         if (Errors.Count == 0)
         {
-            Entries = await query.SearchAsync(filter, PageNumber, PageSize, ct);
+            foreach (var entry in await query.SearchEntriesAsync(filter, PageNumber, PageSize, ct))
+            {
+                Entries.Add(await presenter.PresentAsync(entry, ct));
+            }
         }
     }
 }

@@ -17,24 +17,49 @@ namespace Minzheng.Modules.SocialAssistance.Cases;
 /// are never publicised.
 /// </summary>
 [Authorize(Policy = Policies.BusinessRead)]
-public sealed class PublicityModel(MinzhengDbContext db, BenefitService benefits, RegionService regions, TimeProvider clock) : PageModel
+public sealed class PublicityModel(MinzhengDbContext db, BenefitService benefits, RegionService regions, TimeProvider clock, IConfiguration configuration)
+    : PageModel
 {
     public sealed record Line(string Name, string IdNumberMasked, string ProgramName, int HouseholdSize, decimal? ProposedAmount, DateOnly From, DateOnly Until);
 
     public List<Line> Lines { get; private set; } = [];
     public string Place { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(string? region, CancellationToken ct)
+    /// <summary>Who posts the list: the township government (街道办事处) for a township or village, else the county bureau.</summary>
+    public string Office { get; private set; } = "";
+
+    public DateOnly Date { get; private set; }
+
+    /// <summary>The number citizens call with objections (<c>Documents:SupervisionPhone</c>); a blank line to fill in when unset.</summary>
+    public string? SupervisionPhone => configuration["Documents:SupervisionPhone"] is { Length: > 0 } phone ? phone : null;
+
+    /// <summary>Set when the list is one case's own posting, reprinted after the case left 公示 (for the file).</summary>
+    public bool IsHistory { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? region, Guid? caseId, CancellationToken ct)
     {
+        // One case's posting (any status, once it has been publicised) or everything in 公示 now in a region.
+        var one = caseId is { } id ? await db.Cases.AsNoTracking().Where(c => c.Id == id && c.PublicityFrom != null).Select(c => c.RegionCode).FirstOrDefaultAsync(ct) : null;
+        if (caseId is not null && one is null)
+        {
+            return NotFound();
+        }
+
+        region = one ?? region;
         var prefix = RegionCode.ToScopePrefix(region);
         if (prefix is null)
         {
             return BadRequest();
         }
 
-        Place = await regions.DisplayPathAsync(region!.PadRight(RegionCode.Length, '0'), ct);
-        var month = clock.Today().ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var open = await db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.InPublicity && c.RegionCode.StartsWith(prefix))
+        IsHistory = caseId is not null;
+        var code = region!.PadRight(RegionCode.Length, '0');
+        Place = (await regions.DisplayPathAsync(code, ct)).Replace(" / ", "", StringComparison.Ordinal);
+        Office = await OfficeAsync(code, ct);
+        Date = clock.Today();
+        var month = Date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var open = await db.Cases.AsNoTracking()
+            .Where(c => caseId != null ? c.Id == caseId : c.Status == CaseStatus.InPublicity && c.RegionCode.StartsWith(prefix))
             .Join(db.Persons, c => c.ApplicantPersonId, p => p.Id, (c, p) => new { Case = c, p.Name, p.IdNumberMasked })
             .OrderBy(x => x.Case.RegionCode).ThenBy(x => x.Name).ToListAsync(ct);
         foreach (var x in open)
@@ -45,6 +70,24 @@ public sealed class PublicityModel(MinzhengDbContext db, BenefitService benefits
                 x.Case.PublicityFrom!.Value, x.Case.PublicityUntil!.Value));
         }
 
+        if (IsHistory && Lines.Count == 1)
+        {
+            Date = Lines[0].From;
+        }
+
         return Page();
+    }
+
+    private async Task<string> OfficeAsync(string code, CancellationToken ct)
+    {
+        RegionCode.TryGetLevel(code, out var level, out _);
+        var names = await regions.NamesAsync(ct);
+        if (level >= RegionLevel.Township && names.TryGetValue(RegionCode.Prefix(code, RegionLevel.Township).PadRight(RegionCode.Length, '0'), out var township))
+        {
+            return township.EndsWith("街道", StringComparison.Ordinal) ? township + "办事处" : township + "人民政府";
+        }
+
+        var county = names.GetValueOrDefault(RegionCode.Prefix(code, RegionLevel.County).PadRight(RegionCode.Length, '0'), "");
+        return county + "民政局";
     }
 }

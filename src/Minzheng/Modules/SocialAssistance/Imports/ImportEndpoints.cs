@@ -136,7 +136,8 @@ public static class ImportEndpoints
         var sheets = new Dictionary<string, object>
         {
             ["花名册"] = new[] { example },
-            ["保障类别"] = AssistancePrograms.All.Select(p => new Dictionary<string, object> { ["保障类别"] = p.Name, ["代码"] = p.Code }).ToArray(),
+            // The roster takes the programme by its Chinese name (AssistancePrograms.ByName): the list shows only names.
+            ["保障类别"] = AssistancePrograms.All.Select(p => new Dictionary<string, object> { ["保障类别"] = p.Name }).ToArray(),
         };
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(sheets, cancellationToken: ct);

@@ -34,6 +34,16 @@ public sealed class BankLayout
         ["xlsx"] = new() { Format = "xlsx", Fields = [.. Standard] },
     };
 
+    /// <summary>A layout as the finance officer chooses it: by what the bank's system takes, not by its key.</summary>
+    public static string LayoutName(string key) => key switch
+    {
+        "csv" => "CSV（UTF-8）",
+        "csv-gbk" => "CSV（GBK，适用于只认GBK编码的银行系统）",
+        "fixed" => "定长文本（GBK）",
+        "xlsx" => "Excel",
+        _ => "自定义格式",
+    };
+
     public static string Title(string field) => field switch
     {
         "seq" => "序号",

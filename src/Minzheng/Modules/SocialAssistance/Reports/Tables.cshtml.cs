@@ -19,6 +19,9 @@ public sealed class TablesModel(PeriodTables tables, ReportSubmissions submissio
     public List<TableRow> Rows { get; private set; } = [];
     public List<ReportDto> Reports { get; private set; } = [];
     public string? Message { get; private set; }
+
+    /// <summary>The periods offered (value "2026-11" / "2026-Q3", label 2026年11月 / 2026年第3季度): chosen, not typed.</summary>
+    public List<(string Value, string Label)> PeriodChoices { get; private set; } = [];
     public bool CanSubmit { get; private set; }
     public bool CanReview { get; private set; }
 
@@ -59,9 +62,19 @@ public sealed class TablesModel(PeriodTables tables, ReportSubmissions submissio
     {
         var lastMonth = clock.Today().AddMonths(-1);
         Period = StatisticalPeriod.Parse(period) ?? StatisticalPeriod.Parse($"{lastMonth:yyyy-MM}")!;
+        PeriodChoices = Choices(lastMonth, Period.Text);
         Rows = await tables.RowsAsync(scope.Prefix, Period, ct);
         Reports = await submissions.ListAsync(Period, ct);
         CanSubmit = OwnTownship is not null && (await authorization.AuthorizeAsync(User, AssistancePolicies.SubmitStatistics)).Succeeded;
         CanReview = (await authorization.AuthorizeAsync(User, AssistancePolicies.ReviewStatistics)).Succeeded;
+    }
+
+    // The last two years by month and by quarter, newest first, plus the chosen one if older.
+    private static List<(string, string)> Choices(DateOnly lastMonth, string chosen)
+    {
+        var months = Enumerable.Range(0, 24).Select(i => lastMonth.AddMonths(-i)).Select(m => $"{m:yyyy-MM}");
+        var quarters = Enumerable.Range(0, 8).Select(i => lastMonth.AddMonths(-3 * i)).Select(m => $"{m.Year}-Q{((m.Month - 1) / 3) + 1}");
+        var values = months.Concat(quarters).Prepend(chosen).Distinct().ToList();
+        return values.Select(v => (v, Minzheng.Modules.SocialAssistance.Payments.SignatureLists.PeriodName(v))).ToList();
     }
 }

@@ -1,12 +1,14 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Platform.Calendar;
+using Minzheng.Platform.Modules;
 using Minzheng.Platform.Regions;
 using Minzheng.Platform.Security;
 
 namespace Minzheng.Platform.Web.Pages;
 
-public sealed class IndexModel(RegionService regions, CalendarService calendars, TimeProvider clock) : PageModel
+public sealed class IndexModel(RegionService regions, CalendarService calendars, TimeProvider clock, ModuleCatalog catalog) : PageModel
 {
     public string DisplayName { get; private set; } = "";
     public string RoleName { get; private set; } = "";
@@ -16,8 +18,13 @@ public sealed class IndexModel(RegionService regions, CalendarService calendars,
     public bool CalendarConfirmed { get; private set; }
     public DateOnly TenWorkingDaysLater { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (catalog.HomePageFor(User) is { } start)
+        {
+            return LocalRedirect(start);
+        }
+
         DisplayName = User.FindFirstValue(MinzhengClaims.DisplayName) ?? User.Identity?.Name ?? "";
         var role = Roles.All.FirstOrDefault(User.IsInRole);
         RoleName = role is null ? "未分配角色（请联系安全管理员授权）" : Roles.DisplayName(role);
@@ -27,5 +34,6 @@ public sealed class IndexModel(RegionService regions, CalendarService calendars,
         var calendar = await calendars.GetAsync(ct);
         CalendarConfirmed = calendar.IsConfirmed(Today.Year);
         TenWorkingDaysLater = calendar.AddWorkingDays(Today, 10);
+        return Page();
     }
 }
