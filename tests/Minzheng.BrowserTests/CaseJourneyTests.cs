@@ -60,7 +60,7 @@ public sealed class CaseJourneyTests(ClockedBrowserApp app) : IClassFixture<Cloc
         var village = await app.SignedInPageAsync("village");
         await village.GotoAsync("/Cases");
         var apply = village.GetByTestId("apply-form");
-        await apply.GetByLabel("申请人（家庭户主）身份证号").FillAsync(head);
+        await apply.GetByLabel("或：家庭成员完整身份证号").FillAsync(head);
         await apply.GetByLabel("申请项目").SelectOptionAsync(new SelectOptionValue { Label = "农村低保" });
         await apply.GetByLabel("已签署家庭经济状况核对授权书和承诺书").CheckAsync();
         await apply.GetByRole(AriaRole.Button, new() { Name = "登记申请" }).ClickAsync();

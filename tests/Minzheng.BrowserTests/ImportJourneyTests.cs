@@ -33,9 +33,9 @@ public sealed class ImportJourneyTests(BrowserApp app)
         Assert.Contains("已导入 1 行", await page.GetByTestId("import-done").InnerTextAsync());
 
         await page.GotoAsync("/Registry");
-        await page.GetByLabel("完整身份证号").FillAsync(id);
-        await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
-        await page.Locator("td", new() { HasText = "导入户主" }).WaitForAsync();
+        await page.GetByLabel("按完整身份证号查找").FillAsync(id);
+        await page.GetByRole(AriaRole.Button, new() { Name = "打开该户" }).ClickAsync();
+        await page.Locator("h1", new() { HasText = "导入户主 户" }).WaitForAsync();
         Assert.Equal(id[..6] + "********" + id[14..], await page.Locator("td code").First.InnerTextAsync());
     }
 }

@@ -32,9 +32,9 @@ public sealed class RegistryJourneyTests(BrowserApp app)
         Assert.Contains(head, await page.GetByTestId("revealed").InnerTextAsync());
 
         await page.GotoAsync("/Registry");
-        await page.GetByLabel("完整身份证号").FillAsync(head);
-        await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
-        await page.Locator("td", new() { HasText = "浏览器户主" }).WaitForAsync();
-        Assert.Equal(1, await page.Locator("tbody tr").CountAsync());
+        await page.GetByLabel("按完整身份证号查找").FillAsync(head);
+        await page.GetByRole(AriaRole.Button, new() { Name = "打开该户" }).ClickAsync();
+        await page.Locator("h1", new() { HasText = "浏览器户主 户" }).WaitForAsync();
+        Assert.DoesNotContain(head, page.Url); // the number was posted, never put in the address
     }
 }
