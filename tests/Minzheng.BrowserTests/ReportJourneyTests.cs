@@ -33,4 +33,21 @@ public sealed class ReportJourneyTests(BrowserApp app)
         var docx = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-docx").ClickAsync());
         Assert.Equal("work-summary.docx", docx.SuggestedFilename);
     }
+
+    [Fact]
+    public async Task Leader_LandsOnTheDashboard_WhereEveryChartDrawsOrSaysItHasNoData()
+    {
+        var page = await app.SignedInPageAsync("leader");
+        await page.GotoAsync("/");
+        await page.Locator("#chart-paid[data-rendered='true']").WaitForAsync();
+        Assert.Contains("/Reports/Dashboard", page.Url);
+        foreach (var chart in new[] { "chart-trend", "chart-paid", "chart-regions", "chart-reasons" })
+        {
+            Assert.Contains(await page.Locator($"#{chart}").GetAttributeAsync("data-empty"), new[] { "true", "false" });
+        }
+
+        Assert.Equal("false", await page.Locator("#chart-paid").GetAttributeAsync("data-empty"));
+        Assert.DoesNotMatch(@"\d+\.\d{3,}万元", await page.Locator("main").InnerTextAsync());
+        await Shots.SaveAsync(page, "leader-dashboard");
+    }
 }

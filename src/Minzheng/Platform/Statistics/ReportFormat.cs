@@ -2,16 +2,16 @@ using System.Globalization;
 
 namespace Minzheng.Platform.Statistics;
 
-/// <summary>How bureau reports write figures: amounts in 万元 without trailing zeros, dates as 6月底.</summary>
+/// <summary>How bureau reports write figures: amounts in 万元 (two decimals at most) or 元 below 1万, dates as 6月底.</summary>
 public static class ReportFormat
 {
-    /// <summary>141290 → "14.129万元", 777000 → "77.7万元", 243300 → "24.33万元"; to the yuan (four decimals of 万元).</summary>
-    public static string Wan(decimal yuan)
-    {
-        var wan = decimal.Round(yuan / 10_000m, 4, MidpointRounding.AwayFromZero);
-        var text = wan.ToString("0.####", CultureInfo.InvariantCulture);
-        return text + "万元";
-    }
+    /// <summary>
+    /// 141290 → "14.13万元", 777000 → "77.7万元": two decimals of 万元 at most, as bureau reports print them; below
+    /// 1万元 in 元 (1650 → "1650元"), never "0.165万元" or "605.2464万元".
+    /// </summary>
+    public static string Wan(decimal yuan) => Math.Abs(yuan) < 10_000m
+        ? decimal.Round(yuan, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture) + "元"
+        : decimal.Round(yuan / 10_000m, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture) + "万元";
 
     /// <summary>"6月底" on the last day of a month, else "6月15日"; with the year when asked.</summary>
     public static string AsOf(DateOnly day, bool withYear)

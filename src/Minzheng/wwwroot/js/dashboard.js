@@ -1,4 +1,6 @@
 // Draws the dashboard charts from the JSON block the page renders (no inline script under the CSP).
+// Legends sit below the plot and scroll, labels are kept inside the chart, money reads as 万元 (two decimals) or 元,
+// and a chart without data says 暂无数据 instead of drawing an empty circle.
 (() => {
     const source = document.getElementById('dashboard-data');
     if (!source || typeof echarts === 'undefined') {
@@ -7,39 +9,49 @@
 
     const data = JSON.parse(source.textContent);
     const charts = [];
-    const draw = (id, option) => {
+    const money = value => Math.abs(value) >= 10000 ? (value / 10000).toFixed(2) + '万元' : Number(value).toFixed(2) + '元';
+    const axisMoney = value => Math.abs(value) >= 10000 ? (value / 10000) + '万' : String(value);
+    const empty = { graphic: { type: 'text', left: 'center', top: 'middle', style: { text: '暂无数据', fontSize: 14, fill: '#6c757d' } } };
+    const draw = (id, option, hasData) => {
         const element = document.getElementById(id);
         if (!element) {
             return;
         }
 
         const chart = echarts.init(element);
-        chart.setOption(Object.assign({ tooltip: { trigger: 'axis' }, grid: { left: 50, right: 20, top: 40, bottom: 30 } }, option));
+        const base = { tooltip: { trigger: 'axis', confine: true }, grid: { left: 12, right: 16, top: 16, bottom: 48, containLabel: true } };
+        chart.setOption(hasData ? Object.assign(base, option) : empty);
         element.dataset.rendered = 'true';
+        element.dataset.empty = hasData ? 'false' : 'true';
         charts.push(chart);
     };
 
+    const legend = names => ({ data: names, type: 'scroll', bottom: 0, left: 'center' });
     const names = data.trends.map(t => t.name);
+    const any = values => values.some(v => Number(v) !== 0);
     draw('chart-trend', {
-        legend: { data: names, type: 'scroll' },
+        legend: legend(names),
         xAxis: { type: 'category', data: data.months },
         yAxis: { type: 'value', minInterval: 1 },
         series: data.trends.map(t => ({ name: t.name, type: 'line', data: t.households })),
-    });
+    }, any(data.trends.flatMap(t => t.households)));
     draw('chart-paid', {
-        legend: { data: names, type: 'scroll' },
+        legend: legend(names),
+        tooltip: { trigger: 'axis', confine: true, valueFormatter: money },
         xAxis: { type: 'category', data: data.months },
-        yAxis: { type: 'value' },
+        yAxis: { type: 'value', axisLabel: { formatter: axisMoney } },
         series: data.trends.map(t => ({ name: t.name, type: 'bar', stack: 'paid', data: t.paid })),
-    });
+    }, any(data.trends.flatMap(t => t.paid)));
     draw('chart-regions', {
+        grid: { left: 12, right: 16, top: 16, bottom: 8, containLabel: true },
         xAxis: { type: 'category', data: data.regions.map(r => r.name), axisLabel: { interval: 0, rotate: 30 } },
         yAxis: { type: 'value', minInterval: 1 },
         series: [{ name: '在保户数', type: 'bar', data: data.regions.map(r => r.households) }],
-    });
+    }, any(data.regions.map(r => r.households)));
     draw('chart-reasons', {
-        tooltip: { trigger: 'item' },
-        series: [{ name: '停保原因', type: 'pie', radius: '60%', data: data.cancelledByReason.map(r => ({ name: r.name, value: r.persons })) }],
-    });
+        tooltip: { trigger: 'item', confine: true },
+        legend: { type: 'scroll', bottom: 0, left: 'center' },
+        series: [{ name: '停保原因', type: 'pie', radius: '55%', center: ['50%', '45%'], data: data.cancelledByReason.map(r => ({ name: r.name, value: r.persons })) }],
+    }, any(data.cancelledByReason.map(r => r.persons)));
     window.addEventListener('resize', () => charts.forEach(c => c.resize()));
 })();

@@ -6,14 +6,16 @@ namespace Minzheng.Tests.Platform.Statistics;
 public sealed class ReportFormatTests
 {
     [Theory]
-    [InlineData("141290", "14.129万元")]
+    [InlineData("141290", "14.13万元")]
     [InlineData("777000", "77.7万元")]
     [InlineData("243300", "24.33万元")]
     [InlineData("192800", "19.28万元")]
     [InlineData("10000", "1万元")]
-    [InlineData("0", "0万元")]
-    [InlineData("1650", "0.165万元")]
-    [InlineData("12345.67", "1.2346万元")]
+    [InlineData("0", "0元")]
+    [InlineData("1650", "1650元")]
+    [InlineData("12345.67", "1.23万元")]
+    [InlineData("6052464", "605.25万元")]
+    [InlineData("480.5", "480.5元")]
     public void Wan_TrimsTrailingZeros_ToTheYuan(string yuan, string expected) =>
         Assert.Equal(expected, ReportFormat.Wan(decimal.Parse(yuan, System.Globalization.CultureInfo.InvariantCulture)));
 

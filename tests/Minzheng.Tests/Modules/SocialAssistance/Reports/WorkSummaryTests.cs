@@ -28,9 +28,9 @@ public abstract class WorkSummaryTests<TApp>(TApp app) : IClassFixture<TApp>
         var sentences = section.GetProperty("sentences").EnumerateArray().ToList();
         Assert.Equal(
             [
-                "截至6月底，农村低保共4户8人，月发放0.165万元。",
+                "截至6月底，农村低保共4户8人，月发放1650元。",
                 "2026年上半年，新增农村低保3户4人；停保农村低保2户3人，其中因家庭收入超过保障标准停保1户2人、因保障对象死亡停保1户1人。",
-                "临时救助困难群众3人次，发放金额0.2万元，其中通过备用金救助3人0.15万元。",
+                "临时救助困难群众3人次，发放金额2000元，其中通过备用金救助3人1500元。",
             ], sentences.Select(s => s.GetProperty("text").GetString()));
         var source = sentences[0].GetProperty("source").GetString()!;
         Assert.Equal($"/api/v1/reports/assistance-summary?region={village}&from=2026-01-01&to=2026-06-30", source);
@@ -47,7 +47,7 @@ public abstract class WorkSummaryTests<TApp>(TApp app) : IClassFixture<TApp>
         using var county = await app.ClientAsAsync("county");
         var draft = await (await county.GetAsync($"/api/v1/reports/work-summary?region={village}&from=2026-01-01&to=2026-06-30", Ct)).JsonAsync();
         var payments = draft.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("heading").GetString() == "二、救助资金发放");
-        Assert.Equal("2026年上半年，经审核发放各类救助资金0.12万元，其中待银行回盘0.12万元。",
+        Assert.Equal("2026年上半年，经审核发放各类救助资金1200元，其中待银行回盘1200元。",
             payments.GetProperty("sentences")[0].GetProperty("text").GetString());
         Assert.Equal(2, payees.Count);
     }
@@ -119,7 +119,7 @@ public abstract class WorkSummaryTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("data-testid=\"summary-table\"", statistics);
         Assert.Contains("1,650.00", statistics);
         var summary = await (await county.GetAsync($"/Reports/Summary?region={village}&from=2026-01-01&to=2026-06-30")).Content.ReadAsStringAsync(Ct);
-        Assert.Contains("截至6月底，农村低保共4户8人，月发放0.165万元。", summary);
+        Assert.Contains("截至6月底，农村低保共4户8人，月发放1650元。", summary);
         var dashboard = await (await county.GetAsync("/Reports/Dashboard")).Content.ReadAsStringAsync(Ct);
         Assert.Contains("id=\"dashboard-data\"", dashboard);
         Assert.Contains("/lib/echarts/echarts.min.js", dashboard);
