@@ -57,9 +57,20 @@ results="$work/results"
 # One project after the other: run side by side on two cores, the unit tests starve the browser journeys of CPU and a
 # journey's 60-second waits run out.
 test_exit=0
+# inotify instances in use on the machine, sampled while the tests run: Debian allows 128 per user by default, and
+# test hosts must leave room for other processes (they do not watch configuration files).
+inotify_peak_file="$work/inotify-peak"
+echo 0 > "$inotify_peak_file"
+( peak=0; while sleep 2; do
+    n=$(find /proc/[0-9]*/fd -lname 'anon_inode:inotify' 2>/dev/null | wc -l)
+    [ "$n" -gt "$peak" ] && peak=$n && echo "$peak" > "$inotify_peak_file"
+  done ) &
+sampler=$!
 for project in tests/Minzheng.Tests tests/Minzheng.BrowserTests; do
   dotnet test "$project" -c Release --no-build --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true || test_exit=$?
 done
+kill "$sampler" 2>/dev/null
+echo "inotify instances in use at peak: $(cat "$inotify_peak_file") (limit per user: $(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo '?'))"
 
 passed=0; failed=0; total=0
 for trx in "$results"/*.trx; do

@@ -133,7 +133,7 @@ public sealed class AccountControlTests(SecureApp app) : IClassFixture<SecureApp
         using var web = new WebSession(app);
         await web.LoginAsync(user, "Strong#Pass9");
         var page = await (await web.GetAsync("/Account/TwoFactor")).Content.ReadAsStringAsync(Ct);
-        var key = System.Text.RegularExpressions.Regex.Match(page, "data-testid=\"2fa-key\">([a-z0-9 ]+)<").Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
+        var key = System.Text.RegularExpressions.Regex.Match(page, "data-testid=\"2fa-key\"[^>]*>([a-z0-9 ]+)<").Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
         Assert.NotEmpty(key);
         var enabled = await web.PostFormAsync("/Account/TwoFactor", new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) },
             "/Account/TwoFactor?handler=Enable");
