@@ -144,7 +144,6 @@ public static class MinzhengHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseSessionValidation();
-        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAccountGate();
         // A body or parameter the framework cannot bind is answered here, field by field, as every other API error
