@@ -80,14 +80,17 @@ public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars,
         var today = clock.Today();
         if (due is "soon" or "overdue")
         {
-            var soon = calendar.AddWorkingDays(today, DeadlineBoard.DueSoonWorkingDays);
-            query = due == "overdue" ? query.Where(c => c.DueOn < today) : query.Where(c => c.DueOn >= today && c.DueOn <= soon);
+            // "Soon" depends on each step's own period: the database narrows to the widest window (3 working days), the rest is checked below.
+            var beyond = calendar.AddWorkingDays(today, DeadlineBoard.DueSoonWorkingDays + 1);
+            query = due == "overdue" ? query.Where(c => c.DueOn < today) : query.Where(c => c.DueOn >= today && c.DueOn < beyond);
         }
 
-        var rows = await query.OrderBy(c => c.DueOn == null).ThenBy(c => c.DueOn).ThenBy(c => c.AppliedOn).Take(Math.Clamp(take, 1, 1000))
+        var ordered = query.OrderBy(c => c.DueOn == null).ThenBy(c => c.DueOn).ThenBy(c => c.AppliedOn);
+        var rows = await (due == "soon" ? ordered : ordered.Take(Math.Clamp(take, 1, 1000)))
             .Join(db.Persons, c => c.ApplicantPersonId, p => p.Id, (c, p) => new { Case = c, p.Name, p.IdNumberMasked }).ToListAsync(ct);
         return rows.Select(r => new CaseListItem(r.Case.Id, r.Case.Program, ProgramName(r.Case.Program), r.Case.RegionCode, r.Name, r.IdNumberMasked,
-            Code(r.Case.Status), CaseText.StatusName(r.Case.Status), r.Case.AppliedOn, r.Case.DueOn, Urgency(r.Case, calendar), r.Case.RelativeOfStaff)).ToList();
+                Code(r.Case.Status), CaseText.StatusName(r.Case.Status), r.Case.AppliedOn, r.Case.DueOn, Urgency(r.Case, calendar), r.Case.RelativeOfStaff))
+            .Where(i => due != "soon" || i.Urgency == "due-soon").Take(Math.Clamp(take, 1, 1000)).ToList();
     }
 
     /// <summary>
@@ -107,7 +110,7 @@ public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars,
     public string Urgency(AssistanceCase c, WorkingCalendar calendar)
     {
         var today = clock.Today();
-        return c.DueOn is { } due ? DeadlineBoard.Urgency(due, today, calendar.AddWorkingDays(today, DeadlineBoard.DueSoonWorkingDays)) : "closed";
+        return c.DueOn is { } due ? DeadlineBoard.Urgency(due, today, CaseService.StepStartedOn(c), calendar) : "closed";
     }
 
     private static string ProgramName(string code) => AssistancePrograms.ByCode(code)?.Name ?? code;
