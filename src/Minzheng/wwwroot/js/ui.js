@@ -10,22 +10,29 @@ document.querySelectorAll('[data-back]').forEach(link => link.addEventListener('
 
 // Long requests (imports, uploads): a form with data-busy disables its submit buttons and says what is happening,
 // so nobody clicks twice while the file is uploaded and checked. The text comes from data-busy ("正在上传校验…").
-document.querySelectorAll('form[data-busy]').forEach(form => form.addEventListener('submit', () => {
-    // Let the submit carry its own button (name/value) before the buttons go inert.
-    window.setTimeout(() => {
-        form.querySelectorAll('button[type=submit], button:not([type]), input[type=submit]').forEach(button => {
-            button.disabled = true;
-            if (button.tagName === 'BUTTON') {
-                button.dataset.label = button.innerHTML;
-                const spinner = document.createElement('span');
-                spinner.className = 'spinner-border spinner-border-sm me-1';
-                spinner.setAttribute('aria-hidden', 'true');
-                button.textContent = form.dataset.busy;
-                button.prepend(spinner);
-            }
-        });
-        form.setAttribute('aria-busy', 'true');
-    }, 0);
+document.querySelectorAll('form[data-busy]').forEach(form => form.addEventListener('submit', event => {
+    // A disabled button is left out of the form data: the one that submitted passes its name and value on in a hidden field.
+    const submitter = event.submitter;
+    if (submitter && submitter.name) {
+        const carried = document.createElement('input');
+        carried.type = 'hidden';
+        carried.name = submitter.name;
+        carried.value = submitter.value;
+        form.append(carried);
+    }
+
+    form.querySelectorAll('button[type=submit], button:not([type]), input[type=submit]').forEach(button => {
+        button.disabled = true;
+        if (button.tagName === 'BUTTON') {
+            button.dataset.label = button.innerHTML;
+            const spinner = document.createElement('span');
+            spinner.className = 'spinner-border spinner-border-sm me-1';
+            spinner.setAttribute('aria-hidden', 'true');
+            button.textContent = form.dataset.busy;
+            button.prepend(spinner);
+        }
+    });
+    form.setAttribute('aria-busy', 'true');
 }));
 
 // The browser's back button may restore a page from its cache with the buttons still disabled.
