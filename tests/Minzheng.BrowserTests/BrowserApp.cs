@@ -33,7 +33,7 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Data:Path", _data);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Security:LoginAttemptsPerMinutePerIp", "1000");
+        builder.UseSetting("Security:FailedLoginsPerMinutePerIp", "1000");
         if (Clock is not null)
         {
             builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));

@@ -22,6 +22,16 @@ public sealed class PaymentJourneyTests(BrowserApp app)
 
         var finance = await app.SignedInPageAsync("finance");
         await finance.GotoAsync(detailUrl);
+        // The approval names the total, households, persons and lines; the click does nothing until they are ticked as checked.
+        var total = await finance.GetByTestId("payroll-total").InnerTextAsync();
+        var approve = finance.GetByTestId("approve-form");
+        Assert.Contains($"我已核对：本期合计 {total} 元", await approve.InnerTextAsync());
+        Assert.Matches(@"\d+ 户 \d+ 人，\d+ 条明细", await approve.InnerTextAsync());
+        await Shots.SaveAsync(finance, "payroll-approve-confirm");
+        await finance.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
+        Assert.False(await finance.GetByTestId("confirm-total").EvaluateAsync<bool>("box => box.validity.valid"));
+        Assert.Equal("待审核", await finance.GetByTestId("payroll-status").InnerTextAsync());
+        await finance.GetByTestId("confirm-total").CheckAsync();
         await finance.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
         await finance.GetByTestId("bank-file-csv").WaitForAsync();
         Assert.Equal("已审核", await finance.GetByTestId("payroll-status").InnerTextAsync());

@@ -23,6 +23,7 @@ public sealed class TownshipPaymentJourneyTests(BrowserApp app)
         await finance.GotoAsync("/Payments?program=rural-dibao");
         await finance.GetByTestId("payrolls").Locator("tbody tr").Filter(new() { HasText = lastMonthName }).Filter(new() { HasText = "正常" })
             .GetByRole(AriaRole.Link, new() { Name = lastMonthName }).ClickAsync();
+        await finance.GetByTestId("confirm-total").CheckAsync();
         await finance.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
         await finance.GetByTestId("bank-file-csv").WaitForAsync();
         var detailUrl = finance.Url;

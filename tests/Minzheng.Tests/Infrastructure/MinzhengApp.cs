@@ -55,8 +55,8 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Demo:Caseload", WithCaseload ? "true" : "false");
         builder.UseSetting("Demo:Payrolls", WithPayrolls ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        // Every test signs in from the same address; the per-IP login limit has tests of its own.
-        builder.UseSetting("Security:LoginAttemptsPerMinutePerIp", "100000");
+        // Every test signs in from the same address; the per-address failed-login limit has tests of its own.
+        builder.UseSetting("Security:FailedLoginsPerMinutePerIp", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

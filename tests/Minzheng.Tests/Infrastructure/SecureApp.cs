@@ -25,7 +25,7 @@ public class SecureApp : WebApplicationFactory<Program>, IAsyncLifetime
     // Starts at real time: Identity 10 checks authenticator codes against the system clock.
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
-    protected virtual int LoginAttemptsPerMinute => 100000;
+    protected virtual int FailedLoginsPerMinute => 100000;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -34,7 +34,7 @@ public class SecureApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_file};Pooling=False");
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Security:LoginAttemptsPerMinutePerIp", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Security:FailedLoginsPerMinutePerIp", FailedLoginsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
@@ -99,5 +99,5 @@ public class SecureApp : WebApplicationFactory<Program>, IAsyncLifetime
 /// <summary>The same, with a login limit low enough to test it.</summary>
 public sealed class RateLimitedApp : SecureApp
 {
-    protected override int LoginAttemptsPerMinute => 3;
+    protected override int FailedLoginsPerMinute => 3;
 }

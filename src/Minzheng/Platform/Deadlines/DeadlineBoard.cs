@@ -6,20 +6,24 @@ namespace Minzheng.Platform.Deadlines;
 /// <summary>The work list and the deadline board of every module's open deadlines, within the caller's region.</summary>
 public sealed class DeadlineBoard(IEnumerable<IDeadlineSource> sources, CalendarService calendars, RegionService regions, TimeProvider clock)
 {
-    /// <summary>Due within this many working days counts as "due soon".</summary>
+    /// <summary>Due within this many working days counts as "due soon" — at most (see <see cref="Urgency(DateOnly, DateOnly, DateOnly?, WorkingCalendar)"/>).</summary>
     public const int DueSoonWorkingDays = 3;
+
+    /// <summary>Of a step's own period, the last fifth at most counts as "due soon".</summary>
+    public const int DueSoonShareDivisor = 5;
 
     /// <param name="due">"soon", "overdue", or null for every open item with a deadline.</param>
     public async Task<IReadOnlyList<WorkItem>> WorkListAsync(string? due, int take, CancellationToken ct)
     {
-        var (today, soon) = await DaysAsync(ct);
+        var today = clock.Today();
+        var calendar = await calendars.GetAsync(ct);
         var names = await regions.NamesAsync(ct);
         var items = new List<WorkItem>();
         foreach (var source in sources)
         {
             items.AddRange((await source.OpenAsync(ct)).Where(d => d.DueOn is not null)
                 .Select(d => new WorkItem(source.Kind, d.RegionCode, names.GetValueOrDefault(d.RegionCode, d.RegionCode), d.DueOn!.Value,
-                    Urgency(d.DueOn.Value, today, soon), d.Title, d.Href)));
+                    Urgency(d.DueOn.Value, today, d.StartedOn, calendar), d.Title, d.Href)));
         }
 
         return items.Where(i => due switch { "soon" => i.Urgency == "due-soon", "overdue" => i.Urgency == "overdue", _ => true })
@@ -29,18 +33,20 @@ public sealed class DeadlineBoard(IEnumerable<IDeadlineSource> sources, Calendar
     /// <summary>Per township of the caller's scope: open, due soon and overdue, in total and by kind of work.</summary>
     public async Task<IReadOnlyList<BoardRow>> ByTownshipAsync(CancellationToken ct)
     {
-        var (today, soon) = await DaysAsync(ct);
-        var counts = new List<(string Township, string Kind, DateOnly? DueOn)>();
+        var today = clock.Today();
+        var calendar = await calendars.GetAsync(ct);
+        var counts = new List<(string Township, string Kind, string? Urgency)>();
         foreach (var source in sources)
         {
-            counts.AddRange((await source.OpenAsync(ct)).Select(d => (TownshipOf(d.RegionCode), source.Kind, d.DueOn)));
+            counts.AddRange((await source.OpenAsync(ct)).Select(d =>
+                (TownshipOf(d.RegionCode), source.Kind, d.DueOn is { } dueOn ? Urgency(dueOn, today, d.StartedOn, calendar) : null)));
         }
 
         var names = await regions.NamesAsync(ct);
         return counts.GroupBy(c => c.Township).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
             var kinds = g.GroupBy(c => c.Kind).Select(k => new BoardCount(k.Key, k.Count(),
-                k.Count(c => c.DueOn >= today && c.DueOn <= soon), k.Count(c => c.DueOn < today))).ToList();
+                k.Count(c => c.Urgency == "due-soon"), k.Count(c => c.Urgency == "overdue"))).ToList();
             return new BoardRow(g.Key, names.GetValueOrDefault(g.Key, g.Key), kinds.Sum(k => k.Open), kinds.Sum(k => k.DueSoon), kinds.Sum(k => k.Overdue), kinds);
         }).ToList();
     }
@@ -48,15 +54,29 @@ public sealed class DeadlineBoard(IEnumerable<IDeadlineSource> sources, Calendar
     /// <summary>The township (9-digit prefix) a region code lies in.</summary>
     public static string TownshipOf(string regionCode) => regionCode[..9].PadRight(RegionCode.Length, '0');
 
+    /// <summary>
+    /// "overdue", "due-soon" or "on-time" for a step that started on <paramref name="startedOn"/>. Due soon means the last
+    /// <see cref="DueSoonWorkingDays"/> working days, but never more than the last fifth of the step's own period
+    /// (rounded): a step of 3 working days (受理) is due soon when one working day is left, not from the day it starts — otherwise
+    /// every new application would be flagged at once and the flag would mean nothing. The due day itself always is.
+    /// Without a start the plain <see cref="DueSoonWorkingDays"/> applies.
+    /// </summary>
+    public static string Urgency(DateOnly dueOn, DateOnly today, DateOnly? startedOn, WorkingCalendar calendar)
+    {
+        if (dueOn < today)
+        {
+            return "overdue";
+        }
+
+        var window = startedOn is { } start && start < dueOn
+            ? Math.Min(DueSoonWorkingDays, (calendar.WorkingDaysBetween(start, dueOn) + DueSoonShareDivisor / 2) / DueSoonShareDivisor)
+            : DueSoonWorkingDays;
+        return calendar.WorkingDaysBetween(today, dueOn) <= window ? "due-soon" : "on-time";
+    }
+
     /// <summary>"overdue", "due-soon" or "on-time" for a due date, given today and the last day that counts as due soon.</summary>
     public static string Urgency(DateOnly dueOn, DateOnly today, DateOnly soon) =>
         dueOn < today ? "overdue" : dueOn <= soon ? "due-soon" : "on-time";
-
-    private async Task<(DateOnly Today, DateOnly Soon)> DaysAsync(CancellationToken ct)
-    {
-        var today = clock.Today();
-        return (today, (await calendars.GetAsync(ct)).AddWorkingDays(today, DueSoonWorkingDays));
-    }
 }
 
 public sealed record WorkItem(string Kind, string RegionCode, string RegionName, DateOnly DueOn, string Urgency, string Title, string Href);

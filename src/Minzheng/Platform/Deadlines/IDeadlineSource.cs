@@ -14,5 +14,8 @@ public interface IDeadlineSource
     Task<IReadOnlyList<OpenDeadline>> OpenAsync(CancellationToken ct);
 }
 
-/// <summary>One open item: where it is, when it is due (null: open without a running deadline), what it is and where to act.</summary>
-public sealed record OpenDeadline(string RegionCode, DateOnly? DueOn, string Title, string Href);
+/// <summary>
+/// One open item: where it is, when it is due (null: open without a running deadline), what it is and where to act, and
+/// when its current step started — so "due soon" can be a share of the step's own period (null: the plain 3 working days).
+/// </summary>
+public sealed record OpenDeadline(string RegionCode, DateOnly? DueOn, string Title, string Href, DateOnly? StartedOn = null);

@@ -72,6 +72,7 @@ public static class MinzhengHost
             o.RootDirectory = "/";
             o.Conventions.Add(new ModulePageRoutes());
             o.Conventions.AllowAnonymousToPage("/Platform/Web/Pages/Error");
+            o.Conventions.AllowAnonymousToPage("/Platform/Web/Pages/Status");
             o.Conventions.AllowAnonymousToPage("/Platform/Web/Pages/Verify");
             foreach (var module in modules)
             {
@@ -129,24 +130,22 @@ public static class MinzhengHost
             app.UseHttpsRedirection();
         }
 
-        app.UseStatusCodePages(async ctx =>
+        // API errors without a body (401 from the auth handlers, unknown routes …) become ProblemDetails; a browser gets
+        // a Chinese page on the site layout with a way back instead of its own blank error page.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(async ctx =>
         {
-            // API errors without a body (401 from the auth handlers, unknown routes …) become ProblemDetails.
             var http = ctx.HttpContext;
-            if (http.Request.Path.StartsWithSegments("/api") && http.RequestServices.GetRequiredService<IProblemDetailsService>() is { } problems)
+            await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
             {
-                await problems.TryWriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = { Status = http.Response.StatusCode, Title = ApiProblems.ChineseTitle(http.Response.StatusCode) },
-                });
-            }
-        });
+                HttpContext = http,
+                ProblemDetails = { Status = http.Response.StatusCode, Title = ApiProblems.ChineseTitle(http.Response.StatusCode) },
+            });
+        }));
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), web => web.UseStatusCodePagesWithReExecute("/Status/{0}"));
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseSessionValidation();
-        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAccountGate();
         // A body or parameter the framework cannot bind is answered here, field by field, as every other API error

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -8,7 +7,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Modules;
-using Minzheng.Platform.Web;
 
 namespace Minzheng.Platform.Security;
 
@@ -16,9 +14,6 @@ public static class IdentitySetup
 {
     /// <summary>Chooses the bearer handler when the request carries a bearer token, else the UI cookie.</summary>
     public const string CookieOrBearer = "CookieOrBearer";
-
-    /// <summary>Rate-limiting policy of the login page and the token endpoint (per client IP).</summary>
-    public const string LoginRateLimit = "login";
 
     public static IServiceCollection AddMinzhengIdentity(this IServiceCollection services, IConfiguration configuration, ModuleCatalog modules)
     {
@@ -91,26 +86,7 @@ public static class IdentitySetup
             authorization.AddPolicy(permission.Name, p => p.RequireRole(permission.Roles));
         }
 
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(LoginRateLimit, http =>
-            {
-                var limit = http.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.LoginAttemptsPerMinutePerIp;
-                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "local",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
-            o.OnRejected = async (ctx, ct) =>
-            {
-                ctx.HttpContext.Response.Headers.RetryAfter = "60";
-                await ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = ctx.HttpContext,
-                    ProblemDetails = { Status = 429, Title = ApiProblems.ChineseTitle(429), Detail = "登录尝试过于频繁，请一分钟后再试" },
-                });
-            };
-        });
-
+        services.AddSingleton<LoginThrottle>();
         services.AddHttpContextAccessor();
         services.AddScoped<IRegionScope, HttpRegionScope>();
         return services;

@@ -15,7 +15,13 @@ public sealed class SecurityOptions
     public int IdleTimeoutMinutes { get; set; } = 30;
     public int AbsoluteSessionHours { get; set; } = 8;
     public int TokenLifetimeMinutes { get; set; } = 60;
-    public int LoginAttemptsPerMinutePerIp { get; set; } = 20;
+
+    /// <summary>
+    /// Failed sign-ins (wrong password, unknown name, wrong authenticator code) one client address may make per minute
+    /// before it must wait for the minute to pass. Page views and successful logins never count: a whole township
+    /// office may share one NAT address. High on purpose: the per-account limit is the lockout above.
+    /// </summary>
+    public int FailedLoginsPerMinutePerIp { get; set; } = 50;
 
     /// <summary>An administrator-set password (new account, reset) must be changed at first login. Off in demo mode.</summary>
     public bool ForcePasswordChangeOnFirstLogin { get; set; } = true;

@@ -64,9 +64,13 @@ public static class InputValues
 
     public static readonly DateOnly LastDate = new(2099, 12, 31);
 
-    /// <summary>A date written <c>YYYY-MM-DD</c> within the sane range.</summary>
+    // Year first, always: the ways county staff and other departments' lists write a date (2026-10-01, 2026/10/01,
+    // 2026.10.01, 2026年10月1日), with or without leading zeros. Day-first or two-digit years stay refused: 01/10/26 is ambiguous.
+    private static readonly string[] DateFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日"];
+
+    /// <summary>A date written year first — <c>YYYY-MM-DD</c>, or with / . or 年月日 — within the sane range.</summary>
     public static bool TryParseDate(string? value, out DateOnly date) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && IsSaneDate(date);
+        DateOnly.TryParseExact(value?.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && IsSaneDate(date);
 
     public static bool IsSaneDate(DateOnly date) => date >= FirstDate && date <= LastDate;
 

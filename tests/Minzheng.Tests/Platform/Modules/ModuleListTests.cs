@@ -46,7 +46,7 @@ public sealed class ModuleListTests : IAsyncLifetime
             ["Demo:Enabled"] = "true",
             ["Demo:Caseload"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Security:LoginAttemptsPerMinutePerIp"] = "100000",
+            ["Security:FailedLoginsPerMinutePerIp"] = "100000",
         });
         builder.AddMinzheng([.. Minzheng.Modules.MinzhengModules.All, new SampleLineModule()]);
         _app = builder.Build();

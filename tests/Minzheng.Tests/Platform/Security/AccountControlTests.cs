@@ -192,17 +192,74 @@ public sealed class AccountControlTests(SecureApp app) : IClassFixture<SecureApp
     }
 }
 
+/// <summary>
+/// The failed-login limit per address (3 a minute in this fixture). Every test starts a fresh minute on the fake clock,
+/// because all requests of TestServer come from the same address.
+/// </summary>
 public sealed class LoginRateLimitTests(RateLimitedApp app) : IClassFixture<RateLimitedApp>
 {
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private void NewMinute() => app.Clock.Advance(TimeSpan.FromMinutes(2));
+
     [Fact]
-    public async Task Token_TooManyAttemptsFromOneAddress_Is429InChinese()
+    public async Task Token_TooManyFailuresFromOneAddress_Is429InChineseWithRetryAfter()
     {
+        NewMinute();
         for (var i = 0; i < 3; i++)
         {
-            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await app.RequestTokenAsync("county", "Wrong#Pass9")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await app.RequestTokenAsync("county", "Wrong#Pass9")).StatusCode);
         }
 
-        var body = await (await app.RequestTokenAsync("county")).AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        var response = await app.RequestTokenAsync("finance");
+        Assert.NotNull(response.Headers.RetryAfter);
+        var body = await response.AssertProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.Contains("频繁", body.GetProperty("detail").GetString());
+        Assert.Contains("秒后再试", body.GetProperty("detail").GetString());
+
+        // The limit lasts for the minute only.
+        NewMinute();
+        Assert.Equal(HttpStatusCode.OK, (await app.RequestTokenAsync("finance")).StatusCode);
+    }
+
+    [Fact]
+    public async Task PageViewsAndSuccessfulLogins_NeverCount()
+    {
+        NewMinute();
+        using var web = new WebSession(app);
+        for (var i = 0; i < 12; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await web.GetAsync("/Account/Login")).StatusCode);
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await app.RequestTokenAsync("township")).StatusCode);
+        }
+
+        // Two colleagues mistype (below the limit of 3); the next person still signs in.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.RequestTokenAsync("village", "Wrong#Pass9")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.RequestTokenAsync("reviewer", "Wrong#Pass9")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.RequestTokenAsync("approver")).StatusCode);
+    }
+
+    [Fact]
+    public async Task LoginPage_WhenLimited_ChinesePageWithTheWait()
+    {
+        NewMinute();
+        using var web = new WebSession(app);
+        for (var i = 0; i < 3; i++)
+        {
+            var failed = await web.PostFormAsync("/Account/Login", new Dictionary<string, string> { ["Input.UserName"] = "leader", ["Input.Password"] = "Wrong#Pass9" });
+            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+        }
+
+        var limited = await web.PostFormAsync("/Account/Login", new Dictionary<string, string> { ["Input.UserName"] = "leader", ["Input.Password"] = "Demo@2026!" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.StartsWith("text/html", limited.Content.Headers.ContentType?.MediaType);
+        var html = await limited.Content.ReadAsStringAsync(Ct);
+        Assert.Matches("请\\d+秒后再试", html);
+        Assert.Contains("name=\"Input.Password\"", html); // the form is still there to try again
+        NewMinute();
     }
 }

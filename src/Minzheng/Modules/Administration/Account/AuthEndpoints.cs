@@ -14,7 +14,7 @@ public static class AuthEndpoints
 {
     public static RouteGroupBuilder MapAuth(this RouteGroupBuilder api)
     {
-        var auth = api.MapGroup("/auth").WithTags("Auth").AllowAnonymous().RequireRateLimiting(IdentitySetup.LoginRateLimit);
+        var auth = api.MapGroup("/auth").WithTags("Auth").AllowAnonymous();
         auth.MapPost("/token", IssueToken).WithName("Auth_Token").WithSummary("用户名和密码（及动态验证码）换取访问令牌（不超过1小时有效）");
         api.MapPost("/auth/logout", Logout).WithTags("Auth").WithName("Auth_Logout")
             .WithSummary("退出：本用户的全部令牌和网页会话立即失效");
@@ -25,10 +25,11 @@ public static class AuthEndpoints
     /// <summary>
     /// 200 with <c>accessToken</c> and <c>expiresIn</c> (the bearer handler writes the body); 401 on bad credentials or
     /// a missing/wrong authenticator code; 423 while locked, even for the right password; 403 while the account must
-    /// first change its password or set up two-factor authentication.
+    /// first change its password or set up two-factor authentication; 429 with Retry-After after too many failures from
+    /// the caller's address this minute.
     /// </summary>
     public static async Task<Results<SignInHttpResult, ProblemHttpResult, ValidationProblem>> IssueToken(
-        TokenRequest request, SignInService signIn, SignInManager<AppUser> manager, MinzhengClaimsFactory claims)
+        TokenRequest request, SignInService signIn, SignInManager<AppUser> manager, MinzhengClaimsFactory claims, HttpContext http)
     {
         if (MissingCredentials(request.Username, request.Password) is { } missing)
         {
@@ -38,6 +39,8 @@ public static class AuthEndpoints
         var (result, user) = await signIn.CheckPasswordAsync(request.Username!, request.Password!, "api");
         switch (result)
         {
+            case PasswordCheck.Throttled:
+                return Throttled(signIn, http);
             case PasswordCheck.LockedOut:
                 return ApiProblems.Problem(StatusCodes.Status423Locked, "登录失败次数过多，账户已被临时锁定，请稍后再试或联系安全管理员");
             case PasswordCheck.BadCredentials:
@@ -76,7 +79,7 @@ public static class AuthEndpoints
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> ChangePassword(
-        ChangePasswordRequest request, SignInService signIn, MinzhengUserManager users, Minzheng.Platform.Auditing.AuditLog audit)
+        ChangePasswordRequest request, SignInService signIn, MinzhengUserManager users, Minzheng.Platform.Auditing.AuditLog audit, HttpContext http)
     {
         if (MissingCredentials(request.Username, request.Password) is { } missing)
         {
@@ -84,6 +87,11 @@ public static class AuthEndpoints
         }
 
         var (result, user) = await signIn.CheckPasswordAsync(request.Username!, request.Password!, "api");
+        if (result == PasswordCheck.Throttled)
+        {
+            return Throttled(signIn, http);
+        }
+
         if (result != PasswordCheck.Success)
         {
             return result == PasswordCheck.LockedOut
@@ -100,6 +108,14 @@ public static class AuthEndpoints
         await audit.RecordAsync(Minzheng.Platform.Auditing.AuditActions.PasswordChanged, entityType: "AppUser", entityId: user!.Id.ToString(),
             regionCode: user.RegionCode, userName: user.UserName);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>429 naming the wait, which also goes in Retry-After for clients that honour it.</summary>
+    private static ProblemHttpResult Throttled(SignInService signIn, HttpContext http)
+    {
+        var seconds = signIn.WaitSeconds() ?? 60;
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ApiProblems.Problem(StatusCodes.Status429TooManyRequests, $"本地址登录失败次数过于频繁，请{seconds}秒后再试");
     }
 
     private static ValidationProblem? MissingCredentials(string? username, string? password)

@@ -3,13 +3,11 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Minzheng.Platform.Demo;
 using Minzheng.Platform.Security;
 
 namespace Minzheng.Modules.Administration.Account;
 
-[EnableRateLimiting(IdentitySetup.LoginRateLimit)]
 public sealed class LoginModel(SignInService signInService, SignInManager<AppUser> signIn, DeploymentMode mode, TimeProvider clock)
     : PageModel
 {
@@ -25,6 +23,9 @@ public sealed class LoginModel(SignInService signInService, SignInManager<AppUse
 
     public IReadOnlyList<DemoSeeder.DemoAccount> DemoAccounts => DemoSeeder.Accounts;
 
+    /// <summary>Set when this address has failed too often this minute: the page says how long to wait.</summary>
+    public int? WaitSeconds { get; private set; }
+
     public void OnGet()
     {
     }
@@ -39,6 +40,8 @@ public sealed class LoginModel(SignInService signInService, SignInManager<AppUse
         var (result, user) = await signInService.CheckPasswordAsync(Input.UserName, Input.Password, "web");
         switch (result)
         {
+            case PasswordCheck.Throttled:
+                return Throttled();
             case PasswordCheck.LockedOut:
                 ModelState.AddModelError("", "登录失败次数过多，账户已被临时锁定，请15分钟后再试或联系安全管理员");
                 return Page();
@@ -61,6 +64,17 @@ public sealed class LoginModel(SignInService signInService, SignInManager<AppUse
         await signIn.SignInAsync(user, isPersistent: false);
         await signInService.RecordSuccessAsync(user, "web");
         return LocalRedirect(target);
+    }
+
+    /// <summary>The login page again, answered 429 with Retry-After, naming the wait (the form stays usable after it).</summary>
+    private PageResult Throttled()
+    {
+        WaitSeconds = signInService.WaitSeconds() ?? 60;
+        Response.Headers.RetryAfter = WaitSeconds.Value.ToString(CultureInfo.InvariantCulture);
+        ModelState.AddModelError("", $"本网络地址登录失败次数过多，为防止密码被猜测，请{WaitSeconds}秒后再试。");
+        var page = Page();
+        page.StatusCode = StatusCodes.Status429TooManyRequests;
+        return page;
     }
 
     public sealed class LoginInput

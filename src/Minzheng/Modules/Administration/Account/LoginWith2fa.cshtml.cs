@@ -3,13 +3,11 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Minzheng.Platform.Security;
 
 namespace Minzheng.Modules.Administration.Account;
 
 /// <summary>Second step of a login with two-factor authentication: the code of the authenticator app.</summary>
-[EnableRateLimiting(IdentitySetup.LoginRateLimit)]
 public sealed class LoginWith2faModel(SignInService signInService, SignInManager<AppUser> signIn, MinzhengUserManager users, TimeProvider clock)
     : PageModel
 {
@@ -45,6 +43,16 @@ public sealed class LoginWith2faModel(SignInService signInService, SignInManager
         if (user is null || await users.IsLockedOutAsync(user))
         {
             return RedirectToPage("Login");
+        }
+
+        if (signInService.WaitSeconds() is { } wait)
+        {
+            Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
+            ModelState.AddModelError(nameof(Code), $"本网络地址登录失败次数过多，请{wait}秒后再试");
+            TempData.Keep();
+            var page = Page();
+            page.StatusCode = StatusCodes.Status429TooManyRequests;
+            return page;
         }
 
         if (!ModelState.IsValid || !await signInService.CheckAuthenticatorCodeAsync(user, Code))

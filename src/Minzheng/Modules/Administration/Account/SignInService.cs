@@ -10,28 +10,51 @@ public enum PasswordCheck
     Success,
     BadCredentials,
     LockedOut,
+
+    /// <summary>Too many failures from the caller's address this minute (<see cref="LoginThrottle"/>); nothing was checked.</summary>
+    Throttled,
 }
 
 /// <summary>
 /// The password check shared by the login page and the token endpoint: lockout after repeated failures (even the right
-/// password is refused while locked), and every attempt — success, failure, lockout — in the audit log.
+/// password is refused while locked), failures counted per client address (<see cref="LoginThrottle"/>), and every
+/// attempt — success, failure, lockout — in the audit log.
 /// </summary>
 public sealed class SignInService(
     MinzhengUserManager users, SignInManager<AppUser> signIn, AuditLog audit,
-    IMemoryCache attempts, Microsoft.Extensions.Options.IOptions<SecurityOptions> options)
+    IMemoryCache attempts, Microsoft.Extensions.Options.IOptions<SecurityOptions> options,
+    LoginThrottle throttle, IHttpContextAccessor http)
 {
+    /// <summary>The client address (after the trusted-proxy rules) the failures are counted against.</summary>
+    private string Address => http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "local";
+
+    /// <summary>Seconds the caller's address must wait before trying again; null when it may try now.</summary>
+    public int? WaitSeconds() => throttle.RetryAfter(Address) is { } wait ? LoginThrottle.Seconds(wait) : null;
+
     public async Task<(PasswordCheck Result, AppUser? User)> CheckPasswordAsync(string userName, string password, string channel)
     {
         var name = userName.Trim();
+        if (WaitSeconds() is not null)
+        {
+            // Not audited one by one: a flood from one address would otherwise flood the log it is meant to protect.
+            return (PasswordCheck.Throttled, null);
+        }
+
         var user = await users.FindByNameAsync(name);
         if (user is null || !user.IsActive)
         {
+            throttle.RecordFailure(Address);
             await audit.RecordAsync(AuditActions.LoginFailure, AuditOutcome.Failure, userName: name,
                 details: new { channel, reason = user is null ? "unknown user" : "disabled" });
             return (NoAccountAttempt(name), null);
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (!result.Succeeded)
+        {
+            throttle.RecordFailure(Address);
+        }
+
         if (result.IsLockedOut)
         {
             await audit.RecordAsync(AuditActions.LockedOut, AuditOutcome.Failure, "AppUser", user.Id.ToString(), user.RegionCode,
@@ -73,6 +96,7 @@ public sealed class SignInService(
         }
 
         await users.AccessFailedAsync(user);
+        throttle.RecordFailure(Address);
         await audit.RecordAsync(AuditActions.LoginFailure, AuditOutcome.Failure, "AppUser", user.Id.ToString(), user.RegionCode,
             new { reason = "wrong authenticator code" }, user.UserName);
         return false;

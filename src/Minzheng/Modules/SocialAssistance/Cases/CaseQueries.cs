@@ -63,12 +63,19 @@ public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars,
             return null;
         }
 
-        var rows = await query.Join(db.Persons, c => c.ApplicantPersonId, p => p.Id, (c, p) => new CaseRow { Case = c, Name = p.Name, IdNumberMasked = p.IdNumberMasked })
-            .PageAsync(page, Sort, ct);
+        var joined = query.Join(db.Persons, c => c.ApplicantPersonId, p => p.Id, (c, p) => new CaseRow { Case = c, Name = p.Name, IdNumberMasked = p.IdNumberMasked });
+        var rows = filter.Due == "soon" ? SoonOnly(await Sort.Apply(joined, page).ToListAsync(ct), page, calendar) : await joined.PageAsync(page, Sort, ct);
         var names = await regions.NamesAsync(ct);
         return new Paged<CaseListItem>(rows.Items.Select(r => new CaseListItem(r.Case.Id, r.Case.Program, ProgramName(r.Case.Program), r.Case.RegionCode, r.Name,
             r.IdNumberMasked, Code(r.Case.Status), CaseText.StatusName(r.Case.Status), r.Case.AppliedOn, r.Case.DueOn, Urgency(r.Case, calendar), r.Case.RelativeOfStaff,
             names.GetValueOrDefault(r.Case.RegionCode, r.Case.RegionCode))).ToList(), rows.Total, rows.Page, rows.PageSize);
+    }
+
+    /// <summary>The due-soon cases of the window, paged here: few enough (3 working days of cases) to judge each by its own step.</summary>
+    private Paged<CaseRow> SoonOnly(List<CaseRow> window, PageRequest page, WorkingCalendar calendar)
+    {
+        var soon = window.Where(r => Urgency(r.Case, calendar) == "due-soon").ToList();
+        return new Paged<CaseRow>(soon.Skip(page.Skip).Take(page.Size).ToList(), soon.Count, page.Page, page.Size);
     }
 
     private IQueryable<AssistanceCase>? Filtered(CaseFilter f, WorkingCalendar calendar)
@@ -125,8 +132,10 @@ public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars,
         var today = clock.Today();
         if (f.Due is "soon" or "overdue")
         {
-            var soon = calendar.AddWorkingDays(today, DeadlineBoard.DueSoonWorkingDays);
-            query = f.Due == "overdue" ? query.Where(c => c.DueOn < today) : query.Where(c => c.DueOn >= today && c.DueOn <= soon);
+            // "Soon" depends on each step's own period: the database narrows to the widest window (3 working days),
+            // ListAsync keeps the cases whose urgency says so.
+            var beyond = calendar.AddWorkingDays(today, DeadlineBoard.DueSoonWorkingDays + 1);
+            query = f.Due == "overdue" ? query.Where(c => c.DueOn < today) : query.Where(c => c.DueOn >= today && c.DueOn < beyond);
         }
 
         return query;
@@ -157,7 +166,7 @@ public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars,
     public string Urgency(AssistanceCase c, WorkingCalendar calendar)
     {
         var today = clock.Today();
-        return c.DueOn is { } due ? DeadlineBoard.Urgency(due, today, calendar.AddWorkingDays(today, DeadlineBoard.DueSoonWorkingDays)) : "closed";
+        return c.DueOn is { } due ? DeadlineBoard.Urgency(due, today, CaseService.StepStartedOn(c), calendar) : "closed";
     }
 
     private static string ProgramName(string code) => AssistancePrograms.ByCode(code)?.Name ?? code;

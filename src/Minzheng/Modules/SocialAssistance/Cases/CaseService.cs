@@ -231,6 +231,16 @@ public sealed class CaseService(MinzhengDbContext db, CalendarService calendars,
         };
     }
 
+    /// <summary>The day the current step's period started, as <see cref="SetDeadlines"/> counts it: "due soon" is a share of it.</summary>
+    public static DateOnly? StepStartedOn(AssistanceCase c) => c.Status switch
+    {
+        CaseStatus.Applied => c.AppliedOn,
+        CaseStatus.Accepted or CaseStatus.Investigated or CaseStatus.TownshipReviewed => c.AcceptedOn,
+        CaseStatus.InPublicity => c.PublicityFrom,
+        CaseStatus.AwaitingDecision => c.SubmittedOn,
+        _ => null,
+    };
+
     private void Append(AssistanceCase c, CaseActor actor, Transition t) => db.CaseEvents.Add(new CaseEvent
     {
         CaseId = c.Id,

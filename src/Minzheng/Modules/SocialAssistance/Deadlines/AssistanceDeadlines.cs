@@ -18,9 +18,10 @@ public sealed class CaseDeadlines(MinzhengDbContext db) : IDeadlineSource
     public async Task<IReadOnlyList<OpenDeadline>> OpenAsync(CancellationToken ct) =>
         (await db.Cases.AsNoTracking()
             .Where(c => c.Status != CaseStatus.Approved && c.Status != CaseStatus.Refused && c.Status != CaseStatus.Withdrawn)
-            .Join(db.Persons, c => c.ApplicantPersonId, p => p.Id, (c, p) => new { c.Id, c.RegionCode, c.DueOn, c.Program, p.Name })
+            .Join(db.Persons, c => c.ApplicantPersonId, p => p.Id, (c, p) => new { Case = c, p.Name })
             .ToListAsync(ct))
-        .Select(c => new OpenDeadline(c.RegionCode, c.DueOn, $"{AssistancePrograms.ByCode(c.Program)?.Name ?? c.Program}申请：{c.Name}", $"/Cases/Detail?id={c.Id}"))
+        .Select(x => new OpenDeadline(x.Case.RegionCode, x.Case.DueOn, $"{AssistancePrograms.ByCode(x.Case.Program)?.Name ?? x.Case.Program}申请：{x.Name}",
+            $"/Cases/Detail?id={x.Case.Id}", CaseService.StepStartedOn(x.Case)))
         .ToList();
 }
 
@@ -33,9 +34,9 @@ public sealed class TipOffDeadlines(MinzhengDbContext db) : IDeadlineSource
 
     public async Task<IReadOnlyList<OpenDeadline>> OpenAsync(CancellationToken ct) =>
         (await db.TipOffs.AsNoTracking().Where(t => t.Status == TipOffStatus.Received || t.Status == TipOffStatus.Investigating)
-            .Select(t => new { t.Id, t.RegionCode, t.DueOn, t.Channel }).ToListAsync(ct))
+            .Select(t => new { t.Id, t.RegionCode, t.DueOn, t.Channel, t.ReceivedOn }).ToListAsync(ct))
         .Select(t => new OpenDeadline(t.RegionCode, t.DueOn, $"举报（{TipOff.Channels.GetValueOrDefault(t.Channel, t.Channel)}）待核查",
-            $"/Verification/TipOffs?id={t.Id}"))
+            $"/Verification/TipOffs?id={t.Id}", t.ReceivedOn))
         .ToList();
 }
 
@@ -48,7 +49,7 @@ public sealed class WarningDeadlines(MinzhengDbContext db) : IDeadlineSource
 
     public async Task<IReadOnlyList<OpenDeadline>> OpenAsync(CancellationToken ct) =>
         (await db.EarlyWarnings.AsNoTracking().Where(w => w.Status == WarningStatus.Open)
-            .Select(w => new { w.RegionCode, w.DueOn, w.Rule }).ToListAsync(ct))
-        .Select(w => new OpenDeadline(w.RegionCode, w.DueOn, $"预警：{WarningRules.Names.GetValueOrDefault(w.Rule, w.Rule)}", "/Monitoring"))
+            .Select(w => new { w.RegionCode, w.DueOn, w.Rule, w.RaisedOn }).ToListAsync(ct))
+        .Select(w => new OpenDeadline(w.RegionCode, w.DueOn, $"预警：{WarningRules.Names.GetValueOrDefault(w.Rule, w.Rule)}", "/Monitoring", w.RaisedOn))
         .ToList();
 }

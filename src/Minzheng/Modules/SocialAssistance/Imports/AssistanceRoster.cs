@@ -60,7 +60,7 @@ public static class AssistanceRoster
             Fail(2, $"应为1到{Minzheng.Platform.People.Person.NameMaxLength}个字");
         }
 
-        if (!IdNumber.TryParse(Cell(3), today, out var id, out var idError))
+        if (!SpreadsheetIdNumber.TryParse(Cell(3), today, out var id, out var idError))
         {
             Fail(3, idError);
         }

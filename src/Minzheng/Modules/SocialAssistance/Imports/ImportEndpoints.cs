@@ -106,9 +106,7 @@ public static class ImportEndpoints
         }
 
         var sheets = new Dictionary<string, object> { [t.Sheet] = new[] { t.Headers.Zip(t.Example).ToDictionary(p => p.First, p => (object)p.Second) } };
-        using var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheets, cancellationToken: ct);
-        return TypedResults.File(stream.ToArray(), XlsxType, $"{kind}.xlsx");
+        return TypedResults.File(await TemplateWorkbook.SaveAsync(sheets, t.Headers, ct), XlsxType, $"{kind}.xlsx");
     }
 
     public static async Task<FileContentHttpResult> MemberTemplate(CancellationToken ct)
@@ -123,9 +121,7 @@ public static class ImportEndpoints
             ["成员花名册"] = examples.Select(e => MemberRoster.Headers.Zip(e).ToDictionary(p => p.First, p => (object)p.Second)).ToArray(),
             ["与户主关系"] = MemberRoster.Relationships.Keys.Select(k => new Dictionary<string, object> { ["与户主关系"] = k }).ToArray(),
         };
-        using var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheets, cancellationToken: ct);
-        return TypedResults.File(stream.ToArray(), XlsxType, "member-roster.xlsx");
+        return TypedResults.File(await TemplateWorkbook.SaveAsync(sheets, MemberRoster.Headers, ct), XlsxType, "member-roster.xlsx");
     }
 
     public static async Task<FileContentHttpResult> Template(CancellationToken ct)
@@ -139,8 +135,6 @@ public static class ImportEndpoints
             // The roster takes the programme by its Chinese name (AssistancePrograms.ByName): the list shows only names.
             ["保障类别"] = AssistancePrograms.All.Select(p => new Dictionary<string, object> { ["保障类别"] = p.Name }).ToArray(),
         };
-        using var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheets, cancellationToken: ct);
-        return TypedResults.File(stream.ToArray(), XlsxType, "assistance-roster.xlsx");
+        return TypedResults.File(await TemplateWorkbook.SaveAsync(sheets, AssistanceRoster.Headers, ct), XlsxType, "assistance-roster.xlsx");
     }
 }

@@ -46,7 +46,7 @@ public static class MemberRoster
             Fail(hostile.Column, hostile.Message);
         }
 
-        if (!IdNumber.TryParse(Cell(0), today, out var headId, out var headError))
+        if (!SpreadsheetIdNumber.TryParse(Cell(0), today, out var headId, out var headError))
         {
             Fail(0, headError);
         }
@@ -74,7 +74,7 @@ public static class MemberRoster
             Fail(4, $"应为1到{Person.NameMaxLength}个字");
         }
 
-        if (!IdNumber.TryParse(Cell(5), today, out var id, out var idError))
+        if (!SpreadsheetIdNumber.TryParse(Cell(5), today, out var id, out var idError))
         {
             Fail(5, idError);
         }

@@ -54,7 +54,7 @@ public sealed class DetailModel(PayrollService service, PayrollQueries queries, 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostApproveAsync(decimal? confirmTotal, CancellationToken ct) =>
-        ActAsync(AssistancePolicies.CheckPayrolls, () => service.ApproveAsync(Id, User.Identity?.Name ?? "", confirmTotal, ct), ct);
+        ActAsync(AssistancePolicies.CheckPayrolls, () => service.ApproveAsync(Id, User.Identity?.Name ?? "", confirmTotal, ct, confirmationRequired: true), ct);
 
     public Task<IActionResult> OnPostRejectAsync(string? reason, CancellationToken ct) =>
         ActAsync(AssistancePolicies.CheckPayrolls, () => service.RejectAsync(Id, User.Identity?.Name ?? "", reason, ct), ct);

@@ -162,7 +162,12 @@ public sealed class PayrollService(MinzhengDbContext db, PayrollGenerator genera
     /// Maker-checker: a different user approves; an approved payroll never changes. A payroll that moved beyond the
     /// warning share since the last one is approved only with <paramref name="confirmedTotal"/> equal to its total.
     /// </summary>
-    public async Task<(Outcome Outcome, string? Message)> ApproveAsync(Guid id, string user, decimal? confirmedTotal, CancellationToken ct)
+    /// <param name="confirmationRequired">
+    /// The page always asks the reviewer to confirm the total they checked (the money goes to the bank files next);
+    /// the API asks only when the payroll changed unusually from the last one.
+    /// </param>
+    public async Task<(Outcome Outcome, string? Message)> ApproveAsync(Guid id, string user, decimal? confirmedTotal, CancellationToken ct,
+        bool confirmationRequired = false)
     {
         var payroll = await db.Payrolls.SingleOrDefaultAsync(p => p.Id == id, ct);
         var problem = payroll switch
@@ -175,6 +180,13 @@ public sealed class PayrollService(MinzhengDbContext db, PayrollGenerator genera
         if (problem.Item1 != Outcome.Done)
         {
             return problem;
+        }
+
+        if (confirmationRequired && confirmedTotal != payroll!.TotalAmount)
+        {
+            return (Outcome.Rejected, confirmedTotal is null
+                ? $"请先核对并勾选本期合计（{payroll.TotalAmount:N2} 元）再审核通过"
+                : $"名册合计已变为 {payroll.TotalAmount:N2} 元（您确认的是 {confirmedTotal:N2} 元），请重新核对后再审核通过");
         }
 
         if (confirmedTotal != payroll!.TotalAmount && await changes.CheckAsync(payroll, ct) is { } change)

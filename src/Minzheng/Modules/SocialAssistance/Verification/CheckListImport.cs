@@ -275,14 +275,14 @@ internal sealed class RowCheck
             return date;
         }
 
-        Fail(column, "应为不晚于今天的日期 YYYY-MM-DD");
+        Fail(column, "应为不晚于今天的日期，如 2026-10-01、2026/10/01 或 2026年10月1日");
         return default;
     }
 
     /// <summary>Lists from other systems write the check letter in lower case or keep 15-digit numbers: IdNumber normalises both.</summary>
     public IdNumber? Id(int i, string column, DateOnly today)
     {
-        if (IdNumber.TryParse(Cell(i), today, out var id, out var error))
+        if (SpreadsheetIdNumber.TryParse(Cell(i), today, out var id, out var error))
         {
             return id;
         }

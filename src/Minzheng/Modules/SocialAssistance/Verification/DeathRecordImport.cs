@@ -38,7 +38,7 @@ public sealed class DeathRecordImport(MinzhengDbContext db, PersonalDataProtecto
             var name = check.Text(1, "姓名", 1, Minzheng.Platform.People.Person.NameMaxLength);
             if (!Minzheng.Platform.Web.InputValues.TryParseDate(check.Cell(2), out var died))
             {
-                check.Fail("死亡日期", "应为日期 YYYY-MM-DD");
+                check.Fail("死亡日期", "应为日期，如 2026-10-01、2026/10/01 或 2026年10月1日");
             }
             else if (died > today || (check.Valid && died < id!.Value.BirthDate))
             {

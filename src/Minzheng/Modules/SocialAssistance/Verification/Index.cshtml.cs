@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -42,11 +43,23 @@ public sealed class IndexModel(FindingService findings, ExclusionScan exclusions
         return Page();
     }
 
-    public async Task<IActionResult> OnPostResolveAsync(Guid id, string? decision, decimal? monthlyAmount, string? note, string? fromMonth, CancellationToken ct)
+    /// <param name="acknowledged">The "我已知晓" box under the consequence of a confirmation that stops or cuts a benefit.</param>
+    public async Task<IActionResult> OnPostResolveAsync(Guid id, string? decision, decimal? monthlyAmount, string? note, string? fromMonth,
+        bool acknowledged, CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, AssistancePolicies.DecideCases)).Succeeded)
         {
             return Forbid();
+        }
+
+        // Confirming stops someone's payments: on the page the click counts only once the consequence, named beside the
+        // button, was acknowledged. Checked here, not only by the browser.
+        if (decision == "confirm" && !acknowledged
+            && (await findings.ListAsync(Type, null, "open", ct)).FirstOrDefault(f => f.Id == id) is { } open && Consequence(open) is { } consequence)
+        {
+            Error = $"确认前请勾选“我已知晓”：{consequence}";
+            await LoadAsync(ct);
+            return Page();
         }
 
         var (outcome, message) = await findings.ResolveAsync(id, new ResolveRequest(decision, monthlyAmount, note, fromMonth), User.Identity?.Name ?? "", clock, ct);
@@ -58,6 +71,24 @@ public sealed class IndexModel(FindingService findings, ExclusionScan exclusions
         Error = message;
         await LoadAsync(ct);
         return outcome == Outcome.NotFound ? NotFound() : Page();
+    }
+
+    /// <summary>What confirming the finding does to the payments, named for the reviewer; null when it changes none.</summary>
+    public static string? Consequence(FindingDto f)
+    {
+        if (f.EnrollmentId is null || f.Type == "relative")
+        {
+            return null;
+        }
+
+        var who = $"{f.PersonName}（{f.IdNumberMasked}）";
+        var recovered = f.PaidAfterDeath > 0 ? $"；死亡后已发的 {f.PaidAfterDeath.ToString("N2", CultureInfo.InvariantCulture)} 元在下一份发放名册中追回" : "";
+        return (f.Type, f.IsBeneficiary, f.DeathDate) switch
+        {
+            ("death", true, { } died) => $"确认后，{who}的{f.ProgramName}自{died.AddMonths(1):yyyy年M月}起停发{recovered}。",
+            ("death", false, { } died) => $"确认后，{who}所在家庭的{f.ProgramName}保障人数减1，自{died.AddMonths(1):yyyy年M月}起按所填新月保障金额发放{recovered}。",
+            _ => $"确认后，{who}的{f.ProgramName}自所填月份起停发。",
+        };
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -160,6 +160,52 @@ public abstract class RosterImportTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(1, staged.GetProperty("validRows").GetInt32());
     }
 
+    [Fact]
+    public async Task Xlsx_Template_CodeColumnsAreTextDownTheWholeColumn()
+    {
+        using var county = await app.ClientAsAsync("county");
+        var template = await county.GetByteArrayAsync("/api/v1/imports/templates/assistance-roster.xlsx", Ct);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(template));
+        string Part(string name)
+        {
+            using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+            return reader.ReadToEnd();
+        }
+
+        var sheet = System.Xml.Linq.XDocument.Parse(Part("xl/worksheets/sheet1.xml"));
+        var styles = System.Xml.Linq.XDocument.Parse(Part("xl/styles.xml"));
+        System.Xml.Linq.XNamespace x = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        var textFormats = styles.Descendants(x + "numFmt").Where(f => (string?)f.Attribute("formatCode") == "@").Select(f => (string)f.Attribute("numFmtId")!).ToHashSet();
+        textFormats.Add("49"); // the built-in text format
+        var cellFormats = styles.Root!.Element(x + "cellXfs")!.Elements(x + "xf").ToList();
+        bool IsText(string? style) => style is not null && textFormats.Contains((string)cellFormats[int.Parse(style, System.Globalization.CultureInfo.InvariantCulture)].Attribute("numFmtId")!);
+        var textColumns = sheet.Descendants(x + "col").Where(c => IsText((string?)c.Attribute("style"))).Select(c => (int)c.Attribute("min")!).ToList();
+        // 区划代码 (A), 户主身份证号 (D), 起始年月 (H), 银行账号 (J), 联系电话 (K) — the cells typed later below the example too.
+        Assert.Equal([1, 4, 8, 10, 11], textColumns.Order());
+    }
+
+    [Fact]
+    public async Task IdNumberThatExcelTurnedIntoANumber_IsNamedAsSuch()
+    {
+        var id = SqliteRegistryApiTests.NewIdNumber();
+        var content = Csv(Header,
+            Row("3.60482E+17"),                            // row 2: what a CSV saved from Excel holds
+            Row(id[..15] + "000"),                         // row 3: the 15 digits Excel keeps, zeros after
+            Row(id[..17] + (id[17] == '1' ? '2' : '1')));  // row 4: a real typo in the check character
+        var errors = (await StageAsync(content)).GetProperty("errors").EnumerateArray()
+            .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("message").GetString())).ToList();
+        Assert.EndsWith(SpreadsheetIdNumber.MangledMessage, errors.Single(e => e.Item1 == 2).Item2);
+        Assert.EndsWith(SpreadsheetIdNumber.MangledMessage, errors.Single(e => e.Item1 == 3).Item2);
+        Assert.EndsWith("身份证号校验码错误", errors.Single(e => e.Item1 == 4).Item2);
+
+        // An .xlsx whose ID cell is a number: the reader sees Excel's 15 significant digits.
+        var sheet = new[] { AssistanceRoster.Headers.Zip(Row(id).Split(',')).ToDictionary(p => p.First, p => p.First == "户主身份证号" ? (object)double.Parse(id, System.Globalization.CultureInfo.InvariantCulture) : p.Second) };
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(sheet, cancellationToken: Ct);
+        var xlsx = (await StageAsync(stream.ToArray(), "roster.xlsx")).GetProperty("errors").EnumerateArray().Single();
+        Assert.EndsWith(SpreadsheetIdNumber.MangledMessage, xlsx.GetProperty("message").GetString());
+    }
+
     [Theory]
     [InlineData("roster.csv", "编号,姓名\n1,张三\n", "表头不正确")]
     [InlineData("roster.xlsx", "PK\u0003\u0004garbage", "无法读取")]

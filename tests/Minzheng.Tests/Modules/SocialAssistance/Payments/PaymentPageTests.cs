@@ -38,7 +38,16 @@ public sealed partial class PaymentPageTests(SqliteApp app) : IClassFixture<Sqli
         using var finance = new WebSession(app);
         await finance.LoginAsync("finance", DemoSeeder.Password);
         var id = detailUrl[(detailUrl.IndexOf("id=", StringComparison.Ordinal) + 3)..];
-        var approved = await finance.PostFormAsync(detailUrl, new Dictionary<string, string>(), $"/Payments/Detail?handler=Approve&id={id}");
+        // The page names what is approved; the click counts only with the total ticked, and only the total as it is now.
+        var page = await (await finance.GetAsync(detailUrl)).Content.ReadAsStringAsync(Ct);
+        Assert.Matches("我已核对：本期合计 327.00 元，2 户 \\d+ 人，2 条明细", page);
+        var unticked = await finance.PostFormAsync(detailUrl, new Dictionary<string, string>(), $"/Payments/Detail?handler=Approve&id={id}");
+        Assert.Equal(HttpStatusCode.OK, unticked.StatusCode);
+        Assert.Contains("请先核对并勾选本期合计（327.00 元）", await unticked.Content.ReadAsStringAsync(Ct));
+        var stale = await finance.PostFormAsync(detailUrl, new Dictionary<string, string> { ["confirmTotal"] = "300" }, $"/Payments/Detail?handler=Approve&id={id}");
+        Assert.Contains("名册合计已变为 327.00 元", await stale.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("待审核", await (await finance.GetAsync(detailUrl)).Content.ReadAsStringAsync(Ct));
+        var approved = await finance.PostFormAsync(detailUrl, new Dictionary<string, string> { ["confirmTotal"] = "327.00" }, $"/Payments/Detail?handler=Approve&id={id}");
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         var after = await (await finance.GetAsync(detailUrl)).Content.ReadAsStringAsync(Ct);
         Assert.Contains("已审核", after);

@@ -68,6 +68,18 @@ public abstract class DeathRecordTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task DeathList_DatesWrittenWithSlashesDotsOrChinese_AreRead()
+    {
+        var (staged, county) = await StageAsync(
+            $"{AdultId(false)},甲,2026/01/15,公安\n{AdultId(false)},乙,2026.1.15,卫健\n{AdultId(false)},丙,2026年1月15日,火化\n{AdultId(false)},丁,15/01/2026,火化\n");
+        using (county)
+        {
+            var errors = staged.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())).ToList();
+            Assert.Equal([(5, "死亡日期")], errors); // day first stays refused
+        }
+    }
+
+    [Fact]
     public async Task DeathList_MatchesLegacyAndLowerCaseNumbers_OneFindingPerEnrolment_NoneTwice()
     {
         var village = await VillageAsync(app);

@@ -77,4 +77,40 @@ public sealed class VerificationPageTests(SqliteApp app) : IClassFixture<SqliteA
         var economic = await (await township.GetAsync("/Verification?type=economic")).Content.ReadAsStringAsync(Ct);
         Assert.Contains("阻止审批", economic);
     }
+
+    [Fact]
+    public async Task ConfirmingADeath_NamesWhatStops_AndCountsOnlyOnceAcknowledged()
+    {
+        var village = await Payments.PaymentFixtures.VillageAsync(app);
+        var payee = (await Payments.PaymentFixtures.CaseloadAsync(app, village, "农村低保", 300m)).Single();
+        using (var api = await app.ClientAsAsync("county"))
+        {
+            var csv = System.Text.Encoding.UTF8.GetBytes($"身份证号,姓名,死亡日期,数据来源\n{payee.IdNumber},{payee.Name},2026-01-15,公安\n");
+            var staged = await (await api.UploadImportAsync("death-records", csv, "deaths.csv")).JsonAsync();
+            await (await api.PostAsync($"/api/v1/imports/{staged.GetProperty("id").GetString()}/commit", null, Ct)).JsonAsync();
+        }
+
+        async Task<System.Text.Json.JsonElement> FindingAsync()
+        {
+            using var api = await app.ClientAsAsync("county");
+            return (await (await api.GetAsync($"/api/v1/verification/findings?type=death&region={village}&status=", Ct)).JsonAsync()).EnumerateArray().Single();
+        }
+
+        var id = (await FindingAsync()).GetProperty("id").GetString();
+        using var county = await SessionAsync("county");
+        var page = await (await county.GetAsync("/Verification?type=death")).Content.ReadAsStringAsync(Ct);
+        var masked = payee.IdNumber[..6] + "********" + payee.IdNumber[14..];
+        Assert.Contains($"确认后，{payee.Name}（{masked}）的农村低保自2026年2月起停发", page);
+
+        var form = new Dictionary<string, string> { ["decision"] = "confirm" };
+        var refused = await county.PostFormAsync("/Verification?type=death", form, $"/Verification?handler=Resolve&id={id}&type=death");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("确认前请勾选“我已知晓”", await refused.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("open", (await FindingAsync()).GetProperty("status").GetString());
+
+        form["acknowledged"] = "true";
+        var confirmed = await county.PostFormAsync("/Verification?type=death", form, $"/Verification?handler=Resolve&id={id}&type=death");
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal("confirmed", (await FindingAsync()).GetProperty("status").GetString());
+    }
 }
