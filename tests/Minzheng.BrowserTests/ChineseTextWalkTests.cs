@@ -47,6 +47,11 @@ public sealed partial class ChineseTextWalkTests(BrowserApp app)
             Assert.True(response is { Ok: true }, $"{userName} {href}: HTTP {response?.Status}");
             var text = await page.EvaluateAsync<string>(VisibleText);
             findings.AddRange(Findings(text).Select(f => $"{href}: {f}"));
+            if (href == "/")
+            {
+                // Each role's start page, as docs/screenshots shows it to reviewers (MINZHENG_SCREENSHOTS=docs/screenshots).
+                await Shots.SaveAsync(page, $"start-{userName}");
+            }
         }
 
         await Shots.SaveAsync(page, $"walk-{userName}");

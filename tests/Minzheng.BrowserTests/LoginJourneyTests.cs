@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Minzheng.BrowserTests;
@@ -69,12 +70,26 @@ public sealed class LockoutJourneyTests(BrowserApp app)
     [Fact]
     public async Task WrongPasswordFiveTimes_ShowsLockedMessageInChinese()
     {
-        // The browser journeys share one app: lock the read-only leader, whom no other journey signs in as.
+        // The browser journeys share one app and every demo account signs in somewhere: lock an account of this test's own.
+        var userName = $"lock{Guid.NewGuid():N}"[..14];
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Minzheng.Platform.Security.AppUser>>();
+            var created = await users.CreateAsync(new Minzheng.Platform.Security.AppUser
+            {
+                UserName = userName,
+                DisplayName = "锁定测试",
+                RegionCode = "360482000000",
+                CreatedAt = DateTimeOffset.UtcNow,
+            }, "Strong#Pass9");
+            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+
         var page = await app.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            await page.GetByLabel("用户名").FillAsync("leader");
+            await page.GetByLabel("用户名").FillAsync(userName);
             await page.GetByLabel("密码").FillAsync($"Wrong#Pass{attempt}");
             await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "登录" }).ClickAsync();
             await page.Locator(".alert-danger").WaitForAsync();
@@ -83,8 +98,8 @@ public sealed class LockoutJourneyTests(BrowserApp app)
         Assert.Contains("已被临时锁定", await page.Locator(".alert-danger").InnerTextAsync());
 
         // Even the right password is refused while the account is locked.
-        await page.GetByLabel("用户名").FillAsync("leader");
-        await page.GetByLabel("密码").FillAsync("Demo@2026!");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync("Strong#Pass9");
         await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.Locator(".alert-danger").WaitForAsync();
         Assert.Contains("已被临时锁定", await page.Locator(".alert-danger").InnerTextAsync());

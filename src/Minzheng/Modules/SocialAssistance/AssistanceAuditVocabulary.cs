@@ -95,6 +95,18 @@ public sealed class AssistanceAuditVocabulary : IAuditVocabulary
         ["outcome"] = "结论",
     };
 
-    public IReadOnlyDictionary<string, string> Values { get; } =
-        AssistancePrograms.Payable.ToDictionary(p => p.Code, p => p.Name);
+    /// <summary>Programme codes, and the kinds of imports and exports as their particulars name them.</summary>
+    public IReadOnlyDictionary<string, string> Values { get; } = AssistancePrograms.Payable.ToDictionary(p => p.Code, p => p.Name)
+        .Concat(new Dictionary<string, string>
+        {
+            [Imports.AssistanceRoster.Kind] = "救助对象花名册",
+            [Imports.MemberRoster.Kind] = "家庭成员花名册",
+            [Verification.DeathRecordImport.Kind] = "死亡名单",
+            [Verification.CheckListImport.EconomicKind] = "经济状况核对名单",
+            [Verification.CheckListImport.RelativesKind] = "干部亲属备案名单",
+            [Medical.SettlementFile.Kind] = "医疗救助结算文件",
+            ["insurance-subsidy"] = "资助参保名单",
+            ["households"] = "家庭名单",
+            ["cases"] = "救助申请列表",
+        }).ToDictionary(p => p.Key, p => p.Value);
 }

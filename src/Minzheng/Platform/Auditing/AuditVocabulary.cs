@@ -113,5 +113,9 @@ public sealed class PlatformAuditVocabulary : IAuditVocabulary
         ["web"] = "网页",
         ["api"] = "接口",
         ["cli"] = "命令行",
+        ["wrong password"] = "密码错误",
+        ["wrong authenticator code"] = "动态验证码错误",
+        ["unknown user"] = "用户名不存在",
+        ["disabled"] = "账户已停用",
     };
 }

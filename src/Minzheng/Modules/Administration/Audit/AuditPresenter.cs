@@ -8,7 +8,8 @@ using Minzheng.Platform.Security;
 namespace Minzheng.Modules.Administration.Audit;
 
 /// <summary>One particular of an entry as the page shows it; <see cref="Title"/> is the stored value, on hover.</summary>
-public sealed record AuditLine(string Label, string Value, string? Title = null, bool IsRegion = false, bool IsUser = false);
+/// <param name="Verbatim">Text a person or another system wrote (a file name): shown as it is, in whatever script.</param>
+public sealed record AuditLine(string Label, string Value, string? Title = null, bool IsRegion = false, bool IsUser = false, bool Verbatim = false);
 
 /// <summary>An audit entry for the auditor's page: names instead of codes, particulars as lines instead of JSON.</summary>
 public sealed record AuditRow(AuditEntry Entry, string ActionName, string EntityName, string? EntityLabel, IReadOnlyList<AuditLine> Lines,
@@ -137,6 +138,11 @@ public sealed partial class AuditPresenter(IEnumerable<IAuditVocabulary> vocabul
         if (p.Value.ValueKind == JsonValueKind.String && UserKeys.Contains(p.Name) && p.Value.GetString() is { Length: > 0 } login)
         {
             return new AuditLine(label, login, login, IsUser: true);
+        }
+
+        if (p.Value.ValueKind == JsonValueKind.String && string.Equals(p.Name, "fileName", StringComparison.OrdinalIgnoreCase))
+        {
+            return new AuditLine(label, p.Value.GetString() ?? "", Verbatim: true);
         }
 
         var (value, valueTitle) = Value(p.Value);

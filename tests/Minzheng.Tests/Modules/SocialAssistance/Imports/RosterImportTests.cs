@@ -198,8 +198,8 @@ public abstract class RosterImportTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.EndsWith(SpreadsheetIdNumber.MangledMessage, errors.Single(e => e.Item1 == 3).Item2);
         Assert.EndsWith("身份证号校验码错误", errors.Single(e => e.Item1 == 4).Item2);
 
-        // An .xlsx whose ID cell is a number: the reader sees Excel's 15 significant digits.
-        var sheet = new[] { AssistanceRoster.Headers.Zip(Row(id).Split(',')).ToDictionary(p => p.First, p => p.First == "户主身份证号" ? (object)double.Parse(id, System.Globalization.CultureInfo.InvariantCulture) : p.Second) };
+        // An .xlsx whose ID cell is a number (an ID ending in X cannot be one): the reader sees Excel's 15 significant digits.
+        var sheet = new[] { AssistanceRoster.Headers.Zip(Row(id).Split(',')).ToDictionary(p => p.First, p => p.First == "户主身份证号" ? (object)double.Parse(id[..17] + "1", System.Globalization.CultureInfo.InvariantCulture) : p.Second) };
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(sheet, cancellationToken: Ct);
         var xlsx = (await StageAsync(stream.ToArray(), "roster.xlsx")).GetProperty("errors").EnumerateArray().Single();
