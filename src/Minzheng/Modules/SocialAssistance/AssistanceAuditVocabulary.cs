@@ -108,5 +108,6 @@ public sealed class AssistanceAuditVocabulary : IAuditVocabulary
             ["insurance-subsidy"] = "资助参保名单",
             ["households"] = "家庭名单",
             ["cases"] = "救助申请列表",
-        }).ToDictionary(p => p.Key, p => p.Value);
+        }).Concat(new[] { "csv", "csv-gbk", "fixed", "xlsx" }.Select(f => KeyValuePair.Create(f, Payments.BankLayout.LayoutName(f))))
+        .ToDictionary(p => p.Key, p => p.Value);
 }
