@@ -12,8 +12,7 @@ namespace Minzheng.Modules.SocialAssistance.Medical;
 public sealed class BatchModel(SettlementService service, MedicalQueries queries, IAuthorizationService authorization) : PageModel
 {
     public SettlementBatchDto Batch { get; private set; } = null!;
-    public List<SettlementDto> Rows { get; private set; } = [];
-    public int RowCount { get; private set; }
+    public Paged<SettlementDto> Rows { get; private set; } = new([], 0, 1, MedicalQueries.PageSize);
     public bool CanDecide { get; private set; }
     public bool CanReimburse { get; private set; }
     public string? Error { get; private set; }
@@ -22,12 +21,10 @@ public sealed class BatchModel(SettlementService service, MedicalQueries queries
     public Guid Id { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    public int PageNumber { get; set; } = 1;
+    public int? PageNumber { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public bool NotAided { get; set; }
-
-    public int Pages => Math.Max(1, (RowCount + MedicalQueries.PageSize - 1) / MedicalQueries.PageSize);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -65,7 +62,7 @@ public sealed class BatchModel(SettlementService service, MedicalQueries queries
         }
 
         Batch = batch;
-        (Rows, RowCount) = await queries.SettlementsAsync(Id, PageNumber, NotAided, ct);
+        Rows = await queries.SettlementsAsync(Id, PageNumber, NotAided, ct);
         CanDecide = batch.Status == "proposed" && batch.CreatedBy != User.Identity?.Name
             && (await authorization.AuthorizeAsync(User, AssistancePolicies.DecideCases)).Succeeded;
         CanReimburse = batch.Status == "approved" && batch.ReimbursedOn is null && (await authorization.AuthorizeAsync(User, AssistancePolicies.CheckPayrolls)).Succeeded;

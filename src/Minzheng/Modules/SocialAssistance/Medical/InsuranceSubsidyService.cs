@@ -18,8 +18,6 @@ public sealed class InsuranceSubsidyService(MinzhengDbContext db, IRegionScope s
     /// <summary>Far above any 城乡居民医保 individual contribution (about 400 元 in 2026): a larger figure is a typing error.</summary>
     public const decimal MaxPremium = 5_000m;
 
-    private static readonly string[] DestitutePrograms = ["destitute-concentrated", "destitute-dispersed"];
-    private static readonly string[] DibaoPrograms = ["urban-dibao", "rural-dibao"];
 
     public async Task<(Outcome Outcome, InsuranceSubsidyList? List, FieldErrors Errors, string? Message)> ProposeAsync(InsuranceSubsidyRequest r, CancellationToken ct)
     {
@@ -146,13 +144,14 @@ public sealed class InsuranceSubsidyService(MinzhengDbContext db, IRegionScope s
     private async Task<List<InsuranceSubsidyEntry>> EntriesAsync(InsuranceSubsidyList list, CancellationToken ct)
     {
         var prefix = list.RegionPrefix;
+        var dibaoPrograms = Programs.AssistancePrograms.HouseholdBased;
         var destitute = await (from e in db.Enrollments.AsNoTracking()
-                               where e.Status == EnrollmentStatus.Active && DestitutePrograms.Contains(e.Program) && e.RegionCode.StartsWith(prefix)
+                               where e.Status == EnrollmentStatus.Active && MedicalAidFacts.DestitutePrograms.Contains(e.Program) && e.RegionCode.StartsWith(prefix)
                                join p in db.Persons on e.PersonId equals p.Id
                                where p.DeathDate == null
                                select new { p.Id, e.HouseholdId, e.RegionCode }).ToListAsync(ct);
         var dibao = await (from e in db.Enrollments.AsNoTracking()
-                           where e.Status == EnrollmentStatus.Active && DibaoPrograms.Contains(e.Program) && e.RegionCode.StartsWith(prefix)
+                           where e.Status == EnrollmentStatus.Active && dibaoPrograms.Contains(e.Program) && e.RegionCode.StartsWith(prefix)
                            join m in db.HouseholdMembers on e.HouseholdId equals m.HouseholdId
                            where m.ValidTo == null
                            join p in db.Persons on m.PersonId equals p.Id

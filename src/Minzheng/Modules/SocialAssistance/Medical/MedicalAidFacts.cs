@@ -17,7 +17,7 @@ public sealed class MedicalAidFacts(MinzhengDbContext db)
     public const string NearDibao = "near-dibao";
     public const string Illness = "illness";
 
-    private static readonly string[] DestitutePrograms = ["destitute-concentrated", "destitute-dispersed"];
+    internal static readonly string[] DestitutePrograms = ["destitute-concentrated", "destitute-dispersed"];
 
     public static string CategoryName(string category) => category switch
     {
@@ -41,7 +41,7 @@ public sealed class MedicalAidFacts(MinzhengDbContext db)
                 .Where(e => chunk.Contains(e.PersonId) && e.Status == EnrollmentStatus.Active && DestitutePrograms.Contains(e.Program))
                 .Select(e => e.PersonId).ToListAsync(ct);
             var dibao = (await db.Enrollments.AsNoTracking()
-                .Where(e => householdIds.Contains(e.HouseholdId) && e.Status == EnrollmentStatus.Active && (e.Program == "urban-dibao" || e.Program == "rural-dibao"))
+                .Where(e => householdIds.Contains(e.HouseholdId) && e.Status == EnrollmentStatus.Active && Programs.AssistancePrograms.HouseholdBased.Contains(e.Program))
                 .Select(e => e.HouseholdId).ToListAsync(ct)).ToHashSet();
             var monitored = (await db.MonitoredHouseholds.AsNoTracking().Where(m => householdIds.Contains(m.HouseholdId) && m.EndedOn == null)
                 .Select(m => new { m.HouseholdId, m.Category }).ToListAsync(ct)).ToLookup(m => m.HouseholdId, m => m.Category);

@@ -9,8 +9,6 @@ namespace Minzheng.Modules.SocialAssistance.Medical;
 
 public sealed record ReimbursementRequest(string? On, string? Voucher);
 
-public sealed record PageOf<T>(List<T> Items, int Count, int Page, int PageSize);
-
 public static class MedicalEndpoints
 {
     public static RouteGroupBuilder MapMedical(this RouteGroupBuilder api)
@@ -72,11 +70,8 @@ public static class MedicalEndpoints
     public static async Task<Results<Ok<SettlementBatchDto>, ProblemHttpResult>> Batch(Guid id, MedicalQueries queries, CancellationToken ct) =>
         await queries.BatchAsync(id, ct) is { } dto ? TypedResults.Ok(dto) : ApiProblems.NotFound("结算批次不存在或不在您的管辖范围内");
 
-    public static async Task<Ok<PageOf<SettlementDto>>> Rows(Guid id, int? page, bool? notAided, MedicalQueries queries, CancellationToken ct)
-    {
-        var (rows, count) = await queries.SettlementsAsync(id, page ?? 1, notAided == true, ct);
-        return TypedResults.Ok(new PageOf<SettlementDto>(rows, count, Math.Max(page ?? 1, 1), MedicalQueries.PageSize));
-    }
+    public static async Task<Ok<Paged<SettlementDto>>> Rows(Guid id, int? page, bool? notAided, MedicalQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.SettlementsAsync(id, page, notAided == true, ct));
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Approve(Guid id, ClaimsPrincipal user, SettlementService service, CancellationToken ct) =>
         ApiProblems.NoContentOr(await service.ApproveAsync(id, user.Identity?.Name ?? "", ct));
@@ -104,11 +99,8 @@ public static class MedicalEndpoints
     public static async Task<Results<Ok<SubsidyListDto>, ProblemHttpResult>> SubsidyList(Guid id, MedicalQueries queries, CancellationToken ct) =>
         await queries.SubsidyListAsync(id, ct) is { } dto ? TypedResults.Ok(dto) : ApiProblems.NotFound("资助参保名单不存在或不在您的管辖范围内");
 
-    public static async Task<Ok<PageOf<SubsidyEntryDto>>> Entries(Guid id, int? page, MedicalQueries queries, CancellationToken ct)
-    {
-        var (rows, count) = await queries.SubsidyEntriesAsync(id, page ?? 1, ct);
-        return TypedResults.Ok(new PageOf<SubsidyEntryDto>(rows, count, Math.Max(page ?? 1, 1), MedicalQueries.PageSize));
-    }
+    public static async Task<Ok<Paged<SubsidyEntryDto>>> Entries(Guid id, int? page, MedicalQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.SubsidyEntriesAsync(id, page, ct));
 
     public static async Task<Results<NoContent, ProblemHttpResult>> ApproveList(Guid id, ClaimsPrincipal user, InsuranceSubsidyService service, CancellationToken ct) =>
         ApiProblems.NoContentOr(await service.ApproveAsync(id, user.Identity?.Name ?? "", ct));

@@ -54,16 +54,18 @@ public sealed class MedicalQueries(MinzhengDbContext db, RegionService regions)
     }
 
     /// <summary>One page of a batch's settlements in file order; <paramref name="notAided"/> keeps only those that got nothing.</summary>
-    public async Task<(List<SettlementDto> Rows, int Count)> SettlementsAsync(Guid batchId, int page, bool notAided, CancellationToken ct)
+    public async Task<Paged<SettlementDto>> SettlementsAsync(Guid batchId, int? page, bool notAided, CancellationToken ct)
     {
         var query = db.MedicalSettlements.AsNoTracking().Where(s => s.BatchId == batchId && (!notAided || s.Amount == 0));
         var count = await query.CountAsync(ct);
-        var rows = await query.OrderBy(s => s.Row).Skip((Math.Max(page, 1) - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var request = PageRequest.From(page, null, null, null, PageSize);
+        var rows = await query.OrderBy(s => s.Row).Skip(request.Skip).Take(request.Size).ToListAsync(ct);
         var names = await regions.NamesAsync(ct);
-        return (rows.Select(s => new SettlementDto(s.Id, s.Row, s.SettlementNumber, s.Hospital, s.PatientName, s.IdNumberMasked, s.RegionCode,
+        return new(rows.Select(s => new SettlementDto(s.Id, s.Row, s.SettlementNumber, s.Hospital, s.PatientName, s.IdNumberMasked, s.RegionCode,
             names.GetValueOrDefault(s.RegionCode, s.RegionCode), s.AdmittedOn, s.SettledOn, s.TotalCost, s.InsurancePaid, s.CriticalIllnessPaid, s.InPolicySelfPay,
             s.Category, s.Category.Length == 0 ? "—" : MedicalAidFacts.CategoryName(s.Category), s.Rate, s.Amount, s.Note,
-            s.CalculationJson.Length == 0 ? [] : JsonSerializer.Deserialize<List<CalculationStep>>(s.CalculationJson, Standard.Json) ?? [])).ToList(), count);
+            s.CalculationJson.Length == 0 ? [] : JsonSerializer.Deserialize<List<CalculationStep>>(s.CalculationJson, Standard.Json) ?? [])).ToList(),
+            count, request.Page, request.Size);
     }
 
     public async Task<List<SubsidyListDto>> SubsidyListsAsync(CancellationToken ct)
@@ -89,7 +91,7 @@ public sealed class MedicalQueries(MinzhengDbContext db, RegionService regions)
         }).ToList();
     }
 
-    public async Task<(List<SubsidyEntryDto> Rows, int Count)> SubsidyEntriesAsync(Guid id, int page, CancellationToken ct)
+    public async Task<Paged<SubsidyEntryDto>> SubsidyEntriesAsync(Guid id, int? page, CancellationToken ct)
     {
         var query = from e in db.InsuranceSubsidyEntries.AsNoTracking()
                     where e.ListId == id
@@ -97,10 +99,11 @@ public sealed class MedicalQueries(MinzhengDbContext db, RegionService regions)
                     orderby e.RegionCode, p.Name
                     select new { e.RegionCode, p.Name, p.IdNumberMasked, e.Category, e.Subsidy };
         var count = await query.CountAsync(ct);
-        var rows = await query.Skip((Math.Max(page, 1) - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var request = PageRequest.From(page, null, null, null, PageSize);
+        var rows = await query.Skip(request.Skip).Take(request.Size).ToListAsync(ct);
         var names = await regions.NamesAsync(ct);
-        return (rows.Select(r => new SubsidyEntryDto(r.RegionCode, names.GetValueOrDefault(r.RegionCode, r.RegionCode), r.Name, r.IdNumberMasked, r.Category,
-            MedicalAidFacts.CategoryName(r.Category), r.Subsidy)).ToList(), count);
+        return new(rows.Select(r => new SubsidyEntryDto(r.RegionCode, names.GetValueOrDefault(r.RegionCode, r.RegionCode), r.Name, r.IdNumberMasked, r.Category,
+            MedicalAidFacts.CategoryName(r.Category), r.Subsidy)).ToList(), count, request.Page, request.Size);
     }
 
     private static SettlementBatchDto Batch(MedicalSettlementBatch b, IReadOnlyDictionary<string, string> names, List<HospitalTotal> hospitals) => new(b.Id,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Platform.Kernel;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialAssistance.Medical;
 
@@ -12,8 +13,7 @@ public sealed class SubsidyModel(InsuranceSubsidyService service, MedicalQueries
 {
     public SubsidyListDto List { get; private set; } = null!;
     public List<SubsidyAreaTotal> Areas { get; private set; } = [];
-    public List<SubsidyEntryDto> Entries { get; private set; } = [];
-    public int EntryCount { get; private set; }
+    public Paged<SubsidyEntryDto> Entries { get; private set; } = new([], 0, 1, MedicalQueries.PageSize);
     public bool CanDecide { get; private set; }
     public bool CanReveal { get; private set; }
     public string? Error { get; private set; }
@@ -22,9 +22,7 @@ public sealed class SubsidyModel(InsuranceSubsidyService service, MedicalQueries
     public Guid Id { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    public int PageNumber { get; set; } = 1;
-
-    public int Pages => Math.Max(1, (EntryCount + MedicalQueries.PageSize - 1) / MedicalQueries.PageSize);
+    public int? PageNumber { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -59,7 +57,7 @@ public sealed class SubsidyModel(InsuranceSubsidyService service, MedicalQueries
 
         List = list;
         Areas = await queries.SubsidyAreasAsync(Id, ct);
-        (Entries, EntryCount) = await queries.SubsidyEntriesAsync(Id, PageNumber, ct);
+        Entries = await queries.SubsidyEntriesAsync(Id, PageNumber, ct);
         CanDecide = list.Status == "proposed" && list.CreatedBy != User.Identity?.Name
             && (await authorization.AuthorizeAsync(User, AssistancePolicies.DecideCases)).Succeeded;
         CanReveal = list.Status == "approved" && (await authorization.AuthorizeAsync(User, Policies.RevealPersonalData)).Succeeded;
