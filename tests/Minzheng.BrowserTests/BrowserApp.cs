@@ -32,6 +32,8 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Data:Path", _data);
+        builder.UseSetting("Hosting:InitializeBeforeListening", "true");
+        builder.UseSetting("Audit:CheckpointFile", Path.Combine(_data, "audit", "checkpoints.jsonl"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Security:FailedLoginsPerMinutePerIp", "1000");
         if (Clock is not null)

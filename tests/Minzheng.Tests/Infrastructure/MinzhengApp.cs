@@ -31,6 +31,9 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
 
     protected string ConnectionString { get; set; } = "";
 
+    /// <summary>This application's own audit checkpoint file (the default place beside the data folder is shared by all tests).</summary>
+    public string CheckpointFile { get; } = Path.Combine(Path.GetTempPath(), $"minzheng-checkpoints-{Guid.NewGuid():N}.jsonl");
+
     /// <summary>Configuration a fixture overrides (e.g. a small import chunk, to put chunk boundaries inside a short file).</summary>
     protected Dictionary<string, string> Settings { get; } = [];
 
@@ -46,6 +49,13 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
 
     public abstract ValueTask InitializeAsync();
 
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        File.Delete(CheckpointFile);
+        GC.SuppressFinalize(this);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -55,6 +65,9 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Demo:Caseload", WithCaseload ? "true" : "false");
         builder.UseSetting("Demo:Payrolls", WithPayrolls ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests start on a ready database (a real start listens first: StartupTests).
+        builder.UseSetting("Hosting:InitializeBeforeListening", "true");
+        builder.UseSetting("Audit:CheckpointFile", CheckpointFile);
         // Every test signs in from the same address; the per-address failed-login limit has tests of its own.
         builder.UseSetting("Security:FailedLoginsPerMinutePerIp", "100000");
         foreach (var (key, value) in Settings)

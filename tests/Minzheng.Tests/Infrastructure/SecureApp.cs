@@ -33,6 +33,8 @@ public class SecureApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={_file};Pooling=False");
         builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("Hosting:InitializeBeforeListening", "true");
+        builder.UseSetting("Audit:CheckpointFile", _file + ".checkpoints.jsonl");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Security:FailedLoginsPerMinutePerIp", FailedLoginsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
@@ -47,7 +49,7 @@ public class SecureApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".checkpoints.jsonl" })
         {
             File.Delete(_file + suffix);
         }

@@ -39,14 +39,19 @@ public static class AuditChain
         entry.Hash = ComputeHash(lastHash, entry);
     }
 
-    public sealed record Verification(bool Intact, long Entries, long? BrokenSequence, Guid? BrokenId, string? Problem, string? HeadHash);
+    /// <param name="Checkpoint">The latest valid checkpoint the log was compared with (none when the file holds none).</param>
+    public sealed record Verification(bool Intact, long Entries, long? BrokenSequence, Guid? BrokenId, string? Problem, string? HeadHash,
+        AuditCheckpoint? Checkpoint = null);
 
     /// <summary>
-    /// Walks the chain in sequence order: each entry must follow its predecessor without a gap, name its hash, and hash
-    /// to what it stores. The first entry that does not is reported.
+    /// Walks the chain in sequence order: each entry must follow its predecessor without a gap, name its hash, hash to
+    /// what it stores and agree with any checkpoint taken at its sequence; the log must reach the latest checkpoint. The
+    /// first entry that does not is reported.
     /// </summary>
-    public static async Task<Verification> VerifyAsync(IAsyncEnumerable<AuditEntry> entriesBySequence, CancellationToken ct)
+    public static async Task<Verification> VerifyAsync(IAsyncEnumerable<AuditEntry> entriesBySequence, CancellationToken ct,
+        IReadOnlyDictionary<long, AuditCheckpoint>? checkpoints = null)
     {
+        checkpoints ??= new Dictionary<long, AuditCheckpoint>();
         long count = 0, expectedSequence = 1;
         var previous = Genesis;
         await foreach (var e in entriesBySequence.WithCancellation(ct))
@@ -69,12 +74,26 @@ public static class AuditChain
                 return Broken(e, count, "内容与哈希不符（记录被修改）");
             }
 
+            if (checkpoints.TryGetValue(e.Sequence, out var checkpoint) && checkpoint.Hash != e.Hash)
+            {
+                return Broken(e, count, $"与{Shown(checkpoint.At)}的检查点不符：检查点记下第{e.Sequence}条的哈希为{checkpoint.Hash[..12]}…，"
+                                        + $"现为{e.Hash[..12]}…（记录被截断后又续写，或被整体替换）");
+            }
+
             previous = e.Hash;
             expectedSequence++;
         }
 
+        if (checkpoints.Count > 0 && checkpoints.Keys.Max() is var anchored && anchored > count)
+        {
+            return new Verification(false, count, count + 1, null,
+                $"末尾缺少第{count + 1}至{anchored}条：{Shown(checkpoints[anchored].At)}的检查点记下日志已有{anchored}条（记录被截断）", null);
+        }
+
         return new Verification(true, count, null, null, null, count == 0 ? null : previous);
     }
+
+    private static string Shown(DateTimeOffset at) => at.ToOffset(Calendar.ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     private static Verification Broken(AuditEntry e, long count, string problem) => new(false, count, e.Sequence, e.Id, problem, null);
 }

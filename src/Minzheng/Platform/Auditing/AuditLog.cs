@@ -31,7 +31,8 @@ public static class AuditActions
 }
 
 /// <summary>Writes explicit audit entries (logins, permission changes, exports, reveals) and verifies the chain.</summary>
-public sealed class AuditLog(MinzhengDbContext db, IAuditContext actor, TimeProvider clock, Privacy.PersonalDataProtector protector)
+public sealed class AuditLog(MinzhengDbContext db, IAuditContext actor, TimeProvider clock, Privacy.PersonalDataProtector protector,
+    AuditCheckpoints? checkpoints = null)
 {
     /// <summary>Records an event now, in its own save (and so its own transaction).</summary>
     public async Task RecordAsync(string action, string outcome = AuditOutcome.Success, string? entityType = null, string? entityId = null,
@@ -60,16 +61,26 @@ public sealed class AuditLog(MinzhengDbContext db, IAuditContext actor, TimeProv
                 : details is null ? null : JsonSerializer.Serialize(details, AuditJson.Options),
         });
 
-    /// <summary>Verifies the chain; a row that is not even an entry is reported as the break, not thrown.</summary>
+    /// <summary>
+    /// Verifies the chain against the checkpoints outside the database; a row that is not even an entry is reported as
+    /// the break, not thrown. The checkpoints are read first: every one of them then names entries the walk will see.
+    /// </summary>
     public async Task<AuditChain.Verification> VerifyAsync(CancellationToken ct)
     {
+        var report = checkpoints?.Read();
+        AuditChain.Verification result;
         try
         {
-            return await AuditChain.VerifyAsync(AuditRows.ReadAsync(db, ct), ct);
+            result = await AuditChain.VerifyAsync(AuditRows.ReadAsync(db, ct), ct, report?.Anchors);
         }
         catch (MalformedAuditRowException e)
         {
-            return new AuditChain.Verification(false, e.Position, e.Sequence, e.Id, e.Message, null);
+            result = new AuditChain.Verification(false, e.Position, e.Sequence, e.Id, e.Message, null);
         }
+
+        // A chain that is whole but a checkpoint file that was tampered with is no proof either way: say so.
+        return result.Intact && report?.Problem is { } problem
+            ? result with { Intact = false, Problem = problem, Checkpoint = report.Latest }
+            : result with { Checkpoint = report?.Latest };
     }
 }

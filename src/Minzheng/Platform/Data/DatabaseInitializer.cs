@@ -22,6 +22,7 @@ public sealed class DatabaseInitializer(
     IServiceProvider services,
     AuditLog audit,
     IConfiguration configuration,
+    Hosting.StartupProgress progress,
     ILogger<DatabaseInitializer> log)
 {
     public static bool IsDemoEnabled(IConfiguration configuration, DatabaseSettings settings) =>
@@ -30,18 +31,25 @@ public sealed class DatabaseInitializer(
     /// <param name="seedDemo">Seed the demo county: by default when demo mode is on (the <c>seed-demo</c> verb forces it).</param>
     public async Task InitializeAsync(CancellationToken ct, bool? seedDemo = null)
     {
+        progress.Report("正在更新数据库结构");
         await MigrateAsync(ct);
         await EnsureRolesAsync();
         await EnsureBuiltInCalendarsAsync(ct);
         if (seedDemo ?? IsDemoEnabled(configuration, settings))
         {
-            // The demo county and one account per role first; then each module's demo data, in the module list's order.
+            // The demo county and one account per role first (sign-in works from then on); then each module's demo
+            // data, in the module list's order.
+            progress.Report("正在创建演示账户");
             await demo.SeedAsync(ct);
+            progress.MarkDatabaseReady();
             foreach (var module in modules.Modules)
             {
+                progress.Report($"正在生成演示数据：{module.Name}");
                 await module.SeedDemoAsync(services, ct);
             }
         }
+
+        progress.MarkDatabaseReady();
     }
 
     public async Task MigrateAsync(CancellationToken ct)

@@ -34,10 +34,7 @@ public sealed record CommandLine(string? Verb, string[] VerbArgs, string[] HostA
         switch (command.Verb)
         {
             case null:
-                await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct);
-                app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
-                await app.RunAsync();
-                return 0;
+                return await StartupRunner.RunAsync(app, () => PrintWelcome(app));
             case "migrate":
                 await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
                 Console.WriteLine("数据库已迁移到最新版本 (migrations applied).");
@@ -51,7 +48,9 @@ public sealed record CommandLine(string? Verb, string[] VerbArgs, string[] HostA
             case "backup" or "restore":
                 return await Operations.BackupVerbs.RunAsync(services, command, ct);
             case "audit" when command.VerbArgs is ["verify"]:
-                return await VerifyAuditAsync(services, ct);
+                return await AuditVerbs.VerifyAsync(services, ct);
+            case "audit" when command.VerbArgs is ["checkpoint"]:
+                return await AuditVerbs.CheckpointAsync(services, ct);
             case "privacy" when command.VerbArgs is ["rekey"]:
                 await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
                 var changed = await services.GetRequiredService<Privacy.Rekey>().RunAsync(ct);
@@ -64,7 +63,8 @@ public sealed record CommandLine(string? Verb, string[] VerbArgs, string[] HostA
                       migrate                 迁移数据库 / apply database migrations
                       seed-demo               写入演示数据 / seed the demo county and accounts
                       import-regions <file>   导入区划代码 (CSV/XLSX: code,name) / import an official region code list
-                      audit verify            校验审计日志哈希链 / verify the audit log's hash chain (exit 1 if broken)
+                      audit verify            校验审计日志哈希链与检查点 / verify the audit log's chain and checkpoints (exit 1 if broken)
+                      audit checkpoint        立即记下审计日志检查点 / write a signed checkpoint of the audit log's head now
                       privacy rekey           密钥轮换后重新加密 / re-encrypt personal data under the active key
                       backup [--to <目录>]     备份数据库（不含密钥）/ back up the database, without its keys
                       backup keys --to <目录>  备份密钥（与数据备份分开保存）/ back up the keys, to keep apart from the data
@@ -94,35 +94,6 @@ public sealed record CommandLine(string? Verb, string[] VerbArgs, string[] HostA
             ? $"导入完成：新增{result.Added}个，更新{result.Updated}个"
             : $"导入失败：{result.Errors.Count}处错误，未写入任何数据");
         return result.Errors.Count == 0 ? 0 : 1;
-    }
-
-    private static async Task<int> VerifyAuditAsync(IServiceProvider services, CancellationToken ct)
-    {
-        await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
-        var log = services.GetRequiredService<Auditing.AuditLog>();
-        var result = await log.VerifyAsync(ct);
-        if (result.Intact)
-        {
-            Console.WriteLine($"审计日志完整 (audit log intact): {result.Entries} entries, head {result.HeadHash ?? "-"}");
-        }
-        else
-        {
-            Console.WriteLine($"审计日志已被篡改 (audit log broken) at entry #{result.BrokenSequence?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}"
-                              + $" (id {result.BrokenId?.ToString() ?? "?"}): {result.Problem}");
-        }
-
-        try
-        {
-            await log.RecordAsync(Auditing.AuditActions.AuditVerified, result.Intact ? Auditing.AuditOutcome.Success : Auditing.AuditOutcome.Failure,
-                details: new { result.Entries, result.BrokenSequence, channel = "cli" }, ct: ct);
-        }
-        catch (Exception e) when (!result.Intact && e is not OperationCanceledException)
-        {
-            // A damaged log may not take another entry (e.g. the last row is unreadable); the verdict above still stands.
-            Console.Error.WriteLine($"校验结果未能记入审计日志 (could not record the verification): {e.Message}");
-        }
-
-        return result.Intact ? 0 : 1;
     }
 
     private static void PrintWelcome(WebApplication app)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Localization;
 using Minzheng.Platform.Attachments;
+using Minzheng.Platform.Auditing;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Demo;
@@ -42,7 +43,9 @@ public static class MinzhengHost
         services.AddMinzhengIdentity(builder.Configuration, catalog);
         services.AddSessionKeys();
         services.AddTrustedProxies(builder.Configuration);
+        services.AddSingleton<StartupProgress>();
         services.AddScoped<Auditing.AuditLog>();
+        services.AddAuditCheckpoints();
         services.AddScoped<Auditing.IAuditContext, Auditing.HttpAuditContext>();
         services.AddSingleton(sp => new Privacy.PersonalDataProtector(
             Privacy.PrivacyKeys.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<DatabaseSettings>().DataPath)));
@@ -109,6 +112,7 @@ public static class MinzhengHost
         });
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<MinzhengDbContext>("database");
+        SessionKeys.LoadKeyRingOnFirstUse(services);
         return builder;
     }
 
@@ -143,6 +147,7 @@ public static class MinzhengHost
         }));
         app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), web => web.UseStatusCodePagesWithReExecute("/Status/{0}"));
         app.UseStaticFiles();
+        app.UseStartupGate();
         app.UseRouting();
         app.UseAuthentication();
         app.UseSessionValidation();

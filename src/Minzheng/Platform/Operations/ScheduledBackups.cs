@@ -6,7 +6,8 @@ namespace Minzheng.Platform.Operations;
 /// The daily backup when <c>Backup:Folder</c> is set: at <c>Backup:Hour</c> (China time, default 2 点), keeping the newest
 /// <c>Backup:Keep</c> backups (default 14). Keys are not part of it: they are backed up once, by hand, and after each rotation.
 /// </summary>
-public sealed class ScheduledBackups(DatabaseBackup backups, IConfiguration configuration, TimeProvider clock, ILogger<ScheduledBackups> log) : BackgroundService
+public sealed class ScheduledBackups(DatabaseBackup backups, IConfiguration configuration, TimeProvider clock,
+    Hosting.StartupProgress startup, ILogger<ScheduledBackups> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,6 +17,7 @@ public sealed class ScheduledBackups(DatabaseBackup backups, IConfiguration conf
         }
 
         var folder = BackupVerbs.DefaultFolder(configuration);
+        await startup.DatabaseReady.WaitAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(UntilNext(clock.GetUtcNow(), Math.Clamp(configuration.GetValue("Backup:Hour", 2), 0, 23)), clock, stoppingToken);

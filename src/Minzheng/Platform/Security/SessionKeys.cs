@@ -32,6 +32,20 @@ public static class SessionKeys
         });
         return services;
     }
+
+    /// <summary>
+    /// The framework warms the key ring when the host starts; the server now listens before migrations ran
+    /// (StartupRunner), so that read found no table and logged errors. The ring loads on first use instead, once
+    /// requests are let in. Called last: every AddDataProtection (authentication, antiforgery) registers the warm-up again.
+    /// </summary>
+    public static void LoadKeyRingOnFirstUse(IServiceCollection services)
+    {
+        foreach (var warmUp in services.Where(d => d.ServiceType == typeof(IHostedService)
+                                                   && d.ImplementationType?.Name == "DataProtectionHostedService").ToList())
+        {
+            services.Remove(warmUp);
+        }
+    }
 }
 
 /// <summary>

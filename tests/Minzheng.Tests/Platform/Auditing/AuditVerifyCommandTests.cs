@@ -8,33 +8,9 @@ public sealed class AuditVerifyCommandTests : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), $"minzheng-cli-{Guid.NewGuid():N}");
 
-    private static string AppDll()
-    {
-#if DEBUG
-        const string configuration = "Debug";
-#else
-        const string configuration = "Release";
-#endif
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Minzheng.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir!.FullName, "src", "Minzheng", "bin", configuration, "net10.0", "Minzheng.dll");
-    }
-
     private async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(AppDll());
-        foreach (var arg in args.Concat(["--data", _data]))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(AppProcess.StartInfo(args.Concat(["--data", _data])))!;
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
@@ -101,11 +77,33 @@ public sealed class AuditVerifyCommandTests : IDisposable
         Assert.Equal(0, (await RunAsync("audit", "verify")).Exit);
     }
 
+    [Fact]
+    public async Task AuditCheckpoint_ThenTailDeletedAndContinued_VerifyNamesTheCut()
+    {
+        Assert.Equal(0, (await RunAsync("migrate")).Exit);
+        Assert.Equal(0, (await RunAsync("audit", "verify")).Exit);
+        Assert.Equal(0, (await RunAsync("audit", "verify")).Exit); // entries 1 and 2
+        var checkpoint = await RunAsync("audit", "checkpoint");
+        Assert.Equal(0, checkpoint.Exit);
+        Assert.Contains("#2", checkpoint.Output);
+        // The default place is beside the data folder, not in it.
+        Assert.Single(File.ReadAllLines(Path.Combine(_data + "-audit", "checkpoints.jsonl")));
+
+        await ExecuteSqlAsync("DROP TRIGGER audit_entries_no_delete; DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = 2;");
+        var broken = await RunAsync("audit", "verify");
+        Assert.Equal(1, broken.Exit);
+        // The start put the trigger back and recorded that as a new entry #2: the cut was papered over, and the
+        // checkpoint still names it.
+        Assert.Contains("#2", broken.Output);
+        Assert.Contains("截断", broken.Output);
+        Assert.Contains("最近检查点", broken.Output);
+    }
+
     public void Dispose()
     {
-        if (Directory.Exists(_data))
+        foreach (var folder in new[] { _data, _data + "-audit" }.Where(Directory.Exists))
         {
-            Directory.Delete(_data, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
     }
 }

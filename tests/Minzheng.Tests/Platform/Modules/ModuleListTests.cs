@@ -43,6 +43,7 @@ public sealed class ModuleListTests : IAsyncLifetime
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(_data, "modules.db")};Pooling=False",
             ["Data:Path"] = _data,
+            ["Audit:CheckpointFile"] = Path.Combine(_data, "checkpoints.jsonl"),
             ["Demo:Enabled"] = "true",
             ["Demo:Caseload"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -5,7 +5,9 @@ using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.Administration.Audit;
 
-public sealed record AuditVerificationDto(bool Intact, long Entries, long? BrokenSequence, string? Problem, string? HeadHash);
+/// <param name="CheckpointSequence">The latest checkpoint outside the database the log was compared with; null when none exists yet.</param>
+public sealed record AuditVerificationDto(bool Intact, long Entries, long? BrokenSequence, string? Problem, string? HeadHash,
+    long? CheckpointSequence, DateTimeOffset? CheckpointAt);
 
 /// <summary>The audit administrator's API: search, verify the chain, export. Nobody else may read the log; business values in it are sealed.</summary>
 public static class AuditEndpoints
@@ -41,7 +43,8 @@ public static class AuditEndpoints
         var result = await log.VerifyAsync(ct);
         await log.RecordAsync(AuditActions.AuditVerified, result.Intact ? AuditOutcome.Success : AuditOutcome.Failure,
             details: new { result.Entries, result.BrokenSequence }, ct: ct);
-        return TypedResults.Ok(new AuditVerificationDto(result.Intact, result.Entries, result.BrokenSequence, result.Problem, result.HeadHash));
+        return TypedResults.Ok(new AuditVerificationDto(result.Intact, result.Entries, result.BrokenSequence, result.Problem, result.HeadHash,
+            result.Checkpoint?.Sequence, result.Checkpoint?.At));
     }
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(

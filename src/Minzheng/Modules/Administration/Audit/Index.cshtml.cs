@@ -8,7 +8,7 @@ using Minzheng.Platform.Web;
 namespace Minzheng.Modules.Administration.Audit;
 
 [Authorize(Policy = Policies.ReadAudit)]
-public sealed class IndexModel(AuditQuery query, AuditLog log, AuditPresenter presenter) : PageModel
+public sealed class IndexModel(AuditQuery query, AuditLog log, AuditPresenter presenter, AuditCheckpoints checkpoints, CheckpointKey key) : PageModel
 {
     public const int PageSize = 50;
 
@@ -27,6 +27,13 @@ public sealed class IndexModel(AuditQuery query, AuditLog log, AuditPresenter pr
     public string ScopeRoot => User.FindFirst(MinzhengClaims.Region)?.Value ?? "";
     public List<string> Errors { get; private set; } = [];
     public AuditChain.Verification? Verification { get; private set; }
+
+    /// <summary>The checkpoints outside the database that anchor the chain, shown so the auditor sees how fresh the anchor is.</summary>
+    public CheckpointReport Checkpoints => _checkpoints ??= checkpoints.Read();
+
+    public string CheckpointPublicKey => key.PublicKeyPem;
+
+    private CheckpointReport? _checkpoints;
 
     public async Task OnGetAsync(CancellationToken ct) => await SearchAsync(ct);
 

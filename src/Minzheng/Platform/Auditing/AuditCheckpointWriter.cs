@@ -1,0 +1,67 @@
+using Minzheng.Platform.Hosting;
+
+namespace Minzheng.Platform.Auditing;
+
+/// <summary>
+/// Writes a checkpoint of the audit log's head once the database is ready, every <c>Audit:CheckpointMinutes</c> (default
+/// 5; 0 turns it off) while the head moves, and at shutdown. Each checkpoint also goes to the application log, a second
+/// copy outside the database (journald keeps it even if the checkpoint file is lost).
+/// </summary>
+public sealed class AuditCheckpointWriter(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock,
+    StartupProgress startup, ILogger<AuditCheckpointWriter> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var minutes = configuration.GetValue("Audit:CheckpointMinutes", 5);
+        if (minutes <= 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await startup.DatabaseReady.WaitAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return; // the start failed and says so itself
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await WriteAsync(stoppingToken);
+            await Task.Delay(TimeSpan.FromMinutes(minutes), clock, stoppingToken);
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (startup.IsDatabaseReady && configuration.GetValue("Audit:CheckpointMinutes", 5) > 0)
+        {
+            // The entries of the last minutes before a planned stop are anchored too.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            await WriteAsync(timeout.Token);
+        }
+    }
+
+    private async Task WriteAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            if (await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().WriteAsync(ct) is { } checkpoint)
+            {
+                log.LogInformation("Audit checkpoint: sequence {Sequence} hash {Hash} at {At:O} key {Key} signature {Signature}",
+                    checkpoint.Sequence, checkpoint.Hash, checkpoint.At, checkpoint.KeyId, checkpoint.Signature);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An unwritable checkpoint file must not stop the application; the log names it, and verification will
+            // show how old the latest checkpoint is.
+            log.LogError(e, "Audit checkpoint could not be written");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Minzheng.Platform.Auditing;
+
+namespace Minzheng.Tests.Platform.Auditing;
+
+/// <summary>The running application anchors its audit log by itself, and the auditor's verification reports the anchor.</summary>
+public abstract class AuditCheckpointWriterTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : MinzhengApp
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Start_WritesACheckpoint_AndVerificationComparesWithIt()
+    {
+        // The writer starts once the database is ready; the demo seed left hundreds of entries to anchor.
+        for (var i = 0; i < 100 && !File.Exists(app.CheckpointFile); i++)
+        {
+            await Task.Delay(100, Ct);
+        }
+
+        var first = app.Service(sp => sp.GetRequiredService<AuditCheckpoints>().Read());
+        Assert.Null(first.Problem);
+        Assert.True(first.Latest!.Sequence > 100, $"checkpoint at #{first.Latest.Sequence}");
+
+        using var auditor = await app.ClientAsAsync("auditor");
+        var verification = await auditor.GetFromJsonAsync<AuditVerificationResult>("/api/v1/audit/verify", MinzhengApp.Json, Ct);
+        Assert.True(verification!.Intact, verification.Problem);
+        Assert.True(verification.CheckpointSequence >= first.Latest.Sequence);
+        Assert.True(verification.Entries > verification.CheckpointSequence);
+
+        using var web = new WebSession(app);
+        await web.LoginAsync("auditor", Minzheng.Platform.Demo.DemoSeeder.Password);
+        Assert.Contains("最近检查点：第", await (await web.GetAsync("/Audit")).Content.ReadAsStringAsync(Ct));
+    }
+
+    private sealed record AuditVerificationResult(bool Intact, long Entries, string? Problem, long? CheckpointSequence);
+}
+
+public sealed class SqliteAuditCheckpointWriterTests(SqliteApp app) : AuditCheckpointWriterTests<SqliteApp>(app);
+
+public sealed class PostgresAuditCheckpointWriterTests(PostgresApp app) : AuditCheckpointWriterTests<PostgresApp>(app);
