@@ -28,6 +28,7 @@ public static class AuditActions
     public const string ImportCommitted = "import.committed";
     public const string RelativeRegistered = "verification.relative-registered";
     public const string ProtectionRestored = "audit.protection-restored";
+    public const string MigrationRecovered = "database.migration-recovered";
 }
 
 /// <summary>Writes explicit audit entries (logins, permission changes, exports, reveals) and verifies the chain.</summary>

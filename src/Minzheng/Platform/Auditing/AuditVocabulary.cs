@@ -40,6 +40,7 @@ public sealed class PlatformAuditVocabulary : IAuditVocabulary
         [AuditActions.ImportCommitted] = "导入数据",
         [AuditActions.RelativeRegistered] = "干部亲属备案",
         [AuditActions.ProtectionRestored] = "恢复审计日志防篡改保护",
+        [AuditActions.MigrationRecovered] = "中断的数据库迁移已回滚并重新执行",
         ["data.insert"] = "新增记录",
         ["data.update"] = "修改记录",
         ["data.delete"] = "删除记录",

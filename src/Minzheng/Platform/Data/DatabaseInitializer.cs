@@ -54,6 +54,15 @@ public sealed class DatabaseInitializer(
 
     public async Task MigrateAsync(CancellationToken ct)
     {
+        var guard = SqliteMigrationGuard.For(settings);
+        var recovered = guard is { WasInterrupted: true };
+        if (recovered)
+        {
+            // The last run was killed while migrating: back to the database as it was before that run, then again.
+            log.LogWarning("An interrupted migration was found; the database is put back as it was before it and migrated again");
+            await guard!.RollBackAsync(ct);
+        }
+
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
             // WAL lets readers and one writer work at the same time; the setting persists in the file.
@@ -68,6 +77,7 @@ public sealed class DatabaseInitializer(
         }
 
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
         if (pending.Count > 0)
         {
             log.LogInformation("Applying {Count} migrations on {Provider}", pending.Count, settings.Provider);
@@ -76,24 +86,54 @@ public sealed class DatabaseInitializer(
         // The history was squashed into one initial migration before any county went live (ADR 0005): a database
         // made by a pre-release build cannot be upgraded in place, and must not be half-migrated.
         var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
-        if ((await db.Database.GetAppliedMigrationsAsync(ct)).FirstOrDefault(m => !known.Contains(m)) is { } unknown)
+        if (applied.FirstOrDefault(m => !known.Contains(m)) is { } unknown)
         {
             throw new InvalidOperationException(
                 $"数据库由预发布版本创建（迁移 {unknown}），无法原地升级：请备份后使用新的数据目录或空数据库重新初始化。"
                 + $" The database was created by a pre-release build (migration {unknown}); start from an empty database.");
         }
 
-        await db.Database.MigrateAsync(ct);
+        await ApplyAsync(guard, pending.Count > 0, applied.Count > 0, ct);
 
-        if (settings.Provider == DatabaseProvider.Sqlite
-            && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString).DataSource is { Length: > 0 } file
-            && file != ":memory:")
+        if (guard is not null)
         {
             // SQLite creates its files with the process umask (often world-readable): the records are personal data.
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
             PrivateFiles.Restrict(file, file + "-wal", file + "-shm");
         }
 
         await EnsureAuditProtectionAsync(ct);
+        if (recovered)
+        {
+            await audit.RecordAsync(AuditActions.MigrationRecovered, details: new { pending }, userName: "system", ct: ct);
+        }
+    }
+
+    /// <summary>
+    /// Each PostgreSQL migration runs in its own transaction (its DDL is transactional): a crash stops at a migration
+    /// boundary and the next start goes on from there. SQLite runs are guarded whole by <see cref="SqliteMigrationGuard"/>.
+    /// </summary>
+    private async Task ApplyAsync(SqliteMigrationGuard? guard, bool hasPending, bool hasData, CancellationToken ct)
+    {
+        if (guard is null || !hasPending)
+        {
+            await db.Database.MigrateAsync(ct);
+            return;
+        }
+
+        await guard.BeginAsync(hasData, ct);
+        try
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await db.Database.CloseConnectionAsync();
+            await guard.RollBackAsync(CancellationToken.None);
+            throw new InvalidOperationException($"数据库迁移失败，已恢复到迁移前的状态（database migration failed and was rolled back）：{e.Message}", e);
+        }
+
+        guard.Complete();
     }
 
     /// <summary>
