@@ -5,10 +5,11 @@ namespace Minzheng.Platform.Auditing;
 /// <summary>
 /// Writes a checkpoint of the audit log's head once the database is ready, every <c>Audit:CheckpointMinutes</c> (default
 /// 5; 0 turns it off) while the head moves, and at shutdown. Each checkpoint also goes to the application log, a second
-/// copy outside the database (journald keeps it even if the checkpoint file is lost).
+/// copy outside the database (journald keeps it even if the checkpoint file is lost). Only the instance that runs the
+/// scheduled work writes them (<see cref="Operations.SchedulerLeadership"/>).
 /// </summary>
 public sealed class AuditCheckpointWriter(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock,
-    StartupProgress startup, ILogger<AuditCheckpointWriter> log) : BackgroundService
+    StartupProgress startup, Operations.SchedulerLeadership leadership, ILogger<AuditCheckpointWriter> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -21,6 +22,7 @@ public sealed class AuditCheckpointWriter(IServiceScopeFactory scopes, IConfigur
         try
         {
             await startup.DatabaseReady.WaitAsync(stoppingToken);
+            await leadership.Elected.WaitAsync(stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -29,7 +31,11 @@ public sealed class AuditCheckpointWriter(IServiceScopeFactory scopes, IConfigur
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            await WriteAsync(stoppingToken);
+            if (leadership.IsLeader)
+            {
+                await WriteAsync(stoppingToken);
+            }
+
             await Task.Delay(TimeSpan.FromMinutes(minutes), clock, stoppingToken);
         }
     }
@@ -37,7 +43,7 @@ public sealed class AuditCheckpointWriter(IServiceScopeFactory scopes, IConfigur
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (startup.IsDatabaseReady && configuration.GetValue("Audit:CheckpointMinutes", 5) > 0)
+        if (startup.IsDatabaseReady && leadership.IsLeader && configuration.GetValue("Audit:CheckpointMinutes", 5) > 0)
         {
             // The entries of the last minutes before a planned stop are anchored too.
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -59,6 +59,8 @@ public static class DatabaseSetup
     {
         services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<Operations.DatabaseBackup>();
+        services.AddSingleton<Operations.SchedulerLeadership>();
+        services.AddHostedService(sp => sp.GetRequiredService<Operations.SchedulerLeadership>());
         services.AddHostedService<Operations.ScheduledBackups>();
         services.AddScoped<AuditStampInterceptor>();
         services.AddScoped<RegionScopeWriteGuard>();

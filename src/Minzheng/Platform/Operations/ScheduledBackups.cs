@@ -4,10 +4,11 @@ namespace Minzheng.Platform.Operations;
 
 /// <summary>
 /// The daily backup when <c>Backup:Folder</c> is set: at <c>Backup:Hour</c> (China time, default 2 点), keeping the newest
-/// <c>Backup:Keep</c> backups (default 14). Keys are not part of it: they are backed up once, by hand, and after each rotation.
+/// <c>Backup:Keep</c> backups (default 14), made by the one instance that runs the scheduled work. Keys are not part of
+/// it: they are backed up once, by hand, and after each rotation.
 /// </summary>
 public sealed class ScheduledBackups(DatabaseBackup backups, IConfiguration configuration, TimeProvider clock,
-    Hosting.StartupProgress startup, ILogger<ScheduledBackups> log) : BackgroundService
+    Hosting.StartupProgress startup, SchedulerLeadership leadership, ILogger<ScheduledBackups> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -21,6 +22,11 @@ public sealed class ScheduledBackups(DatabaseBackup backups, IConfiguration conf
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(UntilNext(clock.GetUtcNow(), Math.Clamp(configuration.GetValue("Backup:Hour", 2), 0, 23)), clock, stoppingToken);
+            if (!leadership.IsLeader)
+            {
+                continue; // another instance of the installation makes tonight's backup
+            }
+
             try
             {
                 var (file, _) = await backups.BackupAsync(folder, stoppingToken);
