@@ -130,7 +130,7 @@ public class SqliteApp : MinzhengApp
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".scheduler.lock" })
         {
             File.Delete(_file + suffix);
         }

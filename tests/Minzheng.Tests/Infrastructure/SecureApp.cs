@@ -49,7 +49,7 @@ public class SecureApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        foreach (var suffix in new[] { "", "-wal", "-shm", ".checkpoints.jsonl" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".checkpoints.jsonl", ".scheduler.lock" })
         {
             File.Delete(_file + suffix);
         }
