@@ -13,9 +13,11 @@ namespace Minzheng.Platform.Observability;
 /// <c>category</c>, <c>message</c>, <c>exception</c>, the request's <c>correlationId</c>, <c>traceId</c> and
 /// <c>spanId</c> at the top level (the built-in JSON formatter buries them in a list of scopes), then the message's
 /// fields and the other scope values. Chinese text is written as characters; line breaks inside a message or a stack
-/// trace are escaped, so a record never spans two lines.
+/// trace are escaped, so a record never spans two lines. Runs of 15–19 digits (ID numbers, bank accounts — e.g. in the
+/// path of <c>/api/v1/id-numbers/{value}/check</c>) are redacted from messages, fields and scope values: logs leave
+/// the server for a log store, personal data must not (PIPL).
 /// </summary>
-public sealed class JsonLineFormatter(TimeProvider clock) : ConsoleFormatter(Name)
+public sealed partial class JsonLineFormatter(TimeProvider clock) : ConsoleFormatter(Name)
 {
     public new const string Name = "minzheng-json";
 
@@ -51,10 +53,10 @@ public sealed class JsonLineFormatter(TimeProvider clock) : ConsoleFormatter(Nam
                 json.WriteNumber("eventId", logEntry.EventId.Id);
             }
 
-            json.WriteString("message", message);
+            json.WriteString("message", Redact(message));
             if (logEntry.Exception is { } exception)
             {
-                json.WriteString("exception", exception.ToString());
+                json.WriteString("exception", Redact(exception.ToString()));
             }
 
             // Lines written before the correlation middleware runs (request start and end) still carry the trace id.
@@ -102,6 +104,12 @@ public sealed class JsonLineFormatter(TimeProvider clock) : ConsoleFormatter(Nam
         }
     }
 
+    /// <summary>Replaces every run of 15–19 digits (the last may be X, as in an ID number) with <c>[redacted]</c>.</summary>
+    public static string Redact(string text) => LongNumber().Replace(text, "[redacted]");
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<![0-9])[0-9]{14,18}[0-9Xx](?![0-9A-Za-z])")]
+    private static partial System.Text.RegularExpressions.Regex LongNumber();
+
     private static void WriteValue(Utf8JsonWriter json, string key, object? value)
     {
         switch (value)
@@ -119,10 +127,10 @@ public sealed class JsonLineFormatter(TimeProvider clock) : ConsoleFormatter(Nam
                 json.WriteNumber(key, d);
                 break;
             case IFormattable formattable:
-                json.WriteString(key, formattable.ToString(null, CultureInfo.InvariantCulture));
+                json.WriteString(key, Redact(formattable.ToString(null, CultureInfo.InvariantCulture)));
                 break;
             default:
-                json.WriteString(key, value.ToString());
+                json.WriteString(key, Redact(value.ToString() ?? ""));
                 break;
         }
     }
@@ -144,7 +152,7 @@ public sealed class JsonLineFormatter(TimeProvider clock) : ConsoleFormatter(Nam
             {
                 if (scope?.ToString() is { Length: > 0 } text)
                 {
-                    Other["scope"] = text;
+                    Other["scope"] = Redact(text);
                 }
 
                 return;

@@ -77,6 +77,21 @@ public sealed class JsonLogTests
     }
 
     [Fact]
+    public void IdAndAccountNumbers_AreRedacted_RegionCodesAndIdsKept()
+    {
+        var scopes = new LoggerExternalScopeProvider();
+        using (scopes.Push(new Dictionary<string, object?> { ["RequestPath"] = "/api/v1/id-numbers/11010519491231002X/check", ["TraceId"] = "4bf92f3577b34da6a3ce929d0e0e4736" }))
+        {
+            var json = SingleLine(Write(LogLevel.Warning, "账号 6222021234567890123 与 110105194912310021 不符，区划 360482100201", scopes: scopes,
+                state: [new("Account", "6222021234567890123"), new("{OriginalFormat}", "…")]));
+            Assert.Equal("账号 [redacted] 与 [redacted] 不符，区划 360482100201", json.GetProperty("message").GetString());
+            Assert.Equal("/api/v1/id-numbers/[redacted]/check", json.GetProperty("scope").GetProperty("RequestPath").GetString());
+            Assert.Equal("[redacted]", json.GetProperty("fields").GetProperty("Account").GetString());
+            Assert.Equal("4bf92f3577b34da6a3ce929d0e0e4736", json.GetProperty("traceId").GetString());
+        }
+    }
+
+    [Fact]
     public void EmptyEntry_WritesNothing() => Assert.Equal("", Write(LogLevel.Information, ""));
 
     [Theory]
