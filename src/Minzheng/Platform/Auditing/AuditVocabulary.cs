@@ -113,6 +113,9 @@ public sealed class PlatformAuditVocabulary : IAuditVocabulary
     {
         ["web"] = "网页",
         ["api"] = "接口",
+        // The field whose full value someone viewed (privacy.revealed).
+        ["idNumber"] = "身份证号码",
+        ["auditValues"] = "审计记录中的业务值",
         ["cli"] = "命令行",
         ["wrong password"] = "密码错误",
         ["wrong authenticator code"] = "动态验证码错误",

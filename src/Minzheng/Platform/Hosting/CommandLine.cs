@@ -100,6 +100,13 @@ public sealed record CommandLine(string? Verb, string[] VerbArgs, string[] HostA
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
+        if (Observability.LogFormat.IsJson(app.Configuration, outputIsTerminal: !Console.IsOutputRedirected))
+        {
+            // JSON logs must stay one object per line: the banner becomes a log entry.
+            app.Logger.LogInformation("Minzheng started at {Urls} on {Provider}", string.Join(" ", addresses), settings.Provider);
+            return;
+        }
+
         Console.WriteLine();
         Console.WriteLine("民政综合业务平台 Minzheng 已启动");
         foreach (var address in addresses)

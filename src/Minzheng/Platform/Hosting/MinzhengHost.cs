@@ -8,6 +8,7 @@ using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Demo;
 using Minzheng.Platform.Modules;
+using Minzheng.Platform.Observability;
 using Minzheng.Platform.Regions;
 using Minzheng.Platform.Security;
 using Minzheng.Platform.Web;
@@ -23,12 +24,7 @@ public static class MinzhengHost
         var services = builder.Services;
         var catalog = new ModuleCatalog(modules);
         services.AddSingleton(catalog);
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.UseUtcTimestamp = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-        });
+        builder.AddMinzhengObservability();
 
         services.AddSingleton(TimeProvider.System);
         // Uploads (rosters, code lists, attachments) are bounded per request, whatever the endpoint (the larger of
@@ -111,7 +107,6 @@ public static class MinzhengHost
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         });
         services.AddOpenApi();
-        services.AddHealthChecks().AddDbContextCheck<MinzhengDbContext>("database");
         SessionKeys.LoadKeyRingOnFirstUse(services);
         return builder;
     }
@@ -119,6 +114,7 @@ public static class MinzhengHost
     public static WebApplication UseMinzheng(this WebApplication app)
     {
         app.UseTrustedProxies(app.Configuration);
+        app.UseMinzhengObservability();
         var chinese = new CultureInfo("zh-CN");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -177,10 +173,6 @@ public static class MinzhengHost
             }
         });
 
-        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
-        {
-            ResponseWriter = (ctx, report) => ctx.Response.WriteAsJsonAsync(new { status = report.Status.ToString() }),
-        }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference(o => o.WithTitle("民政综合业务平台 API")).AllowAnonymous();
 

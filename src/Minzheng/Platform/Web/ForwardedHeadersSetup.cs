@@ -32,15 +32,18 @@ public static class ForwardedHeadersSetup
     public static IApplicationBuilder UseTrustedProxies(this IApplicationBuilder app, IConfiguration configuration) =>
         TrustedProxies(configuration).Count > 0 ? app.UseForwardedHeaders() : app;
 
-    public static List<System.Net.IPNetwork> TrustedProxies(IConfiguration configuration)
+    public static List<System.Net.IPNetwork> TrustedProxies(IConfiguration configuration) => Networks(configuration, Setting);
+
+    /// <summary>The addresses and CIDR networks of a setting; a malformed entry stops the start with the setting named.</summary>
+    public static List<System.Net.IPNetwork> Networks(IConfiguration configuration, string setting)
     {
-        var section = configuration.GetSection(Setting);
+        var section = configuration.GetSection(setting);
         // A list (Security:TrustedProxies:0 …) or one comma-separated value (an environment variable).
         var values = section.GetChildren().Select(c => c.Value).Append(section.Value)
             .SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         return values.Select(v => System.Net.IPNetwork.TryParse(v, out var network) ? network
                 : IPAddress.TryParse(v, out var address) ? new System.Net.IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128)
-                : throw new InvalidOperationException($"{Setting}: '{v}' is neither an IP address nor a CIDR network."))
+                : throw new InvalidOperationException($"{setting}: '{v}' is neither an IP address nor a CIDR network."))
             .ToList();
     }
 }

@@ -39,7 +39,7 @@ public sealed class StatusModel(TimeProvider clock) : PageModel
             405 => ("不支持此操作", "此页面不支持这种操作方式，请返回上一页重试。"),
             413 => ("上传内容过大", "上传的文件超过了允许的大小，请压缩或拆分后再上传。"),
             429 => ("操作过于频繁", Wait() is { } seconds ? $"请{seconds}秒后再试。" : "请稍候片刻再试。"),
-            >= 500 => ("系统出错", "处理请求时发生错误，请稍后重试；如持续出现，请联系系统管理员并告知下面的时间。"),
+            >= 500 => ("系统出错", "处理请求时发生错误，请稍后重试；如持续出现，请联系系统管理员并告知下面的时间和错误编号。"),
             _ => ("请求未能完成", "请返回上一页重试；如持续出现，请联系系统管理员。"),
         };
         At = Code >= 500 ? clock.GetUtcNow().ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : null;

@@ -51,4 +51,12 @@ public sealed class AuditPresenterTests
         Assert.Empty(row.Lines);
         Assert.DoesNotContain("张三", row.FieldText);
     }
+
+    [Fact]
+    public async Task RevealOfAnIdNumber_NamesTheFieldInChinese()
+    {
+        var row = await PresentAsync(AuditActions.SensitiveRevealed, "Person", """{"field":"idNumber","reason":"核对户籍"}""");
+        Assert.Contains(row.Lines, l => l.Value == "身份证号码");
+        Assert.DoesNotContain(row.Lines, l => l.Value.Any(char.IsAsciiLetter));
+    }
 }

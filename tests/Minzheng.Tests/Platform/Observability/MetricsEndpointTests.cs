@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Configuration;
+using Minzheng.Platform.Observability;
+
+namespace Minzheng.Tests.Platform.Observability;
+
+/// <summary>
+/// <c>/metrics</c> answers the monitoring networks and the token only; the address that counts is the client's,
+/// after a trusted proxy's <c>X-Forwarded-For</c> — nginx on the same machine must not open it to the internet.
+/// </summary>
+public sealed class MetricsEndpointTests(ObservedApp app) : IClassFixture<ObservedApp>
+{
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<HttpResponseMessage> ScrapeAsync(string? remoteIp, string? token = null, string? forwardedFor = null)
+    {
+        using var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        if (remoteIp is not null)
+        {
+            request.Headers.Add(ObservedApp.RemoteIpHeader, remoteIp);
+        }
+
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (forwardedFor is not null)
+        {
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+        }
+
+        return await client.SendAsync(request, Ct);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("::1")]
+    [InlineData("10.20.7.9")]
+    public async Task Scrape_FromAnAllowedNetwork_IsServed(string remoteIp)
+    {
+        var response = await ScrapeAsync(remoteIp);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Scrape_FromElsewhereWithoutToken_IsNotFound()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await ScrapeAsync("203.0.113.9")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ScrapeAsync(null)).StatusCode); // no address at all (a Unix socket)
+    }
+
+    [Fact]
+    public async Task Scrape_FromElsewhereWithAWrongToken_IsForbidden()
+    {
+        Assert.Equal(HttpStatusCode.Forbidden, (await ScrapeAsync("203.0.113.9", ObservedApp.MetricsToken + "x")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ScrapeAsync("203.0.113.9", "short")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Scrape_FromElsewhereWithTheToken_IsServed() =>
+        Assert.Equal(HttpStatusCode.OK, (await ScrapeAsync("203.0.113.9", ObservedApp.MetricsToken)).StatusCode);
+
+    [Fact]
+    public async Task Scrape_ThroughTheLocalProxyForAnOutsideClient_IsNotFound()
+    {
+        // nginx on 127.0.0.1 (a trusted proxy) forwards a request from the internet.
+        Assert.Equal(HttpStatusCode.NotFound, (await ScrapeAsync("127.0.0.1", forwardedFor: "203.0.113.9")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ScrapeAsync("127.0.0.1", forwardedFor: "10.20.0.4")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Scrape_HasTheAspNetCoreRequestDuration()
+    {
+        using (var client = app.CreateClient())
+        {
+            await client.GetAsync("/health/live", Ct);
+        }
+
+        // The exporter caches a scrape briefly; a request finished just before may need the next one.
+        string text = "";
+        for (var attempt = 0; attempt < 20 && !text.Contains("http_server_request_duration_seconds_bucket", StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(attempt == 0 ? 0 : 200, Ct);
+            text = await (await ScrapeAsync("127.0.0.1")).Content.ReadAsStringAsync(Ct);
+        }
+
+        Assert.Contains("http_server_request_duration_seconds_bucket", text);
+        Assert.Contains("http_route=\"/health/live\"", text);
+    }
+
+    [Fact]
+    public void Access_Unconfigured_IsLoopbackOnlyWithoutToken()
+    {
+        var access = MetricsAccess.From(new ConfigurationBuilder().Build());
+        Assert.True(access.IsAllowed(IPAddress.Parse("127.0.0.1")));
+        Assert.True(access.IsAllowed(IPAddress.Parse("::ffff:127.0.0.1")));
+        Assert.True(access.IsAllowed(IPAddress.IPv6Loopback));
+        Assert.False(access.IsAllowed(IPAddress.Parse("192.168.1.10")));
+    }
+
+    [Theory]
+    [InlineData("Observability:Metrics:Token", "too-short")]
+    [InlineData("Observability:Metrics:AllowedNetworks", "10.0.0.0/33")]
+    public void Access_BadSetting_StopsTheStartNamingIt(string key, string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+        var error = Assert.Throws<InvalidOperationException>(() => MetricsAccess.From(configuration));
+        Assert.Contains(key, error.Message);
+    }
+}
