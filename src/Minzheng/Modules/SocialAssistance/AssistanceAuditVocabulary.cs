@@ -93,6 +93,13 @@ public sealed class AssistanceAuditVocabulary : IAuditVocabulary
         ["effectiveMonth"] = "生效月份",
         ["citation"] = "政策依据",
         ["outcome"] = "结论",
+        ["type"] = "类型",
+        ["status"] = "状态",
+        ["name"] = "姓名",
+        ["subject"] = "被举报人",
+        ["overdue"] = "只看逾期",
+        ["due"] = "期限",
+        ["hukou"] = "户籍",
     };
 
     /// <summary>Programme codes, and the kinds of imports and exports as their particulars name them.</summary>
@@ -108,6 +115,9 @@ public sealed class AssistanceAuditVocabulary : IAuditVocabulary
             ["insurance-subsidy"] = "资助参保名单",
             ["households"] = "家庭名单",
             ["cases"] = "救助申请列表",
+            [Verification.VerificationExports.FindingsKind] = "核查发现列表",
+            [Verification.VerificationExports.TipOffsKind] = "举报列表",
+            [Verification.VerificationExports.RelativesKind] = "近亲属备案名册",
         }).Concat(new[] { "csv", "csv-gbk", "fixed", "xlsx" }.Select(f => KeyValuePair.Create(f, Payments.BankLayout.LayoutName(f))))
         .ToDictionary(p => p.Key, p => p.Value);
 }
