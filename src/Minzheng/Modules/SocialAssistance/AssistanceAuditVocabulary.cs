@@ -100,6 +100,8 @@ public sealed class AssistanceAuditVocabulary : IAuditVocabulary
         ["overdue"] = "只看逾期",
         ["due"] = "期限",
         ["hukou"] = "户籍",
+        ["category"] = "类别",
+        ["rule"] = "预警规则",
     };
 
     /// <summary>Programme codes, and the kinds of imports and exports as their particulars name them.</summary>
@@ -118,6 +120,8 @@ public sealed class AssistanceAuditVocabulary : IAuditVocabulary
             [Verification.VerificationExports.FindingsKind] = "核查发现列表",
             [Verification.VerificationExports.TipOffsKind] = "举报列表",
             [Verification.VerificationExports.RelativesKind] = "近亲属备案名册",
+            [Monitoring.MonitoringExports.MonitoredKind] = "低收入监测对象名单",
+            [Monitoring.MonitoringExports.WarningsKind] = "主动发现清单",
         }).Concat(new[] { "csv", "csv-gbk", "fixed", "xlsx" }.Select(f => KeyValuePair.Create(f, Payments.BankLayout.LayoutName(f))))
         .ToDictionary(p => p.Key, p => p.Value);
 }

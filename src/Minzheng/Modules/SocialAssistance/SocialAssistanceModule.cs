@@ -99,6 +99,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<TipOffService>();
         services.AddScoped<VerificationOverview>();
         services.AddScoped<MonitoringService>();
+        services.AddScoped<MonitoringQueries>();
         services.AddScoped<FindingService>();
         services.AddScoped<ExclusionScan>();
         services.AddScoped<AssistanceSummaryService>();
