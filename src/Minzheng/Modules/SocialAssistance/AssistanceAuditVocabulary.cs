@@ -102,6 +102,8 @@ public sealed class AssistanceAuditVocabulary : IAuditVocabulary
         ["hukou"] = "户籍",
         ["category"] = "类别",
         ["rule"] = "预警规则",
+        ["active"] = "只看进行中",
+        ["helper"] = "帮扶责任人或单位",
     };
 
     /// <summary>Programme codes, and the kinds of imports and exports as their particulars name them.</summary>
@@ -122,6 +124,7 @@ public sealed class AssistanceAuditVocabulary : IAuditVocabulary
             [Verification.VerificationExports.RelativesKind] = "近亲属备案名册",
             [Monitoring.MonitoringExports.MonitoredKind] = "低收入监测对象名单",
             [Monitoring.MonitoringExports.WarningsKind] = "主动发现清单",
+            [PairedSupport.SupportPairingEndpoints.ExportKind] = "结对帮扶台账",
         }).Concat(new[] { "csv", "csv-gbk", "fixed", "xlsx" }.Select(f => KeyValuePair.Create(f, Payments.BankLayout.LayoutName(f))))
         .ToDictionary(p => p.Key, p => p.Value);
 }
