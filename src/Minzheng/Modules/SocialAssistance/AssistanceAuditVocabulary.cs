@@ -104,6 +104,7 @@ public sealed class AssistanceAuditVocabulary : IAuditVocabulary
         ["rule"] = "预警规则",
         ["active"] = "只看进行中",
         ["helper"] = "帮扶责任人或单位",
+        ["lineKind"] = "明细类型",
     };
 
     /// <summary>Programme codes, and the kinds of imports and exports as their particulars name them.</summary>
@@ -125,6 +126,8 @@ public sealed class AssistanceAuditVocabulary : IAuditVocabulary
             [Monitoring.MonitoringExports.MonitoredKind] = "低收入监测对象名单",
             [Monitoring.MonitoringExports.WarningsKind] = "主动发现清单",
             [PairedSupport.SupportPairingEndpoints.ExportKind] = "结对帮扶台账",
+            [Payments.PayrollExports.LinesKind] = "发放名册明细",
+            [Payments.PayrollExports.UnpaidKind] = "未进入银行文件的对象",
         }).Concat(new[] { "csv", "csv-gbk", "fixed", "xlsx" }.Select(f => KeyValuePair.Create(f, Payments.BankLayout.LayoutName(f))))
         .ToDictionary(p => p.Key, p => p.Value);
 }

@@ -86,6 +86,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<InsuranceSubsidyService>();
         services.AddScoped<MedicalQueries>();
         services.AddScoped<PayrollQueries>();
+        services.AddScoped<PayrollLineQueries>();
         services.AddScoped<PayrollSlices>();
         services.AddScoped<SignatureLists>();
         services.AddScoped<PayrollCorrections>();
