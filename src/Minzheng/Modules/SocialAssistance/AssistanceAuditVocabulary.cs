@@ -128,6 +128,7 @@ public sealed class AssistanceAuditVocabulary : IAuditVocabulary
             [PairedSupport.SupportPairingEndpoints.ExportKind] = "结对帮扶台账",
             [Payments.PayrollExports.LinesKind] = "发放名册明细",
             [Payments.PayrollExports.UnpaidKind] = "未进入银行文件的对象",
+            [Visits.WelfareVisitEndpoints.ExportKind] = "探视任务清单",
         }).Concat(new[] { "csv", "csv-gbk", "fixed", "xlsx" }.Select(f => KeyValuePair.Create(f, Payments.BankLayout.LayoutName(f))))
         .ToDictionary(p => p.Key, p => p.Value);
 }
