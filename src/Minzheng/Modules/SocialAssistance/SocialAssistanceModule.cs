@@ -114,6 +114,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddOptions<WelfareVisitOptions>().Bind(configuration.GetSection(WelfareVisitOptions.Section))
             .Validate(o => o.IsValid, "Visits:IntervalDays:Dependent and Visits:IntervalDays:Other must be between 1 and 366 days").ValidateOnStart();
         services.AddSingleton(CaseDocuments.Decision);
+        services.AddSingleton(CaseDocuments.Publicity);
         services.AddScoped<IDeadlineSource, CaseDeadlines>();
         services.AddScoped<IDeadlineSource, TipOffDeadlines>();
         services.AddScoped<IDeadlineSource, WarningDeadlines>();
