@@ -58,4 +58,29 @@ public sealed class ListJourneyTests(BrowserApp app)
         Assert.StartsWith(head, await village.GetByLabel("申请家庭（输入户主或成员姓名搜索后点选）").InputValueAsync());
         await Shots.SaveAsync(village, "case-apply-picker");
     }
+
+    [Fact]
+    public async Task County_SortsTheFindings_FiltersThemInTheUrl_AndExportsWhatIsShown()
+    {
+        var page = await app.SignedInPageAsync("county");
+        await page.GotoAsync("/Verification?type=death&status=");
+        Assert.Matches(@"^共 \d+ 条", await page.GetByTestId("pager-total").First.InnerTextAsync());
+        await page.GetByTestId("findings").GetByRole(AriaRole.Link, new() { Name = "姓名", Exact = true }).ClickAsync();
+        Assert.Contains("sort=name", page.Url);
+        Assert.Contains("type=death", page.Url); // the tab and the filters stay
+        await page.GetByTestId("finding-filter").GetByLabel("状态").SelectOptionAsync("open");
+        await page.GetByTestId("finding-filter").GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
+        Assert.Contains("status=open", page.Url);
+        Assert.Contains("sort=name", page.Url);
+        Assert.Contains("status=open", await page.GetByTestId("list-export").GetAttributeAsync("href") ?? "");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("list-export").ClickAsync());
+        Assert.Equal("findings.xlsx", download.SuggestedFilename);
+
+        await page.GotoAsync("/Monitoring");
+        await page.GetByRole(AriaRole.Link, new() { Name = "监测对象", Exact = true }).ClickAsync();
+        Assert.Contains("list=monitored", page.Url);
+        Assert.Matches(@"^共 \d+ 条", await page.GetByTestId("pager-total").First.InnerTextAsync());
+        await page.GetByTestId("monitored-list").WaitForAsync();
+        await Shots.SaveAsync(page, "monitoring-monitored");
+    }
 }

@@ -93,6 +93,18 @@ public sealed class AssistanceAuditVocabulary : IAuditVocabulary
         ["effectiveMonth"] = "生效月份",
         ["citation"] = "政策依据",
         ["outcome"] = "结论",
+        ["type"] = "类型",
+        ["status"] = "状态",
+        ["name"] = "姓名",
+        ["subject"] = "被举报人",
+        ["overdue"] = "只看逾期",
+        ["due"] = "期限",
+        ["hukou"] = "户籍",
+        ["category"] = "类别",
+        ["rule"] = "预警规则",
+        ["active"] = "只看进行中",
+        ["helper"] = "帮扶责任人或单位",
+        ["lineKind"] = "明细类型",
     };
 
     /// <summary>Programme codes, and the kinds of imports and exports as their particulars name them.</summary>
@@ -108,6 +120,15 @@ public sealed class AssistanceAuditVocabulary : IAuditVocabulary
             ["insurance-subsidy"] = "资助参保名单",
             ["households"] = "家庭名单",
             ["cases"] = "救助申请列表",
+            [Verification.VerificationExports.FindingsKind] = "核查发现列表",
+            [Verification.VerificationExports.TipOffsKind] = "举报列表",
+            [Verification.VerificationExports.RelativesKind] = "近亲属备案名册",
+            [Monitoring.MonitoringExports.MonitoredKind] = "低收入监测对象名单",
+            [Monitoring.MonitoringExports.WarningsKind] = "主动发现清单",
+            [PairedSupport.SupportPairingEndpoints.ExportKind] = "结对帮扶台账",
+            [Payments.PayrollExports.LinesKind] = "发放名册明细",
+            [Payments.PayrollExports.UnpaidKind] = "未进入银行文件的对象",
+            [Visits.WelfareVisitEndpoints.ExportKind] = "探视任务清单",
         }).Concat(new[] { "csv", "csv-gbk", "fixed", "xlsx" }.Select(f => KeyValuePair.Create(f, Payments.BankLayout.LayoutName(f))))
         .ToDictionary(p => p.Key, p => p.Value);
 }

@@ -86,6 +86,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<InsuranceSubsidyService>();
         services.AddScoped<MedicalQueries>();
         services.AddScoped<PayrollQueries>();
+        services.AddScoped<PayrollLineQueries>();
         services.AddScoped<PayrollSlices>();
         services.AddScoped<SignatureLists>();
         services.AddScoped<PayrollCorrections>();
@@ -99,6 +100,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<TipOffService>();
         services.AddScoped<VerificationOverview>();
         services.AddScoped<MonitoringService>();
+        services.AddScoped<MonitoringQueries>();
         services.AddScoped<FindingService>();
         services.AddScoped<ExclusionScan>();
         services.AddScoped<AssistanceSummaryService>();
@@ -112,6 +114,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddOptions<WelfareVisitOptions>().Bind(configuration.GetSection(WelfareVisitOptions.Section))
             .Validate(o => o.IsValid, "Visits:IntervalDays:Dependent and Visits:IntervalDays:Other must be between 1 and 366 days").ValidateOnStart();
         services.AddSingleton(CaseDocuments.Decision);
+        services.AddSingleton(CaseDocuments.Publicity);
         services.AddScoped<IDeadlineSource, CaseDeadlines>();
         services.AddScoped<IDeadlineSource, TipOffDeadlines>();
         services.AddScoped<IDeadlineSource, WarningDeadlines>();
@@ -189,6 +192,9 @@ internal static class SocialAssistanceNavigation
             new("救助申请办理", "/Cases", Business), new("复核", "/Reviews", Business), new("探视巡访", "/Visits", Business), new("结对帮扶", "/PairedSupport", Business),
             new("保障标准", "/Standards", Business), new("提标重算", "/Recalculations", [Roles.County, Roles.CountyApprover]), new("身份证号校验", "/IdNumbers", Clerks),
         ]),
+        // 发放名册 stays for townships and villages: a county payroll shows them their slice (their people's lines, read-only)
+        // and the village's 签领表 is printed from it. Entries only the county works with (one-off batches, medical
+        // settlement files, imports, recalculations) are not offered below the county.
         new("资金发放", [new("发放名册", "/Payments", Business), new("一次性生活补贴", "/OneOffs", [Roles.County, Roles.CountyApprover, Roles.Finance]),
             new("医疗救助结算", "/Medical", [Roles.County, Roles.CountyApprover, Roles.Finance]), new("资金台账", "/Payments/Ledger", Business)]),
         new("核查监测",

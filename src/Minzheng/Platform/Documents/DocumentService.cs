@@ -22,8 +22,12 @@ public sealed class DocumentService(MinzhengDbContext db, IEnumerable<DocumentKi
     /// number of the county's series for this year. Concurrent issues in one series each get their own number.
     /// </summary>
     /// <param name="issuedOn">The date the document bears (a decision's date); today when not given. Its year picks the series.</param>
+    /// <param name="issuer">
+    /// The 12-digit region of the issuing office when it is not the county (a township's 公示, see <see cref="IssuingOffice"/>):
+    /// the series is that office's, and its name heads the number. The caller's scope must cover it.
+    /// </param>
     public async Task<IssuedDocument> IssueAsync(string kindCode, string regionCode, string ownerType, Guid ownerId, CancellationToken ct,
-        DateOnly? issuedOn = null)
+        DateOnly? issuedOn = null, string? issuer = null)
     {
         var kind = kinds.SingleOrDefault(k => k.Code == kindCode) ?? throw new InvalidOperationException($"Unknown document kind '{kindCode}'.");
         if (await CurrentAsync(kindCode, ownerType, ownerId, ct) is { } existing)
@@ -31,21 +35,21 @@ public sealed class DocumentService(MinzhengDbContext db, IEnumerable<DocumentKi
             return existing;
         }
 
-        var county = regionCode[..6].PadRight(RegionCode.Length, '0');
-        var countyName = (await regions.NamesAsync(ct)).GetValueOrDefault(county, "");
+        var office = issuer ?? regionCode[..6].PadRight(RegionCode.Length, '0');
+        var officeName = (await regions.NamesAsync(ct)).GetValueOrDefault(office, "");
         var today = issuedOn ?? clock.Today();
         for (var attempt = 1; ; attempt++)
         {
-            var last = await db.IssuedDocuments.AcrossRegions("a series counts every number of the county, whoever may see them")
-                .Where(d => d.Kind == kindCode && d.RegionCode == county && d.Year == today.Year)
+            var last = await db.IssuedDocuments.AcrossRegions("a series counts every number of the issuing office, whoever may see them")
+                .Where(d => d.Kind == kindCode && d.RegionCode == office && d.Year == today.Year)
                 .MaxAsync(d => (int?)d.Sequence, ct) ?? 0;
             var document = new IssuedDocument
             {
-                RegionCode = county,
+                RegionCode = office,
                 Kind = kindCode,
                 Year = today.Year,
                 Sequence = last + 1,
-                Number = kind.Format(ShortName(countyName), today.Year, last + 1),
+                Number = kind.Format(ShortName(officeName), today.Year, last + 1),
                 Title = kind.Title,
                 OwnerType = ownerType,
                 OwnerId = ownerId,
@@ -122,8 +126,8 @@ public sealed class DocumentService(MinzhengDbContext db, IEnumerable<DocumentKi
 
         var d = await db.IssuedDocuments.AsNoTracking().AcrossRegions("anyone holding the paper may check it, signed in or not")
             .SingleOrDefaultAsync(x => x.VerificationCode == code, ct);
-        return d is null ? null : new DocumentVerification(d.Title, d.Number, d.IssuedOn,
-            (await regions.NamesAsync(ct)).GetValueOrDefault(d.RegionCode, d.RegionCode) + "民政局", d.IsVoid, d.VoidReason);
+        return d is null ? null : new DocumentVerification(d.Title, d.Number, d.IssuedOn, IssuingOffice.Name(d.RegionCode, await regions.NamesAsync(ct)), d.IsVoid,
+            d.VoidReason);
     }
 
     /// <summary>共青城市 → 共青城; 九江县 → 九江: the short name used in document numbers.</summary>

@@ -10,7 +10,17 @@ namespace Minzheng.Platform.Web;
 /// </summary>
 public static class ListLinks
 {
-    public static string With(HttpRequest request, params (string Key, string? Value)[] changes)
+    public static string With(HttpRequest request, params (string Key, string? Value)[] changes) => request.Path + Query(request, changes);
+
+    /// <summary>
+    /// Where the list as filtered and sorted on screen exports to: <paramref name="exportPath"/> with the page's query,
+    /// without its page number (the export holds every filtered row). <paramref name="shown"/> names filters in force
+    /// without being in the URL (a page's default status), so the file holds what the screen shows.
+    /// </summary>
+    public static string Export(HttpRequest request, string exportPath, params (string Key, string? Value)[] shown) =>
+        exportPath + Query(request, [("pageNumber", null), ("handler", null), ("id", null), .. shown]);
+
+    private static string Query(HttpRequest request, (string Key, string? Value)[] changes)
     {
         var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in changes)
@@ -25,8 +35,7 @@ public static class ListLinks
             }
         }
 
-        var builder = new QueryBuilder(query.Where(q => q.Value.Length > 0));
-        return request.Path + builder.ToQueryString().ToString();
+        return new QueryBuilder(query.Where(q => q.Value.Length > 0)).ToQueryString().ToString();
     }
 
     /// <summary>A column header that sorts by <paramref name="column"/> (ascending first, then descending), marked when it is the current sort.</summary>

@@ -35,4 +35,26 @@ public sealed class NavigationTests
         Assert.Contains("/Registry", Links(role));
         Assert.Contains("/IdNumbers", Links(role));
     }
+
+    [Theory]
+    [InlineData(Roles.Township)]
+    [InlineData(Roles.Village)]
+    public void TownshipAndVillage_KeepThePayrolls_WhereTheirSliceOfTheCountyPayrollIs_ButNotTheCountysOwnTools(string role)
+    {
+        var links = Links(role);
+        Assert.Contains("/Payments", links); // their people's lines of the county payroll, and the 签领表 (PayrollSliceTests)
+        Assert.Contains("/Payments/Ledger", links);
+        foreach (var countyOnly in new[] { "/OneOffs", "/Medical", "/Recalculations" })
+        {
+            Assert.DoesNotContain(countyOnly, links);
+        }
+    }
+
+    [Fact]
+    public void TheVillage_IsNotOfferedImportsOrTipOffs_WhichItCannotUse()
+    {
+        var links = Links(Roles.Village);
+        Assert.DoesNotContain("/Imports", links);
+        Assert.DoesNotContain("/Verification/TipOffs", links);
+    }
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Minzheng.Modules.SocialAssistance.Benefits;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Data;
+using Minzheng.Platform.Documents;
 using Minzheng.Platform.Regions;
 using Minzheng.Platform.Security;
 
@@ -17,8 +18,8 @@ namespace Minzheng.Modules.SocialAssistance.Cases;
 /// are never publicised.
 /// </summary>
 [Authorize(Policy = Policies.BusinessRead)]
-public sealed class PublicityModel(MinzhengDbContext db, BenefitService benefits, RegionService regions, TimeProvider clock, IConfiguration configuration)
-    : PageModel
+public sealed class PublicityModel(MinzhengDbContext db, BenefitService benefits, RegionService regions, DocumentService documents, IRegionScope scope,
+    TimeProvider clock, IConfiguration configuration) : PageModel
 {
     public sealed record Line(string Name, string IdNumberMasked, string ProgramName, int HouseholdSize, decimal? ProposedAmount, DateOnly From, DateOnly Until);
 
@@ -35,6 +36,12 @@ public sealed class PublicityModel(MinzhengDbContext db, BenefitService benefits
 
     /// <summary>Set when the list is one case's own posting, reprinted after the case left 公示 (for the file).</summary>
     public bool IsHistory { get; private set; }
+
+    /// <summary>
+    /// The list's number (文号) in the issuing office's series, like a decision's; null when the list is empty, or when the
+    /// caller works below the office (a village) and the office has not printed this list yet.
+    /// </summary>
+    public IssuedDocument? Document { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? region, Guid? caseId, CancellationToken ct)
     {
@@ -55,7 +62,8 @@ public sealed class PublicityModel(MinzhengDbContext db, BenefitService benefits
         IsHistory = caseId is not null;
         var code = region!.PadRight(RegionCode.Length, '0');
         Place = (await regions.DisplayPathAsync(code, ct)).Replace(" / ", "", StringComparison.Ordinal);
-        Office = await OfficeAsync(code, ct);
+        var office = IssuingOffice.RegionOf(code);
+        Office = IssuingOffice.Name(office, await regions.NamesAsync(ct));
         Date = clock.Today();
         var month = Date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var open = await db.Cases.AsNoTracking()
@@ -75,19 +83,31 @@ public sealed class PublicityModel(MinzhengDbContext db, BenefitService benefits
             Date = Lines[0].From;
         }
 
+        if (Lines.Count > 0)
+        {
+            Document = await NumberAsync(office, code, open.Select(x => x.Case.Id), ct);
+            Date = Document?.IssuedOn ?? Date;
+        }
+
         return Page();
     }
 
-    private async Task<string> OfficeAsync(string code, CancellationToken ct)
+    /// <summary>
+    /// The office numbers the list the first time it prints it, and every reprint of the same list shows that number and
+    /// date. A village assistant prints the township's list: they see its number once the township has printed it.
+    /// </summary>
+    private async Task<IssuedDocument?> NumberAsync(string office, string code, IEnumerable<Guid> caseIds, CancellationToken ct)
     {
-        RegionCode.TryGetLevel(code, out var level, out _);
-        var names = await regions.NamesAsync(ct);
-        if (level >= RegionLevel.Township && names.TryGetValue(RegionCode.Prefix(code, RegionLevel.Township).PadRight(RegionCode.Length, '0'), out var township))
+        var owner = CaseDocuments.PublicityListId(code, caseIds);
+        if (!office.StartsWith(scope.Prefix, StringComparison.Ordinal))
         {
-            return township.EndsWith("街道", StringComparison.Ordinal) ? township + "办事处" : township + "人民政府";
+            return await db.IssuedDocuments.AsNoTracking().AcrossRegions("the number the township gave a list, shown to the village the list is about")
+                .Where(d => d.Kind == CaseDocuments.PublicityKind && d.OwnerType == CaseDocuments.PublicityOwnerType && d.OwnerId == owner && d.VoidedAt == null)
+                .OrderByDescending(d => d.Sequence).FirstOrDefaultAsync(ct);
         }
 
-        var county = names.GetValueOrDefault(RegionCode.Prefix(code, RegionLevel.County).PadRight(RegionCode.Length, '0'), "");
-        return county + "民政局";
+        var document = await documents.IssueAsync(CaseDocuments.PublicityKind, code, CaseDocuments.PublicityOwnerType, owner, ct, Date, office);
+        await documents.RecordPrintAsync(document, ct);
+        return document;
     }
 }

@@ -12,13 +12,18 @@ namespace Minzheng.Modules.SocialAssistance.Medical;
 public sealed class IndexModel(SettlementService settlements, InsuranceSubsidyService subsidies, MedicalQueries queries, UploadReader uploads,
     IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
-    public List<SettlementBatchDto> Batches { get; private set; } = [];
+    public Paged<SettlementBatchDto> Batches { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
     public List<SubsidyListDto> Lists { get; private set; } = [];
     public IReadOnlyList<ImportError> FileErrors { get; private set; } = [];
     public int FileErrorCount { get; private set; }
     public bool CanImport { get; private set; }
     public string? Error { get; private set; }
     public string ScopeRoot => User.FindFirst(MinzhengClaims.Region)?.Value ?? "";
+
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true, Name = "pageNumber")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Dir { get; set; }
 
     [BindProperty]
     public InsuranceSubsidyRequest Form { get; set; } = new(null, null, null, null, null, null);
@@ -76,7 +81,7 @@ public sealed class IndexModel(SettlementService settlements, InsuranceSubsidySe
     private async Task LoadAsync(CancellationToken ct)
     {
         CanImport = (await authorization.AuthorizeAsync(User, AssistancePolicies.MedicalAid)).Succeeded;
-        Batches = await queries.BatchesAsync(ct);
+        Batches = await queries.BatchesAsync(Status, PageRequest.NewestFirst(PageNumber, null, Sort, Dir), ct);
         Lists = await queries.SubsidyListsAsync(ct);
     }
 }

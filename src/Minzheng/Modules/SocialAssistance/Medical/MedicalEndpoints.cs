@@ -16,7 +16,8 @@ public static class MedicalEndpoints
         var settlements = api.MapGroup("/medical-settlements").WithTags("MedicalSettlements");
         settlements.MapPost("/", Import).WithName("MedicalSettlements_Import").RequireAuthorization(AssistancePolicies.MedicalAid).DisableAntiforgery()
             .WithSummary("导入一站式结算文件（表单字段 file，.xlsx/.csv）：逐条按类别比例和年度限额计算救助金额，待县级批量审批（不公示）");
-        settlements.MapGet("/", Batches).WithName("MedicalSettlements_List").RequireAuthorization(Policies.BusinessRead);
+        settlements.MapGet("/", Batches).WithName("MedicalSettlements_List").RequireAuthorization(Policies.BusinessRead)
+            .WithSummary("结算批次：status=proposed|approved|rejected；page、pageSize（默认且最多200）、sort=imported|rows|aided|cost|total|status|reimbursed、dir（默认最新导入在前）；总数在 X-Total-Count");
         settlements.MapGet("/{id:guid}", Batch).WithName("MedicalSettlements_Get").RequireAuthorization(Policies.BusinessRead);
         settlements.MapGet("/{id:guid}/rows", Rows).WithName("MedicalSettlements_Rows").RequireAuthorization(Policies.BusinessRead);
         settlements.MapPost("/{id:guid}/approve", Approve).WithName("MedicalSettlements_Approve").RequireAuthorization(AssistancePolicies.DecideCases)
@@ -65,7 +66,10 @@ public static class MedicalEndpoints
         }
     }
 
-    public static async Task<Ok<List<SettlementBatchDto>>> Batches(MedicalQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.BatchesAsync(ct));
+    /// <summary>The API answered up to 200 batches in one array before it paged: that stays its default page.</summary>
+    public static async Task<Ok<List<SettlementBatchDto>>> Batches(string? status, int? page, int? pageSize, string? sort, string? dir, MedicalQueries queries,
+        HttpResponse response, CancellationToken ct) =>
+        TypedResults.Ok((await queries.BatchesAsync(status, PageRequest.NewestFirst(page, pageSize, sort, dir, 200, 200), ct)).WithTotalHeader(response));
 
     public static async Task<Results<Ok<SettlementBatchDto>, ProblemHttpResult>> Batch(Guid id, MedicalQueries queries, CancellationToken ct) =>
         await queries.BatchAsync(id, ct) is { } dto ? TypedResults.Ok(dto) : ApiProblems.NotFound("结算批次不存在或不在您的管辖范围内");

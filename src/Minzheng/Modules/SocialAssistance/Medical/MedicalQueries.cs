@@ -33,11 +33,23 @@ public sealed class MedicalQueries(MinzhengDbContext db, RegionService regions)
 {
     public const int PageSize = 100;
 
-    public async Task<List<SettlementBatchDto>> BatchesAsync(CancellationToken ct)
+    /// <summary>The latest import first (see <see cref="PageRequest.NewestFirst"/>).</summary>
+    private static readonly SortMap<MedicalSettlementBatch> BatchSort = new SortMap<MedicalSettlementBatch>("imported", q => q.ThenBy(b => b.Id))
+        .Add("imported", b => b.CreatedAt).Add("rows", b => b.Rows).Add("aided", b => b.Aided).Add("cost", b => b.TotalCost).Add("total", b => b.Total)
+        .Add("status", b => b.Status == OneOffBatchStatus.Proposed ? 0 : b.Status == OneOffBatchStatus.Approved ? 1 : 2).Add("reimbursed", b => b.ReimbursedOn);
+
+    /// <param name="status">proposed, approved or rejected; anything else lists every batch.</param>
+    public async Task<Paged<SettlementBatchDto>> BatchesAsync(string? status, PageRequest page, CancellationToken ct)
     {
-        var rows = await db.MedicalSettlementBatches.AsNoTracking().OrderByDescending(b => b.CreatedAt).Take(200).ToListAsync(ct);
+        var q = db.MedicalSettlementBatches.AsNoTracking();
+        if (Enum.TryParse<OneOffBatchStatus>(status, true, out var s))
+        {
+            q = q.Where(b => b.Status == s);
+        }
+
+        var rows = await q.PageAsync(page, BatchSort, ct);
         var names = await regions.NamesAsync(ct);
-        return rows.Select(b => Batch(b, names, [])).ToList();
+        return rows.Map(b => Batch(b, names, []));
     }
 
     public async Task<SettlementBatchDto?> BatchAsync(Guid id, CancellationToken ct)

@@ -17,21 +17,29 @@ public static class MonitoringEndpoints
     {
         var group = api.MapGroup("/monitoring").WithTags("Monitoring");
         group.MapGet("/households", Households).WithName("Monitoring_Households").RequireAuthorization(Policies.BusinessRead)
-            .WithSummary("监测对象：低保边缘、刚性支出困难、防止返贫监测户");
+            .WithSummary("监测对象：低保边缘、刚性支出困难、防止返贫监测户：region、householdId、category、status=active（默认）|ended|all、name（户主姓名）；page、pageSize（默认且最多2000）、sort=region|head|category|registered|expense、dir=desc；总数在 X-Total-Count");
+        group.MapGet("/households/export.xlsx", MonitoringExports.MonitoredAsync).WithName("Monitoring_ExportHouseholds").RequireAuthorization(Policies.BusinessRead)
+            .WithSummary("导出当前筛选的监测对象");
         group.MapPost("/households", Register).WithName("Monitoring_Register").RequireAuthorization(AssistancePolicies.CaseWork)
             .WithSummary("纳入监测：householdId、category=marginal|expenditure|at-risk、reason、annualMedicalExpense");
         group.MapPost("/households/{id:guid}/end", End).WithName("Monitoring_End").RequireAuthorization(AssistancePolicies.CaseWork).WithSummary("退出监测（保留历史）");
         group.MapPost("/scans", Scan).WithName("Monitoring_Scan").RequireAuthorization(AssistancePolicies.ReviewOutcomes)
             .WithSummary("运行预警规则，生成主动发现清单（每条预警只生成一次）");
         group.MapGet("/warnings", Warnings).WithName("Monitoring_Warnings").RequireAuthorization(Policies.BusinessRead)
-            .WithSummary("主动发现清单：region、status=open|referred|dismissed、householdId");
+            .WithSummary("主动发现清单：region、status=open|referred|dismissed、householdId、rule、name（户主姓名）；page、pageSize（默认且最多2000）、sort=status|due|raised|region|head|rule、dir=desc；总数在 X-Total-Count");
+        group.MapGet("/warnings/export.xlsx", MonitoringExports.WarningsAsync).WithName("Monitoring_ExportWarnings").RequireAuthorization(Policies.BusinessRead)
+            .WithSummary("导出当前筛选的主动发现清单");
         group.MapPost("/warnings/{id:guid}/resolve", Resolve).WithName("Monitoring_Resolve").RequireAuthorization(AssistancePolicies.ReviewOutcomes)
             .WithSummary("处理预警：decision=refer（已转入申请，可附 caseId）或 dismiss（写明核实情况）");
         return api;
     }
 
-    public static async Task<Ok<List<MonitoredDto>>> Households(string? region, Guid? householdId, MonitoringService monitoring, CancellationToken ct) =>
-        TypedResults.Ok(await monitoring.ListAsync(region, householdId, ct));
+    /// <summary>Both lists answered up to 2000 rows in one array before they paged: that stays their default page.</summary>
+    public const int ApiPageSize = 2000;
+
+    public static async Task<Ok<List<MonitoredDto>>> Households([AsParameters] MonitoredFilter filter, int? page, int? pageSize, string? sort, string? dir,
+        MonitoringQueries queries, HttpResponse response, CancellationToken ct) =>
+        TypedResults.Ok((await queries.MonitoredAsync(filter, PageRequest.From(page, pageSize, sort, dir, ApiPageSize, ApiPageSize), ct)).WithTotalHeader(response));
 
     public static async Task<Results<Created<CreatedMonitored>, ValidationProblem>> Register(MonitorRequest request, MonitoringService monitoring, CancellationToken ct)
     {
@@ -48,8 +56,9 @@ public static class MonitoringEndpoints
         return result is null ? errors.ToProblem() : TypedResults.Ok(result);
     }
 
-    public static async Task<Ok<List<WarningDto>>> Warnings(string? region, string? status, Guid? householdId, MonitoringService monitoring, CancellationToken ct) =>
-        TypedResults.Ok(await monitoring.WarningsAsync(region, status, householdId, ct));
+    public static async Task<Ok<List<WarningDto>>> Warnings([AsParameters] WarningFilter filter, int? page, int? pageSize, string? sort, string? dir,
+        MonitoringQueries queries, HttpResponse response, CancellationToken ct) =>
+        TypedResults.Ok((await queries.WarningsAsync(filter, PageRequest.From(page, pageSize, sort, dir, ApiPageSize, ApiPageSize), ct)).WithTotalHeader(response));
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Resolve(Guid id, WarningDecision decision, ClaimsPrincipal user, MonitoringService monitoring,
         CancellationToken ct)

@@ -16,7 +16,10 @@ namespace Minzheng.Modules.SocialAssistance.Monitoring;
 public sealed record MonitorRequest(Guid? HouseholdId, string? Category, string? Reason, decimal? AnnualMedicalExpense);
 
 public sealed record MonitoredDto(Guid Id, Guid HouseholdId, string RegionCode, string HeadName, string Category, string CategoryName, string Reason,
-    decimal? AnnualMedicalExpense, DateOnly RegisteredOn, DateOnly? EndedOn);
+    decimal? AnnualMedicalExpense, DateOnly RegisteredOn, DateOnly? EndedOn)
+{
+    public string? RegionName { get; init; }
+}
 
 public sealed record WarningDto(Guid Id, Guid HouseholdId, string RegionCode, string RegionName, string HeadName, string Rule, string RuleName, string Detail,
     string SuggestedProgram, string SuggestedProgramName, DateOnly RaisedOn, DateOnly DueOn, bool Overdue, string Status, string? Note, Guid? CaseId);
@@ -35,7 +38,7 @@ public sealed record WarningDecision(string? Decision, string? Note, Guid? CaseI
 /// 低收入人口动态监测: the register of monitored households, and the scan that runs <see cref="WarningRules"/> over the
 /// monitored and enrolled households of a region, raising each new warning once with a deadline in working days.
 /// </summary>
-public sealed class MonitoringService(MinzhengDbContext db, StandardService standards, CalendarService calendars, RegionService regions, IRegionScope scope,
+public sealed class MonitoringService(MinzhengDbContext db, StandardService standards, CalendarService calendars, IRegionScope scope,
     IConfiguration configuration, TimeProvider clock)
 {
     private const int Chunk = 2000;
@@ -102,17 +105,6 @@ public sealed class MonitoringService(MinzhengDbContext db, StandardService stan
         entry.EndedOn ??= clock.Today();
         await db.SaveChangesAsync(ct);
         return true;
-    }
-
-    public async Task<List<MonitoredDto>> ListAsync(string? region, Guid? householdId, CancellationToken ct)
-    {
-        var prefix = RegionCode.ToScopePrefix(region) ?? "";
-        var q = db.MonitoredHouseholds.AsNoTracking().Where(m => m.RegionCode.StartsWith(prefix));
-        q = householdId is { } h ? q.Where(m => m.HouseholdId == h) : q.Where(m => m.EndedOn == null);
-        var rows = await q.Join(db.Households, m => m.HouseholdId, h => h.Id, (m, h) => new { m, h.HeadPersonId })
-            .Join(db.Persons, x => x.HeadPersonId, p => p.Id, (x, p) => new { x.m, p.Name }).OrderBy(x => x.m.RegionCode).Take(2000).ToListAsync(ct);
-        return rows.Select(x => new MonitoredDto(x.m.Id, x.m.HouseholdId, x.m.RegionCode, x.Name, x.m.Category, MonitoringCategories.All[x.m.Category], x.m.Reason,
-            x.m.AnnualMedicalExpense, x.m.RegisteredOn, x.m.EndedOn)).ToList();
     }
 
     public async Task<(WarningScanResult? Result, FieldErrors Errors)> ScanAsync(string? regionCode, CancellationToken ct)
@@ -188,30 +180,6 @@ public sealed class MonitoringService(MinzhengDbContext db, StandardService stan
 
         var open = await db.EarlyWarnings.CountAsync(w => w.RegionCode.StartsWith(prefix) && w.Status == WarningStatus.Open, ct);
         return (new WarningScanResult(ids.Count, created, open), errors);
-    }
-
-    public async Task<List<WarningDto>> WarningsAsync(string? region, string? status, Guid? householdId, CancellationToken ct)
-    {
-        var prefix = RegionCode.ToScopePrefix(region) ?? "";
-        var today = clock.Today();
-        var q = db.EarlyWarnings.AsNoTracking().Where(w => w.RegionCode.StartsWith(prefix));
-        if (Enum.TryParse<WarningStatus>(status, true, out var s))
-        {
-            q = q.Where(w => w.Status == s);
-        }
-
-        if (householdId is { } h)
-        {
-            q = q.Where(w => w.HouseholdId == h);
-        }
-
-        var rows = await q.Join(db.Households, w => w.HouseholdId, h => h.Id, (w, h) => new { w, h.HeadPersonId })
-            .Join(db.Persons, x => x.HeadPersonId, p => p.Id, (x, p) => new { x.w, p.Name })
-            .OrderBy(x => x.w.Status).ThenBy(x => x.w.DueOn).ThenBy(x => x.w.RegionCode).Take(2000).ToListAsync(ct);
-        var names = await regions.NamesAsync(ct);
-        return rows.Select(x => new WarningDto(x.w.Id, x.w.HouseholdId, x.w.RegionCode, names.GetValueOrDefault(x.w.RegionCode, x.w.RegionCode), x.Name, x.w.Rule,
-            WarningRules.Names.GetValueOrDefault(x.w.Rule, x.w.Rule), x.w.Detail, x.w.SuggestedProgram, WarningRules.ProgramName(x.w.SuggestedProgram), x.w.RaisedOn,
-            x.w.DueOn, x.w.Status == WarningStatus.Open && x.w.DueOn < today, InputValues.Code(x.w.Status), x.w.Note, x.w.CaseId)).ToList();
     }
 
     /// <summary>refer (an application was started or the enrolment recalculated; caseId optional) or dismiss (reason required).</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Platform.Kernel;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialAssistance.OneOffs;
 
@@ -11,11 +12,16 @@ namespace Minzheng.Modules.SocialAssistance.OneOffs;
 [Authorize(Policy = Policies.BusinessRead)]
 public sealed class IndexModel(OneOffBatchService service, OneOffQueries queries, IAuthorizationService authorization) : PageModel
 {
-    public List<OneOffBatchDto> Batches { get; private set; } = [];
+    public Paged<OneOffBatchDto> Batches { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
     public bool CanPropose { get; private set; }
     public bool CanDecide { get; private set; }
     public string? Error { get; private set; }
     public string ScopeRoot => User.FindFirstValue(MinzhengClaims.Region) ?? "";
+
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true, Name = "pageNumber")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Dir { get; set; }
 
     [BindProperty]
     public OneOffBatchRequest Form { get; set; } = new(null, null, null, null, "per-household", null, null);
@@ -67,6 +73,6 @@ public sealed class IndexModel(OneOffBatchService service, OneOffQueries queries
     {
         CanPropose = (await authorization.AuthorizeAsync(User, AssistancePolicies.MakePayrolls)).Succeeded;
         CanDecide = (await authorization.AuthorizeAsync(User, AssistancePolicies.DecideCases)).Succeeded;
-        Batches = await queries.ListAsync(ct);
+        Batches = await queries.PageAsync(Status, PageRequest.NewestFirst(PageNumber, null, Sort, Dir), ct);
     }
 }

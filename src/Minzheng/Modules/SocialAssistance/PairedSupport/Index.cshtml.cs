@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Modules.SocialAssistance.Registry;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialAssistance.PairedSupport;
 
@@ -13,7 +14,7 @@ public sealed class IndexModel(SupportPairingService service, HouseholdSearch ho
     /// <summary>Today in China, the default date of the forms.</summary>
     public string Today => Minzheng.Platform.Calendar.ChinaTime.Today(clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    public List<PairingDto> Pairings { get; private set; } = [];
+    public Paged<PairingDto> Pairings { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
     public PairingDto? Selected { get; private set; }
     public bool CanRecord { get; private set; }
     public string? Error { get; private set; }
@@ -24,6 +25,15 @@ public sealed class IndexModel(SupportPairingService service, HouseholdSearch ho
 
     [BindProperty(SupportsGet = true)]
     public bool ShowEnded { get; set; }
+
+    [BindProperty(SupportsGet = true)] public string? Name { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Helper { get; set; }
+    [BindProperty(SupportsGet = true, Name = "pageNumber")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Dir { get; set; }
+
+    /// <summary>The export holds what the list shows: running pairings unless the ended ones are asked for too.</summary>
+    public string ExportUrl => ListLinks.Export(Request, "/api/v1/paired-supports/export.xlsx", ("showEnded", null), ("active", ShowEnded ? null : "true"));
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -78,7 +88,7 @@ public sealed class IndexModel(SupportPairingService service, HouseholdSearch ho
     private async Task LoadAsync(CancellationToken ct)
     {
         CanRecord = (await authorization.AuthorizeAsync(User, AssistancePolicies.RecordVisits)).Succeeded;
-        Pairings = await service.ListAsync(ShowEnded ? null : true, null, ct);
+        Pairings = await service.PageAsync(new PairingFilter(ShowEnded ? null : true, Name: Name, Helper: Helper), PageRequest.From(PageNumber, null, Sort, Dir), ct);
         Selected = Id is { } id ? await service.GetAsync(id, ct) : null;
     }
 }

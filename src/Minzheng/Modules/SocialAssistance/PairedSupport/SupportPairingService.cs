@@ -23,6 +23,11 @@ public sealed record PairingDto(Guid Id, Guid HouseholdId, string HeadName, stri
     public List<ContactDto> History { get; init; } = [];
 }
 
+/// <param name="Active">true: only pairings still running; false: only ended ones; null: all.</param>
+/// <param name="Name">Part of the head's name.</param>
+/// <param name="Helper">Part of the helper's name or unit.</param>
+public sealed record PairingFilter(bool? Active = null, Guid? HouseholdId = null, string? Region = null, string? Name = null, string? Helper = null);
+
 /// <summary>结对帮扶: pairings of the caller's region, their contacts, and ending one; every field checked, errors named.</summary>
 public sealed class SupportPairingService(MinzhengDbContext db, RegionService regions, TimeProvider clock)
 {
@@ -130,22 +135,43 @@ public sealed class SupportPairingService(MinzhengDbContext db, RegionService re
         return (Outcome.Done, errors, null);
     }
 
-    /// <param name="active">true: only pairings still running; false: only ended ones; null: all.</param>
-    public async Task<List<PairingDto>> ListAsync(bool? active, Guid? householdId, CancellationToken ct)
+    /// <summary>By village, the newest pairing first within it.</summary>
+    private static readonly SortMap<PairingRow> Sort = new SortMap<PairingRow>("region", q => q.ThenByDescending(r => r.P.StartedOn).ThenBy(r => r.P.Id))
+        .Add("region", r => r.P.RegionCode).Add("head", r => r.HeadName).Add("helper", r => r.P.Helper).Add("unit", r => r.P.HelperUnit)
+        .Add("started", r => r.P.StartedOn).Add("ended", r => r.P.EndedOn);
+
+    public async Task<Paged<PairingDto>> PageAsync(PairingFilter filter, PageRequest page, CancellationToken ct)
     {
         var q = db.SupportPairings.AsNoTracking();
-        if (active is { } a)
+        if (filter.Active is { } a)
         {
             q = a ? q.Where(p => p.EndedOn == null) : q.Where(p => p.EndedOn != null);
         }
 
-        if (householdId is { } h)
+        if (filter.HouseholdId is { } h)
         {
             q = q.Where(p => p.HouseholdId == h);
         }
 
-        var rows = await q.OrderBy(p => p.RegionCode).ThenByDescending(p => p.StartedOn).Take(500).ToListAsync(ct);
-        return await DtosAsync(rows, withHistory: false, ct);
+        if (RegionCode.ToScopePrefix(filter.Region) is { } prefix)
+        {
+            q = q.Where(p => p.RegionCode.StartsWith(prefix));
+        }
+
+        if (filter.Helper?.Trim() is { Length: > 0 } helper)
+        {
+            q = q.Where(p => p.Helper.Contains(helper) || p.HelperUnit.Contains(helper));
+        }
+
+        var rows = q.Join(db.Households, p => p.HouseholdId, h => h.Id, (p, h) => new { p, h.HeadPersonId })
+            .Join(db.Persons, x => x.HeadPersonId, person => person.Id, (x, person) => new PairingRow { P = x.p, HeadName = person.Name });
+        if (filter.Name?.Trim() is { Length: > 0 } name)
+        {
+            rows = rows.Where(r => r.HeadName.Contains(name));
+        }
+
+        var found = await rows.PageAsync(page, Sort, ct);
+        return new Paged<PairingDto>(await DtosAsync([.. found.Items.Select(r => r.P)], withHistory: false, ct), found.Total, found.Page, found.PageSize);
     }
 
     public async Task<PairingDto?> GetAsync(Guid id, CancellationToken ct) =>
@@ -185,4 +211,11 @@ public sealed class SupportPairingService(MinzhengDbContext db, RegionService re
     }
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", null);
+
+    /// <summary>A class, not a record, so EF can sort and page on the projection's members.</summary>
+    private sealed class PairingRow
+    {
+        public SupportPairing P { get; init; } = null!;
+        public string HeadName { get; init; } = "";
+    }
 }

@@ -6,6 +6,7 @@ using Minzheng.Modules.SocialAssistance.Imports;
 using Minzheng.Platform.Imports;
 using Minzheng.Platform.Kernel;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialAssistance.Payments;
 
@@ -16,7 +17,7 @@ namespace Minzheng.Modules.SocialAssistance.Payments;
 /// hides the payroll from every write).
 /// </summary>
 [Authorize(Policy = Policies.BusinessRead)]
-public sealed class DetailModel(PayrollService service, PayrollQueries queries, PayrollCorrections corrections, ReconciliationService reconciliation,
+public sealed class DetailModel(PayrollService service, PayrollQueries queries, PayrollLineQueries lines, PayrollCorrections corrections, ReconciliationService reconciliation,
     Minzheng.Platform.Web.UploadReader uploads, IAuthorizationService authorization) : PageModel
 {
     public const int PageSize = 200;
@@ -29,9 +30,9 @@ public sealed class DetailModel(PayrollService service, PayrollQueries queries, 
 
     /// <summary>Lines the bank refused and no supplementary payroll has paid yet: the accounts to correct.</summary>
     public List<PayrollLineDto> Failed { get; private set; } = [];
-    public List<PayrollLineDto> Lines { get; private set; } = [];
-    public int LineTotal { get; private set; }
+    public Paged<PayrollLineDto> Lines { get; private set; } = new([], 0, 1, PageSize);
     public List<Unpaid> Unpaid { get; private set; } = [];
+    public int UnpaidTotal { get; private set; }
     public List<BankFileExport> Exports { get; private set; } = [];
     public IReadOnlyList<ImportError> ReturnErrors { get; private set; } = [];
     public ReconciliationResult? Reconciled { get; private set; }
@@ -48,8 +49,11 @@ public sealed class DetailModel(PayrollService service, PayrollQueries queries, 
     [BindProperty(SupportsGet = true)]
     public string? LineStatus { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public int Skip { get; set; }
+    [BindProperty(SupportsGet = true, Name = "pageNumber")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Dir { get; set; }
+
+    public string LinesExportUrl => ListLinks.Export(Request, $"/api/v1/payrolls/{Id}/lines.xlsx");
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -128,9 +132,9 @@ public sealed class DetailModel(PayrollService service, PayrollQueries queries, 
         CanCheck = !payroll.ReadOnly && (await authorization.AuthorizeAsync(User, AssistancePolicies.CheckPayrolls)).Succeeded;
         Areas = await queries.AreasAsync(payroll, ct);
         Villages = Areas.All(a => a.Level == "village") ? Areas : await queries.AreasAsync(Id, byVillage: true, ct);
-        Failed = payroll.FailedLines > 0 ? (await queries.LinesAsync(Id, null, "failed", 0, PageSize, ct)).Lines : [];
-        (LineTotal, Lines) = await queries.LinesAsync(Id, Kind, LineStatus, Skip, PageSize, ct);
-        Unpaid = await queries.UnpaidAsync(Id, ct);
+        Failed = payroll.FailedLines > 0 ? (await lines.SliceAsync(Id, null, "failed", 0, PageSize, ct)).Lines : [];
+        Lines = await lines.PageAsync(Id, Kind, LineStatus, PageRequest.From(PageNumber, null, Sort, Dir, PageSize), ct);
+        (UnpaidTotal, Unpaid) = await lines.UnpaidAsync(Id, PayrollLineQueries.UnpaidShown, ct);
         Exports = CanCheck ? await queries.ExportsAsync(Id, ct) : [];
         return true;
     }

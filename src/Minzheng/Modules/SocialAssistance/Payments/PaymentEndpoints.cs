@@ -31,7 +31,12 @@ public static class PaymentEndpoints
         payrolls.MapGet("/{id:guid}", Get).WithName("Payrolls_Get").RequireAuthorization(Policies.BusinessRead);
         payrolls.MapGet("/{id:guid}/townships", Townships).WithName("Payrolls_Townships").RequireAuthorization(Policies.BusinessRead)
             .WithSummary("按乡镇汇总；乡镇、村用户或乡镇名册按村（社区）汇总");
-        payrolls.MapGet("/{id:guid}/lines", Lines).WithName("Payrolls_Lines").RequireAuthorization(Policies.BusinessRead).WithSummary("名册明细（脱敏）");
+        payrolls.MapGet("/{id:guid}/lines", Lines).WithName("Payrolls_Lines").RequireAuthorization(Policies.BusinessRead)
+            .WithSummary("名册明细（脱敏）：kind、status；skip/take（默认 0/200），或 page、pageSize、sort=region|name|month|kind|amount|status|persons、dir=desc；总数在 total 和 X-Total-Count");
+        payrolls.MapGet("/{id:guid}/lines.xlsx", PayrollExports.LinesAsync).WithName("Payrolls_ExportLines").RequireAuthorization(Policies.BusinessRead)
+            .WithSummary("导出当前筛选的名册明细（kind、lineStatus，身份证号和账号脱敏）");
+        payrolls.MapGet("/{id:guid}/unpaid.xlsx", PayrollExports.UnpaidAsync).WithName("Payrolls_ExportUnpaid").RequireAuthorization(Policies.BusinessRead)
+            .WithSummary("导出不在银行文件中的对象（追回清单、缺少账号）");
         payrolls.MapGet("/{id:guid}/signature-list", SignatureList).WithName("Payrolls_SignatureList").RequireAuthorization(Policies.BusinessRead)
             .WithSummary("某村（社区）的发放签领表数据（village=12位区划代码，身份证号脱敏，记审计）；打印版见 /Payments/SignatureList");
         payrolls.MapPost("/{id:guid}/approve", Approve).WithName("Payrolls_Approve").RequireAuthorization(AssistancePolicies.CheckPayrolls)
@@ -77,16 +82,29 @@ public static class PaymentEndpoints
     public static async Task<Results<Ok<List<AreaTotal>>, ProblemHttpResult>> Townships(Guid id, PayrollQueries queries, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } payroll ? TypedResults.Ok(await queries.AreasAsync(payroll, ct)) : ApiProblems.NotFound("发放名册不存在或不在您的管辖范围内");
 
-    public static async Task<Results<Ok<LinePage>, ProblemHttpResult>> Lines(Guid id, string? kind, string? status, int? skip, int? take, PayrollQueries queries,
-        CancellationToken ct)
+    /// <summary>Paged by skip/take as before, or by page/pageSize/sort/dir like every list; the answer stays <see cref="LinePage"/>.</summary>
+    public static async Task<Results<Ok<LinePage>, ProblemHttpResult>> Lines(Guid id, string? kind, string? status, int? skip, int? take, int? page,
+        int? pageSize, string? sort, string? dir, PayrollQueries queries, PayrollLineQueries lines, HttpResponse response, CancellationToken ct)
     {
         if (await queries.GetAsync(id, ct) is null)
         {
             return ApiProblems.NotFound("发放名册不存在或不在您的管辖范围内");
         }
 
-        var (total, lines) = await queries.LinesAsync(id, kind, status, skip ?? 0, take ?? 200, ct);
-        return TypedResults.Ok(new LinePage(total, lines));
+        int total;
+        List<PayrollLineDto> found;
+        if (page is not null || pageSize is not null || sort is not null)
+        {
+            var paged = await lines.PageAsync(id, kind, status, PageRequest.From(page, pageSize ?? take, sort, dir, 200, 1000), ct);
+            (total, found) = (paged.Total, paged.Items);
+        }
+        else
+        {
+            (total, found) = await lines.SliceAsync(id, kind, status, skip ?? 0, take ?? 200, ct);
+        }
+
+        response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(new LinePage(total, found));
     }
 
     public static async Task<Results<Ok<SignatureSheet>, ValidationProblem, ProblemHttpResult>> SignatureList(Guid id, string? village, SignatureLists lists,

@@ -117,45 +117,6 @@ public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions, 
         }).ToList();
     }
 
-    /// <summary>Lines in a stable order (region, name), masked; <paramref name="kind"/>/<paramref name="status"/> filter.</summary>
-    public async Task<(int Total, List<PayrollLineDto> Lines)> LinesAsync(Guid id, string? kind, string? status, int skip, int take, CancellationToken ct)
-    {
-        var q = db.PayrollLines.AsNoTracking().Where(l => l.PayrollId == id);
-        if (Enum.TryParse<LineKind>(kind, true, out var k))
-        {
-            q = q.Where(l => l.Kind == k);
-        }
-
-        if (Enum.TryParse<PaymentStatus>(status, true, out var s))
-        {
-            q = q.Where(l => l.Status == s);
-        }
-
-        var total = await q.CountAsync(ct);
-        var rows = await q.Join(db.Persons, l => l.PersonId, p => p.Id, (l, p) => new { l, p.Name, p.IdNumberMasked })
-            .OrderBy(x => x.l.RegionCode).ThenBy(x => x.Name).ThenBy(x => x.l.EnrollmentId).ThenBy(x => x.l.Month)
-            .Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 1000)).ToListAsync(ct);
-        var names = await regions.NamesAsync(ct);
-        return (total, rows.Select(x => new PayrollLineDto(x.l.EnrollmentId, x.l.HouseholdId, x.l.Month.ToString("yyyy-MM", null), InputValues.Code(x.l.Kind),
-            x.l.RegionCode, names.GetValueOrDefault(x.l.RegionCode, x.l.RegionCode), x.Name, x.IdNumberMasked, x.l.CoveredPersons, x.l.Amount,
-            x.l.Explanation ?? PayrollGenerator.RegularExplanation(x.l.Month), x.l.BankName, x.l.BankAccountMasked, x.l.AccountHolder ?? x.Name,
-            InputValues.Code(x.l.Status), x.l.FailureReason)).ToList());
-    }
-
-    /// <summary>Payees left out of the bank file: net recoveries (追回清单, to collect) and payees without an account.</summary>
-    public async Task<List<Unpaid>> UnpaidAsync(Guid id, CancellationToken ct)
-    {
-        var rows = await db.PayrollLines.AsNoTracking().Where(l => l.PayrollId == id && l.Status != PaymentStatus.Reissued)
-            .GroupBy(l => new { l.EnrollmentId, l.HouseholdId, l.PersonId, l.RegionCode, HasAccount = l.BankAccountCipher != null })
-            .Select(g => new { g.Key.EnrollmentId, g.Key.HouseholdId, g.Key.PersonId, g.Key.RegionCode, g.Key.HasAccount, Amount = g.Sum(l => l.Amount) })
-            .Where(x => x.Amount < 0 || (x.Amount > 0 && !x.HasAccount))
-            .Join(db.Persons, x => x.PersonId, p => p.Id, (x, p) => new { x, p.Name, p.IdNumberMasked })
-            .OrderBy(r => r.x.RegionCode).ThenBy(r => r.Name).Take(500).ToListAsync(ct);
-        var names = await regions.NamesAsync(ct);
-        return rows.Select(r => new Unpaid(r.x.EnrollmentId, r.x.HouseholdId, r.x.RegionCode, names.GetValueOrDefault(r.x.RegionCode, r.x.RegionCode), r.Name,
-            r.IdNumberMasked, r.x.Amount, r.x.Amount < 0 ? "多发款项，无后续发放可抵扣，需追回" : "缺少银行账号，请在家庭页补录后补发")).ToList();
-    }
-
     public async Task<List<BankFileExport>> ExportsAsync(Guid id, CancellationToken ct) =>
         await db.BankFileExports.AsNoTracking().Where(x => x.PayrollId == id).OrderByDescending(x => x.CreatedAt).ToListAsync(ct);
 

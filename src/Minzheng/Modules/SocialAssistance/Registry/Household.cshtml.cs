@@ -13,7 +13,7 @@ namespace Minzheng.Modules.SocialAssistance.Registry;
 [Authorize(Policy = Policies.BusinessRead)]
 public sealed class HouseholdModel(RegistryService registry, HouseholdSearch households, RegistryEditService edits, RegionService regions, IAuthorizationService authorization,
     Benefits.BenefitService benefits, Enrollments.EnrollmentService enrollmentService, MemberEconomicsService economics, TimeProvider clock,
-    Verification.FindingService findings, Monitoring.MonitoringService monitoring, AttachmentService attachments) : PageModel
+    Verification.FindingService findings, Monitoring.MonitoringService monitoring, Monitoring.MonitoringQueries monitored, AttachmentService attachments) : PageModel
 {
     /// <summary>Documents kept with the household (the forms post to the platform's /Attachments page).</summary>
     public AttachmentPanel? Attachments { get; private set; }
@@ -222,8 +222,8 @@ public sealed class HouseholdModel(RegistryService registry, HouseholdSearch hou
         if (Household is not null)
         {
             RegionPath = await regions.DisplayPathAsync(Household.RegionCode, ct);
-            Checks = new(await findings.ListAsync(new Verification.FindingQuery(HouseholdId: id), ct), await monitoring.ListAsync(null, id, ct),
-                await monitoring.WarningsAsync(null, null, id, ct));
+            Checks = new(await findings.ListAsync(new Verification.FindingQuery(HouseholdId: id), ct), await monitored.MonitoredOfAsync(id, ct),
+                await monitored.WarningsOfAsync(id, ct));
             Attachments = await attachments.PanelAsync(User, "household", id, $"/Registry/Household?id={id}#attachments", ct);
         }
 

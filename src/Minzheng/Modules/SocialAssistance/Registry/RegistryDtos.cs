@@ -20,7 +20,9 @@ public sealed record IncomeDto(Guid Id, Guid PersonId, string Type, bool CountsU
 
 public sealed record IncomeRequest(string? Type, decimal? MonthlyAmount, string? ValidFrom, string? ValidTo, bool? CountsUnderPolicy, string? Evidence);
 
-public sealed record EnrollmentDto(Guid Id, string Program, string ProgramName, int CoveredPersons, decimal MonthlyAmount, string StartMonth, string Status);
+/// <param name="HouseholdSize">家庭人口 as the enrolment recorded it (a roster import's column, or the members when decided): may differ from the members registered.</param>
+public sealed record EnrollmentDto(Guid Id, string Program, string ProgramName, int CoveredPersons, decimal MonthlyAmount, string StartMonth, string Status,
+    int HouseholdSize);
 
 /// <summary>Every membership the household ever had: who joined or left, when.</summary>
 public sealed record MembershipDto(Guid PersonId, string Name, string Relationship, DateOnly ValidFrom, DateOnly? ValidTo);

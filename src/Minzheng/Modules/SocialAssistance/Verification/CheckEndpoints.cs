@@ -17,7 +17,10 @@ public static class CheckEndpoints
     public static RouteGroupBuilder MapChecks(this RouteGroupBuilder api)
     {
         var relatives = api.MapGroup("/verification/relatives").WithTags("Verification");
-        relatives.MapGet("/", Relatives).WithName("Relatives_List").RequireAuthorization(Policies.BusinessRead).WithSummary("近亲属备案名册（身份证号脱敏），含比对命中数");
+        relatives.MapGet("/", Relatives).WithName("Relatives_List").RequireAuthorization(Policies.BusinessRead)
+            .WithSummary("近亲属备案名册（身份证号脱敏），含比对命中数：region、name（干部或亲属姓名）、status=active|ended；page、pageSize（默认且最多2000）、sort=status|region|staff|position|relative|relationship、dir=desc；总数在 X-Total-Count");
+        relatives.MapGet("/export.xlsx", VerificationExports.RelativesAsync).WithName("Relatives_Export").RequireAuthorization(Policies.BusinessRead)
+            .WithSummary("导出当前筛选的近亲属备案名册（身份证号脱敏）");
         relatives.MapGet("/report", RelativeReport).WithName("Relatives_Report").RequireAuthorization(Policies.BusinessRead)
             .WithSummary("近亲属备案情况：按乡镇统计备案人数、命中保障对象或申请人数、已核实数");
         relatives.MapPost("/", AddRelative).WithName("Relatives_Add").RequireAuthorization(AssistancePolicies.ManageCheckLists)
@@ -29,7 +32,9 @@ public static class CheckEndpoints
             .WithSummary("核查看板：按乡镇和类型统计待处理发现、处理结果、举报和预警（含逾期）");
 
         var tipOffs = api.MapGroup("/verification/tip-offs").WithTags("Verification").RequireAuthorization(AssistancePolicies.HandleTipOffs);
-        tipOffs.MapGet("/", TipOffs).WithName("TipOffs_List").WithSummary("举报：region、overdue=true、householdId");
+        tipOffs.MapGet("/", TipOffs).WithName("TipOffs_List")
+            .WithSummary("举报：region、overdue=true、householdId、status=received|investigating|concluded|closed、channel、subject（被举报人姓名）；page、pageSize（默认且最多1000）、sort=status|received|due|region|subject|channel、dir=desc；总数在 X-Total-Count");
+        tipOffs.MapGet("/export.xlsx", VerificationExports.TipOffsAsync).WithName("TipOffs_Export").WithSummary("导出当前筛选的举报（不含举报人信息）");
         tipOffs.MapGet("/{id:guid}", TipOffDetail).WithName("TipOffs_Get").WithSummary("举报详情（含举报人信息，记审计）");
         tipOffs.MapPost("/", CreateTipOff).WithName("TipOffs_Create").WithSummary("登记举报：channel=phone|letter|box|online|visit，按工作日计算办理期限");
         tipOffs.MapPost("/{id:guid}/{action}", ActOnTipOff).WithName("TipOffs_Act").WithSummary("办理举报：investigate、conclude（result）、feedback");
@@ -39,8 +44,9 @@ public static class CheckEndpoints
     public static async Task<Ok<VerificationOverviewDto>> Overview(string? region, VerificationOverview overview, CancellationToken ct) =>
         TypedResults.Ok(await overview.GetAsync(region, ct));
 
-    public static async Task<Ok<List<StaffRelativeDto>>> Relatives(string? region, RelativeRegister register, CancellationToken ct) =>
-        TypedResults.Ok(await register.ListAsync(region, ct));
+    public static async Task<Ok<List<StaffRelativeDto>>> Relatives(string? region, string? name, string? status, int? page, int? pageSize, string? sort,
+        string? dir, RelativeRegister register, HttpResponse response, CancellationToken ct) =>
+        TypedResults.Ok((await register.PageAsync(region, name, status, PageRequest.From(page, pageSize, sort, dir, 2000, 2000), ct)).WithTotalHeader(response));
 
     public static async Task<Ok<List<RelativeReportRow>>> RelativeReport(string? region, RelativeRegister register, CancellationToken ct) =>
         TypedResults.Ok(await register.ReportAsync(region, ct));
@@ -54,8 +60,9 @@ public static class CheckEndpoints
     public static async Task<Results<NoContent, ProblemHttpResult>> EndRelative(Guid id, RelativeRegister register, CancellationToken ct) =>
         await register.EndAsync(id, ct) ? TypedResults.NoContent() : ApiProblems.NotFound("备案记录不存在或不在您的管辖范围内");
 
-    public static async Task<Ok<List<TipOffDto>>> TipOffs(string? region, bool? overdue, Guid? householdId, TipOffService tipOffs, CancellationToken ct) =>
-        TypedResults.Ok(await tipOffs.ListAsync(region, overdue, householdId, ct));
+    public static async Task<Ok<List<TipOffDto>>> TipOffs([AsParameters] TipOffFilter filter, int? page, int? pageSize, string? sort, string? dir,
+        TipOffService tipOffs, HttpResponse response, CancellationToken ct) =>
+        TypedResults.Ok((await tipOffs.PageAsync(filter, PageRequest.From(page, pageSize, sort, dir, 1000, 1000), ct)).WithTotalHeader(response));
 
     public static async Task<Results<Ok<TipOffDto>, ProblemHttpResult>> TipOffDetail(Guid id, ClaimsPrincipal user, TipOffService tipOffs, CancellationToken ct) =>
         await tipOffs.GetAsync(id, ct, Roles.All.Where(user.IsInRole)) is { } t ? TypedResults.Ok(t) : ApiProblems.NotFound("举报不存在或不在您的管辖范围内");

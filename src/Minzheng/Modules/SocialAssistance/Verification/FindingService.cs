@@ -14,8 +14,9 @@ public sealed record FindingDto(Guid Id, string Type, string Program, string Pro
     string IdNumberMasked, DateOnly? DeathDate, bool IsBeneficiary, string Evidence, string Status, decimal PaidAfterDeath, string? Note,
     Guid? CaseId, Guid? HouseholdId, string Category, string CategoryName, bool Blocking, DateTimeOffset CreatedAt);
 
-/// <summary>What to list: type, region subtree, status, or everything about one household or application.</summary>
-public sealed record FindingQuery(string? Type = null, string? Region = null, string? Status = null, Guid? HouseholdId = null, Guid? CaseId = null);
+/// <summary>What to list: type, region subtree, status, a person's name, a programme, or everything about one household or application.</summary>
+public sealed record FindingQuery(string? Type = null, string? Region = null, string? Status = null, Guid? HouseholdId = null, Guid? CaseId = null,
+    string? Name = null, string? Program = null, Guid? Id = null);
 
 /// <param name="FromMonth">Exclusion findings: the first month no longer paid (death findings stop from the month after the death).</param>
 public sealed record ResolveRequest(string? Decision, decimal? MonthlyAmount, string? Note, string? FromMonth = null);
@@ -36,10 +37,37 @@ public sealed class FindingService(Minzheng.Platform.Data.MinzhengDbContext db, 
         ["relative"] = "近亲属备案",
     };
 
-    public async Task<List<FindingDto>> ListAsync(string? type, string? region, string? status, CancellationToken ct) =>
-        await ListAsync(new FindingQuery(type, region, status), ct);
+    /// <summary>Open first (then confirmed, dismissed), by region and name unless sorted otherwise.</summary>
+    private static readonly SortMap<FindingRow> Sort = new SortMap<FindingRow>("status", q => q.ThenBy(r => r.F.RegionCode).ThenBy(r => r.Name).ThenBy(r => r.F.Id))
+        .Add("status", r => r.F.Status == FindingStatus.Open ? 0 : r.F.Status == FindingStatus.Confirmed ? 1 : 2).Add("name", r => r.Name)
+        .Add("region", r => r.F.RegionCode).Add("program", r => r.F.Program).Add("death", r => r.F.DeathDate).Add("created", r => r.F.CreatedAt);
 
-    public async Task<List<FindingDto>> ListAsync(FindingQuery query, CancellationToken ct)
+    /// <summary>Every finding of one household or application (a handful): for the household and case pages.</summary>
+    public async Task<List<FindingDto>> ListAsync(FindingQuery query, CancellationToken ct) =>
+        (await PageAsync(query, new PageRequest(1, int.MaxValue, null, false), ct)).Items;
+
+    /// <summary>The finding if the caller may see it.</summary>
+    public async Task<FindingDto?> GetAsync(Guid id, CancellationToken ct) => (await ListAsync(new FindingQuery(Id: id), ct)).SingleOrDefault();
+
+    /// <summary>One page of the findings the query keeps, with the total; a region that is not a code or prefix lists everything in scope.</summary>
+    public async Task<Paged<FindingDto>> PageAsync(FindingQuery query, PageRequest page, CancellationToken ct)
+    {
+        var rows = await Filtered(query).PageAsync(page, Sort, ct);
+        // Months paid after a death, for the death findings of this page only: what confirming would recover.
+        var deaths = rows.Items.Where(r => r.F.EnrollmentId != null && r.F.DeathDate != null).ToList();
+        var ids = deaths.Select(r => r.F.EnrollmentId!.Value).Distinct().ToList();
+        var since = deaths.Count == 0 ? DateOnly.MaxValue : FirstOfMonth(deaths.Min(r => r.F.DeathDate!.Value));
+        var paid = await db.PayrollLines.AsNoTracking()
+            .Where(l => ids.Contains(l.EnrollmentId) && l.Status != PaymentStatus.Reissued && l.Month > since)
+            .Select(l => new { l.EnrollmentId, l.Month, l.Amount }).ToListAsync(ct);
+        var paidBy = paid.ToLookup(l => l.EnrollmentId);
+        return rows.Map(r => new FindingDto(r.F.Id, r.F.Type, r.F.Program, AssistancePrograms.ByCode(r.F.Program)?.Name ?? r.F.Program, r.F.EnrollmentId,
+            r.F.RegionCode, r.Name, r.IdNumberMasked, r.F.DeathDate, r.F.IsBeneficiary, r.F.Evidence, InputValues.Code(r.F.Status),
+            r.F.EnrollmentId is { } e ? paidBy[e].Where(l => r.F.DeathDate is { } d && l.Month > FirstOfMonth(d)).Sum(l => l.Amount) : 0, r.F.Note,
+            r.F.CaseId, r.F.HouseholdId, r.F.Category, EconomicCategories.Name(r.F.Category), r.F.Blocking, r.F.CreatedAt));
+    }
+
+    private IQueryable<FindingRow> Filtered(FindingQuery query)
     {
         var prefix = RegionCode.ToScopePrefix(query.Region) ?? "";
         var q = db.Findings.AsNoTracking().Where(f => f.RegionCode.StartsWith(prefix));
@@ -53,6 +81,11 @@ public sealed class FindingService(Minzheng.Platform.Data.MinzhengDbContext db, 
             q = q.Where(f => f.Status == s);
         }
 
+        if (!string.IsNullOrWhiteSpace(query.Program))
+        {
+            q = q.Where(f => f.Program == query.Program);
+        }
+
         if (query.HouseholdId is { } household)
         {
             q = q.Where(f => f.HouseholdId == household);
@@ -63,16 +96,22 @@ public sealed class FindingService(Minzheng.Platform.Data.MinzhengDbContext db, 
             q = q.Where(f => f.CaseId == caseId);
         }
 
-        var rows = await q.Join(db.Persons, f => f.PersonId, p => p.Id, (f, p) => new { f, p.Name, p.IdNumberMasked })
-            .OrderBy(x => x.f.Status).ThenBy(x => x.f.RegionCode).ThenBy(x => x.Name).Take(1000).ToListAsync(ct);
-        var ids = rows.Where(r => r.f.EnrollmentId != null).Select(r => r.f.EnrollmentId!.Value).ToList();
-        var paid = await db.PayrollLines.AsNoTracking().Where(l => ids.Contains(l.EnrollmentId) && l.Status != PaymentStatus.Reissued)
-            .Select(l => new { l.EnrollmentId, l.Month, l.Amount }).ToListAsync(ct);
-        var paidBy = paid.ToLookup(l => l.EnrollmentId);
-        return rows.Select(r => new FindingDto(r.f.Id, r.f.Type, r.f.Program, AssistancePrograms.ByCode(r.f.Program)?.Name ?? r.f.Program, r.f.EnrollmentId,
-            r.f.RegionCode, r.Name, r.IdNumberMasked, r.f.DeathDate, r.f.IsBeneficiary, r.f.Evidence, InputValues.Code(r.f.Status),
-            r.f.EnrollmentId is { } e ? paidBy[e].Where(l => r.f.DeathDate is { } d && l.Month > FirstOfMonth(d)).Sum(l => l.Amount) : 0, r.f.Note,
-            r.f.CaseId, r.f.HouseholdId, r.f.Category, EconomicCategories.Name(r.f.Category), r.f.Blocking, r.f.CreatedAt)).ToList();
+        if (query.Id is { } id)
+        {
+            q = q.Where(f => f.Id == id);
+        }
+
+        var rows = q.Join(db.Persons, f => f.PersonId, p => p.Id, (f, p) => new FindingRow { F = f, Name = p.Name, IdNumberMasked = p.IdNumberMasked });
+        var name = query.Name?.Trim();
+        return string.IsNullOrEmpty(name) ? rows : rows.Where(r => r.Name.Contains(name));
+    }
+
+    /// <summary>A class, not a record, so EF can sort and page on the projection's members.</summary>
+    private sealed class FindingRow
+    {
+        public Finding F { get; init; } = null!;
+        public string Name { get; init; } = "";
+        public string IdNumberMasked { get; init; } = "";
     }
 
     public async Task<(Outcome Outcome, string? Message)> ResolveAsync(Guid id, ResolveRequest request, string actor, TimeProvider clock, CancellationToken ct)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Modules.SocialAssistance.Cases;
 using Minzheng.Platform.Kernel;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialAssistance.Verification;
 
@@ -13,7 +14,7 @@ namespace Minzheng.Modules.SocialAssistance.Verification;
 [Authorize(Policy = Policies.BusinessRead)]
 public sealed class IndexModel(FindingService findings, ExclusionScan exclusions, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
-    public List<FindingDto> Findings { get; private set; } = [];
+    public Paged<FindingDto> Findings { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
     public bool CanResolve { get; private set; }
     public string? Error { get; private set; }
     public string ScopeRoot => User.FindFirstValue(MinzhengClaims.Region) ?? "";
@@ -25,7 +26,18 @@ public sealed class IndexModel(FindingService findings, ExclusionScan exclusions
     [BindProperty(SupportsGet = true)]
     public string Type { get; set; } = "death";
 
+    [BindProperty(SupportsGet = true)] public string? Name { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Program { get; set; }
+    [BindProperty(SupportsGet = true, Name = "pageNumber")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Dir { get; set; }
+
     public string? Scanned { get; private set; }
+
+    public string ExportUrl => ListLinks.Export(Request, "/api/v1/verification/findings/export.xlsx", ("type", Type), ("status", Status));
+
+    /// <summary>Where a form of one finding posts: this list as filtered, so the reviewer comes back to it.</summary>
+    public string ResolveUrl(Guid id) => ListLinks.With(Request, ("handler", "Resolve"), ("id", id.ToString()));
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -55,7 +67,7 @@ public sealed class IndexModel(FindingService findings, ExclusionScan exclusions
         // Confirming stops someone's payments: on the page the click counts only once the consequence, named beside the
         // button, was acknowledged. Checked here, not only by the browser.
         if (decision == "confirm" && !acknowledged
-            && (await findings.ListAsync(Type, null, "open", ct)).FirstOrDefault(f => f.Id == id) is { } open && Consequence(open) is { } consequence)
+            && await findings.GetAsync(id, ct) is { Status: "open" } open && Consequence(open) is { } consequence)
         {
             Error = $"确认前请勾选“我已知晓”：{consequence}";
             await LoadAsync(ct);
@@ -65,7 +77,7 @@ public sealed class IndexModel(FindingService findings, ExclusionScan exclusions
         var (outcome, message) = await findings.ResolveAsync(id, new ResolveRequest(decision, monthlyAmount, note, fromMonth), User.Identity?.Name ?? "", clock, ct);
         if (outcome == Outcome.Done)
         {
-            return RedirectToPage(new { type = Type });
+            return Redirect(ListLinks.With(Request, ("handler", null), ("id", null)));
         }
 
         Error = message;
@@ -95,6 +107,7 @@ public sealed class IndexModel(FindingService findings, ExclusionScan exclusions
     {
         CanResolve = (await authorization.AuthorizeAsync(User, AssistancePolicies.DecideCases)).Succeeded;
         Type = FindingService.Types.ContainsKey(Type) ? Type : "death";
-        Findings = await findings.ListAsync(Type, null, string.IsNullOrEmpty(Status) ? null : Status, ct);
+        Findings = await findings.PageAsync(new FindingQuery(Type, null, string.IsNullOrEmpty(Status) ? null : Status, Name: Name, Program: Program),
+            PageRequest.From(PageNumber, null, Sort, Dir), ct);
     }
 }

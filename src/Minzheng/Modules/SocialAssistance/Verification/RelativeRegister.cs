@@ -72,17 +72,35 @@ public sealed class RelativeRegister(MinzhengDbContext db, CheckListImport lists
         return true;
     }
 
-    public async Task<List<StaffRelativeDto>> ListAsync(string? region, CancellationToken ct)
+    /// <summary>Entries in force first, by region and cadre.</summary>
+    private static readonly SortMap<StaffRelative> Sort = new SortMap<StaffRelative>("status", q => q.ThenBy(r => r.RegionCode).ThenBy(r => r.StaffName).ThenBy(r => r.Id))
+        .Add("status", r => r.EndedOn == null ? 0 : 1).Add("region", r => r.RegionCode).Add("staff", r => r.StaffName).Add("position", r => r.Position)
+        .Add("relative", r => r.RelativeName).Add("relationship", r => r.Relationship);
+
+    /// <param name="name">Part of the cadre's or the relative's name.</param>
+    /// <param name="status">"active" (in force), "ended" (withdrawn) or null for both.</param>
+    public async Task<Paged<StaffRelativeDto>> PageAsync(string? region, string? name, string? status, PageRequest page, CancellationToken ct)
     {
         var prefix = RegionCode.ToScopePrefix(region) ?? "";
-        var entries = await db.StaffRelatives.AsNoTracking().Where(r => r.RegionCode.StartsWith(prefix))
-            .OrderBy(r => r.EndedOn != null).ThenBy(r => r.RegionCode).ThenBy(r => r.StaffName).Take(2000).ToListAsync(ct);
-        var ids = entries.Select(e => (Guid?)e.Id).ToList();
+        var q = db.StaffRelatives.AsNoTracking().Where(r => r.RegionCode.StartsWith(prefix));
+        if (name?.Trim() is { Length: > 0 } text)
+        {
+            q = q.Where(r => r.StaffName.Contains(text) || r.RelativeName.Contains(text));
+        }
+
+        q = status switch
+        {
+            "active" => q.Where(r => r.EndedOn == null),
+            "ended" => q.Where(r => r.EndedOn != null),
+            _ => q,
+        };
+        var entries = await q.PageAsync(page, Sort, ct);
+        var ids = entries.Items.Select(e => (Guid?)e.Id).ToList();
         var hits = await db.Findings.AcrossRegions("hits of a registered relative lie in any region").Where(f => f.Type == "relative" && ids.Contains(f.RecordId))
             .GroupBy(f => f.RecordId).Select(g => new { g.Key, Hits = g.Count(), Open = g.Count(f => f.Status == FindingStatus.Open) }).ToDictionaryAsync(x => x.Key!.Value, ct);
         var names = await regions.NamesAsync(ct);
-        return entries.Select(e => new StaffRelativeDto(e.Id, e.RegionCode, names.GetValueOrDefault(e.RegionCode, e.RegionCode), e.StaffName, e.Position,
-            e.RelativeName, e.RelativeIdNumberMasked, e.Relationship, e.EndedOn, hits.TryGetValue(e.Id, out var h) ? h.Hits : 0, h?.Open ?? 0)).ToList();
+        return entries.Map(e => new StaffRelativeDto(e.Id, e.RegionCode, names.GetValueOrDefault(e.RegionCode, e.RegionCode), e.StaffName, e.Position,
+            e.RelativeName, e.RelativeIdNumberMasked, e.Relationship, e.EndedOn, hits.TryGetValue(e.Id, out var h) ? h.Hits : 0, h?.Open ?? 0));
     }
 
     /// <summary>By township (the 9-digit prefix): entries in force, findings on beneficiaries or applicants, reviewed and open.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialAssistance.Verification;
 
@@ -9,11 +10,21 @@ namespace Minzheng.Modules.SocialAssistance.Verification;
 [Authorize(Policy = Policies.BusinessRead)]
 public sealed class RelativesModel(RelativeRegister register, IAuthorizationService authorization) : PageModel
 {
-    public List<StaffRelativeDto> Entries { get; private set; } = [];
+    public Paged<StaffRelativeDto> Entries { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
     public List<RelativeReportRow> Report { get; private set; } = [];
     public bool CanManage { get; private set; }
     public string? Error { get; private set; }
     public string? Added { get; private set; }
+
+    [BindProperty(SupportsGet = true)] public string? Name { get; set; }
+
+    /// <summary>"active", "ended" or empty for both.</summary>
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true, Name = "pageNumber")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Dir { get; set; }
+
+    public string ExportUrl => ListLinks.Export(Request, "/api/v1/verification/relatives/export.xlsx");
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -38,13 +49,13 @@ public sealed class RelativesModel(RelativeRegister register, IAuthorizationServ
             return Forbid();
         }
 
-        return await register.EndAsync(id, ct) ? RedirectToPage() : NotFound();
+        return await register.EndAsync(id, ct) ? Redirect(ListLinks.With(Request, ("handler", null), ("id", null))) : NotFound();
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
         CanManage = (await authorization.AuthorizeAsync(User, AssistancePolicies.ManageCheckLists)).Succeeded;
-        Entries = await register.ListAsync(null, ct);
+        Entries = await register.PageAsync(null, Name, Status, PageRequest.From(PageNumber, null, Sort, Dir), ct);
         Report = await register.ReportAsync(null, ct);
     }
 }

@@ -14,6 +14,11 @@ namespace Minzheng.Modules.SocialAssistance.Verification;
 public sealed record TipOffRequest(string? Channel, string? ReceivedOn, string? RegionCode, Guid? HouseholdId, string? SubjectName, string? Content,
     string? ReporterName, string? ReporterPhone);
 
+/// <param name="Overdue">true: only open tip-offs past their deadline.</param>
+/// <param name="Subject">Part of the reported person's name.</param>
+public sealed record TipOffFilter(string? Region = null, bool? Overdue = null, Guid? HouseholdId = null, string? Status = null, string? Channel = null,
+    string? Subject = null);
+
 public sealed record TipOffActionRequest(string? Note, string? Result);
 
 public sealed record TipOffDto(Guid Id, string RegionCode, string RegionName, string Channel, string ChannelName, DateOnly ReceivedOn, DateOnly DueOn,
@@ -99,24 +104,45 @@ public sealed class TipOffService(MinzhengDbContext db, CalendarService calendar
         return (tipOff, errors);
     }
 
-    public async Task<List<TipOffDto>> ListAsync(string? region, bool? overdue, Guid? householdId, CancellationToken ct)
+    /// <summary>Open steps first in the order they are worked (registered, investigating, to feed back), then closed; soonest due first.</summary>
+    private static readonly SortMap<TipOff> Sort = new SortMap<TipOff>("status", q => q.ThenBy(t => t.DueOn).ThenBy(t => t.Id))
+        .Add("status", t => t.Status == TipOffStatus.Received ? 0 : t.Status == TipOffStatus.Investigating ? 1 : t.Status == TipOffStatus.Concluded ? 2 : 3)
+        .Add("received", t => t.ReceivedOn).Add("due", t => t.DueOn).Add("region", t => t.RegionCode).Add("subject", t => t.SubjectName).Add("channel", t => t.Channel);
+
+    /// <summary>One page of the tip-offs the filter keeps, without the reporter (only the audited detail shows who reported).</summary>
+    public async Task<Paged<TipOffDto>> PageAsync(TipOffFilter filter, PageRequest page, CancellationToken ct)
     {
-        var prefix = RegionCode.ToScopePrefix(region) ?? "";
+        var prefix = RegionCode.ToScopePrefix(filter.Region) ?? "";
         var today = clock.Today();
         var q = db.TipOffs.AsNoTracking().Where(t => t.RegionCode.StartsWith(prefix));
-        if (overdue == true)
+        if (filter.Overdue == true)
         {
             q = q.Where(t => (t.Status == TipOffStatus.Received || t.Status == TipOffStatus.Investigating) && t.DueOn < today);
         }
 
-        if (householdId is { } h)
+        if (filter.HouseholdId is { } h)
         {
             q = q.Where(t => t.HouseholdId == h);
         }
 
-        var rows = await q.OrderBy(t => t.Status == TipOffStatus.Closed).ThenBy(t => t.DueOn).Take(1000).ToListAsync(ct);
+        if (Enum.TryParse<TipOffStatus>(filter.Status, true, out var status))
+        {
+            q = q.Where(t => t.Status == status);
+        }
+
+        if (filter.Channel is { } channel && TipOff.Channels.ContainsKey(channel))
+        {
+            q = q.Where(t => t.Channel == channel);
+        }
+
+        if (filter.Subject?.Trim() is { Length: > 0 } subject)
+        {
+            q = q.Where(t => t.SubjectName.Contains(subject));
+        }
+
+        var rows = await q.PageAsync(page, Sort, ct);
         var names = await regions.NamesAsync(ct);
-        return rows.Select(t => Dto(t, names, today, reporter: null)).ToList();
+        return rows.Map(t => Dto(t, names, today, reporter: null));
     }
 
     /// <summary>One tip-off with the reporter's name and phone, which only handlers see: the view is audited.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Modules.SocialAssistance.Cases;
 using Minzheng.Platform.Kernel;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialAssistance.Verification;
 
@@ -11,12 +12,21 @@ namespace Minzheng.Modules.SocialAssistance.Verification;
 [Authorize(Policy = AssistancePolicies.HandleTipOffs)]
 public sealed class TipOffsModel(TipOffService tipOffs) : PageModel
 {
-    public List<TipOffDto> Items { get; private set; } = [];
+    public Paged<TipOffDto> Items { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
     public TipOffDto? Selected { get; private set; }
     public string? Error { get; private set; }
 
     [BindProperty(SupportsGet = true)]
     public bool Overdue { get; set; }
+
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Channel { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Subject { get; set; }
+    [BindProperty(SupportsGet = true, Name = "pageNumber")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Dir { get; set; }
+
+    public string ExportUrl => ListLinks.Export(Request, "/api/v1/verification/tip-offs/export.xlsx");
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {
@@ -25,7 +35,7 @@ public sealed class TipOffsModel(TipOffService tipOffs) : PageModel
             return NotFound();
         }
 
-        Items = await tipOffs.ListAsync(null, Overdue ? true : null, null, ct);
+        await LoadAsync(ct);
         return Page();
     }
 
@@ -38,7 +48,7 @@ public sealed class TipOffsModel(TipOffService tipOffs) : PageModel
         }
 
         Error = string.Join("；", errors.Messages);
-        Items = await tipOffs.ListAsync(null, null, null, ct);
+        await LoadAsync(ct);
         return Page();
     }
 
@@ -58,4 +68,7 @@ public sealed class TipOffsModel(TipOffService tipOffs) : PageModel
         Error = message;
         return await OnGetAsync(id, ct);
     }
+
+    private async Task LoadAsync(CancellationToken ct) =>
+        Items = await tipOffs.PageAsync(new TipOffFilter(null, Overdue ? true : null, null, Status, Channel, Subject), PageRequest.From(PageNumber, null, Sort, Dir), ct);
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Kernel;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialAssistance.Visits;
 
@@ -12,7 +13,10 @@ namespace Minzheng.Modules.SocialAssistance.Visits;
 [Authorize(Policy = Policies.BusinessRead)]
 public sealed class IndexModel(WelfareVisitService visits, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
-    public List<WelfareVisitDue> Items { get; private set; } = [];
+    public Paged<WelfareVisitDue> Items { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
+
+    /// <summary>Overdue among everyone the filter keeps, not only this page.</summary>
+    public int OverdueCount { get; private set; }
     public WelfareVisitHistory? Selected { get; private set; }
     public bool CanRecord { get; private set; }
     public WelfareVisitOptions Intervals => visits.Options;
@@ -31,6 +35,12 @@ public sealed class IndexModel(WelfareVisitService visits, IAuthorizationService
 
     [BindProperty(SupportsGet = true)]
     public Guid? Enrollment { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "pageNumber")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Dir { get; set; }
+
+    public string ExportUrl => ListLinks.Export(Request, "/api/v1/welfare-visits/export.xlsx", ("enrollment", null));
 
     public string ScopeRoot => User.FindFirst(MinzhengClaims.Region)?.Value ?? "";
 
@@ -82,8 +92,9 @@ public sealed class IndexModel(WelfareVisitService visits, IAuthorizationService
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         CanRecord = (await authorization.AuthorizeAsync(User, AssistancePolicies.RecordVisits)).Succeeded;
-        var (items, errors) = await visits.DueAsync(Region, Due is "overdue" or "soon" ? Due : null, 5000, ct);
-        Items = items ?? [];
+        var (items, errors) = await visits.DueAsync(Region, Due is "overdue" or "soon" ? Due : null, ct);
+        Items = (items ?? []).PageInMemory(PageRequest.From(PageNumber, null, Sort, Dir), WelfareVisitService.Sort);
+        OverdueCount = items?.Count(i => i.Overdue) ?? 0;
         Error ??= errors.Any ? string.Join("；", errors.Messages) : null;
         if (Enrollment is { } id)
         {

@@ -42,7 +42,8 @@ public sealed class WelfareVisitService(MinzhengDbContext db, RegionService regi
 
     /// <param name="region">A region code or significant prefix within the caller's scope; null for the whole scope.</param>
     /// <param name="due">"overdue", "soon" (within <see cref="DeadlineBoard.DueSoonWorkingDays"/> working days) or null for everyone.</param>
-    public async Task<(List<WelfareVisitDue>? Items, FieldErrors Errors)> DueAsync(string? region, string? due, int take, CancellationToken ct)
+    /// <returns>Everyone the filter keeps, soonest due first: the list is computed person by person, so it pages in memory (<see cref="Sort"/>).</returns>
+    public async Task<(List<WelfareVisitDue>? Items, FieldErrors Errors)> DueAsync(string? region, string? due, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var prefix = string.IsNullOrWhiteSpace(region) ? "" : RegionCode.ToScopePrefix(region);
@@ -67,8 +68,14 @@ public sealed class WelfareVisitService(MinzhengDbContext db, RegionService regi
             "soon" => i.Urgency == "due-soon",
             _ => true,
         });
-        return (items.Take(Math.Clamp(take, 1, 5000)).ToList(), errors);
+        return (items.ToList(), errors);
     }
+
+    /// <summary>The columns the list sorts by; soonest due first by default.</summary>
+    public static readonly MemorySort<WelfareVisitDue> Sort = new MemorySort<WelfareVisitDue>("due",
+            q => q.ThenBy(i => i.RegionCode, StringComparer.Ordinal).ThenBy(i => i.Name, StringComparer.Ordinal).ThenBy(i => i.EnrollmentId))
+        .Add("due", i => i.DueOn).Add("name", i => i.Name, StringComparer.Ordinal).Add("region", i => i.RegionCode, StringComparer.Ordinal)
+        .Add("last", i => i.LastVisitedOn).Add("selfCare", i => i.IntervalDays);
 
     /// <summary>Everyone to visit within the prefix (the region filter narrows it to the caller's scope), soonest due first.</summary>
     public async Task<List<WelfareVisitDue>> AllDueAsync(string prefix, Guid? enrollmentId, CancellationToken ct)

@@ -42,6 +42,38 @@ public abstract class SupportPairingTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Pairings_PageWithTheirTotal_SortAndFilterByHeadOrHelper_AndExportTheLedger()
+    {
+        var village = await VillageAsync(app);
+        var payees = await CaseloadAsync(app, village, "农村低保", 300m, 310m, 320m);
+        using var township = await app.ClientAsAsync("township");
+        foreach (var (payee, helper) in payees.Zip(["帮扶乙", "帮扶甲", "帮扶丙"]))
+        {
+            await (await township.PostAsJsonAsync("/api/v1/paired-supports", new
+            {
+                householdId = await HouseholdAsync(township, payee),
+                helper,
+                helperUnit = "甘露镇民政所",
+                startedOn = "2026-03-01",
+                measures = "每月走访",
+            }, Ct)).JsonAsync(HttpStatusCode.Created);
+        }
+
+        var url = $"/api/v1/paired-supports?region={village}";
+        var (first, total) = await township.GetPageAsync($"{url}&sort=helper&pageSize=2");
+        Assert.Equal(3, total);
+        Assert.Equal(["帮扶丙", "帮扶乙"], first.Strings("helper"));
+        Assert.Equal(["帮扶甲"], (await township.GetPageAsync($"{url}&sort=helper&pageSize=2&page=2")).Items.Strings("helper"));
+        Assert.Equal(["帮扶甲"], (await township.GetPageAsync($"{url}&helper={Uri.EscapeDataString("帮扶甲")}")).Items.Strings("helper"));
+        Assert.Equal([payees[2].Name], (await township.GetPageAsync($"{url}&name={Uri.EscapeDataString(payees[2].Name)}")).Items.Strings("headName"));
+        Assert.Equal(0, (await township.GetPageAsync($"{url}&active=false")).Total);
+
+        var rows = await township.ExportRowsAsync($"/api/v1/paired-supports/export.xlsx?region={village}&active=true&sort=helper&dir=desc");
+        Assert.Equal(["帮扶甲", "帮扶乙", "帮扶丙"], rows.Select(r => (string?)r["帮扶责任人"]));
+        Assert.All(rows, r => Assert.Equal(("进行中", "农村低保", "******"), ((string?)r["状态"], (string?)r["享受项目"], ((string)r["身份证号"]!)[6..12])));
+    }
+
+    [Fact]
     public async Task BadInput_IsRefusedByField_AndAnotherTownshipSeesNothing()
     {
         var village = await VillageAsync(app);

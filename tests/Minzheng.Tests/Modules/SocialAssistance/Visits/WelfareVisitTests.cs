@@ -54,6 +54,31 @@ public abstract class WelfareVisitTests<TApp>(TApp app) : CaseJourneyBase<TApp>(
     }
 
     [Fact]
+    public async Task TheDueList_PagesWithItsTotal_SortsByAColumn_TakeStillWorks_AndExportsMasked()
+    {
+        var (village, persons) = await DestituteAsync(App, "full", "partial", "none");
+        using var county = await App.ClientAsAsync("county");
+        var url = $"/api/v1/welfare-visits?region={village}";
+        var byName = (await county.GetPageAsync($"{url}&sort=name")).Items.Strings("name");
+        var (first, total) = await county.GetPageAsync($"{url}&sort=name&pageSize=2");
+        Assert.Equal(3, total);
+        Assert.Equal(byName.Take(2), first.Strings("name"));
+        Assert.Equal(byName.Skip(2), (await county.GetPageAsync($"{url}&sort=name&pageSize=2&page=2")).Items.Strings("name"));
+        Assert.Equal(byName.AsEnumerable().Reverse(), (await county.GetPageAsync($"{url}&sort=name&dir=desc")).Items.Strings("name"));
+        var dueDates = (await county.GetPageAsync(url)).Items.Strings("dueOn");
+        Assert.Equal(dueDates.Order(StringComparer.Ordinal), dueDates); // soonest due first by default
+        var (taken, takenTotal) = await county.GetPageAsync($"{url}&take=1");
+        Assert.Equal((1, 3), (taken.Count, takenTotal));
+        Assert.Equal(3, (await county.GetPageAsync($"{url}&page=-2&pageSize=99999&sort=nonsense")).Total);
+
+        var rows = await county.ExportRowsAsync($"/api/v1/welfare-visits/export.xlsx?region={village}&sort=name");
+        Assert.Equal(byName, rows.Select(r => (string?)r["姓名"]));
+        Assert.All(rows, r => Assert.Equal("******", ((string)r["身份证号"]!)[6..12]));
+        Assert.Equal(persons.Select(p => p.GetProperty("dueOn").GetString()).Order(StringComparer.Ordinal), rows.Select(r => (string?)r["应探视日期"]).Order(StringComparer.Ordinal));
+        await (await county.GetAsync("/api/v1/welfare-visits/export.xlsx?due=someday", Ct)).AssertFieldErrorAsync("due");
+    }
+
+    [Fact]
     public async Task AMissedVisit_IsOverdueOnTheDeadlineBoard_UntilAVisitIsRecorded()
     {
         var (_, persons) = await DestituteAsync(App, "full");
