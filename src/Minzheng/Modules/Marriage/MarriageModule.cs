@@ -40,9 +40,15 @@ public sealed class MarriageModule : IMinzhengModule
         services.AddScoped<MarriageRegistry>();
         services.AddScoped<DivorceService>();
         services.AddScoped<MarriageQueries>();
+        services.AddScoped<MarriageDemo>();
+        services.AddHostedService<DivorceLapseJob>();
         services.AddSingleton(MarriageDocuments.MarriageCertificate);
         services.AddSingleton(MarriageDocuments.DivorceCertificate);
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapMarriage();
+
+    // The demo register can be left out to start faster (Demo:Marriage=false), as the tests do unless they ask for it.
+    public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<IConfiguration>().GetValue("Demo:Marriage", true) ? services.GetRequiredService<MarriageDemo>().SeedAsync(ct) : Task.CompletedTask;
 }

@@ -108,7 +108,7 @@ public sealed class DivorceService(MinzhengDbContext db, IRegionScope scope, Mar
             return (Outcome.Rejected, "撤回须由申请离婚的一方本人提出，该身份证号不是本申请的当事人", errors);
         }
 
-        if (application.Status != DivorceApplicationStatus.Pending)
+        if (application.Status is DivorceApplicationStatus.Withdrawn or DivorceApplicationStatus.Registered)
         {
             return (Outcome.Conflict, $"该申请{DivorceApplication.StatusName(application.Status)}，不能撤回", errors);
         }
@@ -138,7 +138,7 @@ public sealed class DivorceService(MinzhengDbContext db, IRegionScope scope, Mar
             return MarriageResult<RegisteredMarriageRecord>.Invalid(errors);
         }
 
-        var refusal = application.Status != DivorceApplicationStatus.Pending ? $"该申请{DivorceApplication.StatusName(application.Status)}，不能办理离婚登记"
+        var refusal = application.Status is DivorceApplicationStatus.Withdrawn or DivorceApplicationStatus.Registered ? $"该申请{DivorceApplication.StatusName(application.Status)}，不能办理离婚登记"
             : date <= application.CoolingOffEnds ? $"离婚冷静期至{application.CoolingOffEnds:yyyy-MM-dd}届满，届满后30日内（至{application.CollectBy:yyyy-MM-dd}）方可办理离婚登记"
             : date > application.CollectBy ? $"已超过领取离婚证的期限（{application.CollectBy:yyyy-MM-dd}），该申请视为撤回"
             : null;

@@ -31,7 +31,14 @@ public static class MarriageRules
     /// <summary>The last day to collect the certificate: 30 more days from the day after the cooling-off period ends, moved off a rest day.</summary>
     public static DateOnly CollectBy(WorkingCalendar calendar, DateOnly coolingOffEnds) => calendar.EndOfCalendarDayPeriod(coolingOffEnds, CollectDays);
 
-    public static bool MayWithdraw(DivorceApplication a, DateOnly day) => a.Status == DivorceApplicationStatus.Pending && day >= a.ReceivedOn && day <= a.CoolingOffEnds;
+    public static bool MayWithdraw(DivorceApplication a, DateOnly day) => IsOpenOn(a, day) && day >= a.ReceivedOn && day <= a.CoolingOffEnds;
 
-    public static bool MayRegister(DivorceApplication a, DateOnly day) => a.Status == DivorceApplicationStatus.Pending && day > a.CoolingOffEnds && day <= a.CollectBy;
+    public static bool MayRegister(DivorceApplication a, DateOnly day) => IsOpenOn(a, day) && day > a.CoolingOffEnds && day <= a.CollectBy;
+
+    /// <summary>
+    /// Whether the application was still open on <paramref name="day"/>. A lapsed one was open until its last day: a
+    /// withdrawal or registration dated within its window and entered later (records may be entered after the day) is accepted.
+    /// </summary>
+    public static bool IsOpenOn(DivorceApplication a, DateOnly day) =>
+        a.Status == DivorceApplicationStatus.Pending || (a.Status == DivorceApplicationStatus.Lapsed && day <= a.CollectBy);
 }
