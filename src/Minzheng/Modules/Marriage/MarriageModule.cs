@@ -2,6 +2,7 @@ using Minzheng.Modules.Marriage.Marriages;
 using Minzheng.Platform.Deadlines;
 using Minzheng.Platform.Modules;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Statistics;
 
 namespace Minzheng.Modules.Marriage;
 
@@ -41,6 +42,7 @@ public sealed class MarriageModule : IMinzhengModule
         services.AddScoped<DivorceService>();
         services.AddScoped<MarriageQueries>();
         services.AddScoped<MarriageDemo>();
+        services.AddScoped<IWorkSummaryContributor, MarriageWorkSummary>();
         services.AddHostedService<DivorceLapseJob>();
         services.AddSingleton(MarriageDocuments.MarriageCertificate);
         services.AddSingleton(MarriageDocuments.DivorceCertificate);

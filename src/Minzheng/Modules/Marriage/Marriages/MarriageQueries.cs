@@ -87,10 +87,16 @@ public sealed class MarriageQueries(MinzhengDbContext db, IRegionScope scope, Re
             return (Outcome.NotFound, null, errors);
         }
 
-        var counts = await db.MarriageRecords.AsNoTracking().Where(r => r.RegionCode.StartsWith(prefix) && r.Date >= start && r.Date <= end)
+        return (Outcome.Done, await CountsAsync(prefix, start!.Value, end!.Value, ct), errors);
+    }
+
+    /// <summary>The five figures of a region prefix by registration date within [from, to] (the region filter applies too).</summary>
+    public async Task<MarriageStatistics> CountsAsync(string prefix, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var counts = await db.MarriageRecords.AsNoTracking().Where(r => r.RegionCode.StartsWith(prefix) && r.Date >= from && r.Date <= to)
             .GroupBy(r => r.Kind).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         int Of(MarriageRecordKind k) => counts.GetValueOrDefault(k);
-        return (Outcome.Done, new MarriageStatistics(Of(MarriageRecordKind.Marriage), Of(MarriageRecordKind.Divorce),
-            Of(MarriageRecordKind.ReissuedMarriageCertificate), Of(MarriageRecordKind.ReissuedDivorceCertificate), Of(MarriageRecordKind.Revocation)), errors);
+        return new MarriageStatistics(Of(MarriageRecordKind.Marriage), Of(MarriageRecordKind.Divorce),
+            Of(MarriageRecordKind.ReissuedMarriageCertificate), Of(MarriageRecordKind.ReissuedDivorceCertificate), Of(MarriageRecordKind.Revocation));
     }
 }
