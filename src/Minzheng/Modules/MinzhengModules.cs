@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Minzheng.Modules.Administration;
+using Minzheng.Modules.Marriage;
 using Minzheng.Modules.SocialAssistance;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Modules;
@@ -17,6 +18,7 @@ public static class MinzhengModules
     public static IReadOnlyList<IMinzhengModule> All { get; } =
     [
         new SocialAssistanceModule(),
+        new MarriageModule(),
         new AdministrationModule(),
     ];
 }

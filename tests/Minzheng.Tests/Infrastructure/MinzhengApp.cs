@@ -29,6 +29,9 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>Whether the demo payrolls are made (off by default: payment tests make their own payrolls for the same months).</summary>
     public bool WithPayrolls { get; init; }
 
+    /// <summary>Whether the demo marriage register is seeded (off by default: it only slows the start of tests that do not read it).</summary>
+    public bool WithMarriageRegister { get; init; }
+
     protected string ConnectionString { get; set; } = "";
 
     /// <summary>This application's own audit checkpoint file (the default place beside the data folder is shared by all tests).</summary>
@@ -64,6 +67,7 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Caseload", WithCaseload ? "true" : "false");
         builder.UseSetting("Demo:Payrolls", WithPayrolls ? "true" : "false");
+        builder.UseSetting("Demo:Marriage", WithMarriageRegister ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests start on a ready database (a real start listens first: StartupTests).
         builder.UseSetting("Hosting:InitializeBeforeListening", "true");

@@ -40,6 +40,7 @@ public sealed class DemoSeeder(MinzhengDbContext db, UserManager<AppUser> users,
         new("reviewer", Roles.TownshipReviewer, "周志华", "360482100000"),
         new("village", Roles.Village, "李建国", "360482100201"),
         new("leader", Roles.Leader, "刘文明", CountyCode),
+        new("marriage", Roles.MarriageRegistrar, "吴佳", CountyCode),
     ];
 
     public async Task SeedAsync(CancellationToken ct)

@@ -17,12 +17,18 @@ public static class Roles
     public const string Village = "village";
     public const string Leader = "leader";
 
+    /// <summary>婚姻登记员 of a county registry: works only the marriage register, sees no other business line.</summary>
+    public const string MarriageRegistrar = "marriage-registrar";
+
     public static IReadOnlyList<string> All { get; } =
-        [Admin, Security, Auditor, County, CountyApprover, Finance, Township, TownshipReviewer, Village, Leader];
+        [Admin, Security, Auditor, County, CountyApprover, Finance, Township, TownshipReviewer, Village, Leader, MarriageRegistrar];
 
     public static IReadOnlySet<string> Administrators { get; } = new HashSet<string> { Admin, Security, Auditor };
 
-    /// <summary>The business roles: they read business data within their region; the 三员 never do.</summary>
+    /// <summary>
+    /// The business roles of social assistance and the shared work list: they read business data within their region; the 三员 never do.
+    /// A line's own staff (the marriage registrar) are not among them: they see their own module only.
+    /// </summary>
     public static string[] Business { get; } = [County, CountyApprover, Finance, Township, TownshipReviewer, Village, Leader];
 
     public static string DisplayName(string role) => role switch
@@ -37,6 +43,7 @@ public static class Roles
         TownshipReviewer => "乡镇审核人员",
         Village => "村（社区）协理员",
         Leader => "领导（只读）",
+        MarriageRegistrar => "婚姻登记员",
         _ => role,
     };
 

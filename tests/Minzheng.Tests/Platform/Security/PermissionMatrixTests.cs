@@ -10,7 +10,7 @@ namespace Minzheng.Tests.Platform.Security;
 /// </summary>
 public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
-    private static readonly string[] AllRoles = ["admin", "security", "auditor", "county", "finance", "township", "village", "leader"];
+    private static readonly string[] AllRoles = ["admin", "security", "auditor", "county", "finance", "township", "village", "leader", "marriage"];
 
     public static TheoryData<string, string, string, string> Matrix()
     {
@@ -136,6 +136,11 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", "/api/v1/statistics/reports", "{}", ["township"]),
             ("POST", $"/api/v1/statistics/reports/{Guid.Empty}/accept", "{}", ["county"]),
             ("POST", $"/api/v1/statistics/reports/{Guid.Empty}/return", "{}", ["county"]),
+            ("POST", "/api/v1/marriage/registrations", "{}", ["marriage"]),
+            ("POST", "/api/v1/marriage/divorce-applications", "{}", ["marriage"]),
+            ("POST", $"/api/v1/marriage/divorce-applications/{Guid.Empty}/withdraw", "{}", ["marriage"]),
+            ("POST", $"/api/v1/marriage/divorce-applications/{Guid.Empty}/register", "{}", ["marriage"]),
+            ("GET", "/api/v1/marriage/statistics?region=bad", null, ["marriage", "leader"]),
         };
         var data = new TheoryData<string, string, string, string>();
         foreach (var (method, path, body, allowed) in rows)
@@ -222,6 +227,17 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("leader", "/Imports", false)]
     [InlineData("admin", "/Attachments", false)]
     [InlineData("auditor", "/Attachments", false)]
+    [InlineData("marriage", "/Marriages", true)]
+    [InlineData("marriage", "/Marriages/Register", true)]
+    [InlineData("marriage", "/Marriages/Divorces", true)]
+    [InlineData("marriage", "/Marriages/Statistics", true)]
+    [InlineData("leader", "/Marriages/Statistics", true)]
+    [InlineData("leader", "/Marriages", false)]
+    [InlineData("county", "/Marriages/Register", false)]
+    [InlineData("township", "/Marriages/Divorces", false)]
+    [InlineData("village", "/Marriages/Statistics", false)]
+    [InlineData("marriage", "/Registry", false)]
+    [InlineData("marriage", "/Cases", false)]
     public async Task Role_Page_IsAllowedOrDenied(string role, string page, bool allowed)
     {
         using var web = new WebSession(app);

@@ -1,0 +1,110 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Modules.Marriage.Marriages;
+using Minzheng.Platform.Calendar;
+using Minzheng.Platform.Data;
+using Minzheng.Platform.Demo;
+using Minzheng.Platform.Documents;
+using Minzheng.Platform.Privacy;
+using Minzheng.Platform.Security;
+
+namespace Minzheng.Modules.Marriage;
+
+/// <summary>
+/// Demo data of the register, made through the module's own services as a registrar of the demo county would: marriages
+/// over the last year and a half, and divorce applications in every state — in cooling-off, awaiting collection, withdrawn,
+/// registered, and overdue ones that have lapsed. Idempotent: nothing is added once the register has entries.
+/// </summary>
+public sealed class MarriageDemo(MinzhengDbContext db, PersonalDataProtector protector, DocumentService documents, CalendarService calendars, TimeProvider clock,
+    ILogger<MarriageDemo> log)
+{
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "罗", "熊"];
+    private static readonly string[] MenNames = ["伟", "强", "磊", "军", "勇", "杰", "涛", "明", "超", "华", "建国", "志强", "文博", "浩然"];
+    private static readonly string[] WomenNames = ["芳", "娜", "敏", "静", "丽", "艳", "娟", "霞", "婷", "雪", "晓梅", "佳怡", "欣然", "梦琪"];
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        if (await db.MarriageRecords.AnyAsync(ct))
+        {
+            return;
+        }
+
+        // The demo registrar's registry: the county bureau of 共青城市.
+        var scope = new FixedRegionScope(DemoSeeder.CountyCode[..6]);
+        var registry = new MarriageRegistry(db, scope, protector, documents, clock);
+        var divorces = new DivorceService(db, scope, registry, calendars, clock);
+        var random = new Random(20260520);
+        var today = clock.Today();
+        var serial = 0;
+
+        List<MarriagePartyRequest> Couple(int bornFrom)
+        {
+            serial++;
+            var man = Id(new DateOnly(bornFrom + random.Next(0, 8), random.Next(1, 13), random.Next(1, 29)), true, serial);
+            var woman = Id(new DateOnly(bornFrom + 1 + random.Next(0, 8), random.Next(1, 13), random.Next(1, 29)), false, serial);
+            return [new(Surnames[random.Next(Surnames.Length)] + MenNames[random.Next(MenNames.Length)], man),
+                new(Surnames[random.Next(Surnames.Length)] + WomenNames[random.Next(WomenNames.Length)], woman)];
+        }
+
+        async Task<List<MarriagePartyRequest>?> MarryAsync(DateOnly on, int bornFrom)
+        {
+            var parties = Couple(bornFrom);
+            var result = await registry.RegisterMarriageAsync(new RegisterMarriageRequest("marriage", Text(on), parties, new MarriageDeclarations(true, true)), ct);
+            return result.Value is null ? null : parties;
+        }
+
+        // Marriages of the last 18 months (more around 5月20日 and the autumn holidays, as registries see).
+        for (var i = 0; i < 36; i++)
+        {
+            await MarryAsync(today.AddDays(-random.Next(1, 540)), 1990);
+        }
+
+        // Divorce applications, received so many days ago, then what happened: null = nothing yet.
+        (int ReceivedDaysAgo, string? Then)[] divorceCases =
+        [
+            (3, null), (12, null), (25, null), (29, null), (33, null), (41, null), (52, null),
+            (20, "withdraw"), (45, "withdraw-early"), (50, "register"), (58, "register"), (70, "register"), (90, "register"),
+            (75, null), (100, null), (130, null),
+        ];
+        foreach (var (daysAgo, then) in divorceCases)
+        {
+            var parties = await MarryAsync(today.AddDays(-random.Next(1500, 4000)), 1978);
+            if (parties is null)
+            {
+                continue;
+            }
+
+            var received = today.AddDays(-daysAgo);
+            var applied = (await divorces.ApplyAsync(new DivorceApplicationRequest(Text(received), parties), ct)).Value;
+            if (applied is null)
+            {
+                continue;
+            }
+
+            var result = then switch
+            {
+                "withdraw" => (await divorces.WithdrawAsync(applied.Id, new WithdrawDivorceRequest(Text(received.AddDays(10)), parties[1].IdNumber), ct)).Outcome.ToString(),
+                "withdraw-early" => (await divorces.WithdrawAsync(applied.Id, new WithdrawDivorceRequest(Text(received.AddDays(3)), parties[0].IdNumber), ct)).Outcome.ToString(),
+                "register" => (await divorces.RegisterAsync(applied.Id, new RegisterDivorceRequest(Text(Min(applied.CoolingOffEnds.AddDays(random.Next(1, 10)), today))), ct)).Outcome.ToString(),
+                _ => "",
+            };
+            log.LogDebug("Demo divorce application {Days} days ago: {Then} {Result}", daysAgo, then, result);
+        }
+
+        // Applications whose period to collect ended before today lapse, as the daily job would have marked them.
+        var lapsed = await divorces.LapseOverdueAsync(today, ct);
+        log.LogInformation("Demo marriage register seeded ({Lapsed} lapsed divorce applications)", lapsed);
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static string Text(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A valid ID number of the demo county for the birth date; the serial keeps every demo person distinct.</summary>
+    private static string Id(DateOnly birth, bool male, int serial)
+    {
+        var sequence = (serial % 400 * 2) + (male ? 1 : 2);
+        var first17 = "360482" + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + sequence.ToString("D3", CultureInfo.InvariantCulture);
+        return first17 + IdNumber.ComputeCheckCharacter(first17);
+    }
+}

@@ -1,0 +1,56 @@
+using Minzheng.Modules.Marriage.Marriages;
+using Minzheng.Platform.Deadlines;
+using Minzheng.Platform.Modules;
+using Minzheng.Platform.Security;
+using Minzheng.Platform.Statistics;
+
+namespace Minzheng.Modules.Marriage;
+
+/// <summary>
+/// 婚姻登记: marriage registration, divorce by agreement with the cooling-off procedure, certificates and statistics.
+/// Only the registry's staff and the county leader (reading figures) see the register; township and village accounts see nothing of it.
+/// </summary>
+public sealed class MarriageModule : IMinzhengModule
+{
+    public const string Register = "MarriageRegister";
+    public const string Read = "MarriageRead";
+
+    public string Name => "婚姻登记";
+
+    public IReadOnlyList<Permission> Permissions { get; } =
+    [
+        new(Register, "办理婚姻登记（结婚、离婚申请、撤回、离婚登记）", [Roles.MarriageRegistrar]),
+        new(Read, "查看婚姻登记统计", [Roles.MarriageRegistrar, Roles.Leader]),
+    ];
+
+    public IReadOnlyList<NavigationSection> Navigation { get; } =
+    [
+        new("婚姻登记",
+        [
+            new("婚姻登记簿", "/Marriages", [Roles.MarriageRegistrar]),
+            new("结婚登记", "/Marriages/Register", [Roles.MarriageRegistrar]),
+            new("离婚登记", "/Marriages/Divorces", [Roles.MarriageRegistrar]),
+            new("婚姻登记统计", "/Marriages/Statistics", [Roles.MarriageRegistrar, Roles.Leader]),
+        ]),
+    ];
+
+    public IReadOnlyDictionary<string, string> HomePages { get; } = new Dictionary<string, string> { [Roles.MarriageRegistrar] = "/Marriages" };
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<MarriageRegistry>();
+        services.AddScoped<DivorceService>();
+        services.AddScoped<MarriageQueries>();
+        services.AddScoped<MarriageDemo>();
+        services.AddScoped<IWorkSummaryContributor, MarriageWorkSummary>();
+        services.AddHostedService<DivorceLapseJob>();
+        services.AddSingleton(MarriageDocuments.MarriageCertificate);
+        services.AddSingleton(MarriageDocuments.DivorceCertificate);
+    }
+
+    public void MapApi(RouteGroupBuilder api) => api.MapMarriage();
+
+    // The demo register can be left out to start faster (Demo:Marriage=false), as the tests do unless they ask for it.
+    public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<IConfiguration>().GetValue("Demo:Marriage", true) ? services.GetRequiredService<MarriageDemo>().SeedAsync(ct) : Task.CompletedTask;
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Minzheng.Platform.Documents;
+using Minzheng.Platform.Regions;
+
+namespace Minzheng.Modules.Marriage.Marriages;
+
+/// <summary>The printable certificate data page (A4) of a registration: its number, the parties, the registry; every print is counted and audited.</summary>
+[Authorize(Policy = MarriageModule.Register)]
+public sealed class CertificateModel(MarriageQueries queries, RegionService regions, DocumentService documents) : PageModel
+{
+    public MarriageRecord? Record { get; private set; }
+    public IssuedDocument? Document { get; private set; }
+    public string County { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        Record = await queries.RecordAsync(id, ct);
+        if (Record is null)
+        {
+            return NotFound();
+        }
+
+        County = (await regions.NamesAsync(ct)).GetValueOrDefault(Record.RegionCode[..6].PadRight(RegionCode.Length, '0'), "");
+        Document = (await documents.OfAsync(MarriageDocuments.OwnerType, Record.Id, ct)).FirstOrDefault(d => !d.IsVoid);
+        if (Document is not null)
+        {
+            await documents.RecordPrintAsync(Document, ct);
+        }
+
+        return Page();
+    }
+}

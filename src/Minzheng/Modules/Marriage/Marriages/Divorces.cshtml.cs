@@ -1,0 +1,80 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Minzheng.Platform.Calendar;
+using Minzheng.Platform.Kernel;
+
+namespace Minzheng.Modules.Marriage.Marriages;
+
+/// <summary>离婚登记: receive an application (回执 with the two deadlines), withdraw it within the cooling-off period, register after it.</summary>
+[Authorize(Policy = MarriageModule.Register)]
+public sealed class DivorcesModel(DivorceService divorces, MarriageQueries queries, TimeProvider clock) : PageModel
+{
+    [BindProperty] public string? ReceivedOn { get; set; }
+    [BindProperty] public string? NameA { get; set; }
+    [BindProperty] public string? IdNumberA { get; set; }
+    [BindProperty] public string? NameB { get; set; }
+    [BindProperty] public string? IdNumberB { get; set; }
+
+    [BindProperty(SupportsGet = true)] public Guid? Receipt { get; set; }
+
+    [BindProperty(SupportsGet = true)] public bool All { get; set; }
+
+    public DivorceApplication? ReceiptOf { get; private set; }
+    public List<DivorceApplication> Applications { get; private set; } = [];
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public string? Message { get; private set; }
+    public string Today => clock.Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        ReceivedOn ??= Today;
+        Message = TempData["Message"] as string;
+        ReceiptOf = Receipt is { } id ? await queries.ApplicationAsync(id, ct) : null;
+        Applications = await queries.ApplicationsAsync(!All, 200, ct);
+    }
+
+    public async Task<IActionResult> OnPostApplyAsync(CancellationToken ct)
+    {
+        var result = await divorces.ApplyAsync(new DivorceApplicationRequest(ReceivedOn, [new(NameA, IdNumberA), new(NameB, IdNumberB)]), ct);
+        if (result.Value is { } created)
+        {
+            return RedirectToPage(new { receipt = created.Id });
+        }
+
+        Errors = result.Errors.Any ? result.Errors.Messages.ToList() : [result.Message!];
+        await OnGetAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, string? date, string? idNumber, CancellationToken ct)
+    {
+        var (outcome, message, _) = await divorces.WithdrawAsync(id, new WithdrawDivorceRequest(date, idNumber), ct);
+        return await AfterAsync(outcome == Outcome.Done, "已撤回离婚登记申请", message, ct);
+    }
+
+    public async Task<IActionResult> OnPostRegisterAsync(Guid id, string? date, CancellationToken ct)
+    {
+        var result = await divorces.RegisterAsync(id, new RegisterDivorceRequest(date), ct);
+        if (result.Value is { } registered)
+        {
+            return RedirectToPage("/Modules/Marriage/Marriages/Certificate", new { id = registered.Id });
+        }
+
+        return await AfterAsync(false, null, result.Message, ct);
+    }
+
+    private async Task<IActionResult> AfterAsync(bool done, string? success, string? failure, CancellationToken ct)
+    {
+        if (done)
+        {
+            TempData["Message"] = success;
+            return RedirectToPage();
+        }
+
+        Errors = [failure!];
+        await OnGetAsync(ct);
+        return Page();
+    }
+}

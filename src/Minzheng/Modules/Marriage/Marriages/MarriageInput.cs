@@ -1,0 +1,92 @@
+using Minzheng.Platform.Privacy;
+using Minzheng.Platform.Web;
+
+namespace Minzheng.Modules.Marriage.Marriages;
+
+public sealed record MarriagePartyRequest(string? Name, string? IdNumber);
+
+public sealed record MarriageDeclarations(bool? NoSpouse, bool? NoProhibitedKinship);
+
+public sealed record RegisterMarriageRequest(string? Kind, string? Date, List<MarriagePartyRequest>? Parties, MarriageDeclarations? Declarations);
+
+public sealed record DivorceApplicationRequest(string? ReceivedOn, List<MarriagePartyRequest>? Parties);
+
+public sealed record WithdrawDivorceRequest(string? Date, string? IdNumber);
+
+public sealed record RegisterDivorceRequest(string? Date);
+
+public sealed record RegisteredMarriageRecord(Guid Id, string CertificateNumber);
+
+public sealed record CreatedDivorceApplication(Guid Id, DateOnly CoolingOffEnds, DateOnly CollectBy);
+
+/// <summary>How a step of the register ended: the value when done, else field errors (400) or the outcome's reason.</summary>
+public sealed record MarriageResult<T>(Platform.Kernel.Outcome Outcome, T? Value, FieldErrors Errors, string? Message)
+{
+    public static MarriageResult<T> Done(T value) => new(Platform.Kernel.Outcome.Done, value, new FieldErrors(), null);
+
+    public static MarriageResult<T> Invalid(FieldErrors errors) => new(Platform.Kernel.Outcome.Invalid, default, errors, string.Join("；", errors.Messages));
+
+    public static MarriageResult<T> Refused(Platform.Kernel.Outcome outcome, string message) => new(outcome, default, new FieldErrors(), message);
+}
+
+/// <summary>A party as validated: the name and the ID number, with gender and birth date derived from it.</summary>
+public sealed record ValidParty(string Name, IdNumber Id);
+
+/// <summary>Reading the request fields shared by the register's steps; every message names its field in Chinese.</summary>
+internal static class MarriageInput
+{
+    /// <summary>A date of the register: required, YYYY-MM-DD, never after today (a record entered later may lie in the past).</summary>
+    public static DateOnly? Date(string? value, string field, string label, DateOnly today, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(field, $"请填写{label}（{field}，格式 YYYY-MM-DD）");
+            return null;
+        }
+
+        if (!InputValues.TryParseDate(value.Trim(), out var date) || !InputValues.IsSaneDate(date))
+        {
+            errors.Add(field, $"{label}（{field}）应为有效日期 YYYY-MM-DD");
+            return null;
+        }
+
+        if (date > today)
+        {
+            errors.Add(field, $"{label}（{field}）不能晚于今天");
+            return null;
+        }
+
+        return date;
+    }
+
+    /// <summary>Exactly two parties, each with a name and a valid, different ID number.</summary>
+    public static List<ValidParty>? Parties(List<MarriagePartyRequest>? parties, DateOnly today, FieldErrors errors)
+    {
+        if (parties is not { Count: 2 })
+        {
+            errors.Add("parties", "parties 应为双方当事人两人（姓名与身份证号）");
+            return null;
+        }
+
+        var valid = new List<ValidParty>();
+        for (var i = 0; i < 2; i++)
+        {
+            var name = TextRules.Field(parties[i]?.Name, $"parties[{i}].name", $"第{i + 1}位当事人姓名", MarriageRecord.NameMaxLength, errors, required: true);
+            if (!IdNumber.TryParse(parties[i]?.IdNumber, today, out var id, out var error))
+            {
+                errors.Add($"parties[{i}].idNumber", $"第{i + 1}位当事人身份证号（parties[{i}].idNumber）无效：{error}");
+            }
+            else if (name is not null)
+            {
+                valid.Add(new ValidParty(name, id));
+            }
+        }
+
+        if (valid.Count == 2 && valid[0].Id.Value == valid[1].Id.Value)
+        {
+            errors.Add("parties[1].idNumber", "双方当事人的身份证号不能相同");
+        }
+
+        return errors.Any ? null : valid;
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Platform.Data;
+using Minzheng.Platform.Kernel;
+using Minzheng.Platform.Regions;
+using Minzheng.Platform.Security;
+using Minzheng.Platform.Web;
+
+namespace Minzheng.Modules.Marriage.Marriages;
+
+public sealed record MarriageStatistics(int Marriages, int Divorces, int ReissuedMarriageCertificates, int ReissuedDivorceCertificates, int Revocations)
+{
+    public int Total => Marriages + Divorces + ReissuedMarriageCertificates + ReissuedDivorceCertificates + Revocations;
+}
+
+/// <summary>A row of the registrar's lists; ID numbers masked.</summary>
+public sealed record MarriageRecordRow(Guid Id, string Kind, string KindName, DateOnly Date, string CertificateNumber, string PartyAName, string PartyAIdMasked,
+    string PartyBName, string PartyBIdMasked, string RegionCode);
+
+/// <summary>Lists and counts of the register, within the caller's region.</summary>
+public sealed class MarriageQueries(MinzhengDbContext db, IRegionScope scope, RegionService regions)
+{
+    public async Task<Paged<MarriageRecordRow>> RecordsAsync(MarriageRecordKind? kind, string? name, PageRequest page, CancellationToken ct)
+    {
+        var query = db.MarriageRecords.AsNoTracking();
+        if (kind is { } k)
+        {
+            query = query.Where(r => r.Kind == k);
+        }
+
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            var n = name.Trim();
+            query = query.Where(r => r.PartyAName.Contains(n) || r.PartyBName.Contains(n));
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(r => r.Date).ThenByDescending(r => r.Id).Skip(page.Skip).Take(page.Size).ToListAsync(ct);
+        return new Paged<MarriageRecordRow>(rows.Select(Row).ToList(), total, page.Page, page.Size);
+    }
+
+    public static MarriageRecordRow Row(MarriageRecord r) => new(r.Id, Platform.Web.InputValues.Code(r.Kind), MarriageRecord.KindName(r.Kind), r.Date,
+        r.CertificateNumber, r.PartyAName, r.PartyAIdMasked, r.PartyBName, r.PartyBIdMasked, r.RegionCode);
+
+    public Task<MarriageRecord?> RecordAsync(Guid id, CancellationToken ct) => db.MarriageRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+
+    public async Task<List<DivorceApplication>> ApplicationsAsync(bool pendingOnly, int take, CancellationToken ct)
+    {
+        var query = db.DivorceApplications.AsNoTracking();
+        if (pendingOnly)
+        {
+            query = query.Where(a => a.Status == DivorceApplicationStatus.Pending);
+        }
+
+        return await query.OrderByDescending(a => a.ReceivedOn).ThenByDescending(a => a.Id).Take(take).ToListAsync(ct);
+    }
+
+    public Task<DivorceApplication?> ApplicationAsync(Guid id, CancellationToken ct) => db.DivorceApplications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
+
+    /// <summary>
+    /// The five figures by registration date within [from, to] for a region subtree (12 digits or a significant prefix;
+    /// the caller's own subtree when empty). A region outside the caller's subtree is not found.
+    /// </summary>
+    public async Task<(Outcome Outcome, MarriageStatistics? Value, FieldErrors Errors)> StatisticsAsync(string? region, string? from, string? to, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var requested = string.IsNullOrWhiteSpace(region) ? scope.Prefix : region.Trim();
+        var prefix = requested.Length == 0 ? "" : RegionCode.ToScopePrefix(requested);
+        if (prefix is null)
+        {
+            errors.Add("region", "region 应为12位统计用区划代码或其有效前缀（如 360482）");
+        }
+
+        var start = InputValues.ParseDate(from, "from", true, errors);
+        var end = InputValues.ParseDate(to, "to", true, errors);
+        if (start > end)
+        {
+            errors.Add("to", "统计截止日期（to）不能早于起始日期（from）");
+        }
+
+        if (errors.Any)
+        {
+            return (Outcome.Invalid, null, errors);
+        }
+
+        if (!prefix!.StartsWith(scope.Prefix, StringComparison.Ordinal) || (prefix.Length > 0 && !await regions.ExistsAsync(prefix.PadRight(RegionCode.Length, '0'), ct)))
+        {
+            return (Outcome.NotFound, null, errors);
+        }
+
+        return (Outcome.Done, await CountsAsync(prefix, start!.Value, end!.Value, ct), errors);
+    }
+
+    /// <summary>The five figures of a region prefix by registration date within [from, to] (the region filter applies too).</summary>
+    public async Task<MarriageStatistics> CountsAsync(string prefix, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var counts = await db.MarriageRecords.AsNoTracking().Where(r => r.RegionCode.StartsWith(prefix) && r.Date >= from && r.Date <= to)
+            .GroupBy(r => r.Kind).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        int Of(MarriageRecordKind k) => counts.GetValueOrDefault(k);
+        return new MarriageStatistics(Of(MarriageRecordKind.Marriage), Of(MarriageRecordKind.Divorce),
+            Of(MarriageRecordKind.ReissuedMarriageCertificate), Of(MarriageRecordKind.ReissuedDivorceCertificate), Of(MarriageRecordKind.Revocation));
+    }
+}

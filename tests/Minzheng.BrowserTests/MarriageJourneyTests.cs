@@ -1,0 +1,66 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace Minzheng.BrowserTests;
+
+/// <summary>The registrar's day: register a marriage, print its certificate page, then a divorce with its two deadlines, registered after the cooling-off period.</summary>
+public sealed class MarriageJourneyTests(BrowserApp app)
+{
+    private static readonly string Chars = "春夏秋冬梅兰竹菊松柏山川江河湖海云雨雪霜";
+
+    private static string Id(int year, bool male)
+    {
+        var first17 = "110105" + new DateOnly(year, 1 + Random.Shared.Next(12), 1 + Random.Shared.Next(28)).ToString("yyyyMMdd", CultureInfo.InvariantCulture)
+                      + ((Random.Shared.Next(450) * 2) + (male ? 101 : 100)).ToString("D3", CultureInfo.InvariantCulture);
+        return first17 + Minzheng.Platform.Privacy.IdNumber.ComputeCheckCharacter(first17);
+    }
+
+    private static string Name(string surname) => surname + Chars[Random.Shared.Next(Chars.Length)] + Chars[Random.Shared.Next(Chars.Length)];
+
+    [Fact]
+    public async Task Registrar_RegistersAMarriage_PrintsIt_ThenADivorceAfterTheCoolingOffPeriod()
+    {
+        var page = await app.SignedInPageAsync("marriage");
+        Assert.Equal(1, await page.Locator("a.dropdown-item[href='/Marriages/Register']").CountAsync());
+        var (man, woman) = (Id(1986, male: true), Id(1988, male: false));
+        var (husband, wife) = (Name("欧阳"), Name("司马"));
+
+        await page.GotoAsync("/Marriages/Register");
+        await page.GetByLabel("登记日期").FillAsync("2020-05-20");
+        await page.GetByLabel("一方姓名", new() { Exact = true }).FillAsync(husband);
+        await page.GetByLabel("一方身份证号", new() { Exact = true }).FillAsync(man);
+        await page.GetByLabel("另一方姓名").FillAsync(wife);
+        await page.GetByLabel("另一方身份证号").FillAsync(woman);
+        await page.GetByLabel("双方已签署本人无配偶的声明").CheckAsync();
+        await page.GetByLabel("双方已签署与对方没有直系血亲和三代以内旁系血亲关系的声明").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记并发证" }).ClickAsync();
+        Assert.Contains("结字", await page.GetByTestId("certificate-number").InnerTextAsync());
+        Assert.Contains(husband, await page.GetByTestId("certificate").InnerTextAsync());
+        Assert.DoesNotContain(man, await page.GetByTestId("certificate").InnerTextAsync());
+        Assert.Matches("民政局（盖章）", await page.GetByTestId("issuing-office").InnerTextAsync());
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        Assert.False(await page.GetByRole(AriaRole.Button, new() { Name = "打印" }).IsVisibleAsync());
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+
+        await page.GotoAsync("/Marriages/Divorces");
+        await page.GetByLabel("受理日期").FillAsync("2026-03-02");
+        await page.GetByLabel("一方姓名", new() { Exact = true }).FillAsync(wife);
+        await page.GetByLabel("一方身份证号", new() { Exact = true }).FillAsync(woman);
+        await page.GetByLabel("另一方姓名").FillAsync(husband);
+        await page.GetByLabel("另一方身份证号").FillAsync(man);
+        await page.GetByRole(AriaRole.Button, new() { Name = "受理并打印回执" }).ClickAsync();
+        Assert.Equal("2026-04-01", await page.GetByTestId("cooling-off-ends").InnerTextAsync());
+        Assert.Equal("2026-05-06", await page.GetByTestId("collect-by").InnerTextAsync());
+
+        var row = page.GetByTestId("divorce-applications").Locator("tr", new() { HasText = husband });
+        await row.GetByLabel("离婚登记日期").FillAsync("2026-03-20");
+        await row.GetByRole(AriaRole.Button, new() { Name = "办理离婚登记" }).ClickAsync();
+        Assert.Contains("离婚冷静期", await page.GetByTestId("divorce-errors").InnerTextAsync());
+
+        row = page.GetByTestId("divorce-applications").Locator("tr", new() { HasText = husband });
+        await row.GetByLabel("离婚登记日期").FillAsync("2026-04-10");
+        await row.GetByRole(AriaRole.Button, new() { Name = "办理离婚登记" }).ClickAsync();
+        Assert.Contains("离字", await page.GetByTestId("certificate-number").InnerTextAsync());
+        Assert.Contains("离婚证", await page.GetByTestId("certificate").InnerTextAsync());
+    }
+}
