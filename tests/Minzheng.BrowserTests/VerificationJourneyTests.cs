@@ -13,13 +13,15 @@ public sealed class VerificationJourneyTests(BrowserApp app)
 
         await page.GotoAsync("/Verification/TipOffs");
         await page.GetByText("登记举报").ClickAsync();
-        await page.GetByLabel("渠道").SelectOptionAsync(new SelectOptionValue { Label = "来信" });
+        // The list's filter has a 渠道 and a 被举报人 of its own: the registration form is the one filled in.
+        var form = page.GetByTestId("tipoff-form");
+        await form.GetByLabel("渠道").SelectOptionAsync(new SelectOptionValue { Label = "来信" });
         // The place is chosen, not typed: the township's picker lists its villages.
         await page.Locator(".region-picker[data-name='tipOff.RegionCode'] select").First.SelectOptionAsync("360482100201");
-        await page.GetByLabel("被举报人").FillAsync("褚某");
-        await page.GetByLabel("举报内容").FillAsync("反映褚某在县城开店，仍享受低保");
-        await page.GetByLabel("举报人姓名（匿名可空）").FillAsync("卫女士");
-        await page.GetByLabel("联系电话").FillAsync("13800001111");
+        await form.GetByLabel("被举报人").FillAsync("褚某");
+        await form.GetByLabel("举报内容").FillAsync("反映褚某在县城开店，仍享受低保");
+        await form.GetByLabel("举报人姓名（匿名可空）").FillAsync("卫女士");
+        await form.GetByLabel("联系电话").FillAsync("13800001111");
         await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
 
         var detail = page.GetByTestId("tipoff-detail");
