@@ -187,7 +187,14 @@ public abstract class RosterImportTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task IdNumberThatExcelTurnedIntoANumber_IsNamedAsSuch()
     {
+        // One time in eleven the 15 digits Excel keeps plus "000" happen to form a valid number (check character 0):
+        // nothing could tell that row from a real one, so such an id is not this test's case.
         var id = SqliteRegistryApiTests.NewIdNumber();
+        while (Minzheng.Platform.Privacy.IdNumber.ComputeCheckCharacter(id[..15] + "00") == '0')
+        {
+            id = SqliteRegistryApiTests.NewIdNumber();
+        }
+
         var content = Csv(Header,
             Row("3.60482E+17"),                            // row 2: what a CSV saved from Excel holds
             Row(id[..15] + "000"),                         // row 3: the 15 digits Excel keeps, zeros after
