@@ -98,8 +98,7 @@ public sealed class DatabaseInitializer(
         if (guard is not null)
         {
             // SQLite creates its files with the process umask (often world-readable): the records are personal data.
-            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
-            PrivateFiles.Restrict(file, file + "-wal", file + "-shm");
+            PrivateFiles.Restrict(guard.Database, guard.Database + "-wal", guard.Database + "-shm");
         }
 
         await EnsureAuditProtectionAsync(ct);

@@ -18,6 +18,9 @@ public sealed class SqliteMigrationGuard
 
     private SqliteMigrationGuard(string database) => _database = database;
 
+    /// <summary>The full path of the database file.</summary>
+    public string Database => _database;
+
     private string Copy => _database + ".pre-migrate";
 
     private string Marker => _database + ".migrating";
