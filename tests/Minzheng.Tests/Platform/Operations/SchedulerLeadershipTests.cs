@@ -72,8 +72,13 @@ public sealed class SchedulerLeadershipTests : IAsyncDisposable
         await using (var admin = new NpgsqlConnection(connection))
         {
             await admin.OpenAsync(Ct);
+            // Only this test's database: other tests on the same server hold advisory locks of their own.
             await using var kill = new NpgsqlCommand(
-                "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()", admin);
+                """
+                SELECT pg_terminate_backend(pid) FROM pg_locks
+                WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()
+                  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                """, admin);
             Assert.Equal(true, await kill.ExecuteScalarAsync(Ct));
         }
 
