@@ -12,13 +12,13 @@ public sealed partial class ChineseTextWalkTests(BrowserApp app)
 {
     /// <summary>
     /// Latin words a Chinese clerk meets as such in ordinary office work: file formats and the programs that open them
-    /// (Excel, Word, CSV in UTF-8 or GBK, PDF), "IP地址" and "A4" as Chinese offices write them, ID and USCC as the API
+    /// (Excel, Word, CSV in UTF-8 or GBK, PDF), "IP地址", "A4" and "HTTPS" as Chinese offices write them, ID and USCC as the API
     /// names them, and the product's own name in the footer. Kept small on purpose: anything else on a page is a leak
     /// of code, configuration or English.
     /// </summary>
     private static readonly HashSet<string> AllowedLatin = new(StringComparer.Ordinal)
     {
-        "ID", "USCC", "Excel", "Word", "CSV", "GBK", "UTF", "PDF", "IP", "A4", "Minzheng",
+        "ID", "USCC", "Excel", "Word", "CSV", "GBK", "UTF", "PDF", "IP", "A4", "HTTPS", "Minzheng",
     };
 
     /// <summary>

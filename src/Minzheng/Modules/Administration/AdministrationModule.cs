@@ -3,6 +3,7 @@ using Minzheng.Modules.Administration.Account;
 using Minzheng.Modules.Administration.Audit;
 using Minzheng.Modules.Administration.Calendar;
 using Minzheng.Modules.Administration.Regions;
+using Minzheng.Modules.Administration.Setup;
 using Minzheng.Modules.Administration.Users;
 using Minzheng.Platform.Modules;
 using Minzheng.Platform.Security;
@@ -30,7 +31,8 @@ public sealed class AdministrationModule : IMinzhengModule
         new("系统管理",
         [
             new("用户管理", "/Users", [Roles.Admin, Roles.Security]), new("区划管理", "/Regions", [Roles.Admin]),
-            new("工作日历", "/Calendar", [Roles.Admin]), new("审计日志", "/Audit", [Roles.Auditor]),
+            new("工作日历", "/Calendar", [Roles.Admin]), new("上线检查", "/Setup", [Roles.Admin]),
+            new("审计日志", "/Audit", [Roles.Auditor]),
         ]),
     ];
 
@@ -42,6 +44,7 @@ public sealed class AdministrationModule : IMinzhengModule
         services.AddScoped<AuditExporter>();
         services.AddScoped<AuditValueReveal>();
         services.AddScoped<AuditPresenter>();
+        services.AddScoped<Platform.Installation.SetupChecklist>();
     }
 
     public void MapApi(RouteGroupBuilder api)
@@ -51,6 +54,7 @@ public sealed class AdministrationModule : IMinzhengModule
         api.MapCalendar();
         api.MapUsers();
         api.MapAudit();
+        api.MapSetup();
     }
 
     public void ConfigurePages(PageConventionCollection pages)

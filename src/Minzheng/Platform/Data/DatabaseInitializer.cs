@@ -35,7 +35,13 @@ public sealed class DatabaseInitializer(
         await MigrateAsync(ct);
         await EnsureRolesAsync();
         await EnsureBuiltInCalendarsAsync(ct);
-        if (seedDemo ?? IsDemoEnabled(configuration, settings))
+        var demoMode = seedDemo ?? IsDemoEnabled(configuration, settings);
+        if (seedDemo is null)
+        {
+            await RefuseMixedModesAsync(demoMode, ct);
+        }
+
+        if (demoMode)
         {
             // The demo county and one account per role first (sign-in works from then on); then each module's demo
             // data, in the module list's order.
@@ -50,6 +56,19 @@ public sealed class DatabaseInitializer(
         }
 
         progress.MarkDatabaseReady();
+    }
+
+    private async Task RefuseMixedModesAsync(bool demoMode, CancellationToken ct)
+    {
+        if (demoMode && await Installation.InstallationState.CountyAsync(db, ct) is { } county)
+        {
+            throw Installation.InstallationModeException.ProductionInDemo(county);
+        }
+
+        if (!demoMode && await services.GetRequiredService<Installation.DemoData>().FindAsync(ct) is { } found)
+        {
+            throw Installation.InstallationModeException.DemoInProduction(found);
+        }
     }
 
     public async Task MigrateAsync(CancellationToken ct)

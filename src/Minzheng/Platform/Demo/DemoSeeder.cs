@@ -10,7 +10,7 @@ namespace Minzheng.Platform.Demo;
 /// Demo mode data (DESIGN §5): the demo county 共青城市 with its parents, townships and villages, and one account per
 /// role, all with <see cref="Password"/>. Idempotent: a restart adds only what is missing and changes nothing else.
 /// </summary>
-public sealed class DemoSeeder(MinzhengDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger<DemoSeeder> log)
+public sealed class DemoSeeder(MinzhengDbContext db, UserManager<AppUser> users, Auditing.AuditLog audit, TimeProvider clock, ILogger<DemoSeeder> log)
 {
     public const string Password = "Demo@2026!";
     public const string CountyCode = "360482000000";
@@ -54,6 +54,7 @@ public sealed class DemoSeeder(MinzhengDbContext db, UserManager<AppUser> users,
 
         await db.SaveChangesAsync(ct);
 
+        var created = new List<string>();
         foreach (var account in Accounts)
         {
             if (await users.FindByNameAsync(account.UserName) is not null)
@@ -73,6 +74,14 @@ public sealed class DemoSeeder(MinzhengDbContext db, UserManager<AppUser> users,
             Check(await users.CreateAsync(user, Password), account.UserName);
             Check(await users.AddToRoleAsync(user, account.Role), account.UserName);
             log.LogInformation("Demo account {User} created", account.UserName);
+            created.Add(account.UserName);
+        }
+
+        if (created.Count > 0)
+        {
+            // Production refuses to start on this database until `demo remove` (the accounts' password is public).
+            Installation.InstallationState.Record(audit, Installation.InstallationState.DemoSeeded, CountyCode, new { accounts = created });
+            await db.SaveChangesAsync(ct);
         }
     }
 

@@ -10,9 +10,17 @@ namespace Minzheng.Platform.Hosting;
 /// <summary>Admin verbs of the executable: <c>migrate</c>, <c>seed-demo</c>, <c>import-regions &lt;file&gt;</c>.</summary>
 public sealed record CommandLine(string? Verb, string[] VerbArgs, string[] HostArgs)
 {
-    public static readonly Dictionary<string, string> SwitchMappings = new() { ["--data"] = "Data:Path", ["--to"] = "Backup:To", ["--keys"] = "Backup:KeysFile" };
+    public static readonly Dictionary<string, string> SwitchMappings = new()
+    {
+        ["--data"] = "Data:Path",
+        ["--to"] = "Backup:To",
+        ["--keys"] = "Backup:KeysFile",
+        ["--county"] = "Init:County",
+        ["--name"] = "Init:Name",
+        ["--prefecture-name"] = "Init:PrefectureName",
+    };
 
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "import-regions", "audit", "privacy", "backup", "restore", "help"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "import-regions", "audit", "privacy", "backup", "restore", "init", "demo", "help"];
 
     public static CommandLine Parse(string[] args)
     {
@@ -40,6 +48,11 @@ public sealed record CommandLine(string? Verb, string[] VerbArgs, string[] HostA
                 Console.WriteLine("数据库已迁移到最新版本 (migrations applied).");
                 return 0;
             case "seed-demo":
+                if (await InstallationVerbs.RefuseDemoOnProductionAsync(services, ct))
+                {
+                    return 1;
+                }
+
                 await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct, seedDemo: true);
                 Console.WriteLine("演示数据已就绪 (demo data seeded).");
                 return 0;
@@ -47,6 +60,10 @@ public sealed record CommandLine(string? Verb, string[] VerbArgs, string[] HostA
                 return await ImportRegionsAsync(services, command.VerbArgs[0], ct);
             case "backup" or "restore":
                 return await Operations.BackupVerbs.RunAsync(services, command, ct);
+            case "init" when command.VerbArgs.Length == 0:
+                return await InstallationVerbs.InitAsync(services, app.Configuration, ct);
+            case "demo" when command.VerbArgs is ["remove"]:
+                return await InstallationVerbs.RemoveDemoAsync(services, ct);
             case "audit" when command.VerbArgs is ["verify"]:
                 return await AuditVerbs.VerifyAsync(services, ct);
             case "audit" when command.VerbArgs is ["checkpoint"]:
@@ -61,6 +78,9 @@ public sealed record CommandLine(string? Verb, string[] VerbArgs, string[] HostA
                     用法 / usage: Minzheng [verb] [--data <folder>] [--urls <url>]
                       (无)                    启动网站 / run the web application
                       migrate                 迁移数据库 / apply database migrations
+                      init --county <6位代码> --name <名称> [--prefecture-name <地级名称>]
+                                              正式上线：创建本县区划和三员账户（只能运行一次）/ first administrators
+                      demo remove             删除演示数据和演示账户 / remove the demo data and accounts
                       seed-demo               写入演示数据 / seed the demo county and accounts
                       import-regions <file>   导入区划代码 (CSV/XLSX: code,name) / import an official region code list
                       audit verify            校验审计日志哈希链与检查点 / verify the audit log's chain and checkpoints (exit 1 if broken)
@@ -91,7 +111,7 @@ public sealed record CommandLine(string? Verb, string[] VerbArgs, string[] HostA
         }
 
         Console.WriteLine(result.Errors.Count == 0
-            ? $"导入完成：新增{result.Added}个，更新{result.Updated}个"
+            ? $"导入完成：新增{result.Added}个，更新{result.Updated}个{(result.Skipped > 0 ? $"，其他县的{result.Skipped}个代码未导入" : "")}"
             : $"导入失败：{result.Errors.Count}处错误，未写入任何数据");
         return result.Errors.Count == 0 ? 0 : 1;
     }

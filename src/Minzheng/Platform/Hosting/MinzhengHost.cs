@@ -48,6 +48,8 @@ public static class MinzhengHost
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Privacy.Rekey>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<Installation.DemoData>();
+        services.AddScoped<Installation.FirstAdministrators>();
         services.AddScoped<CalendarService>();
         services.AddScoped<RegionService>();
         services.AddScoped<Security.UserDirectory>();

@@ -15,7 +15,16 @@ public static class StartupRunner
         var stopping = app.Lifetime.ApplicationStopping;
         if (app.Configuration.GetValue<bool>("Hosting:InitializeBeforeListening"))
         {
-            await InitializeAsync(app.Services, progress, stopping);
+            try
+            {
+                await InitializeAsync(app.Services, progress, stopping);
+            }
+            catch (Installation.InstallationModeException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 1;
+            }
+
             app.Lifetime.ApplicationStarted.Register(printWelcome);
             await app.RunAsync();
             return 0;
@@ -33,7 +42,15 @@ public static class StartupRunner
             catch (Exception e) when (!stopping.IsCancellationRequested)
             {
                 // Without a database the application is of no use: stop, and say why (the unit manager restarts it).
-                app.Logger.LogCritical(e, "Start-up failed: {Message}", e.Message);
+                if (e is Installation.InstallationModeException)
+                {
+                    app.Logger.LogCritical("Start-up refused: {Message}", e.Message);
+                }
+                else
+                {
+                    app.Logger.LogCritical(e, "Start-up failed: {Message}", e.Message);
+                }
+
                 app.Lifetime.StopApplication();
                 return 1;
             }

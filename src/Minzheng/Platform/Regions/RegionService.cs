@@ -7,7 +7,8 @@ namespace Minzheng.Platform.Regions;
 
 public sealed record RegionDto(string Code, string Name, string Level, string? ParentCode, bool IsActive);
 
-public sealed record RegionImportResult(int Added, int Updated, IReadOnlyList<ImportError> Errors);
+/// <param name="Skipped">Codes of other counties left out: an installation set up by <c>init</c> keeps its own county's tree.</param>
+public sealed record RegionImportResult(int Added, int Updated, IReadOnlyList<ImportError> Errors, int Skipped = 0);
 
 /// <summary>Validation, creation, import and look-ups of the region tree, shared by the API, the pages and the CLI.</summary>
 public sealed class RegionService(MinzhengDbContext db, IMemoryCache cache)
@@ -147,6 +148,21 @@ public sealed class RegionService(MinzhengDbContext db, IMemoryCache cache)
             return new RegionImportResult(0, 0, [readError]);
         }
 
+        var county = await Installation.InstallationState.CountyAsync(db, ct);
+        var skipped = 0;
+        if (county is not null)
+        {
+            // A province or national list is fine: the county's own tree and its parents are taken, the rest left out.
+            var all = rows.Count;
+            rows = rows.Where(r => BelongsTo(r.Code, county)).ToList();
+            skipped = all - rows.Count;
+            if (!rows.Any(r => r.Code.StartsWith(county[..6], StringComparison.Ordinal)))
+            {
+                return new RegionImportResult(0, 0,
+                    [new ImportError(0, "file", $"文件中没有本系统所属县（{county[..6]}）的区划代码，可能是其他县的文件；未导入任何数据")]);
+            }
+        }
+
         var known = await db.Regions.ToDictionaryAsync(r => r.Code, ct);
         var inFile = new Dictionary<string, int>();
         var valid = new List<(string Code, string Name, RegionLevel Level)>();
@@ -208,6 +224,10 @@ public sealed class RegionService(MinzhengDbContext db, IMemoryCache cache)
 
         await db.SaveChangesAsync(ct);
         cache.Remove(NamesCacheKey);
-        return new RegionImportResult(added, updated, []);
+        return new RegionImportResult(added, updated, [], skipped);
     }
+
+    private static bool BelongsTo(string code, string county) =>
+        code.StartsWith(county[..6], StringComparison.Ordinal)
+        || code == county[..2] + "0000000000" || code == county[..4] + "00000000";
 }

@@ -3,12 +3,15 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Platform.Data;
 using Minzheng.Platform.Demo;
 using Minzheng.Platform.Security;
 
 namespace Minzheng.Modules.Administration.Account;
 
-public sealed class LoginModel(SignInService signInService, SignInManager<AppUser> signIn, DeploymentMode mode, TimeProvider clock)
+public sealed class LoginModel(
+    SignInService signInService, SignInManager<AppUser> signIn, DeploymentMode mode, MinzhengDbContext db, TimeProvider clock)
     : PageModel
 {
     /// <summary>TempData keys of a password-verified login that still needs its authenticator code.</summary>
@@ -26,9 +29,11 @@ public sealed class LoginModel(SignInService signInService, SignInManager<AppUse
     /// <summary>Set when this address has failed too often this minute: the page says how long to wait.</summary>
     public int? WaitSeconds { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    /// <summary>A production installation nobody can sign in to yet: the page says how to create the first administrators.</summary>
+    public bool AwaitsInit { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        AwaitsInit = !mode.IsDemo && !await db.Users.AnyAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {

@@ -75,7 +75,7 @@ public sealed class IndexModel(RegionService regions) : PageModel
                 : ImportErrorList.Summary(result.Errors.Count, ImportErrorList.DefaultShown);
             if (ImportErrors.Count == 0)
             {
-                Message = $"导入完成：新增{result.Added}个区划，更新{result.Updated}个名称。";
+                Message = $"导入完成：新增{result.Added}个区划，更新{result.Updated}个名称{(result.Skipped > 0 ? $"；其他县的{result.Skipped}个代码未导入" : "")}。";
             }
         }
 
