@@ -16,7 +16,9 @@ public sealed class SetupChecklist(MinzhengDbContext db, IConfiguration configur
 {
     public async Task<IReadOnlyList<SetupItem>> EvaluateAsync(string countyCode, bool requestIsHttps, CancellationToken ct)
     {
-        var county = (await InstallationState.CountyAsync(db, ct) ?? countyCode)[..6];
+        var countyFull = await InstallationState.CountyAsync(db, ct) ?? countyCode;
+        var county = countyFull[..6];
+        var countyName = await db.Regions.AsNoTracking().Where(r => r.Code == countyFull).Select(r => r.Name).FirstOrDefaultAsync(ct) ?? "本县";
         var year = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).Year;
         var years = await db.CalendarYears.AsNoTracking().Where(y => y.Year == year || y.Year == year + 1).Select(y => y.Year).ToListAsync(ct);
         var townships = await db.Regions.AsNoTracking().CountAsync(r => r.Code.StartsWith(county) && r.Level == RegionLevel.Township, ct);
@@ -31,7 +33,7 @@ public sealed class SetupChecklist(MinzhengDbContext db, IConfiguration configur
             new("三员账户启用", pending.Count == 0 && administrators > 0,
                 pending.Count == 0 ? $"{administrators}个管理员账户均已修改初始密码并启用双因素认证" : $"尚未完成首次登录（改密并绑定动态验证码）：{string.Join("、", pending)}",
                 "把 `init` 打印的一次性密码当面交给系统管理员、安全管理员和审计管理员本人，各自登录后按提示修改密码、绑定手机验证器"),
-            new("导入官方区划代码", townships > 0 && villages > 0, $"本县（{county}）已有 {townships} 个乡镇（街道）、{villages} 个村（社区）",
+            new("导入官方区划代码", townships > 0 && villages > 0, $"{countyName}已有 {townships} 个乡镇（街道）、{villages} 个村（社区）",
                 "从国家统计局统计用区划代码取得本县的 `code,name` 清单，在服务器上运行 `minzheng import-regions <文件>`，或在“区划管理”页面导入"),
             new("确认工作日历", years.Count == 2, years.Count == 2 ? $"{year}年和{year + 1}年的节假日安排已录入" : $"缺少：{string.Join("、", new[] { year, year + 1 }.Except(years).Select(y => $"{y}年"))}",
                 "国务院办公厅公布节假日安排后，在“工作日历”页面录入放假日期和调休上班日；法定期限按工作日计算"),
@@ -57,7 +59,7 @@ public sealed class SetupChecklist(MinzhengDbContext db, IConfiguration configur
     private async Task<(int Count, List<string> Pending)> AdministratorsAsync(CancellationToken ct)
     {
         var administrators = await UsersInRolesAsync(Roles.Administrators, ct);
-        return (administrators.Count, administrators.Where(u => u.MustChangePassword || !u.TwoFactorEnabled).Select(u => u.UserName!).ToList());
+        return (administrators.Count, administrators.Where(u => u.MustChangePassword || !u.TwoFactorEnabled).Select(u => $"{u.DisplayName}（`{u.UserName}`）").ToList());
     }
 
     private async Task<(int WithRole, int WithoutRole)> BusinessAccountsAsync(CancellationToken ct)
