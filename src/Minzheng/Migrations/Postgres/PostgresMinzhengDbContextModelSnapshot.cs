@@ -262,6 +262,28 @@ namespace Minzheng.Migrations.Postgres
                     b.ToTable("DivorceApplications", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Modules.Marriage.Marriages.MarriageBond", b =>
+                {
+                    b.Property<string>("PersonIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("MarriageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .IsFixedLength();
+
+                    b.HasKey("PersonIndex");
+
+                    b.HasIndex("MarriageId");
+
+                    b.ToTable("MarriageBonds", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Modules.Marriage.Marriages.MarriageRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3753,6 +3775,15 @@ namespace Minzheng.Migrations.Postgres
                     b.HasOne("Minzheng.Platform.Security.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Minzheng.Modules.Marriage.Marriages.MarriageBond", b =>
+                {
+                    b.HasOne("Minzheng.Modules.Marriage.Marriages.MarriageRecord", null)
+                        .WithMany()
+                        .HasForeignKey("MarriageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -251,6 +251,28 @@ namespace Minzheng.Migrations.Sqlite
                     b.ToTable("DivorceApplications", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Modules.Marriage.Marriages.MarriageBond", b =>
+                {
+                    b.Property<string>("PersonIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MarriageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("PersonIndex");
+
+                    b.HasIndex("MarriageId");
+
+                    b.ToTable("MarriageBonds", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Modules.Marriage.Marriages.MarriageRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3742,6 +3764,15 @@ namespace Minzheng.Migrations.Sqlite
                     b.HasOne("Minzheng.Platform.Security.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Minzheng.Modules.Marriage.Marriages.MarriageBond", b =>
+                {
+                    b.HasOne("Minzheng.Modules.Marriage.Marriages.MarriageRecord", null)
+                        .WithMany()
+                        .HasForeignKey("MarriageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -145,6 +145,30 @@ public abstract class MarriageApiTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Register_OnePersonWithTwoPartnersAtTheSameMoment_OnlyOneMarriageIsRegistered()
+    {
+        using var first = await app.ClientAsAsync("marriage");
+        using var second = await app.ClientAsAsync("marriage");
+        for (var round = 0; round < 6; round++)
+        {
+            // Two registries (全国通办) submit at once for the same man: the checks run before either is stored.
+            var man = MarriageIds.Man(1985);
+            var answers = await Task.WhenAll(
+                first.PostAsJsonAsync("/api/v1/marriage/registrations", Marriage("2026-05-20", man, MarriageIds.Woman(1987)), Ct),
+                second.PostAsJsonAsync("/api/v1/marriage/registrations", Marriage("2026-05-20", man, MarriageIds.Woman(1988)), Ct));
+            var statuses = answers.Select(a => a.StatusCode).Order().ToList();
+            Assert.Equal(HttpStatusCode.Created, statuses[0]);
+            Assert.Contains(statuses[1], new[] { HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity });
+            var loser = answers.Single(a => a.StatusCode != HttpStatusCode.Created);
+            Assert.StartsWith("不予登记", (await loser.AssertProblemAsync(loser.StatusCode)).GetProperty("detail").GetString());
+
+            // Whichever woman lost may marry someone else; the man stays married once.
+            var again = await first.PostAsJsonAsync("/api/v1/marriage/registrations", Marriage("2026-05-21", man, MarriageIds.Woman(1989)), Ct);
+            await again.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        }
+    }
+
+    [Fact]
     public async Task Statistics_CountByRegistrationDate_AndCheckTheirInput()
     {
         using var client = await app.ClientAsAsync("marriage");

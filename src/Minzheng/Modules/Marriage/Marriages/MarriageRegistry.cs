@@ -104,6 +104,21 @@ public sealed class MarriageRegistry(MinzhengDbContext db, IRegionScope scope, P
         return hits.SelectMany(h => new[] { h.PartyAIdIndex, h.PartyBIdIndex }).Where(indexes.Contains).ToHashSet();
     }
 
+    /// <summary>A marriage binds both parties; the divorce or revocation that ends it frees them (see <see cref="MarriageBond"/>).</summary>
+    private async Task UpdateBondsAsync(MarriageRecord record, CancellationToken ct)
+    {
+        if (record.Kind == MarriageRecordKind.Marriage)
+        {
+            db.MarriageBonds.AddRange(
+                new MarriageBond { PersonIndex = record.PartyAIdIndex, MarriageId = record.Id, RegionCode = record.RegionCode },
+                new MarriageBond { PersonIndex = record.PartyBIdIndex, MarriageId = record.Id, RegionCode = record.RegionCode });
+        }
+        else if (record.Kind is MarriageRecordKind.Divorce or MarriageRecordKind.Revocation && record.MarriageId is { } ended)
+        {
+            db.MarriageBonds.RemoveRange(await db.MarriageBonds.Where(x => x.MarriageId == ended).ToListAsync(ct));
+        }
+    }
+
     public string Index(IdNumber id) => protector.BlindIndex(id.Value, DataPurpose.IdNumber);
 
     public MarriageRecord NewRecord(MarriageRecordKind kind, DateOnly date, ValidParty a, ValidParty b, string indexA, string indexB, string couple) => new()
@@ -132,6 +147,7 @@ public sealed class MarriageRegistry(MinzhengDbContext db, IRegionScope scope, P
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.MarriageRecords.Add(record);
+        await UpdateBondsAsync(record, ct);
         alsoChange?.Invoke();
         try
         {
@@ -140,7 +156,11 @@ public sealed class MarriageRegistry(MinzhengDbContext db, IRegionScope scope, P
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            return MarriageResult<RegisteredMarriageRecord>.Refused(Outcome.Conflict, "同一登记已办理（双方与日期相同），请勿重复提交");
+            var sameRegistration = await db.MarriageRecords.AsNoTracking().AcrossRegions("a double submission may come from any registry")
+                .AnyAsync(r => r.Kind == record.Kind && r.CoupleKey == record.CoupleKey && r.Date == record.Date, ct);
+            return MarriageResult<RegisteredMarriageRecord>.Refused(Outcome.Conflict, sameRegistration
+                ? "同一登记已办理（双方与日期相同），请勿重复提交"
+                : "不予登记：一方刚刚在另一结婚登记中登记结婚（同时提交），不能同时与两人结婚");
         }
 
         var document = await documents.IssueAsync(documentKind, record.RegionCode, MarriageDocuments.OwnerType, record.Id, ct, record.Date);
