@@ -90,9 +90,9 @@ public sealed class FirstAdministrators(MinzhengDbContext db, MinzhengUserManage
         {
             errors.Add($"县级区划代码“{county}”的前两位“{county[..2]}”不是省级区划代码");
         }
-        else if (county[2..4] == "00" || county[4..] == "00")
+        else if (county[2..4] == "00")
         {
-            errors.Add($"“{county}”不是县级区划代码：第3–4位（地级）和第5–6位（县级）都不能是00");
+            errors.Add($"“{county}”不是县级区划代码：第3–4位（地级）不能是00");
         }
 
         var countyName = CheckName(name, "--name（县级区划名称）", errors);
@@ -135,6 +135,8 @@ public sealed class FirstAdministrators(MinzhengDbContext db, MinzhengUserManage
     private async Task<List<(string Code, string Name)>> PlanRegionsAsync(
         string county, (string County, string? Prefecture) names, List<string> errors, CancellationToken ct)
     {
+        // A city without counties (东莞市 441900) is its own county-level unit: no separate prefecture row.
+        var cityIsCounty = county[4..] == "00";
         var codes = new[] { county[..2] + "0000000000", county[..4] + "00000000", county + "000000" };
         var existing = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         if (existing.TryGetValue(codes[2], out var current) && current != names.County)
@@ -142,14 +144,14 @@ public sealed class FirstAdministrators(MinzhengDbContext db, MinzhengUserManage
             errors.Add($"区划 {county} 已存在，名称为“{current}”，与 --name “{names.County}”不符");
         }
 
-        var prefecture = names.Prefecture ?? Provinces.KnownPrefectureName(county[..4]);
+        var prefecture = cityIsCounty ? names.County : names.Prefecture ?? Provinces.KnownPrefectureName(county[..4]);
         if (!existing.ContainsKey(codes[1]) && prefecture is null)
         {
             errors.Add($"请用 --prefecture-name 给出地级区划 {county[..4]}00 的名称（如 --prefecture-name 九江市），或先用 import-regions 导入官方区划代码");
         }
 
         var wanted = new[] { Provinces.NameOf(county[..2])!, prefecture ?? "", names.County };
-        return codes.Select((code, i) => (code, wanted[i])).Where(r => !existing.ContainsKey(r.code)).ToList();
+        return codes.Select((code, i) => (code, wanted[i])).Distinct().Where(r => !existing.ContainsKey(r.code)).ToList();
     }
 
     /// <summary>Four groups of four from letters and digits that cannot be misread (no 0/O, 1/l/I), joined by '-'.</summary>

@@ -45,7 +45,10 @@ public static class RegionCode
             var isZero = code.AsSpan(start, SegmentEnds[i] - start).IndexOfAnyExcept('0') < 0;
             if (!isZero)
             {
-                if (significant != i)
+                // Prefecture-level cities without counties (东莞 4419, 中山 4420, 儋州 4604, 嘉峪关 6202) list their
+                // townships directly under the city with county segment 00: the city is its own county-level unit.
+                var underCityWithoutCounties = i == (int)RegionLevel.Township - 1 && significant == (int)RegionLevel.City;
+                if (significant != i && !underCityWithoutCounties)
                 {
                     error = $"区划代码“{code}”的上级段为0而下级段非0，不是有效代码";
                     return false;
@@ -74,9 +77,13 @@ public static class RegionCode
     public static string Prefix(string code) =>
         TryGetLevel(code, out var level, out var error) ? Prefix(code, level) : throw new FormatException(error);
 
-    /// <summary>The code of the level above, or null for a province.</summary>
+    /// <summary>
+    /// The code of the level above, or null for a province. A township of a city without counties has the city as its
+    /// parent: its county segment is 00, so the county-level prefix is the city's code.
+    /// </summary>
     public static string? ParentOf(string code, RegionLevel level) =>
         level == RegionLevel.Province ? null : Prefix(code, level - 1).PadRight(Length, '0');
+
 
     /// <summary>
     /// Turns a filter value — a 12-digit code or its significant prefix of 2, 4, 6 or 9 digits — into the prefix that

@@ -38,7 +38,7 @@ public abstract class GoLiveTests<TApp>(TApp app) : IClassFixture<TApp>
         foreach (var (county, name, prefecture, expected) in new[]
                  {
                      ("3604", "共青城市", "九江市", "应为6位数字"), ("990482", "共青城市", "九江市", "不是省级区划代码"),
-                     ("360400", "九江市", "九江市", "不是县级区划代码"), (County, "共青\u0007城市", "九江市", "控制字符"),
+                     ("360082", "九江市", "九江市", "不是县级区划代码"), (County, "共青\u0007城市", "九江市", "控制字符"),
                      (County, "共青城市", null, "--prefecture-name"),
                  })
         {
@@ -160,3 +160,26 @@ public sealed class ProductionPostgresApp : PostgresApp
 public sealed class SqliteGoLiveTests(ProductionSqliteApp app) : GoLiveTests<ProductionSqliteApp>(app);
 
 public sealed class PostgresGoLiveTests(ProductionPostgresApp app) : GoLiveTests<ProductionPostgresApp>(app);
+
+/// <summary>A city without counties (东莞市 441900) goes live as its own county-level unit, its townships directly below it.</summary>
+public sealed class CityWithoutCountiesInitTests(ProductionSqliteApp app) : IClassFixture<ProductionSqliteApp>
+{
+    [Fact]
+    public async Task Init_Dongguan_CreatesProvinceAndCityOnly_ThenTakesItsTownships()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var result = await app.WithScopeAsync(s => s.GetRequiredService<FirstAdministrators>().InitializeAsync("441900", "东莞市", null, ct));
+        Assert.Empty(result.Errors);
+        var regions = await app.WithScopeAsync(s => s.GetRequiredService<MinzhengDbContext>().Regions.OrderBy(r => r.Code)
+            .Select(r => r.Code + " " + r.Name).ToListAsync(ct));
+        Assert.Equal(["440000000000 广东省", "441900000000 东莞市"], regions);
+        Assert.All(await app.WithScopeAsync(s => s.GetRequiredService<MinzhengDbContext>().Users.Select(u => u.RegionCode).ToListAsync(ct)),
+            code => Assert.Equal("441900000000", code));
+
+        var csv = "code,name\n441900003000,东城街道\n441900003001,东城社区\n442000001000,石岐街道\n";
+        var imported = await app.WithScopeAsync(s => s.GetRequiredService<RegionService>()
+            .ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "regions.csv", ct));
+        Assert.Empty(imported.Errors);
+        Assert.Equal((2, 1), (imported.Added, imported.Skipped)); // 中山市's street is another city's
+    }
+}

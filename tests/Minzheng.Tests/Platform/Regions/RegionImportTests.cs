@@ -45,6 +45,22 @@ public abstract class RegionImportTests<TDatabase>(TDatabase database) : IClassF
     }
 
     [Fact]
+    public async Task Csv_CityWithoutCounties_TakesItsTownshipsDirectlyUnderTheCity()
+    {
+        // As 东莞市 (441900) lists them: 441900003000 东城街道 under the city, county segment 00.
+        var p = NewProvince();
+        var (service, db) = await ServiceAsync();
+        await using var _ = db;
+        var csv = $"code,name\n{p[..2]}0000000000,测试省\n{p}00000000,不设区的市\n{p}00003000,东城街道\n{p}00003001,东城社区\n";
+        var result = await service.ImportAsync(Csv(csv), "regions.csv", Ct);
+        Assert.Empty(result.Errors);
+        var township = await db.Regions.AsNoTracking().SingleAsync(r => r.Code == $"{p}00003000", Ct);
+        Assert.Equal((RegionLevel.Township, $"{p}00000000"), (township.Level, township.ParentCode));
+        Assert.Equal($"{p}00003000", (await db.Regions.AsNoTracking().SingleAsync(r => r.Code == $"{p}00003001", Ct)).ParentCode);
+        Assert.Contains(township.Code, (await service.ChildrenAsync($"{p}00000000", Ct)).Select(c => c.Code));
+    }
+
+    [Fact]
     public async Task Csv_WithBadRows_WritesNothingAndNamesRows()
     {
         var p = NewProvince();
