@@ -26,6 +26,7 @@ public static class AuditActions
     public const string RecordViewed = "data.viewed";
     public const string Exported = "data.exported";
     public const string ImportCommitted = "import.committed";
+    public const string RegionsImported = "region.imported";
     public const string RelativeRegistered = "verification.relative-registered";
     public const string ProtectionRestored = "audit.protection-restored";
     public const string MigrationRecovered = "database.migration-recovered";
