@@ -43,6 +43,7 @@ public sealed class FuneralModule : IMinzhengModule
         services.AddScoped<FuneralFacilities.FacilityService>();
         services.AddScoped<FuneralDemo>();
         services.AddScoped<IWorkSummaryContributor, FuneralWorkSummary>();
+        services.AddSingleton<Platform.Auditing.IAuditVocabulary, FuneralAuditVocabulary>();
         services.AddOptions<FeeWaiverOptions>().Bind(configuration.GetSection(FeeWaiverOptions.Section))
             .Validate(o => o.IsValid, "Funeral:Waiver amounts must be between 0 and 100000 yuan with at most two decimals").ValidateOnStart();
     }
