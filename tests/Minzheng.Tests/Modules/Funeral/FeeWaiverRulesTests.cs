@@ -41,4 +41,9 @@ public sealed class FeeWaiverRulesTests
         Assert.False(new FeeWaiverOptions { Transport = -1m }.IsValid);
         Assert.False(new FeeWaiverOptions { Cremation = 600.001m }.IsValid);
     }
+
+    [Fact]
+    public void PageMessages_DropTheJsonFieldNames_KeepingTheChineseLabels() =>
+        Assert.Equal(["火化日期不能早于死亡日期", "请填写死亡日期（格式 YYYY-MM-DD）", "“棺木”不是基本殡葬服务"],
+            PageMessages.For(["火化日期（cremationDate）不能早于死亡日期（deathDate）", "请填写死亡日期（deathDate，格式 YYYY-MM-DD）", "“棺木”不是基本殡葬服务"]));
 }

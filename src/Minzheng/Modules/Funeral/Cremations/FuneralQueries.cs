@@ -70,8 +70,10 @@ public sealed class FuneralQueries(MinzhengDbContext db, IRegionScope scope, Reg
 
     public Task<Cremation?> GetAsync(Guid id, CancellationToken ct) => db.Cremations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
 
-    public Task<List<FeeWaiverLine>> WaiverLinesAsync(Guid id, CancellationToken ct) =>
-        db.FeeWaiverLines.AsNoTracking().Where(l => l.CremationId == id).OrderBy(l => l.Id).ToListAsync(ct);
+    /// <summary>The waived items of a cremation in the order of the basic services (接运, 暂存, 火化, 寄存).</summary>
+    public async Task<List<FeeWaiverLine>> WaiverLinesAsync(Guid id, CancellationToken ct) =>
+        [.. (await db.FeeWaiverLines.AsNoTracking().Where(l => l.CremationId == id).ToListAsync(ct))
+            .OrderBy(l => FeeWaiverRules.Items.Select(i => i.Code).ToList().IndexOf(l.Item))];
 
     /// <summary>
     /// The figures of a region (12 digits or a significant prefix; the caller's own subtree when empty) by cremation date
@@ -110,6 +112,7 @@ public sealed class FuneralQueries(MinzhengDbContext db, IRegionScope scope, Reg
     /// <summary>The figures of a region prefix by cremation date within [from, to] (the region filter applies too).</summary>
     public async Task<FuneralStatistics> FiguresAsync(string prefix, DateOnly from, DateOnly to, CancellationToken ct)
     {
+        // A county's cremations of a period are a few thousand rows at most: counted in memory, by month too.
         var rows = await db.Cremations.AsNoTracking().Where(c => c.RegionCode.StartsWith(prefix) && c.CremationDate >= from && c.CremationDate <= to)
             .Select(c => new { c.CremationDate, c.Agricultural, c.WaiverAmount, c.FindingsOpened, Enrolled = c.AssistancePrograms != "" }).ToListAsync(ct);
         var months = rows.GroupBy(r => r.CremationDate.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).OrderBy(g => g.Key)

@@ -53,7 +53,7 @@ public sealed class RegisterModel(CremationService service, FacilityService faci
             return RedirectToPage("/Modules/Funeral/Cremations/Detail", new { id = created.Id });
         }
 
-        Errors = result.Errors.Any ? [.. result.Errors.Messages] : [result.Message!];
+        Errors = PageMessages.For(result.Errors.Any ? result.Errors.Messages : [result.Message!]);
         await LoadAsync(ct);
         return Page();
     }

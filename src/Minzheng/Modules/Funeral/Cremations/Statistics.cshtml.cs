@@ -24,6 +24,6 @@ public sealed class StatisticsModel(FuneralQueries queries, TimeProvider clock) 
         To ??= today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var (outcome, figures, errors) = await queries.StatisticsAsync(null, From, To, ct);
         Figures = figures;
-        Errors = outcome == Outcome.Done ? [] : errors.Any ? [.. errors.Messages] : ["统计区划不在您的管辖范围内"];
+        Errors = outcome == Outcome.Done ? [] : errors.Any ? PageMessages.For(errors.Messages) : ["统计区划不在您的管辖范围内"];
     }
 }

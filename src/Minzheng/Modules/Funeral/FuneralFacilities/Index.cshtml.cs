@@ -29,7 +29,7 @@ public sealed class IndexModel(FacilityService service) : PageModel
             return RedirectToPage();
         }
 
-        Errors = result.Errors.Any ? [.. result.Errors.Messages] : [result.Message!];
+        Errors = Cremations.PageMessages.For(result.Errors.Any ? result.Errors.Messages : [result.Message!]);
         Facilities = await service.ListAsync(ct);
         return Page();
     }
