@@ -82,6 +82,35 @@ public sealed class FuneralJourneyTests(BrowserApp app)
         Assert.Contains("共青城市殡仪馆", await page.GetByTestId("facilities").InnerTextAsync());
         await Shots.SaveAsync(page, "funeral-facilities");
 
+        // The cemetery clerk lays out a plot within the province's limit, sells it, and prints its 墓穴证.
+        await page.GetByTestId("facilities").GetByRole(AriaRole.Link, new() { Name = "共青城市城市公益性公墓" }).ClickAsync();
+        var area = "浏" + "甲乙丙丁戊己庚辛"[Random.Shared.Next(8)] + Random.Shared.Next(100, 999).ToString(CultureInfo.InvariantCulture);
+        var form = page.GetByTestId("plot-form");
+        await form.GetByLabel("墓区").FillAsync(area);
+        await form.GetByLabel("排", new() { Exact = true }).FillAsync("1");
+        await form.GetByLabel("号", new() { Exact = true }).FillAsync("1");
+        await form.GetByLabel("占地面积（平方米）").FillAsync("1.5");
+        await form.GetByRole(AriaRole.Button, new() { Name = "登记墓穴" }).ClickAsync();
+        Assert.Contains("超过本省", await page.GetByTestId("plot-errors").InnerTextAsync());
+        form = page.GetByTestId("plot-form");
+        await form.GetByLabel("墓区").FillAsync(area);
+        await form.GetByLabel("排", new() { Exact = true }).FillAsync("1");
+        await form.GetByLabel("号", new() { Exact = true }).FillAsync("1");
+        await form.GetByLabel("占地面积（平方米）").FillAsync("0.8");
+        await form.GetByRole(AriaRole.Button, new() { Name = "登记墓穴" }).ClickAsync();
+        Assert.Contains($"已登记{area}区1排1号墓穴", await page.GetByTestId("plot-saved").InnerTextAsync());
+        var plot = page.GetByTestId("plots").Locator("tr", new() { HasText = $"{area}区1排1号" });
+        await plot.GetByLabel("购墓人姓名").FillAsync("殡改家属");
+        await plot.GetByLabel("购墓人身份证号").FillAsync(BrowserApp.NewIdNumber());
+        await plot.GetByLabel("合同编号").FillAsync("浏览器合同1");
+        await plot.GetByRole(AriaRole.Button, new() { Name = "出售" }).ClickAsync();
+        Assert.Contains("墓穴证编号", await page.GetByTestId("plot-saved").InnerTextAsync());
+        await Shots.SaveAsync(page, "funeral-plots");
+        await page.GetByTestId("plots").Locator("tr", new() { HasText = $"{area}区1排1号" }).GetByTestId("plot-certificate").GetByRole(AriaRole.Link).ClickAsync();
+        Assert.Contains("墓证", await page.GetByTestId("plot-certificate-number").InnerTextAsync());
+        Assert.Contains("殡改家属", await page.GetByTestId("plot-certificate-page").InnerTextAsync());
+        await Shots.SaveAsync(page, "funeral-plot-certificate");
+
         var county = await app.SignedInPageAsync("county");
         await county.GotoAsync("/Verification?type=death&name=" + Uri.EscapeDataString(name));
         var finding = county.GetByTestId("findings").Locator("tr", new() { HasText = name });

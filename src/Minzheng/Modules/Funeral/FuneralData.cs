@@ -13,5 +13,6 @@ public static class FuneralData
         public DbSet<Cremation> Cremations => db.Set<Cremation>();
         public DbSet<FeeWaiverLine> FeeWaiverLines => db.Set<FeeWaiverLine>();
         public DbSet<FuneralFacility> FuneralFacilities => db.Set<FuneralFacility>();
+        public DbSet<Plots.Plot> FuneralPlots => db.Set<Plots.Plot>();
     }
 }

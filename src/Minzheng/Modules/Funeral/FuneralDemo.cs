@@ -15,7 +15,7 @@ namespace Minzheng.Modules.Funeral;
 /// with and without a fee waiver. None is of a registered resident: the demo caseload stays as social assistance seeded it.
 /// Idempotent: nothing is added once there are cremations.
 /// </summary>
-public sealed class FuneralDemo(MinzhengDbContext db, CremationService cremations, FacilityService facilities, TimeProvider clock,
+public sealed class FuneralDemo(MinzhengDbContext db, CremationService cremations, FacilityService facilities, Plots.PlotService plots, TimeProvider clock,
     ILogger<FuneralDemo> log)
 {
     public const string FuneralHome = "共青城市殡仪馆";
@@ -38,9 +38,24 @@ public sealed class FuneralDemo(MinzhengDbContext db, CremationService cremation
             ("金湖乡公益性墓地", FacilityKind.RuralPublicCemetery, "共民字〔2020〕3号", 260, "360482200201"),
             ("共青城市骨灰堂", FacilityKind.Columbarium, "共民字〔2021〕11号", 5000, "360482001000"),
         ];
+        var cemetery = Guid.Empty;
         foreach (var (name, kind, approval, capacity, region) in sites)
         {
-            await facilities.AddAsync(new FacilityRequest(name, InputValues(kind), approval, "2021-06-30", capacity, null, region), ct);
+            var added = await facilities.AddAsync(new FacilityRequest(name, InputValues(kind), approval, "2021-06-30", capacity, null, region), ct);
+            cemetery = kind == FacilityKind.UrbanPublicCemetery && added.Value is { } c ? c.Id : cemetery;
+        }
+
+        // The urban public cemetery's first rows: ashes plots, a few sold with their 墓穴证 (the county reports 1600冢, sold 18).
+        for (var n = 1; n <= 24 && cemetery != Guid.Empty; n++)
+        {
+            var plot = await plots.AddAsync(cemetery, new Plots.PlotRequest("福", 1 + ((n - 1) / 8), 1 + ((n - 1) % 8), n % 6 == 0 ? "double" : "single", true,
+                n % 6 == 0 ? 1.0m : 0.8m, n % 6 == 0 ? 9800m : 6800m), ct);
+            if (plot.Value is { } p && n % 3 == 0)
+            {
+                var sold = clock.Today().AddDays(-10 * n);
+                await plots.SellAsync(p.Id, new Plots.PlotSaleRequest(Surnames[n % Surnames.Length] + "家属", Id(new DateOnly(1965 + n, 3, 1), true, 60 + n), Text(sold),
+                    $"FM{sold:yyyyMM}{n:D3}", 20), ct);
+            }
         }
 
         var villages = DemoSeeder.Regions.Select(r => r.Code).Where(c => !c.EndsWith("000", StringComparison.Ordinal)).ToList();

@@ -44,6 +44,10 @@ public sealed class FuneralModule : IMinzhengModule
         services.AddScoped<FuneralDemo>();
         services.AddScoped<IWorkSummaryContributor, FuneralWorkSummary>();
         services.AddSingleton<Platform.Auditing.IAuditVocabulary, FuneralAuditVocabulary>();
+        services.AddScoped<Plots.PlotService>();
+        services.AddSingleton(Plots.PlotDocuments.Certificate);
+        services.AddOptions<Plots.PlotLimits>().Bind(configuration.GetSection(Plots.PlotLimits.Section))
+            .Validate(o => o.IsValid, "Funeral:PlotLimits must be between 0 and 100 square metres").ValidateOnStart();
         services.AddOptions<FeeWaiverOptions>().Bind(configuration.GetSection(FeeWaiverOptions.Section))
             .Validate(o => o.IsValid, "Funeral:Waiver amounts must be between 0 and 100000 yuan with at most two decimals").ValidateOnStart();
     }
@@ -52,6 +56,7 @@ public sealed class FuneralModule : IMinzhengModule
     {
         api.MapFuneral();
         FuneralFacilities.FacilityEndpoints.Map(api);
+        Plots.PlotEndpoints.Map(api);
     }
 
     // The demo records can be left out to start faster (Demo:Funeral=false), as the tests do unless they ask for them.

@@ -147,6 +147,9 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", "/api/v1/funeral/cremations/export.xlsx?name=无此人", null, ["funeral"]),
             ("GET", "/api/v1/funeral/facilities", null, ["funeral"]),
             ("POST", "/api/v1/funeral/facilities", "{}", ["funeral"]),
+            ("GET", $"/api/v1/funeral/facilities/{Guid.Empty}/plots", null, ["funeral"]),
+            ("POST", $"/api/v1/funeral/facilities/{Guid.Empty}/plots", "{}", ["funeral"]),
+            ("POST", $"/api/v1/funeral/plots/{Guid.Empty}/sale", "{}", ["funeral"]),
             ("GET", "/api/v1/funeral/statistics?region=bad", null, ["funeral", "leader"]),
         };
         var data = new TheoryData<string, string, string, string>();
