@@ -75,6 +75,46 @@ namespace Minzheng.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "FuneralPlots",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 12, nullable: false),
+                    FacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Row = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    ForAshes = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SquareMeters = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Price = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    BuyerName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    BuyerIdCipher = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    BuyerIdIndex = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    BuyerIdMasked = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    ContractNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    SoldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TenureYears = table.Column<int>(type: "INTEGER", nullable: true),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CertificateNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FuneralPlots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FuneralPlots_FuneralFacilities_FacilityId",
+                        column: x => x.FacilityId,
+                        principalTable: "FuneralFacilities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FuneralFeeWaiverLines",
                 columns: table => new
                 {
@@ -148,6 +188,17 @@ namespace Minzheng.Migrations.Sqlite
                 name: "IX_FuneralFeeWaiverLines_RegionCode",
                 table: "FuneralFeeWaiverLines",
                 column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FuneralPlots_FacilityId_Area_Row_Number",
+                table: "FuneralPlots",
+                columns: new[] { "FacilityId", "Area", "Row", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FuneralPlots_RegionCode",
+                table: "FuneralPlots",
+                column: "RegionCode");
         }
 
         /// <inheritdoc />
@@ -155,6 +206,9 @@ namespace Minzheng.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "FuneralFeeWaiverLines");
+
+            migrationBuilder.DropTable(
+                name: "FuneralPlots");
 
             migrationBuilder.DropTable(
                 name: "Cremations");

@@ -75,6 +75,46 @@ namespace Minzheng.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "FuneralPlots",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RegionCode = table.Column<string>(type: "character(12)", fixedLength: true, maxLength: 12, nullable: false),
+                    FacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Area = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Row = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    ForAshes = table.Column<bool>(type: "boolean", nullable: false),
+                    SquareMeters = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Price = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    BuyerName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    BuyerIdCipher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    BuyerIdIndex = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    BuyerIdMasked = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    ContractNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    SoldOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    TenureYears = table.Column<int>(type: "integer", nullable: true),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CertificateNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FuneralPlots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FuneralPlots_FuneralFacilities_FacilityId",
+                        column: x => x.FacilityId,
+                        principalTable: "FuneralFacilities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FuneralFeeWaiverLines",
                 columns: table => new
                 {
@@ -148,6 +188,17 @@ namespace Minzheng.Migrations.Postgres
                 name: "IX_FuneralFeeWaiverLines_RegionCode",
                 table: "FuneralFeeWaiverLines",
                 column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FuneralPlots_FacilityId_Area_Row_Number",
+                table: "FuneralPlots",
+                columns: new[] { "FacilityId", "Area", "Row", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FuneralPlots_RegionCode",
+                table: "FuneralPlots",
+                column: "RegionCode");
         }
 
         /// <inheritdoc />
@@ -155,6 +206,9 @@ namespace Minzheng.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "FuneralFeeWaiverLines");
+
+            migrationBuilder.DropTable(
+                name: "FuneralPlots");
 
             migrationBuilder.DropTable(
                 name: "Cremations");
