@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Minzheng.Modules.Administration;
+using Minzheng.Modules.Funeral;
 using Minzheng.Modules.Marriage;
 using Minzheng.Modules.SocialAssistance;
 using Minzheng.Platform.Data;
@@ -19,6 +20,7 @@ public static class MinzhengModules
     [
         new SocialAssistanceModule(),
         new MarriageModule(),
+        new FuneralModule(),
         new AdministrationModule(),
     ];
 }

@@ -15,6 +15,7 @@ public sealed class AssistanceAuditVocabulary : IAuditVocabulary
         [ReconciliationService.AuditReissued] = "生成补发名册",
         ["recalculation.previewed"] = "提标重算预览",
         ["recalculation.applied"] = "提标重算执行",
+        [Verification.DeathReportSink.AuditReported] = "死亡信息比对（火化等逐条报送）",
     };
 
     public IReadOnlyDictionary<string, string> Entities { get; } = new Dictionary<string, string>

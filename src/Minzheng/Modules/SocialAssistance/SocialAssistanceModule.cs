@@ -93,6 +93,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<BankFileService>();
         services.AddScoped<ReconciliationService>();
         services.AddScoped<DeathRecordImport>();
+        services.AddScoped<Contracts.IDeathReportSink, DeathReportSink>();
         services.AddScoped<PersonMatcher>();
         services.AddScoped<CheckListImport>();
         services.AddScoped<ApplicationScreening>();

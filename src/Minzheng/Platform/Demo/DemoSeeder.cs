@@ -41,6 +41,7 @@ public sealed class DemoSeeder(MinzhengDbContext db, UserManager<AppUser> users,
         new("village", Roles.Village, "李建国", "360482100201"),
         new("leader", Roles.Leader, "刘文明", CountyCode),
         new("marriage", Roles.MarriageRegistrar, "吴佳", CountyCode),
+        new("funeral", Roles.FuneralClerk, "郑国平", CountyCode),
     ];
 
     public async Task SeedAsync(CancellationToken ct)

@@ -245,7 +245,10 @@ public sealed class RegionService(MinzhengDbContext db, IMemoryCache cache, Audi
 
         audit?.Add(Auditing.AuditActions.RegionsImported, entityType: "Region", details: new
         {
-            fileName = Path.GetFileName(fileName), added = added.Count, renamed = renamed.Count, skipped,
+            fileName = Path.GetFileName(fileName),
+            added = added.Count,
+            renamed = renamed.Count,
+            skipped,
             renames = renamed.Take(100).Select(r => new { r.Code, r.Name }),
         });
         await db.SaveChangesAsync(ct);

@@ -20,8 +20,11 @@ public static class Roles
     /// <summary>婚姻登记员 of a county registry: works only the marriage register, sees no other business line.</summary>
     public const string MarriageRegistrar = "marriage-registrar";
 
+    /// <summary>殡葬管理员 (and the funeral home's clerk): cremation records, fee waivers, funeral facilities; sees no other business line.</summary>
+    public const string FuneralClerk = "funeral-clerk";
+
     public static IReadOnlyList<string> All { get; } =
-        [Admin, Security, Auditor, County, CountyApprover, Finance, Township, TownshipReviewer, Village, Leader, MarriageRegistrar];
+        [Admin, Security, Auditor, County, CountyApprover, Finance, Township, TownshipReviewer, Village, Leader, MarriageRegistrar, FuneralClerk];
 
     public static IReadOnlySet<string> Administrators { get; } = new HashSet<string> { Admin, Security, Auditor };
 
@@ -44,6 +47,7 @@ public static class Roles
         Village => "村（社区）协理员",
         Leader => "领导（只读）",
         MarriageRegistrar => "婚姻登记员",
+        FuneralClerk => "殡葬管理员",
         _ => role,
     };
 

@@ -10,7 +10,7 @@ namespace Minzheng.Tests.Platform.Security;
 /// </summary>
 public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
-    private static readonly string[] AllRoles = ["admin", "security", "auditor", "county", "finance", "township", "village", "leader", "marriage"];
+    private static readonly string[] AllRoles = ["admin", "security", "auditor", "county", "finance", "township", "village", "leader", "marriage", "funeral"];
 
     public static TheoryData<string, string, string, string> Matrix()
     {
@@ -141,6 +141,16 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", $"/api/v1/marriage/divorce-applications/{Guid.Empty}/withdraw", "{}", ["marriage"]),
             ("POST", $"/api/v1/marriage/divorce-applications/{Guid.Empty}/register", "{}", ["marriage"]),
             ("GET", "/api/v1/marriage/statistics?region=bad", null, ["marriage", "leader"]),
+            ("POST", "/api/v1/funeral/cremations", "{}", ["funeral"]),
+            ("GET", "/api/v1/funeral/cremations?region=bad", null, ["funeral"]),
+            ("GET", $"/api/v1/funeral/cremations/{Guid.Empty}", null, ["funeral"]),
+            ("GET", "/api/v1/funeral/cremations/export.xlsx?name=无此人", null, ["funeral"]),
+            ("GET", "/api/v1/funeral/facilities", null, ["funeral"]),
+            ("POST", "/api/v1/funeral/facilities", "{}", ["funeral"]),
+            ("GET", $"/api/v1/funeral/facilities/{Guid.Empty}/plots", null, ["funeral"]),
+            ("POST", $"/api/v1/funeral/facilities/{Guid.Empty}/plots", "{}", ["funeral"]),
+            ("POST", $"/api/v1/funeral/plots/{Guid.Empty}/sale", "{}", ["funeral"]),
+            ("GET", "/api/v1/funeral/statistics?region=bad", null, ["funeral", "leader"]),
         };
         var data = new TheoryData<string, string, string, string>();
         foreach (var (method, path, body, allowed) in rows)
@@ -238,6 +248,17 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("village", "/Marriages/Statistics", false)]
     [InlineData("marriage", "/Registry", false)]
     [InlineData("marriage", "/Cases", false)]
+    [InlineData("funeral", "/Cremations", true)]
+    [InlineData("funeral", "/Cremations/Register", true)]
+    [InlineData("funeral", "/Cremations/Statistics", true)]
+    [InlineData("funeral", "/FuneralFacilities", true)]
+    [InlineData("leader", "/Cremations/Statistics", true)]
+    [InlineData("leader", "/Cremations", false)]
+    [InlineData("county", "/Cremations/Register", false)]
+    [InlineData("township", "/Cremations", false)]
+    [InlineData("marriage", "/FuneralFacilities", false)]
+    [InlineData("funeral", "/Registry", false)]
+    [InlineData("funeral", "/Marriages", false)]
     public async Task Role_Page_IsAllowedOrDenied(string role, string page, bool allowed)
     {
         using var web = new WebSession(app);

@@ -202,7 +202,7 @@ public sealed class ImportService(MinzhengDbContext db, PersonalDataProtector pr
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var matched = valid switch
             {
-                List<Verification.DeathRow> deaths => await deathImport.WriteAsync(batch.Id, deaths, ct),
+                List<Verification.DeathRow> deaths => (await deathImport.WriteAsync(batch.Id, deaths, ct)).Matched,
                 List<Verification.EconomicRow> economic => await checkLists.WriteEconomicAsync(batch.Id, economic, ct),
                 _ => await checkLists.WriteRelativesAsync(batch.Id, (List<Verification.RelativeRow>)valid, ct),
             };

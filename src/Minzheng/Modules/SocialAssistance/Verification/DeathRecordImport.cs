@@ -11,6 +11,9 @@ namespace Minzheng.Modules.SocialAssistance.Verification;
 
 public sealed record DeathRow(int Row, IdNumber Id, string Name, DateOnly DeathDate, string Source);
 
+/// <summary>What writing death records did: records whose person is enrolled, findings opened, programmes of the enrolments touched.</summary>
+public sealed record DeathWrite(int Matched, int Findings, IReadOnlyList<string> Programs);
+
 /// <summary>
 /// 死亡名单 import (DESIGN §5): staged and validated like rosters; the commit stores every record as evidence, marks the
 /// registered person deceased, and opens a finding for each active enrolment of the person or of their household.
@@ -62,11 +65,12 @@ public sealed class DeathRecordImport(MinzhengDbContext db, PersonalDataProtecto
 
     /// <summary>
     /// Writes the records and findings in the caller's transaction by the bulk path (the batch is audited as one entry),
-    /// and marks matched persons deceased; returns how many records matched an active enrolment.
+    /// and marks matched persons deceased; <see cref="DeathWrite.Matched"/> counts the records that matched an active enrolment.
     /// </summary>
-    public async Task<int> WriteAsync(Guid batchId, List<DeathRow> rows, CancellationToken ct)
+    /// <param name="batchId">The import batch, or the record of another line that reported a single death (<see cref="DeathReportSink"/>).</param>
+    public async Task<DeathWrite> WriteAsync(Guid batchId, List<DeathRow> rows, CancellationToken ct)
     {
-        var matched = 0;
+        var (matched, findings, programs) = (0, 0, new SortedSet<string>(StringComparer.Ordinal));
         foreach (var chunk in rows.Chunk(PersonMatcher.Chunk))
         {
             var indexes = new string[chunk.Length];
@@ -99,12 +103,15 @@ public sealed class DeathRecordImport(MinzhengDbContext db, PersonalDataProtecto
                 }
 
                 matched += match.Enrollments.Count > 0 ? 1 : 0;
+                programs.UnionWith(match.Enrollments.Select(e => e.Program));
                 hits.Add((match, new FindingFacts("death", "", $"{r.Source}死亡名单：{r.Name}（{r.Id.Masked}）于 {r.DeathDate:yyyy-MM-dd} 死亡",
                     Blocking: false, record.Id, r.DeathDate)));
             }
 
             await BulkInsert.InsertAsync(db, records, ct);
-            await BulkInsert.InsertAsync(db, stamper.Stamp(await matcher.NewFindingsAsync(hits, ct)), ct);
+            var opened = stamper.Stamp(await matcher.NewFindingsAsync(hits, ct));
+            findings += opened.Count;
+            await BulkInsert.InsertAsync(db, opened, ct);
             // A person is marked deceased once (the first list wins); one statement per date of death in the chunk.
             foreach (var day in deceased.GroupBy(d => d.Died))
             {
@@ -114,6 +121,6 @@ public sealed class DeathRecordImport(MinzhengDbContext db, PersonalDataProtecto
             }
         }
 
-        return matched;
+        return new DeathWrite(matched, findings, [.. programs]);
     }
 }

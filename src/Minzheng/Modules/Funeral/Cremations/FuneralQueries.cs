@@ -1,0 +1,123 @@
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Platform.Data;
+using Minzheng.Platform.Kernel;
+using Minzheng.Platform.Regions;
+using Minzheng.Platform.Security;
+using Minzheng.Platform.Web;
+
+namespace Minzheng.Modules.Funeral.Cremations;
+
+/// <summary><c>GET /api/v1/funeral/statistics</c>: figures by cremation date within [from, to] for a region subtree.</summary>
+public sealed record FuneralStatistics(string Region, DateOnly From, DateOnly To, int Cremations, int AgriculturalCremations, int EnrolledDeceased,
+    int FindingsOpened, int WaiverCases, decimal WaiverAmount, IReadOnlyList<FuneralMonth> Months);
+
+/// <summary>One month of the waiver ledger: cremations, waived cases and the amount to claim from finance.</summary>
+public sealed record FuneralMonth(string Month, int Cremations, int WaiverCases, decimal WaiverAmount);
+
+/// <summary>The list filter of the cremation register (URL parameters of the page and the API).</summary>
+public sealed record CremationFilter(string? Name = null, string? Region = null, string? From = null, string? To = null, string? FuneralHome = null,
+    bool? Waived = null);
+
+/// <summary>A row of the cremation register; ID number masked, never the contact phone.</summary>
+public sealed record CremationRow(Guid Id, string Name, string IdNumberMasked, string Gender, DateOnly DeathDate, DateOnly CremationDate, string FuneralHome,
+    string RegionCode, string ResidentStatus, string ResidentStatusName, decimal WaiverAmount, int FindingsOpened);
+
+/// <summary>Lists, the record and the figures of the cremation register, within the caller's region (the query filter).</summary>
+public sealed class FuneralQueries(MinzhengDbContext db, IRegionScope scope, RegionService regions)
+{
+    private static readonly SortMap<Cremation> Sort = new SortMap<Cremation>("cremated", q => q.ThenByDescending(c => c.Id))
+        .Add("cremated", c => c.CremationDate).Add("died", c => c.DeathDate).Add("name", c => c.Name).Add("region", c => c.RegionCode)
+        .Add("home", c => c.FuneralHome).Add("waiver", c => c.WaiverAmount);
+
+    public async Task<Paged<CremationRow>> PageAsync(CremationFilter filter, PageRequest page, CancellationToken ct)
+    {
+        var q = db.Cremations.AsNoTracking();
+        if (filter.Name?.Trim() is { Length: > 0 } name)
+        {
+            q = q.Where(c => c.Name.Contains(name));
+        }
+
+        if (RegionCode.ToScopePrefix(filter.Region) is { } prefix)
+        {
+            q = q.Where(c => c.RegionCode.StartsWith(prefix));
+        }
+
+        if (InputValues.TryParseDate(filter.From, out var from))
+        {
+            q = q.Where(c => c.CremationDate >= from);
+        }
+
+        if (InputValues.TryParseDate(filter.To, out var to))
+        {
+            q = q.Where(c => c.CremationDate <= to);
+        }
+
+        if (filter.FuneralHome?.Trim() is { Length: > 0 } home)
+        {
+            q = q.Where(c => c.FuneralHome.Contains(home));
+        }
+
+        if (filter.Waived is { } waived)
+        {
+            q = waived ? q.Where(c => c.WaiverAmount > 0) : q.Where(c => c.WaiverAmount == 0);
+        }
+
+        return (await q.PageAsync(page, Sort, ct)).Map(Row);
+    }
+
+    public static CremationRow Row(Cremation c) => new(c.Id, c.Name, c.IdNumberMasked, c.Gender == Platform.Privacy.Gender.Male ? "男" : "女", c.DeathDate,
+        c.CremationDate, c.FuneralHome, c.RegionCode, c.ResidentStatus, FeeWaiverRules.StatusName(c.ResidentStatus), c.WaiverAmount, c.FindingsOpened);
+
+    public Task<Cremation?> GetAsync(Guid id, CancellationToken ct) => db.Cremations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+
+    /// <summary>The waived items of a cremation in the order of the basic services (接运, 暂存, 火化, 寄存).</summary>
+    public async Task<List<FeeWaiverLine>> WaiverLinesAsync(Guid id, CancellationToken ct) =>
+        [.. (await db.FeeWaiverLines.AsNoTracking().Where(l => l.CremationId == id).ToListAsync(ct))
+            .OrderBy(l => FeeWaiverRules.Items.Select(i => i.Code).ToList().IndexOf(l.Item))];
+
+    /// <summary>
+    /// The figures of a region (12 digits or a significant prefix; the caller's own subtree when empty) by cremation date
+    /// within [from, to]. A region outside the caller's subtree, or unknown, is not found.
+    /// </summary>
+    public async Task<(Outcome Outcome, FuneralStatistics? Value, FieldErrors Errors)> StatisticsAsync(string? region, string? from, string? to, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var requested = string.IsNullOrWhiteSpace(region) ? scope.Prefix : region.Trim();
+        var prefix = requested.Length == 0 ? "" : RegionCode.ToScopePrefix(requested);
+        if (prefix is null)
+        {
+            errors.Add("region", "region 应为12位统计用区划代码或其有效前缀（如 360482）");
+        }
+
+        var start = InputValues.ParseDate(from, "from", true, errors);
+        var end = InputValues.ParseDate(to, "to", true, errors);
+        if (start > end)
+        {
+            errors.Add("to", "统计截止日期（to）不能早于起始日期（from）");
+        }
+
+        if (errors.Any)
+        {
+            return (Outcome.Invalid, null, errors);
+        }
+
+        if (!prefix!.StartsWith(scope.Prefix, StringComparison.Ordinal) || (prefix.Length > 0 && !await regions.ExistsAsync(prefix.PadRight(RegionCode.Length, '0'), ct)))
+        {
+            return (Outcome.NotFound, null, errors);
+        }
+
+        return (Outcome.Done, await FiguresAsync(prefix, start!.Value, end!.Value, ct), errors);
+    }
+
+    /// <summary>The figures of a region prefix by cremation date within [from, to] (the region filter applies too).</summary>
+    public async Task<FuneralStatistics> FiguresAsync(string prefix, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        // A county's cremations of a period are a few thousand rows at most: counted in memory, by month too.
+        var rows = await db.Cremations.AsNoTracking().Where(c => c.RegionCode.StartsWith(prefix) && c.CremationDate >= from && c.CremationDate <= to)
+            .Select(c => new { c.CremationDate, c.Agricultural, c.WaiverAmount, c.FindingsOpened, Enrolled = c.AssistancePrograms != "" }).ToListAsync(ct);
+        var months = rows.GroupBy(r => r.CremationDate.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).OrderBy(g => g.Key)
+            .Select(g => new FuneralMonth(g.Key, g.Count(), g.Count(r => r.WaiverAmount > 0), g.Sum(r => r.WaiverAmount))).ToList();
+        return new FuneralStatistics(prefix, from, to, rows.Count, rows.Count(r => r.Agricultural), rows.Count(r => r.Enrolled), rows.Sum(r => r.FindingsOpened),
+            rows.Count(r => r.WaiverAmount > 0), rows.Sum(r => r.WaiverAmount), months);
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Modules.Funeral.Cremations;
+using Minzheng.Modules.Funeral.FuneralFacilities;
+using Minzheng.Platform.Data;
+
+namespace Minzheng.Modules.Funeral;
+
+/// <summary>The tables of 殡葬, read as <c>db.Cremations</c> (inside a LINQ lambda use <c>db.Set&lt;Cremation&gt;()</c>).</summary>
+public static class FuneralData
+{
+    extension(MinzhengDbContext db)
+    {
+        public DbSet<Cremation> Cremations => db.Set<Cremation>();
+        public DbSet<FeeWaiverLine> FeeWaiverLines => db.Set<FeeWaiverLine>();
+        public DbSet<FuneralFacility> FuneralFacilities => db.Set<FuneralFacility>();
+        public DbSet<Plots.Plot> FuneralPlots => db.Set<Plots.Plot>();
+    }
+}

@@ -1,0 +1,65 @@
+using Minzheng.Modules.Funeral.Cremations;
+using Minzheng.Platform.Modules;
+using Minzheng.Platform.Security;
+using Minzheng.Platform.Statistics;
+
+namespace Minzheng.Modules.Funeral;
+
+/// <summary>
+/// 殡葬: cremation records with the basic funeral service fee waiver (惠民殡葬) and its ledger, funeral facilities, and the
+/// figures. A cremation of a person covered by social assistance reaches its death check through that module's contract.
+/// Only the funeral staff record; the county leader reads the figures; other accounts see nothing of it.
+/// </summary>
+public sealed class FuneralModule : IMinzhengModule
+{
+    public const string Record = "FuneralRecord";
+    public const string Read = "FuneralRead";
+
+    public string Name => "殡葬管理";
+
+    public IReadOnlyList<Permission> Permissions { get; } =
+    [
+        new(Record, "办理火化登记、惠民殡葬减免，维护殡葬设施", [Roles.FuneralClerk]),
+        new(Read, "查看殡葬统计", [Roles.FuneralClerk, Roles.Leader]),
+    ];
+
+    public IReadOnlyList<NavigationSection> Navigation { get; } =
+    [
+        new("殡葬管理",
+        [
+            new("火化记录", "/Cremations", [Roles.FuneralClerk]),
+            new("火化登记", "/Cremations/Register", [Roles.FuneralClerk]),
+            new("殡葬设施", "/FuneralFacilities", [Roles.FuneralClerk]),
+            new("殡葬统计", "/Cremations/Statistics", [Roles.FuneralClerk, Roles.Leader]),
+        ]),
+    ];
+
+    public IReadOnlyDictionary<string, string> HomePages { get; } = new Dictionary<string, string> { [Roles.FuneralClerk] = "/Cremations" };
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<CremationService>();
+        services.AddScoped<FuneralQueries>();
+        services.AddScoped<FuneralFacilities.FacilityService>();
+        services.AddScoped<FuneralDemo>();
+        services.AddScoped<IWorkSummaryContributor, FuneralWorkSummary>();
+        services.AddSingleton<Platform.Auditing.IAuditVocabulary, FuneralAuditVocabulary>();
+        services.AddScoped<Plots.PlotService>();
+        services.AddSingleton(Plots.PlotDocuments.Certificate);
+        services.AddOptions<Plots.PlotLimits>().Bind(configuration.GetSection(Plots.PlotLimits.Section))
+            .Validate(o => o.IsValid, "Funeral:PlotLimits must be between 0 and 100 square metres").ValidateOnStart();
+        services.AddOptions<FeeWaiverOptions>().Bind(configuration.GetSection(FeeWaiverOptions.Section))
+            .Validate(o => o.IsValid, "Funeral:Waiver amounts must be between 0 and 100000 yuan with at most two decimals").ValidateOnStart();
+    }
+
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapFuneral();
+        FuneralFacilities.FacilityEndpoints.Map(api);
+        Plots.PlotEndpoints.Map(api);
+    }
+
+    // The demo records can be left out to start faster (Demo:Funeral=false), as the tests do unless they ask for them.
+    public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<IConfiguration>().GetValue("Demo:Funeral", true) ? services.GetRequiredService<FuneralDemo>().SeedAsync(ct) : Task.CompletedTask;
+}

@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Minzheng.Platform.Auditing;
+using Minzheng.Platform.Data;
+using Minzheng.Platform.Documents;
+
+namespace Minzheng.Modules.Funeral.Plots;
+
+public enum PlotKind
+{
+    Single,
+    Double,
+}
+
+public enum PlotStatus
+{
+    Free,
+    Sold,
+}
+
+/// <summary>
+/// A plot (墓穴) of a cemetery: where it lies (area, row, number), single or double, for ashes or a body, its size within
+/// the province's limit, its price; once sold, the family who bought it (ID number stored like a person's), the contract,
+/// the tenure and the 墓穴证 number from the platform's document series. The status is a concurrency token: of two sales
+/// of the same plot at the same moment exactly one is stored.
+/// </summary>
+public sealed class Plot : AuditableEntity, IRegionScoped
+{
+    public const int AreaMaxLength = 20;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string RegionCode { get; set; } = "";
+    public Guid FacilityId { get; set; }
+    public string Area { get; set; } = "";
+    public int Row { get; set; }
+    public int Number { get; set; }
+    public PlotKind Kind { get; set; }
+    public bool ForAshes { get; set; }
+    public decimal SquareMeters { get; set; }
+    public decimal Price { get; set; }
+    public PlotStatus Status { get; set; }
+    public string? BuyerName { get; set; }
+
+    [Sensitive]
+    public string? BuyerIdCipher { get; set; }
+
+    [Sensitive]
+    public string? BuyerIdIndex { get; set; }
+
+    public string? BuyerIdMasked { get; set; }
+    public string? ContractNumber { get; set; }
+    public DateOnly? SoldOn { get; set; }
+    public int? TenureYears { get; set; }
+    public DateOnly? ExpiresOn { get; set; }
+    public string? CertificateNumber { get; set; }
+
+    public string Label => $"{Area}区{Row}排{Number}号";
+
+    public static string KindName(PlotKind kind, bool forAshes) => (kind == PlotKind.Single ? "单穴" : "双穴") + (forAshes ? "（骨灰）" : "（遗体）");
+}
+
+/// <summary>墓穴证: numbered per county and year, never reused (the platform's document numbers).</summary>
+public static class PlotDocuments
+{
+    public const string OwnerType = "funeral-plot";
+    public const string CertificateKind = "plot-certificate";
+
+    public static DocumentKind Certificate { get; } = new(CertificateKind, "墓穴证", (county, year, n) => $"{county}墓证〔{year}〕第{n:D6}号");
+}
+
+internal sealed class PlotConfiguration : IEntityTypeConfiguration<Plot>
+{
+    public void Configure(EntityTypeBuilder<Plot> b)
+    {
+        b.ToTable("FuneralPlots");
+        b.Property(x => x.Area).HasMaxLength(Plot.AreaMaxLength);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(8);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(8).IsConcurrencyToken();
+        b.Property(x => x.SquareMeters).HasPrecision(18, 2);
+        b.Property(x => x.Price).HasPrecision(18, 2);
+        b.Property(x => x.BuyerName).HasMaxLength(50);
+        b.Property(x => x.BuyerIdCipher).HasMaxLength(200);
+        b.Property(x => x.BuyerIdIndex).HasMaxLength(64);
+        b.Property(x => x.BuyerIdMasked).HasMaxLength(18);
+        b.Property(x => x.ContractNumber).HasMaxLength(40);
+        b.Property(x => x.CertificateNumber).HasMaxLength(64);
+        b.HasOne<FuneralFacilities.FuneralFacility>().WithMany().HasForeignKey(x => x.FacilityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.FacilityId, x.Area, x.Row, x.Number }).IsUnique();
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Minzheng.Modules.Funeral.Cremations;
+using Minzheng.Platform.Kernel;
+using Minzheng.Platform.Web;
+
+namespace Minzheng.Modules.Funeral.Plots;
+
+/// <summary>Cemetery plots: <c>/api/v1/funeral/facilities/{id}/plots</c> and <c>/api/v1/funeral/plots/{id}/sale</c>.</summary>
+public static class PlotEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var funeral = api.MapGroup("/funeral").WithTags("Funeral").RequireAuthorization(FuneralModule.Record);
+        funeral.MapGet("/facilities/{id:guid}/plots", List).WithName("Funeral_ListPlots").WithSummary("公墓的墓穴：位置、类型、面积、价格、状态、墓穴证");
+        funeral.MapPost("/facilities/{id:guid}/plots", Add).WithName("Funeral_AddPlot")
+            .WithSummary("登记墓穴：墓区、排、号、single|double、forAshes、squareMeters（不得超过本省限制）、price");
+        funeral.MapPost("/plots/{id:guid}/sale", Sell).WithName("Funeral_SellPlot")
+            .WithSummary("出售墓穴：购墓人、身份证号、售出日期、合同编号、使用年限；生成墓穴证编号；已售出的答复409（并发出售只有一笔成功）");
+    }
+
+    public static async Task<Ok<List<PlotRow>>> List(Guid id, PlotService service, CancellationToken ct) => TypedResults.Ok(await service.ListAsync(id, ct));
+
+    public static async Task<Results<Created<PlotRow>, ProblemHttpResult>> Add(Guid id, PlotRequest request, PlotService service, CancellationToken ct) =>
+        Answer(await service.AddAsync(id, request, ct), v => $"/api/v1/funeral/plots/{v.Id}");
+
+    public static async Task<Results<Created<SoldPlot>, ProblemHttpResult>> Sell(Guid id, PlotSaleRequest request, PlotService service, CancellationToken ct) =>
+        Answer(await service.SellAsync(id, request, ct), v => $"/api/v1/funeral/plots/{v.Id}");
+
+    private static Results<Created<T>, ProblemHttpResult> Answer<T>(FuneralResult<T> result, Func<T, string> location) => result.Outcome switch
+    {
+        Outcome.Done => TypedResults.Created(location(result.Value!), result.Value),
+        Outcome.Invalid => FuneralEndpoints.Unprocessable(result.Errors),
+        _ => ApiProblems.For(result.Outcome, result.Message!),
+    };
+}

@@ -1,0 +1,178 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Minzheng.Modules.Funeral.Cremations;
+using Minzheng.Modules.Funeral.FuneralFacilities;
+using Minzheng.Platform.Calendar;
+using Minzheng.Platform.Data;
+using Minzheng.Platform.Documents;
+using Minzheng.Platform.Kernel;
+using Minzheng.Platform.Privacy;
+using Minzheng.Platform.Web;
+
+namespace Minzheng.Modules.Funeral.Plots;
+
+public sealed record PlotRequest(string? Area, int? Row, int? Number, string? Kind, bool? ForAshes, decimal? SquareMeters, decimal? Price);
+
+public sealed record PlotSaleRequest(string? BuyerName, string? BuyerIdNumber, string? SoldOn, string? ContractNumber, int? TenureYears);
+
+public sealed record PlotRow(Guid Id, Guid FacilityId, string Label, string Kind, bool ForAshes, string KindName, decimal SquareMeters, decimal Price, string Status,
+    string? BuyerName, string? BuyerIdMasked, DateOnly? SoldOn, DateOnly? ExpiresOn, string? CertificateNumber);
+
+public sealed record SoldPlot(Guid Id, string CertificateNumber, DateOnly? ExpiresOn);
+
+/// <summary>Cemetery plots: laid out within the province's size limit, sold once with a contract, a tenure and a numbered 墓穴证.</summary>
+public sealed class PlotService(MinzhengDbContext db, PersonalDataProtector protector, DocumentService documents, IOptions<PlotLimits> limits, TimeProvider clock)
+{
+    public const int MaxTenureYears = 70;
+
+    private static readonly FacilityKind[] Cemeteries = [FacilityKind.UrbanPublicCemetery, FacilityKind.RuralPublicCemetery, FacilityKind.CommercialCemetery];
+
+    public async Task<FuneralResult<PlotRow>> AddAsync(Guid facilityId, PlotRequest r, CancellationToken ct)
+    {
+        var facility = await db.FuneralFacilities.AsNoTracking().SingleOrDefaultAsync(f => f.Id == facilityId, ct);
+        if (facility is null)
+        {
+            return FuneralResult<PlotRow>.Refused(Outcome.NotFound, "殡葬设施不存在或不在您的管辖范围内");
+        }
+
+        var errors = new FieldErrors();
+        if (!Cemeteries.Contains(facility.Kind))
+        {
+            errors.Add("facility", $"{FuneralFacility.KindName(facility.Kind)}不设墓穴，只有公墓可以登记墓穴");
+        }
+
+        var area = TextRules.Field(r.Area, "area", "墓区", Plot.AreaMaxLength, errors, required: true);
+        if (r.Row is not (>= 1 and <= 9999))
+        {
+            errors.Add("row", "排号（row）应为1至9999的整数");
+        }
+
+        if (r.Number is not (>= 1 and <= 9999))
+        {
+            errors.Add("number", "穴号（number）应为1至9999的整数");
+        }
+
+        var kind = InputValues.Parse<PlotKind>(r.Kind, "kind", "墓穴类型（kind）应为 single（单穴）或 double（双穴）", errors);
+        var ashes = r.ForAshes ?? true;
+        var limit = limits.Value.For(kind, ashes);
+        if (r.SquareMeters is not { } size || size <= 0m || decimal.Round(size, 2) != size)
+        {
+            errors.Add("squareMeters", "占地面积（squareMeters，平方米）应为大于0、最多两位小数的数");
+        }
+        else if (size > limit)
+        {
+            errors.Add("squareMeters", $"占地面积{size}平方米超过本省{Plot.KindName(kind, ashes)}墓穴的限制{limit}平方米（殡葬管理条例，省定标准）");
+        }
+
+        if (!InputValues.IsMoney(r.Price ?? 0m))
+        {
+            errors.Add("price", "价格（price）应为不小于0、最多两位小数的金额；公益性墓地对本村村民可为0");
+        }
+
+        if (errors.Any)
+        {
+            return FuneralResult<PlotRow>.Invalid(errors);
+        }
+
+        var plot = new Plot
+        {
+            RegionCode = facility.RegionCode,
+            FacilityId = facility.Id,
+            Area = area!,
+            Row = r.Row!.Value,
+            Number = r.Number!.Value,
+            Kind = kind,
+            ForAshes = ashes,
+            SquareMeters = r.SquareMeters!.Value,
+            Price = r.Price ?? 0m,
+        };
+        db.FuneralPlots.Add(plot);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return FuneralResult<PlotRow>.Refused(Outcome.Conflict, $"{facility.Name}已有{plot.Label}墓穴");
+        }
+
+        return FuneralResult<PlotRow>.Done(Row(plot));
+    }
+
+    /// <summary>Sells a free plot: one transaction for the sale and its 墓穴证 number; a plot sold meanwhile (or before) is a conflict, nothing written.</summary>
+    public async Task<FuneralResult<SoldPlot>> SellAsync(Guid plotId, PlotSaleRequest r, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var errors = new FieldErrors();
+        var name = TextRules.Field(r.BuyerName, "buyerName", "购墓人姓名", 50, errors, required: true);
+        IdNumber id = default;
+        if (!IdNumber.TryParse(r.BuyerIdNumber, today, out id, out var idError))
+        {
+            errors.Add("buyerIdNumber", $"购墓人身份证号（buyerIdNumber）无效：{idError}");
+        }
+
+        var soldOn = InputValues.TryParseDate(r.SoldOn, out var d) && d <= today ? d : (DateOnly?)null;
+        if (soldOn is null)
+        {
+            errors.Add("soldOn", "售出日期（soldOn）应为不晚于今天的有效日期 YYYY-MM-DD");
+        }
+
+        var contract = TextRules.Field(r.ContractNumber, "contractNumber", "合同编号", 40, errors, required: true);
+        if (r.TenureYears is not null and not (>= 1 and <= MaxTenureYears))
+        {
+            errors.Add("tenureYears", $"使用年限（tenureYears）应为1至{MaxTenureYears}年");
+        }
+
+        var plot = await db.FuneralPlots.SingleOrDefaultAsync(p => p.Id == plotId, ct);
+        if (plot is null)
+        {
+            return FuneralResult<SoldPlot>.Refused(Outcome.NotFound, "墓穴不存在或不在您的管辖范围内");
+        }
+
+        if (errors.Any)
+        {
+            return FuneralResult<SoldPlot>.Invalid(errors);
+        }
+
+        if (plot.Status != PlotStatus.Free)
+        {
+            return FuneralResult<SoldPlot>.Refused(Outcome.Conflict, $"{plot.Label}墓穴已于{plot.SoldOn:yyyy-MM-dd}售出（墓穴证 {plot.CertificateNumber}），不能重复出售");
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        plot.Status = PlotStatus.Sold;
+        plot.BuyerName = name;
+        plot.BuyerIdCipher = protector.Encrypt(id.Value, DataPurpose.IdNumber);
+        plot.BuyerIdIndex = protector.BlindIndex(id.Value, DataPurpose.IdNumber);
+        plot.BuyerIdMasked = id.Masked;
+        plot.ContractNumber = contract;
+        plot.SoldOn = soldOn;
+        plot.TenureYears = r.TenureYears;
+        plot.ExpiresOn = r.TenureYears is { } years ? soldOn!.Value.AddYears(years) : null;
+        try
+        {
+            // The status is the concurrency token: the update only applies while the plot is still free.
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return FuneralResult<SoldPlot>.Refused(Outcome.Conflict, $"{plot.Label}墓穴刚刚已被售出，不能重复出售");
+        }
+
+        var certificate = await documents.IssueAsync(PlotDocuments.CertificateKind, plot.RegionCode, PlotDocuments.OwnerType, plot.Id, ct, soldOn);
+        plot.CertificateNumber = certificate.Number;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return FuneralResult<SoldPlot>.Done(new SoldPlot(plot.Id, plot.CertificateNumber, plot.ExpiresOn));
+    }
+
+    public async Task<List<PlotRow>> ListAsync(Guid facilityId, CancellationToken ct) =>
+        [.. (await db.FuneralPlots.AsNoTracking().Where(p => p.FacilityId == facilityId).OrderBy(p => p.Area).ThenBy(p => p.Row).ThenBy(p => p.Number).ToListAsync(ct)).Select(Row)];
+
+    public Task<Plot?> GetAsync(Guid id, CancellationToken ct) => db.FuneralPlots.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+
+    public static PlotRow Row(Plot p) => new(p.Id, p.FacilityId, p.Label, InputValues.Code(p.Kind), p.ForAshes, Plot.KindName(p.Kind, p.ForAshes), p.SquareMeters, p.Price,
+        InputValues.Code(p.Status), p.BuyerName, p.BuyerIdMasked, p.SoldOn, p.ExpiresOn, p.CertificateNumber);
+}

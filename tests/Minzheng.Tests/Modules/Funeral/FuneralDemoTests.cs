@@ -1,0 +1,37 @@
+using System.Net;
+
+namespace Minzheng.Tests.Modules.Funeral;
+
+public sealed class FuneralDemoApp : SqliteApp
+{
+    public FuneralDemoApp() => WithFuneralRecords = true;
+}
+
+/// <summary>The demo county's funeral records, made through the module's services, and their sentence in the drafted work summary.</summary>
+public sealed class FuneralDemoTests(FuneralDemoApp app) : IClassFixture<FuneralDemoApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task DemoRecords_HaveCremations_Waivers_AndFacilities()
+    {
+        using var client = await app.ClientAsAsync("funeral");
+        var figures = await (await client.GetAsync("/api/v1/funeral/statistics?region=360482&from=2000-01-01&to=2099-12-31", Ct)).JsonAsync();
+        Assert.True(figures.GetProperty("cremations").GetInt32() >= 50);
+        Assert.InRange(figures.GetProperty("waiverCases").GetInt32(), 5, 30);
+        Assert.True(figures.GetProperty("agriculturalCremations").GetInt32() > 0);
+        var facilities = await (await client.GetAsync("/api/v1/funeral/facilities", Ct)).JsonAsync();
+        Assert.Contains(facilities.EnumerateArray(), f => f.GetProperty("kind").GetString() == "funeral-home");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/funeral/cremations/export.xlsx", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task WorkSummary_OfTheCounty_HasTheFuneralSentence_WithFiguresOnly()
+    {
+        using var leader = await app.ClientAsAsync("leader");
+        var draft = await (await leader.GetAsync("/api/v1/reports/work-summary?region=360482&from=2000-01-01&to=2099-12-31", Ct)).JsonAsync();
+        var section = draft.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("heading").GetString()!.EndsWith("、殡葬管理", StringComparison.Ordinal));
+        var sentence = section.GetProperty("sentences")[0].GetProperty("text").GetString()!;
+        Assert.Matches(@"^火化遗体\d+具，其中农业人口\d+具；落实惠民殡葬政策，减免基本殡葬服务费用\d+例[\d.]+万?元；火化信息与社会救助比对，发现在保对象死亡\d+人。$", sentence);
+    }
+}
