@@ -41,6 +41,7 @@ public sealed class DemoSeeder(MinzhengDbContext db, UserManager<AppUser> users,
         new("village", Roles.Village, "李建国", "360482100201"),
         new("leader", Roles.Leader, "刘文明", CountyCode),
         new("marriage", Roles.MarriageRegistrar, "吴佳", CountyCode),
+        new("socialorg", Roles.SocialOrgRegistrar, "郑雅琴", CountyCode),
     ];
 
     public async Task SeedAsync(CancellationToken ct)

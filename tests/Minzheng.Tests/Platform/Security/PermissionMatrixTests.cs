@@ -10,7 +10,7 @@ namespace Minzheng.Tests.Platform.Security;
 /// </summary>
 public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
-    private static readonly string[] AllRoles = ["admin", "security", "auditor", "county", "finance", "township", "village", "leader", "marriage"];
+    private static readonly string[] AllRoles = ["admin", "security", "auditor", "county", "finance", "township", "village", "leader", "marriage", "socialorg"];
 
     public static TheoryData<string, string, string, string> Matrix()
     {
@@ -22,6 +22,7 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", "/api/v1/calendar/add-working-days?from=2026-09-28&days=5", null, AllRoles),
             ("PUT", "/api/v1/calendar/2026", "{\"holidays\":[\"bad\"]}", ["admin"]),
             ("GET", "/api/v1/id-numbers/11010519491231002X/check", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/uscc/91350100M000100Y43/check", null, ["county", "finance", "township", "village", "leader", "socialorg"]),
             ("GET", "/api/v1/users", null, ["admin", "security"]),
             ("POST", "/api/v1/users", "{}", ["admin"]),
             ("POST", $"/api/v1/users/{Guid.Empty}/reset-password", "{}", ["admin"]),
