@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Minzheng.Modules.Administration;
 using Minzheng.Modules.Marriage;
 using Minzheng.Modules.SocialAssistance;
+using Minzheng.Modules.SocialOrganizations;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Modules;
 using Minzheng.Platform.Security;
@@ -19,6 +20,7 @@ public static class MinzhengModules
     [
         new SocialAssistanceModule(),
         new MarriageModule(),
+        new SocialOrganizationsModule(),
         new AdministrationModule(),
     ];
 }

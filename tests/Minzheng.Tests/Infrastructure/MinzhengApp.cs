@@ -32,6 +32,9 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>Whether the demo marriage register is seeded (off by default: it only slows the start of tests that do not read it).</summary>
     public bool WithMarriageRegister { get; init; }
 
+    /// <summary>Whether the demo register of social organisations is seeded (off by default, like the marriage register).</summary>
+    public bool WithSocialOrganizations { get; init; }
+
     protected string ConnectionString { get; set; } = "";
 
     /// <summary>This application's own audit checkpoint file (the default place beside the data folder is shared by all tests).</summary>
@@ -68,6 +71,7 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Demo:Caseload", WithCaseload ? "true" : "false");
         builder.UseSetting("Demo:Payrolls", WithPayrolls ? "true" : "false");
         builder.UseSetting("Demo:Marriage", WithMarriageRegister ? "true" : "false");
+        builder.UseSetting("Demo:SocialOrganizations", WithSocialOrganizations ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests start on a ready database (a real start listens first: StartupTests).
         builder.UseSetting("Hosting:InitializeBeforeListening", "true");
