@@ -26,7 +26,9 @@ public sealed class InspectionService(MinzhengDbContext db, IRegionScope scope, 
         }
 
         var opened = string.IsNullOrWhiteSpace(request.OpenedOn) ? today : OrganizationInput.Date(request.OpenedOn, "openedOn", "通知日期", today, errors);
-        var reportBy = string.IsNullOrWhiteSpace(request.ReportBy) ? new DateOnly(Math.Max(year, 2000) + 1, 5, 31)
+        // By default reports are due on 31 May of the next year; a campaign opened later than that gives a month.
+        var reportBy = string.IsNullOrWhiteSpace(request.ReportBy)
+            ? Later(new DateOnly(Math.Max(year, 2000) + 1, 5, 31), (opened ?? today).AddMonths(1))
             : InputValues.ParseDate(request.ReportBy, "reportBy", true, errors);
         if (opened is { } o && reportBy is { } r && r < o)
         {
@@ -158,7 +160,19 @@ public sealed class InspectionService(MinzhengDbContext db, IRegionScope scope, 
         DateOnly? rectifyBy = null;
         if (result == InspectionStatus.Rectifying)
         {
-            rectifyBy = InputValues.ParseDate(request.RectifyBy, "rectifyBy", true, errors);
+            if (string.IsNullOrWhiteSpace(request.RectifyBy))
+            {
+                errors.Add("rectifyBy", "结论为限期整改时须填写整改期限（rectifyBy）");
+            }
+            else if (InputValues.TryParseDate(request.RectifyBy, out var parsed))
+            {
+                rectifyBy = parsed;
+            }
+            else
+            {
+                errors.Add("rectifyBy", "整改期限（rectifyBy）应为有效日期 YYYY-MM-DD");
+            }
+
             if (rectifyBy is { } by && reviewed is { } on && (by <= on || by > on.AddYears(1)))
             {
                 errors.Add("rectifyBy", "整改期限（rectifyBy）应在审查日期之后一年以内");
@@ -176,6 +190,8 @@ public sealed class InspectionService(MinzhengDbContext db, IRegionScope scope, 
         entry.RectifyBy = rectifyBy;
         return await SaveAsync(ct);
     }
+
+    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
 
     private static decimal? Amount(decimal? value, string field, string label, FieldErrors errors, bool allowNegative)
     {
