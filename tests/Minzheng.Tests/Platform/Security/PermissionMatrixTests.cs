@@ -142,6 +142,20 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", $"/api/v1/marriage/divorce-applications/{Guid.Empty}/withdraw", "{}", ["marriage"]),
             ("POST", $"/api/v1/marriage/divorce-applications/{Guid.Empty}/register", "{}", ["marriage"]),
             ("GET", "/api/v1/marriage/statistics?region=bad", null, ["marriage", "leader"]),
+            ("POST", "/api/v1/social-organizations", "{}", ["socialorg"]),
+            ("GET", "/api/v1/social-organizations?kind=bad", null, ["socialorg"]),
+            ("GET", "/api/v1/social-organizations/export.xlsx?kind=bad", null, ["socialorg"]),
+            ("GET", "/api/v1/social-organizations/name-check", null, ["socialorg"]),
+            ("GET", $"/api/v1/social-organizations/{Guid.Empty}", null, ["socialorg"]),
+            ("POST", $"/api/v1/social-organizations/{Guid.Empty}/changes", "{}", ["socialorg"]),
+            ("POST", $"/api/v1/social-organizations/{Guid.Empty}/deregister", "{}", ["socialorg"]),
+            ("POST", $"/api/v1/social-organizations/{Guid.Empty}/revoke", "{}", ["socialorg"]),
+            ("POST", "/api/v1/social-organizations/inspections", "{}", ["socialorg"]),
+            ("GET", "/api/v1/social-organizations/inspections/1999/entries?status=bad", null, ["socialorg"]),
+            ("POST", $"/api/v1/social-organizations/inspections/1999/entries/{Guid.Empty}/report", "{}", ["socialorg"]),
+            ("POST", $"/api/v1/social-organizations/inspections/1999/entries/{Guid.Empty}/review", "{}", ["socialorg"]),
+            ("GET", "/api/v1/social-organizations/statistics?region=bad", null, ["socialorg", "leader"]),
+            ("GET", "/api/v1/social-organizations/inspections/1999?region=bad", null, ["socialorg", "leader"]),
         };
         var data = new TheoryData<string, string, string, string>();
         foreach (var (method, path, body, allowed) in rows)
@@ -238,6 +252,17 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("township", "/Marriages/Divorces", false)]
     [InlineData("village", "/Marriages/Statistics", false)]
     [InlineData("marriage", "/Registry", false)]
+    [InlineData("socialorg", "/Organizations", true)]
+    [InlineData("socialorg", "/Organizations/Register", true)]
+    [InlineData("socialorg", "/Organizations/Inspections", true)]
+    [InlineData("socialorg", "/Organizations/Statistics", true)]
+    [InlineData("leader", "/Organizations/Statistics", true)]
+    [InlineData("leader", "/Organizations", false)]
+    [InlineData("county", "/Organizations/Register", false)]
+    [InlineData("marriage", "/Organizations/Inspections", false)]
+    [InlineData("socialorg", "/Registry", false)]
+    [InlineData("socialorg", "/Marriages", false)]
+    [InlineData("socialorg", "/Cases", false)]
     [InlineData("marriage", "/Cases", false)]
     public async Task Role_Page_IsAllowedOrDenied(string role, string page, bool allowed)
     {
