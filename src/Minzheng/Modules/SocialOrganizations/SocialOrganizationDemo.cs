@@ -43,6 +43,7 @@ public sealed class SocialOrganizationDemo(MinzhengDbContext db, PersonalDataPro
         var scope = new FixedRegionScope(DemoSeeder.CountyCode[..6]);
         var registry = new OrganizationRegistry(db, scope, protector, documents, clock);
         var changes = new OrganizationChanges(db, registry, protector, clock);
+        var supervision = new OrganizationSupervision(db, clock);
         var inspections = new InspectionService(db, scope, clock);
         var roles = new[] { Roles.SocialOrgRegistrar };
         var random = new Random(20260301);
@@ -95,6 +96,18 @@ public sealed class SocialOrganizationDemo(MinzhengDbContext db, PersonalDataPro
         await changes.EndAsync(registered[20].Id, OrganizationProcedure.Deregister, new EndOrganizationRequest(Text(Later(registered[20].On, today, random)), "举办者申请终止，已完成清算", null), roles, ct);
         await changes.EndAsync(registered[9].Id, OrganizationProcedure.Revoke, new EndOrganizationRequest(Text(Later(registered[9].On, today, random)), "连续两年未参加年检，经责令改正拒不改正",
             "共民罚决字〔" + today.Year.ToString(CultureInfo.InvariantCulture) + "〕第1号"), roles, ct);
+
+        // Trade associations on the decoupling list, and evaluation grades for a few.
+        for (var i = 0; i < Associations.Length; i++)
+        {
+            var (id, on) = registered[i];
+            var status = (i % 3) switch { 0 => "planned", 1 => "decoupled", _ => "deferred" };
+            await supervision.SetDecouplingAsync(id, new DecouplingRequest(status, Text(Later(on, today, random)), status == "deferred" ? "业务主管单位职能调整中，待上级明确" : null), ct);
+            if (i % 4 == 0)
+            {
+                await supervision.SetEvaluationAsync(id, new EvaluationRequest($"{3 + (i % 3)}A", Text(Later(on, today, random)), null), ct);
+            }
+        }
 
         await SeedInspectionAsync(inspections, today, ct);
         log.LogInformation("Demo social organisations seeded ({Count})", registered.Count);

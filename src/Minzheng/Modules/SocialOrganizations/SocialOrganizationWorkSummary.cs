@@ -10,7 +10,8 @@ namespace Minzheng.Modules.SocialOrganizations;
 /// 年检通知95家，参检21家，通过18家，整改3家"); figures only. The inspection is the one of the year before the period
 /// ends (reports of a year are inspected the next spring). Left out when there is nothing to say.
 /// </summary>
-public sealed class SocialOrganizationWorkSummary(OrganizationStatistics statistics, InspectionQueries inspections) : IWorkSummaryContributor
+public sealed class SocialOrganizationWorkSummary(OrganizationStatistics statistics, InspectionQueries inspections, OrganizationSupervision supervision)
+    : IWorkSummaryContributor
 {
     public async Task<IReadOnlyList<WorkSummarySection>> SectionsAsync(ReportQuery q, CancellationToken ct)
     {
@@ -31,6 +32,15 @@ public sealed class SocialOrganizationWorkSummary(OrganizationStatistics statist
             sentences.Add(new(string.Create(CultureInfo.InvariantCulture,
                 $"开展{year}年度社会组织年检，通知{i.Notified}家，参检{i.Submitted}家，通过{i.Passed}家，整改{i.Rectifying}家，不合格{i.Failed}家。"),
                 string.Create(CultureInfo.InvariantCulture, $"/api/v1/social-organizations/inspections/{year}?region={q.RegionCode}")));
+        }
+
+        // Decoupling is a standing list, not a flow of the period: the figures are as of today.
+        var d = await supervision.DecouplingSummaryAsync(ct);
+        if (d.Decoupled + d.Planned + d.Deferred > 0 && q.Prefix.Length <= 6)
+        {
+            sentences.Add(new(string.Create(CultureInfo.InvariantCulture,
+                $"推进行业协会商会与行政机关脱钩，列入名单{d.Decoupled + d.Planned + d.Deferred}家，其中已脱钩{d.Decoupled}家、拟脱钩{d.Planned}家、暂不脱钩{d.Deferred}家。"),
+                "/api/v1/social-organizations/decoupling"));
         }
 
         return sentences.Count == 0 ? [] : [new WorkSummarySection("社会组织管理", sentences)];

@@ -41,6 +41,7 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
     {
         services.AddScoped<OrganizationRegistry>();
         services.AddScoped<OrganizationChanges>();
+        services.AddScoped<OrganizationSupervision>();
         services.AddScoped<OrganizationQueries>();
         services.AddScoped<OrganizationStatistics>();
         services.AddScoped<InspectionService>();

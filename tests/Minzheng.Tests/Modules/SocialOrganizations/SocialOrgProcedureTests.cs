@@ -123,6 +123,33 @@ public abstract class SocialOrgProcedureTests<TApp>(TApp app) : IClassFixture<TA
         Assert.Empty((await (await town.GetAsync("/api/v1/social-organizations?pageSize=500", Ct)).JsonAsync()).EnumerateArray());
     }
 
+    [Fact]
+    public async Task DecouplingAndEvaluation_AreKeptInTheHistory_AndCounted()
+    {
+        using var client = await app.ClientAsAsync("socialorg");
+        var before = await (await client.GetAsync("/api/v1/social-organizations/decoupling", Ct)).JsonAsync();
+        var id = await RegisterAsync(client, SocialOrgBuilder.Body(name: SocialOrgBuilder.UniqueName("商会")));
+        await (await client.PutAsJsonAsync($"/api/v1/social-organizations/{id}/decoupling", new { status = "deferred", date = "2025-03-01" }, Ct)).AssertFieldErrorAsync("reason");
+        await (await client.PutAsJsonAsync($"/api/v1/social-organizations/{id}/decoupling", new { status = "gone", date = "2025-03-01" }, Ct)).AssertFieldErrorAsync("status");
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PutAsJsonAsync($"/api/v1/social-organizations/{id}/decoupling", new { status = "planned", date = "2025-03-01" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PutAsJsonAsync($"/api/v1/social-organizations/{id}/decoupling", new { status = "decoupled", date = "2025-09-01" }, Ct)).StatusCode);
+        await (await client.PutAsJsonAsync($"/api/v1/social-organizations/{id}/evaluation", new { grade = "6A", awardedOn = "2025-10-01" }, Ct)).AssertFieldErrorAsync("grade");
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PutAsJsonAsync($"/api/v1/social-organizations/{id}/evaluation", new { grade = "4a", awardedOn = "2025-10-01" }, Ct)).StatusCode);
+        var detail = await DetailAsync(client, id);
+        Assert.Equal("已脱钩", detail.GetProperty("decouplingName").GetString());
+        Assert.Equal("4A", detail.GetProperty("evaluationGrade").GetString());
+        Assert.Equal("2030-10-01", detail.GetProperty("evaluationValidUntil").GetString());
+        Assert.Equal(["脱钩状态", "脱钩状态", "评估等级"], detail.GetProperty("history").EnumerateArray().Where(h => h.GetProperty("kind").GetString() == "changed")
+            .Select(h => h.GetProperty("field").GetString()!).ToArray());
+        var after = await (await client.GetAsync("/api/v1/social-organizations/decoupling", Ct)).JsonAsync();
+        Assert.Equal(before.GetProperty("decoupled").GetInt32() + 1, after.GetProperty("decoupled").GetInt32());
+        Assert.Equal(before.GetProperty("planned").GetInt32(), after.GetProperty("planned").GetInt32());
+
+        var foundation = await RegisterAsync(client, SocialOrgBuilder.Body(kind: "foundation", capital: 2_000_000m));
+        await (await client.PutAsJsonAsync($"/api/v1/social-organizations/{foundation}/decoupling", new { status = "planned", date = "2025-03-01" }, Ct))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+    }
+
     [Theory]
     [InlineData("county")]
     [InlineData("marriage")]

@@ -155,6 +155,9 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", $"/api/v1/social-organizations/inspections/1999/entries/{Guid.Empty}/report", "{}", ["socialorg"]),
             ("POST", $"/api/v1/social-organizations/inspections/1999/entries/{Guid.Empty}/review", "{}", ["socialorg"]),
             ("GET", "/api/v1/social-organizations/statistics?region=bad", null, ["socialorg", "leader"]),
+            ("GET", "/api/v1/social-organizations/decoupling", null, ["socialorg", "leader"]),
+            ("PUT", $"/api/v1/social-organizations/{Guid.Empty}/decoupling", "{}", ["socialorg"]),
+            ("PUT", $"/api/v1/social-organizations/{Guid.Empty}/evaluation", "{}", ["socialorg"]),
             ("GET", "/api/v1/social-organizations/inspections/1999?region=bad", null, ["socialorg", "leader"]),
         };
         var data = new TheoryData<string, string, string, string>();

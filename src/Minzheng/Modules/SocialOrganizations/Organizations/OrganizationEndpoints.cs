@@ -33,6 +33,17 @@ public static class OrganizationEndpoints
         group.MapPost("/{id:guid}/revoke", (Guid id, EndOrganizationRequest request, OrganizationChanges changes, ClaimsPrincipal user, CancellationToken ct) =>
                 End(id, OrganizationProcedure.Revoke, request, changes, user, ct))
             .WithName("SocialOrganizations_Revoke").RequireAuthorization(SocialOrganizationsModule.Register).WithSummary("撤销登记（须写明事实理由和行政处罚决定书文号）");
+        group.MapPut("/{id:guid}/decoupling", async (Guid id, DecouplingRequest request, OrganizationSupervision supervision, CancellationToken ct) =>
+                NoContent(await supervision.SetDecouplingAsync(id, request, ct)))
+            .WithName("SocialOrganizations_Decoupling").RequireAuthorization(SocialOrganizationsModule.Register)
+            .WithSummary("行业协会商会脱钩状态：已脱钩（写日期）、拟脱钩、暂不脱钩（写原因）");
+        group.MapPut("/{id:guid}/evaluation", async (Guid id, EvaluationRequest request, OrganizationSupervision supervision, CancellationToken ct) =>
+                NoContent(await supervision.SetEvaluationAsync(id, request, ct)))
+            .WithName("SocialOrganizations_Evaluation").RequireAuthorization(SocialOrganizationsModule.Register)
+            .WithSummary("等级评估结论 1A–5A 及有效期（默认5年）");
+        group.MapGet("/decoupling", async (OrganizationSupervision supervision, CancellationToken ct) => TypedResults.Ok(await supervision.DecouplingSummaryAsync(ct)))
+            .WithName("SocialOrganizations_DecouplingSummary").RequireAuthorization(SocialOrganizationsModule.Read)
+            .WithSummary("行业协会商会脱钩统计：已脱钩、拟脱钩、暂不脱钩家数");
         group.MapInspections();
         return api;
     }

@@ -15,7 +15,8 @@ public sealed record OrganizationHistoryRow(DateOnly Date, string Kind, string K
 public sealed record OrganizationInspectionRow(int Year, string Status, string StatusName, DateOnly? SubmittedOn, DateOnly? ReviewedOn, string? Reason, DateOnly? RectifyBy);
 
 public sealed record OrganizationDetail(OrganizationRow Organization, string? CreditCodeNote, DateOnly? EndedOn, string? EndReason, string? DecisionNumber,
-    IReadOnlyList<OrganizationHistoryRow> History, IReadOnlyList<OrganizationInspectionRow> Inspections);
+    IReadOnlyList<OrganizationHistoryRow> History, IReadOnlyList<OrganizationInspectionRow> Inspections, string? Decoupling = null, string? DecouplingName = null,
+    DateOnly? DecoupledOn = null, string? DecouplingReason = null, string? EvaluationGrade = null, DateOnly? EvaluationValidUntil = null);
 
 /// <summary>The filters of the register, as in the URL (<c>kind</c>, <c>status</c> are the API codes).</summary>
 public sealed record OrganizationFilter(string? Name, string? Kind, string? Status);
@@ -77,6 +78,8 @@ public sealed class OrganizationQueries(MinzhengDbContext db)
         return new OrganizationDetail(Row(o), o.CreditCodeNote, o.EndedOn, o.EndReason, o.DecisionNumber,
             history.Select(e => new OrganizationHistoryRow(e.Date, InputValues.Code(e.Kind), OrganizationEvent.KindName(e.Kind), e.Field, e.OldValue, e.NewValue, e.Reason)).ToList(),
             inspections.Select(e => new OrganizationInspectionRow(e.Year, InputValues.Code(e.Status), InspectionEntry.StatusName(e.Status), e.SubmittedOn, e.ReviewedOn,
-                e.Reason, e.RectifyBy)).ToList());
+                e.Reason, e.RectifyBy)).ToList(),
+            o.Decoupling is { } dc ? InputValues.Code(dc) : null, o.Decoupling is { } dn ? SocialOrganization.DecouplingName(dn) : null, o.DecoupledOn, o.DecouplingReason,
+            o.EvaluationGrade is { } g ? $"{g}A" : null, o.EvaluationValidUntil);
     }
 }

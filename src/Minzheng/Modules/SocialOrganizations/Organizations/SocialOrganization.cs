@@ -21,6 +21,14 @@ public enum SocialOrganizationStatus
     Revoked,
 }
 
+/// <summary>行业协会商会与行政机关脱钩 (中办发〔2015〕39号): where a trade association stands.</summary>
+public enum DecouplingStatus
+{
+    Decoupled,
+    Planned,
+    Deferred,
+}
+
 /// <summary>
 /// A registered social organisation: the fields of its 登记证书, its USCC and its legal representative (ID number stored
 /// like a person's: ciphertext, blind index, mask). <see cref="AuthorityCode"/> is the registering county: names are unique
@@ -74,6 +82,24 @@ public sealed class SocialOrganization : AuditableEntity, IRegionScoped
 
     public string CertificateNumber { get; set; } = "";
 
+    /// <summary>For a trade association (社会团体): 已脱钩, 拟脱钩 or 暂不脱钩 (with the reason); null when not on the list.</summary>
+    public DecouplingStatus? Decoupling { get; set; }
+
+    public DateOnly? DecoupledOn { get; set; }
+    public string? DecouplingReason { get; set; }
+
+    /// <summary>等级评估: 1 to 5 (1A–5A), valid until <see cref="EvaluationValidUntil"/>.</summary>
+    public int? EvaluationGrade { get; set; }
+
+    public DateOnly? EvaluationValidUntil { get; set; }
+
+    public static string DecouplingName(DecouplingStatus status) => status switch
+    {
+        DecouplingStatus.Decoupled => "已脱钩",
+        DecouplingStatus.Planned => "拟脱钩",
+        DecouplingStatus.Deferred => "暂不脱钩",
+    };
+
     public static string KindName(SocialOrganizationKind kind) => kind switch
     {
         SocialOrganizationKind.Association => "社会团体",
@@ -118,6 +144,8 @@ internal sealed class SocialOrganizationConfiguration : IEntityTypeConfiguration
         b.Property(x => x.EndReason).HasMaxLength(2000);
         b.Property(x => x.DecisionNumber).HasMaxLength(64);
         b.Property(x => x.CertificateNumber).HasMaxLength(64);
+        b.Property(x => x.Decoupling).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.DecouplingReason).HasMaxLength(2000);
         // The database, not a prior read, keeps names and codes unique: two clerks submitting at once cannot both succeed.
         b.HasIndex(x => new { x.AuthorityCode, x.Name }).IsUnique();
         b.HasIndex(x => x.CreditCode).IsUnique();

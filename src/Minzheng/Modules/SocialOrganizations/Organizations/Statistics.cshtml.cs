@@ -10,13 +10,15 @@ namespace Minzheng.Modules.SocialOrganizations.Organizations;
 
 /// <summary>The line's figures for the caller's region: registrations by kind, ends, organisations in good standing, and the inspection of a year.</summary>
 [Authorize(Policy = SocialOrganizationsModule.Read)]
-public sealed class StatisticsModel(OrganizationStatistics statistics, InspectionQueries inspections, IRegionScope scope, TimeProvider clock) : PageModel
+public sealed class StatisticsModel(OrganizationStatistics statistics, InspectionQueries inspections, OrganizationSupervision supervision, IRegionScope scope,
+    TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
 
     public SocialOrganizationStatistics? Figures { get; private set; }
     public InspectionSummary? Inspection { get; private set; }
+    public DecouplingSummary? Decoupling { get; private set; }
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -24,6 +26,7 @@ public sealed class StatisticsModel(OrganizationStatistics statistics, Inspectio
         var today = clock.Today();
         From ??= new DateOnly(today.Year, 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         To ??= today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Decoupling = await supervision.DecouplingSummaryAsync(ct);
         var (_, value, errors) = await statistics.ForAsync(null, From, To, ct);
         Errors = errors.Messages.ToList();
         Figures = value;
