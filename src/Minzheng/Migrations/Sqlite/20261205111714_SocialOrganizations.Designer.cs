@@ -11,7 +11,7 @@ using Minzheng.Platform.Data;
 namespace Minzheng.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMinzhengDbContext))]
-    [Migration("20261205101224_SocialOrganizations")]
+    [Migration("20261205111714_SocialOrganizations")]
     partial class SocialOrganizations
     {
         /// <inheritdoc />
@@ -3187,6 +3187,17 @@ namespace Minzheng.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DecoupledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decoupling")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecouplingReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EndReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -3195,6 +3206,12 @@ namespace Minzheng.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("EstablishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EvaluationGrade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EvaluationValidUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
