@@ -4,6 +4,7 @@ using Minzheng.Modules.Administration;
 using Minzheng.Modules.Funeral;
 using Minzheng.Modules.Marriage;
 using Minzheng.Modules.SocialAssistance;
+using Minzheng.Modules.SocialOrganizations;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Modules;
 using Minzheng.Platform.Security;
@@ -21,6 +22,7 @@ public static class MinzhengModules
         new SocialAssistanceModule(),
         new MarriageModule(),
         new FuneralModule(),
+        new SocialOrganizationsModule(),
         new AdministrationModule(),
     ];
 }

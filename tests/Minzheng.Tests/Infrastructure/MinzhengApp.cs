@@ -34,6 +34,8 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
 
     /// <summary>Whether the demo funeral records are seeded (off by default, like the marriage register).</summary>
     public bool WithFuneralRecords { get; init; }
+    /// <summary>Whether the demo register of social organisations is seeded (off by default, like the marriage register).</summary>
+    public bool WithSocialOrganizations { get; init; }
 
     protected string ConnectionString { get; set; } = "";
 
@@ -72,6 +74,7 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Demo:Payrolls", WithPayrolls ? "true" : "false");
         builder.UseSetting("Demo:Marriage", WithMarriageRegister ? "true" : "false");
         builder.UseSetting("Demo:Funeral", WithFuneralRecords ? "true" : "false");
+        builder.UseSetting("Demo:SocialOrganizations", WithSocialOrganizations ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests start on a ready database (a real start listens first: StartupTests).
         builder.UseSetting("Hosting:InitializeBeforeListening", "true");

@@ -42,6 +42,7 @@ public sealed class DemoSeeder(MinzhengDbContext db, UserManager<AppUser> users,
         new("leader", Roles.Leader, "刘文明", CountyCode),
         new("marriage", Roles.MarriageRegistrar, "吴佳", CountyCode),
         new("funeral", Roles.FuneralClerk, "郑国平", CountyCode),
+        new("socialorg", Roles.SocialOrgRegistrar, "郑雅琴", CountyCode),
     ];
 
     public async Task SeedAsync(CancellationToken ct)

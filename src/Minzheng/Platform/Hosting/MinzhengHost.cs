@@ -9,6 +9,7 @@ using Minzheng.Platform.Data;
 using Minzheng.Platform.Demo;
 using Minzheng.Platform.Modules;
 using Minzheng.Platform.Observability;
+using Minzheng.Platform.People;
 using Minzheng.Platform.Regions;
 using Minzheng.Platform.Security;
 using Minzheng.Platform.Web;
@@ -180,6 +181,7 @@ public static class MinzhengHost
 
         var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<TextInputFilter>();
         api.MapPlatform();
+        api.MapCreditCodes();
         api.MapAttachments();
         foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules)
         {

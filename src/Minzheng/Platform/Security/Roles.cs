@@ -23,8 +23,12 @@ public static class Roles
     /// <summary>殡葬管理员 (and the funeral home's clerk): cremation records, fee waivers, funeral facilities; sees no other business line.</summary>
     public const string FuneralClerk = "funeral-clerk";
 
+    /// <summary>社会组织登记管理 staff of a county bureau: registers and inspects social organisations, sees no other business line.</summary>
+    public const string SocialOrgRegistrar = "social-org-registrar";
+
     public static IReadOnlyList<string> All { get; } =
-        [Admin, Security, Auditor, County, CountyApprover, Finance, Township, TownshipReviewer, Village, Leader, MarriageRegistrar, FuneralClerk];
+        [Admin, Security, Auditor, County, CountyApprover, Finance, Township, TownshipReviewer, Village, Leader, MarriageRegistrar, FuneralClerk,
+            SocialOrgRegistrar];
 
     public static IReadOnlySet<string> Administrators { get; } = new HashSet<string> { Admin, Security, Auditor };
 
@@ -48,6 +52,7 @@ public static class Roles
         Leader => "领导（只读）",
         MarriageRegistrar => "婚姻登记员",
         FuneralClerk => "殡葬管理员",
+        SocialOrgRegistrar => "社会组织登记管理员",
         _ => role,
     };
 
@@ -64,6 +69,7 @@ public static class Policies
     public const string ManageAccounts = "ManageAccounts";
     public const string RevealPersonalData = "RevealPersonalData";
     public const string ManageAttachments = "ManageAttachments";
+    public const string CheckCreditCode = "CheckCreditCode";
 }
 
 /// <summary>The permissions every line shares: reading business data at all, revealing full personal data, attaching files to records.</summary>
@@ -75,6 +81,8 @@ public static class PlatformPermissions
         new(Policies.RevealPersonalData, "查看完整身份证号等个人信息（留痕）", [Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer]),
         // The staff who handle records bring the paper: village assistants collect signed forms and photograph notice boards.
         new(Policies.ManageAttachments, "上传和删除附件", [Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer, Roles.Village]),
+        // Like the ID-number check (every business role), and for the staff who register organisations.
+        new(Policies.CheckCreditCode, "校验统一社会信用代码", [.. Roles.Business, Roles.SocialOrgRegistrar]),
     ];
 }
 

@@ -10,7 +10,7 @@ namespace Minzheng.Tests.Platform.Security;
 /// </summary>
 public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
-    private static readonly string[] AllRoles = ["admin", "security", "auditor", "county", "finance", "township", "village", "leader", "marriage", "funeral"];
+    private static readonly string[] AllRoles = ["admin", "security", "auditor", "county", "finance", "township", "village", "leader", "marriage", "funeral", "socialorg"];
 
     public static TheoryData<string, string, string, string> Matrix()
     {
@@ -22,6 +22,7 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", "/api/v1/calendar/add-working-days?from=2026-09-28&days=5", null, AllRoles),
             ("PUT", "/api/v1/calendar/2026", "{\"holidays\":[\"bad\"]}", ["admin"]),
             ("GET", "/api/v1/id-numbers/11010519491231002X/check", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/uscc/91350100M000100Y43/check", null, ["county", "finance", "township", "village", "leader", "socialorg"]),
             ("GET", "/api/v1/users", null, ["admin", "security"]),
             ("POST", "/api/v1/users", "{}", ["admin"]),
             ("POST", $"/api/v1/users/{Guid.Empty}/reset-password", "{}", ["admin"]),
@@ -151,6 +152,23 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", $"/api/v1/funeral/facilities/{Guid.Empty}/plots", "{}", ["funeral"]),
             ("POST", $"/api/v1/funeral/plots/{Guid.Empty}/sale", "{}", ["funeral"]),
             ("GET", "/api/v1/funeral/statistics?region=bad", null, ["funeral", "leader"]),
+            ("POST", "/api/v1/social-organizations", "{}", ["socialorg"]),
+            ("GET", "/api/v1/social-organizations?kind=bad", null, ["socialorg"]),
+            ("GET", "/api/v1/social-organizations/export.xlsx?kind=bad", null, ["socialorg"]),
+            ("GET", "/api/v1/social-organizations/name-check", null, ["socialorg"]),
+            ("GET", $"/api/v1/social-organizations/{Guid.Empty}", null, ["socialorg"]),
+            ("POST", $"/api/v1/social-organizations/{Guid.Empty}/changes", "{}", ["socialorg"]),
+            ("POST", $"/api/v1/social-organizations/{Guid.Empty}/deregister", "{}", ["socialorg"]),
+            ("POST", $"/api/v1/social-organizations/{Guid.Empty}/revoke", "{}", ["socialorg"]),
+            ("POST", "/api/v1/social-organizations/inspections", "{}", ["socialorg"]),
+            ("GET", "/api/v1/social-organizations/inspections/1999/entries?status=bad", null, ["socialorg"]),
+            ("POST", $"/api/v1/social-organizations/inspections/1999/entries/{Guid.Empty}/report", "{}", ["socialorg"]),
+            ("POST", $"/api/v1/social-organizations/inspections/1999/entries/{Guid.Empty}/review", "{}", ["socialorg"]),
+            ("GET", "/api/v1/social-organizations/statistics?region=bad", null, ["socialorg", "leader"]),
+            ("GET", "/api/v1/social-organizations/decoupling", null, ["socialorg", "leader"]),
+            ("PUT", $"/api/v1/social-organizations/{Guid.Empty}/decoupling", "{}", ["socialorg"]),
+            ("PUT", $"/api/v1/social-organizations/{Guid.Empty}/evaluation", "{}", ["socialorg"]),
+            ("GET", "/api/v1/social-organizations/inspections/1999?region=bad", null, ["socialorg", "leader"]),
         };
         var data = new TheoryData<string, string, string, string>();
         foreach (var (method, path, body, allowed) in rows)
@@ -247,6 +265,17 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("township", "/Marriages/Divorces", false)]
     [InlineData("village", "/Marriages/Statistics", false)]
     [InlineData("marriage", "/Registry", false)]
+    [InlineData("socialorg", "/Organizations", true)]
+    [InlineData("socialorg", "/Organizations/Register", true)]
+    [InlineData("socialorg", "/Organizations/Inspections", true)]
+    [InlineData("socialorg", "/Organizations/Statistics", true)]
+    [InlineData("leader", "/Organizations/Statistics", true)]
+    [InlineData("leader", "/Organizations", false)]
+    [InlineData("county", "/Organizations/Register", false)]
+    [InlineData("marriage", "/Organizations/Inspections", false)]
+    [InlineData("socialorg", "/Registry", false)]
+    [InlineData("socialorg", "/Marriages", false)]
+    [InlineData("socialorg", "/Cases", false)]
     [InlineData("marriage", "/Cases", false)]
     [InlineData("funeral", "/Cremations", true)]
     [InlineData("funeral", "/Cremations/Register", true)]

@@ -1,0 +1,94 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Minzheng.Platform.Security;
+using Minzheng.Platform.Workflow;
+
+namespace Minzheng.Modules.SocialOrganizations.Organizations;
+
+/// <summary>An organisation: its registered particulars, every change with old and new value, its inspections, and the steps its status allows.</summary>
+[Authorize(Policy = SocialOrganizationsModule.Register)]
+public sealed class DetailModel(OrganizationQueries queries, OrganizationChanges changes) : PageModel
+{
+    public OrganizationDetail? Detail { get; private set; }
+    public IReadOnlyList<ProcedureStep<SocialOrganizationStatus>> Actions { get; private set; } = [];
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public string? Done { get; private set; }
+
+    [BindProperty] public string? Date { get; set; }
+    [BindProperty] public string? NewName { get; set; }
+    [BindProperty] public string? SupervisingUnit { get; set; }
+    [BindProperty] public string? Residence { get; set; }
+    [BindProperty] public string? RegisteredCapital { get; set; }
+    [BindProperty] public string? RepresentativeName { get; set; }
+    [BindProperty] public string? RepresentativeIdNumber { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? DecisionNumber { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, bool registered, string? done, CancellationToken ct)
+    {
+        Done = registered ? "成立登记已办理，已发给登记证书。" : done switch
+        {
+            OrganizationProcedure.Change => "变更登记已办理，变更前后内容已记入登记历史。",
+            OrganizationProcedure.Deregister => "已办理注销登记。",
+            OrganizationProcedure.Revoke => "已撤销登记。",
+            _ => null,
+        };
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostChangeAsync(Guid id, CancellationToken ct)
+    {
+        decimal? capital = null;
+        if (!string.IsNullOrWhiteSpace(RegisteredCapital))
+        {
+            if (!decimal.TryParse(RegisteredCapital.Replace(",", "", StringComparison.Ordinal).Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var c))
+            {
+                Errors = ["注册资金应为以元为单位的数字"];
+                return await LoadAsync(id, ct) ? Page() : NotFound();
+            }
+
+            capital = c;
+        }
+
+        var representative = string.IsNullOrWhiteSpace(RepresentativeName) && string.IsNullOrWhiteSpace(RepresentativeIdNumber)
+            ? null : new LegalRepresentativeRequest(RepresentativeName, RepresentativeIdNumber);
+        var result = await changes.ChangeAsync(id, new ChangeOrganizationRequest(Date, Empty(NewName), Empty(SupervisingUnit), Empty(Residence), capital,
+            representative, Reason), Roles.All.Where(User.IsInRole), ct);
+        return await AfterAsync(id, result, OrganizationProcedure.Change, ct);
+    }
+
+    public async Task<IActionResult> OnPostEndAsync(Guid id, string? step, CancellationToken ct)
+    {
+        var action = step == OrganizationProcedure.Revoke ? OrganizationProcedure.Revoke : OrganizationProcedure.Deregister;
+        var result = await changes.EndAsync(id, action, new EndOrganizationRequest(Date, Reason, DecisionNumber), Roles.All.Where(User.IsInRole), ct);
+        return await AfterAsync(id, result, action, ct);
+    }
+
+    private async Task<IActionResult> AfterAsync(Guid id, OrgResult<int> result, string done, CancellationToken ct)
+    {
+        if (result.Outcome == Platform.Kernel.Outcome.Done)
+        {
+            return RedirectToPage("/Modules/SocialOrganizations/Organizations/Detail", new { id, done });
+        }
+
+        Errors = result.Errors.Any ? result.Errors.Messages.ToList() : [result.Message!];
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        Detail = await queries.DetailAsync(id, ct);
+        if (Detail is null)
+        {
+            return false;
+        }
+
+        var status = Enum.Parse<SocialOrganizationStatus>(Detail.Organization.Status.Replace("-", "", StringComparison.Ordinal), ignoreCase: true);
+        Actions = OrganizationProcedure.Steps.AvailableActions(status, Roles.All.Where(User.IsInRole));
+        return true;
+    }
+
+    private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Minzheng.Modules.SocialOrganizations.AnnualInspections;
+using Minzheng.Platform.Kernel;
+using Minzheng.Platform.Security;
+using Minzheng.Platform.Web;
+
+namespace Minzheng.Modules.SocialOrganizations.Organizations;
+
+/// <summary>The 社会组织 API: registration procedures, the register (paged, exportable), statistics; 年检 in <see cref="InspectionEndpoints"/>.</summary>
+public static class OrganizationEndpoints
+{
+    public static RouteGroupBuilder MapSocialOrganizations(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/social-organizations").WithTags("SocialOrganizations");
+        group.MapPost("/", Register).WithName("SocialOrganizations_Register").RequireAuthorization(SocialOrganizationsModule.Register)
+            .WithSummary("成立登记：校验名称（本登记管理机关内不得重复）、统一社会信用代码、注册资金、法定代表人；发给登记证书编号");
+        group.MapGet("/", List).WithName("SocialOrganizations_List").RequireAuthorization(SocialOrganizationsModule.Register)
+            .WithSummary("社会组织名录（分页，X-Total-Count 为总数；法定代表人身份证号脱敏）");
+        group.MapGet("/export.xlsx", OrganizationExport.ExportAsync).WithName("SocialOrganizations_Export").RequireAuthorization(SocialOrganizationsModule.Register)
+            .WithSummary("按筛选条件导出社会组织名录（脱敏，记审计）");
+        group.MapGet("/name-check", NameCheck).WithName("SocialOrganizations_NameCheck").RequireAuthorization(SocialOrganizationsModule.Register)
+            .WithSummary("名称查重：本登记管理机关内相同或包含该名称的已登记组织");
+        group.MapGet("/statistics", Statistics).WithName("SocialOrganizations_Statistics").RequireAuthorization(SocialOrganizationsModule.Read)
+            .WithSummary("社会组织统计：期间内成立（按类型）、注销、撤销登记数及期末在册数");
+        group.MapGet("/{id:guid}", Get).WithName("SocialOrganizations_Get").RequireAuthorization(SocialOrganizationsModule.Register)
+            .WithSummary("社会组织详情：登记事项、变更历史、历年年检结论");
+        group.MapPost("/{id:guid}/changes", Change).WithName("SocialOrganizations_Change").RequireAuthorization(SocialOrganizationsModule.Register)
+            .WithSummary("变更登记：名称、业务主管单位、住所、注册资金、法定代表人；逐项保留变更前后内容");
+        group.MapPost("/{id:guid}/deregister", (Guid id, EndOrganizationRequest request, OrganizationChanges changes, ClaimsPrincipal user, CancellationToken ct) =>
+                End(id, OrganizationProcedure.Deregister, request, changes, user, ct))
+            .WithName("SocialOrganizations_Deregister").RequireAuthorization(SocialOrganizationsModule.Register).WithSummary("注销登记（须写明原因）");
+        group.MapPost("/{id:guid}/revoke", (Guid id, EndOrganizationRequest request, OrganizationChanges changes, ClaimsPrincipal user, CancellationToken ct) =>
+                End(id, OrganizationProcedure.Revoke, request, changes, user, ct))
+            .WithName("SocialOrganizations_Revoke").RequireAuthorization(SocialOrganizationsModule.Register).WithSummary("撤销登记（须写明事实理由和行政处罚决定书文号）");
+        group.MapPut("/{id:guid}/decoupling", async (Guid id, DecouplingRequest request, OrganizationSupervision supervision, CancellationToken ct) =>
+                NoContent(await supervision.SetDecouplingAsync(id, request, ct)))
+            .WithName("SocialOrganizations_Decoupling").RequireAuthorization(SocialOrganizationsModule.Register)
+            .WithSummary("行业协会商会脱钩状态：已脱钩（写日期）、拟脱钩、暂不脱钩（写原因）");
+        group.MapPut("/{id:guid}/evaluation", async (Guid id, EvaluationRequest request, OrganizationSupervision supervision, CancellationToken ct) =>
+                NoContent(await supervision.SetEvaluationAsync(id, request, ct)))
+            .WithName("SocialOrganizations_Evaluation").RequireAuthorization(SocialOrganizationsModule.Register)
+            .WithSummary("等级评估结论 1A–5A 及有效期（默认5年）");
+        group.MapGet("/decoupling", async (OrganizationSupervision supervision, CancellationToken ct) => TypedResults.Ok(await supervision.DecouplingSummaryAsync(ct)))
+            .WithName("SocialOrganizations_DecouplingSummary").RequireAuthorization(SocialOrganizationsModule.Read)
+            .WithSummary("行业协会商会脱钩统计：已脱钩、拟脱钩、暂不脱钩家数");
+        group.MapInspections();
+        return api;
+    }
+
+    public static async Task<Results<Created<RegisteredOrganization>, ValidationProblem, ProblemHttpResult>> Register(RegisterOrganizationRequest request,
+        OrganizationRegistry registry, CancellationToken ct)
+    {
+        var result = await registry.RegisterAsync(request, ct);
+        return result.Outcome switch
+        {
+            Outcome.Done => TypedResults.Created($"/api/v1/social-organizations/{result.Value!.Id}", result.Value),
+            Outcome.Invalid => result.Errors.ToProblem(),
+            _ => ApiProblems.For(result.Outcome, result.Message!),
+        };
+    }
+
+    public static async Task<Results<Ok<List<OrganizationRow>>, ValidationProblem>> List(string? name, string? kind, string? status, int? page, int? pageSize,
+        string? sort, string? dir, OrganizationQueries queries, HttpResponse response, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var found = await queries.ListAsync(new OrganizationFilter(name, kind, status), PageRequest.From(page, pageSize, sort, dir), errors, ct);
+        return found is null ? errors.ToProblem() : TypedResults.Ok(found.WithTotalHeader(response));
+    }
+
+    public static async Task<Results<Ok<OrganizationDetail>, ProblemHttpResult>> Get(Guid id, OrganizationQueries queries, CancellationToken ct) =>
+        await queries.DetailAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : ApiProblems.NotFound("社会组织不存在或不在您的管辖范围内");
+
+    public static async Task<Results<Ok<NameCheckResult>, ValidationProblem>> NameCheck(string? name, OrganizationRegistry registry, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var checkedName = OrganizationInput.Name(name, "name", errors);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var similar = await registry.SimilarNamesAsync(checkedName!, ct);
+        return TypedResults.Ok(new NameCheckResult(!similar.Contains(checkedName!, StringComparer.Ordinal), similar));
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Change(Guid id, ChangeOrganizationRequest request, OrganizationChanges changes,
+        ClaimsPrincipal user, CancellationToken ct) => NoContent(await changes.ChangeAsync(id, request, Roles.All.Where(user.IsInRole), ct));
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> End(Guid id, string action, EndOrganizationRequest request,
+        OrganizationChanges changes, ClaimsPrincipal user, CancellationToken ct) => NoContent(await changes.EndAsync(id, action, request, Roles.All.Where(user.IsInRole), ct));
+
+    public static async Task<Results<Ok<SocialOrganizationStatistics>, ValidationProblem, ProblemHttpResult>> Statistics(string? region, string? from, string? to,
+        OrganizationStatistics statistics, CancellationToken ct)
+    {
+        var (outcome, value, errors) = await statistics.ForAsync(region, from, to, ct);
+        return outcome switch
+        {
+            Outcome.Done => TypedResults.Ok(value!),
+            Outcome.Invalid => errors.ToProblem(),
+            _ => ApiProblems.NotFound("请求的区划不存在或不在您的管辖范围内"),
+        };
+    }
+
+    internal static Results<NoContent, ValidationProblem, ProblemHttpResult> NoContent<T>(OrgResult<T> result) => result.Outcome switch
+    {
+        Outcome.Done => TypedResults.NoContent(),
+        Outcome.Invalid => result.Errors.ToProblem(),
+        _ => ApiProblems.For(result.Outcome, result.Message!),
+    };
+
+    public sealed record NameCheckResult(bool Available, IReadOnlyList<string> SimilarNames);
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Modules.SocialOrganizations.AnnualInspections;
+using Minzheng.Modules.SocialOrganizations.Organizations;
+using Minzheng.Platform.Data;
+
+namespace Minzheng.Modules.SocialOrganizations;
+
+/// <summary>The tables of 社会组织, read as <c>db.SocialOrganizations</c> (inside a LINQ lambda use <c>db.Set&lt;SocialOrganization&gt;()</c>).</summary>
+public static class SocialOrganizationData
+{
+    extension(MinzhengDbContext db)
+    {
+        public DbSet<SocialOrganization> SocialOrganizations => db.Set<SocialOrganization>();
+        public DbSet<OrganizationEvent> SocialOrganizationEvents => db.Set<OrganizationEvent>();
+        public DbSet<InspectionCampaign> InspectionCampaigns => db.Set<InspectionCampaign>();
+        public DbSet<InspectionEntry> InspectionEntries => db.Set<InspectionEntry>();
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Minzheng.Modules.SocialOrganizations.AnnualInspections;
+using Minzheng.Modules.SocialOrganizations.Organizations;
+using Minzheng.Platform.Statistics;
+
+namespace Minzheng.Modules.SocialOrganizations;
+
+/// <summary>
+/// The line's part of the drafted work summary in the words of bureau reports ("新成立社会组织3家，其中社会团体2家…
+/// 年检通知95家，参检21家，通过18家，整改3家"); figures only. The inspection is the one of the year before the period
+/// ends (reports of a year are inspected the next spring). Left out when there is nothing to say.
+/// </summary>
+public sealed class SocialOrganizationWorkSummary(OrganizationStatistics statistics, InspectionQueries inspections, OrganizationSupervision supervision)
+    : IWorkSummaryContributor
+{
+    public async Task<IReadOnlyList<WorkSummarySection>> SectionsAsync(ReportQuery q, CancellationToken ct)
+    {
+        var f = await statistics.CountsAsync(q.Prefix, q.From, q.To, ct);
+        var year = q.To.Year - 1;
+        var i = await inspections.SummaryAsync(year, q.Prefix, ct);
+        var sentences = new List<DraftSentence>();
+        if (f.Established + f.Deregistered + f.Revoked > 0)
+        {
+            var ends = f.Deregistered + f.Revoked > 0 ? $"；注销登记{f.Deregistered}家，撤销登记{f.Revoked}家" : "";
+            sentences.Add(new(string.Create(CultureInfo.InvariantCulture,
+                $"新成立社会组织{f.Established}家，其中社会团体{f.Associations}家、民办非企业单位{f.PrivateNonEnterprises}家、基金会{f.Foundations}家{ends}；现有登记在册社会组织{f.Active}家。"),
+                WorkSummaryDrafter.Source("social-organizations/statistics", q, dates: true)));
+        }
+
+        if (i.Notified > 0)
+        {
+            sentences.Add(new(string.Create(CultureInfo.InvariantCulture,
+                $"开展{year}年度社会组织年检，通知{i.Notified}家，参检{i.Submitted}家，通过{i.Passed}家，整改{i.Rectifying}家，不合格{i.Failed}家。"),
+                string.Create(CultureInfo.InvariantCulture, $"/api/v1/social-organizations/inspections/{year}?region={q.RegionCode}")));
+        }
+
+        // Decoupling is a standing list, not a flow of the period: the figures are as of today.
+        var d = await supervision.DecouplingSummaryAsync(ct);
+        if (d.Decoupled + d.Planned + d.Deferred > 0 && q.Prefix.Length <= 6)
+        {
+            sentences.Add(new(string.Create(CultureInfo.InvariantCulture,
+                $"推进行业协会商会与行政机关脱钩，列入名单{d.Decoupled + d.Planned + d.Deferred}家，其中已脱钩{d.Decoupled}家、拟脱钩{d.Planned}家、暂不脱钩{d.Deferred}家。"),
+                "/api/v1/social-organizations/decoupling"));
+        }
+
+        return sentences.Count == 0 ? [] : [new WorkSummarySection("社会组织管理", sentences)];
+    }
+}

@@ -1,0 +1,62 @@
+using Minzheng.Modules.SocialOrganizations.AnnualInspections;
+using Minzheng.Modules.SocialOrganizations.Organizations;
+using Minzheng.Platform.Deadlines;
+using Minzheng.Platform.Modules;
+using Minzheng.Platform.Security;
+using Minzheng.Platform.Statistics;
+
+namespace Minzheng.Modules.SocialOrganizations;
+
+/// <summary>
+/// 社会组织: registration of 社会团体, 民办非企业单位 and 基金会 (成立、变更、注销、撤销登记 with a numbered 登记证书) and the
+/// annual inspection. Only the registration staff work the register; the county leader reads its figures.
+/// </summary>
+public sealed class SocialOrganizationsModule : IMinzhengModule
+{
+    public const string Register = "SocialOrganizationRegister";
+    public const string Read = "SocialOrganizationRead";
+
+    public string Name => "社会组织";
+
+    public IReadOnlyList<Permission> Permissions { get; } =
+    [
+        new(Register, "办理社会组织登记与年检（成立、变更、注销、撤销登记，年检报告与审查）", [Roles.SocialOrgRegistrar]),
+        new(Read, "查看社会组织统计与年检统计", [Roles.SocialOrgRegistrar, Roles.Leader]),
+    ];
+
+    public IReadOnlyList<NavigationSection> Navigation { get; } =
+    [
+        new("社会组织",
+        [
+            new("社会组织名录", "/Organizations", [Roles.SocialOrgRegistrar]),
+            new("成立登记", "/Organizations/Register", [Roles.SocialOrgRegistrar]),
+            new("年检", "/Organizations/Inspections", [Roles.SocialOrgRegistrar]),
+            new("社会组织统计", "/Organizations/Statistics", [Roles.SocialOrgRegistrar, Roles.Leader]),
+        ]),
+    ];
+
+    public IReadOnlyDictionary<string, string> HomePages { get; } = new Dictionary<string, string> { [Roles.SocialOrgRegistrar] = "/Organizations" };
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<OrganizationRegistry>();
+        services.AddScoped<OrganizationChanges>();
+        services.AddScoped<OrganizationSupervision>();
+        services.AddScoped<OrganizationQueries>();
+        services.AddScoped<OrganizationStatistics>();
+        services.AddScoped<InspectionService>();
+        services.AddScoped<InspectionQueries>();
+        services.AddScoped<SocialOrganizationDemo>();
+        services.AddScoped<IWorkSummaryContributor, SocialOrganizationWorkSummary>();
+        services.AddScoped<IDeadlineSource, RectificationDeadlines>();
+        services.AddSingleton(OrganizationDocuments.Certificate);
+    }
+
+    public void MapApi(RouteGroupBuilder api) => api.MapSocialOrganizations();
+
+    // The demo register can be left out to start faster (Demo:SocialOrganizations=false), as the tests do unless they ask for it.
+    public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<IConfiguration>().GetValue("Demo:SocialOrganizations", true)
+            ? services.GetRequiredService<SocialOrganizationDemo>().SeedAsync(ct)
+            : Task.CompletedTask;
+}
