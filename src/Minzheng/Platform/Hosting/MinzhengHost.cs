@@ -58,6 +58,7 @@ public static class MinzhengHost
         services.AddScoped<Deadlines.DeadlineBoard>();
         services.AddScoped<Documents.DocumentService>();
         services.AddScoped<Statistics.WorkSummaryDrafter>();
+        services.AddScoped<Statistics.PeriodStatistics>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<Auditing.RowStamper>();
         foreach (var module in modules)

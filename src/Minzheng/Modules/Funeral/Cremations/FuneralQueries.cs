@@ -23,7 +23,7 @@ public sealed record CremationRow(Guid Id, string Name, string IdNumberMasked, s
     string RegionCode, string ResidentStatus, string ResidentStatusName, decimal WaiverAmount, int FindingsOpened);
 
 /// <summary>Lists, the record and the figures of the cremation register, within the caller's region (the query filter).</summary>
-public sealed class FuneralQueries(MinzhengDbContext db, IRegionScope scope, RegionService regions)
+public sealed class FuneralQueries(MinzhengDbContext db, Minzheng.Platform.Statistics.PeriodStatistics period)
 {
     private static readonly SortMap<Cremation> Sort = new SortMap<Cremation>("cremated", q => q.ThenByDescending(c => c.Id))
         .Add("cremated", c => c.CremationDate).Add("died", c => c.DeathDate).Add("name", c => c.Name).Add("region", c => c.RegionCode)
@@ -79,35 +79,8 @@ public sealed class FuneralQueries(MinzhengDbContext db, IRegionScope scope, Reg
     /// The figures of a region (12 digits or a significant prefix; the caller's own subtree when empty) by cremation date
     /// within [from, to]. A region outside the caller's subtree, or unknown, is not found.
     /// </summary>
-    public async Task<(Outcome Outcome, FuneralStatistics? Value, FieldErrors Errors)> StatisticsAsync(string? region, string? from, string? to, CancellationToken ct)
-    {
-        var errors = new FieldErrors();
-        var requested = string.IsNullOrWhiteSpace(region) ? scope.Prefix : region.Trim();
-        var prefix = requested.Length == 0 ? "" : RegionCode.ToScopePrefix(requested);
-        if (prefix is null)
-        {
-            errors.Add("region", "region 应为12位统计用区划代码或其有效前缀（如 360482）");
-        }
-
-        var start = InputValues.ParseDate(from, "from", true, errors);
-        var end = InputValues.ParseDate(to, "to", true, errors);
-        if (start > end)
-        {
-            errors.Add("to", "统计截止日期（to）不能早于起始日期（from）");
-        }
-
-        if (errors.Any)
-        {
-            return (Outcome.Invalid, null, errors);
-        }
-
-        if (!prefix!.StartsWith(scope.Prefix, StringComparison.Ordinal) || (prefix.Length > 0 && !await regions.ExistsAsync(prefix.PadRight(RegionCode.Length, '0'), ct)))
-        {
-            return (Outcome.NotFound, null, errors);
-        }
-
-        return (Outcome.Done, await FiguresAsync(prefix, start!.Value, end!.Value, ct), errors);
-    }
+    public Task<(Outcome Outcome, FuneralStatistics? Value, FieldErrors Errors)> StatisticsAsync(string? region, string? from, string? to, CancellationToken ct) =>
+        period.ComputeAsync(region, from, to, (prefix, start, end) => FiguresAsync(prefix, start, end, ct), ct);
 
     /// <summary>The figures of a region prefix by cremation date within [from, to] (the region filter applies too).</summary>
     public async Task<FuneralStatistics> FiguresAsync(string prefix, DateOnly from, DateOnly to, CancellationToken ct)

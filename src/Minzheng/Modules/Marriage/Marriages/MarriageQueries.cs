@@ -17,7 +17,7 @@ public sealed record MarriageRecordRow(Guid Id, string Kind, string KindName, Da
     string PartyBName, string PartyBIdMasked, string RegionCode);
 
 /// <summary>Lists and counts of the register, within the caller's region.</summary>
-public sealed class MarriageQueries(MinzhengDbContext db, IRegionScope scope, RegionService regions)
+public sealed class MarriageQueries(MinzhengDbContext db, Minzheng.Platform.Statistics.PeriodStatistics period)
 {
     public async Task<Paged<MarriageRecordRow>> RecordsAsync(MarriageRecordKind? kind, string? name, PageRequest page, CancellationToken ct)
     {
@@ -60,35 +60,8 @@ public sealed class MarriageQueries(MinzhengDbContext db, IRegionScope scope, Re
     /// The five figures by registration date within [from, to] for a region subtree (12 digits or a significant prefix;
     /// the caller's own subtree when empty). A region outside the caller's subtree is not found.
     /// </summary>
-    public async Task<(Outcome Outcome, MarriageStatistics? Value, FieldErrors Errors)> StatisticsAsync(string? region, string? from, string? to, CancellationToken ct)
-    {
-        var errors = new FieldErrors();
-        var requested = string.IsNullOrWhiteSpace(region) ? scope.Prefix : region.Trim();
-        var prefix = requested.Length == 0 ? "" : RegionCode.ToScopePrefix(requested);
-        if (prefix is null)
-        {
-            errors.Add("region", "region 应为12位统计用区划代码或其有效前缀（如 360482）");
-        }
-
-        var start = InputValues.ParseDate(from, "from", true, errors);
-        var end = InputValues.ParseDate(to, "to", true, errors);
-        if (start > end)
-        {
-            errors.Add("to", "统计截止日期（to）不能早于起始日期（from）");
-        }
-
-        if (errors.Any)
-        {
-            return (Outcome.Invalid, null, errors);
-        }
-
-        if (!prefix!.StartsWith(scope.Prefix, StringComparison.Ordinal) || (prefix.Length > 0 && !await regions.ExistsAsync(prefix.PadRight(RegionCode.Length, '0'), ct)))
-        {
-            return (Outcome.NotFound, null, errors);
-        }
-
-        return (Outcome.Done, await CountsAsync(prefix, start!.Value, end!.Value, ct), errors);
-    }
+    public Task<(Outcome Outcome, MarriageStatistics? Value, FieldErrors Errors)> StatisticsAsync(string? region, string? from, string? to, CancellationToken ct) =>
+        period.ComputeAsync(region, from, to, (prefix, start, end) => CountsAsync(prefix, start, end, ct), ct);
 
     /// <summary>The five figures of a region prefix by registration date within [from, to] (the region filter applies too).</summary>
     public async Task<MarriageStatistics> CountsAsync(string prefix, DateOnly from, DateOnly to, CancellationToken ct)
