@@ -4,7 +4,9 @@ using Minzheng.Platform.Regions;
 namespace Minzheng.Platform.Deadlines;
 
 /// <summary>The work list and the deadline board of every module's open deadlines, within the caller's region.</summary>
-public sealed class DeadlineBoard(IEnumerable<IDeadlineSource> sources, CalendarService calendars, RegionService regions, TimeProvider clock)
+public sealed class DeadlineBoard(
+    IEnumerable<IDeadlineSource> sources, CalendarService calendars, RegionService regions, TimeProvider clock,
+    Microsoft.AspNetCore.Http.IHttpContextAccessor http, Microsoft.AspNetCore.Authorization.IAuthorizationService authorization)
 {
     /// <summary>Due within this many working days counts as "due soon" — at most (see <see cref="Urgency(DateOnly, DateOnly, DateOnly?, WorkingCalendar)"/>).</summary>
     public const int DueSoonWorkingDays = 3;
@@ -19,7 +21,7 @@ public sealed class DeadlineBoard(IEnumerable<IDeadlineSource> sources, Calendar
         var calendar = await calendars.GetAsync(ct);
         var names = await regions.NamesAsync(ct);
         var items = new List<WorkItem>();
-        foreach (var source in sources)
+        foreach (var source in await ForCallerAsync())
         {
             items.AddRange((await source.OpenAsync(ct)).Where(d => d.DueOn is not null)
                 .Select(d => new WorkItem(source.Kind, d.RegionCode, names.GetValueOrDefault(d.RegionCode, d.RegionCode), d.DueOn!.Value,
@@ -77,6 +79,22 @@ public sealed class DeadlineBoard(IEnumerable<IDeadlineSource> sources, Calendar
     /// <summary>"overdue", "due-soon" or "on-time" for a due date, given today and the last day that counts as due soon.</summary>
     public static string Urgency(DateOnly dueOn, DateOnly today, DateOnly soon) =>
         dueOn < today ? "overdue" : dueOn <= soon ? "due-soon" : "on-time";
+
+    /// <summary>The sources whose items the caller may act on (see <see cref="IDeadlineSource.Policy"/>).</summary>
+    private async Task<List<IDeadlineSource>> ForCallerAsync()
+    {
+        var user = http.HttpContext?.User;
+        var allowed = new List<IDeadlineSource>();
+        foreach (var source in sources)
+        {
+            if (source.Policy is null || (user is not null && (await authorization.AuthorizeAsync(user, null, source.Policy)).Succeeded))
+            {
+                allowed.Add(source);
+            }
+        }
+
+        return allowed;
+    }
 }
 
 public sealed record WorkItem(string Kind, string RegionCode, string RegionName, DateOnly DueOn, string Urgency, string Title, string Href);

@@ -12,6 +12,12 @@ public interface IDeadlineSource
 
     /// <summary>Every open item the caller may see (the region filter applies as to any query).</summary>
     Task<IReadOnlyList<OpenDeadline>> OpenAsync(CancellationToken ct);
+
+    /// <summary>
+    /// The authorization policy of the pages the items link to: the work list shows them only to users who may act on
+    /// them (a county officer of social assistance is not sent to a page of another line). Null: every board user.
+    /// </summary>
+    string? Policy => null;
 }
 
 /// <summary>

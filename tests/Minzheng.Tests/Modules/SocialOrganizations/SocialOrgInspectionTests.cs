@@ -91,6 +91,11 @@ public abstract class SocialOrgInspectionTests<TApp>(TApp app) : IClassFixture<T
         Assert.Contains(entries.EnumerateArray(), e => e.GetProperty("organizationId").GetString() == d && e.GetProperty("status").GetString() == "notified");
         var detail = await (await client.GetAsync($"/api/v1/social-organizations/{a}", Ct)).JsonAsync();
         Assert.Equal("限期整改", detail.GetProperty("inspections")[0].GetProperty("statusName").GetString());
+
+        // The registrar follows 整改 deadlines on the inspection board; the shared work list of county staff, who cannot
+        // open an organisation, does not send them there.
+        using var county = await app.ClientAsAsync("county");
+        Assert.DoesNotContain("/Organizations/Detail", await county.GetStringAsync("/api/v1/deadlines?take=1000", Ct));
     }
 
     [Fact]

@@ -9,6 +9,8 @@ public sealed class RectificationDeadlines(MinzhengDbContext db) : IDeadlineSour
 {
     public string Kind => "社会组织年检整改";
 
+    public string? Policy => SocialOrganizationsModule.Register;
+
     public async Task<IReadOnlyList<OpenDeadline>> OpenAsync(CancellationToken ct) =>
         (await (from e in db.InspectionEntries.AsNoTracking()
                 join o in db.SocialOrganizations.AsNoTracking() on e.OrganizationId equals o.Id
