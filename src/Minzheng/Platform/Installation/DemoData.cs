@@ -59,7 +59,7 @@ public sealed class DemoData(MinzhengDbContext db, UserManager<AppUser> users, A
         var creators = demoNames.Append(UserDirectory.SystemUser).Append("").ToArray();
         foreach (var table in tables.Where(t => t.CreatedByColumn is not null))
         {
-            var foreign = await CountAsync($"SELECT COUNT(*) FROM \"{table.Name}\" WHERE \"{table.CreatedByColumn}\" NOT IN ({Placeholders(creators)})", creators, ct);
+            var foreign = await CountForeignRowsAsync(table, creators, ct);
             if (foreign > 0)
             {
                 errors.Add($"表 {table.Name} 中有 {foreign} 行不是演示账户录入的，不能当作演示数据删除");
@@ -133,31 +133,14 @@ public sealed class DemoData(MinzhengDbContext db, UserManager<AppUser> users, A
         return count;
     }
 
-    private async Task<int> CountAsync(string sql, string[] values, CancellationToken ct)
+    /// <summary>Rows of a business table recorded by someone other than the demo accounts or the system.</summary>
+    private Task<int> CountForeignRowsAsync(BusinessTable table, string[] creators, CancellationToken ct)
     {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            for (var i = 0; i < values.Length; i++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = $"@p{i}";
-                parameter.Value = values[i];
-                command.Parameters.Add(parameter);
-            }
-
-            return Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        // Table and column names come from the EF model, never from input; the creators are bound as parameters.
+        var placeholders = string.Join(", ", creators.Select((_, i) => "{" + i + "}"));
+        var sql = "SELECT COUNT(*) AS \"Value\" FROM \"" + table.Name + "\" WHERE \"" + table.CreatedByColumn + "\" NOT IN (" + placeholders + ")";
+        return db.Database.SqlQueryRaw<int>(sql, [.. creators]).SingleAsync(ct);
     }
-
-    private static string Placeholders(string[] values) => string.Join(", ", values.Select((_, i) => $"@p{i}"));
 }
 
 /// <summary>Demo and production never mix: the start is refused, with what to do, and nothing is changed.</summary>

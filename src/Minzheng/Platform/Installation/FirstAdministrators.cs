@@ -125,9 +125,9 @@ public sealed class FirstAdministrators(MinzhengDbContext db, MinzhengUserManage
         {
             errors.Add("数据库中有演示数据和演示账户：请先运行 demo remove 删除，或使用新的空数据库");
         }
-        else if (await db.Users.AnyAsync(ct))
+        else if (await db.Users.CountAsync(ct) is > 0 and var accounts)
         {
-            errors.Add($"数据库中已有 {await db.Users.CountAsync(ct)} 个账户，init 只用于空的新系统");
+            errors.Add($"数据库中已有 {accounts} 个账户，init 只用于空的新系统");
         }
     }
 

@@ -23,8 +23,9 @@ public sealed class SetupChecklist(MinzhengDbContext db, IConfiguration configur
         var years = await db.CalendarYears.AsNoTracking().Where(y => y.Year == year || y.Year == year + 1).Select(y => y.Year).ToListAsync(ct);
         var townships = await db.Regions.AsNoTracking().CountAsync(r => r.Code.StartsWith(county) && r.Level == RegionLevel.Township, ct);
         var villages = await db.Regions.AsNoTracking().CountAsync(r => r.Code.StartsWith(county) && r.Level == RegionLevel.Village, ct);
-        var (administrators, pending) = await AdministratorsAsync(ct);
-        var business = await BusinessAccountsAsync(ct);
+        var administratorAccounts = await UsersInRolesAsync(Roles.Administrators, ct);
+        var (administrators, pending) = Administrators(administratorAccounts);
+        var business = await BusinessAccountsAsync(administratorAccounts.Select(u => u.Id).ToHashSet(), ct);
 
         return
         [
@@ -56,16 +57,12 @@ public sealed class SetupChecklist(MinzhengDbContext db, IConfiguration configur
         configuration["Privacy:ActiveKeyId"] is { Length: > 0 } && configuration["Privacy:IndexKey"] is { Length: > 0 }
         && configuration["DataProtection:KeyEncryptionKey"] is { Length: > 0 };
 
-    private async Task<(int Count, List<string> Pending)> AdministratorsAsync(CancellationToken ct)
-    {
-        var administrators = await UsersInRolesAsync(Roles.Administrators, ct);
-        return (administrators.Count, administrators.Where(u => u.MustChangePassword || !u.TwoFactorEnabled).Select(u => $"{u.DisplayName}（`{u.UserName}`）").ToList());
-    }
+    private static (int Count, List<string> Pending) Administrators(List<AppUser> administrators) =>
+        (administrators.Count, administrators.Where(u => u.MustChangePassword || !u.TwoFactorEnabled).Select(u => $"{u.DisplayName}（`{u.UserName}`）").ToList());
 
-    private async Task<(int WithRole, int WithoutRole)> BusinessAccountsAsync(CancellationToken ct)
+    private async Task<(int WithRole, int WithoutRole)> BusinessAccountsAsync(IReadOnlySet<Guid> administrators, CancellationToken ct)
     {
         var withAnyRole = await db.UserRoles.AsNoTracking().Select(r => r.UserId).Distinct().ToListAsync(ct);
-        var administrators = (await UsersInRolesAsync(Roles.Administrators, ct)).Select(u => u.Id).ToHashSet();
         var users = await db.Users.AsNoTracking().Where(u => u.IsActive).Select(u => u.Id).ToListAsync(ct);
         var business = users.Where(id => !administrators.Contains(id)).ToList();
         return (business.Count(withAnyRole.Contains), business.Count(id => !withAnyRole.Contains(id)));

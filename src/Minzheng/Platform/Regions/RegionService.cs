@@ -13,7 +13,7 @@ public sealed record RegionImportResult(int Added, int Updated, IReadOnlyList<Im
 /// <summary>Validation, creation, import and look-ups of the region tree, shared by the API, the pages and the CLI.</summary>
 /// <param name="stamper">and <paramref name="audit"/>: the bulk import's row stamps and its one audit entry (null in
 /// tests of the tree alone, which then stamp as the system).</param>
-public sealed class RegionService(MinzhengDbContext db, IMemoryCache cache, Auditing.RowStamper? stamper = null, Auditing.AuditLog? audit = null)
+public sealed class RegionService(MinzhengDbContext db, IMemoryCache cache, Auditing.RowStamper stamper, Auditing.AuditLog audit)
 {
     private const string NamesCacheKey = "region-names";
 
@@ -222,19 +222,10 @@ public sealed class RegionService(MinzhengDbContext db, IMemoryCache cache, Audi
     {
         const int batchSize = 20_000;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var now = DateTimeOffset.UtcNow;
         foreach (var batch in added.Chunk(batchSize))
         {
             var rows = batch.Select(v => new Region(v.Code, v.Name, v.Level, RegionCode.ParentOf(v.Code, v.Level))).ToList();
-            if (stamper is not null)
-            {
-                stamper.Stamp(rows);
-            }
-            else
-            {
-                rows.ForEach(r => (r.CreatedAt, r.UpdatedAt, r.CreatedBy, r.UpdatedBy) = (now, now, Security.UserDirectory.SystemUser, Security.UserDirectory.SystemUser));
-            }
-
+            stamper.Stamp(rows);
             await BulkInsert.InsertAsync(db, rows, ct);
         }
 
@@ -243,7 +234,7 @@ public sealed class RegionService(MinzhengDbContext db, IMemoryCache cache, Audi
             await db.Regions.Where(r => r.Code == code).ExecuteUpdateAsync(u => u.SetProperty(r => r.Name, name), ct);
         }
 
-        audit?.Add(Auditing.AuditActions.RegionsImported, entityType: "Region", details: new
+        audit.Add(Auditing.AuditActions.RegionsImported, entityType: "Region", details: new
         {
             fileName = Path.GetFileName(fileName),
             added = added.Count,

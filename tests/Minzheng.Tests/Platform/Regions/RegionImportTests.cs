@@ -17,7 +17,9 @@ public abstract class RegionImportTests<TDatabase>(TDatabase database) : IClassF
     {
         var db = database.CreateContext();
         await db.Database.MigrateAsync(Ct);
-        return (new RegionService(db, new MemoryCache(new MemoryCacheOptions())), db);
+        var actor = new DatabaseFixture.FixedActor("tester");
+        var audit = new Minzheng.Platform.Auditing.AuditLog(db, actor, TimeProvider.System, DatabaseFixture.Protector);
+        return (new RegionService(db, new MemoryCache(new MemoryCacheOptions()), new Minzheng.Platform.Auditing.RowStamper(actor, TimeProvider.System), audit), db);
     }
 
     // A province code of its own per test, so tests sharing the database never collide.
