@@ -39,10 +39,8 @@ public sealed partial class ChineseTextWalkTests(BrowserApp app)
     public async Task EveryMenuPage_ShowsOnlyChinese_AndRegionNames(string userName)
     {
         var page = await app.SignedInPageAsync(userName);
-        // Pages only: a start page that is a list (the funeral clerk's) has its pager's export link, a download, in a nav too.
-        var links = await page.Locator("nav a[href^='/']:not([href^='/api/'])").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))");
         var findings = new List<string>();
-        foreach (var href in links.Prepend("/").Distinct())
+        foreach (var href in await MenuWalk.LinksAsync(page))
         {
             var response = await page.GotoAsync(href);
             Assert.True(response is { Ok: true }, $"{userName} {href}: HTTP {response?.Status}");

@@ -18,6 +18,11 @@ public sealed class ReportJourneyTests(BrowserApp app)
         await page.Locator("[data-testid=dashboard-region]", new() { HasText = "甘露镇" }).WaitForAsync();
         await page.Locator("#chart-regions[data-rendered='true'] canvas").WaitForAsync();
         Assert.NotEmpty(await page.GetByTestId("kpis").Locator(".card").AllAsync());
+        // The chart's text alternative: its name, and its figures as a table a screen reader can read.
+        Assert.StartsWith("下级区划在保户数", await page.Locator("#chart-regions").GetAttributeAsync("aria-label"));
+        var regionRows = page.GetByTestId("chart-regions-table").Locator("tbody tr");
+        Assert.True(await regionRows.CountAsync() > 0);
+        Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}+$", await regionRows.First.Locator("th").TextContentAsync());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "救助统计" }).Last.ClickAsync();
         await page.GetByTestId("summary-table").WaitForAsync();

@@ -45,8 +45,9 @@ public static class ListLinks
         var descending = current && string.Equals(request.Query["dir"], "desc", StringComparison.OrdinalIgnoreCase);
         var href = With(request, ("sort", column), ("dir", current && !descending ? "desc" : null), ("pageNumber", null));
         var mark = current ? (descending ? " ▼" : " ▲") : "";
-        var state = current ? (descending ? "descending" : "ascending") : "none";
-        return new HtmlString($"<a class=\"sort-link text-reset text-nowrap\" href=\"{WebUtility.HtmlEncode(href)}\" aria-sort=\"{state}\" title=\"按{WebUtility.HtmlEncode(label)}排序\">"
-            + $"{WebUtility.HtmlEncode(label)}{mark}</a>");
+        // aria-sort belongs to a column header, not a link: the state is spoken from hidden text instead.
+        var state = current ? $"<span class=\"visually-hidden\">（当前{(descending ? "降序" : "升序")}）</span>" : "";
+        return new HtmlString($"<a class=\"sort-link text-reset text-nowrap\" href=\"{WebUtility.HtmlEncode(href)}\" title=\"按{WebUtility.HtmlEncode(label)}排序\">"
+            + $"{WebUtility.HtmlEncode(label)}<span aria-hidden=\"true\">{mark}</span>{state}</a>");
     }
 }

@@ -18,12 +18,17 @@
         return response.ok ? response.json() : [];
     }
 
+    // The level the children of a region are at, for the accessible name of their <select> (GB/T 37668: every control named).
+    const childLevels = { 0: "省", 2: "市", 4: "县（市、区）", 6: "乡镇（街道）", 9: "村（社区）" };
+
     function addSelect(picker, hidden, parentCode, items, selected) {
         if (items.length === 0) {
             return;
         }
         const select = document.createElement("select");
         select.className = "form-select form-select-sm d-inline-block w-auto me-1";
+        const parentPrefix = /^0+$/.test(parentCode) ? "" : prefix(parentCode);
+        select.setAttribute("aria-label", (picker.dataset.label || "区划") + "：" + (childLevels[parentPrefix.length] || "下级区划"));
         select.dataset.parent = parentCode;
         select.innerHTML = '<option value="">（全部）</option>' +
             items.map(r => '<option value="' + r.code + '">' + r.name.replace(/</g, "&lt;") + "</option>").join("");

@@ -1,0 +1,78 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Minzheng.Platform.Demo;
+
+namespace Minzheng.BrowserTests;
+
+/// <summary>
+/// GB/T 37668-2019 (which follows WCAG 2.0 AA): axe-core checks every page in every demo role's menu against the WCAG 2
+/// level A and AA rules, and any violation fails the test with the rule, the element and what to fix.
+/// </summary>
+public sealed class AccessibilityWalkTests(BrowserApp app)
+{
+    private static readonly AxeRunOptions WcagAA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    public static TheoryData<string> DemoUsers => new(DemoSeeder.Accounts.Select(a => a.UserName));
+
+    [Theory]
+    [MemberData(nameof(DemoUsers))]
+    public async Task EveryMenuPage_HasNoWcagViolations(string userName)
+    {
+        var page = await app.SignedInPageAsync(userName);
+        var findings = new List<string>();
+        foreach (var href in await MenuWalk.LinksAsync(page))
+        {
+            await page.GotoAsync(href);
+            var result = await page.RunAxe(WcagAA);
+            findings.AddRange(result.Violations.SelectMany(v => v.Nodes.Select(n => $"{href}: {v.Id} ({v.Impact}) {n.Target} {n.Html} — {v.Help}")));
+        }
+
+        Assert.True(findings.Count == 0, $"{userName}: {findings.Count} violations\n" + string.Join("\n", findings));
+    }
+
+    [Fact]
+    public async Task Menu_WorksFromTheKeyboard_WithAVisibleFocus()
+    {
+        var page = await app.SignedInPageAsync("county");
+        await page.GotoAsync("/");
+        // Tab from the top of the page to the first menu; Enter opens it and the arrow keys walk its items.
+        for (var i = 0; i < 10 && !await page.EvaluateAsync<bool>("() => document.activeElement?.classList.contains('dropdown-toggle') ?? false"); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.classList.contains('dropdown-toggle')"), "Tab does not reach the menu");
+        Assert.True(await FocusIsVisibleAsync(page), "the focused menu has no visible focus indicator");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator(".dropdown-menu.show").WaitForAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        var item = await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href')");
+        Assert.StartsWith("/", item);
+        Assert.True(await FocusIsVisibleAsync(page), "the focused menu item has no visible focus indicator");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**" + item);
+    }
+
+    // A focus indicator: an outline or Bootstrap's focus ring (a box shadow), or the highlighted background of a menu item.
+    private static Task<bool> FocusIsVisibleAsync(Microsoft.Playwright.IPage page) => page.EvaluateAsync<bool>("""
+        () => {
+            const style = getComputedStyle(document.activeElement);
+            const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+            const ring = style.boxShadow && style.boxShadow !== 'none';
+            const highlighted = style.backgroundColor !== 'rgba(0, 0, 0, 0)' && style.backgroundColor !== getComputedStyle(document.activeElement.parentElement).backgroundColor;
+            return outline || ring || highlighted;
+        }
+        """);
+
+    [Fact]
+    public async Task LoginPage_HasNoWcagViolations()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        var result = await page.RunAxe(WcagAA);
+        Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help}")));
+    }
+}
