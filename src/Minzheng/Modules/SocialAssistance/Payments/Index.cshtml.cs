@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialAssistance.Payments;
 
@@ -10,7 +11,7 @@ namespace Minzheng.Modules.SocialAssistance.Payments;
 [Authorize(Policy = Policies.BusinessRead)]
 public sealed class IndexModel(PayrollService service, PayrollQueries queries, IAuthorizationService authorization) : PageModel
 {
-    public List<PayrollDto> Payrolls { get; private set; } = [];
+    public Paged<PayrollDto> Payrolls { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
     public bool CanMake { get; private set; }
     public string? Error { get; private set; }
 
@@ -24,6 +25,9 @@ public sealed class IndexModel(PayrollService service, PayrollQueries queries, I
 
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
+    public int? PageNumber { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -49,6 +53,6 @@ public sealed class IndexModel(PayrollService service, PayrollQueries queries, I
     private async Task LoadAsync(CancellationToken ct)
     {
         CanMake = (await authorization.AuthorizeAsync(User, AssistancePolicies.MakePayrolls)).Succeeded;
-        Payrolls = await queries.ListAsync(Program, Status, 200, ct);
+        Payrolls = await queries.ListAsync(Program, Status, PageRequest.From(PageNumber, null, null, null), ct);
     }
 }

@@ -73,8 +73,10 @@ public static class PaymentEndpoints
         return result.Created ? TypedResults.Created($"/api/v1/payrolls/{dto.Id}", dto) : TypedResults.Ok(dto);
     }
 
-    public static async Task<Ok<List<PayrollDto>>> List(string? program, string? status, int? take, PayrollQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.ListAsync(program, status, take ?? 100, ct));
+    /// <remarks><c>take</c> is the page size callers used before the list paged; <c>pageSize</c> wins when both are given.</remarks>
+    public static async Task<Ok<List<PayrollDto>>> List(string? program, string? status, int? take, int? page, int? pageSize, PayrollQueries queries,
+        HttpResponse response, CancellationToken ct) =>
+        TypedResults.Ok((await queries.ListAsync(program, status, PageRequest.From(page, pageSize ?? take, null, null, 100, 500), ct)).WithTotalHeader(response));
 
     public static async Task<Results<Ok<PayrollDto>, ProblemHttpResult>> Get(Guid id, PayrollQueries queries, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } dto ? TypedResults.Ok(dto) : ApiProblems.NotFound("发放名册不存在或不在您的管辖范围内");

@@ -44,9 +44,13 @@ public sealed record LedgerRow(string Program, string ProgramName, string Region
 /// </summary>
 public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions, PayrollSlices slices, IRegionScope scope, PayrollChangeCheck changes)
 {
-    public async Task<List<PayrollDto>> ListAsync(string? program, string? status, int take, CancellationToken ct)
+    /// <summary>
+    /// One page of the payrolls the caller sees, newest period first: their own region's payrolls whole and those of a
+    /// region above as their slice. The two lists are merged, so each gives its first (skip + size) rows and the total is
+    /// the sum of both counts.
+    /// </summary>
+    public async Task<Paged<PayrollDto>> ListAsync(string? program, string? status, PageRequest request, CancellationToken ct)
     {
-        take = Math.Clamp(take, 1, 500);
         var code = AssistancePrograms.PayableByCode(program)?.Code;
         PayrollStatus? wanted = Enum.TryParse<PayrollStatus>(status, true, out var s) ? s : null;
         var q = db.Payrolls.AsNoTracking();
@@ -60,12 +64,17 @@ public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions, 
             q = q.Where(x => x.Status == w);
         }
 
-        var own = await q.OrderByDescending(x => x.PeriodStart).ThenByDescending(x => x.CreatedAt).Take(take).ToListAsync(ct);
+        var window = request.Skip + request.Size;
+        var own = await q.OrderByDescending(x => x.PeriodStart).ThenByDescending(x => x.CreatedAt).Take(window).ToListAsync(ct);
+        var total = own.Count < window && request.Skip == 0 ? own.Count : await q.CountAsync(ct);
         var failed = await slices.FailedAsync(own.Select(p => p.Id).ToList(), ct);
         var names = await regions.NamesAsync(ct);
         var whole = own.Select(p => (Payroll: p, Dto: Whole(p, names, failed.GetValueOrDefault(p.Id))));
-        var parts = (await slices.ListAsync(code, wanted, take, ct)).Select(x => (x.Payroll, Dto: Sliced(x.Payroll, x.Totals, names)));
-        return whole.Concat(parts).OrderByDescending(x => x.Payroll.PeriodStart).ThenByDescending(x => x.Payroll.CreatedAt).Take(take).Select(x => x.Dto).ToList();
+        var parts = (await slices.ListAsync(code, wanted, window, ct)).Select(x => (x.Payroll, Dto: Sliced(x.Payroll, x.Totals, names))).ToList();
+        total += parts.Count < window && request.Skip == 0 ? parts.Count : await slices.CountAsync(code, wanted, ct);
+        var page = whole.Concat(parts).OrderByDescending(x => x.Payroll.PeriodStart).ThenByDescending(x => x.Payroll.CreatedAt)
+            .Skip(request.Skip).Take(request.Size).Select(x => x.Dto).ToList();
+        return new Paged<PayrollDto>(page, total, request.Page, request.Size);
     }
 
     /// <summary>The payroll as the caller may see it — whole, or as their slice; null (404) when neither.</summary>

@@ -67,6 +67,30 @@ public sealed class PayrollSlices(MinzhengDbContext db, IRegionScope scope)
         return found.Take(take).ToList();
     }
 
+    /// <summary>How many payrolls above the caller have a line in the caller's subtree (the lines are read through the region filter).</summary>
+    public Task<int> CountAsync(string? program, PayrollStatus? status, CancellationToken ct)
+    {
+        var above = Above();
+        if (above.Count == 0)
+        {
+            return Task.FromResult(0);
+        }
+
+        var q = db.Payrolls.AcrossRegions(HeaderReason).AsNoTracking().Where(p => above.Contains(p.RegionPrefix));
+        if (program is not null)
+        {
+            q = q.Where(p => p.Program == program);
+        }
+
+        if (status is { } s)
+        {
+            q = q.Where(p => p.Status == s);
+        }
+
+        var lines = db.PayrollLines;
+        return q.CountAsync(p => lines.Any(l => l.PayrollId == p.Id), ct);
+    }
+
     /// <summary>The payroll as the caller's slice; null when it is not above the caller or has no line in the caller's subtree (404).</summary>
     public async Task<(Payroll Payroll, SliceTotals Totals)?> FindAsync(Guid id, CancellationToken ct)
     {

@@ -178,6 +178,31 @@ public abstract class PayrollSliceTests<TApp>(TApp app) : IClassFixture<TApp>
         var funding = draft.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("heading").GetString() == "二、救助资金发放");
         Assert.Contains($"经审核发放各类救助资金{ReportFormat.Wan(townshipDue)}", funding.GetProperty("sentences")[0].GetProperty("text").GetString());
     }
+
+    [Fact]
+    public async Task List_Pages_WithTheTotalOfWholePayrollsAndSlices()
+    {
+        var village = await VillageAsync(app);
+        await CaseloadAsync(app, village, "农村低保", 410m);
+        await PayrollAsync(app, "rural-dibao", "360482", "2025-11", approve: false);
+        await PayrollAsync(app, "rural-dibao", "360482", "2025-12", approve: false);
+        foreach (var user in new[] { "county", "township" })
+        {
+            using var client = await app.ClientAsAsync(user);
+            var all = (await (await client.GetAsync("/api/v1/payrolls?program=rural-dibao&pageSize=500", Ct)).JsonAsync()).EnumerateArray()
+                .Select(p => p.GetProperty("id").GetString()).ToList();
+            Assert.True(all.Count >= 2, $"{user} sees both payrolls");
+            var pages = new List<string?>();
+            for (var page = 1; page <= all.Count; page++)
+            {
+                var response = await client.GetAsync($"/api/v1/payrolls?program=rural-dibao&page={page}&pageSize=1", Ct);
+                Assert.Equal(all.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), response.Headers.GetValues("X-Total-Count").Single());
+                pages.AddRange((await response.JsonAsync()).EnumerateArray().Select(p => p.GetProperty("id").GetString()));
+            }
+
+            Assert.Equal(all, pages); // page by page, the same payrolls in the same order, none twice
+        }
+    }
 }
 
 public sealed class SqlitePayrollSliceTests(SqliteApp app) : PayrollSliceTests<SqliteApp>(app);
