@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Modules.SocialAssistance.Programs;
 using Minzheng.Modules.SocialAssistance.Standards;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialAssistance.Recalculations;
 
@@ -12,7 +13,10 @@ namespace Minzheng.Modules.SocialAssistance.Recalculations;
 public sealed class IndexModel(RecalculationService service, RecalculationQueries queries, StandardService standards, IAuthorizationService authorization)
     : PageModel
 {
-    public List<RecalculationDto> Recalculations { get; private set; } = [];
+    public Paged<RecalculationDto> Recalculations { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
+
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
+    public int? PageNumber { get; set; }
 
     /// <summary>Standards of monthly programmes, newest first: what a recalculation can follow.</summary>
     public List<StandardDto> Standards { get; private set; } = [];
@@ -46,7 +50,7 @@ public sealed class IndexModel(RecalculationService service, RecalculationQuerie
     private async Task LoadAsync(CancellationToken ct)
     {
         CanPreview = (await authorization.AuthorizeAsync(User, AssistancePolicies.ManageStandards)).Succeeded;
-        Recalculations = await queries.ListAsync(null, 100, ct);
+        Recalculations = await queries.ListAsync(null, PageRequest.From(PageNumber, null, null, null), ct);
         Standards = CanPreview
             ? (await standards.ListAsync(null, null, ct)).Where(s => !AssistancePrograms.IsOneOff(s.Program)).OrderByDescending(s => s.EffectiveFrom).ToList()
             : [];

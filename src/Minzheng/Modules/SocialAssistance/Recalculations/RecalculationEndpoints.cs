@@ -37,8 +37,10 @@ public static class RecalculationEndpoints
             : TypedResults.Created($"/api/v1/recalculations/{recalculation.Id}", (await DetailAsync(recalculation.Id, queries, ct))!);
     }
 
-    public static async Task<Ok<List<RecalculationDto>>> List(string? status, int? take, RecalculationQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.ListAsync(status, take ?? 50, ct));
+    /// <remarks><c>take</c> is the page size callers used before the list paged; <c>pageSize</c> wins when both are given.</remarks>
+    public static async Task<Ok<List<RecalculationDto>>> List(string? status, int? take, int? page, int? pageSize, RecalculationQueries queries, HttpResponse response,
+        CancellationToken ct) =>
+        TypedResults.Ok((await queries.ListAsync(status, PageRequest.From(page, pageSize ?? take, null, null, 50, 200), ct)).WithTotalHeader(response));
 
     public static async Task<Results<Ok<RecalculationDetail>, ProblemHttpResult>> Get(Guid id, RecalculationQueries queries, CancellationToken ct) =>
         await DetailAsync(id, queries, ct) is { } detail ? TypedResults.Ok(detail) : ApiProblems.NotFound("重算不存在或不在您的管辖范围内");

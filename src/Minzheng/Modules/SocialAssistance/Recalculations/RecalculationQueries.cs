@@ -22,7 +22,8 @@ public sealed record RecalculationLinePage(int Total, List<RecalculationLineDto>
 /// <summary>Reading recalculations: list, one with its township totals, and its lines (masked, paged) within the caller's region.</summary>
 public sealed class RecalculationQueries(MinzhengDbContext db, RegionService regions)
 {
-    public async Task<List<RecalculationDto>> ListAsync(string? status, int take, CancellationToken ct)
+    /// <summary>One page of the recalculations, newest first, with the total of the filtered list.</summary>
+    public async Task<Paged<RecalculationDto>> ListAsync(string? status, PageRequest request, CancellationToken ct)
     {
         var q = db.Recalculations.AsNoTracking();
         if (Enum.TryParse<RecalculationStatus>(status, true, out var s))
@@ -30,10 +31,11 @@ public sealed class RecalculationQueries(MinzhengDbContext db, RegionService reg
             q = q.Where(r => r.Status == s);
         }
 
-        var rows = await q.OrderByDescending(r => r.CreatedAt).Take(Math.Clamp(take, 1, 200)).ToListAsync(ct);
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Skip(request.Skip).Take(request.Size).ToListAsync(ct);
         var standards = await db.Standards.AsNoTracking().Where(x => rows.Select(r => r.StandardId).Contains(x.Id)).ToDictionaryAsync(x => x.Id, ct);
         var names = await regions.NamesAsync(ct);
-        return rows.Select(r => Dto(r, standards[r.StandardId], names)).ToList();
+        return new Paged<RecalculationDto>([.. rows.Select(r => Dto(r, standards[r.StandardId], names))], total, request.Page, request.Size);
     }
 
     public async Task<RecalculationDto?> GetAsync(Guid id, CancellationToken ct)

@@ -97,6 +97,14 @@ public abstract class RecalculationTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.NoContent, (await approver.PostAsJsonAsync($"/api/v1/recalculations/{id}/reject", new { reason = "有停保，重新预览" }, Ct)).StatusCode);
         var again = await (await county.PostAsJsonAsync("/api/v1/recalculations", new { standardId = raise }, Ct)).JsonAsync(HttpStatusCode.Created);
         Assert.Equal(1, again.GetProperty("recalculation").GetProperty("changed").GetInt32()); // the terminated one is no longer considered
+
+        // The list pages newest first with the total: the new preview, then the rejected one.
+        var first = await county.GetAsync("/api/v1/recalculations?page=1&pageSize=1", Ct);
+        var total = int.Parse(first.Headers.GetValues("X-Total-Count").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(total >= 2);
+        Assert.Equal(again.GetProperty("recalculation").GetProperty("id").GetString(), (await first.JsonAsync()).EnumerateArray().Single().GetProperty("id").GetString());
+        var second = (await (await county.GetAsync("/api/v1/recalculations?page=2&pageSize=1", Ct)).JsonAsync()).EnumerateArray().Single();
+        Assert.Equal((id, "rejected"), (second.GetProperty("id").GetString()!, second.GetProperty("status").GetString()));
     }
 
     [Fact]
