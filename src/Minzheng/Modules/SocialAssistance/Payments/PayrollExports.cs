@@ -38,7 +38,7 @@ public static class PayrollExports
         });
         await audit.RecordAsync(AuditActions.Exported, entityType: nameof(Payroll), entityId: id.ToString(),
             details: new { kind = LinesKind, lineKind = kind, status = lineStatus ?? status, rows = found.Items.Count }, ct: ct);
-        return await SpreadsheetFile.XlsxAsync(rows, "名册明细", $"payroll-{payroll.Period}-lines.xlsx", ct);
+        return await SpreadsheetFile.XlsxAsync(rows, "名册明细", $"payroll-{payroll.Period}-lines.xlsx", ct, totals: true);
     }
 
     public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> UnpaidAsync(Guid id, PayrollQueries queries, PayrollLineQueries lines, AuditLog audit,
@@ -60,6 +60,6 @@ public static class PayrollExports
             ["说明"] = u.Reason,
         });
         await audit.RecordAsync(AuditActions.Exported, entityType: nameof(Payroll), entityId: id.ToString(), details: new { kind = UnpaidKind, rows = payees.Count }, ct: ct);
-        return await SpreadsheetFile.XlsxAsync(rows, "不在银行文件中的对象", $"payroll-{payroll.Period}-unpaid.xlsx", ct);
+        return await SpreadsheetFile.XlsxAsync(rows, "不在银行文件中的对象", $"payroll-{payroll.Period}-unpaid.xlsx", ct, totals: true);
     }
 }
