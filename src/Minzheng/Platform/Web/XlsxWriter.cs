@@ -43,6 +43,12 @@ public static class XlsxWriter
     /// <summary>A fixed entry time, so the same data gives the same bytes (bank files are recorded by their hash).</summary>
     private static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Widest a header makes its column before it wraps: six Chinese characters.</summary>
+    public const int HeaderWidth = 12;
+
+    /// <summary>Height in points of one line of 宋体 11.</summary>
+    private const double LineHeight = 14.25;
+
     /// <summary>Summed column widths beyond which a sheet prints landscape: about what fits across portrait A4.</summary>
     public const int PortraitWidth = 95;
 
@@ -71,7 +77,8 @@ public static class XlsxWriter
     {
         public IReadOnlyList<string> Headers { get; } = headers;
 
-        public int[] Widest { get; } = [.. headers.Select(XlsxCells.DisplayWidth)];
+        /// <summary>A long header counts only up to <see cref="HeaderWidth"/>: it wraps onto a second line rather than widening a column of numbers.</summary>
+        public int[] Widest { get; } = [.. headers.Select(h => Math.Min(XlsxCells.DisplayWidth(h), HeaderWidth))];
 
         public int Rows { get; set; }
 
@@ -91,18 +98,13 @@ public static class XlsxWriter
         CloseOutput = false,
     };
 
-    /// <summary>Pass one: the &lt;sheetData&gt; element into <paramref name="target"/>, measuring as it goes.</summary>
+    /// <summary>Pass one: the data rows (and 合计) into <paramref name="target"/>, measuring as it goes; the header row is written in pass two.</summary>
     private static async Task<Layout> WriteRowsAsync(Stream target, XlsxSheet sheet, CancellationToken ct)
     {
         using var xml = XmlWriter.Create(target, Settings(ConformanceLevel.Fragment));
-        xml.WriteStartElement("sheetData", XlsxParts.Main);
         Layout? layout = sheet.Headers is { } given ? new Layout(given) : null;
         decimal[]? sums = null;
         var kinds = new XlsxCellKind?[layout?.Headers.Count ?? 0];
-        if (layout is not null)
-        {
-            WriteHeader(xml, layout);
-        }
 
         await foreach (var row in sheet.Rows.WithCancellation(ct))
         {
@@ -110,13 +112,12 @@ public static class XlsxWriter
             {
                 layout = new Layout([.. row.Keys]);
                 kinds = new XlsxCellKind?[layout.Headers.Count];
-                WriteHeader(xml, layout);
             }
 
             sums ??= new decimal[layout.Headers.Count];
             layout.Rows++;
             var number = layout.Rows + 1;
-            xml.WriteStartElement("row", XlsxParts.Main);
+            xml.WriteStartElement("row");
             xml.WriteAttributeString("r", number.ToString(CultureInfo.InvariantCulture));
             for (var c = 0; c < layout.Headers.Count; c++)
             {
@@ -137,7 +138,7 @@ public static class XlsxWriter
         {
             layout.HasTotals = true;
             var number = layout.Rows + 2;
-            xml.WriteStartElement("row", XlsxParts.Main);
+            xml.WriteStartElement("row");
             xml.WriteAttributeString("r", number.ToString(CultureInfo.InvariantCulture));
             WriteCell(xml, 0, number, XlsxCellKind.Text, "合计", total: true, layout);
             for (var c = 1; c < layout.Headers.Count; c++)
@@ -151,17 +152,24 @@ public static class XlsxWriter
             xml.WriteEndElement();
         }
 
-        xml.WriteEndElement();
         return layout;
     }
 
-    private static void WriteHeader(XmlWriter xml, Layout layout)
+    /// <summary>The header row, as high as its most wrapped header needs.</summary>
+    private static void WriteHeader(XmlWriter xml, Layout layout, double[] widths)
     {
+        var lines = layout.Headers.Select((h, c) => (int)Math.Ceiling(XlsxCells.DisplayWidth(h) / Math.Max(1, widths[c] - 1))).DefaultIfEmpty(1).Max();
         xml.WriteStartElement("row", XlsxParts.Main);
         xml.WriteAttributeString("r", "1");
+        if (lines > 1)
+        {
+            xml.WriteAttributeString("ht", (lines * LineHeight).ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("customHeight", "1");
+        }
+
         for (var c = 0; c < layout.Headers.Count; c++)
         {
-            Cell(xml, c, 1, XlsxParts.HeaderStyle, XlsxCellKind.Text, layout.Headers[c]);
+            Cell(xml, XlsxParts.Main, c, 1, XlsxParts.HeaderStyle, XlsxCellKind.Text, layout.Headers[c]);
         }
 
         xml.WriteEndElement();
@@ -172,20 +180,21 @@ public static class XlsxWriter
         // Wrapped text is as wide as its longest line.
         var width = text.Contains('\n', StringComparison.Ordinal) ? text.Split('\n').Max(XlsxCells.DisplayWidth) : XlsxCells.DisplayWidth(text);
         layout.Widest[column] = Math.Max(layout.Widest[column], width);
-        Cell(xml, column, row, XlsxParts.StyleOf(kind, total), kind, text);
+        Cell(xml, "", column, row, XlsxParts.StyleOf(kind, total), kind, text);
     }
 
-    private static void Cell(XmlWriter xml, int column, int row, int style, XlsxCellKind kind, string text)
+    /// <param name="ns">Empty in the rows of pass one: they are copied into the sheet part's default namespace.</param>
+    private static void Cell(XmlWriter xml, string ns, int column, int row, int style, XlsxCellKind kind, string text)
     {
-        xml.WriteStartElement("c", XlsxParts.Main);
+        xml.WriteStartElement("c", ns);
         xml.WriteAttributeString("r", XlsxCells.ColumnName(column + 1) + row.ToString(CultureInfo.InvariantCulture));
         xml.WriteAttributeString("s", style.ToString(CultureInfo.InvariantCulture));
         if (kind == XlsxCellKind.Text)
         {
             // Inline strings: a shared-string table would have to hold every distinct value in memory until the end.
             xml.WriteAttributeString("t", "inlineStr");
-            xml.WriteStartElement("is", XlsxParts.Main);
-            xml.WriteStartElement("t", XlsxParts.Main);
+            xml.WriteStartElement("is", ns);
+            xml.WriteStartElement("t", ns);
             xml.WriteAttributeString("xml", "space", null, "preserve");
             xml.WriteString(text);
             xml.WriteEndElement();
@@ -193,7 +202,7 @@ public static class XlsxWriter
         }
         else
         {
-            xml.WriteElementString("v", XlsxParts.Main, text);
+            xml.WriteElementString("v", ns, text);
         }
 
         xml.WriteEndElement();
@@ -225,9 +234,13 @@ public static class XlsxWriter
             xml.WriteRaw("</cols>");
         }
 
+        xml.WriteStartElement("sheetData", XlsxParts.Main);
+        WriteHeader(xml, layout, widths);
+
         // The rows are UTF-8 XML already: flushed up to here, the writer lets them be copied as bytes behind its output.
         xml.Flush();
         rows.CopyTo(stream, 64 * 1024);
+        xml.WriteEndElement();
         if (layout.Rows > 0)
         {
             xml.WriteRaw($"""<autoFilter ref="A1:{layout.LastColumn}{1 + layout.Rows}"/>""");
