@@ -125,14 +125,16 @@ public static class SpreadsheetReader
         ex is InvalidDataException or InvalidOperationException or IOException or System.Xml.XmlException or FormatException or NullReferenceException
             or IndexOutOfRangeException or ArgumentException or KeyNotFoundException or InvalidCastException or OverflowException;
 
-    // Spreadsheets often hold codes and ID-like numbers as numbers: write them back without exponent or decimals.
+    // Spreadsheets often hold codes and ID-like numbers as numbers: write them back without exponent or decimals. An
+    // amount is a number cell in the exports (2395.00 reads back as 2395, which the amount columns accept); text cells
+    // lose the apostrophe the exports put before a formula character.
     private static string Cell(object? value) => value switch
     {
         null => "",
         double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => ((decimal)d).ToString("0", CultureInfo.InvariantCulture),
         double d => ((decimal)d).ToString(CultureInfo.InvariantCulture),
         DateTime t => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => (Convert.ToString(value, CultureInfo.InvariantCulture) ?? "").Trim(),
+        _ => Minzheng.Platform.Web.SpreadsheetText.Unguard((Convert.ToString(value, CultureInfo.InvariantCulture) ?? "").Trim()),
     };
 
     /// <summary>
@@ -233,7 +235,7 @@ public static class SpreadsheetReader
         }
 
         // Blank cells (most of a blank row) share one empty string instead of one each.
-        var value = cell.Length == 0 ? "" : cell.ToString().Trim();
+        var value = cell.Length == 0 ? "" : Minzheng.Platform.Web.SpreadsheetText.Unguard(cell.ToString().Trim());
         cells.Add(value);
         cell.Clear();
     }

@@ -47,7 +47,7 @@ public static class AuditEndpoints
             result.Checkpoint?.Sequence, result.Checkpoint?.At));
     }
 
-    public static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(
+    public static async Task<Results<FileStreamHttpResult, ValidationProblem>> Export(
         string? user, string? action, string? entity, string? region, string? from, string? to, AuditExporter exporter, CancellationToken ct)
     {
         var errors = new FieldErrors();
@@ -57,7 +57,7 @@ public static class AuditEndpoints
             return errors.ToProblem();
         }
 
-        var bytes = await exporter.ExportAsync(filter, ct);
-        return TypedResults.File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "audit-log.xlsx");
+        var file = await exporter.ExportAsync(filter, ct);
+        return TypedResults.File(file, SpreadsheetFile.XlsxType, "audit-log.xlsx");
     }
 }

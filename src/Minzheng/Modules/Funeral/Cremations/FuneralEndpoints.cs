@@ -76,7 +76,7 @@ public static class FuneralEndpoints
         });
         await audit.RecordAsync(AuditActions.Exported, entityType: nameof(Cremation),
             details: new { kind = ExportKind, filter.Region, filter.From, filter.To, filter.Waived, rows = found.Items.Count }, ct: ct);
-        return await SpreadsheetFile.XlsxAsync(rows, "火化记录", "cremations.xlsx", ct);
+        return await SpreadsheetFile.XlsxAsync(rows, "火化记录", "cremations.xlsx", ct, totals: true);
     }
 
     public static async Task<Results<Ok<FuneralStatistics>, ProblemHttpResult>> Statistics(string? region, string? from, string? to, FuneralQueries queries,

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using MiniExcelLibs;
 using Minzheng.Modules.SocialAssistance.Programs;
 using Minzheng.Platform.Imports;
 using Minzheng.Platform.Security;
@@ -105,36 +104,35 @@ public static class ImportEndpoints
             return ApiProblems.NotFound($"没有“{kind}”模板");
         }
 
-        var sheets = new Dictionary<string, object> { [t.Sheet] = new[] { t.Headers.Zip(t.Example).ToDictionary(p => p.First, p => (object)p.Second) } };
-        return TypedResults.File(await TemplateWorkbook.SaveAsync(sheets, t.Headers, ct), XlsxType, $"{kind}.xlsx");
+        var sheet = TemplateWorkbook.Sheet(t.Sheet, t.Headers, [.. t.Example]);
+        return TypedResults.File(await TemplateWorkbook.SaveAsync([sheet], ct), XlsxType, $"{kind}.xlsx");
     }
 
     public static async Task<FileContentHttpResult> MemberTemplate(CancellationToken ct)
     {
-        string[][] examples =
+        object?[][] examples =
         [
             ["11010519491231002X", "360482100201", "农村", "红光村一组1号", "张三", "11010519491231002X", "户主", "300.00", "", "自理", "13800138000"],
             ["11010519491231002X", "360482100201", "农村", "红光村一组1号", "李四", "440524188001010014", "配偶", "0", "2", "半失能", ""],
         ];
-        var sheets = new Dictionary<string, object>
-        {
-            ["成员花名册"] = examples.Select(e => MemberRoster.Headers.Zip(e).ToDictionary(p => p.First, p => (object)p.Second)).ToArray(),
-            ["与户主关系"] = MemberRoster.Relationships.Keys.Select(k => new Dictionary<string, object> { ["与户主关系"] = k }).ToArray(),
-        };
-        return TypedResults.File(await TemplateWorkbook.SaveAsync(sheets, MemberRoster.Headers, ct), XlsxType, "member-roster.xlsx");
+        XlsxSheet[] sheets =
+        [
+            TemplateWorkbook.Sheet("成员花名册", MemberRoster.Headers, examples),
+            TemplateWorkbook.Sheet("与户主关系", ["与户主关系"], [.. MemberRoster.Relationships.Keys.Select(k => new object?[] { k })]),
+        ];
+        return TypedResults.File(await TemplateWorkbook.SaveAsync(sheets, ct), XlsxType, "member-roster.xlsx");
     }
 
     public static async Task<FileContentHttpResult> Template(CancellationToken ct)
     {
-        var example = AssistanceRoster.Headers.Zip(
-            ["360482100201", "农村低保", "张三", "11010519491231002X", "3", "2", "520.00", "2026-01", "中国农业银行", "6228480012345678", "13800138000", "红光村一组1号"])
-            .ToDictionary(p => p.First, p => (object)p.Second);
-        var sheets = new Dictionary<string, object>
-        {
-            ["花名册"] = new[] { example },
+        // Counts and the amount are numbers, as in an exported roster, so the example shows what the importer accepts.
+        object?[] example = ["360482100201", "农村低保", "张三", "11010519491231002X", 3, 2, 520.00m, "2026-01", "中国农业银行", "6228480012345678", "13800138000", "红光村一组1号"];
+        XlsxSheet[] sheets =
+        [
+            TemplateWorkbook.Sheet("花名册", AssistanceRoster.Headers, example),
             // The roster takes the programme by its Chinese name (AssistancePrograms.ByName): the list shows only names.
-            ["保障类别"] = AssistancePrograms.All.Select(p => new Dictionary<string, object> { ["保障类别"] = p.Name }).ToArray(),
-        };
-        return TypedResults.File(await TemplateWorkbook.SaveAsync(sheets, AssistanceRoster.Headers, ct), XlsxType, "assistance-roster.xlsx");
+            TemplateWorkbook.Sheet("保障类别", ["保障类别"], [.. AssistancePrograms.All.Select(p => new object?[] { p.Name })]),
+        ];
+        return TypedResults.File(await TemplateWorkbook.SaveAsync(sheets, ct), XlsxType, "assistance-roster.xlsx");
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MiniExcelLibs;
 using Minzheng.Platform.Imports;
 using Minzheng.Platform.Security;
 using Minzheng.Platform.Web;
@@ -79,9 +78,9 @@ public sealed class IndexModel(ImportService imports) : PageModel
             ["行号"] = e.Row,
             ["列"] = SpreadsheetText.Safe(e.Column),
             ["问题"] = SpreadsheetText.Safe(e.Message),
-        }).ToList();
+        });
         using var stream = new MemoryStream();
-        await stream.SaveAsAsync(rows, sheetName: "错误清单", cancellationToken: ct);
+        await XlsxWriter.WriteAsync(stream, [XlsxSheet.Of("错误清单", rows, headers: ["行号", "列", "问题"])], ct);
         return File(stream.ToArray(), ImportEndpoints.XlsxType, "import-errors.xlsx");
     }
 }

@@ -78,7 +78,7 @@ public static class RosterExport
                 ["户主身份证号"] = showFull ? protector.Decrypt(x.p.IdNumberCipher, DataPurpose.IdNumber) : x.p.IdNumberMasked,
                 ["家庭人口"] = x.e.HouseholdSize,
                 ["保障人数"] = x.e.CoveredPersons,
-                ["月保障金额"] = x.e.MonthlyAmount.ToString("0.00", CultureInfo.InvariantCulture),
+                ["月保障金额"] = x.e.MonthlyAmount,
                 ["起始年月"] = x.e.StartMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture),
                 ["开户银行"] = SpreadsheetText.Safe(x.h.BankName),
                 ["银行账号"] = x.h.BankAccountCipher is null ? null : showFull ? protector.Decrypt(x.h.BankAccountCipher, DataPurpose.BankAccount) : x.h.BankAccountMasked,
@@ -86,6 +86,7 @@ public static class RosterExport
                 ["家庭住址"] = SpreadsheetText.Safe(x.h.Address),
             };
         });
+        // No 合计 row: the file is an import roster, and a total would be read back as one more household.
         var file = await SpreadsheetFile.XlsxAsync(rows, "花名册", "assistance-roster.xlsx", ct);
         await audit.RecordAsync(showFull ? AuditActions.SensitiveRevealed : AuditActions.Exported, entityType: "AssistanceRoster",
             regionCode: prefix!.Length > 0 ? prefix.PadRight(RegionCode.Length, '0') : null,

@@ -62,7 +62,7 @@ public static class SubsidyExport
             ["资助类别"] = MedicalAidFacts.CategoryName(x.Category),
             ["资助金额（元）"] = x.Subsidy,
         });
-        var file = await SpreadsheetFile.XlsxAsync(rows, $"{list.Year}年资助参保", $"insurance-subsidy-{list.Year}-{list.RegionPrefix}.xlsx", ct);
+        var file = await SpreadsheetFile.XlsxAsync(rows, $"{list.Year}年资助参保", $"insurance-subsidy-{list.Year}-{list.RegionPrefix}.xlsx", ct, totals: true);
         await audit.RecordAsync(showFull ? AuditActions.SensitiveRevealed : AuditActions.Exported, entityType: nameof(InsuranceSubsidyList), entityId: id.ToString(),
             regionCode: list.RegionCode, details: new { kind = "insurance-subsidy", list.Year, full = showFull, reason, rows = count }, ct: ct);
         return file;

@@ -158,19 +158,21 @@ public sealed class BankFileService(MinzhengDbContext db, PersonalDataProtector 
 
     private async Task<(int Count, decimal Total)> WriteXlsxAsync(Payroll payroll, BankLayout layout, Stream output, CancellationToken ct)
     {
-        var rows = new List<BankRow>();
-        await foreach (var row in RowsAsync(payroll, ct))
-        {
-            rows.Add(row);
-        }
+        var (count, total) = (0, 0m);
+        // No 合计 row: the bank's batch import would read it as one more transfer. The zip goes to a temporary file
+        // first: its writer flushes synchronously, which a response stream refuses.
+        await using var file = await SpreadsheetFile.TempAsync([new XlsxSheet("代发明细", Sheet(), Headers: [.. layout.Fields.Select(BankLayout.Title)])], ct);
+        await file.CopyToAsync(output, ct);
+        return (count, total);
 
-        // The xlsx zip is written to memory first: its writer flushes synchronously, which a response stream refuses.
-        var sheet = rows.Select(r => layout.Fields.ToDictionary(BankLayout.Title, f => Cell(f, r, text: false)));
-        using var buffer = new MemoryStream();
-        await MiniExcelLibs.MiniExcel.SaveAsAsync(buffer, sheet, sheetName: "代发明细", cancellationToken: ct);
-        buffer.Position = 0;
-        await buffer.CopyToAsync(output, ct);
-        return (rows.Count, rows.Sum(r => r.Amount));
+        async IAsyncEnumerable<IReadOnlyDictionary<string, object?>> Sheet()
+        {
+            await foreach (var r in RowsAsync(payroll, ct))
+            {
+                (count, total) = (count + 1, total + r.Amount);
+                yield return layout.Fields.ToDictionary(BankLayout.Title, f => (object?)Cell(f, r, text: false));
+            }
+        }
     }
 
     private async Task<(int Count, decimal Total)> WriteTextAsync(StreamWriter writer, Payroll payroll, BankLayout layout, CancellationToken ct)

@@ -28,6 +28,20 @@ public sealed class PayrollLineQueries(MinzhengDbContext db, RegionService regio
         return rows.Map(x => Dto(x, names));
     }
 
+    /// <summary>
+    /// Every line the filter shows, in the order asked for (up to <see cref="PageRequest.Size"/>), streamed from the
+    /// database: an export of a provincial payroll never holds its lines in memory.
+    /// </summary>
+    public async IAsyncEnumerable<PayrollLineDto> StreamAsync(Guid id, string? kind, string? status, PageRequest page,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var names = await regions.NamesAsync(ct);
+        await foreach (var x in Sort.Apply(Filtered(id, kind, status), page).Take(page.Size).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return Dto(x, names);
+        }
+    }
+
     /// <summary>Lines from an offset in the default order: the API's <c>skip</c>/<c>take</c>, kept for its callers.</summary>
     public async Task<(int Total, List<PayrollLineDto> Lines)> SliceAsync(Guid id, string? kind, string? status, int skip, int take, CancellationToken ct)
     {

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using MiniExcelLibs;
 using Minzheng.Modules.SocialAssistance.Cases;
 using Minzheng.Modules.SocialAssistance.Imports;
 using Minzheng.Platform.Auditing;
@@ -75,8 +74,8 @@ public static class StatisticsEndpoints
             return problem;
         }
 
-        var stream = new MemoryStream();
-        await stream.SaveAsAsync(table!.Rows.Select(r => new Dictionary<string, object?>
+        // 合计 adds up the money columns only: a household in two programmes is counted in both rows' 户数.
+        var rows = table!.Rows.Select(r => new Dictionary<string, object?>
         {
             ["区划"] = SpreadsheetText.Safe(table.RegionName),
             ["统计期"] = table.Period,
@@ -94,11 +93,11 @@ public static class StatisticsEndpoints
             ["救助人次"] = r.PersonTimes,
             ["备用金救助人次"] = r.ReserveFundPersons,
             ["备用金支出（元）"] = r.ReserveFundAmount,
-        }), sheetName: "统计报表", cancellationToken: ct);
-        stream.Position = 0;
+        });
+        var file = await SpreadsheetFile.XlsxAsync(rows, "统计报表", $"statistics-{table.RegionCode}-{table.Period}.xlsx", ct, totals: true);
         await audit.RecordAsync(AuditActions.Exported, entityType: "StatisticalTable", regionCode: table.RegionCode,
             details: new { kind = "statistical-table", period = table.Period }, ct: ct);
-        return TypedResults.File(stream, ImportEndpoints.XlsxType, $"statistics-{table.RegionCode}-{table.Period}.xlsx");
+        return file;
     }
 
     public static async Task<IResult> List(string? period, ReportSubmissions submissions, CancellationToken ct) =>

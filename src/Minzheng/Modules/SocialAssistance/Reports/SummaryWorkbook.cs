@@ -1,4 +1,3 @@
-using MiniExcelLibs;
 using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialAssistance.Reports;
@@ -13,10 +12,11 @@ public static class SummaryWorkbook
             new(summary.RegionCode, summary.RegionName + "（合计）", summary.Programs),
         };
         regions.AddRange(summary.Children.Select(c => c with { Programs = c.Programs.Where(p => p.HasData).ToList() }));
-        var sheets = new Dictionary<string, object>
-        {
-            ["救助统计"] = regions.SelectMany(r => r.Programs.Select(p => Row(r, p, summary))).ToList(),
-            ["停保原因"] = regions.SelectMany(r => r.Programs.SelectMany(p => p.CancelledByReason.Select(c => new Dictionary<string, object?>
+        // No 合计 row: the first rows already are the region's own totals, and the children below add up to them.
+        XlsxSheet[] sheets =
+        [
+            XlsxSheet.Of("救助统计", regions.SelectMany(r => r.Programs.Select(p => Row(r, p, summary)))),
+            XlsxSheet.Of("停保原因", regions.SelectMany(r => r.Programs.SelectMany(p => p.CancelledByReason.Select(c => new Dictionary<string, object?>
             {
                 ["区划代码"] = r.RegionCode,
                 ["区划名称"] = SpreadsheetText.Safe(r.Name),
@@ -24,9 +24,9 @@ public static class SummaryWorkbook
                 ["停保原因"] = c.Name,
                 ["户数"] = c.Households,
                 ["人数"] = c.Persons,
-            }))).ToList(),
-        };
-        await stream.SaveAsAsync(sheets, cancellationToken: ct);
+            }))), headers: ["区划代码", "区划名称", "项目", "停保原因", "户数", "人数"]),
+        ];
+        await XlsxWriter.WriteAsync(stream, sheets, ct);
     }
 
     private static Dictionary<string, object?> Row(RegionSummary r, ProgramSummary p, AssistanceSummary s) => new()

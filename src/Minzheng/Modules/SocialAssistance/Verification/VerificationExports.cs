@@ -36,7 +36,7 @@ public static class VerificationExports
         });
         await audit.RecordAsync(AuditActions.Exported, entityType: nameof(Finding), details: new { kind = FindingsKind, type, status, region, name, program, rows = found.Items.Count },
             ct: ct);
-        return await SpreadsheetFile.XlsxAsync(rows, "核查发现", "findings.xlsx", ct);
+        return await SpreadsheetFile.XlsxAsync(rows, "核查发现", "findings.xlsx", ct, totals: true);
     }
 
     public static async Task<FileStreamHttpResult> TipOffsAsync([AsParameters] TipOffFilter filter, string? sort, string? dir, TipOffService tipOffs, AuditLog audit,

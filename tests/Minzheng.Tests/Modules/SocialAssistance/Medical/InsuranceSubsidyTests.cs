@@ -43,7 +43,9 @@ public abstract class InsuranceSubsidyTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal(HttpStatusCode.NoContent, (await approver.PostAsync($"/api/v1/insurance-subsidies/{id}/approve", null, Ct)).StatusCode);
 
         var masked = await ExportAsync(county, $"/api/v1/insurance-subsidies/{id}/export.xlsx");
-        Assert.Equal(4, masked.Count);
+        Assert.Equal(5, masked.Count); // four people, then the 合计 row with the list's total
+        Assert.Equal(("合计", entries.Values.Sum(e => e.Item2)),
+            ((string?)masked[^1]["序号"], Convert.ToDecimal(masked[^1]["资助金额（元）"], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.DoesNotContain(masked, r => (string)r["身份证号"]! == dibao.IdNumber);
         await (await county.GetAsync($"/api/v1/insurance-subsidies/{id}/export.xlsx?full=true", Ct)).AssertProblemAsync(HttpStatusCode.BadRequest);
         var full = await ExportAsync(county, $"/api/v1/insurance-subsidies/{id}/export.xlsx?full=true&reason=报送县医保局参保登记");

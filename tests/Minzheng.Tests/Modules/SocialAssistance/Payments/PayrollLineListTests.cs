@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using static Minzheng.Tests.Modules.SocialAssistance.Payments.PaymentFixtures;
@@ -38,7 +39,10 @@ public abstract class PayrollLineListTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(0, (await LinesAsync(county, $"{url}?kind=recovery")).Total);
         Assert.Equal(3, (await LinesAsync(county, $"{url}?page=0&pageSize=-1&sort=nonsense")).Total); // clamped, not an error
 
-        var rows = await county.ExportRowsAsync($"/api/v1/payrolls/{payroll}/lines.xlsx?lineStatus=pending&sort=name");
+        var exported = await county.ExportRowsAsync($"/api/v1/payrolls/{payroll}/lines.xlsx?lineStatus=pending&sort=name");
+        var (rows, totals) = (exported[..^1], exported[^1]);
+        Assert.Equal(("合计", rows.Sum(r => Convert.ToDecimal(r["金额（元）"], CultureInfo.InvariantCulture))),
+            ((string?)totals["序号"], Convert.ToDecimal(totals["金额（元）"], CultureInfo.InvariantCulture)));
         Assert.Equal(payees.Select(p => p.Name).Order(StringComparer.Ordinal), rows.Select(r => (string?)r["姓名"]));
         Assert.All(rows, r => Assert.Equal(("正常发放", "待发放"), ((string?)r["类型"], (string?)r["发放状态"])));
         Assert.DoesNotContain(rows, r => payees.Any(p => r.Values.Any(v => v?.ToString() == p.IdNumber || v?.ToString() == p.Account)));

@@ -36,7 +36,10 @@ public abstract class VerificationListTests<TApp>(TApp app) : IClassFixture<TApp
         // Nonsense paging and sorting is clamped or ignored, never an error.
         Assert.Equal(3, (await county.GetPageAsync($"{url}&page=-4&pageSize=0&sort=nonsense&dir=sideways")).Total);
 
-        var rows = await county.ExportRowsAsync($"/api/v1/verification/findings/export.xlsx?type=death&region={village}&sort=name&dir=desc");
+        var exported = await county.ExportRowsAsync($"/api/v1/verification/findings/export.xlsx?type=death&region={village}&sort=name&dir=desc");
+        var (rows, totals) = (exported[..^1], exported[^1]); // the 合计 row adds up what was paid after death
+        Assert.Equal(("合计", rows.Sum(r => Convert.ToDecimal(r["死亡后已发（元）"], System.Globalization.CultureInfo.InvariantCulture))),
+            ((string?)totals["序号"], Convert.ToDecimal(totals["死亡后已发（元）"], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(descending, rows.Select(r => (string?)r["姓名"]));
         Assert.All(rows, r => Assert.Equal(("死亡比对", "待处理", "2026-02-10"), ((string?)r["核查类型"], (string?)r["状态"], (string?)r["死亡日期"])));
         Assert.All(rows, r => Assert.Contains("*", (string)r["身份证号"]!));
