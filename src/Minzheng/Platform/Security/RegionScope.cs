@@ -21,6 +21,18 @@ public static class RegionScopeExtensions
     /// <summary>The 12-digit code of the scope's own region: where rows that name no region of their own (a staged file, an unmatched list record) are kept.</summary>
     public static string RegionCode(this IRegionScope scope) =>
         scope.Prefix.PadRight(Minzheng.Platform.Regions.RegionCode.Length, '0')[..Minzheng.Platform.Regions.RegionCode.Length];
+
+    private static readonly int[] PrefixLengths = [2, 4, 6, 9];
+
+    /// <summary>
+    /// The significant prefixes of the regions strictly above the scope's own (province, city, county, township): work
+    /// organised by one of them — a county payroll, a county 复核 — reaches into the scope, which sees its own part of it.
+    /// </summary>
+    public static IReadOnlyList<string> PrefixesAbove(this IRegionScope scope)
+    {
+        var own = scope.Prefix;
+        return own == IRegionScope.Nothing ? [] : PrefixLengths.Where(n => n < own.Length).Select(n => own[..n]).ToList();
+    }
 }
 
 /// <summary>For CLI verbs, migrations, seeding and background jobs that act for the whole installation.</summary>

@@ -22,14 +22,8 @@ public sealed class PayrollSlices(MinzhengDbContext db, IRegionScope scope)
     /// <summary>Enough headers to fill a list page even when some programmes pay nobody in the caller's subtree.</summary>
     private const int MaxCandidates = 1000;
 
-    private static readonly int[] PrefixLengths = [2, 4, 6, 9];
-
     /// <summary>The significant prefixes of the regions strictly above the caller's: a payroll of one of them covers the caller.</summary>
-    public IReadOnlyList<string> Above()
-    {
-        var own = scope.Prefix;
-        return own == IRegionScope.Nothing ? [] : PrefixLengths.Where(n => n < own.Length).Select(n => own[..n]).ToList();
-    }
+    public IReadOnlyList<string> Above() => scope.PrefixesAbove();
 
     /// <summary>Payrolls above the caller with lines in the caller's subtree, newest period first, with the slice's figures.</summary>
     public async Task<List<(Payroll Payroll, SliceTotals Totals)>> ListAsync(string? program, PayrollStatus? status, int take, CancellationToken ct)

@@ -129,7 +129,7 @@ public sealed class ReviewService(MinzhengDbContext db, EnrollmentService enroll
 
     public async Task<List<CampaignDto>> ListAsync(CancellationToken ct)
     {
-        var campaigns = await db.ReviewCampaigns.AsNoTracking().OrderByDescending(c => c.EffectiveMonth).ToListAsync(ct);
+        var campaigns = await Visible().AsNoTracking().OrderByDescending(c => c.EffectiveMonth).ToListAsync(ct);
         var result = new List<CampaignDto>();
         foreach (var c in campaigns)
         {
@@ -141,7 +141,7 @@ public sealed class ReviewService(MinzhengDbContext db, EnrollmentService enroll
 
     public async Task<(CampaignDto Campaign, List<ReviewItemDto> Items)?> GetAsync(Guid id, CancellationToken ct)
     {
-        var c = await db.ReviewCampaigns.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        var c = await Visible().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
         {
             return null;
@@ -158,7 +158,7 @@ public sealed class ReviewService(MinzhengDbContext db, EnrollmentService enroll
     /// <summary>Records (or corrects) the outcome of one enrolment while the campaign is open.</summary>
     public async Task<(Outcome Outcome, string? Message)> RecordAsync(Guid campaignId, Guid itemId, OutcomeRequest request, CancellationToken ct)
     {
-        var campaign = await db.ReviewCampaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct);
+        var campaign = await Visible().AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct);
         var item = await db.ReviewItems.SingleOrDefaultAsync(i => i.Id == itemId && i.CampaignId == campaignId, ct);
         if (campaign is null || item is null)
         {
@@ -241,6 +241,20 @@ public sealed class ReviewService(MinzhengDbContext db, EnrollmentService enroll
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (Outcome.Done, null);
+    }
+
+    /// <summary>
+    /// The campaigns of the caller's subtree, and those of a region above it with enrolments in it: a village or township
+    /// records the outcomes of its part of a county 复核 and sees the progress of that part (its items are region-filtered).
+    /// Applying a campaign stays with its own region (<see cref="ApplyAsync"/> reads the filtered set).
+    /// </summary>
+    private IQueryable<ReviewCampaign> Visible()
+    {
+        var own = scope.Prefix;
+        var above = scope.PrefixesAbove();
+        var items = db.ReviewItems;
+        return db.ReviewCampaigns.AcrossRegions("a campaign of a region above the caller is shown when it has items in the caller's subtree; the items stay filtered")
+            .Where(c => c.RegionCode.StartsWith(own) || (above.Contains(c.RegionPrefix) && items.Any(i => i.CampaignId == c.Id)));
     }
 
     private async Task<CampaignDto> DtoAsync(ReviewCampaign c, CancellationToken ct)

@@ -79,6 +79,35 @@ public abstract class ReviewCampaignTests<TApp>(TApp app) : IClassFixture<TApp>
         await (await county.PostAsync($"/api/v1/reviews/{id}/apply", null, Ct)).AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task ATownshipCampaign_IsSeenByEachVillage_AsItsOwnPart()
+    {
+        var (village, _) = await CaseloadAsync();
+        var (other, _) = await CaseloadAsync();
+        using var county = await app.ClientAsAsync("county");
+        var id = (await (await county.PostAsJsonAsync("/api/v1/reviews",
+            new { program = "rural-dibao", regionCode = "360482100000", name = "甘露镇农村低保复核", dueOn = "2099-01-31", effectiveMonth = "2027-06" }, Ct))
+            .JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
+
+        var (user, password) = await TestUsers.CreateAsync(app, "village", village);
+        using var assistant = await app.ClientAsAsync(user, password);
+        var listed = (await (await assistant.GetAsync("/api/v1/reviews", Ct)).JsonAsync()).EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
+        Assert.Equal(3, listed.GetProperty("total").GetInt32()); // its own three households, not the township's
+        var items = (await (await assistant.GetAsync($"/api/v1/reviews/{id}", Ct)).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(3, items.Count);
+        Assert.All(items, i => Assert.Equal(village, i.GetProperty("regionCode").GetString()));
+        Assert.DoesNotContain(items, i => i.GetProperty("regionCode").GetString() == other);
+        // Seeing is not recording: outcomes stay with the township and county reviewers.
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await assistant.PostAsJsonAsync($"/api/v1/reviews/{id}/items/{items[0].GetProperty("id").GetString()}", new { outcome = "continue" }, Ct)).StatusCode);
+
+        // A village of another township has nothing in it: the campaign stays invisible.
+        var (outsider, outsiderPassword) = await TestUsers.CreateAsync(app, "village", "360482201201");
+        using var stranger = await app.ClientAsAsync(outsider, outsiderPassword);
+        Assert.DoesNotContain((await (await stranger.GetAsync("/api/v1/reviews", Ct)).JsonAsync()).EnumerateArray(), c => c.GetProperty("id").GetString() == id);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/reviews/{id}", Ct)).StatusCode);
+    }
+
     [Theory]
     // Enrolments started 2026-01: due for a 12-month cycle effective 2027-01, not yet for a 13-month one.
     [InlineData(12, 3)]
