@@ -1,0 +1,48 @@
+using Minzheng.Modules.Veterans.Entitlements;
+using Minzheng.Modules.Veterans.Standards;
+using Minzheng.Platform.Modules;
+using Minzheng.Platform.Security;
+
+namespace Minzheng.Modules.Veterans;
+
+/// <summary>
+/// 优抚安置: entitled persons (优抚对象) with their category and evidence, standards with the yearly raise, deaths with the
+/// funeral aid, and the 退役金 calculator. Benefits are paid by social assistance's payrolls through its contract
+/// (<see cref="SocialAssistance.Contracts.IBenefitEnrolments"/>): the county makes and the finance officer approves those
+/// payrolls as for any programme. Only the 优抚 staff work the register; the county leader reads the figures.
+/// </summary>
+public sealed class VeteransModule : IMinzhengModule
+{
+    public const string Manage = "VeteransManage";
+    public const string Read = "VeteransRead";
+
+    public string Name => "优抚安置";
+
+    public IReadOnlyList<Permission> Permissions { get; } =
+    [
+        new(Manage, "登记优抚对象、维护抚恤补助标准（提标）、登记死亡、退役士兵安置", [Roles.VeteransOfficer]),
+        new(Read, "查看优抚安置统计", [Roles.VeteransOfficer, Roles.Leader]),
+    ];
+
+    public IReadOnlyList<NavigationSection> Navigation { get; } =
+    [
+        new("优抚安置",
+        [
+            new("优抚对象", "/Veterans", [Roles.VeteransOfficer]),
+            new("登记优抚对象", "/Veterans/Register", [Roles.VeteransOfficer]),
+            new("抚恤补助标准", "/Veterans/Standards", [Roles.VeteransOfficer]),
+        ]),
+    ];
+
+    public IReadOnlyDictionary<string, string> HomePages { get; } = new Dictionary<string, string> { [Roles.VeteransOfficer] = "/Veterans" };
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<EntitlementService>();
+        services.AddScoped<EntitlementQueries>();
+        services.AddScoped<StandardRaiseService>();
+        services.AddSingleton<Platform.Auditing.IAuditVocabulary, VeteransAuditVocabulary>();
+    }
+
+    public void MapApi(RouteGroupBuilder api) => api.MapVeterans();
+}
