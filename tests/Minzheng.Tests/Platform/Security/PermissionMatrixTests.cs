@@ -10,7 +10,7 @@ namespace Minzheng.Tests.Platform.Security;
 /// </summary>
 public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
-    private static readonly string[] AllRoles = ["admin", "security", "auditor", "county", "finance", "township", "village", "leader", "marriage", "funeral", "socialorg"];
+    private static readonly string[] AllRoles = ["admin", "security", "auditor", "county", "finance", "township", "village", "leader", "marriage", "funeral", "socialorg", "veterans"];
 
     public static TheoryData<string, string, string, string> Matrix()
     {
@@ -169,6 +169,12 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("PUT", $"/api/v1/social-organizations/{Guid.Empty}/decoupling", "{}", ["socialorg"]),
             ("PUT", $"/api/v1/social-organizations/{Guid.Empty}/evaluation", "{}", ["socialorg"]),
             ("GET", "/api/v1/social-organizations/inspections/1999?region=bad", null, ["socialorg", "leader"]),
+            ("POST", "/api/v1/veterans/entitlements", "{}", ["veterans"]),
+            ("GET", "/api/v1/veterans/entitlements?category=bad", null, ["veterans"]),
+            ("GET", $"/api/v1/veterans/entitlements/{Guid.Empty}", null, ["veterans"]),
+            ("POST", $"/api/v1/veterans/entitlements/{Guid.Empty}/death", "{}", ["veterans"]),
+            ("GET", "/api/v1/veterans/standards", null, ["veterans"]),
+            ("POST", "/api/v1/veterans/standards", "{}", ["veterans"]),
         };
         var data = new TheoryData<string, string, string, string>();
         foreach (var (method, path, body, allowed) in rows)
@@ -288,6 +294,15 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("marriage", "/FuneralFacilities", false)]
     [InlineData("funeral", "/Registry", false)]
     [InlineData("funeral", "/Marriages", false)]
+    [InlineData("veterans", "/Veterans", true)]
+    [InlineData("veterans", "/Veterans/Register", true)]
+    [InlineData("veterans", "/Veterans/Standards", true)]
+    [InlineData("county", "/Veterans", false)]
+    [InlineData("leader", "/Veterans/Register", false)]
+    [InlineData("township", "/Veterans/Standards", false)]
+    [InlineData("veterans", "/Registry", false)]
+    [InlineData("veterans", "/Payments", false)]
+    [InlineData("veterans", "/Cremations", false)]
     public async Task Role_Page_IsAllowedOrDenied(string role, string page, bool allowed)
     {
         using var web = new WebSession(app);
