@@ -5,10 +5,7 @@ namespace Minzheng.Modules.Veterans;
 /// <summary>优抚安置's records and fields in the audit log, in Chinese (the platform knows none of them).</summary>
 public sealed class VeteransAuditVocabulary : IAuditVocabulary
 {
-    public IReadOnlyDictionary<string, string> Actions { get; } = new Dictionary<string, string>
-    {
-        ["enrollment.contracted-raise"] = "优抚提标批量调整",
-    };
+    public IReadOnlyDictionary<string, string> Actions { get; } = new Dictionary<string, string>();
 
     public IReadOnlyDictionary<string, string> Entities { get; } = new Dictionary<string, string>
     {

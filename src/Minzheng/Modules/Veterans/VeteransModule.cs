@@ -31,6 +31,8 @@ public sealed class VeteransModule : IMinzhengModule
             new("优抚对象", "/Veterans", [Roles.VeteransOfficer]),
             new("登记优抚对象", "/Veterans/Register", [Roles.VeteransOfficer]),
             new("抚恤补助标准", "/Veterans/Standards", [Roles.VeteransOfficer]),
+            new("退役金测算", "/Veterans/DischargePayment", [Roles.VeteransOfficer]),
+            new("优抚统计", "/Veterans/Statistics", [Roles.VeteransOfficer, Roles.Leader]),
         ]),
     ];
 
@@ -41,8 +43,15 @@ public sealed class VeteransModule : IMinzhengModule
         services.AddScoped<EntitlementService>();
         services.AddScoped<EntitlementQueries>();
         services.AddScoped<StandardRaiseService>();
+        services.AddScoped<VeteranStatistics>();
+        services.AddScoped<VeteransDemo>();
+        services.AddScoped<Platform.Statistics.IWorkSummaryContributor, VeteranWorkSummary>();
         services.AddSingleton<Platform.Auditing.IAuditVocabulary, VeteransAuditVocabulary>();
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapVeterans();
+
+    // The demo records can be left out to start faster (Demo:Veterans=false), as the tests do unless they ask for them.
+    public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<IConfiguration>().GetValue("Demo:Veterans", true) ? services.GetRequiredService<VeteransDemo>().SeedAsync(ct) : Task.CompletedTask;
 }

@@ -41,7 +41,7 @@ public interface IBenefitEnrolments
     /// </summary>
     Task<int> AdjustAsync(IReadOnlyCollection<BenefitAdjustment> changes, DateOnly fromMonth, string headline, string actor, CancellationToken ct);
 
-    /// <summary>Stops payment from <paramref name="fromMonth"/> (the month before is the last paid); reason codes as in assistance (death, other …).</summary>
+    /// <summary>Stops payment from <paramref name="fromMonth"/> (the month before is the last paid); reason codes as in assistance (death, other …). An enrolment already terminated is left as it is.</summary>
     Task EndAsync(Guid enrollmentId, DateOnly fromMonth, string reason, string note, string actor, CancellationToken ct);
 
     /// <summary>

@@ -116,6 +116,13 @@ public sealed class BenefitEnrolments(MinzhengDbContext db, PersonalDataProtecto
             UPDATE "Enrollments" SET "MonthlyAmount" = ev."NewAmount", "UpdatedAt" = {1}, "UpdatedBy" = {2}
             FROM "EnrollmentEvents" ev WHERE ev."CampaignId" = {0} AND "Enrollments"."Id" = ev."EnrollmentId"
             """, [db.Database.Key(batch), db.Database.Stamp(now), actor], ct);
+        // Enrolments this context already tracks would keep their old amount and version: read them afresh when next needed.
+        var adjusted = events.Select(e => e.EnrollmentId).ToHashSet();
+        foreach (var entry in db.ChangeTracker.Entries<Enrollment>().Where(x => adjusted.Contains(x.Entity.Id)).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+
         audit.Add("enrollment.contracted-raise", entityType: nameof(Enrollment), entityId: batch.ToString(),
             details: new { from, changed, headline });
         await db.SaveChangesAsync(ct);
@@ -126,6 +133,11 @@ public sealed class BenefitEnrolments(MinzhengDbContext db, PersonalDataProtecto
     {
         RequireTransaction();
         var e = await db.Enrollments.AcrossRegions("the caller ends the enrolment of its own record").SingleAsync(x => x.Id == enrollmentId, ct);
+        if (e.Status == EnrollmentStatus.Terminated)
+        {
+            return; // already stopped here, e.g. by a confirmed death finding from a cremation: the earlier end stands
+        }
+
         var ev = e.Terminate(FirstDay(fromMonth) < e.StartMonth ? e.StartMonth : FirstDay(fromMonth), reason, note);
         (ev.At, ev.Actor) = (clock.GetUtcNow(), actor);
         db.EnrollmentEvents.Add(ev);

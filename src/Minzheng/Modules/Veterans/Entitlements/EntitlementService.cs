@@ -109,11 +109,7 @@ public sealed class EntitlementService(MinzhengDbContext db, IRegionScope scope,
             await db.SaveChangesAsync(ct);
             var standards = await db.VeteranStandards.AsNoTracking().AcrossRegions("a provincial standard governs the county's entitlements")
                 .Where(s => s.Category == entitlement.Category).ToListAsync(ct);
-            if (PensionCalculator.InForce(standards, entitlement.Category, entitlement.DisabilityGrade, entitlement.DisabilityNature, entitlement.RegionCode,
-                    entitlement.StartMonth) is { } standard)
-            {
-                await EnrolAsync(entitlement, standard, entitlement.StartMonth, valid.BankName, valid.BankAccount, ct);
-            }
+            await EnrolAsync(entitlement, standards, entitlement.StartMonth, valid.BankName, valid.BankAccount, ct);
         }
         catch (DomainRuleException e)
         {
@@ -132,14 +128,44 @@ public sealed class EntitlementService(MinzhengDbContext db, IRegionScope scope,
         return VeteranResult<CreatedEntitlement>.Done(new CreatedEntitlement(entitlement.Id, entitlement.EnrollmentId, entitlement.MonthlyAmount));
     }
 
-    /// <summary>Enrols the entitlement in its programme at the standard's amount from <paramref name="from"/> (the caller's transaction and save).</summary>
-    internal async Task EnrolAsync(VeteranEntitlement entitlement, VeteranStandard standard, DateOnly from, string? bankName, string? bankAccount, CancellationToken ct)
+    /// <summary>
+    /// Enrols the entitlement in its programme from <paramref name="from"/> (or the first standard's month, if later) at the
+    /// standard then in force, and moves the amount by every later standard, each as an adjustment from its month, so every
+    /// month is paid at its own standard. Nothing happens while no standard governs it (待核定标准). The caller's transaction.
+    /// </summary>
+    internal async Task EnrolAsync(VeteranEntitlement entitlement, IReadOnlyList<VeteranStandard> standards, DateOnly from, string? bankName, string? bankAccount,
+        CancellationToken ct)
     {
-        var calculation = PensionCalculator.Compute(entitlement.Category, entitlement.DisabilityGrade, entitlement.DisabilityNature, standard);
-        var json = calculation.ToJson();
-        entitlement.EnrollmentId = await benefits.EnrolAsync(new BenefitEnrolment(VeteranCategories.ByCode(entitlement.Category)!.Program, entitlement.PersonId,
-            entitlement.RegionCode, entitlement.Rural, calculation.MonthlyAmount, from, json, bankName, bankAccount), ct);
-        (entitlement.MonthlyAmount, entitlement.StandardId, entitlement.CalculationJson) = (calculation.MonthlyAmount, standard.Id, json);
+        var changes = standards.Select(s => s.EffectiveMonth).Where(m => m > from).Append(from).Distinct().Order()
+            .Select(m => (Month: m, Standard: PensionCalculator.InForce(standards, entitlement.Category, entitlement.DisabilityGrade, entitlement.DisabilityNature,
+                entitlement.RegionCode, m)))
+            .Where(x => x.Standard is not null).ToList();
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        var program = VeteranCategories.ByCode(entitlement.Category)!.Program;
+        PensionCalculation? calculation = null;
+        foreach (var (month, standard) in changes)
+        {
+            var next = PensionCalculator.Compute(entitlement.Category, entitlement.DisabilityGrade, entitlement.DisabilityNature, standard!);
+            if (calculation is null)
+            {
+                entitlement.EnrollmentId = await benefits.EnrolAsync(new BenefitEnrolment(program, entitlement.PersonId, entitlement.RegionCode, entitlement.Rural,
+                    next.MonthlyAmount, month, next.ToJson(), bankName, bankAccount), ct);
+            }
+            else if (next.MonthlyAmount != calculation.MonthlyAmount)
+            {
+                await benefits.AdjustAsync([new BenefitAdjustment(entitlement.EnrollmentId!.Value, next.MonthlyAmount)], month,
+                    $"{VeteranCategories.Label(entitlement.Category, entitlement.DisabilityGrade, entitlement.DisabilityNature)}标准调整为 {PensionCalculator.Money(next.MonthlyAmount)} 元/月，自 {month:yyyy-MM} 起",
+                    entitlement.CreatedBy, ct);
+            }
+
+            calculation = next;
+            (entitlement.MonthlyAmount, entitlement.StandardId, entitlement.CalculationJson) = (next.MonthlyAmount, standard!.Id, next.ToJson());
+        }
+
         await db.SaveChangesAsync(ct);
     }
 

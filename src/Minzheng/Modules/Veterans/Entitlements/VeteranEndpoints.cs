@@ -31,6 +31,9 @@ public static class VeteranEndpoints
         veterans.MapGet("/standards", Standards).WithName("Veterans_ListStandards").WithSummary("抚恤补助标准：category");
         veterans.MapPost("/standards", Raise).WithName("Veterans_SetStandard")
             .WithSummary("新标准（提标）：自执行月份起对该类别全部对象一次性调整；早于已发放月份的须 backPay=true，由下次发放生成补发");
+        Resettlement.DischargeEndpoints.MapDischarge(veterans);
+        api.MapGet("/veterans/statistics", Statistics).WithTags("Veterans").WithName("Veterans_Statistics").RequireAuthorization(VeteransModule.Read)
+            .WithSummary("优抚统计：截至期末在册重点优抚对象人数和月发放金额（分类别），期内新增、去世人数和丧葬补助");
         return api;
     }
 
@@ -69,6 +72,18 @@ public static class VeteranEndpoints
 
     public static async Task<Ok<List<StandardRow>>> Standards(string? category, EntitlementQueries queries, CancellationToken ct) =>
         TypedResults.Ok((await queries.StandardsAsync(category, ct)).Select(StandardRow.Of).ToList());
+
+    public static async Task<Results<Ok<VeteranFigures>, ProblemHttpResult>> Statistics(string? region, string? from, string? to, VeteranStatistics statistics,
+        CancellationToken ct)
+    {
+        var (outcome, value, errors) = await statistics.ComputeAsync(region, from, to, ct);
+        return outcome switch
+        {
+            Outcome.Done => TypedResults.Ok(value!),
+            Outcome.Invalid => Unprocessable(errors),
+            _ => ApiProblems.NotFound("请求的区划不存在或不在您的管辖范围内"),
+        };
+    }
 
     public static async Task<Results<Created<StandardResult>, ProblemHttpResult>> Raise(StandardRequest request, System.Security.Claims.ClaimsPrincipal user,
         StandardRaiseService service, CancellationToken ct)

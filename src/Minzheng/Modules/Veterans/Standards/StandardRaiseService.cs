@@ -129,7 +129,8 @@ public sealed class StandardRaiseService(MinzhengDbContext db, IRegionScope scop
         foreach (var chunk in governed.Where(e => e.EnrollmentId is not null).Select(e => e.Id).Chunk(1000))
         {
             await db.VeteranEntitlements.Where(e => chunk.Contains(e.Id)).ExecuteUpdateAsync(s => s
-                .SetProperty(e => e.MonthlyAmount, monthly).SetProperty(e => e.StandardId, standard.Id).SetProperty(e => e.CalculationJson, json), ct);
+                .SetProperty(e => e.MonthlyAmount, monthly).SetProperty(e => e.StandardId, standard.Id).SetProperty(e => e.CalculationJson, json)
+                .SetProperty(e => e.UpdatedAt, standard.CreatedAt).SetProperty(e => e.UpdatedBy, actor), ct);
         }
 
         // Entitlements registered before any standard of theirs existed are enrolled now, from the standard's month at the
@@ -139,7 +140,7 @@ public sealed class StandardRaiseService(MinzhengDbContext db, IRegionScope scop
             var entitlement = await db.VeteranEntitlements.SingleAsync(e => e.Id == id, ct);
             try
             {
-                await entitlements.EnrolAsync(entitlement, standard, entitlement.StartMonth > month ? entitlement.StartMonth : month, null, null, ct);
+                await entitlements.EnrolAsync(entitlement, all, entitlement.StartMonth > month ? entitlement.StartMonth : month, null, null, ct);
                 standard.Enrolled++;
             }
             catch (DomainRuleException)
