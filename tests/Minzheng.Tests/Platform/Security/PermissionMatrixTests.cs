@@ -175,6 +175,8 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", $"/api/v1/veterans/entitlements/{Guid.Empty}/death", "{}", ["veterans"]),
             ("GET", "/api/v1/veterans/standards", null, ["veterans"]),
             ("POST", "/api/v1/veterans/standards", "{}", ["veterans"]),
+            ("POST", "/api/v1/veterans/discharge-payment", "{}", ["veterans"]),
+            ("GET", "/api/v1/veterans/statistics?region=bad", null, ["veterans", "leader"]),
         };
         var data = new TheoryData<string, string, string, string>();
         foreach (var (method, path, body, allowed) in rows)
@@ -297,6 +299,10 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("veterans", "/Veterans", true)]
     [InlineData("veterans", "/Veterans/Register", true)]
     [InlineData("veterans", "/Veterans/Standards", true)]
+    [InlineData("veterans", "/Veterans/DischargePayment", true)]
+    [InlineData("veterans", "/Veterans/Statistics", true)]
+    [InlineData("leader", "/Veterans/Statistics", true)]
+    [InlineData("leader", "/Veterans", false)]
     [InlineData("county", "/Veterans", false)]
     [InlineData("leader", "/Veterans/Register", false)]
     [InlineData("township", "/Veterans/Standards", false)]
