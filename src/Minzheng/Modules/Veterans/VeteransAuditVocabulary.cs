@@ -11,6 +11,8 @@ public sealed class VeteransAuditVocabulary : IAuditVocabulary
     {
         ["VeteranEntitlement"] = "优抚对象",
         ["VeteranStandard"] = "抚恤补助标准",
+        ["CareVisitCampaign"] = "走访慰问活动",
+        ["CareVisit"] = "走访慰问记录",
     };
 
     public IReadOnlyDictionary<string, string> Keys { get; } = new Dictionary<string, string>
@@ -29,6 +31,9 @@ public sealed class VeteransAuditVocabulary : IAuditVocabulary
         ["localAmount"] = "地方增发",
         ["effectiveMonth"] = "执行月份",
         ["backPay"] = "追溯补发",
+        ["visitedOn"] = "走访日期",
+        ["visitedBy"] = "走访人",
+        ["gift"] = "慰问品",
     };
 
     public IReadOnlyDictionary<string, string> Values { get; } = new Dictionary<string, string>();

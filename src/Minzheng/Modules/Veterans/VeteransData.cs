@@ -12,5 +12,7 @@ public static class VeteransData
     {
         public DbSet<VeteranEntitlement> VeteranEntitlements => db.Set<VeteranEntitlement>();
         public DbSet<VeteranStandard> VeteranStandards => db.Set<VeteranStandard>();
+        public DbSet<Visits.CareVisitCampaign> VeteranVisitCampaigns => db.Set<Visits.CareVisitCampaign>();
+        public DbSet<Visits.CareVisit> VeteranVisits => db.Set<Visits.CareVisit>();
     }
 }

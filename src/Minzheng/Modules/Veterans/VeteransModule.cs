@@ -15,6 +15,7 @@ public sealed class VeteransModule : IMinzhengModule
 {
     public const string Manage = "VeteransManage";
     public const string Read = "VeteransRead";
+    public const string Visit = "VeteransVisit";
 
     public string Name => "优抚安置";
 
@@ -22,6 +23,8 @@ public sealed class VeteransModule : IMinzhengModule
     [
         new(Manage, "登记优抚对象、维护抚恤补助标准（提标）、登记死亡、退役士兵安置", [Roles.VeteransOfficer]),
         new(Read, "查看优抚安置统计", [Roles.VeteransOfficer, Roles.Leader]),
+        // Townships visit the entitled persons of their own villages and record it (issue 27: township records visits).
+        new(Visit, "查看走访慰问名单、登记走访", [Roles.VeteransOfficer, Roles.Township]),
     ];
 
     public IReadOnlyList<NavigationSection> Navigation { get; } =
@@ -32,6 +35,7 @@ public sealed class VeteransModule : IMinzhengModule
             new("登记优抚对象", "/Veterans/Register", [Roles.VeteransOfficer]),
             new("抚恤补助标准", "/Veterans/Standards", [Roles.VeteransOfficer]),
             new("退役金测算", "/Veterans/DischargePayment", [Roles.VeteransOfficer]),
+            new("走访慰问", "/Veterans/Visits", [Roles.VeteransOfficer, Roles.Township]),
             new("优抚统计", "/Veterans/Statistics", [Roles.VeteransOfficer, Roles.Leader]),
         ]),
     ];
@@ -45,11 +49,12 @@ public sealed class VeteransModule : IMinzhengModule
         services.AddScoped<StandardRaiseService>();
         services.AddScoped<VeteranStatistics>();
         services.AddScoped<VeteransDemo>();
+        services.AddScoped<Visits.VisitService>();
         services.AddScoped<Platform.Statistics.IWorkSummaryContributor, VeteranWorkSummary>();
         services.AddSingleton<Platform.Auditing.IAuditVocabulary, VeteransAuditVocabulary>();
     }
 
-    public void MapApi(RouteGroupBuilder api) => api.MapVeterans();
+    public void MapApi(RouteGroupBuilder api) => Visits.VisitEndpoints.MapVisits(api.MapVeterans());
 
     // The demo records can be left out to start faster (Demo:Veterans=false), as the tests do unless they ask for them.
     public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>

@@ -177,6 +177,10 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", "/api/v1/veterans/standards", "{}", ["veterans"]),
             ("POST", "/api/v1/veterans/discharge-payment", "{}", ["veterans"]),
             ("GET", "/api/v1/veterans/statistics?region=bad", null, ["veterans", "leader"]),
+            ("POST", "/api/v1/veterans/visit-campaigns", "{}", ["veterans"]),
+            ("GET", "/api/v1/veterans/visit-campaigns", null, ["veterans", "township"]),
+            ("GET", $"/api/v1/veterans/visit-campaigns/{Guid.Empty}", null, ["veterans", "township"]),
+            ("POST", $"/api/v1/veterans/visit-campaigns/{Guid.Empty}/visits/{Guid.Empty}", "{}", ["veterans", "township"]),
         };
         var data = new TheoryData<string, string, string, string>();
         foreach (var (method, path, body, allowed) in rows)
@@ -303,6 +307,9 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("veterans", "/Veterans/Statistics", true)]
     [InlineData("leader", "/Veterans/Statistics", true)]
     [InlineData("leader", "/Veterans", false)]
+    [InlineData("veterans", "/Veterans/Visits", true)]
+    [InlineData("township", "/Veterans/Visits", true)]
+    [InlineData("village", "/Veterans/Visits", false)]
     [InlineData("county", "/Veterans", false)]
     [InlineData("leader", "/Veterans/Register", false)]
     [InlineData("township", "/Veterans/Standards", false)]
