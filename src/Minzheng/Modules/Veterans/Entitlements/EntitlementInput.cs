@@ -45,7 +45,7 @@ public static class EntitlementInput
         var category = VeteranCategories.ByCode(r.Category?.Trim());
         if (category is null)
         {
-            errors.Add("category", $"优抚类别（category）应为 {string.Join("、", VeteranCategories.All.Select(c => $"{c.Code}（{c.Name}）"))} 之一");
+            errors.Add("category", $"请选择优抚类别（category）：{string.Join("、", VeteranCategories.All.Select(c => c.Name))}");
         }
 
         var nature = InputValues.ParseOptional<DisabilityNature>(r.DisabilityNature, "disabilityNature", "残疾性质（disabilityNature）应为 war（因战）、duty（因公）或 illness（因病）", errors);

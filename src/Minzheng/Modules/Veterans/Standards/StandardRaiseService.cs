@@ -89,7 +89,7 @@ public sealed class StandardRaiseService(MinzhengDbContext db, IRegionScope scop
         if (lastPaid is { } paid && month <= paid && r.BackPay != true)
         {
             return VeteranResult<StandardResult>.Invalid("effectiveMonth",
-                $"执行月份（effectiveMonth）{month:yyyy-MM} 不晚于已发放的最后月份 {paid:yyyy-MM}；确需追溯补发的，请同时选择补发（backPay = true）");
+                $"执行月份（effectiveMonth）{month:yyyy-MM} 不晚于已发放的最后月份 {paid:yyyy-MM}；确需追溯补发的，请同时勾选“追溯补发”（backPay）");
         }
 
         var standard = new VeteranStandard
