@@ -14,5 +14,6 @@ public static class VeteransData
         public DbSet<VeteranStandard> VeteranStandards => db.Set<VeteranStandard>();
         public DbSet<Visits.CareVisitCampaign> VeteranVisitCampaigns => db.Set<Visits.CareVisitCampaign>();
         public DbSet<Visits.CareVisit> VeteranVisits => db.Set<Visits.CareVisit>();
+        public DbSet<Resettlement.SoldierPlacement> VeteranPlacements => db.Set<Resettlement.SoldierPlacement>();
     }
 }

@@ -34,6 +34,7 @@ public sealed class VeteransModule : IMinzhengModule
             new("优抚对象", "/Veterans", [Roles.VeteransOfficer]),
             new("登记优抚对象", "/Veterans/Register", [Roles.VeteransOfficer]),
             new("抚恤补助标准", "/Veterans/Standards", [Roles.VeteransOfficer]),
+            new("退役士兵安置", "/Veterans/Placements", [Roles.VeteransOfficer]),
             new("退役金测算", "/Veterans/DischargePayment", [Roles.VeteransOfficer]),
             new("走访慰问", "/Veterans/Visits", [Roles.VeteransOfficer, Roles.Township]),
             new("优抚统计", "/Veterans/Statistics", [Roles.VeteransOfficer, Roles.Leader]),
@@ -50,6 +51,7 @@ public sealed class VeteransModule : IMinzhengModule
         services.AddScoped<VeteranStatistics>();
         services.AddScoped<VeteransDemo>();
         services.AddScoped<Visits.VisitService>();
+        services.AddScoped<Resettlement.PlacementService>();
         services.AddScoped<Platform.Statistics.IWorkSummaryContributor, VeteranWorkSummary>();
         services.AddSingleton<Platform.Auditing.IAuditVocabulary, VeteransAuditVocabulary>();
     }

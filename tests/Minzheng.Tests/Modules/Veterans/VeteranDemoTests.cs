@@ -61,6 +61,8 @@ public sealed class VeteranDemoTests(VeteranDemoApp app) : IClassFixture<Veteran
     [InlineData("/Veterans/Standards")]
     [InlineData("/Veterans/DischargePayment")]
     [InlineData("/Veterans/Statistics")]
+    [InlineData("/Veterans/Placements")]
+    [InlineData("/Veterans/Visits")]
     public async Task Pages_OpenForTheOfficer_InChinese(string page)
     {
         using var web = new WebSession(app);

@@ -176,6 +176,8 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", "/api/v1/veterans/standards", null, ["veterans"]),
             ("POST", "/api/v1/veterans/standards", "{}", ["veterans"]),
             ("POST", "/api/v1/veterans/discharge-payment", "{}", ["veterans"]),
+            ("POST", "/api/v1/veterans/placements", "{}", ["veterans"]),
+            ("GET", "/api/v1/veterans/placements", null, ["veterans"]),
             ("GET", "/api/v1/veterans/statistics?region=bad", null, ["veterans", "leader"]),
             ("POST", "/api/v1/veterans/visit-campaigns", "{}", ["veterans"]),
             ("GET", "/api/v1/veterans/visit-campaigns", null, ["veterans", "township"]),
@@ -304,6 +306,7 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("veterans", "/Veterans/Register", true)]
     [InlineData("veterans", "/Veterans/Standards", true)]
     [InlineData("veterans", "/Veterans/DischargePayment", true)]
+    [InlineData("veterans", "/Veterans/Placements", true)]
     [InlineData("veterans", "/Veterans/Statistics", true)]
     [InlineData("leader", "/Veterans/Statistics", true)]
     [InlineData("leader", "/Veterans", false)]

@@ -32,6 +32,7 @@ public static class VeteranEndpoints
         veterans.MapPost("/standards", Raise).WithName("Veterans_SetStandard")
             .WithSummary("新标准（提标）：自执行月份起对该类别全部对象一次性调整；早于已发放月份的须 backPay=true，由下次发放生成补发");
         Resettlement.DischargeEndpoints.MapDischarge(veterans);
+        Resettlement.PlacementEndpoints.MapPlacements(veterans);
         api.MapGet("/veterans/statistics", Statistics).WithTags("Veterans").WithName("Veterans_Statistics").RequireAuthorization(VeteransModule.Read)
             .WithSummary("优抚统计：截至期末在册重点优抚对象人数和月发放金额（分类别），期内新增、去世人数和丧葬补助");
         return api;
