@@ -15,7 +15,8 @@ namespace Minzheng.Modules.Veterans;
 /// disabled veterans of each nature, some waiting for a standard, a few deceased with their funeral aid — and a raise.
 /// Idempotent: nothing is added once there are entitlements.
 /// </summary>
-public sealed class VeteransDemo(MinzhengDbContext db, EntitlementService entitlements, StandardRaiseService standards, TimeProvider clock, ILogger<VeteransDemo> log)
+public sealed class VeteransDemo(MinzhengDbContext db, EntitlementService entitlements, StandardRaiseService standards, Resettlement.PlacementService placements,
+    TimeProvider clock, ILogger<VeteransDemo> log)
 {
     private const string Actor = "veterans";
     private const string DemoNotice = "演示标准（非真实文件）";
@@ -75,7 +76,23 @@ public sealed class VeteransDemo(MinzhengDbContext db, EntitlementService entitl
 
         // The yearly raise of the 在乡复员军人 allowance from July (no payroll has paid those months in the demo, so no back-pay is needed).
         await Standard("demobilized", null, null, 20_400m, new DateOnly(today.Year, 7, 1), ct);
-        log.LogInformation("Demo veterans seeded ({Done} entitled persons, {Deceased} deceased)", done, deceased);
+        // This year's discharged soldiers as the county received them (the reports count 考录5、自谋职业13), a few reporting late;
+        // the 退役金 standard per year served is invented for the demo.
+        var placed = 0;
+        for (var i = 0; i < 19; i++)
+        {
+            var discharged = today.AddDays(-30 - random.Next(0, 300));
+            var path = i < 5 ? "exam" : i == 18 ? "assigned-job" : "self-employment";
+            var enlisted = discharged.AddYears(path == "assigned-job" ? -12 : -2).AddMonths(-random.Next(0, 6));
+            var reported = discharged.AddDays(i % 6 == 0 ? 35 + random.Next(0, 20) : 1 + random.Next(0, 25));
+            var result = await placements.RecordAsync(new Resettlement.PlacementRequest(Surnames[random.Next(Surnames.Length)] + Given[random.Next(Given.Length)],
+                Id(new DateOnly(path == "assigned-job" ? 1990 : 2000 + random.Next(0, 6), random.Next(1, 13), random.Next(1, 29)), 50 + i), villages[random.Next(villages.Count)], path, Text(enlisted),
+                Text(discharged), Text(reported > today ? today : reported), path == "assigned-job", 0, 0, random.Next(5) == 0 ? 1 : 0, null, null, null, 6_000m, 5_000m,
+                path == "self-employment" ? null : "共青城市某单位"), ct);
+            placed += result.Value is null ? 0 : 1;
+        }
+
+        log.LogInformation("Demo veterans seeded ({Done} entitled persons, {Deceased} deceased, {Placed} soldiers placed)", done, deceased, placed);
     }
 
     private async Task Standard(string category, int? grade, string? nature, decimal national, DateOnly month, CancellationToken ct) =>

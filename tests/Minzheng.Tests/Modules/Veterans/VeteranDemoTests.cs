@@ -23,6 +23,9 @@ public sealed class VeteranDemoTests(VeteranDemoApp app) : IClassFixture<Veteran
         Assert.InRange(figures.GetProperty("deaths").GetInt32(), 2, 6);
         Assert.True(figures.GetProperty("funeralAid").GetDecimal() > 0);
         Assert.Equal(9, figures.GetProperty("categories").GetArrayLength());
+        var paths = figures.GetProperty("placements").EnumerateArray().ToDictionary(p => p.GetProperty("path").GetString()!, p => p.GetProperty("soldiers").GetInt32());
+        Assert.Equal((5, 13, 1), (paths["exam"], paths["self-employment"], paths["assigned-job"]));
+        Assert.True(figures.GetProperty("placements").EnumerateArray().Sum(p => p.GetProperty("reportedLate").GetInt32()) > 0);
 
         var waiting = await (await client.GetAsync("/api/v1/veterans/entitlements?category=uranium-miner&status=active", Ct)).JsonAsync();
         Assert.All(waiting.EnumerateArray(), e => Assert.False(e.GetProperty("enrolled").GetBoolean()));
