@@ -5,6 +5,7 @@ using Minzheng.Modules.Funeral;
 using Minzheng.Modules.Marriage;
 using Minzheng.Modules.SocialAssistance;
 using Minzheng.Modules.SocialOrganizations;
+using Minzheng.Modules.Veterans;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Modules;
 using Minzheng.Platform.Security;
@@ -23,6 +24,7 @@ public static class MinzhengModules
         new MarriageModule(),
         new FuneralModule(),
         new SocialOrganizationsModule(),
+        new VeteransModule(),
         new AdministrationModule(),
     ];
 }

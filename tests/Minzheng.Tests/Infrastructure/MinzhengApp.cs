@@ -37,6 +37,9 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>Whether the demo register of social organisations is seeded (off by default, like the marriage register).</summary>
     public bool WithSocialOrganizations { get; init; }
 
+    /// <summary>Whether the demo 优抚 register is seeded (off by default, like the marriage register).</summary>
+    public bool WithVeterans { get; init; }
+
     protected string ConnectionString { get; set; } = "";
 
     /// <summary>This application's own audit checkpoint file (the default place beside the data folder is shared by all tests).</summary>
@@ -75,6 +78,7 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Demo:Marriage", WithMarriageRegister ? "true" : "false");
         builder.UseSetting("Demo:Funeral", WithFuneralRecords ? "true" : "false");
         builder.UseSetting("Demo:SocialOrganizations", WithSocialOrganizations ? "true" : "false");
+        builder.UseSetting("Demo:Veterans", WithVeterans ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests start on a ready database (a real start listens first: StartupTests).
         builder.UseSetting("Hosting:InitializeBeforeListening", "true");

@@ -15,6 +15,7 @@ public sealed class AssistanceAuditVocabulary : IAuditVocabulary
         [ReconciliationService.AuditReissued] = "生成补发名册",
         ["recalculation.previewed"] = "提标重算预览",
         ["recalculation.applied"] = "提标重算执行",
+        ["enrollment.contracted-raise"] = "其他业务线（优抚）提标批量调整金额",
         [Verification.DeathReportSink.AuditReported] = "死亡信息比对（火化等逐条报送）",
     };
 

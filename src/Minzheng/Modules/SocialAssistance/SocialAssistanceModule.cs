@@ -94,6 +94,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<ReconciliationService>();
         services.AddScoped<DeathRecordImport>();
         services.AddScoped<Contracts.IDeathReportSink, DeathReportSink>();
+        services.AddScoped<Contracts.IBenefitEnrolments, Enrollments.BenefitEnrolments>();
         services.AddScoped<PersonMatcher>();
         services.AddScoped<CheckListImport>();
         services.AddScoped<ApplicationScreening>();

@@ -43,6 +43,7 @@ public sealed class DemoSeeder(MinzhengDbContext db, UserManager<AppUser> users,
         new("marriage", Roles.MarriageRegistrar, "吴佳", CountyCode),
         new("funeral", Roles.FuneralClerk, "郑国平", CountyCode),
         new("socialorg", Roles.SocialOrgRegistrar, "郑雅琴", CountyCode),
+        new("veterans", Roles.VeteransOfficer, "何永军", CountyCode),
     ];
 
     public async Task SeedAsync(CancellationToken ct)

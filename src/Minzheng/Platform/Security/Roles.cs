@@ -26,9 +26,12 @@ public static class Roles
     /// <summary>社会组织登记管理 staff of a county bureau: registers and inspects social organisations, sees no other business line.</summary>
     public const string SocialOrgRegistrar = "social-org-registrar";
 
+    /// <summary>优抚安置 staff of a county bureau: entitled persons, standards and raises, placement; sees no other business line.</summary>
+    public const string VeteransOfficer = "veterans-officer";
+
     public static IReadOnlyList<string> All { get; } =
         [Admin, Security, Auditor, County, CountyApprover, Finance, Township, TownshipReviewer, Village, Leader, MarriageRegistrar, FuneralClerk,
-            SocialOrgRegistrar];
+            SocialOrgRegistrar, VeteransOfficer];
 
     public static IReadOnlySet<string> Administrators { get; } = new HashSet<string> { Admin, Security, Auditor };
 
@@ -53,6 +56,7 @@ public static class Roles
         MarriageRegistrar => "婚姻登记员",
         FuneralClerk => "殡葬管理员",
         SocialOrgRegistrar => "社会组织登记管理员",
+        VeteransOfficer => "优抚安置经办人员",
         _ => role,
     };
 

@@ -10,7 +10,7 @@ namespace Minzheng.Tests.Platform.Security;
 /// </summary>
 public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
-    private static readonly string[] AllRoles = ["admin", "security", "auditor", "county", "finance", "township", "village", "leader", "marriage", "funeral", "socialorg"];
+    private static readonly string[] AllRoles = ["admin", "security", "auditor", "county", "finance", "township", "village", "leader", "marriage", "funeral", "socialorg", "veterans"];
 
     public static TheoryData<string, string, string, string> Matrix()
     {
@@ -169,6 +169,20 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("PUT", $"/api/v1/social-organizations/{Guid.Empty}/decoupling", "{}", ["socialorg"]),
             ("PUT", $"/api/v1/social-organizations/{Guid.Empty}/evaluation", "{}", ["socialorg"]),
             ("GET", "/api/v1/social-organizations/inspections/1999?region=bad", null, ["socialorg", "leader"]),
+            ("POST", "/api/v1/veterans/entitlements", "{}", ["veterans"]),
+            ("GET", "/api/v1/veterans/entitlements?category=bad", null, ["veterans"]),
+            ("GET", $"/api/v1/veterans/entitlements/{Guid.Empty}", null, ["veterans"]),
+            ("POST", $"/api/v1/veterans/entitlements/{Guid.Empty}/death", "{}", ["veterans"]),
+            ("GET", "/api/v1/veterans/standards", null, ["veterans"]),
+            ("POST", "/api/v1/veterans/standards", "{}", ["veterans"]),
+            ("POST", "/api/v1/veterans/discharge-payment", "{}", ["veterans"]),
+            ("POST", "/api/v1/veterans/placements", "{}", ["veterans"]),
+            ("GET", "/api/v1/veterans/placements", null, ["veterans"]),
+            ("GET", "/api/v1/veterans/statistics?region=bad", null, ["veterans", "leader"]),
+            ("POST", "/api/v1/veterans/visit-campaigns", "{}", ["veterans"]),
+            ("GET", "/api/v1/veterans/visit-campaigns", null, ["veterans", "township"]),
+            ("GET", $"/api/v1/veterans/visit-campaigns/{Guid.Empty}", null, ["veterans", "township"]),
+            ("POST", $"/api/v1/veterans/visit-campaigns/{Guid.Empty}/visits/{Guid.Empty}", "{}", ["veterans", "township"]),
         };
         var data = new TheoryData<string, string, string, string>();
         foreach (var (method, path, body, allowed) in rows)
@@ -288,6 +302,23 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("marriage", "/FuneralFacilities", false)]
     [InlineData("funeral", "/Registry", false)]
     [InlineData("funeral", "/Marriages", false)]
+    [InlineData("veterans", "/Veterans", true)]
+    [InlineData("veterans", "/Veterans/Register", true)]
+    [InlineData("veterans", "/Veterans/Standards", true)]
+    [InlineData("veterans", "/Veterans/DischargePayment", true)]
+    [InlineData("veterans", "/Veterans/Placements", true)]
+    [InlineData("veterans", "/Veterans/Statistics", true)]
+    [InlineData("leader", "/Veterans/Statistics", true)]
+    [InlineData("leader", "/Veterans", false)]
+    [InlineData("veterans", "/Veterans/Visits", true)]
+    [InlineData("township", "/Veterans/Visits", true)]
+    [InlineData("village", "/Veterans/Visits", false)]
+    [InlineData("county", "/Veterans", false)]
+    [InlineData("leader", "/Veterans/Register", false)]
+    [InlineData("township", "/Veterans/Standards", false)]
+    [InlineData("veterans", "/Registry", false)]
+    [InlineData("veterans", "/Payments", false)]
+    [InlineData("veterans", "/Cremations", false)]
     public async Task Role_Page_IsAllowedOrDenied(string role, string page, bool allowed)
     {
         using var web = new WebSession(app);

@@ -28,13 +28,24 @@ public static class AssistancePrograms
     /// </summary>
     public static AssistanceProgram OneOffSubsidy { get; } = new("one-off-subsidy", "一次性生活补贴", false);
 
-    /// <summary>What payrolls pay: every programme and the batch subsidies.</summary>
-    public static IReadOnlyList<AssistanceProgram> Payable { get; } = [.. All, OneOffSubsidy];
+    /// <summary>
+    /// 优抚 benefits another line (veterans' care) enrols through <see cref="Contracts.IBenefitEnrolments"/>: paid by the same
+    /// payrolls, bank files and back-pay as assistance, but nobody applies for them here, so they are not in <see cref="All"/>.
+    /// </summary>
+    public static IReadOnlyList<AssistanceProgram> Contracted { get; } =
+    [
+        new(Contracts.BenefitPrograms.VeteransPension, "优抚对象抚恤金", false),
+        new(Contracts.BenefitPrograms.VeteransAllowance, "优抚对象定期生活补助", false),
+        new(Contracts.BenefitPrograms.VeteransFuneralAid, "优抚对象丧葬补助", false),
+    ];
+
+    /// <summary>What payrolls pay: every programme, the batch subsidies and the contracted benefits.</summary>
+    public static IReadOnlyList<AssistanceProgram> Payable { get; } = [.. All, OneOffSubsidy, .. Contracted];
 
     public static AssistanceProgram? PayableByCode(string? code) => Payable.FirstOrDefault(p => p.Code == code);
 
     /// <summary>Programmes whose payrolls pay one-off amounts (the decision month's) instead of monthly enrolments.</summary>
-    public static bool PaidOnce(string? code) => IsOneOff(code) || code == OneOffSubsidy.Code;
+    public static bool PaidOnce(string? code) => IsOneOff(code) || code == OneOffSubsidy.Code || code == Contracts.BenefitPrograms.VeteransFuneralAid;
 
     /// <summary>
     /// Programmes granted to a household (one enrolment per 户, covering some of its members); the others are granted to

@@ -1,0 +1,40 @@
+using Minzheng.Platform.Auditing;
+
+namespace Minzheng.Modules.Veterans;
+
+/// <summary>优抚安置's records and fields in the audit log, in Chinese (the platform knows none of them).</summary>
+public sealed class VeteransAuditVocabulary : IAuditVocabulary
+{
+    public IReadOnlyDictionary<string, string> Actions { get; } = new Dictionary<string, string>();
+
+    public IReadOnlyDictionary<string, string> Entities { get; } = new Dictionary<string, string>
+    {
+        ["VeteranEntitlement"] = "优抚对象",
+        ["VeteranStandard"] = "抚恤补助标准",
+        ["CareVisitCampaign"] = "走访慰问活动",
+        ["CareVisit"] = "走访慰问记录",
+    };
+
+    public IReadOnlyDictionary<string, string> Keys { get; } = new Dictionary<string, string>
+    {
+        ["category"] = "优抚类别",
+        ["disabilityNature"] = "残疾性质",
+        ["enlistedOn"] = "入伍日期",
+        ["dischargedOn"] = "退伍日期",
+        ["unit"] = "服役部队",
+        ["firstClassMerits"] = "一等功",
+        ["secondClassMerits"] = "二等功",
+        ["thirdClassMerits"] = "三等功",
+        ["certificateNumber"] = "证件编号",
+        ["funeralAid"] = "丧葬补助",
+        ["nationalAmount"] = "国家标准",
+        ["localAmount"] = "地方增发",
+        ["effectiveMonth"] = "执行月份",
+        ["backPay"] = "追溯补发",
+        ["visitedOn"] = "走访日期",
+        ["visitedBy"] = "走访人",
+        ["gift"] = "慰问品",
+    };
+
+    public IReadOnlyDictionary<string, string> Values { get; } = new Dictionary<string, string>();
+}

@@ -1,0 +1,51 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Minzheng.Tests.Modules.Veterans;
+
+/// <summary>退役士兵安置 on both databases: 退役金 for 自主就业, 安排工作 only on a legal ground, late reports, one record per discharge, figures by path.</summary>
+public abstract class VeteranPlacementTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : MinzhengApp
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static object Soldier(string name, string village, string path, string reported, bool nco = false, string enlisted = "2024-09-10",
+        string? id = null) => new
+        {
+            name, idNumber = id ?? Funeral.FuneralIds.Elder(2004), regionCode = village, path, enlistedOn = enlisted, dischargedOn = "2026-09-10",
+            reportedOn = reported, nco, thirdClassMerits = 1, annualBase = 6000m, provincialGrant = 5000m, employer = path == "self-employment" ? null : "某单位",
+        };
+
+    [Fact]
+    public async Task Placements_ComputeThePayment_RefuseAnUngroundedAssignedJob_MarkLateReports_AndCountByPath()
+    {
+        var village = await PaymentFixtures.VillageAsync(app, "360482101");
+        using var veterans = await app.ClientAsAsync("veterans");
+        var own = await (await veterans.PostAsJsonAsync("/api/v1/veterans/placements", Soldier("癸自主", village, "self-employment", "2026-09-20"), Ct))
+            .JsonAsync(HttpStatusCode.Created);
+        Assert.Equal((12_000m * 1.05m + 5_000m, false), (own.GetProperty("dischargePayment").GetDecimal(), own.GetProperty("reportedLate").GetBoolean()));
+
+        var refused = await (await veterans.PostAsJsonAsync("/api/v1/veterans/placements", Soldier("癸安排", village, "assigned-job", "2026-09-20"), Ct))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("不符合安排工作条件", refused.GetProperty("errors").GetProperty("path")[0].GetString());
+        await (await veterans.PostAsJsonAsync("/api/v1/veterans/placements", Soldier("癸早报", village, "exam", "2026-09-01"), Ct))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        var id = Funeral.FuneralIds.Elder(1990);
+        var assigned = await (await veterans.PostAsJsonAsync("/api/v1/veterans/placements",
+            Soldier("癸士官", village, "assigned-job", "2026-11-01", nco: true, enlisted: "2014-03-01", id: id), Ct)).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal((0m, true), (assigned.GetProperty("dischargePayment").GetDecimal(), assigned.GetProperty("reportedLate").GetBoolean()));
+        await (await veterans.PostAsJsonAsync("/api/v1/veterans/placements", Soldier("癸士官", village, "assigned-job", "2026-11-01", nco: true, enlisted: "2014-03-01", id: id), Ct))
+            .AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await veterans.PostAsJsonAsync("/api/v1/veterans/placements", Soldier("癸考录", village, "exam", "2026-09-11"), Ct)).JsonAsync(HttpStatusCode.Created);
+
+        var figures = await (await veterans.GetAsync($"/api/v1/veterans/statistics?region={village}&from=2026-09-01&to=2026-09-30", Ct)).JsonAsync();
+        var paths = figures.GetProperty("placements").EnumerateArray().ToDictionary(p => p.GetProperty("path").GetString()!,
+            p => (p.GetProperty("soldiers").GetInt32(), p.GetProperty("reportedLate").GetInt32()));
+        Assert.Equal(new Dictionary<string, (int, int)> { ["self-employment"] = (1, 0), ["assigned-job"] = (1, 1), ["exam"] = (1, 0) }, paths);
+    }
+}
+
+public sealed class SqliteVeteranPlacementTests(SqliteApp app) : VeteranPlacementTests<SqliteApp>(app);
+
+public sealed class PostgresVeteranPlacementTests(PostgresApp app) : VeteranPlacementTests<PostgresApp>(app);
