@@ -48,7 +48,13 @@ public abstract class VeteranApiTests<TApp>(TApp app) : IClassFixture<TApp>
         var id = Funeral.FuneralIds.Elder(1960);
         object Body(string category = "disabled", int? grade = 5, string? nature = "war", string enlisted = "1978-03-01", string discharged = "1982-01-15") => new
         {
-            name = "乙坏值", idNumber = id, regionCode = village, category, disabilityGrade = grade, disabilityNature = nature, enlistedOn = enlisted,
+            name = "乙坏值",
+            idNumber = id,
+            regionCode = village,
+            category,
+            disabilityGrade = grade,
+            disabilityNature = nature,
+            enlistedOn = enlisted,
             dischargedOn = discharged,
         };
 

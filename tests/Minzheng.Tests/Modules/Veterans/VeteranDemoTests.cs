@@ -46,7 +46,11 @@ public sealed class VeteranDemoTests(VeteranDemoApp app) : IClassFixture<Veteran
         using var client = await app.ClientAsAsync("veterans");
         var answer = await (await client.PostAsJsonAsync("/api/v1/veterans/discharge-payment", new
         {
-            enlistedOn = "2024-09-10", dischargedOn = "2026-12-01", thirdClassMerits = 1, annualBase = 6000m, provincialGrant = 5000m,
+            enlistedOn = "2024-09-10",
+            dischargedOn = "2026-12-01",
+            thirdClassMerits = 1,
+            annualBase = 6000m,
+            provincialGrant = 5000m,
         }, Ct)).JsonAsync();
         Assert.Equal(20_750m, answer.GetProperty("payment").GetProperty("total").GetDecimal());
         Assert.Equal("2026-12-31", answer.GetProperty("payment").GetProperty("reportBy").GetString());

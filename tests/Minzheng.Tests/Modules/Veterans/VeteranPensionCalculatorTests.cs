@@ -11,8 +11,15 @@ public sealed class VeteranPensionCalculatorTests
     private static VeteranStandard Std(string category, decimal national, decimal local, bool perYear, int? grade = null, DisabilityNature? nature = null,
         string prefix = "360482", DateOnly? month = null) => new()
         {
-            Category = category, DisabilityGrade = grade, DisabilityNature = nature, NationalAmount = national, LocalAmount = local, PerYear = perYear,
-            RegionPrefix = prefix, EffectiveMonth = month ?? July, MonthlyAmount = PensionCalculator.Monthly(national, local, perYear),
+            Category = category,
+            DisabilityGrade = grade,
+            DisabilityNature = nature,
+            NationalAmount = national,
+            LocalAmount = local,
+            PerYear = perYear,
+            RegionPrefix = prefix,
+            EffectiveMonth = month ?? July,
+            MonthlyAmount = PensionCalculator.Monthly(national, local, perYear),
         };
 
     [Theory]

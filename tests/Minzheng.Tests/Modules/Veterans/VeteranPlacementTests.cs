@@ -12,8 +12,18 @@ public abstract class VeteranPlacementTests<TApp>(TApp app) : IClassFixture<TApp
     private static object Soldier(string name, string village, string path, string reported, bool nco = false, string enlisted = "2024-09-10",
         string? id = null) => new
         {
-            name, idNumber = id ?? Funeral.FuneralIds.Elder(2004), regionCode = village, path, enlistedOn = enlisted, dischargedOn = "2026-09-10",
-            reportedOn = reported, nco, thirdClassMerits = 1, annualBase = 6000m, provincialGrant = 5000m, employer = path == "self-employment" ? null : "某单位",
+            name,
+            idNumber = id ?? Funeral.FuneralIds.Elder(2004),
+            regionCode = village,
+            path,
+            enlistedOn = enlisted,
+            dischargedOn = "2026-09-10",
+            reportedOn = reported,
+            nco,
+            thirdClassMerits = 1,
+            annualBase = 6000m,
+            provincialGrant = 5000m,
+            employer = path == "self-employment" ? null : "某单位",
         };
 
     [Fact]

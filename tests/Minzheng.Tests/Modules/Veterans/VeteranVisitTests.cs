@@ -22,7 +22,11 @@ public abstract class VeteranVisitTests<TApp>(TApp app) : IClassFixture<TApp>
 
         var created = await (await veterans.PostAsJsonAsync("/api/v1/veterans/visit-campaigns", new
         {
-            name = "元旦春节走访慰问", occasion = "spring-festival", regionCode = village, amount = 500m, gift = "米、油",
+            name = "元旦春节走访慰问",
+            occasion = "spring-festival",
+            regionCode = village,
+            amount = 500m,
+            gift = "米、油",
         }, Ct)).JsonAsync(HttpStatusCode.Created);
         Assert.Equal((2, 1_000m), (created.GetProperty("persons").GetInt32(), created.GetProperty("total").GetDecimal()));
         var campaign = created.GetProperty("id").GetString();

@@ -97,17 +97,31 @@ public sealed class PlacementService(MinzhengDbContext db, IRegionScope scope, P
         {
             person = new Person
             {
-                Name = name!, IdNumberCipher = protector.Encrypt(id.Value.Value, DataPurpose.IdNumber), IdNumberIndex = index, IdNumberMasked = id.Value.Masked,
-                Gender = id.Value.Gender, BirthDate = id.Value.BirthDate, RegionCode = r.RegionCode!,
+                Name = name!,
+                IdNumberCipher = protector.Encrypt(id.Value.Value, DataPurpose.IdNumber),
+                IdNumberIndex = index,
+                IdNumberMasked = id.Value.Masked,
+                Gender = id.Value.Gender,
+                BirthDate = id.Value.BirthDate,
+                RegionCode = r.RegionCode!,
             };
             db.Persons.Add(person);
         }
 
         var placement = new SoldierPlacement
         {
-            RegionCode = r.RegionCode!, PersonId = person.Id, Name = name!, IdNumberMasked = id.Value.Masked, Nco = r.Nco == true,
-            EnlistedOn = InputValues.TryParseDate(r.EnlistedOn, out var e) ? e : default, DischargedOn = dischargedOn, ReportedOn = reported, Path = path,
-            DischargePayment = selfEmployed ? answer.Payment.Total : 0, Employer = employer, StartedOn = started,
+            RegionCode = r.RegionCode!,
+            PersonId = person.Id,
+            Name = name!,
+            IdNumberMasked = id.Value.Masked,
+            Nco = r.Nco == true,
+            EnlistedOn = InputValues.TryParseDate(r.EnlistedOn, out var e) ? e : default,
+            DischargedOn = dischargedOn,
+            ReportedOn = reported,
+            Path = path,
+            DischargePayment = selfEmployed ? answer.Payment.Total : 0,
+            Employer = employer,
+            StartedOn = started,
             Grounds = answer.AssignedJobGrounds.Count > 0 ? string.Join("；", answer.AssignedJobGrounds) : null,
         };
         db.VeteranPlacements.Add(placement);
