@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Imports;
-using Minzheng.Platform.Security;
 
 namespace Minzheng.Platform.Regions;
 
@@ -17,7 +16,6 @@ public sealed record RegionImportResult(int Added, int Updated, IReadOnlyList<Im
 public sealed class RegionService(MinzhengDbContext db, IMemoryCache cache, Auditing.RowStamper stamper, Auditing.AuditLog audit)
 {
     private const string NamesCacheKey = "region-names";
-    private const string NamesVersionKey = "region-names-version";
 
     public static RegionDto ToDto(Region r) => new(r.Code, r.Name, r.Level.ToString().ToLowerInvariant(), r.ParentCode, r.IsActive);
 
@@ -65,7 +63,7 @@ public sealed class RegionService(MinzhengDbContext db, IMemoryCache cache, Audi
         var region = new Region(code, name.Trim(), level, RegionCode.ParentOf(code, level));
         db.Regions.Add(region);
         await db.SaveChangesAsync(ct);
-        ForgetNames();
+        cache.Remove(NamesCacheKey);
         return region;
     }
 
@@ -82,22 +80,18 @@ public sealed class RegionService(MinzhengDbContext db, IMemoryCache cache, Audi
             return code ?? "";
         }
 
-        var path = new List<string>();
+        var names = await NamesAsync(ct);
+        var parts = new List<string>();
         for (var current = (string?)code; current is not null;)
         {
-            path.Insert(0, current);
             RegionCode.TryGetLevel(current, out var l, out _);
+            if (names.TryGetValue(current, out var n))
+            {
+                parts.Insert(0, n);
+            }
+
             current = RegionCode.ParentOf(current, l);
         }
-
-        // A code outside the caller's subtree (a party's registered residence in another county) is looked up on its own.
-        IReadOnlyDictionary<string, string> names = await NamesAsync(ct);
-        if (!path.All(names.ContainsKey))
-        {
-            names = await db.Regions.AsNoTracking().Where(r => path.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
-        }
-
-        var parts = path.Where(names.ContainsKey).Select(c => names[c]).ToList();
 
         return parts.Count == 0 ? code : string.Join(" / ", parts);
     }
@@ -122,30 +116,13 @@ public sealed class RegionService(MinzhengDbContext db, IMemoryCache cache, Audi
         return string.Join(" / ", parts.Skip(skip));
     }
 
-    /// <summary>
-    /// The names lists need, by 12-digit code: the caller's subtree and the regions above it (a county payroll's name
-    /// in a village's list). Loaded per scope, not the whole country at once — a provincial or national installation
-    /// holds ~665,000 codes and a county user needs a few hundred; cached until regions are written.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(CancellationToken ct)
-    {
-        var prefix = db.RegionPrefix;
-        var version = cache.GetOrCreate(NamesVersionKey, _ => 0);
-        return (await cache.GetOrCreateAsync($"{NamesCacheKey}:{version}:{prefix}", async e =>
+    /// <summary>Every region's name by 12-digit code, cached (dropped whenever regions are written).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(CancellationToken ct) =>
+        (await cache.GetOrCreateAsync(NamesCacheKey, async e =>
         {
             e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
-            if (prefix == IRegionScope.Nothing)
-            {
-                return (IReadOnlyDictionary<string, string>)new Dictionary<string, string>();
-            }
-
-            var above = new FixedRegionScope(prefix).PrefixesAbove().Select(p => p.PadRight(RegionCode.Length, '0')).ToList();
-            return await db.Regions.AsNoTracking().Where(r => r.Code.StartsWith(prefix) || above.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+            return (IReadOnlyDictionary<string, string>)await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         }))!;
-    }
-
-    /// <summary>Names cached before a write are not read again: the cache keys carry a version that every write moves on.</summary>
-    private void ForgetNames() => cache.Set(NamesVersionKey, cache.GetOrCreate(NamesVersionKey, _ => 0) + 1);
 
     /// <summary>
     /// Imports an official code list (CSV or XLSX, columns <c>code,name</c>): all or nothing. Parents and levels are
@@ -232,7 +209,7 @@ public sealed class RegionService(MinzhengDbContext db, IMemoryCache cache, Audi
         var renamed = valid.Where(v => known.TryGetValue(v.Code, out var old) && old != v.Name).ToList();
         var added = valid.Where(v => !known.ContainsKey(v.Code)).OrderBy(v => v.Level).ToList();
         await WriteAsync(added, renamed, fileName, skipped, ct);
-        ForgetNames();
+        cache.Remove(NamesCacheKey);
         return new RegionImportResult(added.Count, renamed.Count, [], skipped);
     }
 

@@ -13,9 +13,9 @@ public abstract class RegionImportTests<TDatabase>(TDatabase database) : IClassF
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<(RegionService Service, Minzheng.Platform.Data.MinzhengDbContext Db)> ServiceAsync(string? scope = null)
+    private async Task<(RegionService Service, Minzheng.Platform.Data.MinzhengDbContext Db)> ServiceAsync()
     {
-        var db = database.CreateContext(scope is null ? null : new Minzheng.Platform.Security.FixedRegionScope(scope));
+        var db = database.CreateContext();
         await db.Database.MigrateAsync(Ct);
         var actor = new DatabaseFixture.FixedActor("tester");
         var audit = new Minzheng.Platform.Auditing.AuditLog(db, actor, TimeProvider.System, DatabaseFixture.Protector);
@@ -105,26 +105,6 @@ public abstract class RegionImportTests<TDatabase>(TDatabase database) : IClassF
         await using var _ = db;
         var result = await service.ImportAsync(Csv(content), fileName, Ct);
         Assert.Contains(reason, Assert.Single(result.Errors).Message);
-    }
-
-    [Fact]
-    public async Task Names_AreLoadedForTheCallersSubtreeAndAbove_AndAPathOutsideIsStillNamed()
-    {
-        var p = NewProvince();
-        var (system, db) = await ServiceAsync();
-        await using var _ = db;
-        var csv = $"code,name\n{p[..2]}0000000000,甲省\n{p}00000000,甲市\n{p}01000000,甲县\n{p}01100000,甲镇\n{p}02000000,乙县\n{p}02100000,乙镇\n";
-        Assert.Empty((await system.ImportAsync(Csv(csv), "regions.csv", Ct)).Errors);
-
-        var (county, countyDb) = await ServiceAsync(p + "01");
-        await using var __ = countyDb;
-        var names = await county.NamesAsync(Ct);
-        Assert.Equal(["甲省", "甲市", "甲县", "甲镇"], new[] { $"{p[..2]}0000000000", $"{p}00000000", $"{p}01000000", $"{p}01100000" }.Select(c => names[c]));
-        Assert.False(names.ContainsKey($"{p}02100000")); // another county's township is not loaded for this one
-        Assert.Equal("甲省 / 甲市 / 乙县 / 乙镇", await county.DisplayPathAsync($"{p}02100000", Ct));
-
-        await county.CreateAsync($"{p}01100201", "甲村", Ct);
-        Assert.Equal("甲村", (await county.NamesAsync(Ct))[$"{p}01100201"]); // a write is seen at once, not after the cache expires
     }
 }
 
