@@ -1,4 +1,5 @@
 using Minzheng.Modules.Funeral.Cremations;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Tests.Modules.Funeral;
 

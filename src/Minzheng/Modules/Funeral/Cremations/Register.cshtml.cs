@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Minzheng.Modules.Funeral.FuneralFacilities;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.Funeral.Cremations;
 

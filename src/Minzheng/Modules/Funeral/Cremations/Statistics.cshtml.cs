@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Kernel;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.Funeral.Cremations;
 

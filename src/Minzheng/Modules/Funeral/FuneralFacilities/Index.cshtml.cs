@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.Funeral.FuneralFacilities;
 
@@ -29,7 +30,7 @@ public sealed class IndexModel(FacilityService service) : PageModel
             return RedirectToPage();
         }
 
-        Errors = Cremations.PageMessages.For(result.Errors.Any ? result.Errors.Messages : [result.Message!]);
+        Errors = PageMessages.For(result.Errors.Any ? result.Errors.Messages : [result.Message!]);
         Facilities = await service.ListAsync(ct);
         return Page();
     }

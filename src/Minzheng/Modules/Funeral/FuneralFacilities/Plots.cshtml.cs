@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Modules.Funeral.Cremations;
 using Minzheng.Modules.Funeral.Plots;
 using Minzheng.Platform.Calendar;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.Funeral.FuneralFacilities;
 

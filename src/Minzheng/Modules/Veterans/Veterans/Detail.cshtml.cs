@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Modules.Veterans.Entitlements;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.Veterans.Web;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Modules.Veterans.Resettlement;
 using Minzheng.Platform.Calendar;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.Veterans.Web;
 

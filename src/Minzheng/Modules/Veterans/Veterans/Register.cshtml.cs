@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Modules.Veterans.Entitlements;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.Veterans.Web;
 

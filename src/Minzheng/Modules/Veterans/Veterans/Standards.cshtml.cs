@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Modules.Veterans.Entitlements;
 using Minzheng.Modules.Veterans.Standards;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.Veterans.Web;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Modules.Veterans.Entitlements;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Kernel;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.Veterans.Web;
 

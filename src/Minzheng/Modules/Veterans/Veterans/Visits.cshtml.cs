@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Modules.Veterans.Visits;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.Veterans.Web;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Minzheng.Modules.Funeral.Cremations;
+namespace Minzheng.Platform.Web;
 
 /// <summary>
 /// The API's messages name each JSON field in brackets after its Chinese label ("火化日期（cremationDate）…"), which helps a
