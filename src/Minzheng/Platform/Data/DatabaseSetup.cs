@@ -10,8 +10,13 @@ public enum DatabaseProvider
     Postgres,
 }
 
-/// <summary>Where the data lives, from configuration: <c>Database:Provider</c>, <c>Data:Path</c>, connection strings.</summary>
-public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, string DataPath)
+/// <summary>
+/// Where the data lives, from configuration: <c>Database:Provider</c>, <c>Data:Path</c>, connection strings. On
+/// PostgreSQL the main connection string may list several hosts (<c>Host=a,b;Target Session Attributes=primary</c>) so
+/// that writes follow the primary after a failover; <c>ConnectionStrings:PostgresStandby</c> optionally names where
+/// aggregate reports read (<see cref="StandbyReads"/>).
+/// </summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, string DataPath, string? StandbyConnectionString = null)
 {
     public static DatabaseSettings From(IConfiguration configuration)
     {
@@ -26,10 +31,29 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         {
             DatabaseProvider.Sqlite => new(provider, SqliteConnectionString(configuration, dataPath), dataPath),
             DatabaseProvider.Postgres => new(provider,
-                configuration.GetConnectionString("Postgres")
-                    ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required when Database:Provider is Postgres."),
-                dataPath),
+                FollowFailovers(configuration.GetConnectionString("Postgres")
+                    ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required when Database:Provider is Postgres.")),
+                dataPath, configuration.GetConnectionString("PostgresStandby") is { Length: > 0 } standby ? FollowFailovers(standby) : null),
         };
+    }
+
+    /// <summary>
+    /// With several hosts, Npgsql remembers each one's role (primary, standby, down) for <c>Host Recheck Seconds</c>,
+    /// 10 by default: after a failover the app would keep calling the promoted node a standby, or the surviving node
+    /// down, for that long. Unless the operator chose a value, recheck after a second — the check is one query per
+    /// new physical connection, which the pool makes rare.
+    /// </summary>
+    private static string FollowFailovers(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.Host?.Contains(',', StringComparison.Ordinal) != true || given.ContainsKey("Host Recheck Seconds"))
+        {
+            return connectionString;
+        }
+
+        builder.HostRecheckSeconds = 1;
+        return builder.ConnectionString;
     }
 
     private static string SqliteConnectionString(IConfiguration configuration, string dataPath)
@@ -74,7 +98,7 @@ public static class DatabaseSetup
             DatabaseProvider.Sqlite => sp.GetRequiredService<SqliteMinzhengDbContext>(),
             DatabaseProvider.Postgres => sp.GetRequiredService<PostgresMinzhengDbContext>(),
         });
-        return services;
+        return services.AddStandbyReads();
     }
 
     internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>

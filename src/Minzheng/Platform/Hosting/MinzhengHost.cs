@@ -148,6 +148,8 @@ public static class MinzhengHost
         app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), web => web.UseStatusCodePagesWithReExecute("/Status/{0}"));
         app.UseStaticFiles();
         app.UseStartupGate();
+        // Outside routing and authentication, so that a retried request runs all of them again on a fresh scope.
+        app.UseMiddleware<Web.DatabaseRetry>();
         app.UseRouting();
         app.UseAuthentication();
         app.UseSessionValidation();

@@ -25,6 +25,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
             Kernel.DomainRuleException rule => (ApiProblems.StatusOf(rule.Outcome), rule.Message),
             // A sum over amounts the database already holds that no decimal can carry: say so, do not crash the report.
             OverflowException => (StatusCodes.Status422UnprocessableEntity, "数据中存在超出可计算范围的金额，请检查并更正异常金额后重试"),
+            // The database is failing over or restarting: nothing the caller sent was wrong; whether a write committed is unknown.
+            _ when DatabaseOutage.IsTransient(exception) => (StatusCodes.Status503ServiceUnavailable, "数据库暂时不可用（可能正在切换主备），请稍后重试；新增、提交类操作请先查询是否已经保存，再决定是否重新提交"),
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "数据已被他人修改，请刷新后重试"),
             Microsoft.EntityFrameworkCore.DbUpdateException db when DbErrors.IsUniqueViolation(db) =>
                 (StatusCodes.Status409Conflict, "数据重复：已存在相同的记录"),
@@ -42,6 +44,11 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         }
 
         http.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            http.Response.Headers.RetryAfter = "5";
+        }
+
         var problem = exception is BadHttpRequestException request && FieldOf(request) is { } field
             ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] }) { Title = "提交的数据有误" }
             : new ProblemDetails { Title = ApiProblems.ChineseTitle(status) };

@@ -17,7 +17,7 @@ namespace Minzheng.Modules.SocialAssistance.Reports;
 /// stock(to) = stock(before from) + new − cancelled holds exactly. Each figure is one grouped query over the region
 /// subtree; children are rolled up in memory from the same rows.
 /// </summary>
-public sealed class AssistanceSummaryService(MinzhengDbContext db, RegionService regions, IRegionScope scope, IServiceScopeFactory scopes)
+public sealed class AssistanceSummaryService([FromKeyedServices(StandbyReads.Key)] MinzhengDbContext db, RegionService regions, IRegionScope scope, IServiceScopeFactory scopes)
 {
     /// <summary>Checks the query parameters; a region outside the user's subtree is reported as not found.</summary>
     /// <summary>
@@ -144,7 +144,7 @@ public sealed class AssistanceSummaryService(MinzhengDbContext db, RegionService
     private async Task<Dictionary<(string Program, string RegionCode), (int Stock, int New)>> PersonBasedHouseholdsAsync(ReportQuery q, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var context = scope.ServiceProvider.GetRequiredService<MinzhengDbContext>();
+        var context = scope.ServiceProvider.GetRequiredKeyedService<MinzhengDbContext>(StandbyReads.Key);
         var (fromMonth, toMonth) = (q.FromMonth, q.ToMonth);
         var personBased = AssistancePrograms.All.Select(p => p.Code).Where(p => !AssistancePrograms.HouseholdBased.Contains(p)).ToList();
         return await Relevant(context, q).Where(e => personBased.Contains(e.Program))

@@ -22,7 +22,8 @@ public sealed record Dashboard(AssistanceSummary Summary, IReadOnlyList<string> 
 /// Builds the dashboard with a fixed number of grouped queries whatever the caseload: the 12-month stock trend is
 /// derived from two histograms (enrolments started per month, ended per month) rather than one count per month.
 /// </summary>
-public sealed class DashboardService(AssistanceSummaryService summaries, PayrollQueries payrolls, CaseQueries cases, MinzhengDbContext db, TimeProvider clock)
+public sealed class DashboardService(AssistanceSummaryService summaries, PayrollQueries payrolls, CaseQueries cases,
+    [FromKeyedServices(StandbyReads.Key)] MinzhengDbContext db, TimeProvider clock)
 {
     public const int TrendMonths = 12;
 

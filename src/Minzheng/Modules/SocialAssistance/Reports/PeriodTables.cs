@@ -40,7 +40,7 @@ public sealed record StatisticalPeriod(string Text, DateOnly FirstMonth, DateOnl
 /// many of the persons concerned are elderly (60+), disabled or minors, the monthly amount, what approved payrolls paid
 /// in the period and since January, 人次 of the one-off programmes and the reserve fund's 先行救助.
 /// </summary>
-public sealed class PeriodTables(AssistanceSummaryService summaries, PayrollQueries payrolls, MinzhengDbContext db)
+public sealed class PeriodTables(AssistanceSummaryService summaries, PayrollQueries payrolls, [FromKeyedServices(StandbyReads.Key)] MinzhengDbContext db)
 {
     public async Task<List<TableRow>> RowsAsync(string prefix, StatisticalPeriod period, CancellationToken ct)
     {
