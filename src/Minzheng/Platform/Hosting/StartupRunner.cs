@@ -70,6 +70,8 @@ public static class StartupRunner
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct);
             progress.MarkCompleted();
+            // Operators and scripts (scripts/ha-test.sh) wait for this line: migrations and any demo seeding are done.
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("Minzheng").LogInformation("Start-up completed");
         }
         catch (Exception e)
         {

@@ -84,7 +84,8 @@ public sealed class GoLiveCliTests : IDisposable
         var output = process.StandardOutput.ReadToEndAsync(Ct);
         var error = process.StandardError.ReadToEndAsync(Ct);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromMinutes(3));
+        // Generous: the first run seeds the whole demo county in a child process, slow on a busy 2-core machine.
+        timeout.CancelAfter(TimeSpan.FromMinutes(6));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output + await error);
     }
