@@ -52,6 +52,37 @@ public static class InputValues
     }
 
     /// <summary>A month written <c>YYYY-MM</c>, as its first day; only months within the sane range.</summary>
+    /// <summary>
+    /// A date of something that already happened (a procedure, a death, a visit), recorded afterwards: a real date in the
+    /// sane range and never after <paramref name="latest"/> (usually today); null, with the error added, otherwise.
+    /// </summary>
+    public static DateOnly? PastDate(string? value, string field, string label, DateOnly latest, bool required, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                errors.Add(field, $"请填写{label}（{field}，格式 YYYY-MM-DD）");
+            }
+
+            return null;
+        }
+
+        if (!TryParseDate(value, out var date))
+        {
+            errors.Add(field, $"{label}（{field}）应为有效日期 YYYY-MM-DD");
+            return null;
+        }
+
+        if (date > latest)
+        {
+            errors.Add(field, $"{label}（{field}）不能晚于今天");
+            return null;
+        }
+
+        return date;
+    }
+
     public static bool TryParseMonth(string? value, out DateOnly firstDay) =>
         DateOnly.TryParseExact(value + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out firstDay)
         && IsSaneDate(firstDay);

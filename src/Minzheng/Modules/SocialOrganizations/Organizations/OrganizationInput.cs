@@ -136,28 +136,8 @@ internal static class OrganizationInput
     }
 
     /// <summary>A date of a procedure: required, within the sane range, never after today (records are entered later, not earlier).</summary>
-    public static DateOnly? Date(string? value, string field, string label, DateOnly today, FieldErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors.Add(field, $"请填写{label}（{field}，格式 YYYY-MM-DD）");
-            return null;
-        }
-
-        if (!InputValues.TryParseDate(value, out var date))
-        {
-            errors.Add(field, $"{label}（{field}）应为有效日期 YYYY-MM-DD");
-            return null;
-        }
-
-        if (date > today)
-        {
-            errors.Add(field, $"{label}（{field}）不能晚于今天");
-            return null;
-        }
-
-        return date;
-    }
+    public static DateOnly? Date(string? value, string field, string label, DateOnly today, FieldErrors errors) =>
+        InputValues.PastDate(value, field, label, today, required: true, errors);
 
     public static string Money(decimal amount) => amount.ToString("#,0.00", CultureInfo.InvariantCulture) + "元";
 }

@@ -114,25 +114,6 @@ public static class EntitlementInput
     }
 
     /// <summary>An optional date of the record: a real date, never after today.</summary>
-    public static DateOnly? Date(string? value, string field, string label, DateOnly today, FieldErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (!InputValues.TryParseDate(value, out var date))
-        {
-            errors.Add(field, $"{label}（{field}）应为有效日期 YYYY-MM-DD");
-            return null;
-        }
-
-        if (date > today)
-        {
-            errors.Add(field, $"{label}（{field}）不能晚于今天");
-            return null;
-        }
-
-        return date;
-    }
+    public static DateOnly? Date(string? value, string field, string label, DateOnly today, FieldErrors errors) =>
+        InputValues.PastDate(value, field, label, today, required: false, errors);
 }
