@@ -5,7 +5,7 @@
 # both (households without a key, village payrolls with Idempotency-Key); the primary's whole node (Patroni and
 # PostgreSQL) is killed with -9 mid-load; Patroni promotes the standby. Then it checks that every write answered with
 # success is in the database, that no payroll or payroll line exists twice, that a key always got the same payroll,
-# that `audit verify` passes, and reports the time from the kill to the first successful write (goal ≤ 30 s).
+# that `audit verify` passes, and reports the longest time after the kill without a successful write (goal ≤ 30 s).
 # Finally one app instance is killed: the other goes on serving and writing.
 #   scripts/ha-test.sh [--rounds N]      (about 3 minutes a round; not part of .ci/run)
 set -euo pipefail
@@ -207,8 +207,10 @@ EOF
   echo "== round $r: kill -9 app instance 1; instance 2 goes on"
   kill -9 "$app1"
   rm -f "$w/stop"
-  timeout 15 dotnet "$load_dll" drive --urls "http://127.0.0.1:$((app_port + 2))" --stop-file "$w/stop" --events "$w/events2.csv" --workers 2 \
+  dotnet "$load_dll" drive --urls "http://127.0.0.1:$((app_port + 2))" --stop-file "$w/stop" --events "$w/events2.csv" --workers 2 --first 1000000 \
     >"$w/drive2.log" 2>&1 & local driver2=$!
+  # Ten seconds counted from the driver's first answer (signing in takes a while on a busy machine).
+  wait_for 60 test -s "$w/events2.csv"
   sleep 10; touch "$w/stop"; wait $driver2 || true
   local ok2; ok2=$(awk -F, '$3 == "201" || $3 == "200"' "$w/events2.csv" | wc -l)
   echo "   instance 2 alone: $ok2 successful writes in 10 s"

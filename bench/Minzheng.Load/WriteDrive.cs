@@ -17,7 +17,7 @@ internal static class WriteDrive
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(40);
 
-    public static async Task<int> RunAsync(string[] urls, string stopFile, string eventsFile, int workers)
+    public static async Task<int> RunAsync(string[] urls, string stopFile, string eventsFile, int workers, int first)
     {
         var clients = new List<HttpClient>();
         foreach (var url in urls)
@@ -27,8 +27,9 @@ internal static class WriteDrive
 
         var villages = await ApiClient.VillagesAsync(clients[0], "360482000000");
         // Village × month payrolls of 农村低保, newest months first, one key each: never two for one village and month.
+        // A later drive on the same database (--first above 1) adds households only: those months are taken.
         var payrolls = new ConcurrentQueue<(string Village, string Period, string Key)>(
-            Enumerable.Range(0, 36).SelectMany(m => villages.Select(v =>
+            Enumerable.Range(0, first > 1 ? 0 : 36).SelectMany(m => villages.Select(v =>
                 (v, new DateOnly(2026, 12, 1).AddMonths(-m).ToString("yyyy-MM", CultureInfo.InvariantCulture), Guid.NewGuid().ToString("N")))));
         await using var events = new StreamWriter(eventsFile, append: false) { AutoFlush = true };
         var gate = new SemaphoreSlim(1);
@@ -45,7 +46,7 @@ internal static class WriteDrive
             }
         }
 
-        var sequence = 0;
+        var sequence = first - 1;
         var tasks = Enumerable.Range(0, workers).Select(async worker =>
         {
             while (!File.Exists(stopFile))

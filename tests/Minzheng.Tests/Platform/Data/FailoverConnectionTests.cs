@@ -127,6 +127,7 @@ public sealed class FailoverConnectionTests(FailoverConnectionTests.FailoverApp 
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("数据库暂时不可用", await response.Content.ReadAsStringAsync(Ct));
     }
 }
