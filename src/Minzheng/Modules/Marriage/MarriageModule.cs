@@ -33,6 +33,7 @@ public sealed class MarriageModule : IMinzhengModule
             new("结婚登记", "/Marriages/Register", [Roles.MarriageRegistrar, Roles.MarriageHead]),
             new("离婚登记", "/Marriages/Divorces", [Roles.MarriageRegistrar, Roles.MarriageHead]),
             new("补领证件", "/Marriages/Reissue", [Roles.MarriageRegistrar, Roles.MarriageHead]),
+            new("历史档案补录", "/Marriages/Import", [Roles.MarriageRegistrar, Roles.MarriageHead]),
             new("婚姻登记统计", "/Marriages/Statistics", [Roles.MarriageRegistrar, Roles.MarriageHead, Roles.Leader]),
         ]),
     ];
@@ -48,6 +49,7 @@ public sealed class MarriageModule : IMinzhengModule
         services.AddScoped<MarriageAmendments>();
         services.AddScoped<MarriageCorrections>();
         services.AddScoped<MarriageRecordDetails>();
+        services.AddScoped<MarriageHistoryImport>();
         services.AddScoped<MarriageDemo>();
         services.AddScoped<IWorkSummaryContributor, MarriageWorkSummary>();
         services.AddHostedService<DivorceLapseJob>();

@@ -94,4 +94,22 @@ public sealed class MarriageAmendmentPageTests(SqliteApp app) : IClassFixture<Sq
         Assert.StartsWith("/Account/AccessDenied", denied.Headers.Location!.AbsolutePath);
         Assert.DoesNotContain("王大强", await (await head.GetAsync($"/Marriages/Detail?id={id}")).Content.ReadAsStringAsync(Ct));
     }
+
+    [Fact]
+    public async Task Registrar_UploadsAnOldRegister_SeesRowErrorsInChinese_ThenImportsIt()
+    {
+        using var web = new WebSession(app);
+        await web.LoginAsync("marriage", Minzheng.Platform.Demo.DemoSeeder.Password);
+        const string Header = "登记种类,登记日期,证件字号,一方姓名,一方身份证号,另一方姓名,另一方身份证号,登记机关区划代码";
+        var (man, woman) = (MarriageIds.Man(1960), MarriageIds.Woman(1962));
+        var bad = await web.PostFileAsync("/Marriages/Import", "/Marriages/Import", System.Text.Encoding.UTF8.GetBytes($"{Header}\n结婚,1985-01-01,,何平,{man},许娟,{woman},\n"), "old.csv");
+        var badHtml = await bad.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("第2行", badHtml);
+        Assert.Contains("证件字号", badHtml);
+        Assert.Contains("未写入任何登记", badHtml);
+
+        var good = await web.PostFileAsync("/Marriages/Import", "/Marriages/Import",
+            System.Text.Encoding.UTF8.GetBytes($"{Header}\n结婚,1985-01-01,共青城结字第85001号,何平,{man},许娟,{woman},\n"), "old.csv");
+        Assert.Contains("已补录 1 条登记", await good.Content.ReadAsStringAsync(Ct));
+    }
 }

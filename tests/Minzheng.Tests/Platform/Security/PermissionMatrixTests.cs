@@ -145,6 +145,8 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", $"/api/v1/marriage/records/{Guid.Empty}", null, ["marriage", "marriagehead"]),
             ("POST", "/api/v1/marriage/reissues", "{}", ["marriage", "marriagehead"]),
             ("POST", "/api/v1/marriage/revocations", "{}", ["marriagehead"]),
+            ("POST", "/api/v1/marriage/historical-imports", null, ["marriage", "marriagehead"]),
+            ("GET", "/api/v1/marriage/historical-imports/template.xlsx", null, ["marriage", "marriagehead"]),
             ("POST", $"/api/v1/marriage/records/{Guid.Empty}/corrections", "{}", ["marriagehead"]),
             ("GET", "/api/v1/marriage/statistics?region=bad", null, ["marriage", "marriagehead", "leader"]),
             ("POST", "/api/v1/funeral/cremations", "{}", ["funeral"]),
@@ -281,6 +283,8 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("marriage", "/Marriages/Reissue", true)]
     [InlineData("marriagehead", "/Marriages", true)]
     [InlineData("marriagehead", "/Marriages/Reissue", true)]
+    [InlineData("marriage", "/Marriages/Import", true)]
+    [InlineData("leader", "/Marriages/Import", false)]
     [InlineData("marriagehead", "/Marriages/Statistics", true)]
     [InlineData("leader", "/Marriages/Reissue", false)]
     [InlineData("township", "/Marriages/Reissue", false)]
