@@ -12,5 +12,6 @@ public static class MarriageData
         public DbSet<MarriageRecord> MarriageRecords => db.Set<MarriageRecord>();
         public DbSet<DivorceApplication> DivorceApplications => db.Set<DivorceApplication>();
         public DbSet<MarriageBond> MarriageBonds => db.Set<MarriageBond>();
+        public DbSet<MarriageCorrection> MarriageCorrections => db.Set<MarriageCorrection>();
     }
 }

@@ -13,10 +13,11 @@ namespace Minzheng.Modules.Marriage;
 /// <summary>
 /// Demo data of the register, made through the module's own services as a registrar of the demo county would: marriages
 /// over the last year and a half, and divorce applications in every state — in cooling-off, awaiting collection, withdrawn,
-/// registered, and overdue ones that have lapsed. Idempotent: nothing is added once the register has entries.
+/// registered, overdue ones that have lapsed and one ended by a court's revocation — with reissued certificates and a
+/// correction. Idempotent: nothing is added once the register has entries.
 /// </summary>
 public sealed class MarriageDemo(MinzhengDbContext db, PersonalDataProtector protector, DocumentService documents, CalendarService calendars, TimeProvider clock,
-    ILogger<MarriageDemo> log)
+    Platform.Auditing.AuditLog audit, ILogger<MarriageDemo> log)
 {
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "罗", "熊"];
     private static readonly string[] MenNames = ["伟", "强", "磊", "军", "勇", "杰", "涛", "明", "超", "华", "建国", "志强", "文博", "浩然"];
@@ -33,6 +34,8 @@ public sealed class MarriageDemo(MinzhengDbContext db, PersonalDataProtector pro
         var scope = new FixedRegionScope(DemoSeeder.CountyCode[..6]);
         var registry = new MarriageRegistry(db, scope, protector, documents, clock);
         var divorces = new DivorceService(db, scope, registry, calendars, clock);
+        var reissues = new MarriageReissues(db, registry, scope, audit, clock);
+        var amendments = new MarriageAmendments(db, registry, scope, clock);
         var random = new Random(20260520);
         var today = clock.Today();
         var serial = 0;
@@ -64,7 +67,7 @@ public sealed class MarriageDemo(MinzhengDbContext db, PersonalDataProtector pro
         [
             (3, null), (12, null), (25, null), (29, null), (33, null), (41, null), (52, null),
             (20, "withdraw"), (45, "withdraw-early"), (50, "register"), (58, "register"), (70, "register"), (90, "register"),
-            (75, null), (100, null), (130, null),
+            (75, null), (100, null), (130, null), (15, "revoke"),
         ];
         foreach (var (daysAgo, then) in divorceCases)
         {
@@ -86,9 +89,24 @@ public sealed class MarriageDemo(MinzhengDbContext db, PersonalDataProtector pro
                 "withdraw" => (await divorces.WithdrawAsync(applied.Id, new WithdrawDivorceRequest(Text(received.AddDays(10)), parties[1].IdNumber), ct)).Outcome.ToString(),
                 "withdraw-early" => (await divorces.WithdrawAsync(applied.Id, new WithdrawDivorceRequest(Text(received.AddDays(3)), parties[0].IdNumber), ct)).Outcome.ToString(),
                 "register" => (await divorces.RegisterAsync(applied.Id, new RegisterDivorceRequest(Text(Min(applied.CoolingOffEnds.AddDays(random.Next(1, 10)), today))), ct)).Outcome.ToString(),
+                "revoke" => (await amendments.RevokeAsync(new RevocationRequest(
+                    await db.DivorceApplications.Where(a => a.Id == applied.Id).Select(a => a.MarriageId).SingleAsync(ct), Text(received.AddDays(5)),
+                    "voidable", "共青城市人民法院", $"（{received.Year}）赣0482民初{100 + serial}号", Text(received.AddDays(2))), ct)).Outcome.ToString(),
                 _ => "",
             };
             log.LogDebug("Demo divorce application {Days} days ago: {Then} {Result}", daysAgo, then, result);
+        }
+
+        // Lost certificates come back for reissue: a few marriage certificates, and the divorce certificates of registered divorces.
+        var inForce = await db.MarriageRecords.Where(r => r.Kind == MarriageRecordKind.Marriage && db.Set<MarriageBond>().Any(b => b.MarriageId == r.Id))
+            .OrderBy(r => r.Date).Take(8).ToListAsync(ct);
+        var divorced = await db.MarriageRecords.Where(r => r.Kind == MarriageRecordKind.Divorce).OrderBy(r => r.Date).Take(3).ToListAsync(ct);
+        foreach (var record in inForce.Concat(divorced))
+        {
+            var on = Min(record.Date.AddDays(random.Next(30, 300)), today);
+            var applicant = protector.Decrypt(record.PartyAIdCipher, DataPurpose.IdNumber);
+            var result = await reissues.ReissueAsync(new ReissueRequest(record.Id, applicant, Text(on), random.Next(3) == 0 ? "证件损毁" : "证件遗失"), ct);
+            log.LogDebug("Demo reissue: {Result}", result.Outcome);
         }
 
         // Applications whose period to collect ended before today lapse, as the daily job would have marked them.

@@ -14,38 +14,49 @@ public sealed class MarriageModule : IMinzhengModule
 {
     public const string Register = "MarriageRegister";
     public const string Read = "MarriageRead";
+    public const string Supervise = "MarriageSupervise";
 
     public string Name => "婚姻登记";
 
     public IReadOnlyList<Permission> Permissions { get; } =
     [
-        new(Register, "办理婚姻登记（结婚、离婚申请、撤回、离婚登记）", [Roles.MarriageRegistrar]),
-        new(Read, "查看婚姻登记统计", [Roles.MarriageRegistrar, Roles.Leader]),
+        new(Register, "办理婚姻登记（结婚、离婚申请、撤回、离婚登记、补领证件、历史档案补录）", [Roles.MarriageRegistrar, Roles.MarriageHead]),
+        new(Supervise, "录入法院判决撤销婚姻、更正婚姻登记错误", [Roles.MarriageHead]),
+        new(Read, "查看婚姻登记统计", [Roles.MarriageRegistrar, Roles.MarriageHead, Roles.Leader]),
     ];
 
     public IReadOnlyList<NavigationSection> Navigation { get; } =
     [
         new("婚姻登记",
         [
-            new("婚姻登记簿", "/Marriages", [Roles.MarriageRegistrar]),
-            new("结婚登记", "/Marriages/Register", [Roles.MarriageRegistrar]),
-            new("离婚登记", "/Marriages/Divorces", [Roles.MarriageRegistrar]),
-            new("婚姻登记统计", "/Marriages/Statistics", [Roles.MarriageRegistrar, Roles.Leader]),
+            new("婚姻登记簿", "/Marriages", [Roles.MarriageRegistrar, Roles.MarriageHead]),
+            new("结婚登记", "/Marriages/Register", [Roles.MarriageRegistrar, Roles.MarriageHead]),
+            new("离婚登记", "/Marriages/Divorces", [Roles.MarriageRegistrar, Roles.MarriageHead]),
+            new("补领证件", "/Marriages/Reissue", [Roles.MarriageRegistrar, Roles.MarriageHead]),
+            new("历史档案补录", "/Marriages/Import", [Roles.MarriageRegistrar, Roles.MarriageHead]),
+            new("婚姻登记统计", "/Marriages/Statistics", [Roles.MarriageRegistrar, Roles.MarriageHead, Roles.Leader]),
         ]),
     ];
 
-    public IReadOnlyDictionary<string, string> HomePages { get; } = new Dictionary<string, string> { [Roles.MarriageRegistrar] = "/Marriages" };
+    public IReadOnlyDictionary<string, string> HomePages { get; } = new Dictionary<string, string> { [Roles.MarriageRegistrar] = "/Marriages", [Roles.MarriageHead] = "/Marriages" };
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<MarriageRegistry>();
         services.AddScoped<DivorceService>();
         services.AddScoped<MarriageQueries>();
+        services.AddScoped<MarriageReissues>();
+        services.AddScoped<MarriageAmendments>();
+        services.AddScoped<MarriageCorrections>();
+        services.AddScoped<MarriageRecordDetails>();
+        services.AddScoped<MarriageHistoryImport>();
         services.AddScoped<MarriageDemo>();
         services.AddScoped<IWorkSummaryContributor, MarriageWorkSummary>();
         services.AddHostedService<DivorceLapseJob>();
         services.AddSingleton(MarriageDocuments.MarriageCertificate);
         services.AddSingleton(MarriageDocuments.DivorceCertificate);
+        services.AddSingleton(MarriageDocuments.ReissuedMarriageCertificate);
+        services.AddSingleton(MarriageDocuments.ReissuedDivorceCertificate);
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapMarriage();

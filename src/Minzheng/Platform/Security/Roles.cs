@@ -20,6 +20,9 @@ public static class Roles
     /// <summary>婚姻登记员 of a county registry: works only the marriage register, sees no other business line.</summary>
     public const string MarriageRegistrar = "marriage-registrar";
 
+    /// <summary>婚姻登记处负责人: registers like a registrar, and alone enters revocations from court judgments and corrections of the register.</summary>
+    public const string MarriageHead = "marriage-head";
+
     /// <summary>殡葬管理员 (and the funeral home's clerk): cremation records, fee waivers, funeral facilities; sees no other business line.</summary>
     public const string FuneralClerk = "funeral-clerk";
 
@@ -30,7 +33,7 @@ public static class Roles
     public const string VeteransOfficer = "veterans-officer";
 
     public static IReadOnlyList<string> All { get; } =
-        [Admin, Security, Auditor, County, CountyApprover, Finance, Township, TownshipReviewer, Village, Leader, MarriageRegistrar, FuneralClerk,
+        [Admin, Security, Auditor, County, CountyApprover, Finance, Township, TownshipReviewer, Village, Leader, MarriageRegistrar, MarriageHead, FuneralClerk,
             SocialOrgRegistrar, VeteransOfficer];
 
     public static IReadOnlySet<string> Administrators { get; } = new HashSet<string> { Admin, Security, Auditor };
@@ -54,6 +57,7 @@ public static class Roles
         Village => "村（社区）协理员",
         Leader => "领导（只读）",
         MarriageRegistrar => "婚姻登记员",
+        MarriageHead => "婚姻登记处负责人",
         FuneralClerk => "殡葬管理员",
         SocialOrgRegistrar => "社会组织登记管理员",
         VeteransOfficer => "优抚安置经办人员",

@@ -30,6 +30,9 @@ public sealed class MarriageDemoTests(MarriageDemoApp app) : IClassFixture<Marri
         var figures = await page.JsonAsync();
         Assert.True(figures.GetProperty("marriages").GetInt32() >= 36);
         Assert.True(figures.GetProperty("divorces").GetInt32() >= 3);
+        Assert.True(figures.GetProperty("reissuedMarriageCertificates").GetInt32() >= 1);
+        Assert.True(figures.GetProperty("reissuedDivorceCertificates").GetInt32() >= 1);
+        Assert.Equal(1, figures.GetProperty("revocations").GetInt32());
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 
@@ -40,6 +43,6 @@ public sealed class MarriageDemoTests(MarriageDemoApp app) : IClassFixture<Marri
         var draft = await (await leader.GetAsync("/api/v1/reports/work-summary?region=360482&from=2000-01-01&to=2099-12-31", TestContext.Current.CancellationToken)).JsonAsync();
         var section = draft.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("heading").GetString()!.EndsWith("、婚姻登记", StringComparison.Ordinal));
         var sentence = section.GetProperty("sentences")[0].GetProperty("text").GetString()!;
-        Assert.Matches(@"^婚姻登记\d+对，其中结婚登记\d+对，离婚登记\d+对，补发结婚证0对，补发离婚证0对，撤销婚姻0对。$", sentence);
+        Assert.Matches(@"^婚姻登记\d+对，其中结婚登记\d+对，离婚登记\d+对，补发结婚证\d+对，补发离婚证\d+对，撤销婚姻1对。$", sentence);
     }
 }

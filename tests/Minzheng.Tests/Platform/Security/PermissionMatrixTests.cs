@@ -10,7 +10,7 @@ namespace Minzheng.Tests.Platform.Security;
 /// </summary>
 public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
-    private static readonly string[] AllRoles = ["admin", "security", "auditor", "county", "finance", "township", "village", "leader", "marriage", "funeral", "socialorg", "veterans"];
+    private static readonly string[] AllRoles = ["admin", "security", "auditor", "county", "finance", "township", "village", "leader", "marriage", "marriagehead", "funeral", "socialorg", "veterans"];
 
     public static TheoryData<string, string, string, string> Matrix()
     {
@@ -137,11 +137,18 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", "/api/v1/statistics/reports", "{}", ["township"]),
             ("POST", $"/api/v1/statistics/reports/{Guid.Empty}/accept", "{}", ["county"]),
             ("POST", $"/api/v1/statistics/reports/{Guid.Empty}/return", "{}", ["county"]),
-            ("POST", "/api/v1/marriage/registrations", "{}", ["marriage"]),
-            ("POST", "/api/v1/marriage/divorce-applications", "{}", ["marriage"]),
-            ("POST", $"/api/v1/marriage/divorce-applications/{Guid.Empty}/withdraw", "{}", ["marriage"]),
-            ("POST", $"/api/v1/marriage/divorce-applications/{Guid.Empty}/register", "{}", ["marriage"]),
-            ("GET", "/api/v1/marriage/statistics?region=bad", null, ["marriage", "leader"]),
+            ("POST", "/api/v1/marriage/registrations", "{}", ["marriage", "marriagehead"]),
+            ("POST", "/api/v1/marriage/divorce-applications", "{}", ["marriage", "marriagehead"]),
+            ("POST", $"/api/v1/marriage/divorce-applications/{Guid.Empty}/withdraw", "{}", ["marriage", "marriagehead"]),
+            ("POST", $"/api/v1/marriage/divorce-applications/{Guid.Empty}/register", "{}", ["marriage", "marriagehead"]),
+            ("POST", "/api/v1/marriage/records/lookup", "{}", ["marriage", "marriagehead"]),
+            ("GET", $"/api/v1/marriage/records/{Guid.Empty}", null, ["marriage", "marriagehead"]),
+            ("POST", "/api/v1/marriage/reissues", "{}", ["marriage", "marriagehead"]),
+            ("POST", "/api/v1/marriage/revocations", "{}", ["marriagehead"]),
+            ("POST", "/api/v1/marriage/historical-imports", null, ["marriage", "marriagehead"]),
+            ("GET", "/api/v1/marriage/historical-imports/template.xlsx", null, ["marriage", "marriagehead"]),
+            ("POST", $"/api/v1/marriage/records/{Guid.Empty}/corrections", "{}", ["marriagehead"]),
+            ("GET", "/api/v1/marriage/statistics?region=bad", null, ["marriage", "marriagehead", "leader"]),
             ("POST", "/api/v1/funeral/cremations", "{}", ["funeral"]),
             ("GET", "/api/v1/funeral/cremations?region=bad", null, ["funeral"]),
             ("GET", $"/api/v1/funeral/cremations/{Guid.Empty}", null, ["funeral"]),
@@ -273,6 +280,15 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("marriage", "/Marriages/Register", true)]
     [InlineData("marriage", "/Marriages/Divorces", true)]
     [InlineData("marriage", "/Marriages/Statistics", true)]
+    [InlineData("marriage", "/Marriages/Reissue", true)]
+    [InlineData("marriagehead", "/Marriages", true)]
+    [InlineData("marriagehead", "/Marriages/Reissue", true)]
+    [InlineData("marriage", "/Marriages/Import", true)]
+    [InlineData("leader", "/Marriages/Import", false)]
+    [InlineData("marriagehead", "/Marriages/Statistics", true)]
+    [InlineData("leader", "/Marriages/Reissue", false)]
+    [InlineData("township", "/Marriages/Reissue", false)]
+    [InlineData("marriagehead", "/Cases", false)]
     [InlineData("leader", "/Marriages/Statistics", true)]
     [InlineData("leader", "/Marriages", false)]
     [InlineData("county", "/Marriages/Register", false)]

@@ -14,6 +14,12 @@ public sealed class CertificateModel(MarriageQueries queries, RegionService regi
     public IssuedDocument? Document { get; private set; }
     public string County { get; private set; } = "";
 
+    /// <summary>For a reissued certificate: the registration it reissues (its date is the certificate's registration date).</summary>
+    public MarriageRecord? Original { get; private set; }
+
+    public bool IsDivorce => Record!.Kind is MarriageRecordKind.Divorce or MarriageRecordKind.ReissuedDivorceCertificate;
+    public bool IsReissue => Record!.Kind is MarriageRecordKind.ReissuedMarriageCertificate or MarriageRecordKind.ReissuedDivorceCertificate;
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Record = await queries.RecordAsync(id, ct);
@@ -21,6 +27,14 @@ public sealed class CertificateModel(MarriageQueries queries, RegionService regi
         {
             return NotFound();
         }
+
+        if (Record.Kind == MarriageRecordKind.Revocation)
+        {
+            // A revocation issues no certificate: its page is the record's own.
+            return RedirectToPage("/Modules/Marriage/Marriages/Detail", new { id });
+        }
+
+        Original = IsReissue && Record.MarriageId is { } originalId ? await queries.OriginalAsync(originalId, ct) : null;
 
         County = (await regions.NamesAsync(ct)).GetValueOrDefault(Record.RegionCode[..6].PadRight(RegionCode.Length, '0'), "");
         Document = (await documents.OfAsync(MarriageDocuments.OwnerType, Record.Id, ct)).FirstOrDefault(d => !d.IsVoid);

@@ -14,6 +14,9 @@ public enum DivorceApplicationStatus
 
     /// <summary>视为撤回: nobody came for the certificate by <see cref="DivorceApplication.CollectBy"/>.</summary>
     Lapsed,
+
+    /// <summary>The marriage was declared void or annulled by a court while the application was pending: nothing left to divorce.</summary>
+    Ended,
 }
 
 /// <summary>
@@ -53,6 +56,7 @@ public sealed class DivorceApplication : AuditableEntity, IRegionScoped
         DivorceApplicationStatus.Withdrawn => "已撤回",
         DivorceApplicationStatus.Registered => "已登记离婚",
         DivorceApplicationStatus.Lapsed => "逾期视为撤回",
+        DivorceApplicationStatus.Ended => "婚姻已被撤销，申请终结",
     };
 }
 

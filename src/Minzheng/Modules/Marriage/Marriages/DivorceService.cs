@@ -108,7 +108,7 @@ public sealed class DivorceService(MinzhengDbContext db, IRegionScope scope, Mar
             return (Outcome.Rejected, "撤回须由申请离婚的一方本人提出，该身份证号不是本申请的当事人", errors);
         }
 
-        if (application.Status is DivorceApplicationStatus.Withdrawn or DivorceApplicationStatus.Registered)
+        if (application.Status is DivorceApplicationStatus.Withdrawn or DivorceApplicationStatus.Registered or DivorceApplicationStatus.Ended)
         {
             return (Outcome.Conflict, $"该申请{DivorceApplication.StatusName(application.Status)}，不能撤回", errors);
         }
@@ -138,7 +138,7 @@ public sealed class DivorceService(MinzhengDbContext db, IRegionScope scope, Mar
             return MarriageResult<RegisteredMarriageRecord>.Invalid(errors);
         }
 
-        var refusal = application.Status is DivorceApplicationStatus.Withdrawn or DivorceApplicationStatus.Registered ? $"该申请{DivorceApplication.StatusName(application.Status)}，不能办理离婚登记"
+        var refusal = application.Status is DivorceApplicationStatus.Withdrawn or DivorceApplicationStatus.Registered or DivorceApplicationStatus.Ended ? $"该申请{DivorceApplication.StatusName(application.Status)}，不能办理离婚登记"
             : date <= application.CoolingOffEnds ? $"离婚冷静期至{application.CoolingOffEnds:yyyy-MM-dd}届满，届满后30日内（至{application.CollectBy:yyyy-MM-dd}）方可办理离婚登记"
             : date > application.CollectBy ? $"已超过领取离婚证的期限（{application.CollectBy:yyyy-MM-dd}），该申请视为撤回"
             : null;
@@ -149,26 +149,7 @@ public sealed class DivorceService(MinzhengDbContext db, IRegionScope scope, Mar
 
         var marriage = await db.MarriageRecords.AcrossRegions("the marriage a divorce ends may have been registered at any registry (全国通办)").AsNoTracking()
             .SingleAsync(m => m.Id == application.MarriageId, ct);
-        var divorce = new MarriageRecord
-        {
-            RegionCode = scope.RegionCode(),
-            Kind = MarriageRecordKind.Divorce,
-            Date = date!.Value,
-            MarriageId = marriage.Id,
-            CoupleKey = marriage.CoupleKey,
-            PartyAName = marriage.PartyAName,
-            PartyAIdCipher = marriage.PartyAIdCipher,
-            PartyAIdIndex = marriage.PartyAIdIndex,
-            PartyAIdMasked = marriage.PartyAIdMasked,
-            PartyAGender = marriage.PartyAGender,
-            PartyABirthDate = marriage.PartyABirthDate,
-            PartyBName = marriage.PartyBName,
-            PartyBIdCipher = marriage.PartyBIdCipher,
-            PartyBIdIndex = marriage.PartyBIdIndex,
-            PartyBIdMasked = marriage.PartyBIdMasked,
-            PartyBGender = marriage.PartyBGender,
-            PartyBBirthDate = marriage.PartyBBirthDate,
-        };
+        var divorce = MarriageRecord.About(marriage, MarriageRecordKind.Divorce, date!.Value, scope.RegionCode());
         return await registry.SaveNumberedAsync(divorce, MarriageDocuments.DivorceKind, ct, () =>
             (application.Status, application.ClosedOn, application.DivorceRecordId) = (DivorceApplicationStatus.Registered, date, divorce.Id));
     }

@@ -1,10 +1,15 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Minzheng.Platform.Imports;
 using Minzheng.Platform.Kernel;
 using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.Marriage.Marriages;
 
-/// <summary>The marriage register's API (DESIGN §5 "Marriage"): registrations, divorce applications with their windows, statistics.</summary>
+/// <summary>
+/// The marriage register's API (DESIGN §5 "Marriage"): registrations, divorce applications with their windows, look-up and
+/// reissue of certificates, revocations and corrections by the registry's head, statistics.
+/// </summary>
 public static class MarriageEndpoints
 {
     public static RouteGroupBuilder MapMarriage(this RouteGroupBuilder api)
@@ -16,6 +21,19 @@ public static class MarriageEndpoints
         divorces.MapPost("/", Apply).WithName("Marriage_ApplyDivorce").WithSummary("离婚登记申请：受理并计算冷静期届满日与领证截止日");
         divorces.MapPost("/{id:guid}/withdraw", Withdraw).WithName("Marriage_WithdrawDivorce").WithSummary("冷静期内任一方撤回离婚登记申请");
         divorces.MapPost("/{id:guid}/register", RegisterDivorce).WithName("Marriage_RegisterDivorce").WithSummary("冷静期届满后30日内办理离婚登记");
+        var records = marriage.MapGroup("/records").RequireAuthorization(MarriageModule.Register);
+        records.MapPost("/lookup", Lookup).WithName("Marriage_Lookup").WithSummary("按当事人身份证号查找其婚姻登记记录（全国通办，脱敏，留痕）");
+        records.MapGet("/{id:guid}", Record).WithName("Marriage_Record").WithSummary("婚姻登记记录详情及其历史（补领、离婚、撤销、更正；脱敏，留痕）");
+        records.MapPost("/{id:guid}/corrections", Correct).WithName("Marriage_Correct").RequireAuthorization(MarriageModule.Supervise)
+            .WithSummary("更正婚姻登记错误（婚姻登记处负责人）：一项内容、原因");
+        marriage.MapPost("/reissues", Reissue).WithName("Marriage_Reissue").RequireAuthorization(MarriageModule.Register)
+            .WithSummary("补领结婚证或离婚证：由当事人本人申请，发给补发证字号");
+        marriage.MapPost("/revocations", Revoke).WithName("Marriage_Revoke").RequireAuthorization(MarriageModule.Supervise)
+            .WithSummary("依人民法院判决撤销婚姻或宣告婚姻无效（婚姻登记处负责人），双方恢复未婚状态");
+        marriage.MapPost("/historical-imports", ImportHistory).WithName("Marriage_ImportHistory").RequireAuthorization(MarriageModule.Register).DisableAntiforgery()
+            .WithSummary("补录纸质婚姻登记档案（.xlsx 或 .csv，每行一条登记）；任一行有错误即不写入，列明行号与列");
+        marriage.MapGet("/historical-imports/template.xlsx", ImportTemplate).WithName("Marriage_ImportTemplate").RequireAuthorization(MarriageModule.Register)
+            .WithSummary("婚姻登记档案补录模板");
         marriage.MapGet("/statistics", Statistics).WithName("Marriage_Statistics").RequireAuthorization(MarriageModule.Read)
             .WithSummary("婚姻登记统计：按登记日期统计结婚、离婚、补发结婚证、补发离婚证、撤销");
         return api;
@@ -44,6 +62,72 @@ public static class MarriageEndpoints
     public static async Task<Results<Created<RegisteredMarriageRecord>, ValidationProblem, ProblemHttpResult>> RegisterDivorce(Guid id,
         RegisterDivorceRequest request, DivorceService divorces, CancellationToken ct) =>
         Answer(await divorces.RegisterAsync(id, request, ct), v => $"/api/v1/marriage/registrations/{v.Id}");
+
+    public static async Task<Results<Ok<List<MarriageLookupRow>>, ValidationProblem, ProblemHttpResult>> Lookup(MarriageLookupRequest request,
+        MarriageReissues reissues, CancellationToken ct)
+    {
+        var result = await reissues.LookupAsync(request, ct);
+        return result.Outcome == Outcome.Done ? TypedResults.Ok(result.Value!) : result.Errors.ToProblem();
+    }
+
+    public static async Task<Results<Ok<MarriageRecordDetail>, ProblemHttpResult>> Record(Guid id, MarriageRecordDetails details, CancellationToken ct) =>
+        await details.GetAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : ApiProblems.NotFound("婚姻登记记录不存在或不在您的管辖范围内");
+
+    public static async Task<Results<Created<ReissuedCertificate>, ValidationProblem, ProblemHttpResult>> Reissue(ReissueRequest request,
+        MarriageReissues reissues, CancellationToken ct) =>
+        Answer(await reissues.ReissueAsync(request, ct), v => $"/api/v1/marriage/records/{v.Id}");
+
+    public static async Task<Results<Created<RecordedRevocation>, ValidationProblem, ProblemHttpResult>> Revoke(RevocationRequest request,
+        MarriageAmendments amendments, CancellationToken ct) =>
+        Answer(await amendments.RevokeAsync(request, ct), v => $"/api/v1/marriage/records/{v.Id}");
+
+    public static async Task<Results<Created<RecordedCorrection>, ValidationProblem, ProblemHttpResult>> Correct(Guid id, CorrectionRequest request,
+        MarriageCorrections corrections, CancellationToken ct) =>
+        Answer(await corrections.CorrectAsync(id, request, ct), _ => $"/api/v1/marriage/records/{id}");
+
+    public static async Task<Results<Created<HistoricalImportResult>, ProblemHttpResult>> ImportHistory(IFormFile? file, MarriageHistoryImport import,
+        Platform.Web.UploadReader uploads, IConfiguration configuration, CancellationToken ct)
+    {
+        try
+        {
+            var (result, errors) = await import.ImportAsync(await uploads.ReadAsync(file, ct), file!.FileName, ct);
+            if (result is not null)
+            {
+                return TypedResults.Created("/api/v1/marriage/statistics", result);
+            }
+
+            return ErrorsProblem(errors, configuration, stopped: false);
+        }
+        catch (TooManyImportErrorsException ex)
+        {
+            return ErrorsProblem(ex.Errors, configuration, stopped: true);
+        }
+        catch (UnreadableFileException ex)
+        {
+            return ApiProblems.Problem(400, ex.Message);
+        }
+    }
+
+    private static ProblemHttpResult ErrorsProblem(ImportErrorList errors, IConfiguration configuration, bool stopped)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = 422,
+            Title = ApiProblems.ChineseTitle(422),
+            Detail = $"文件中有错误，未写入任何登记：{ImportErrorList.Summary(errors.Count, configuration.ShownImportErrors(), stopped)}",
+        };
+        errors.AddTo(problem, configuration.ShownImportErrors(), stopped);
+        return TypedResults.Problem(problem);
+    }
+
+    public static async Task<FileContentHttpResult> ImportTemplate(CancellationToken ct)
+    {
+        var sheet = TemplateWorkbook.Sheet("婚姻登记档案", MarriageHistoryImport.Headers,
+            ["结婚", "1998-10-01", "共青城结字第98001号", "张伟", "360482197001010017", "李娜", "360482197203030024", ""],
+            ["离婚", "2005-06-18", "共青城离字第05012号", "张伟", "360482197001010017", "李娜", "360482197203030024", ""]);
+        return TypedResults.File(await TemplateWorkbook.SaveAsync([sheet], ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "marriage-history.xlsx");
+    }
 
     public static async Task<Results<Ok<MarriageStatistics>, ValidationProblem, ProblemHttpResult>> Statistics(string? region, string? from, string? to,
         MarriageQueries queries, CancellationToken ct)

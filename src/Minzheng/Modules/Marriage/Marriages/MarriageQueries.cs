@@ -43,6 +43,11 @@ public sealed class MarriageQueries(MinzhengDbContext db, Minzheng.Platform.Stat
 
     public Task<MarriageRecord?> RecordAsync(Guid id, CancellationToken ct) => db.MarriageRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
 
+    /// <summary>The registration a reissued certificate reissues; it may lie at another registry (补领 under 全国通办).</summary>
+    public Task<MarriageRecord?> OriginalAsync(Guid id, CancellationToken ct) =>
+        db.MarriageRecords.AcrossRegions("a reissued certificate names its original registration, which may be at any registry (全国通办)").AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Id == id, ct);
+
     public async Task<List<DivorceApplication>> ApplicationsAsync(bool pendingOnly, int take, CancellationToken ct)
     {
         var query = db.DivorceApplications.AsNoTracking();

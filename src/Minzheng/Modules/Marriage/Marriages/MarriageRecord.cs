@@ -16,6 +16,16 @@ public enum MarriageRecordKind
     Revocation,
 }
 
+/// <summary>What a court judgment says of a marriage it ends (民法典 arts. 1051–1053).</summary>
+public enum MarriageAnnulmentKind
+{
+    /// <summary>婚姻无效: bigamy, prohibited kinship, under age (art. 1051).</summary>
+    Void,
+
+    /// <summary>可撤销婚姻 annulled by a court: coercion (art. 1052) or a concealed serious illness (art. 1053).</summary>
+    Voidable,
+}
+
 /// <summary>
 /// One entry of the marriage register: a registration of one kind on one day for two parties, with its certificate
 /// number. A marriage stays in force until a divorce (or a revocation) names it in <see cref="DissolvedOn"/>; that is
@@ -24,6 +34,7 @@ public enum MarriageRecordKind
 public sealed class MarriageRecord : AuditableEntity, IRegionScoped
 {
     public const int NameMaxLength = 50;
+    public const int ReasonMaxLength = 500;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -62,11 +73,49 @@ public sealed class MarriageRecord : AuditableEntity, IRegionScoped
     [Sensitive]
     public string CoupleKey { get; set; } = "";
 
-    /// <summary>For a divorce: the marriage it ended.</summary>
+    /// <summary>
+    /// The record this one refers to: for a divorce or a revocation the marriage it ended; for a reissued certificate
+    /// the original registration (a marriage or a divorce).
+    /// </summary>
     public Guid? MarriageId { get; set; }
+
+    /// <summary>补录: entered from an old paper register; the certificate number is the paper one, not of the platform's series.</summary>
+    public bool Historical { get; set; }
+
+    /// <summary>For a reissued certificate: why it was reissued (lost, damaged), as the party stated it.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>For a revocation: the court, its case number (案号), the judgment's date and what it declared.</summary>
+    public string? Court { get; set; }
+
+    public string? CaseNumber { get; set; }
+    public DateOnly? JudgmentDate { get; set; }
+    public MarriageAnnulmentKind? AnnulmentKind { get; set; }
 
     /// <summary>For a marriage: the day a registered divorce ended it; null while it is in force.</summary>
     public DateOnly? DissolvedOn { get; set; }
+
+    /// <summary>A new entry of <paramref name="kind"/> for the same couple as <paramref name="source"/> (divorce, revocation, reissue), referring to it.</summary>
+    public static MarriageRecord About(MarriageRecord source, MarriageRecordKind kind, DateOnly date, string regionCode) => new()
+    {
+        RegionCode = regionCode,
+        Kind = kind,
+        Date = date,
+        MarriageId = source.Id,
+        CoupleKey = source.CoupleKey,
+        PartyAName = source.PartyAName,
+        PartyAIdCipher = source.PartyAIdCipher,
+        PartyAIdIndex = source.PartyAIdIndex,
+        PartyAIdMasked = source.PartyAIdMasked,
+        PartyAGender = source.PartyAGender,
+        PartyABirthDate = source.PartyABirthDate,
+        PartyBName = source.PartyBName,
+        PartyBIdCipher = source.PartyBIdCipher,
+        PartyBIdIndex = source.PartyBIdIndex,
+        PartyBIdMasked = source.PartyBIdMasked,
+        PartyBGender = source.PartyBGender,
+        PartyBBirthDate = source.PartyBBirthDate,
+    };
 
     public static string CoupleKeyOf(string indexA, string indexB) =>
         string.CompareOrdinal(indexA, indexB) <= 0 ? indexA + ":" + indexB : indexB + ":" + indexA;
@@ -79,6 +128,15 @@ public sealed class MarriageRecord : AuditableEntity, IRegionScoped
         MarriageRecordKind.ReissuedDivorceCertificate => "补发离婚证",
         MarriageRecordKind.Revocation => "撤销婚姻",
     };
+
+    public static string AnnulmentName(MarriageAnnulmentKind kind) => kind switch
+    {
+        MarriageAnnulmentKind.Void => "婚姻无效",
+        MarriageAnnulmentKind.Voidable => "撤销婚姻（可撤销婚姻）",
+    };
+
+    /// <summary>Whether this kind issues a certificate that may be reissued.</summary>
+    public bool IsCertificate => Kind is MarriageRecordKind.Marriage or MarriageRecordKind.Divorce;
 }
 
 internal sealed class MarriageRecordConfiguration : IEntityTypeConfiguration<MarriageRecord>
@@ -99,6 +157,11 @@ internal sealed class MarriageRecordConfiguration : IEntityTypeConfiguration<Mar
         b.Property(x => x.PartyAGender).HasConversion<string>().HasMaxLength(8);
         b.Property(x => x.PartyBGender).HasConversion<string>().HasMaxLength(8);
         b.Property(x => x.CoupleKey).HasMaxLength(130);
+        b.Property(x => x.Reason).HasMaxLength(MarriageRecord.ReasonMaxLength);
+        b.Property(x => x.Court).HasMaxLength(MarriageRecord.NameMaxLength * 2);
+        b.Property(x => x.CaseNumber).HasMaxLength(MarriageRecord.NameMaxLength);
+        b.Property(x => x.AnnulmentKind).HasConversion<string>().HasMaxLength(16);
+        b.HasIndex(x => x.MarriageId);
         // A double submission of the same registration (same kind, couple and day) cannot be stored twice, whatever the concurrency.
         b.HasIndex(x => new { x.Kind, x.CoupleKey, x.Date }).IsUnique();
         b.HasIndex(x => x.PartyAIdIndex);

@@ -104,6 +104,12 @@ public sealed class MarriageRegistry(MinzhengDbContext db, IRegionScope scope, P
         return hits.SelectMany(h => new[] { h.PartyAIdIndex, h.PartyBIdIndex }).Where(indexes.Contains).ToHashSet();
     }
 
+    /// <summary>The divorce or revocation that ended the marriage, wherever it was registered; null while the marriage is in force.</summary>
+    public Task<MarriageRecord?> EndingOfAsync(Guid marriageId, CancellationToken ct) =>
+        db.MarriageRecords.AcrossRegions("a divorce or revocation may be registered at any registry (全国通办)").AsNoTracking()
+            .Where(d => d.MarriageId == marriageId && (d.Kind == MarriageRecordKind.Divorce || d.Kind == MarriageRecordKind.Revocation))
+            .OrderBy(d => d.Date).FirstOrDefaultAsync(ct);
+
     /// <summary>A marriage binds both parties; the divorce or revocation that ends it frees them (see <see cref="MarriageBond"/>).</summary>
     private async Task UpdateBondsAsync(MarriageRecord record, CancellationToken ct)
     {
@@ -141,8 +147,11 @@ public sealed class MarriageRegistry(MinzhengDbContext db, IRegionScope scope, P
         CoupleKey = couple,
     };
 
-    /// <summary>Stores the record and its certificate number in one transaction; a concurrent double submission is a conflict.</summary>
-    public async Task<MarriageResult<RegisteredMarriageRecord>> SaveNumberedAsync(MarriageRecord record, string documentKind, CancellationToken ct,
+    /// <summary>
+    /// Stores the record and its certificate number (none when <paramref name="documentKind"/> is null: a revocation
+    /// issues no certificate) in one transaction; a concurrent double submission is a conflict.
+    /// </summary>
+    public async Task<MarriageResult<RegisteredMarriageRecord>> SaveNumberedAsync(MarriageRecord record, string? documentKind, CancellationToken ct,
         Action? alsoChange = null)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -163,9 +172,13 @@ public sealed class MarriageRegistry(MinzhengDbContext db, IRegionScope scope, P
                 : "不予登记：一方刚刚在另一结婚登记中登记结婚（同时提交），不能同时与两人结婚");
         }
 
-        var document = await documents.IssueAsync(documentKind, record.RegionCode, MarriageDocuments.OwnerType, record.Id, ct, record.Date);
-        record.CertificateNumber = document.Number;
-        await db.SaveChangesAsync(ct);
+        if (documentKind is not null)
+        {
+            var document = await documents.IssueAsync(documentKind, record.RegionCode, MarriageDocuments.OwnerType, record.Id, ct, record.Date);
+            record.CertificateNumber = document.Number;
+            await db.SaveChangesAsync(ct);
+        }
+
         await tx.CommitAsync(ct);
         return MarriageResult<RegisteredMarriageRecord>.Done(new RegisteredMarriageRecord(record.Id, record.CertificateNumber));
     }

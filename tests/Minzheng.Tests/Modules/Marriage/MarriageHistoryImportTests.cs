@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Minzheng.Tests.Modules.Marriage;
+
+/// <summary>补录 of old paper registers over HTTP on both databases: all rows or none, errors by row and column, bonds for the married.</summary>
+public abstract class MarriageHistoryImportTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : MinzhengApp
+{
+    private const string Header = "登记种类,登记日期,证件字号,一方姓名,一方身份证号,另一方姓名,另一方身份证号,登记机关区划代码";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string csv)
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "history.csv" } };
+        return await client.PostAsync("/api/v1/marriage/historical-imports", form, Ct);
+    }
+
+    private static async Task<List<JsonElement>> LookupAsync(HttpClient client, string idNumber) =>
+        (await (await client.PostAsJsonAsync("/api/v1/marriage/records/lookup", new { idNumber }, Ct)).JsonAsync()).EnumerateArray().ToList();
+
+    [Fact]
+    public async Task Import_OfValidRows_WritesThemAll_AndTheOneSpouseCheckAndReissueWorkForThem()
+    {
+        using var client = await app.ClientAsAsync("marriage");
+        var (man1, woman1, man2, woman2) = (MarriageIds.Man(1968), MarriageIds.Woman(1969), MarriageIds.Man(1970), MarriageIds.Woman(1971));
+        var csv = $"""
+            {Header}
+            离婚,2001-04-04,共青城离字第01004号,周明,{man1},吴芳,{woman1},
+            结婚,1995-10-01,共青城结字第95101号,周明,{man1},吴芳,{woman1},360482000000
+            结婚,2003/5/20,共青城结字第03520号,郑军,{man2},冯丽,{woman2},
+            """;
+        var result = await (await UploadAsync(client, csv)).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal(3, result.GetProperty("imported").GetInt32());
+        Assert.Equal(2, result.GetProperty("marriages").GetInt32());
+        Assert.Equal(1, result.GetProperty("divorces").GetInt32());
+
+        // The divorced man may marry; the man married in 2003 may not.
+        await MarriageReissueApiTests<TApp>.MarryAsync(client, "2026-02-02", man1, MarriageIds.Woman(1975));
+        var refused = await (await client.PostAsJsonAsync("/api/v1/marriage/registrations", new
+        {
+            kind = "marriage",
+            date = "2026-02-02",
+            parties = new[] { new { name = "郑军", idNumber = man2 }, new { name = "孙丽", idNumber = MarriageIds.Woman(1975) } },
+            declarations = new { noSpouse = true, noProhibitedKinship = true },
+        }, Ct)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("有配偶", refused.GetProperty("detail").GetString());
+
+        var found = Assert.Single(await LookupAsync(client, woman2));
+        Assert.Equal("共青城结字第03520号", found.GetProperty("certificateNumber").GetString());
+        Assert.True(found.GetProperty("mayReissue").GetBoolean());
+        var reissued = await (await client.PostAsJsonAsync("/api/v1/marriage/reissues",
+            new { recordId = found.GetProperty("id").GetString(), idNumber = woman2, date = "2026-02-03", reason = "遗失" }, Ct)).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal("共青城结字第03520号", reissued.GetProperty("originalCertificateNumber").GetString());
+        var divorce = (await LookupAsync(client, woman1)).Single(r => r.GetProperty("kind").GetString() == "divorce");
+        Assert.Equal("吴芳", divorce.GetProperty("partyBName").GetString());
+    }
+
+    [Fact]
+    public async Task Import_WithAnyError_WritesNothing_AndNamesEveryRowAndColumn()
+    {
+        using var client = await app.ClientAsAsync("marriage");
+        var (man, woman, other) = (MarriageIds.Man(1965), MarriageIds.Woman(1966), MarriageIds.Woman(1967));
+        var csv = $"""
+            {Header}
+            结婚,1990-01-01,共青城结字第90001号,陈刚,{man},林静,{woman},
+            结婚,1992-01-01,共青城结字第92001号,陈刚,{man},黄艳,{other},
+            复婚,1993-01-01,X1,甲,{MarriageIds.Man()},乙,{MarriageIds.Woman()},
+            离婚,2999-01-01,X2,甲,{MarriageIds.Man()},乙,{MarriageIds.Woman()},
+            结婚,1994-01-01,X3,甲,110105194912310021,乙,{MarriageIds.Woman()},
+            结婚,1994-01-01,,甲,{MarriageIds.Man()},乙,{MarriageIds.Woman()},110000000000
+            离婚,1995-01-01,X5,甲,{MarriageIds.Man()},乙,{MarriageIds.Woman()},
+            结婚,1996-01-01,X6,甲{'\u202E'},{MarriageIds.Man()},乙,{MarriageIds.Woman()},
+            """;
+        var problem = await (await UploadAsync(client, csv)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("未写入任何登记", problem.GetProperty("detail").GetString());
+        var errors = problem.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())).ToList();
+        Assert.Contains((4, "登记种类"), errors);
+        Assert.Contains((5, "登记日期"), errors);
+        Assert.Contains((6, "一方身份证号"), errors);
+        Assert.Contains((7, "证件字号"), errors);
+        Assert.Contains((7, "登记机关区划代码"), errors);
+        Assert.Contains((9, "一方姓名"), errors);
+        Assert.Empty(await LookupAsync(client, man));
+
+        // Field errors first; with the fields right the register checks name the row too.
+        var register = $"""
+            {Header}
+            结婚,1990-01-01,共青城结字第90001号,陈刚,{man},林静,{woman},
+            结婚,1992-01-01,共青城结字第92001号,陈刚,{man},黄艳,{other},
+            离婚,1995-01-01,X5,甲,{MarriageIds.Man()},乙,{MarriageIds.Woman()},
+            """;
+        var second = await (await UploadAsync(client, register)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var listed = second.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())).ToList();
+        Assert.Equal([(3, "一方身份证号"), (4, "登记种类")], listed.Order().ToList());
+        Assert.Empty(await LookupAsync(client, man));
+    }
+
+    [Fact]
+    public async Task Import_WrongHeader_Is400_TheTemplateDownloads_AndOtherRolesAreRefused()
+    {
+        using var client = await app.ClientAsAsync("marriage");
+        Assert.Contains("表头", (await (await UploadAsync(client, "种类,日期\n结婚,1990-01-01\n")).AssertProblemAsync(HttpStatusCode.BadRequest))
+            .GetProperty("detail").GetString());
+        var template = await client.GetAsync("/api/v1/marriage/historical-imports/template.xlsx", Ct);
+        Assert.Equal(HttpStatusCode.OK, template.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", template.Content.Headers.ContentType!.MediaType);
+        foreach (var role in new[] { "village", "township", "county", "leader" })
+        {
+            using var other = await app.ClientAsAsync(role);
+            Assert.Equal(HttpStatusCode.Forbidden, (await UploadAsync(other, Header + "\n")).StatusCode);
+        }
+    }
+}
+
+public sealed class SqliteMarriageHistoryImportTests(SqliteApp app) : MarriageHistoryImportTests<SqliteApp>(app);
+
+public sealed class PostgresMarriageHistoryImportTests(PostgresApp app) : MarriageHistoryImportTests<PostgresApp>(app);
