@@ -78,38 +78,38 @@ internal static class FixedRate
         switch (scenario)
         {
             case "id-lookup":
-            {
-                // Full ID numbers of registered persons are never shown; the lookup goes by blind index, so ask for
-                // numbers that exist (made the way the demo roster made them is not known here) and for random valid ones alike.
-                var n = 0;
-                return () => Get($"/api/v1/households?idNumber={IdNumbers.Make(Interlocked.Increment(ref n))}&pageSize=10");
-            }
+                {
+                    // Full ID numbers of registered persons are never shown; the lookup goes by blind index, so ask for
+                    // numbers that exist (made the way the demo roster made them is not known here) and for random valid ones alike.
+                    var n = 0;
+                    return () => Get($"/api/v1/households?idNumber={IdNumbers.Make(Interlocked.Increment(ref n))}&pageSize=10");
+                }
             case "household-search":
-            {
-                string[] surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵"];
-                var n = 0;
-                return () => Get($"/api/v1/households?name={Uri.EscapeDataString(surnames[Interlocked.Increment(ref n) % surnames.Length])}&pageSize=20");
-            }
+                {
+                    string[] surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵"];
+                    var n = 0;
+                    return () => Get($"/api/v1/households?name={Uri.EscapeDataString(surnames[Interlocked.Increment(ref n) % surnames.Length])}&pageSize=20");
+                }
             case "case-list":
                 return () => Get("/api/v1/cases?region=360482100000&pageSize=20");
             case "dashboard":
                 return () => Get("/api/v1/reports/dashboard?region=360482");
             case "login":
-            {
-                var shared = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
-                return async () =>
                 {
-                    try
+                    var shared = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
+                    return async () =>
                     {
-                        using var response = await shared.PostAsJsonAsync("/api/v1/auth/token", new { username = "county", password = ApiClient.DemoPassword });
-                        return response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("accessToken", out _);
-                    }
-                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                    {
-                        return false;
-                    }
-                };
-            }
+                        try
+                        {
+                            using var response = await shared.PostAsJsonAsync("/api/v1/auth/token", new { username = "county", password = ApiClient.DemoPassword });
+                            return response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("accessToken", out _);
+                        }
+                        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                        {
+                            return false;
+                        }
+                    };
+                }
             default:
                 throw new ArgumentException($"unknown scenario {scenario}: id-lookup, household-search, case-list, dashboard, login");
         }
