@@ -12,11 +12,17 @@ public sealed partial class WebSession(WebApplicationFactory<Program> app) : IDi
     public async Task<HttpResponseMessage> GetAsync(string path) => await _client.GetAsync(path, TestContext.Current.CancellationToken);
 
     /// <summary>Loads the page at <paramref name="formPage"/>, then posts the fields with its antiforgery token.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string formPage, IDictionary<string, string> fields, string? postPath = null)
+    public async Task<HttpResponseMessage> PostFormAsync(string formPage, IDictionary<string, string> fields, string? postPath = null,
+        Func<Task>? beforePost = null)
     {
         var html = await (await GetAsync(formPage)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var token = TokenPattern().Match(html);
         Assert.True(token.Success, $"no antiforgery token on {formPage}");
+        if (beforePost is not null)
+        {
+            await beforePost();
+        }
+
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token.Groups[1].Value };
         using var content = new FormUrlEncodedContent(form);
         return await _client.PostAsync(postPath ?? formPage, content, TestContext.Current.CancellationToken);

@@ -17,6 +17,15 @@ public static class SessionValidation
 {
     public static IApplicationBuilder UseSessionValidation(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
+        if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null)
+        {
+            // The error page after a failure — perhaps of the database itself, which this check would need. It shows
+            // nobody's data, so it is rendered for an anonymous user rather than not at all.
+            http.User = new ClaimsPrincipal(new ClaimsIdentity());
+            await next();
+            return;
+        }
+
         if (http.User.Identity?.IsAuthenticated == true && !await IsCurrentAsync(http))
         {
             if (!IsBearer(http))

@@ -73,6 +73,16 @@ public sealed class FailoverConnectionTests(FailoverConnectionTests.FailoverApp 
 
     private CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>
+    /// Each test starts where an earlier one's dropped connections are forgotten: the app runs in this process, so its
+    /// pools can be cleared from here, and Npgsql's memory of a host's state lasts <c>Host Recheck Seconds</c> (1).
+    /// </summary>
+    private static async Task SettleAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+    }
+
     private static object Household() => new
     {
         regionCode = "360482100201",
@@ -84,6 +94,7 @@ public sealed class FailoverConnectionTests(FailoverConnectionTests.FailoverApp 
     [Fact]
     public async Task Writes_GoToTheLivePrimary_WhenTheFirstListedHostIsDown()
     {
+        await SettleAsync();
         using var county = await app.ClientAsAsync("county");
         var created = await (await county.PostAsJsonAsync("/api/v1/households", Household(), Ct)).JsonAsync(HttpStatusCode.Created);
         var id = created.GetProperty("id").GetString();
@@ -94,6 +105,7 @@ public sealed class FailoverConnectionTests(FailoverConnectionTests.FailoverApp 
     [Fact]
     public async Task Dashboard_ReadsItsFiguresFromTheStandbyConnection_AndWritesNothingThere()
     {
+        await SettleAsync();
         using var county = await app.ClientAsAsync("county");
         var dashboard = await (await county.GetAsync("/api/v1/reports/dashboard?region=360482", Ct)).JsonAsync();
         var table = await county.GetAsync("/api/v1/statistics/table?region=360482&period=2026-11", Ct);
@@ -107,6 +119,7 @@ public sealed class FailoverConnectionTests(FailoverConnectionTests.FailoverApp 
     [Fact]
     public async Task Read_WhoseConnectionsWereDropped_IsAnsweredByRetrying()
     {
+        await SettleAsync();
         using var county = await app.ClientAsAsync("county");
         Assert.Equal(HttpStatusCode.OK, (await county.GetAsync("/api/v1/households?region=360482&pageSize=5", Ct)).StatusCode);
 
@@ -119,6 +132,7 @@ public sealed class FailoverConnectionTests(FailoverConnectionTests.FailoverApp 
     [Fact]
     public async Task Write_WithoutIdempotencyKey_WhoseConnectionsWereDropped_IsNotRepeated_But503InChinese()
     {
+        await SettleAsync();
         using var county = await app.ClientAsAsync("county");
         Assert.Equal(HttpStatusCode.OK, (await county.GetAsync("/api/v1/households?region=360482&pageSize=5", Ct)).StatusCode);
 
@@ -129,5 +143,20 @@ public sealed class FailoverConnectionTests(FailoverConnectionTests.FailoverApp 
         Assert.NotNull(response.Headers.RetryAfter);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("数据库暂时不可用", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task PageForm_WhoseConnectionsWereDropped_ShowsTheChineseOutagePage_Not_aBrokenResponse()
+    {
+        await SettleAsync();
+        using var web = new WebSession(app);
+        await web.LoginAsync("county", Minzheng.Platform.Demo.DemoSeeder.Password);
+
+        var response = await web.PostFormAsync("/", new Dictionary<string, string>(), "/Account/Logout", app.DropConnectionsAsync);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("数据库暂时不可用", html);
+        Assert.Contains("正在切换主备数据库", html);
     }
 }
