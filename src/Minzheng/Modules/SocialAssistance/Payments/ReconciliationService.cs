@@ -18,7 +18,7 @@ public sealed record ReconciliationResult(int Rows, int Paid, int Failed, decima
 /// </summary>
 public sealed class ReconciliationService(MinzhengDbContext db, PayrollService payrolls, AuditLog audit, IConfiguration configuration)
 {
-    public static readonly string[] Headers = BankReturnFile.Headers;
+    public static readonly string[] Headers = ["流水号", "金额", "处理结果", "失败原因"];
     public const string AuditReconciled = "payroll.reconciled";
     public const string AuditReissued = "payroll.reissued";
 
@@ -36,49 +36,46 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
             return (Outcome.Conflict, "只有已审核的发放名册可以导入银行回盘", new ImportErrorList(), null);
         }
 
-        // Exactly the transfers the bank file held: the answer may name no other. They load while the file is parsed on
-        // another thread (at 1M lines each takes about a second); the parse touches no database and no shared state.
-        var maxRows = configuration.MaxImportRows();
-        var parsing = Task.Run(() => BankReturnFile.Read(content, fileName, maxRows), ct);
-        var loading = BankFileService.TransfersAsync(db, id, ct);
-        await Task.WhenAll(parsing, loading); // both finish before anything else uses the context; the first failure is thrown
-        var (rows, expected) = (await parsing, await loading);
+        // Exactly the transfers the bank file held: the answer may name no other.
+        var expected = await BankFileService.TransfersAsync(db, id, ct);
         var errors = new ImportErrorList(configuration.MaxImportErrors());
-        var outcomes = new Dictionary<Guid, string?>(rows.Count);
+        var outcomes = new Dictionary<Guid, string?>(expected.Count);
+        var maxRows = configuration.MaxImportRows();
         try
         {
-            foreach (var r in rows)
+            foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, Headers, maxRows))
             {
-                if (r.Reference is not { } reference || !expected.TryGetValue(reference, out var amount))
+                string Cell(int i) => i < cells.Length ? cells[i].Trim() : "";
+                if (!Guid.TryParseExact(Cell(0), "N", out var reference) || !expected.TryGetValue(reference, out var amount))
                 {
-                    errors.Add(new ImportError(r.Row, "流水号", $"流水号“{r.ReferenceCell}”不是本名册银行文件中的转账"));
+                    errors.Add(new ImportError(row, "流水号", $"流水号“{Cell(0)}”不是本名册银行文件中的转账"));
                     continue;
                 }
 
                 if (outcomes.ContainsKey(reference))
                 {
-                    errors.Add(new ImportError(r.Row, "流水号", "流水号在文件中重复"));
+                    errors.Add(new ImportError(row, "流水号", "流水号在文件中重复"));
                     continue;
                 }
 
-                if (r.Amount != amount)
+                if (!decimal.TryParse(Cell(1), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var returned) || returned != amount)
                 {
-                    errors.Add(new ImportError(r.Row, "金额", $"金额“{r.AmountCell}”与银行文件中的 {amount:0.00} 元不符"));
+                    errors.Add(new ImportError(row, "金额", $"金额“{Cell(1)}”与银行文件中的 {amount:0.00} 元不符"));
                 }
 
-                switch (r.Result)
+                switch (Cell(2))
                 {
-                    case BankReturnResult.Paid:
+                    case "成功":
                         outcomes[reference] = null;
                         break;
-                    case BankReturnResult.Failed when r.Reason!.Length is > 0 and <= 200:
-                        outcomes[reference] = r.Reason;
+                    case "失败" when Cell(3).Length is > 0 and <= 200:
+                        outcomes[reference] = Cell(3);
                         break;
-                    case BankReturnResult.Failed:
-                        errors.Add(new ImportError(r.Row, "失败原因", "处理结果为失败时须填写失败原因（200字以内），如“账户已销户”"));
+                    case "失败":
+                        errors.Add(new ImportError(row, "失败原因", "处理结果为失败时须填写失败原因（200字以内），如“账户已销户”"));
                         break;
                     default:
-                        errors.Add(new ImportError(r.Row, "处理结果", "处理结果应为“成功”或“失败”"));
+                        errors.Add(new ImportError(row, "处理结果", "处理结果应为“成功”或“失败”"));
                         break;
                 }
             }
