@@ -77,7 +77,9 @@ Console.WriteLine();
 Console.WriteLine(bench == "deaths" ? "| database | data | floor (blind index + bulk load + hash join) | import (stage + commit) | ratio | peak working set |\n|---|---|---|---|---|---|"
     : bench is "payroll" or "summary" or "recalculation"
     ? "| database | rows | step | floor | Minzheng | ratio | peak working set |\n|---|---|---|---|---|---|---|"
-    : "| database | roster | rows | floor (read + bulk insert of the same rows) | stage (validate) | commit (validate + write) | import total | ratio total ÷ floor | earlier floor (one text table) | import process before the import | import process peak | live heap peak |\n|---|---|---|---|---|---|---|---|---|---|---|---|");
+    : "| database | roster | rows | floor (read + BulkInsert of the same rows) | independent floor (drivers only) | stage (validate) | commit (validate + write) | import total " +
+      "| total ÷ floor | total ÷ independent floor | rows/s floor / independent / import | earlier floor (one text table) | import process before the import | import process peak | live heap peak |\n" +
+      "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 results.ForEach(Console.WriteLine);
 return 0;
 

@@ -12,8 +12,9 @@ namespace Minzheng.Bench;
 /// <summary>
 /// Roster import (issue 5): validating and committing an N-row assistance or member roster, as a ratio to the same
 /// run's raw floor — streaming-read the same file and bulk-insert the same rows (SQLite: one prepared statement in one
-/// transaction; PostgreSQL: binary COPY; see <see cref="RosterFloors"/>). The earlier floor, the cells into one text
-/// table, is reported too.
+/// transaction; PostgreSQL: binary COPY; see <see cref="RosterFloors"/>) — and to an independent floor that writes the
+/// same rows with the drivers alone (<see cref="RosterRawFloor"/>), since the first shares the import's BulkInsert.
+/// The earlier floor, the cells into one text table, is reported too.
 /// The import runs in a child process of its own, so its peak working set is the import's and not the floor's.
 /// </summary>
 public static class RosterBench
@@ -29,14 +30,37 @@ public static class RosterBench
         var floor = Stopwatch.StartNew();
         await RosterFloors.SameRowsAsync(floorApp, kind, content);
         floor.Stop();
+        // The independent floor: the same rows through the drivers alone, into a third database migrated the same way.
+        var (rawApp, rawConnection) = await BenchHost.StartAsync(provider, postgres, caseload: false);
+        await using var __ = rawApp;
+        var raw = Stopwatch.StartNew();
+        await RosterRawFloor.RunAsync(provider, rawConnection, kind, content);
+        raw.Stop();
+        if (await CountsAsync(floorApp) != await CountsAsync(rawApp))
+        {
+            throw new InvalidOperationException($"the two floors wrote different rows: {await CountsAsync(floorApp)} and {await CountsAsync(rawApp)}");
+        }
+
         var floorPeak = BenchHost.PeakMegabytes();
 
         var (stage, commit, baseline, peak, live) = await ImportInChildAsync(provider, kind, file, rows, postgres, liveHeap);
         var total = stage + commit;
-        Console.WriteLine($"{provider}: floor {floor.Elapsed.TotalSeconds:F2}s (text table {textFloor.Elapsed.TotalSeconds:F2}s, floor process peak {floorPeak} MB), " +
-                          $"stage {stage.TotalSeconds:F2}s, commit {commit.TotalSeconds:F2}s, import process {baseline} MB before the import, peak {peak} MB, live heap peak {live} MB");
-        return $"| {provider} | {kind} | {rows:N0} | {floor.Elapsed.TotalSeconds:F2} s | {stage.TotalSeconds:F2} s | {commit.TotalSeconds:F2} s | {total.TotalSeconds:F2} s " +
-               $"| **{total / floor.Elapsed:F1}×** | {textFloor.Elapsed.TotalSeconds:F2} s ({total / textFloor.Elapsed:F1}×) | {baseline} MB | {peak} MB | {(liveHeap ? $"{live} MB" : "–")} |";
+        Console.WriteLine($"{provider}: floor {floor.Elapsed.TotalSeconds:F2}s (independent floor {raw.Elapsed.TotalSeconds:F2}s, text table {textFloor.Elapsed.TotalSeconds:F2}s, " +
+                          $"floor process peak {floorPeak} MB), stage {stage.TotalSeconds:F2}s, commit {commit.TotalSeconds:F2}s, import process {baseline} MB before the import, " +
+                          $"peak {peak} MB, live heap peak {live} MB");
+        string PerSecond(TimeSpan t) => (rows / t.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture);
+        return $"| {provider} | {kind} | {rows:N0} | {floor.Elapsed.TotalSeconds:F2} s | {raw.Elapsed.TotalSeconds:F2} s | {stage.TotalSeconds:F2} s | {commit.TotalSeconds:F2} s " +
+               $"| {total.TotalSeconds:F2} s | **{total / floor.Elapsed:F1}×** | **{total / raw.Elapsed:F1}×** | {PerSecond(floor.Elapsed)} / {PerSecond(raw.Elapsed)} / {PerSecond(total)} " +
+               $"| {textFloor.Elapsed.TotalSeconds:F2} s ({total / textFloor.Elapsed:F1}×) | {baseline} MB | {peak} MB | {(liveHeap ? $"{live} MB" : "–")} |";
+    }
+
+    /// <summary>Persons, households, memberships and enrolments of a floor's database, to check both floors wrote the same.</summary>
+    private static async Task<string> CountsAsync(Microsoft.AspNetCore.Builder.WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MinzhengDbContext>();
+        return $"{await db.Set<Minzheng.Platform.People.Person>().CountAsync()}/{await db.Set<Minzheng.Platform.People.Household>().CountAsync()}/" +
+               $"{await db.Set<Minzheng.Platform.People.HouseholdMember>().CountAsync()}/{await db.Set<Minzheng.Modules.SocialAssistance.Enrollments.Enrollment>().CountAsync()}";
     }
 
     /// <summary>The child's part (<c>--bench roster-import</c>): a fresh database, the file read as an upload is, stage and commit.</summary>

@@ -2308,6 +2308,8 @@ namespace Minzheng.Migrations.Postgres
                     b.HasIndex("EnrollmentId", "Month", "Kind");
 
                     b.ToTable("PayrollLines", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("Minzheng.Modules.SocialAssistance.Recalculations.Recalculation", b =>

@@ -2297,6 +2297,8 @@ namespace Minzheng.Migrations.Sqlite
                     b.HasIndex("EnrollmentId", "Month", "Kind");
 
                     b.ToTable("PayrollLines", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("Minzheng.Modules.SocialAssistance.Recalculations.Recalculation", b =>

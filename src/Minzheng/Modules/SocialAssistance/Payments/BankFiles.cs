@@ -10,14 +10,6 @@ using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialAssistance.Payments;
 
-/// <summary>A payee's total in a bank file (a class with an initializer, so EF can filter on its members).</summary>
-public sealed class TransferTotal
-{
-    public Guid EnrollmentId { get; init; }
-    public decimal Amount { get; init; }
-    public string? Account { get; init; }
-}
-
 /// <summary>One transfer of a bank file: the payee's lines of the payroll added up (an arrears line and a recovery offset).</summary>
 public sealed record BankRow(int Seq, Guid EnrollmentId, string Holder, string IdNumber, string? Bank, string Account, decimal Amount, string Memo);
 
@@ -116,7 +108,10 @@ public sealed class BankFileService(MinzhengDbContext db, PersonalDataProtector 
         }
     }
 
-    private static bool Transfer(decimal amount, string? account) => amount > 0 && account is not null;
+    /// <summary>The one rule of who is in a bank file: owed money, with an account.</summary>
+    private static bool Transfer(decimal amount, string? account) => Transfer(amount, account is not null);
+
+    private static bool Transfer(decimal amount, bool hasAccount) => amount > 0 && hasAccount;
 
     /// <summary>
     /// Streams the file to <paramref name="output"/> (one pass over the rows; a layout with its control record first gets
@@ -217,19 +212,38 @@ public sealed class BankFileService(MinzhengDbContext db, PersonalDataProtector 
     /// <summary>The number and total of the transfers <see cref="RowsAsync"/> yields, from one aggregate.</summary>
     private async Task<(int Count, decimal Total)> TotalsAsync(Payroll payroll, CancellationToken ct)
     {
-        var amounts = await Transfers(db, payroll.Id).Select(t => t.Amount).ToListAsync(ct);
-        return (amounts.Count, amounts.Sum());
+        var transfers = await TransfersAsync(db, payroll.Id, ct);
+        return (transfers.Count, transfers.Values.Sum());
     }
 
     /// <summary>
-    /// The transfers a bank file of the payroll holds, as one query: each enrolment's lines added up, owed money and with
+    /// The transfers a bank file of the payroll holds, by enrolment: each enrolment's lines added up, owed money and with
     /// an account — the rule <see cref="RowsAsync"/> applies while streaming. The bank's return file is checked against it.
+    /// The lines are added up here from one plain scan (id, amount, whether an account is set): at 1M lines a GROUP BY
+    /// in the database sorted or hashed them and cost three times the scan, and the caller wants a dictionary anyway.
     /// </summary>
-    public static IQueryable<TransferTotal> Transfers(MinzhengDbContext db, Guid payrollId) => db.PayrollLines.AsNoTracking()
-        .Where(l => l.PayrollId == payrollId && l.Status != PaymentStatus.Reissued)
-        .GroupBy(l => l.EnrollmentId)
-        .Select(g => new TransferTotal { EnrollmentId = g.Key, Amount = g.Sum(l => l.Amount), Account = g.Max(l => l.BankAccountCipher) })
-        .Where(t => t.Amount > 0 && t.Account != null);
+    public static async Task<Dictionary<Guid, decimal>> TransfersAsync(MinzhengDbContext db, Guid payrollId, CancellationToken ct)
+    {
+        var payees = new Dictionary<Guid, (decimal Amount, bool HasAccount)>();
+        var lines = db.PayrollLines.AsNoTracking().Where(l => l.PayrollId == payrollId && l.Status != PaymentStatus.Reissued)
+            .Select(l => new { l.EnrollmentId, l.Amount, HasAccount = l.BankAccountCipher != null });
+        await foreach (var l in lines.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            ref var payee = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(payees, l.EnrollmentId, out _);
+            payee = (payee.Amount + l.Amount, payee.HasAccount || l.HasAccount);
+        }
+
+        var transfers = new Dictionary<Guid, decimal>(payees.Count);
+        foreach (var (enrollment, payee) in payees)
+        {
+            if (Transfer(payee.Amount, payee.HasAccount))
+            {
+                transfers.Add(enrollment, payee.Amount);
+            }
+        }
+
+        return transfers;
+    }
 
     private static object Cell(string field, BankRow r, bool text) => field switch
     {

@@ -1,5 +1,9 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Minzheng.Platform.Data;
 using static Minzheng.Tests.Modules.SocialAssistance.Payments.PaymentFixtures;
 
 namespace Minzheng.Tests.Modules.SocialAssistance.Payments;
@@ -11,6 +15,8 @@ public abstract class BankFileTests<TApp>(TApp app) : IClassFixture<TApp>
     private static readonly Encoding Gbk = CodePages();
 
     private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    protected TApp App => app;
 
     private static Encoding CodePages()
     {
@@ -122,8 +128,68 @@ public abstract class BankFileTests<TApp>(TApp app) : IClassFixture<TApp>
         ledger = Assert.Single((await (await county.GetAsync($"/api/v1/payments/ledger?program=urban-dibao&region={village}&from=2026-07&to=2026-07", Ct)).JsonAsync()).EnumerateArray());
         Assert.Equal((650m, 650m, 0m), (ledger.GetProperty("due").GetDecimal(), ledger.GetProperty("paid").GetDecimal(), ledger.GetProperty("failed").GetDecimal()));
     }
+
+    [Fact]
+    public async Task ReturnFile_RefusesADuplicate_ARerunChangesNothing_ACorrectedFileChangesWhatItCorrects()
+    {
+        var village = await VillageAsync(app);
+        var payees = await CaseloadAsync(app, village, "城市低保", 120m, 180m);
+        var id = await PayrollAsync(app, "urban-dibao", village, "2026-06");
+        using var finance = await app.ClientAsAsync("finance");
+        using var county = await app.ClientAsAsync("county");
+        async Task<List<(string?, string?)>> StatusesAsync()
+        {
+            var lines = (await LinesAsync(county, id)).ToDictionary(l => l.GetProperty("enrollmentId").GetString()!);
+            return payees.Select(p => lines[p.EnrollmentId]).Select(l => (l.GetProperty("status").GetString(),
+                l.GetProperty("failureReason").ValueKind == JsonValueKind.Null ? null : l.GetProperty("failureReason").GetString())).ToList();
+        }
+
+        var header = "流水号,金额,处理结果,失败原因\n";
+        var twice = header + $"{Ref(payees[0])},120.00,成功,\n{Ref(payees[1])},180.00,成功,\n{Ref(payees[0])},120.00,成功,\n";
+        var refused = await (await finance.UploadReturnAsync(id, twice)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal([(4, "流水号")], refused.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())));
+        Assert.Equal([("pending", null), ("pending", null)], await StatusesAsync());
+
+        // The same file twice (a retried upload): the same answer, the same lines.
+        var answer = header + $"{Ref(payees[0])},120.00,成功,\n{Ref(payees[1])},180.00,失败,账户冻结\n";
+        for (var run = 0; run < 2; run++)
+        {
+            var result = (await (await finance.UploadReturnAsync(id, answer)).JsonAsync()).GetProperty("result");
+            Assert.Equal((1, 1, 120m, 180m), (result.GetProperty("paid").GetInt32(), result.GetProperty("failed").GetInt32(),
+                result.GetProperty("paidAmount").GetDecimal(), result.GetProperty("failedAmount").GetDecimal()));
+            Assert.Equal([("paid", null), ("failed", "账户冻结")], await StatusesAsync());
+        }
+
+        // The bank corrects its answer: the failed transfer went through after all; its reason goes with it.
+        await (await finance.UploadReturnAsync(id, header + $"{Ref(payees[0])},120.00,成功,\n{Ref(payees[1])},180.00,成功,\n")).JsonAsync();
+        Assert.Equal([("paid", null), ("paid", null)], await StatusesAsync());
+    }
 }
 
 public sealed class SqliteBankFileTests(SqliteApp app) : BankFileTests<SqliteApp>(app);
 
-public sealed class PostgresBankFileTests(PostgresApp app) : BankFileTests<PostgresApp>(app);
+public sealed class PostgresBankFileTests(PostgresApp app) : BankFileTests<PostgresApp>(app)
+{
+    /// <summary>
+    /// The bank's answer rewrites every line of a payroll; it stays a HOT update (no index touched, docs/performance.md)
+    /// only while each page has room and no index — key, predicate or expression — holds a column it writes.
+    /// </summary>
+    [Fact]
+    public async Task PayrollLines_LeaveRoomOnEachPage_AndNoIndexHoldsTheColumnsTheAnswerWrites()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (options, indexes) = await App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<MinzhengDbContext>();
+            var options = await db.Database.SqlQueryRaw<string>(
+                """SELECT array_to_string(reloptions, ',') AS "Value" FROM pg_class WHERE oid = '"PayrollLines"'::regclass""").SingleAsync(ct);
+            var indexes = await db.Database.SqlQueryRaw<string>(
+                """SELECT pg_get_indexdef(indexrelid) AS "Value" FROM pg_index WHERE indrelid = '"PayrollLines"'::regclass""").ToListAsync(ct);
+            return (options, indexes);
+        });
+        Assert.Equal("fillfactor=50", options);
+        Assert.NotEmpty(indexes);
+        Assert.All(indexes, index => Assert.DoesNotContain("\"Status\"", index));
+        Assert.All(indexes, index => Assert.DoesNotContain("\"FailureReason\"", index));
+    }
+}
