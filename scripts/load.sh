@@ -18,10 +18,11 @@ port=57300
 conn="${MINZHENG_TEST_POSTGRES/Database=postgres/Database=minzheng};Maximum Pool Size=100"
 runuser -u postgres -- "$(pg_bin)/psql" -h 127.0.0.1 -p "$(sed 's/.*Port=\([0-9]*\).*/\1/' <<<"$MINZHENG_TEST_POSTGRES")" -U postgres -qc "CREATE DATABASE minzheng"
 ASPNETCORE_URLS=http://127.0.0.1:$port Database__Provider=Postgres ConnectionStrings__Postgres="$conn" Data__Path="$work/data" \
-  Demo__Enabled=true Demo__Caseload=true Logging__LogLevel__Default=Warning Security__FailedLoginsPerMinutePerIp=100000 \
+  Demo__Enabled=true Demo__Caseload=true Logging__LogLevel__Default=Warning Logging__LogLevel__Minzheng=Information Security__FailedLoginsPerMinutePerIp=100000 \
   dotnet src/Minzheng/bin/Release/net10.0/Minzheng.dll >"$work/app.log" 2>&1 &
 app=$!
-for _ in $(seq 1 480); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5; done
+# Ready (migrated) comes before the demo caseload is seeded: measure only once the start-up has completed.
+for _ in $(seq 1 960); do grep -q "Start-up completed" "$work/app.log" && break; sleep 0.5; done
 echo "app ready on $port; $(nproc) cores; data: the demo county (about 10,000 households)"
 run() { dotnet bench/Minzheng.Load/bin/Release/net10.0/Minzheng.Load.dll rate --url "http://127.0.0.1:$port" --scenario "$1" --rate "$2" --seconds "$seconds" || true; }
 for s in "id-lookup 500" "id-lookup 1000" "case-list 50" "case-list 100" "household-search 50" "household-search 100" "dashboard 5" "dashboard 10" "login 5" "login 10"; do
