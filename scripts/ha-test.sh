@@ -7,7 +7,7 @@
 # success is in the database, that no payroll or payroll line exists twice, that a key always got the same payroll,
 # that `audit verify` passes, and reports the longest time after the kill without a successful write (goal ≤ 30 s).
 # Finally one app instance is killed: the other goes on serving and writing.
-#   scripts/ha-test.sh [--rounds N]      (about 3 minutes a round; not part of .ci/run)
+#   scripts/ha-test.sh [--rounds N]      (about 5 minutes a round on 2 cores; not part of .ci/run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)

@@ -25,6 +25,7 @@ public sealed class DatabaseRetry(RequestDelegate next, IServiceScopeFactory sco
         }
 
         http.Request.EnableBuffering();
+        // Wall-clock time on purpose, not the injected TimeProvider: a test's fake clock must not stretch the budget forever.
         var started = TimeProvider.System.GetTimestamp();
         var original = http.RequestServices;
         // Headers set before this point (correlation id, security headers) survive the reset between attempts.
