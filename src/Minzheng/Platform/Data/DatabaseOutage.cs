@@ -8,6 +8,9 @@ namespace Minzheng.Platform.Data;
 /// </summary>
 public static class DatabaseOutage
 {
+    /// <summary>What an outage answer (API problem or page) tells the caller to wait before trying again.</summary>
+    public const string RetryAfterSeconds = "5";
+
     /// <summary>
     /// SQLSTATEs a failover produces: the old primary shutting down (57P01/57P02), a server still starting or in
     /// recovery (57P03), a pooled connection that now reaches a standby and refuses writes (25006), and the

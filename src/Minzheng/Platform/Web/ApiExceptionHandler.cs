@@ -13,8 +13,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
         // The middleware may already have pointed the request at the error page: judge by the path that failed.
-        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path;
-        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) && !path.Equals("/api", StringComparison.OrdinalIgnoreCase))
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } failed ? new PathString(failed) : http.Request.Path;
+        if (!path.StartsWithSegments("/api"))
         {
             return false;
         }
@@ -48,7 +48,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         http.Response.StatusCode = status;
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            http.Response.Headers.RetryAfter = "5";
+            http.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds;
         }
 
         var problem = exception is BadHttpRequestException request && FieldOf(request) is { } field
