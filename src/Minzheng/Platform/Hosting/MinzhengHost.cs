@@ -148,9 +148,10 @@ public static class MinzhengHost
         app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), web => web.UseStatusCodePagesWithReExecute("/Status/{0}"));
         app.UseStaticFiles();
         app.UseStartupGate();
-        // Outside routing and authentication, so that a retried request runs all of them again on a fresh scope.
-        app.UseMiddleware<Web.DatabaseRetry>();
         app.UseRouting();
+        // After routing (which needs no database) so it knows the endpoint; before authentication and the session
+        // check, so that a retried request runs them again on a fresh scope.
+        app.UseMiddleware<Web.DatabaseRetry>();
         app.UseAuthentication();
         app.UseSessionValidation();
         app.UseAuthorization();

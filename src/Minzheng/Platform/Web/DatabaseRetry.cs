@@ -6,8 +6,8 @@ namespace Minzheng.Platform.Web;
 /// <summary>
 /// Runs a request again when the database failed under it for a reason that passes (<see cref="DatabaseOutage"/>: a
 /// failover, a restart) — but only a request that is safe to run twice: a read (GET/HEAD), or a write carrying an
-/// <c>Idempotency-Key</c>, which the endpoint answers with its first result when it did commit. Each attempt gets a
-/// fresh service scope (no half-tracked entities, no broken connection) and the pools are cleared, so connections to
+/// <c>Idempotency-Key</c> to an endpoint marked <see cref="HonoursIdempotencyKey"/>, which answers with its first
+/// result when it did commit. Each attempt gets a fresh service scope (no half-tracked entities, no broken connection) and the pools are cleared, so connections to
 /// the old primary are not reused. Other writes get 503 with Retry-After: whether they committed is unknown, and only
 /// the caller can tell whether sending them again is right.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class DatabaseRetry(RequestDelegate next, IServiceScopeFactory sco
 
     public async Task InvokeAsync(HttpContext http)
     {
-        if (!IsSafeToRepeat(http.Request))
+        if (!IsSafeToRepeat(http))
         {
             await next(http);
             return;
@@ -65,6 +65,27 @@ public sealed class DatabaseRetry(RequestDelegate next, IServiceScopeFactory sco
         }
     }
 
-    private static bool IsSafeToRepeat(HttpRequest request) =>
-        HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || request.Headers.ContainsKey("Idempotency-Key");
+    /// <summary>
+    /// A write is repeated only where its endpoint says it answers a repeated key with its first result: a client that
+    /// adds the header to any other write must not get that write done twice.
+    /// </summary>
+    private static bool IsSafeToRepeat(HttpContext http) =>
+        HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+        || (http.Request.Headers.ContainsKey("Idempotency-Key") && http.GetEndpoint()?.Metadata.GetMetadata<HonoursIdempotencyKey>() is not null);
+}
+
+/// <summary>Endpoint metadata: the endpoint answers a repeated <c>Idempotency-Key</c> with the result of its first request.</summary>
+public sealed class HonoursIdempotencyKey
+{
+    public static readonly HonoursIdempotencyKey Instance = new();
+
+    private HonoursIdempotencyKey()
+    {
+    }
+}
+
+public static class IdempotencyEndpoints
+{
+    public static TBuilder HonoursIdempotencyKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(Web.HonoursIdempotencyKey.Instance);
 }

@@ -159,4 +159,37 @@ public sealed class FailoverConnectionTests(FailoverConnectionTests.FailoverApp 
         Assert.Contains("数据库暂时不可用", html);
         Assert.Contains("正在切换主备数据库", html);
     }
+
+    [Fact]
+    public async Task Write_WithAnIdempotencyKey_ToAnEndpointThatDoesNotHonourIt_IsNotRepeated()
+    {
+        await SettleAsync();
+        using var county = await app.ClientAsAsync("county");
+        Assert.Equal(HttpStatusCode.OK, (await county.GetAsync("/api/v1/households?region=360482&pageSize=5", Ct)).StatusCode);
+
+        await app.DropConnectionsAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/households") { Content = JsonContent.Create(Household()) };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        var response = await county.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Payroll_WithItsIdempotencyKey_WhoseConnectionsWereDropped_IsAnsweredByRetrying()
+    {
+        await SettleAsync();
+        using var county = await app.ClientAsAsync("county");
+        Assert.Equal(HttpStatusCode.OK, (await county.GetAsync("/api/v1/households?region=360482&pageSize=5", Ct)).StatusCode);
+
+        await app.DropConnectionsAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/payrolls")
+        {
+            Content = JsonContent.Create(new { program = "rural-dibao", regionCode = "360482100201", period = "2026-10" }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        var response = await county.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
 }

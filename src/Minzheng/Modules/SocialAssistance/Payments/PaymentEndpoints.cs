@@ -25,7 +25,7 @@ public static class PaymentEndpoints
     public static RouteGroupBuilder MapPayments(this RouteGroupBuilder api)
     {
         var payrolls = api.MapGroup("/payrolls").WithTags("Payments");
-        payrolls.MapPost("/", Create).WithName("Payrolls_Create").RequireAuthorization(AssistancePolicies.MakePayrolls)
+        payrolls.MapPost("/", Create).WithName("Payrolls_Create").RequireAuthorization(AssistancePolicies.MakePayrolls).HonoursIdempotencyKey()
             .WithSummary("生成发放名册（请求头 Idempotency-Key 必填；区划重叠的同期名册 409）");
         payrolls.MapGet("/", List).WithName("Payrolls_List").RequireAuthorization(Policies.BusinessRead);
         payrolls.MapGet("/{id:guid}", Get).WithName("Payrolls_Get").RequireAuthorization(Policies.BusinessRead);
