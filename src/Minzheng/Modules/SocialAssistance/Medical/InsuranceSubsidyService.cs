@@ -189,11 +189,8 @@ public sealed class InsuranceSubsidyService(MinzhengDbContext db, IRegionScope s
 
     private static bool IsAmount(decimal? value, decimal min, decimal max) => value is { } v && v >= min && v <= max && decimal.Round(v, 2) == v;
 
-    private static (Outcome, string?)? Refusal(InsuranceSubsidyList? list, string? user) => list switch
-    {
-        null => (Outcome.NotFound, "资助参保名单不存在或不在您的管辖范围内"),
-        { Status: not OneOffBatchStatus.Proposed } => (Outcome.Conflict, $"该名单{OneOffBatchService.StatusName(list.Status)}，不能再审批"),
-        _ when user is not null && list.CreatedBy == user => (Outcome.Conflict, "审批人不能是生成名单的经办人（经办与审批须由不同人员办理）"),
-        _ => null,
-    };
+    private static readonly ApprovalSubject Subject = new("资助参保名单", "名单", "生成名单的经办人");
+
+    private static (Outcome, string?)? Refusal(InsuranceSubsidyList? list, string? user) =>
+        Subject.Refusal(list is not null, OneOffBatchService.DecidedAs(list?.Status), list?.CreatedBy, user);
 }

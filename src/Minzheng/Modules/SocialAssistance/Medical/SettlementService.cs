@@ -250,11 +250,8 @@ public sealed class SettlementService(MinzhengDbContext db, IRegionScope scope, 
             (settlements.Count, settlements.Count(s => s.Amount > 0), settlements.Sum(s => s.TotalCost), settlements.Sum(s => s.Amount));
     }
 
-    private static (Outcome, string?)? Refusal(MedicalSettlementBatch? batch, string? user) => batch switch
-    {
-        null => (Outcome.NotFound, "结算批次不存在或不在您的管辖范围内"),
-        { Status: not OneOffBatchStatus.Proposed } => (Outcome.Conflict, $"该批次{OneOffBatchService.StatusName(batch.Status)}，不能再审批"),
-        _ when user is not null && batch.CreatedBy == user => (Outcome.Conflict, "审批人不能是导入结算文件的经办人（经办与审批须由不同人员办理）"),
-        _ => null,
-    };
+    private static readonly ApprovalSubject Subject = new("结算批次", "批次", "导入结算文件的经办人");
+
+    private static (Outcome, string?)? Refusal(MedicalSettlementBatch? batch, string? user) =>
+        Subject.Refusal(batch is not null, OneOffBatchService.DecidedAs(batch?.Status), batch?.CreatedBy, user);
 }

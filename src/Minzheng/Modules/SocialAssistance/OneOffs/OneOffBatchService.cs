@@ -177,13 +177,14 @@ public sealed class OneOffBatchService(MinzhengDbContext db, IRegionScope scope,
     private static void Count(OneOffBatch batch, List<Recipient> recipients) =>
         (batch.Households, batch.Persons, batch.Total) = (recipients.Count, recipients.Sum(r => r.Persons), recipients.Sum(r => AmountFor(batch, r.Persons)));
 
-    private static (Outcome, string?)? Refusal(OneOffBatch? batch, string? user) => batch switch
-    {
-        null => (Outcome.NotFound, "补贴批次不存在或不在您的管辖范围内"),
-        { Status: not OneOffBatchStatus.Proposed } => (Outcome.Conflict, $"该批次{StatusName(batch.Status)}，不能再审批"),
-        _ when user is not null && batch.CreatedBy == user => (Outcome.Conflict, "审批人不能是经办人（经办与审批须由不同人员办理）"),
-        _ => null,
-    };
+    private static readonly ApprovalSubject Subject = new("补贴批次", "批次", "经办人");
+
+    private static (Outcome, string?)? Refusal(OneOffBatch? batch, string? user) =>
+        Subject.Refusal(batch is not null, DecidedAs(batch?.Status), batch?.CreatedBy, user);
+
+    /// <summary>The status name of a batch (or list) already decided; null while it waits for approval.</summary>
+    public static string? DecidedAs(OneOffBatchStatus? status) =>
+        status is null or OneOffBatchStatus.Proposed ? null : StatusName(status.Value);
 
     public static string StatusName(OneOffBatchStatus s) => s switch
     {

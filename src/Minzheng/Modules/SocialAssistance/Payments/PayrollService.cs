@@ -25,6 +25,8 @@ public sealed class PayrollService(MinzhengDbContext db, PayrollGenerator genera
 {
     public const string AuditCreated = "payroll.created";
 
+    private static readonly ApprovalSubject Subject = new("发放名册", "名册", "名册的制作人", "审核人", "审核");
+
     /// <summary>A seam for tests to fail a generation after its lines are written, proving nothing partial is left.</summary>
     public Func<CancellationToken, Task>? BeforeCommit { get; set; }
 
@@ -170,16 +172,10 @@ public sealed class PayrollService(MinzhengDbContext db, PayrollGenerator genera
         bool confirmationRequired = false)
     {
         var payroll = await db.Payrolls.SingleOrDefaultAsync(p => p.Id == id, ct);
-        var problem = payroll switch
+        var decidedAs = payroll is { Status: not PayrollStatus.Pending } ? Status(payroll.Status) : null;
+        if (Subject.Refusal(payroll is not null, decidedAs, payroll?.CreatedBy, user) is { } refused)
         {
-            null => (Outcome.NotFound, "发放名册不存在或不在您的管辖范围内"),
-            { Status: not PayrollStatus.Pending } => (Outcome.Conflict, $"该名册{Status(payroll.Status)}，不能再审核"),
-            _ when payroll.CreatedBy == user => (Outcome.Conflict, "审核人不能是名册的制作人（制单与审核须由不同人员办理）"),
-            _ => (Outcome.Done, (string?)null),
-        };
-        if (problem.Item1 != Outcome.Done)
-        {
-            return problem;
+            return refused;
         }
 
         if (confirmationRequired && confirmedTotal != payroll!.TotalAmount)

@@ -210,13 +210,10 @@ public sealed class RecalculationService(MinzhengDbContext db, IRegionScope scop
     }
 
     /// <summary>Why the recalculation cannot be decided now; <paramref name="user"/> is the approver, who must not be its maker.</summary>
-    private static (Outcome, string?)? Refusal(Recalculation? r, string? user) => r switch
-    {
-        null => (Outcome.NotFound, "重算不存在或不在您的管辖范围内"),
-        { Status: not RecalculationStatus.Proposed } => (Outcome.Conflict, $"该重算{StatusName(r.Status)}，不能再审批"),
-        _ when user is not null && r.CreatedBy == user => (Outcome.Conflict, "审批人不能是预览重算的经办人（经办与审批须由不同人员办理）"),
-        _ => null,
-    };
+    private static readonly ApprovalSubject Subject = new("重算", "重算", "预览重算的经办人");
+
+    private static (Outcome, string?)? Refusal(Recalculation? r, string? user) =>
+        Subject.Refusal(r is not null, r is { Status: not RecalculationStatus.Proposed } ? StatusName(r.Status) : null, r?.CreatedBy, user);
 
     public static string StatusName(RecalculationStatus s) => s switch
     {
