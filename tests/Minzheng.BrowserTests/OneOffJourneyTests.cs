@@ -49,6 +49,11 @@ public sealed class OneOffJourneyTests(BrowserApp app)
         var text = await township.GetByTestId("standing-publicity").InnerTextAsync();
         Assert.Contains("甘露镇红光村社会救助对象长期公示", text);
         Assert.DoesNotMatch(@"\d{17}[\dX]", text);
+        Assert.Matches(@"甘露镇救助长期公示〔\d{4}〕\d{3}号", text);
+        Assert.Contains("甘露镇人民政府（盖章）", text);
+        // The demo village has 优抚 pensions paid alongside: not social assistance, so not on its notice board.
+        Assert.DoesNotContain("veterans", text);
+        Assert.DoesNotContain("优抚", text);
         await Shots.SaveAsync(township, "standing-publicity");
     }
 }

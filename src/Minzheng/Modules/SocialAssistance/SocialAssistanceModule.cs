@@ -117,6 +117,8 @@ public sealed class SocialAssistanceModule : IMinzhengModule
             .Validate(o => o.IsValid, "Visits:IntervalDays:Dependent and Visits:IntervalDays:Other must be between 1 and 366 days").ValidateOnStart();
         services.AddSingleton(CaseDocuments.Decision);
         services.AddSingleton(CaseDocuments.Publicity);
+        services.AddSingleton(CaseDocuments.StandingPublicity);
+        services.AddScoped<PostedListNumbers>();
         services.AddScoped<IDeadlineSource, CaseDeadlines>();
         services.AddScoped<IDeadlineSource, TipOffDeadlines>();
         services.AddScoped<IDeadlineSource, WarningDeadlines>();

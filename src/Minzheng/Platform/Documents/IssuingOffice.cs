@@ -27,4 +27,11 @@ public static class IssuingOffice
 
         return names.GetValueOrDefault(code[..6].PadRight(RegionCode.Length, '0'), "") + "民政局";
     }
+
+    /// <summary>
+    /// The number citizens call with objections to a posted list (<c>Documents:SupervisionPhone</c>); null when unset, and
+    /// the page leaves a blank line to write it in.
+    /// </summary>
+    public static string? SupervisionPhone(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        configuration["Documents:SupervisionPhone"] is { Length: > 0 } phone ? phone : null;
 }

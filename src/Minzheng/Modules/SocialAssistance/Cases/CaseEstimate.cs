@@ -28,7 +28,7 @@ public sealed class CaseChecks(MinzhengDbContext db, BenefitService benefits, Ex
             .Where(e => e.Status != EnrollmentStatus.Terminated && excluded.Contains(e.Program) && (e.PersonId == applicantId || e.HouseholdId == householdId))
             .Select(e => new { e.Program, e.PersonId, e.HouseholdId })
             .ToListAsync(ct);
-        var name = AssistancePrograms.ByCode(program)?.Name ?? program;
+        var name = AssistancePrograms.NameOf(program);
         bool Household(string p) => AssistancePrograms.HouseholdBased.Contains(p);
         // The applicant's own enrolments conflict; another member's only when both are household programmes (城乡低保 of one 户).
         return held.Where(e => e.PersonId == applicantId || (Household(e.Program) && Household(program)))

@@ -169,7 +169,7 @@ public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars,
         return c.DueOn is { } due ? DeadlineBoard.Urgency(due, today, CaseService.StepStartedOn(c), calendar) : "closed";
     }
 
-    private static string ProgramName(string code) => AssistancePrograms.ByCode(code)?.Name ?? code;
+    private static string ProgramName(string code) => AssistancePrograms.NameOf(code);
 
     private static string Code<T>(T value) where T : struct, Enum => Minzheng.Platform.Web.InputValues.Code(value);
 }

@@ -18,7 +18,7 @@ namespace Minzheng.Modules.SocialAssistance.Cases;
 /// are never publicised.
 /// </summary>
 [Authorize(Policy = Policies.BusinessRead)]
-public sealed class PublicityModel(MinzhengDbContext db, BenefitService benefits, RegionService regions, DocumentService documents, IRegionScope scope,
+public sealed class PublicityModel(MinzhengDbContext db, BenefitService benefits, RegionService regions, PostedListNumbers numbers,
     TimeProvider clock, IConfiguration configuration) : PageModel
 {
     public sealed record Line(string Name, string IdNumberMasked, string ProgramName, int HouseholdSize, decimal? ProposedAmount, DateOnly From, DateOnly Until);
@@ -32,7 +32,7 @@ public sealed class PublicityModel(MinzhengDbContext db, BenefitService benefits
     public DateOnly Date { get; private set; }
 
     /// <summary>The number citizens call with objections (<c>Documents:SupervisionPhone</c>); a blank line to fill in when unset.</summary>
-    public string? SupervisionPhone => configuration["Documents:SupervisionPhone"] is { Length: > 0 } phone ? phone : null;
+    public string? SupervisionPhone => IssuingOffice.SupervisionPhone(configuration);
 
     /// <summary>Set when the list is one case's own posting, reprinted after the case left 公示 (for the file).</summary>
     public bool IsHistory { get; private set; }
@@ -74,7 +74,7 @@ public sealed class PublicityModel(MinzhengDbContext db, BenefitService benefits
         {
             var size = await db.HouseholdMembers.CountAsync(m => m.HouseholdId == x.Case.HouseholdId && m.ValidTo == null, ct);
             var (_, preview, _, _) = await benefits.CalculateAsync(x.Case.HouseholdId, x.Case.Program, month, ct);
-            Lines.Add(new Line(x.Name, x.IdNumberMasked, Programs.AssistancePrograms.ByCode(x.Case.Program)?.Name ?? x.Case.Program, size, preview?.Total,
+            Lines.Add(new Line(x.Name, x.IdNumberMasked, Programs.AssistancePrograms.NameOf(x.Case.Program), size, preview?.Total,
                 x.Case.PublicityFrom!.Value, x.Case.PublicityUntil!.Value));
         }
 
@@ -85,29 +85,11 @@ public sealed class PublicityModel(MinzhengDbContext db, BenefitService benefits
 
         if (Lines.Count > 0)
         {
-            Document = await NumberAsync(office, code, open.Select(x => x.Case.Id), ct);
+            Document = await numbers.NumberAsync(CaseDocuments.PublicityKind, CaseDocuments.PublicityOwnerType,
+                CaseDocuments.PublicityListId(code, open.Select(x => x.Case.Id)), code, Date, ct);
             Date = Document?.IssuedOn ?? Date;
         }
 
         return Page();
-    }
-
-    /// <summary>
-    /// The office numbers the list the first time it prints it, and every reprint of the same list shows that number and
-    /// date. A village assistant prints the township's list: they see its number once the township has printed it.
-    /// </summary>
-    private async Task<IssuedDocument?> NumberAsync(string office, string code, IEnumerable<Guid> caseIds, CancellationToken ct)
-    {
-        var owner = CaseDocuments.PublicityListId(code, caseIds);
-        if (!office.StartsWith(scope.Prefix, StringComparison.Ordinal))
-        {
-            return await db.IssuedDocuments.AsNoTracking().AcrossRegions("the number the township gave a list, shown to the village the list is about")
-                .Where(d => d.Kind == CaseDocuments.PublicityKind && d.OwnerType == CaseDocuments.PublicityOwnerType && d.OwnerId == owner && d.VoidedAt == null)
-                .OrderByDescending(d => d.Sequence).FirstOrDefaultAsync(ct);
-        }
-
-        var document = await documents.IssueAsync(CaseDocuments.PublicityKind, code, CaseDocuments.PublicityOwnerType, owner, ct, Date, office);
-        await documents.RecordPrintAsync(document, ct);
-        return document;
     }
 }

@@ -12,7 +12,11 @@ namespace Minzheng.Modules.SocialAssistance.Cases;
 public sealed record StandingLine(string VillageName, string Name, string IdNumberMasked, string ProgramName, int CoveredPersons, decimal MonthlyAmount,
     string StartMonth);
 
-public sealed record StandingList(string Place, string AsOf, int Total, bool Truncated, List<StandingLine> Lines);
+/// <param name="Code">the 12-digit region of the list, which decides the issuing office</param>
+/// <param name="ListId">the list's identity from its content (<see cref="CaseDocuments.StandingListId"/>), for its number</param>
+public sealed record StandingList(string Place, string AsOf, int Total, bool Truncated, List<StandingLine> Lines,
+    [property: System.Text.Json.Serialization.JsonIgnore] string Code = "",
+    [property: System.Text.Json.Serialization.JsonIgnore] Guid ListId = default);
 
 /// <summary>
 /// 长期公示: the current beneficiaries of a village or township, posted permanently (民发〔2021〕57号 动态管理、长期公示).
@@ -23,7 +27,8 @@ public sealed class StandingPublicity(MinzhengDbContext db, RegionService region
 {
     public const int MaxLines = 5000;
 
-    private static readonly string[] Unpublished = ["orphan", "unattended-child"];
+    // Children's programmes are never posted; nor are 优抚 benefits paid alongside, which are not social assistance.
+    private static readonly string[] Published = [.. AssistancePrograms.All.Select(p => p.Code).Except(["orphan", "unattended-child"])];
 
     /// <summary>The list for a 9- or 12-digit region in the caller's scope; null when the code is not a township or village.</summary>
     public async Task<StandingList?> ListAsync(string? region, CancellationToken ct)
@@ -38,9 +43,9 @@ public sealed class StandingPublicity(MinzhengDbContext db, RegionService region
         var month = new DateOnly(today.Year, today.Month, 1);
         var query = db.Enrollments.AsNoTracking()
             .Where(e => e.RegionCode.StartsWith(prefix) && e.Status == EnrollmentStatus.Active && e.StartMonth <= month
-                && (e.EndMonth == null || e.EndMonth >= month) && !Unpublished.Contains(e.Program));
+                && (e.EndMonth == null || e.EndMonth >= month) && Published.Contains(e.Program));
         var total = await query.CountAsync(ct);
-        var rows = await query.Join(db.Persons, e => e.PersonId, p => p.Id, (e, p) => new { e.RegionCode, e.Program, e.CoveredPersons, e.MonthlyAmount, e.StartMonth, p.Name, p.IdNumberMasked })
+        var rows = await query.Join(db.Persons, e => e.PersonId, p => p.Id, (e, p) => new { e.Id, e.RegionCode, e.Program, e.CoveredPersons, e.MonthlyAmount, e.StartMonth, p.Name, p.IdNumberMasked })
             .OrderBy(x => x.RegionCode).ThenBy(x => x.Program).ThenBy(x => x.Name).Take(MaxLines).ToListAsync(ct);
         var names = await regions.NamesAsync(ct);
         // As posted on the board: 甘露镇红光村, or 共青城市甘露镇 for a township's list.
@@ -48,8 +53,9 @@ public sealed class StandingPublicity(MinzhengDbContext db, RegionService region
         var ownCode = prefix.PadRight(RegionCode.Length, '0');
         var place = names.GetValueOrDefault(parentCode, "") + names.GetValueOrDefault(ownCode, ownCode);
         return new StandingList(place, today.ToString("yyyy-MM-dd", null), total, total > rows.Count, rows.Select(x => new StandingLine(
-            names.GetValueOrDefault(x.RegionCode, x.RegionCode), x.Name, x.IdNumberMasked, AssistancePrograms.ByCode(x.Program)?.Name ?? x.Program,
-            x.CoveredPersons, x.MonthlyAmount, x.StartMonth.ToString("yyyy-MM", null))).ToList());
+            names.GetValueOrDefault(x.RegionCode, x.RegionCode), x.Name, x.IdNumberMasked, AssistancePrograms.NameOf(x.Program),
+            x.CoveredPersons, x.MonthlyAmount, x.StartMonth.ToString("yyyy-MM", null))).ToList(),
+            ownCode, CaseDocuments.StandingListId(ownCode, rows.Select(x => (x.Id, x.CoveredPersons, x.MonthlyAmount))));
     }
 
     public static RouteGroupBuilder MapStandingPublicity(RouteGroupBuilder api)

@@ -20,7 +20,7 @@ public sealed class CaseDeadlines(MinzhengDbContext db) : IDeadlineSource
             .Where(c => c.Status != CaseStatus.Approved && c.Status != CaseStatus.Refused && c.Status != CaseStatus.Withdrawn)
             .Join(db.Persons, c => c.ApplicantPersonId, p => p.Id, (c, p) => new { Case = c, p.Name })
             .ToListAsync(ct))
-        .Select(x => new OpenDeadline(x.Case.RegionCode, x.Case.DueOn, $"{AssistancePrograms.ByCode(x.Case.Program)?.Name ?? x.Case.Program}申请：{x.Name}",
+        .Select(x => new OpenDeadline(x.Case.RegionCode, x.Case.DueOn, $"{AssistancePrograms.NameOf(x.Case.Program)}申请：{x.Name}",
             $"/Cases/Detail?id={x.Case.Id}", CaseService.StepStartedOn(x.Case)))
         .ToList();
 }

@@ -126,7 +126,7 @@ public sealed class EnrollmentService(MinzhengDbContext db, TimeProvider clock, 
     }
 
     private static EnrollmentListItem ToItem(Enrollment e, string name, string masked) => new(e.Id, e.Program,
-        AssistancePrograms.ByCode(e.Program)?.Name ?? e.Program, e.RegionCode, e.HouseholdId, name, masked, e.CoveredPersons, e.MonthlyAmount,
+        AssistancePrograms.NameOf(e.Program), e.RegionCode, e.HouseholdId, name, masked, e.CoveredPersons, e.MonthlyAmount,
         Month(e.StartMonth), e.EndMonth is { } end ? Month(end) : null, InputValues.Code(e.Status), e.StatusReason);
 
     private static string Month(DateOnly d) => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);

@@ -73,7 +73,7 @@ public static class RosterExport
             return new Dictionary<string, object?>
             {
                 ["区划代码"] = x.e.RegionCode,
-                ["保障类别"] = AssistancePrograms.ByCode(x.e.Program)?.Name ?? x.e.Program,
+                ["保障类别"] = AssistancePrograms.NameOf(x.e.Program),
                 ["户主姓名"] = SpreadsheetText.Safe(x.p.Name),
                 ["户主身份证号"] = showFull ? protector.Decrypt(x.p.IdNumberCipher, DataPurpose.IdNumber) : x.p.IdNumberMasked,
                 ["家庭人口"] = x.e.HouseholdSize,

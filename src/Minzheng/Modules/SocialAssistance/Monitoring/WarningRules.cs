@@ -96,7 +96,7 @@ public static class WarningRules
         }
     }
 
-    public static string ProgramName(string code) => AssistancePrograms.ByCode(code)?.Name ?? code;
+    public static string ProgramName(string code) => AssistancePrograms.NameOf(code);
 
     private static string Grade(MemberFacts m) => m.DisabilityGrade switch { 1 => "一级", 2 => "二级", 3 => "三级", _ => "四级" };
 }

@@ -16,7 +16,7 @@ public sealed record OneOffBatchDto(Guid Id, string Name, string Month, string R
 {
     public static OneOffBatchDto From(OneOffBatch b, IReadOnlyDictionary<string, string> names) => new(b.Id, b.Name, b.Month.ToString("yyyy-MM", null),
         b.RegionPrefix, names.GetValueOrDefault(b.RegionCode, b.RegionCode), InputValues.Code(b.Basis), b.UnitAmount, [.. b.ProgramList],
-        [.. b.ProgramList.Select(p => AssistancePrograms.ByCode(p)?.Name ?? p)], b.Citation, b.Households, b.Persons, b.Total, InputValues.Code(b.Status),
+        [.. b.ProgramList.Select(p => AssistancePrograms.NameOf(p))], b.Citation, b.Households, b.Persons, b.Total, InputValues.Code(b.Status),
         OneOffBatchService.StatusName(b.Status), b.CreatedBy, b.CreatedAt, b.DecidedBy, b.DecidedAt, b.RejectReason);
 }
 

@@ -185,7 +185,7 @@ public sealed class SupportPairingService(MinzhengDbContext db, RegionService re
         var heads = await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id))
             .Join(db.Persons, h => h.HeadPersonId, p => p.Id, (h, p) => new { h.Id, p.Name, p.IdNumberMasked }).ToDictionaryAsync(x => x.Id, ct);
         var programs = (await db.Enrollments.AsNoTracking().Where(e => householdIds.Contains(e.HouseholdId) && e.Status == EnrollmentStatus.Active)
-            .Select(e => new { e.HouseholdId, e.Program }).ToListAsync(ct)).ToLookup(e => e.HouseholdId, e => AssistancePrograms.ByCode(e.Program)?.Name ?? e.Program);
+            .Select(e => new { e.HouseholdId, e.Program }).ToListAsync(ct)).ToLookup(e => e.HouseholdId, e => AssistancePrograms.NameOf(e.Program));
         var names = await regions.NamesAsync(ct);
         var byPairing = contacts.ToLookup(c => c.PairingId);
         return rows.Select(r => new PairingDto(r.Id, r.HouseholdId, heads.GetValueOrDefault(r.HouseholdId)?.Name ?? "", heads.GetValueOrDefault(r.HouseholdId)?.IdNumberMasked ?? "",

@@ -31,7 +31,7 @@ public sealed class BankFileService(MinzhengDbContext db, PersonalDataProtector 
     /// </summary>
     public async IAsyncEnumerable<BankRow> RowsAsync(Payroll payroll, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var memo = payroll.Memo(AssistancePrograms.PayableByCode(payroll.Program)?.Name ?? payroll.Program);
+        var memo = payroll.Memo(AssistancePrograms.NameOf(payroll.Program));
         var batch = new List<SealedPayee>(DecryptBatch);
         var seq = 0;
         await foreach (var payee in SealedPayeesAsync(payroll, ct))

@@ -170,13 +170,13 @@ public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions, 
             .Select(g =>
             {
                 var code = g.Key.Area.PadRight(RegionCode.Length, '0');
-                return new LedgerRow(g.Key.Program, AssistancePrograms.PayableByCode(g.Key.Program)?.Name ?? g.Key.Program, code, names.GetValueOrDefault(code, code),
+                return new LedgerRow(g.Key.Program, AssistancePrograms.NameOf(g.Key.Program), code, names.GetValueOrDefault(code, code),
                     g.Key.Month.ToString("yyyy-MM", null), g.Sum(x => x.Due), g.Sum(x => x.Paid), g.Sum(x => x.Failed), g.Sum(x => x.Pending), g.Sum(x => x.Recovered));
             }).ToList();
     }
 
     private static PayrollDto Whole(Payroll p, IReadOnlyDictionary<string, string> names, (int Lines, decimal Amount) failed) => new(p.Id, p.Program,
-        AssistancePrograms.PayableByCode(p.Program)?.Name ?? p.Program, InputValues.Code(p.Kind), p.RegionPrefix, names.GetValueOrDefault(p.RegionCode, p.RegionCode),
+        AssistancePrograms.NameOf(p.Program), InputValues.Code(p.Kind), p.RegionPrefix, names.GetValueOrDefault(p.RegionCode, p.RegionCode),
         p.PeriodText, InputValues.Code(p.Status), PayrollService.Status(p.Status), p.Households, p.Persons, p.LineCount, p.TotalAmount, p.CreatedBy,
         p.CreatedAt, p.DecidedBy, p.DecidedAt, p.RejectReason, p.SourcePayrollId, failed.Lines, failed.Amount, ReadOnly: false, Slice: null);
 

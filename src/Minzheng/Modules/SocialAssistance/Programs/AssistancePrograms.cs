@@ -44,6 +44,12 @@ public static class AssistancePrograms
 
     public static AssistanceProgram? PayableByCode(string? code) => Payable.FirstOrDefault(p => p.Code == code);
 
+    /// <summary>
+    /// The Chinese name of anything a payroll or enrolment may carry (a contracted 优抚 benefit too), so no page shows a
+    /// programme's code; the code itself only for a value no version of the catalogue knows.
+    /// </summary>
+    public static string NameOf(string code) => PayableByCode(code)?.Name ?? code;
+
     /// <summary>Programmes whose payrolls pay one-off amounts (the decision month's) instead of monthly enrolments.</summary>
     public static bool PaidOnce(string? code) => IsOneOff(code) || code == OneOffSubsidy.Code || code == Contracts.BenefitPrograms.VeteransFuneralAid;
 

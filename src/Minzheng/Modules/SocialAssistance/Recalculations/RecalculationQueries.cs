@@ -85,7 +85,7 @@ public sealed class RecalculationQueries(MinzhengDbContext db, RegionService reg
     }
 
     private static RecalculationDto Dto(Recalculation r, Standards.Standard s, IReadOnlyDictionary<string, string> names) => new(r.Id, r.Program,
-        AssistancePrograms.ByCode(r.Program)?.Name ?? r.Program, r.RegionPrefix, names.GetValueOrDefault(r.RegionCode, r.RegionCode), r.StandardId,
+        AssistancePrograms.NameOf(r.Program), r.RegionPrefix, names.GetValueOrDefault(r.RegionCode, r.RegionCode), r.StandardId,
         decimal.Round(s.MonthlyAmount, 2), s.Citation, r.EffectiveMonth.ToString("yyyy-MM", null), InputValues.Code(r.Status),
         RecalculationService.StatusName(r.Status), r.Considered, r.Changed, r.Skipped, r.Considered - r.Changed - r.Skipped, r.OldMonthlyTotal,
         r.NewMonthlyTotal, r.NewMonthlyTotal - r.OldMonthlyTotal, r.CreatedBy, r.CreatedAt, r.DecidedBy, r.DecidedAt, r.RejectReason);

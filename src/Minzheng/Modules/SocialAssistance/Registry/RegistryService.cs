@@ -162,7 +162,7 @@ public sealed class RegistryService(MinzhengDbContext db, PersonalDataProtector 
         var dtos = members.Select(m => new MemberDto(m.PersonId, m.Person!.Name, m.Person.IdNumberMasked, Code(m.Person.Gender), m.Person.BirthDate,
             Code(m.Relationship), m.MonthlyIncome, m.Person.DisabilityGrade, Code(m.Person.SelfCare), m.ValidFrom, m.Person.DeathDate)).ToList();
         var enrollments = (await db.Enrollments.AsNoTracking().Where(e => e.HouseholdId == id).OrderBy(e => e.StartMonth).ToListAsync(ct))
-            .Select(e => new EnrollmentDto(e.Id, e.Program, Programs.AssistancePrograms.ByCode(e.Program)?.Name ?? e.Program, e.CoveredPersons,
+            .Select(e => new EnrollmentDto(e.Id, e.Program, Programs.AssistancePrograms.NameOf(e.Program), e.CoveredPersons,
                 e.MonthlyAmount, e.StartMonth.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), Code(e.Status), e.HouseholdSize)).ToList();
         var history = await db.HouseholdMembers.AsNoTracking().Where(m => m.HouseholdId == id).OrderBy(m => m.ValidFrom)
             .Select(m => new MembershipDto(m.PersonId, m.Person!.Name, m.Relationship.ToString(), m.ValidFrom, m.ValidTo)).ToListAsync(ct);

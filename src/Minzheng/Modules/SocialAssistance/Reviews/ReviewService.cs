@@ -264,7 +264,7 @@ public sealed class ReviewService(MinzhengDbContext db, EnrollmentService enroll
         var cancelled = counts.Where(x => x.Outcome is ReviewOutcome.Cancel or ReviewOutcome.GradualExit).ToList();
         var towns = counts.GroupBy(x => ReserveFundService.TownshipOf(x.RegionCode)).ToList();
         var names = await regions.NamesAsync(ct);
-        return new CampaignDto(c.Id, c.Program, AssistancePrograms.ByCode(c.Program)?.Name ?? c.Program, c.RegionPrefix, c.Name, c.DueOn,
+        return new CampaignDto(c.Id, c.Program, AssistancePrograms.NameOf(c.Program), c.RegionPrefix, c.Name, c.DueOn,
             c.EffectiveMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture), InputValues.Code(c.Status), counts.Count,
             counts.Count(x => x.Outcome != ReviewOutcome.Pending),
             towns.OrderBy(g => g.Key).Select(g => new TownshipProgress(g.Key, names.GetValueOrDefault(g.Key, g.Key), g.Count(), g.Count(x => x.Outcome != ReviewOutcome.Pending))).ToList(),

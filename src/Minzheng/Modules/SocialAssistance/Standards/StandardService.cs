@@ -23,7 +23,7 @@ public sealed record StandardDto(Guid Id, string Program, string ProgramName, st
     decimal? AnnualCap, IReadOnlyList<CategoryPercent> ReimbursementRates, int? MinAge, string? Citation, string UpdatedBy, DateTimeOffset UpdatedAt,
     bool HardshipOnly, bool CareHardshipOnly)
 {
-    public static StandardDto From(Standard s) => new(s.Id, s.Program, AssistancePrograms.ByCode(s.Program)?.Name ?? s.Program, s.RegionPrefix,
+    public static StandardDto From(Standard s) => new(s.Id, s.Program, AssistancePrograms.NameOf(s.Program), s.RegionPrefix,
         s.EffectiveFrom, s.Amount, InputValues.Code(s.Per), InputValues.Code(s.Rounding), decimal.Round(s.MonthlyAmount, 2), s.Supplements,
         s.CareFull is null && s.CarePartial is null && s.CareNone is null ? null : new CareAllowancesRequest(s.CareFull, s.CarePartial, s.CareNone),
         s.CeilingMultiple, s.AnnualCap, s.Rates, s.MinAge, s.Citation, s.UpdatedBy, s.UpdatedAt, s.HardshipOnly, s.CareHardshipOnly);

@@ -61,7 +61,7 @@ public sealed class FindingService(Minzheng.Platform.Data.MinzhengDbContext db, 
             .Where(l => ids.Contains(l.EnrollmentId) && l.Status != PaymentStatus.Reissued && l.Month > since)
             .Select(l => new { l.EnrollmentId, l.Month, l.Amount }).ToListAsync(ct);
         var paidBy = paid.ToLookup(l => l.EnrollmentId);
-        return rows.Map(r => new FindingDto(r.F.Id, r.F.Type, r.F.Program, AssistancePrograms.ByCode(r.F.Program)?.Name ?? r.F.Program, r.F.EnrollmentId,
+        return rows.Map(r => new FindingDto(r.F.Id, r.F.Type, r.F.Program, AssistancePrograms.NameOf(r.F.Program), r.F.EnrollmentId,
             r.F.RegionCode, r.Name, r.IdNumberMasked, r.F.DeathDate, r.F.IsBeneficiary, r.F.Evidence, InputValues.Code(r.F.Status),
             r.F.EnrollmentId is { } e ? paidBy[e].Where(l => r.F.DeathDate is { } d && l.Month > FirstOfMonth(d)).Sum(l => l.Amount) : 0, r.F.Note,
             r.F.CaseId, r.F.HouseholdId, r.F.Category, EconomicCategories.Name(r.F.Category), r.F.Blocking, r.F.CreatedAt));

@@ -248,7 +248,7 @@ public sealed class WelfareVisitService(MinzhengDbContext db, RegionService regi
     private static WelfareVisitDto ToDto(WelfareVisit v) => new(v.Id, v.VisitedOn, v.Visitors, v.Way, WelfareVisit.Ways.GetValueOrDefault(v.Way, v.Way), v.Findings,
         v.NeedsFollowUp, v.FollowUpNote, WelfareVisitRules.SelfCareName(v.SelfCare), v.NextDueOn, v.CreatedBy, v.CreatedAt);
 
-    private static string ProgramName(string code) => AssistancePrograms.ByCode(code)?.Name ?? code;
+    private static string ProgramName(string code) => AssistancePrograms.NameOf(code);
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

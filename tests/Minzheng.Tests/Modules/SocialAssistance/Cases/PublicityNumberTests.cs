@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Minzheng.Tests.Modules.SocialAssistance.Payments;
 
 namespace Minzheng.Tests.Modules.SocialAssistance.Cases;
 
-/// <summary>The printed 公示名单 carries its number (文号) and QR check like a decision: issued by the township, kept on reprints, shown to the village.</summary>
+/// <summary>The printed 公示名单 and 长期公示 carry their number (文号) and QR check like a decision: issued by the township, kept on reprints, shown to the village.</summary>
 public abstract partial class PublicityNumberTests<TApp>(TApp app) : CaseJourneyBase<TApp>(app), IClassFixture<TApp>
     where TApp : MinzhengApp
 {
@@ -14,10 +15,10 @@ public abstract partial class PublicityNumberTests<TApp>(TApp app) : CaseJourney
     [GeneratedRegex(@"data-testid=""publicity-number"">([^<]*)<")]
     private static partial Regex NumberPattern();
 
-    private async Task<string> NumberOnPageAsync(string user, string url)
+    private async Task<string> NumberOnPageAsync(string user, string url, string password = Minzheng.Platform.Demo.DemoSeeder.Password)
     {
         using var session = new WebSession(App);
-        await session.LoginAsync(user, Minzheng.Platform.Demo.DemoSeeder.Password);
+        await session.LoginAsync(user, password);
         var response = await session.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync(Ct);
@@ -62,6 +63,35 @@ public abstract partial class PublicityNumberTests<TApp>(TApp app) : CaseJourney
         var township2 = await NumberOnPageAsync("township", "/Cases/Publicity?region=360482100");
         Assert.NotEqual(number, township2);
         Assert.StartsWith("甘露镇救助公示〔", township2);
+    }
+
+    [Fact]
+    public async Task TheStandingList_IsNumberedByTheTownship_KeepsItsNumberWhileTheRosterIsUnchanged_AndIsNumberedAnewWhenItChanges()
+    {
+        var village = await PaymentFixtures.VillageAsync(App);
+        await PaymentFixtures.CaseloadAsync(App, village, "农村低保", 520m);
+        var (villager, password) = await TestUsers.CreateAsync(App, "village", village);
+        var list = $"/Cases/StandingPublicity?region={village}";
+
+        Assert.Equal("文号待甘露镇人民政府打印本名单时编发", await NumberOnPageAsync(villager, list, password));
+        var number = await NumberOnPageAsync("township", list);
+        Assert.Matches(@"^甘露镇救助长期公示〔\d{4}〕\d{3}号$", number);
+        Assert.Equal(number, await NumberOnPageAsync("township", list));
+        Assert.Equal(number, await NumberOnPageAsync(villager, list, password));
+
+        using var session = new WebSession(App);
+        await session.LoginAsync("township", Minzheng.Platform.Demo.DemoSeeder.Password);
+        var html = await (await session.GetAsync(list)).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("甘露镇人民政府（盖章）", html);
+        Assert.Contains("监督电话", html);
+        Assert.Contains("/Verify?code=", html);
+
+        // Someone enrolled since: the roster posted now is another document, and the village sees the new number.
+        await PaymentFixtures.CaseloadAsync(App, village, "农村低保", 610m);
+        var reposted = await NumberOnPageAsync("township", list);
+        Assert.NotEqual(number, reposted);
+        Assert.StartsWith("甘露镇救助长期公示〔", reposted);
+        Assert.Equal(reposted, await NumberOnPageAsync(villager, list, password));
     }
 }
 
