@@ -63,8 +63,28 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        foreach (var addOn in _addOns)
+        {
+            await addOn.DisposeAsync();
+        }
+
         File.Delete(CheckpointFile);
         GC.SuppressFinalize(this);
+    }
+
+    private readonly List<IAppAddOn> _addOns = [];
+
+    /// <summary>Plugs a test's own part (a trace collector) into the app, whatever its database; disposed with the app.</summary>
+    protected T Attach<T>(T addOn)
+        where T : IAppAddOn
+    {
+        _addOns.Add(addOn);
+        foreach (var (key, value) in addOn.Settings)
+        {
+            Settings[key] = value;
+        }
+
+        return addOn;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -93,6 +113,11 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
         if (Clock is not null)
         {
             builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        }
+
+        foreach (var addOn in _addOns)
+        {
+            addOn.AddTo(builder);
         }
     }
 
@@ -124,6 +149,14 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+}
+
+/// <summary>A part a test plugs into <see cref="MinzhengApp"/>: the settings it needs and its own host configuration.</summary>
+public interface IAppAddOn : IAsyncDisposable
+{
+    IReadOnlyDictionary<string, string> Settings { get; }
+
+    void AddTo(IWebHostBuilder builder);
 }
 
 public class SqliteApp : MinzhengApp

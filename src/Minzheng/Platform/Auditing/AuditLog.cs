@@ -85,4 +85,25 @@ public sealed class AuditLog(MinzhengDbContext db, IAuditContext actor, TimeProv
             ? result with { Intact = false, Problem = problem, Checkpoint = report.Latest }
             : result with { Checkpoint = report?.Latest };
     }
+
+    /// <summary>
+    /// Verifies the chain and records who verified it with what verdict — the same entry from the page, the API and the
+    /// CLI (<paramref name="channel"/>). A damaged log may not take another entry (its last row unreadable): the verdict
+    /// still stands, and why it could not be recorded is returned for the caller to show.
+    /// </summary>
+    public async Task<(AuditChain.Verification Result, string? NotRecorded)> VerifyAndRecordAsync(string channel, CancellationToken ct)
+    {
+        var result = await VerifyAsync(ct);
+        try
+        {
+            await RecordAsync(AuditActions.AuditVerified, result.Intact ? AuditOutcome.Success : AuditOutcome.Failure,
+                details: new { result.Entries, result.BrokenSequence, channel }, ct: ct);
+            return (result, null);
+        }
+        catch (Exception e) when (!result.Intact && e is not OperationCanceledException)
+        {
+            db.ChangeTracker.Clear();
+            return (result, e.Message);
+        }
+    }
 }

@@ -11,7 +11,7 @@ public static class AuditVerbs
     {
         await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
         var log = services.GetRequiredService<AuditLog>();
-        var result = await log.VerifyAsync(ct);
+        var (result, notRecorded) = await log.VerifyAndRecordAsync("cli", ct);
         if (result.Intact)
         {
             Console.WriteLine($"审计日志完整 (audit log intact): {result.Entries} entries, head {result.HeadHash ?? "-"}");
@@ -27,15 +27,9 @@ public static class AuditVerbs
             ? string.Create(CultureInfo.InvariantCulture, $"最近检查点 (latest checkpoint): #{checkpoint.Sequence} at {checkpoint.At:yyyy-MM-dd HH:mm:ss}Z, {file}")
             : $"尚无检查点，末尾的删除无法发现 (no checkpoint yet: a deleted tail cannot be detected): {file}");
 
-        try
+        if (notRecorded is not null)
         {
-            await log.RecordAsync(AuditActions.AuditVerified, result.Intact ? AuditOutcome.Success : AuditOutcome.Failure,
-                details: new { result.Entries, result.BrokenSequence, channel = "cli" }, ct: ct);
-        }
-        catch (Exception e) when (!result.Intact && e is not OperationCanceledException)
-        {
-            // A damaged log may not take another entry (e.g. the last row is unreadable); the verdict above still stands.
-            Console.Error.WriteLine($"校验结果未能记入审计日志 (could not record the verification): {e.Message}");
+            Console.Error.WriteLine($"校验结果未能记入审计日志 (could not record the verification): {notRecorded}");
         }
 
         return result.Intact ? 0 : 1;

@@ -12,7 +12,7 @@ namespace Minzheng.Tests.Platform.Observability;
 /// An OTLP/HTTP collector on a loopback port that only notes which signal arrived, and beside it the spans themselves
 /// (an in-memory exporter next to the OTLP one) for the test to read.
 /// </summary>
-public sealed class FakeCollector : IAsyncDisposable
+public sealed class FakeCollector : IAppAddOn
 {
     private readonly HttpListener _listener = new();
     private readonly Task _loop;
@@ -36,7 +36,7 @@ public sealed class FakeCollector : IAsyncDisposable
     public List<Activity> Spans { get; } = [];
 
     /// <summary>The settings that point an application at this collector, exporting every few hundred milliseconds.</summary>
-    public Dictionary<string, string> Settings => new()
+    public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Observability:Otlp:Endpoint"] = $"http://127.0.0.1:{Port}",
         ["Observability:Otlp:Protocol"] = "http/protobuf",

@@ -62,25 +62,10 @@ public sealed class SqliteTracingTests(SqliteTracingTests.App app) : TracingTest
         public App()
         {
             WithCaseload = false;
-            foreach (var (key, value) in Collector.Settings)
-            {
-                Settings[key] = value;
-            }
+            Collector = Attach(new FakeCollector());
         }
 
-        public FakeCollector Collector { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            Collector.AddTo(builder);
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            await Collector.DisposeAsync();
-        }
+        public FakeCollector Collector { get; }
     }
 }
 
@@ -95,25 +80,9 @@ public sealed class PostgresTracingTests(PostgresTracingTests.App app) : Tracing
         public App()
         {
             WithCaseload = false;
-            foreach (var (key, value) in Collector.Settings)
-            {
-                Settings[key] = value;
-            }
+            Collector = Attach(new FakeCollector());
         }
 
-        public FakeCollector Collector { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            Collector.AddTo(builder);
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            await Collector.DisposeAsync();
-            GC.SuppressFinalize(this);
-        }
+        public FakeCollector Collector { get; }
     }
 }

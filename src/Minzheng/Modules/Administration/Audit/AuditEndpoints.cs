@@ -40,9 +40,7 @@ public static class AuditEndpoints
 
     public static async Task<Ok<AuditVerificationDto>> Verify(AuditLog log, CancellationToken ct)
     {
-        var result = await log.VerifyAsync(ct);
-        await log.RecordAsync(AuditActions.AuditVerified, result.Intact ? AuditOutcome.Success : AuditOutcome.Failure,
-            details: new { result.Entries, result.BrokenSequence }, ct: ct);
+        var (result, _) = await log.VerifyAndRecordAsync("api", ct);
         return TypedResults.Ok(new AuditVerificationDto(result.Intact, result.Entries, result.BrokenSequence, result.Problem, result.HeadHash,
             result.Checkpoint?.Sequence, result.Checkpoint?.At));
     }

@@ -39,9 +39,7 @@ public sealed class IndexModel(AuditQuery query, AuditLog log, AuditPresenter pr
 
     public async Task OnPostVerifyAsync(CancellationToken ct)
     {
-        Verification = await log.VerifyAsync(ct);
-        await log.RecordAsync(AuditActions.AuditVerified, Verification.Intact ? AuditOutcome.Success : AuditOutcome.Failure,
-            details: new { Verification.Entries, Verification.BrokenSequence }, ct: ct);
+        (Verification, _) = await log.VerifyAndRecordAsync("page", ct);
         await SearchAsync(ct);
     }
 

@@ -28,6 +28,12 @@ public sealed class AuditApiTests(SqliteApp app) : IClassFixture<SqliteApp>
         var result = await (await auditor.GetAsync("/api/v1/audit/verify", Ct)).JsonAsync();
         Assert.True(result.GetProperty("intact").GetBoolean());
         Assert.True(result.GetProperty("entries").GetInt64() > 0);
+
+        // The verification itself is on record: who verified, the verdict, and that it came through the API.
+        var entries = await (await auditor.GetAsync("/api/v1/audit?user=auditor&action=audit.verified", Ct)).JsonAsync();
+        var recorded = entries.EnumerateArray().First();
+        Assert.Equal("success", recorded.GetProperty("outcome").GetString());
+        Assert.Contains("\"channel\":\"api\"", recorded.GetProperty("details").GetString());
     }
 
     [Fact]
