@@ -45,6 +45,7 @@ public sealed class MarriageModule : IMinzhengModule
         services.AddScoped<MarriageRegistry>();
         services.AddScoped<DivorceService>();
         services.AddScoped<MarriageQueries>();
+        services.AddScoped<MarriagePartyCounts>();
         services.AddScoped<MarriageReissues>();
         services.AddScoped<MarriageAmendments>();
         services.AddScoped<MarriageCorrections>();

@@ -43,6 +43,6 @@ public sealed class MarriageDemoTests(MarriageDemoApp app) : IClassFixture<Marri
         var draft = await (await leader.GetAsync("/api/v1/reports/work-summary?region=360482&from=2000-01-01&to=2099-12-31", TestContext.Current.CancellationToken)).JsonAsync();
         var section = draft.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("heading").GetString()!.EndsWith("、婚姻登记", StringComparison.Ordinal));
         var sentence = section.GetProperty("sentences")[0].GetProperty("text").GetString()!;
-        Assert.Matches(@"^婚姻登记\d+对，其中结婚登记\d+对，离婚登记\d+对，补发结婚证\d+对，补发离婚证\d+对，撤销婚姻1对。$", sentence);
+        Assert.Matches(@"^婚姻登记\d+对，其中结婚登记\d+对，离婚登记\d+对，补发结婚证\d+对，补发离婚证\d+对，撤销婚姻1对。结婚登记当事人\d+人，其中初婚\d+人，再婚\d+人。$", sentence);
     }
 }

@@ -23,6 +23,37 @@ public abstract class MarriageHistoryImportTests<TApp>(TApp app) : IClassFixture
         (await (await client.PostAsJsonAsync("/api/v1/marriage/records/lookup", new { idNumber }, Ct)).JsonAsync()).EnumerateArray().ToList();
 
     [Fact]
+    public async Task Statistics_CountAPartyMarriedBeforeInTheRegisterAsARemarriage_AndEachPartyInTheirAgeGroup()
+    {
+        using var client = await app.ClientAsAsync("marriage");
+        var (man, firstWife) = (MarriageIds.Man(1968), MarriageIds.Woman(1969));
+        await (await UploadAsync(client, $"""
+            {Header}
+            结婚,1995-11-11,共青城结字第95771号,钱明,{man},孙芳,{firstWife},
+            离婚,2001-04-04,共青城离字第01771号,钱明,{man},孙芳,{firstWife},
+            """)).JsonAsync(HttpStatusCode.Created);
+        await MarriageReissueApiTests<TApp>.MarryAsync(client, "2016-07-17", man, MarriageIds.Woman(1990));
+
+        var day = await (await client.GetAsync("/api/v1/marriage/statistics?region=360482&from=2016-07-17&to=2016-07-17", Ct)).JsonAsync();
+        Assert.Equal(1, day.GetProperty("marriages").GetInt32());
+        var parties = day.GetProperty("parties");
+        Assert.Equal((2, 1, 1), (parties.GetProperty("persons").GetInt32(), parties.GetProperty("firstMarriages").GetInt32(), parties.GetProperty("remarriages").GetInt32()));
+        var groups = parties.GetProperty("ageGroups").EnumerateArray().ToDictionary(g => g.GetProperty("group").GetString()!, g => g.GetProperty("persons").GetInt32());
+        Assert.Equal(1, groups["25至29岁"]); // she is 25 or 26 that day
+        Assert.Equal(1, groups["40至49岁"]); // he is 47 or 48
+        Assert.Equal(2, groups.Values.Sum());
+
+        // The 1995 marriage itself was his first: counted so in its own period.
+        var then = (await (await client.GetAsync("/api/v1/marriage/statistics?region=360482&from=1995-11-11&to=1995-11-11", Ct)).JsonAsync()).GetProperty("parties");
+        Assert.Equal((2, 0), (then.GetProperty("firstMarriages").GetInt32(), then.GetProperty("remarriages").GetInt32()));
+
+        using var session = new WebSession(app);
+        await session.LoginAsync("marriage", Minzheng.Platform.Demo.DemoSeeder.Password);
+        var page = await (await session.GetAsync("/Marriages/Statistics?From=2016-07-17&To=2016-07-17")).Content.ReadAsStringAsync(Ct);
+        Assert.Matches(@"data-testid=""stat-remarriages"">1<", page);
+    }
+
+    [Fact]
     public async Task Import_OfValidRows_WritesThemAll_AndTheOneSpouseCheckAndReissueWorkForThem()
     {
         using var client = await app.ClientAsAsync("marriage");

@@ -7,7 +7,9 @@ using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.Marriage.Marriages;
 
-public sealed record MarriageStatistics(int Marriages, int Divorces, int ReissuedMarriageCertificates, int ReissuedDivorceCertificates, int Revocations)
+/// <param name="Parties">the persons of the period's marriages: first marriages, remarriages and age groups</param>
+public sealed record MarriageStatistics(int Marriages, int Divorces, int ReissuedMarriageCertificates, int ReissuedDivorceCertificates, int Revocations,
+    MarriageParties Parties)
 {
     public int Total => Marriages + Divorces + ReissuedMarriageCertificates + ReissuedDivorceCertificates + Revocations;
 }
@@ -17,7 +19,7 @@ public sealed record MarriageRecordRow(Guid Id, string Kind, string KindName, Da
     string PartyBName, string PartyBIdMasked, string RegionCode);
 
 /// <summary>Lists and counts of the register, within the caller's region.</summary>
-public sealed class MarriageQueries(MinzhengDbContext db, Minzheng.Platform.Statistics.PeriodStatistics period)
+public sealed class MarriageQueries(MinzhengDbContext db, Minzheng.Platform.Statistics.PeriodStatistics period, MarriagePartyCounts parties)
 {
     public async Task<Paged<MarriageRecordRow>> RecordsAsync(MarriageRecordKind? kind, string? name, PageRequest page, CancellationToken ct)
     {
@@ -68,13 +70,17 @@ public sealed class MarriageQueries(MinzhengDbContext db, Minzheng.Platform.Stat
     public Task<(Outcome Outcome, MarriageStatistics? Value, FieldErrors Errors)> StatisticsAsync(string? region, string? from, string? to, CancellationToken ct) =>
         period.ComputeAsync(region, from, to, (prefix, start, end) => CountsAsync(prefix, start, end, ct), ct);
 
-    /// <summary>The five figures of a region prefix by registration date within [from, to] (the region filter applies too).</summary>
+    /// <summary>
+    /// The five figures of a region prefix by registration date within [from, to] (the region filter applies too), with
+    /// the parties of its marriages.
+    /// </summary>
     public async Task<MarriageStatistics> CountsAsync(string prefix, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var counts = await db.MarriageRecords.AsNoTracking().Where(r => r.RegionCode.StartsWith(prefix) && r.Date >= from && r.Date <= to)
             .GroupBy(r => r.Kind).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         int Of(MarriageRecordKind k) => counts.GetValueOrDefault(k);
         return new MarriageStatistics(Of(MarriageRecordKind.Marriage), Of(MarriageRecordKind.Divorce),
-            Of(MarriageRecordKind.ReissuedMarriageCertificate), Of(MarriageRecordKind.ReissuedDivorceCertificate), Of(MarriageRecordKind.Revocation));
+            Of(MarriageRecordKind.ReissuedMarriageCertificate), Of(MarriageRecordKind.ReissuedDivorceCertificate), Of(MarriageRecordKind.Revocation),
+            await parties.CountAsync(prefix, from, to, ct));
     }
 }

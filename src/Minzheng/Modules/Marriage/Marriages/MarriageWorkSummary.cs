@@ -19,6 +19,11 @@ public sealed class MarriageWorkSummary(MarriageQueries queries) : IWorkSummaryC
 
         var text = string.Create(CultureInfo.InvariantCulture,
             $"婚姻登记{f.Total}对，其中结婚登记{f.Marriages}对，离婚登记{f.Divorces}对，补发结婚证{f.ReissuedMarriageCertificates}对，补发离婚证{f.ReissuedDivorceCertificates}对，撤销婚姻{f.Revocations}对。");
+        if (f.Marriages > 0)
+        {
+            text += $"结婚登记当事人{f.Parties.Persons}人，其中初婚{f.Parties.FirstMarriages}人，再婚{f.Parties.Remarriages}人。";
+        }
+
         return [new WorkSummarySection("婚姻登记", [new DraftSentence(text, WorkSummaryDrafter.Source("marriage/statistics", q, dates: true))])];
     }
 }
