@@ -8,13 +8,23 @@ namespace Minzheng.Platform.Regions;
 public sealed record RegionDto(string Code, string Name, string Level, string? ParentCode, bool IsActive);
 
 /// <param name="Skipped">Codes of other counties left out: an installation set up by <c>init</c> keeps its own county's tree.</param>
-public sealed record RegionImportResult(int Added, int Updated, IReadOnlyList<ImportError> Errors, int Skipped = 0);
+/// <param name="Renamed">The first <see cref="RegionService.RenamesListed"/> of the <paramref name="Updated"/> codes whose
+/// official name replaced the one in the system (demo villages, say), so the operator sees what changed.</param>
+public sealed record RegionImportResult(int Added, int Updated, IReadOnlyList<ImportError> Errors, int Skipped = 0, IReadOnlyList<RegionRename>? Renamed = null)
+{
+    public IReadOnlyList<RegionRename> Renamed { get; init; } = Renamed ?? [];
+}
+
+public sealed record RegionRename(string Code, string OldName, string NewName);
 
 /// <summary>Validation, creation, import and look-ups of the region tree, shared by the API, the pages and the CLI.</summary>
 /// <param name="stamper">and <paramref name="audit"/>: the bulk import's row stamps and its one audit entry (null in
 /// tests of the tree alone, which then stamp as the system).</param>
 public sealed partial class RegionService(MinzhengDbContext db, IMemoryCache cache, Auditing.RowStamper stamper, Auditing.AuditLog audit)
 {
+    /// <summary>How many renames an import result lists; all are counted, and the audit entry keeps the first 100.</summary>
+    public const int RenamesListed = 200;
+
     public static RegionDto ToDto(Region r) => new(r.Code, r.Name, r.Level.ToString().ToLowerInvariant(), r.ParentCode, r.IsActive);
 
     /// <summary>Field errors of a new region, checked against the tree (code format, parent, duplicate name length).</summary>
@@ -156,7 +166,8 @@ public sealed partial class RegionService(MinzhengDbContext db, IMemoryCache cac
         var added = valid.Where(v => !known.ContainsKey(v.Code)).OrderBy(v => v.Level).ToList();
         await WriteAsync(added, renamed, fileName, skipped, ct);
         ForgetNames();
-        return new RegionImportResult(added.Count, renamed.Count, [], skipped);
+        return new RegionImportResult(added.Count, renamed.Count, [], skipped,
+            [.. renamed.Take(RenamesListed).Select(v => new RegionRename(v.Code, known[v.Code], v.Name))]);
     }
 
     /// <summary>
