@@ -70,7 +70,7 @@ public sealed class IndexModel(RegionService regions, IConfiguration configurati
         }
         else if (file.Length > MaxImportMegabytes * 1024L * 1024)
         {
-            ImportErrors = [new ImportError(0, "file", $"文件超过{MaxImportMegabytes}MB")];
+            ImportErrors = [new ImportError(0, "file", $"文件超过{MaxImportMegabytes}兆字节")];
         }
         else
         {
