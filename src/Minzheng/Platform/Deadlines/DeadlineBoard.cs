@@ -19,17 +19,19 @@ public sealed class DeadlineBoard(
     {
         var today = clock.Today();
         var calendar = await calendars.GetAsync(ct);
-        var names = await regions.NamesAsync(ct);
         var items = new List<WorkItem>();
         foreach (var source in await ForCallerAsync())
         {
             items.AddRange((await source.OpenAsync(ct)).Where(d => d.DueOn is not null)
-                .Select(d => new WorkItem(source.Kind, d.RegionCode, names.GetValueOrDefault(d.RegionCode, d.RegionCode), d.DueOn!.Value,
+                .Select(d => new WorkItem(source.Kind, d.RegionCode, d.RegionCode, d.DueOn!.Value,
                     Urgency(d.DueOn.Value, today, d.StartedOn, calendar), d.Title, d.Href)));
         }
 
-        return items.Where(i => due switch { "soon" => i.Urgency == "due-soon", "overdue" => i.Urgency == "overdue", _ => true })
+        // Named after the cut: only the items shown need their region's name.
+        var shown = items.Where(i => due switch { "soon" => i.Urgency == "due-soon", "overdue" => i.Urgency == "overdue", _ => true })
             .OrderBy(i => i.DueOn).ThenBy(i => i.Kind, StringComparer.Ordinal).Take(Math.Clamp(take, 1, 1000)).ToList();
+        var names = await regions.NamesOfAsync(shown.Select(i => i.RegionCode), ct);
+        return shown.Select(i => i with { RegionName = names.GetValueOrDefault(i.RegionCode, i.RegionCode) }).ToList();
     }
 
     /// <summary>Per township of the caller's scope: open, due soon and overdue, in total and by kind of work.</summary>
@@ -44,7 +46,7 @@ public sealed class DeadlineBoard(
                 (TownshipOf(d.RegionCode), source.Kind, d.DueOn is { } dueOn ? Urgency(dueOn, today, d.StartedOn, calendar) : null)));
         }
 
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(counts.Select(c => c.Township), ct);
         return counts.GroupBy(c => c.Township).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
             var kinds = g.GroupBy(c => c.Kind).Select(k => new BoardCount(k.Key, k.Count(),

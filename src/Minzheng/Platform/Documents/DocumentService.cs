@@ -36,7 +36,7 @@ public sealed class DocumentService(MinzhengDbContext db, IEnumerable<DocumentKi
         }
 
         var office = issuer ?? regionCode[..6].PadRight(RegionCode.Length, '0');
-        var officeName = (await regions.NamesAsync(ct)).GetValueOrDefault(office, "");
+        var officeName = await regions.NameOfAsync(office, ct) ?? "";
         var today = issuedOn ?? clock.Today();
         for (var attempt = 1; ; attempt++)
         {
@@ -126,7 +126,7 @@ public sealed class DocumentService(MinzhengDbContext db, IEnumerable<DocumentKi
 
         var d = await db.IssuedDocuments.AsNoTracking().AcrossRegions("anyone holding the paper may check it, signed in or not")
             .SingleOrDefaultAsync(x => x.VerificationCode == code, ct);
-        return d is null ? null : new DocumentVerification(d.Title, d.Number, d.IssuedOn, IssuingOffice.Name(d.RegionCode, await regions.NamesAsync(ct)), d.IsVoid,
+        return d is null ? null : new DocumentVerification(d.Title, d.Number, d.IssuedOn, IssuingOffice.Name(d.RegionCode, await regions.NamesOfAsync(IssuingOffice.CodesOf(d.RegionCode), ct)), d.IsVoid,
             d.VoidReason);
     }
 

@@ -16,6 +16,13 @@ public static class IssuingOffice
         return RegionCode.Prefix(code, level >= RegionLevel.Township ? RegionLevel.Township : RegionLevel.County).PadRight(RegionCode.Length, '0');
     }
 
+    /// <summary>The codes whose names <see cref="Name"/> reads: the office's region and its county.</summary>
+    public static string[] CodesOf(string officeRegionCode)
+    {
+        var code = officeRegionCode.PadRight(RegionCode.Length, '0');
+        return [code, code[..6].PadRight(RegionCode.Length, '0')];
+    }
+
     /// <summary>江益镇人民政府, 茅山头街道办事处 or 共青城市民政局, for the office of <see cref="RegionOf"/>.</summary>
     public static string Name(string officeRegionCode, IReadOnlyDictionary<string, string> names)
     {

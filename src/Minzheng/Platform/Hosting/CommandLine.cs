@@ -110,6 +110,16 @@ public sealed record CommandLine(string? Verb, string[] VerbArgs, string[] HostA
             Console.Error.WriteLine($"第{error.Row}行 {error.Column}：{error.Message}");
         }
 
+        foreach (var rename in result.Renamed)
+        {
+            Console.WriteLine($"更名 {rename.Code}：{rename.OldName} → {rename.NewName}");
+        }
+
+        if (result.Updated > result.Renamed.Count)
+        {
+            Console.WriteLine($"……另有{result.Updated - result.Renamed.Count}个更名未列出");
+        }
+
         Console.WriteLine(result.Errors.Count == 0
             ? $"导入完成：新增{result.Added}个，更新{result.Updated}个{(result.Skipped > 0 ? $"，其他县的{result.Skipped}个代码未导入" : "")}"
             : $"导入失败：{result.Errors.Count}处错误，未写入任何数据");

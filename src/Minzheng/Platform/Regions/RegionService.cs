@@ -8,14 +8,22 @@ namespace Minzheng.Platform.Regions;
 public sealed record RegionDto(string Code, string Name, string Level, string? ParentCode, bool IsActive);
 
 /// <param name="Skipped">Codes of other counties left out: an installation set up by <c>init</c> keeps its own county's tree.</param>
-public sealed record RegionImportResult(int Added, int Updated, IReadOnlyList<ImportError> Errors, int Skipped = 0);
+/// <param name="Renamed">The first <see cref="RegionService.RenamesListed"/> of the <paramref name="Updated"/> codes whose
+/// official name replaced the one in the system (demo villages, say), so the operator sees what changed.</param>
+public sealed record RegionImportResult(int Added, int Updated, IReadOnlyList<ImportError> Errors, int Skipped = 0, IReadOnlyList<RegionRename>? Renamed = null)
+{
+    public IReadOnlyList<RegionRename> Renamed { get; init; } = Renamed ?? [];
+}
+
+public sealed record RegionRename(string Code, string OldName, string NewName);
 
 /// <summary>Validation, creation, import and look-ups of the region tree, shared by the API, the pages and the CLI.</summary>
 /// <param name="stamper">and <paramref name="audit"/>: the bulk import's row stamps and its one audit entry (null in
 /// tests of the tree alone, which then stamp as the system).</param>
-public sealed class RegionService(MinzhengDbContext db, IMemoryCache cache, Auditing.RowStamper stamper, Auditing.AuditLog audit)
+public sealed partial class RegionService(MinzhengDbContext db, IMemoryCache cache, Auditing.RowStamper stamper, Auditing.AuditLog audit)
 {
-    private const string NamesCacheKey = "region-names";
+    /// <summary>How many renames an import result lists; all are counted, and the audit entry keeps the first 100.</summary>
+    public const int RenamesListed = 200;
 
     public static RegionDto ToDto(Region r) => new(r.Code, r.Name, r.Level.ToString().ToLowerInvariant(), r.ParentCode, r.IsActive);
 
@@ -63,7 +71,7 @@ public sealed class RegionService(MinzhengDbContext db, IMemoryCache cache, Audi
         var region = new Region(code, name.Trim(), level, RegionCode.ParentOf(code, level));
         db.Regions.Add(region);
         await db.SaveChangesAsync(ct);
-        cache.Remove(NamesCacheKey);
+        ForgetNames();
         return region;
     }
 
@@ -71,58 +79,6 @@ public sealed class RegionService(MinzhengDbContext db, IMemoryCache cache, Audi
         db.Regions.AsNoTracking().Where(r => r.ParentCode == parentCode).OrderBy(r => r.Code)
             .Select(r => new RegionDto(r.Code, r.Name, r.Level.ToString().ToLowerInvariant(), r.ParentCode, r.IsActive))
             .ToListAsync(ct);
-
-    /// <summary>"江西省 / 九江市 / 共青城市" for a code; the code itself when unknown.</summary>
-    public async Task<string> DisplayPathAsync(string? code, CancellationToken ct)
-    {
-        if (code is null || !RegionCode.IsValid(code))
-        {
-            return code ?? "";
-        }
-
-        var names = await NamesAsync(ct);
-        var parts = new List<string>();
-        for (var current = (string?)code; current is not null;)
-        {
-            RegionCode.TryGetLevel(current, out var l, out _);
-            if (names.TryGetValue(current, out var n))
-            {
-                parts.Insert(0, n);
-            }
-
-            current = RegionCode.ParentOf(current, l);
-        }
-
-        return parts.Count == 0 ? code : string.Join(" / ", parts);
-    }
-
-    /// <summary>
-    /// The name a list shows for a code or significant prefix: the path from the county down ("共青城市 / 甘露镇 / 红光村"),
-    /// since everyone working in lists works within one county; province and city keep their full path. Unknown: the value.
-    /// </summary>
-    public async Task<string> ShortPathAsync(string? codeOrPrefix, CancellationToken ct)
-    {
-        var code = codeOrPrefix is { Length: > 0 and < RegionCode.Length } && RegionCode.ToScopePrefix(codeOrPrefix) is not null
-            ? codeOrPrefix.PadRight(RegionCode.Length, '0')
-            : codeOrPrefix;
-        var full = await DisplayPathAsync(code, ct);
-        if (code is null || !RegionCode.TryGetLevel(code, out var level, out _) || level < RegionLevel.County)
-        {
-            return full;
-        }
-
-        var parts = full.Split(" / ");
-        var skip = Math.Max(0, parts.Length - ((int)level - (int)RegionLevel.County + 1));
-        return string.Join(" / ", parts.Skip(skip));
-    }
-
-    /// <summary>Every region's name by 12-digit code, cached (dropped whenever regions are written).</summary>
-    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(CancellationToken ct) =>
-        (await cache.GetOrCreateAsync(NamesCacheKey, async e =>
-        {
-            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
-            return (IReadOnlyDictionary<string, string>)await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, ct);
-        }))!;
 
     /// <summary>
     /// Imports an official code list (CSV or XLSX, columns <c>code,name</c>): all or nothing. Parents and levels are
@@ -209,8 +165,9 @@ public sealed class RegionService(MinzhengDbContext db, IMemoryCache cache, Audi
         var renamed = valid.Where(v => known.TryGetValue(v.Code, out var old) && old != v.Name).ToList();
         var added = valid.Where(v => !known.ContainsKey(v.Code)).OrderBy(v => v.Level).ToList();
         await WriteAsync(added, renamed, fileName, skipped, ct);
-        cache.Remove(NamesCacheKey);
-        return new RegionImportResult(added.Count, renamed.Count, [], skipped);
+        ForgetNames();
+        return new RegionImportResult(added.Count, renamed.Count, [], skipped,
+            [.. renamed.Take(RenamesListed).Select(v => new RegionRename(v.Code, known[v.Code], v.Name))]);
     }
 
     /// <summary>

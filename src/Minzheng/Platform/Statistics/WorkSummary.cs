@@ -42,7 +42,7 @@ public sealed class WorkSummaryDrafter(IEnumerable<IWorkSummaryContributor> cont
             sections.AddRange((await contributor.SectionsAsync(q, ct)).Where(s => s.Sentences.Count > 0));
         }
 
-        var name = (await regions.NamesAsync(ct)).GetValueOrDefault(q.RegionCode, q.RegionCode);
+        var name = await regions.NameOfAsync(q.RegionCode, ct) ?? q.RegionCode;
         var numbered = sections.Select((s, i) => new DraftSection($"{Numeral(i)}、{s.Title}", s.Sentences)).ToList();
         return new WorkSummaryDraft($"{name}{ReportFormat.Period(q.From, q.To)}民政工作总结（初稿）", q.RegionCode, q.From, q.To, numbered);
     }

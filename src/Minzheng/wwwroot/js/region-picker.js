@@ -18,8 +18,9 @@
         return response.ok ? response.json() : [];
     }
 
-    // The level the children of a region are at, for the accessible name of their <select> (GB/T 37668: every control named).
-    const childLevels = { 0: "省", 2: "市", 4: "县（市、区）", 6: "乡镇（街道）", 9: "村（社区）" };
+    // The level of the children, for the accessible name of their <select> (GB/T 37668: every control named). Taken from
+    // the children themselves: a city without counties (东莞市 4419) has townships directly under it.
+    const levelNames = { province: "省", city: "市", county: "县（市、区）", township: "乡镇（街道）", village: "村（社区）" };
 
     function addSelect(picker, hidden, parentCode, items, selected) {
         if (items.length === 0) {
@@ -27,8 +28,7 @@
         }
         const select = document.createElement("select");
         select.className = "form-select form-select-sm d-inline-block w-auto me-1";
-        const parentPrefix = /^0+$/.test(parentCode) ? "" : prefix(parentCode);
-        select.setAttribute("aria-label", (picker.dataset.label || "区划") + "：" + (childLevels[parentPrefix.length] || "下级区划"));
+        select.setAttribute("aria-label", (picker.dataset.label || "区划") + "：" + (levelNames[items[0].level] || "下级区划"));
         select.dataset.parent = parentCode;
         select.innerHTML = '<option value="">（全部）</option>' +
             items.map(r => '<option value="' + r.code + '">' + r.name.replace(/</g, "&lt;") + "</option>").join("");

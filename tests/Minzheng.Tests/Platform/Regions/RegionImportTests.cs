@@ -43,6 +43,7 @@ public abstract class RegionImportTests<TDatabase>(TDatabase database) : IClassF
 
         var again = await service.ImportAsync(Csv(csv.Replace("测试村", "改名村", StringComparison.Ordinal)), "regions.csv", Ct);
         Assert.Equal((0, 1), (again.Added, again.Updated));
+        Assert.Equal([new RegionRename($"{p}01100201", "测试村", "改名村")], again.Renamed);
         Assert.Equal("改名村", (await db.Regions.AsNoTracking().SingleAsync(r => r.Code == $"{p}01100201", Ct)).Name);
     }
 

@@ -5,13 +5,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Platform.Imports;
 using Minzheng.Platform.Regions;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.Administration.Regions;
 
 [Authorize(Policy = Policies.ManageSystem)]
-public sealed class IndexModel(RegionService regions) : PageModel
+public sealed class IndexModel(RegionService regions, IConfiguration configuration) : PageModel
 {
-    public const long MaxImportBytes = 20 * 1024 * 1024;
+    /// <summary>The import limit of every upload (Imports:MaxFileMegabytes, 50 MB by default): the national list is 22 MB.</summary>
+    public int MaxImportMegabytes => UploadReader.MaxMegabytesOf(configuration);
 
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
@@ -26,6 +28,11 @@ public sealed class IndexModel(RegionService regions) : PageModel
     public List<ImportError> ImportErrors { get; private set; } = [];
 
     public string? ImportErrorSummary { get; private set; }
+
+    /// <summary>The names an import replaced (the first <see cref="RegionService.RenamesListed"/>), and how many in all.</summary>
+    public IReadOnlyList<RegionRename> Renamed { get; private set; } = [];
+
+    public int RenamedTotal { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -61,9 +68,9 @@ public sealed class IndexModel(RegionService regions) : PageModel
         {
             ImportErrors = [new ImportError(0, "file", "请选择要导入的文件")];
         }
-        else if (file.Length > MaxImportBytes)
+        else if (file.Length > MaxImportMegabytes * 1024L * 1024)
         {
-            ImportErrors = [new ImportError(0, "file", "文件超过20MB")];
+            ImportErrors = [new ImportError(0, "file", $"文件超过{MaxImportMegabytes}兆字节")];
         }
         else
         {
@@ -75,6 +82,7 @@ public sealed class IndexModel(RegionService regions) : PageModel
                 : ImportErrorList.Summary(result.Errors.Count, ImportErrorList.DefaultShown);
             if (ImportErrors.Count == 0)
             {
+                (Renamed, RenamedTotal) = (result.Renamed, result.Updated);
                 Message = $"导入完成：新增{result.Added}个区划，更新{result.Updated}个名称{(result.Skipped > 0 ? $"；其他县的{result.Skipped}个代码未导入" : "")}。";
             }
         }

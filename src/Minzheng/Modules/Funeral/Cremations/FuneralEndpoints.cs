@@ -59,7 +59,7 @@ public static class FuneralEndpoints
         Platform.Regions.RegionService regions, CancellationToken ct)
     {
         var found = await queries.PageAsync(filter, PageRequest.ForExport(sort, string.IsNullOrEmpty(sort) ? "desc" : dir), ct);
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(found.Items.Select(c => c.RegionCode), ct);
         var rows = found.Items.Select((c, i) => new Dictionary<string, object?>
         {
             ["序号"] = i + 1,

@@ -36,7 +36,7 @@ public sealed class CertificateModel(MarriageQueries queries, RegionService regi
 
         Original = IsReissue && Record.MarriageId is { } originalId ? await queries.OriginalAsync(originalId, ct) : null;
 
-        County = (await regions.NamesAsync(ct)).GetValueOrDefault(Record.RegionCode[..6].PadRight(RegionCode.Length, '0'), "");
+        County = await regions.NameOfAsync(Record.RegionCode[..6].PadRight(RegionCode.Length, '0'), ct) ?? "";
         Document = (await documents.OfAsync(MarriageDocuments.OwnerType, Record.Id, ct)).FirstOrDefault(d => !d.IsVoid);
         if (Document is not null)
         {

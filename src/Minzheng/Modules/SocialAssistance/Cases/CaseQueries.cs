@@ -65,7 +65,7 @@ public sealed class CaseQueries(MinzhengDbContext db, CalendarService calendars,
 
         var joined = query.Join(db.Persons, c => c.ApplicantPersonId, p => p.Id, (c, p) => new CaseRow { Case = c, Name = p.Name, IdNumberMasked = p.IdNumberMasked });
         var rows = filter.Due == "soon" ? SoonOnly(await Sort.Apply(joined, page).ToListAsync(ct), page, calendar) : await joined.PageAsync(page, Sort, ct);
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(rows.Items.Select(r => r.Case.RegionCode), ct);
         return new Paged<CaseListItem>(rows.Items.Select(r => new CaseListItem(r.Case.Id, r.Case.Program, ProgramName(r.Case.Program), r.Case.RegionCode, r.Name,
             r.IdNumberMasked, Code(r.Case.Status), CaseText.StatusName(r.Case.Status), r.Case.AppliedOn, r.Case.DueOn, Urgency(r.Case, calendar), r.Case.RelativeOfStaff,
             names.GetValueOrDefault(r.Case.RegionCode, r.Case.RegionCode))).ToList(), rows.Total, rows.Page, rows.PageSize);

@@ -25,7 +25,7 @@ public sealed class NoticeModel(CaseQueries queries, RegionService regions, Cale
             return NotFound();
         }
 
-        County = (await regions.NamesAsync(ct)).GetValueOrDefault(Case.RegionCode[..6].PadRight(RegionCode.Length, '0'), "县级");
+        County = await regions.NameOfAsync(Case.RegionCode[..6].PadRight(RegionCode.Length, '0'), ct) ?? "县级";
         NoticeDue = (await calendars.GetAsync(ct)).AddWorkingDays(decided, CaseRules.RefusalNoticeDays);
         // Decisions carry their number from the moment they are made; one decided before numbering existed gets it now.
         Document = await documents.IssueAsync(CaseDocuments.DecisionKind, Case.RegionCode, CaseDocuments.OwnerType, Case.Id, ct, decided);

@@ -63,7 +63,7 @@ public sealed class PublicityModel(MinzhengDbContext db, BenefitService benefits
         var code = region!.PadRight(RegionCode.Length, '0');
         Place = (await regions.DisplayPathAsync(code, ct)).Replace(" / ", "", StringComparison.Ordinal);
         var office = IssuingOffice.RegionOf(code);
-        Office = IssuingOffice.Name(office, await regions.NamesAsync(ct));
+        Office = IssuingOffice.Name(office, await regions.NamesOfAsync(IssuingOffice.CodesOf(office), ct));
         Date = clock.Today();
         var month = Date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var open = await db.Cases.AsNoTracking()

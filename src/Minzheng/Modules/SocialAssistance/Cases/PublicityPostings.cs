@@ -31,7 +31,7 @@ public sealed class PublicityPostings(MinzhengDbContext db, RegionService region
             Stage = "review",
             PostedOn = c.PublicityFrom!.Value,
             Until = c.PublicityUntil,
-            Place = (await regions.NamesAsync(ct)).GetValueOrDefault(c.RegionCode, "") + "村务公开栏",
+            Place = (await regions.NameOfAsync(c.RegionCode, ct) ?? "") + "村务公开栏",
         });
 
     public async Task<(Outcome Outcome, FieldErrors Errors, string? Message)> PostAsync(Guid caseId, PostingRequest request, CancellationToken ct)

@@ -52,7 +52,7 @@ public sealed class ReserveFundService(MinzhengDbContext db, RegionService regio
         var sums = await db.ReserveFund.GroupBy(e => e.RegionCode)
             .Select(g => new { g.Key, Allocated = g.Where(e => e.Amount > 0).Sum(e => e.Amount), Spent = -g.Where(e => e.Amount < 0).Sum(e => e.Amount) })
             .ToListAsync(ct);
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(sums.Select(s => s.Key), ct);
         return sums.OrderBy(s => s.Key).Select(s => new ReserveFundRow(s.Key, names.GetValueOrDefault(s.Key, s.Key), s.Allocated, s.Spent, s.Allocated - s.Spent)).ToList();
     }
 }

@@ -47,10 +47,10 @@ public sealed class StandingPublicity(MinzhengDbContext db, RegionService region
         var total = await query.CountAsync(ct);
         var rows = await query.Join(db.Persons, e => e.PersonId, p => p.Id, (e, p) => new { e.Id, e.RegionCode, e.Program, e.CoveredPersons, e.MonthlyAmount, e.StartMonth, p.Name, p.IdNumberMasked })
             .OrderBy(x => x.RegionCode).ThenBy(x => x.Program).ThenBy(x => x.Name).Take(MaxLines).ToListAsync(ct);
-        var names = await regions.NamesAsync(ct);
         // As posted on the board: 甘露镇红光村, or 共青城市甘露镇 for a township's list.
         var parentCode = (prefix.Length == 12 ? prefix[..9] : prefix[..6]).PadRight(RegionCode.Length, '0');
         var ownCode = prefix.PadRight(RegionCode.Length, '0');
+        var names = await regions.NamesOfAsync(rows.Select(x => x.RegionCode).Append(parentCode).Append(ownCode), ct);
         var place = names.GetValueOrDefault(parentCode, "") + names.GetValueOrDefault(ownCode, ownCode);
         return new StandingList(place, today.ToString("yyyy-MM-dd", null), total, total > rows.Count, rows.Select(x => new StandingLine(
             names.GetValueOrDefault(x.RegionCode, x.RegionCode), x.Name, x.IdNumberMasked, AssistancePrograms.NameOf(x.Program),

@@ -41,7 +41,7 @@ public sealed class StandingPublicityModel(StandingPublicity publicity, PostedLi
 
         List = list;
         var office = IssuingOffice.RegionOf(list.Code);
-        Office = IssuingOffice.Name(office, await regions.NamesAsync(ct));
+        Office = IssuingOffice.Name(office, await regions.NamesOfAsync(IssuingOffice.CodesOf(office), ct));
         Date = clock.Today();
         if (list.Lines.Count > 0)
         {

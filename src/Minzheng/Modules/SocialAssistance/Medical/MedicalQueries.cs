@@ -48,7 +48,7 @@ public sealed class MedicalQueries(MinzhengDbContext db, RegionService regions)
         }
 
         var rows = await q.PageAsync(page, BatchSort, ct);
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(rows.Items.Select(b => b.RegionCode), ct);
         return rows.Map(b => Batch(b, names, []));
     }
 
@@ -62,7 +62,7 @@ public sealed class MedicalQueries(MinzhengDbContext db, RegionService regions)
         var hospitals = (await db.MedicalSettlements.AsNoTracking().Where(s => s.BatchId == id)
                 .GroupBy(s => s.Hospital).Select(g => new { g.Key, Count = g.Count(), Aided = g.Count(s => s.Amount > 0), Amount = g.Sum(s => s.Amount) }).ToListAsync(ct))
             .Select(h => new HospitalTotal(h.Key, h.Count, h.Aided, h.Amount)).OrderByDescending(h => h.Amount).ToList();
-        return Batch(b, await regions.NamesAsync(ct), hospitals);
+        return Batch(b, await regions.NamesOfAsync([b.RegionCode], ct), hospitals);
     }
 
     /// <summary>One page of a batch's settlements in file order; <paramref name="notAided"/> keeps only those that got nothing.</summary>
@@ -72,7 +72,7 @@ public sealed class MedicalQueries(MinzhengDbContext db, RegionService regions)
         var count = await query.CountAsync(ct);
         var request = PageRequest.From(page, null, null, null, PageSize);
         var rows = await query.OrderBy(s => s.Row).Skip(request.Skip).Take(request.Size).ToListAsync(ct);
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(rows.Select(s => s.RegionCode), ct);
         return new(rows.Select(s => new SettlementDto(s.Id, s.Row, s.SettlementNumber, s.Hospital, s.PatientName, s.IdNumberMasked, s.RegionCode,
             names.GetValueOrDefault(s.RegionCode, s.RegionCode), s.AdmittedOn, s.SettledOn, s.TotalCost, s.InsurancePaid, s.CriticalIllnessPaid, s.InPolicySelfPay,
             s.Category, s.Category.Length == 0 ? "—" : MedicalAidFacts.CategoryName(s.Category), s.Rate, s.Amount, s.Note,
@@ -83,19 +83,19 @@ public sealed class MedicalQueries(MinzhengDbContext db, RegionService regions)
     public async Task<List<SubsidyListDto>> SubsidyListsAsync(CancellationToken ct)
     {
         var rows = await db.InsuranceSubsidyLists.AsNoTracking().OrderByDescending(l => l.Year).ThenByDescending(l => l.CreatedAt).Take(100).ToListAsync(ct);
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(rows.Select(l => l.RegionCode), ct);
         return rows.Select(l => List(l, names)).ToList();
     }
 
     public async Task<SubsidyListDto?> SubsidyListAsync(Guid id, CancellationToken ct) =>
-        await db.InsuranceSubsidyLists.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, ct) is { } l ? List(l, await regions.NamesAsync(ct)) : null;
+        await db.InsuranceSubsidyLists.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, ct) is { } l ? List(l, await regions.NamesOfAsync([l.RegionCode], ct)) : null;
 
     /// <summary>The list's persons and amounts per township (the first 9 digits of the region code).</summary>
     public async Task<List<SubsidyAreaTotal>> SubsidyAreasAsync(Guid id, CancellationToken ct)
     {
         var rows = await db.InsuranceSubsidyEntries.AsNoTracking().Where(e => e.ListId == id)
             .GroupBy(e => e.RegionCode.Substring(0, 9)).Select(g => new { g.Key, Persons = g.Count(), Total = g.Sum(e => e.Subsidy) }).ToListAsync(ct);
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(rows.Select(r => r.Key.PadRight(RegionCode.Length, '0')), ct);
         return rows.OrderBy(r => r.Key).Select(r =>
         {
             var code = r.Key.PadRight(RegionCode.Length, '0');
@@ -113,7 +113,7 @@ public sealed class MedicalQueries(MinzhengDbContext db, RegionService regions)
         var count = await query.CountAsync(ct);
         var request = PageRequest.From(page, null, null, null, PageSize);
         var rows = await query.Skip(request.Skip).Take(request.Size).ToListAsync(ct);
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(rows.Select(r => r.RegionCode), ct);
         return new(rows.Select(r => new SubsidyEntryDto(r.RegionCode, names.GetValueOrDefault(r.RegionCode, r.RegionCode), r.Name, r.IdNumberMasked, r.Category,
             MedicalAidFacts.CategoryName(r.Category), r.Subsidy)).ToList(), count, request.Page, request.Size);
     }

@@ -45,7 +45,8 @@ public static class SubsidyExport
             return ApiProblems.Problem(StatusCodes.Status403Forbidden, "没有导出完整个人信息的权限");
         }
 
-        var names = await regions.NamesAsync(ct);
+        // An export streams its rows: the names are those of the list's distinct regions (a county's villages at most).
+        var names = await regions.NamesOfAsync(await db.InsuranceSubsidyEntries.AsNoTracking().Where(e => e.ListId == id).Select(e => e.RegionCode).Distinct().ToListAsync(ct), ct);
         var query = from e in db.InsuranceSubsidyEntries.AsNoTracking()
                     where e.ListId == id
                     join p in db.Persons on e.PersonId equals p.Id

@@ -54,8 +54,9 @@ public sealed class MonitoringQueries(MinzhengDbContext db, RegionService region
             rows = rows.Where(r => r.HeadName.Contains(name));
         }
 
-        var names = await regions.NamesAsync(ct);
-        return (await rows.PageAsync(page, MonitoredSort, ct)).Map(x => new MonitoredDto(x.M.Id, x.M.HouseholdId, x.M.RegionCode, x.HeadName, x.M.Category,
+        var found = await rows.PageAsync(page, MonitoredSort, ct);
+        var names = await regions.NamesOfAsync(found.Items.Select(x => x.M.RegionCode), ct);
+        return found.Map(x => new MonitoredDto(x.M.Id, x.M.HouseholdId, x.M.RegionCode, x.HeadName, x.M.Category,
             MonitoringCategories.All[x.M.Category], x.M.Reason, x.M.AnnualMedicalExpense, x.M.RegisteredOn, x.M.EndedOn)
         {
             RegionName = names.GetValueOrDefault(x.M.RegionCode, x.M.RegionCode),
@@ -89,8 +90,9 @@ public sealed class MonitoringQueries(MinzhengDbContext db, RegionService region
             rows = rows.Where(r => r.HeadName.Contains(name));
         }
 
-        var names = await regions.NamesAsync(ct);
-        return (await rows.PageAsync(page, WarningSort, ct)).Map(x => new WarningDto(x.W.Id, x.W.HouseholdId, x.W.RegionCode,
+        var found = await rows.PageAsync(page, WarningSort, ct);
+        var names = await regions.NamesOfAsync(found.Items.Select(x => x.W.RegionCode), ct);
+        return found.Map(x => new WarningDto(x.W.Id, x.W.HouseholdId, x.W.RegionCode,
             names.GetValueOrDefault(x.W.RegionCode, x.W.RegionCode), x.HeadName, x.W.Rule, WarningRules.Names.GetValueOrDefault(x.W.Rule, x.W.Rule), x.W.Detail,
             x.W.SuggestedProgram, WarningRules.ProgramName(x.W.SuggestedProgram), x.W.RaisedOn, x.W.DueOn, x.W.Status == WarningStatus.Open && x.W.DueOn < today,
             InputValues.Code(x.W.Status), x.W.Note, x.W.CaseId));

@@ -40,12 +40,12 @@ public sealed class OneOffQueries(MinzhengDbContext db, RegionService regions)
         }
 
         var rows = await q.PageAsync(page, Sort, ct);
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(rows.Items.Select(b => b.RegionCode), ct);
         return rows.Map(b => OneOffBatchDto.From(b, names));
     }
 
     public async Task<OneOffBatchDto?> GetAsync(Guid id, CancellationToken ct) =>
-        await db.OneOffBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct) is { } b ? OneOffBatchDto.From(b, await regions.NamesAsync(ct)) : null;
+        await db.OneOffBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct) is { } b ? OneOffBatchDto.From(b, await regions.NamesOfAsync([b.RegionCode], ct)) : null;
 }
 
 public static class OneOffEndpoints

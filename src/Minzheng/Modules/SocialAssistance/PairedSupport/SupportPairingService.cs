@@ -186,7 +186,7 @@ public sealed class SupportPairingService(MinzhengDbContext db, RegionService re
             .Join(db.Persons, h => h.HeadPersonId, p => p.Id, (h, p) => new { h.Id, p.Name, p.IdNumberMasked }).ToDictionaryAsync(x => x.Id, ct);
         var programs = (await db.Enrollments.AsNoTracking().Where(e => householdIds.Contains(e.HouseholdId) && e.Status == EnrollmentStatus.Active)
             .Select(e => new { e.HouseholdId, e.Program }).ToListAsync(ct)).ToLookup(e => e.HouseholdId, e => AssistancePrograms.NameOf(e.Program));
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(rows.Select(r => r.RegionCode), ct);
         var byPairing = contacts.ToLookup(c => c.PairingId);
         return rows.Select(r => new PairingDto(r.Id, r.HouseholdId, heads.GetValueOrDefault(r.HouseholdId)?.Name ?? "", heads.GetValueOrDefault(r.HouseholdId)?.IdNumberMasked ?? "",
             names.GetValueOrDefault(r.RegionCode, r.RegionCode), string.Join("、", programs[r.HouseholdId].Distinct()), r.Helper, r.HelperUnit,

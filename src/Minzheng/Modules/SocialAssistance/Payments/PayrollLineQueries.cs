@@ -24,7 +24,7 @@ public sealed class PayrollLineQueries(MinzhengDbContext db, RegionService regio
     public async Task<Paged<PayrollLineDto>> PageAsync(Guid id, string? kind, string? status, PageRequest page, CancellationToken ct)
     {
         var rows = await Filtered(id, kind, status).PageAsync(page, Sort, ct);
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(rows.Items.Select(x => x.L.RegionCode), ct);
         return rows.Map(x => Dto(x, names));
     }
 
@@ -35,7 +35,8 @@ public sealed class PayrollLineQueries(MinzhengDbContext db, RegionService regio
     public async IAsyncEnumerable<PayrollLineDto> StreamAsync(Guid id, string? kind, string? status, PageRequest page,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var names = await regions.NamesAsync(ct);
+        // The names of the payroll's regions (its villages) first: the stream holds the connection while lines are read.
+        var names = await regions.NamesOfAsync(await Filtered(id, kind, status).Select(x => x.L.RegionCode).Distinct().ToListAsync(ct), ct);
         await foreach (var x in Sort.Apply(Filtered(id, kind, status), page).Take(page.Size).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return Dto(x, names);
@@ -48,8 +49,7 @@ public sealed class PayrollLineQueries(MinzhengDbContext db, RegionService regio
         var query = Filtered(id, kind, status);
         var total = await query.CountAsync(ct);
         var rows = await Sort.Apply(query, new PageRequest(1, 1, null, false)).Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 1000)).ToListAsync(ct);
-        var names = await regions.NamesAsync(ct);
-        return (total, rows.Select(x => Dto(x, names)).ToList());
+        return (total, await DtosAsync(rows, ct));
     }
 
     private IQueryable<LineRow> Filtered(Guid id, string? kind, string? status)
@@ -68,6 +68,12 @@ public sealed class PayrollLineQueries(MinzhengDbContext db, RegionService regio
         return q.Join(db.Persons, l => l.PersonId, p => p.Id, (l, p) => new LineRow { L = l, Name = p.Name, IdNumberMasked = p.IdNumberMasked });
     }
 
+    private async Task<List<PayrollLineDto>> DtosAsync(List<LineRow> rows, CancellationToken ct)
+    {
+        var names = await regions.NamesOfAsync(rows.Select(x => x.L.RegionCode), ct);
+        return rows.Select(x => Dto(x, names)).ToList();
+    }
+
     private static PayrollLineDto Dto(LineRow x, IReadOnlyDictionary<string, string> names) => new(x.L.EnrollmentId, x.L.HouseholdId,
         x.L.Month.ToString("yyyy-MM", null), InputValues.Code(x.L.Kind), x.L.RegionCode, names.GetValueOrDefault(x.L.RegionCode, x.L.RegionCode), x.Name,
         x.IdNumberMasked, x.L.CoveredPersons, x.L.Amount, x.L.Explanation ?? PayrollGenerator.RegularExplanation(x.L.Month), x.L.BankName, x.L.BankAccountMasked,
@@ -83,7 +89,7 @@ public sealed class PayrollLineQueries(MinzhengDbContext db, RegionService regio
         var total = await groups.CountAsync(ct);
         var rows = await groups.Join(db.Persons, x => x.PersonId, p => p.Id, (x, p) => new { x, p.Name, p.IdNumberMasked })
             .OrderBy(r => r.x.RegionCode).ThenBy(r => r.Name).ThenBy(r => r.x.EnrollmentId).Take(Math.Max(take, 1)).ToListAsync(ct);
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(rows.Select(r => r.x.RegionCode), ct);
         return (total, rows.Select(r => new Unpaid(r.x.EnrollmentId, r.x.HouseholdId, r.x.RegionCode, names.GetValueOrDefault(r.x.RegionCode, r.x.RegionCode), r.Name,
             r.IdNumberMasked, r.x.Amount, r.x.Amount < 0 ? "多发款项，无后续发放可抵扣，需追回" : "缺少银行账号，请在家庭页补录后补发")).ToList());
     }

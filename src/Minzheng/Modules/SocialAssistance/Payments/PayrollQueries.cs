@@ -68,9 +68,10 @@ public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions, 
         var own = await q.OrderByDescending(x => x.PeriodStart).ThenByDescending(x => x.CreatedAt).Take(window).ToListAsync(ct);
         var total = own.Count < window && request.Skip == 0 ? own.Count : await q.CountAsync(ct);
         var failed = await slices.FailedAsync(own.Select(p => p.Id).ToList(), ct);
-        var names = await regions.NamesAsync(ct);
+        var sliced = await slices.ListAsync(code, wanted, window, ct);
+        var names = await regions.NamesOfAsync(own.Concat(sliced.Select(x => x.Payroll)).Select(p => p.RegionCode).Append(scope.RegionCode()), ct);
         var whole = own.Select(p => (Payroll: p, Dto: Whole(p, names, failed.GetValueOrDefault(p.Id))));
-        var parts = (await slices.ListAsync(code, wanted, window, ct)).Select(x => (x.Payroll, Dto: Sliced(x.Payroll, x.Totals, names))).ToList();
+        var parts = sliced.Select(x => (x.Payroll, Dto: Sliced(x.Payroll, x.Totals, names))).ToList();
         total += parts.Count < window && request.Skip == 0 ? parts.Count : await slices.CountAsync(code, wanted, ct);
         var page = whole.Concat(parts).OrderByDescending(x => x.Payroll.PeriodStart).ThenByDescending(x => x.Payroll.CreatedAt)
             .Skip(request.Skip).Take(request.Size).Select(x => x.Dto).ToList();
@@ -83,12 +84,12 @@ public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions, 
         if (await db.Payrolls.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) is { } p)
         {
             // While it waits for approval, with the change warning the approver must confirm.
-            return Whole(p, await regions.NamesAsync(ct), (await slices.FailedAsync([id], ct)).GetValueOrDefault(id))
+            return Whole(p, await regions.NamesOfAsync([p.RegionCode], ct), (await slices.FailedAsync([id], ct)).GetValueOrDefault(id))
                 with
             { Change = p.Status == PayrollStatus.Pending ? await changes.CheckAsync(p, ct) : null };
         }
 
-        return await slices.FindAsync(id, ct) is { } slice ? Sliced(slice.Payroll, slice.Totals, await regions.NamesAsync(ct)) : null;
+        return await slices.FindAsync(id, ct) is { } slice ? Sliced(slice.Payroll, slice.Totals, await regions.NamesOfAsync([slice.Payroll.RegionCode, scope.RegionCode()], ct)) : null;
     }
 
     /// <summary>
@@ -117,7 +118,7 @@ public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions, 
                 .GroupBy(l => new { Area = l.RegionCode.Substring(0, digits), l.EnrollmentId })
                 .Select(g => new { g.Key.Area, Covered = g.Max(l => l.CoveredPersons) }).ToListAsync(ct))
             .GroupBy(x => x.Area).ToDictionary(g => g.Key, g => g.Sum(x => x.Covered));
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(rows.Select(r => r.Key.PadRight(RegionCode.Length, '0')), ct);
         return rows.OrderBy(r => r.Key).Select(r =>
         {
             var code = r.Key.PadRight(RegionCode.Length, '0');
@@ -163,7 +164,7 @@ public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions, 
         var approved = await db.Payrolls.AcrossRegions("approval and programme of payrolls whose lines the caller sees, whichever region made them")
             .Where(p => ids.Contains(p.Id) && p.Status == PayrollStatus.Approved && (known == null || p.Program == known))
             .Select(p => new { p.Id, p.Program }).ToDictionaryAsync(p => p.Id, p => p.Program, ct);
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(groups.Select(g => g.Area.PadRight(RegionCode.Length, '0')), ct);
         return groups.Where(g => approved.ContainsKey(g.PayrollId))
             .GroupBy(g => (Program: approved[g.PayrollId], g.Area, g.Month))
             .OrderBy(g => g.Key.Program, StringComparer.Ordinal).ThenBy(g => g.Key.Area, StringComparer.Ordinal).ThenBy(g => g.Key.Month)

@@ -60,8 +60,8 @@ public sealed class SignatureLists(MinzhengDbContext db, PayrollQueries payrolls
             .OrderBy(x => x.First.Name, Pinyin).ThenBy(x => x.First.Line.EnrollmentId)
             .Select((x, i) => Row(i + 1, x.First.Name, x.First.IdNumberMasked, x.Lines))
             .ToList();
-        var names = await regions.NamesAsync(ct);
         var township = code[..9].PadRight(RegionCode.Length, '0');
+        var names = await regions.NamesOfAsync([township, code], ct);
         var supplementary = payroll.Kind == Minzheng.Platform.Web.InputValues.Code(PayrollKind.Supplementary);
         var title = $"{PeriodName(payroll.Period)}{payroll.ProgramName}{(supplementary ? "补发" : "")}发放签领表";
         var sheet = new SignatureSheet(id, payroll.Program, payroll.ProgramName, payroll.Period, title, code, names.GetValueOrDefault(township, ""),

@@ -34,14 +34,14 @@ public sealed class RecalculationQueries(MinzhengDbContext db, RegionService reg
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Skip(request.Skip).Take(request.Size).ToListAsync(ct);
         var standards = await db.Standards.AsNoTracking().Where(x => rows.Select(r => r.StandardId).Contains(x.Id)).ToDictionaryAsync(x => x.Id, ct);
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(rows.Select(r => r.RegionCode), ct);
         return new Paged<RecalculationDto>([.. rows.Select(r => Dto(r, standards[r.StandardId], names))], total, request.Page, request.Size);
     }
 
     public async Task<RecalculationDto?> GetAsync(Guid id, CancellationToken ct)
     {
         var r = await db.Recalculations.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-        return r is null ? null : Dto(r, await db.Standards.AsNoTracking().SingleAsync(s => s.Id == r.StandardId, ct), await regions.NamesAsync(ct));
+        return r is null ? null : Dto(r, await db.Standards.AsNoTracking().SingleAsync(s => s.Id == r.StandardId, ct), await regions.NamesOfAsync([r.RegionCode], ct));
     }
 
     public async Task<List<RecalculationTownship>> TownshipsAsync(Guid id, CancellationToken ct)
@@ -57,7 +57,7 @@ public sealed class RecalculationQueries(MinzhengDbContext db, RegionService reg
                 New = g.Where(l => !l.Skipped).Sum(l => l.NewAmount),
             })
             .ToListAsync(ct);
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(rows.Select(r => r.Key.PadRight(RegionCode.Length, '0')), ct);
         return rows.OrderBy(r => r.Key).Select(r =>
         {
             var code = r.Key.PadRight(RegionCode.Length, '0');
@@ -78,7 +78,7 @@ public sealed class RecalculationQueries(MinzhengDbContext db, RegionService reg
         var rows = await q.Join(db.Persons, l => l.PersonId, p => p.Id, (l, p) => new { l, p.Name, p.IdNumberMasked })
             .OrderBy(x => x.l.RegionCode).ThenBy(x => x.Name).ThenBy(x => x.l.EnrollmentId)
             .Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 1000)).ToListAsync(ct);
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(rows.Select(x => x.l.RegionCode), ct);
         return new RecalculationLinePage(total, rows.Select(x => new RecalculationLineDto(x.l.EnrollmentId, x.l.HouseholdId, x.l.RegionCode,
             names.GetValueOrDefault(x.l.RegionCode, x.l.RegionCode), x.Name, x.IdNumberMasked, x.l.CoveredPersons, x.l.EffectiveMonth.ToString("yyyy-MM", null),
             x.l.OldAmount, x.l.NewAmount, x.l.Skipped, x.l.Explanation)).ToList());

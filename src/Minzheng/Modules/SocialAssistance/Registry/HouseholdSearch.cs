@@ -31,7 +31,7 @@ public sealed class HouseholdSearch(MinzhengDbContext db, PersonalDataProtector 
         }
 
         var found = await rows.PageAsync(page, Sort, ct);
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(found.Items.Select(r => r.RegionCode), ct);
         return new Paged<HouseholdListItem>(found.Items.Select(r => Item(r, names)).ToList(), found.Total, found.Page, found.PageSize);
     }
 
@@ -43,7 +43,7 @@ public sealed class HouseholdSearch(MinzhengDbContext db, PersonalDataProtector 
     public async Task<HouseholdListItem?> GetAsync(Guid id, CancellationToken ct)
     {
         var row = await Rows(new(null, null, null))!.SingleOrDefaultAsync(r => r.Id == id, ct);
-        return row is null ? null : Item(row, await regions.NamesAsync(ct));
+        return row is null ? null : Item(row, await regions.NamesOfAsync([row.RegionCode], ct));
     }
 
     /// <summary>Households with a current member whose name contains <paramref name="term"/>: what a village assistant picks from.</summary>

@@ -75,9 +75,9 @@ public sealed class AssistanceSummaryService([FromKeyedServices(StandbyReads.Key
     public async Task<AssistanceSummary> SummaryAsync(ReportQuery q, CancellationToken ct)
     {
         var cells = await CellsAsync(q, ct);
-        var names = await regions.NamesAsync(ct);
+        var name = await regions.NameOfAsync(q.RegionCode, ct) ?? q.RegionCode;
         var children = await ChildrenAsync(q, ct);
-        return new AssistanceSummary(q.Region, q.RegionCode, names.GetValueOrDefault(q.RegionCode, q.RegionCode), q.From, q.To, cells.RollUp(q.Prefix),
+        return new AssistanceSummary(q.Region, q.RegionCode, name, q.From, q.To, cells.RollUp(q.Prefix),
             children.Select(c => new RegionSummary(c.Code, c.Name, cells.RollUp(RegionCode.Prefix(c.Code)))).ToList());
     }
 

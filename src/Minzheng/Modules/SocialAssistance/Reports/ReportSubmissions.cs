@@ -115,9 +115,8 @@ public sealed class ReportSubmissions(MinzhengDbContext db, PeriodTables tables,
     public async Task<List<ReportDto>> ListAsync(StatisticalPeriod period, CancellationToken ct)
     {
         var reports = await db.StatisticalReports.AsNoTracking().Where(r => r.Period == period.Text).ToDictionaryAsync(r => r.RegionCode, ct);
-        var names = await regions.NamesAsync(ct);
-        var townships = names.Keys.Where(c => c.StartsWith(scope.Prefix, StringComparison.Ordinal) && RegionCode.TryGetLevel(c, out var l, out _) && l == RegionLevel.Township)
-            .Order(StringComparer.Ordinal);
+        var names = await regions.NamesWithinAsync(scope.Prefix, RegionLevel.Township, ct);
+        var townships = names.Keys.Order(StringComparer.Ordinal);
         return townships.Select(t => reports.TryGetValue(t, out var r) ? Dto(r, names)
             : new ReportDto(null, t, names[t], period.Text, "not-submitted", StatusName(null), null, null, null, null, null, [])).ToList();
     }
@@ -125,7 +124,7 @@ public sealed class ReportSubmissions(MinzhengDbContext db, PeriodTables tables,
     public async Task<ReportDto?> GetAsync(Guid id, CancellationToken ct) =>
         await db.StatisticalReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is { } r ? await DtoAsync(r, ct) : null;
 
-    private async Task<ReportDto> DtoAsync(StatisticalReport r, CancellationToken ct) => Dto(r, await regions.NamesAsync(ct));
+    private async Task<ReportDto> DtoAsync(StatisticalReport r, CancellationToken ct) => Dto(r, await regions.NamesOfAsync([r.RegionCode], ct));
 
     private static ReportDto Dto(StatisticalReport r, IReadOnlyDictionary<string, string> names) => new(r.Id, r.RegionCode, names.GetValueOrDefault(r.RegionCode, r.RegionCode),
         r.Period, Minzheng.Platform.Web.InputValues.Code(r.Status), StatusName(r.Status), r.SubmittedBy, r.SubmittedAt, r.ReviewedBy, r.ReviewedAt, r.ReviewComment,

@@ -55,8 +55,7 @@ public static class StatisticsEndpoints
         }
 
         var code = prefix!.PadRight(RegionCode.Length, '0');
-        var names = await regions.NamesAsync(ct);
-        return (new PeriodTable(code, names.GetValueOrDefault(code, code), parsed!.Text, await tables.RowsAsync(prefix, parsed, ct)), null);
+        return (new PeriodTable(code, await regions.NameOfAsync(code, ct) ?? code, parsed!.Text, await tables.RowsAsync(prefix, parsed, ct)), null);
     }
 
     public static async Task<IResult> Table(string? region, string? period, AssistanceSummaryService summaries, RegionService regions, PeriodTables tables, CancellationToken ct)

@@ -263,7 +263,7 @@ public sealed class ReviewService(MinzhengDbContext db, EnrollmentService enroll
             .Join(db.Enrollments, i => i.EnrollmentId, e => e.Id, (i, e) => new { i.RegionCode, i.Outcome, e.CoveredPersons }).ToListAsync(ct);
         var cancelled = counts.Where(x => x.Outcome is ReviewOutcome.Cancel or ReviewOutcome.GradualExit).ToList();
         var towns = counts.GroupBy(x => ReserveFundService.TownshipOf(x.RegionCode)).ToList();
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(towns.Select(g => g.Key), ct);
         return new CampaignDto(c.Id, c.Program, AssistancePrograms.NameOf(c.Program), c.RegionPrefix, c.Name, c.DueOn,
             c.EffectiveMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture), InputValues.Code(c.Status), counts.Count,
             counts.Count(x => x.Outcome != ReviewOutcome.Pending),

@@ -26,7 +26,7 @@ public sealed class ApplicationScreening(MinzhengDbContext db, PersonMatcher mat
         }
 
         var blocking = EconomicCategories.Blocking(configuration);
-        var regionNames = await regions.NamesAsync(ct);
+        var regionNames = await regions.NamesOfAsync(relatives.Select(r => r.RegionCode), ct);
         var hits = new List<(PersonMatch, FindingFacts)>();
         foreach (var person in members)
         {

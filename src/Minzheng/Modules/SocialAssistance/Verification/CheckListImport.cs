@@ -159,7 +159,7 @@ public sealed class CheckListImport(MinzhengDbContext db, PersonalDataProtector 
     /// <param name="created">Filled with the entries written, for a caller that needs their ids.</param>
     public async Task<int> WriteRelativesAsync(Guid? batchId, List<RelativeRow> rows, CancellationToken ct, List<StaffRelative>? created = null)
     {
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(rows.Select(r => r.RegionCode), ct);
         return await WriteAsync(rows, r => r.Id, (r, index, match) =>
         {
             var record = new StaffRelative

@@ -103,8 +103,8 @@ public sealed class ExclusionScan(MinzhengDbContext db, IRegionScope scope, ICon
         var open = (await db.Findings.AcrossRegions("one finding per enrolment, whoever raised it")
             .Where(f => f.Type == Type && f.Category == MovedCategory && f.Status == FindingStatus.Open && ids.Contains(f.EnrollmentId))
             .Select(f => f.EnrollmentId).ToListAsync(ct)).ToHashSet();
-        var names = await regions.NamesAsync(ct);
         var fresh = moved.Where(x => !open.Contains(x.e.Id)).ToList();
+        var names = await regions.NamesOfAsync(fresh.SelectMany(x => new[] { x.Now, x.e.RegionCode }), ct);
         db.Findings.AddRange(fresh.Select(x => new Finding
         {
             RegionCode = x.e.RegionCode,

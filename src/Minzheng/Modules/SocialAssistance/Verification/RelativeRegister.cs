@@ -98,7 +98,7 @@ public sealed class RelativeRegister(MinzhengDbContext db, CheckListImport lists
         var ids = entries.Items.Select(e => (Guid?)e.Id).ToList();
         var hits = await db.Findings.AcrossRegions("hits of a registered relative lie in any region").Where(f => f.Type == "relative" && ids.Contains(f.RecordId))
             .GroupBy(f => f.RecordId).Select(g => new { g.Key, Hits = g.Count(), Open = g.Count(f => f.Status == FindingStatus.Open) }).ToDictionaryAsync(x => x.Key!.Value, ct);
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(entries.Items.Select(e => e.RegionCode), ct);
         return entries.Map(e => new StaffRelativeDto(e.Id, e.RegionCode, names.GetValueOrDefault(e.RegionCode, e.RegionCode), e.StaffName, e.Position,
             e.RelativeName, e.RelativeIdNumberMasked, e.Relationship, e.EndedOn, hits.TryGetValue(e.Id, out var h) ? h.Hits : 0, h?.Open ?? 0));
     }
@@ -113,7 +113,7 @@ public sealed class RelativeRegister(MinzhengDbContext db, CheckListImport lists
             .GroupBy(f => f.RegionCode.Substring(0, 9))
             .Select(g => new { g.Key, Hits = g.Count(), Open = g.Count(f => f.Status == FindingStatus.Open) }).ToDictionaryAsync(x => x.Key, ct);
         var townships = registered.Keys.Union(findings.Keys).Order().ToList();
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(townships.Select(t => t.PadRight(RegionCode.Length, '0')), ct);
         return townships.Select(t =>
         {
             var f = findings.GetValueOrDefault(t);

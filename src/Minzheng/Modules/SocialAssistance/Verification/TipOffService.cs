@@ -141,7 +141,7 @@ public sealed class TipOffService(MinzhengDbContext db, CalendarService calendar
         }
 
         var rows = await q.PageAsync(page, Sort, ct);
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(rows.Items.Select(t => t.RegionCode), ct);
         return rows.Map(t => Dto(t, names, today, reporter: null));
     }
 
@@ -156,7 +156,7 @@ public sealed class TipOffService(MinzhengDbContext db, CalendarService calendar
         }
 
         await audit.RecordAsync(AuditActions.RecordViewed, entityType: nameof(TipOff), entityId: id.ToString(), regionCode: t.RegionCode, ct: ct);
-        return Dto(t, await regions.NamesAsync(ct), clock.Today(), t.ReporterCipher is { } c ? protector.Decrypt(c, DataPurpose.Phone) : null) with
+        return Dto(t, await regions.NamesOfAsync([t.RegionCode], ct), clock.Today(), t.ReporterCipher is { } c ? protector.Decrypt(c, DataPurpose.Phone) : null) with
         {
             AvailableActions = TipOff.Procedure.AvailableActions(t.Status, roles ?? []).Where(s => s.Action != "feedback" || !t.Anonymous).Select(s => s.Action).ToList(),
         };

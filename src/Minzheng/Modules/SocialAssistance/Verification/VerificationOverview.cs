@@ -26,7 +26,7 @@ public sealed class VerificationOverview(MinzhengDbContext db, RegionService reg
         var findings = await db.Findings.AsNoTracking().Where(f => f.RegionCode.StartsWith(prefix))
             .GroupBy(f => new { Township = f.RegionCode.Substring(0, 9), f.Type, f.Status }).Select(g => new { g.Key.Township, g.Key.Type, g.Key.Status, Count = g.Count() })
             .ToListAsync(ct);
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(findings.Select(f => f.Township.PadRight(RegionCode.Length, '0')), ct);
         var townships = findings.Where(f => f.Status == FindingStatus.Open).GroupBy(f => f.Township).OrderBy(g => g.Key).Select(g =>
         {
             var code = g.Key.PadRight(RegionCode.Length, '0');

@@ -100,7 +100,7 @@ public sealed class WelfareVisitService(MinzhengDbContext db, RegionService regi
                 LastVisit = db.Set<WelfareVisit>().Where(v => v.EnrollmentId == e.Id).Max(v => (DateOnly?)v.VisitedOn),
             })
             .ToListAsync(ct);
-        var names = await regions.NamesAsync(ct);
+        var names = await regions.NamesOfAsync(rows.SelectMany(r => new[] { r.RegionCode, DeadlineBoard.TownshipOf(r.RegionCode) }), ct);
         var today = clock.Today();
         var soon = (await calendars.GetAsync(ct)).AddWorkingDays(today, DeadlineBoard.DueSoonWorkingDays);
         return rows.Select(r =>
@@ -133,8 +133,8 @@ public sealed class WelfareVisitService(MinzhengDbContext db, RegionService regi
         var visits = (await db.WelfareVisits.AsNoTracking().Where(v => v.EnrollmentId == enrollmentId).ToListAsync(ct))
             .OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.CreatedAt).Select(ToDto).ToList();
         var due = (await AllDueAsync("", enrollmentId, ct)).SingleOrDefault();
-        var names = await regions.NamesAsync(ct);
-        return (new WelfareVisitHistory(enrollmentId, person.Name, person.IdNumberMasked, names.GetValueOrDefault(enrollment.RegionCode, enrollment.RegionCode),
+        var name = await regions.NameOfAsync(enrollment.RegionCode, ct) ?? enrollment.RegionCode;
+        return (new WelfareVisitHistory(enrollmentId, person.Name, person.IdNumberMasked, name,
             InputValues.Code(enrollment.Status), due, visits), null);
     }
 

@@ -22,7 +22,7 @@ public sealed class CertificateModel(OrganizationQueries queries, RegionService 
             return NotFound();
         }
 
-        County = (await regions.NamesAsync(ct)).GetValueOrDefault(Organization.AuthorityCode.PadRight(RegionCode.Length, '0'), "");
+        County = await regions.NameOfAsync(Organization.AuthorityCode.PadRight(RegionCode.Length, '0'), ct) ?? "";
         Document = (await documents.OfAsync(OrganizationDocuments.OwnerType, Organization.Id, ct)).FirstOrDefault(d => !d.IsVoid);
         if (Document is not null)
         {
