@@ -64,6 +64,13 @@ public abstract class PayrollComparisonInputTests<TApp>(TApp app) : IClassFixtur
             Assert.Contains(message, problem.GetProperty("detail").GetString());
         }
 
+        // A list without 保障人数: persons are not compared, and no payee is said to differ in them.
+        var unpersoned = await (await CompareAsync(county, id, $"身份证号,姓名,救助项目,金额\n{payee.IdNumber},{payee.Name},农村低保,400")).JsonAsync();
+        Assert.False(unpersoned.GetProperty("oldPersonsGiven").GetBoolean());
+        var differs = unpersoned.GetProperty("differences").EnumerateArray().Single();
+        Assert.Equal(("amount", 10m), (differs.GetProperty("kind").GetString(), differs.GetProperty("difference").GetDecimal()));
+        Assert.DoesNotContain("保障人数", differs.GetProperty("note").GetString());
+
         await (await CompareAsync(county, Guid.NewGuid().ToString(), Csv(new OldRow(payee.IdNumber, payee.Name, "农村低保", "410")))).AssertProblemAsync(HttpStatusCode.NotFound);
         using var empty = new MultipartFormDataContent { { new StringContent("x"), "note" } };
         await (await county.PostAsync($"/api/v1/payrolls/{id}/comparison", empty, Ct)).AssertProblemAsync(HttpStatusCode.BadRequest);

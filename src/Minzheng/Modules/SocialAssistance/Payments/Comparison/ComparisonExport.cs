@@ -13,10 +13,11 @@ public static class ComparisonExport
     public static IReadOnlyList<XlsxSheet> Sheets(ComparisonReport report) =>
         [
             XlsxSheet.Of("差异清单", report.Differences.Select(Difference), headers: DifferenceHeaders),
-            XlsxSheet.Of("按乡镇汇总", [.. report.Townships.Select(t => Totals("乡镇（街道）", t.Name, t.Old, t.Ours)), Totals("乡镇（街道）", "合计", report.Old, report.Ours)]),
+            XlsxSheet.Of("按乡镇汇总", [.. report.Townships.Select(t => Totals("乡镇（街道）", t.Name, t.Old, t.Ours, report.OldPersonsGiven)),
+                Totals("乡镇（街道）", "合计", report.Old, report.Ours, report.OldPersonsGiven)]),
             XlsxSheet.Of("按项目汇总", report.Programs.Select(p => p.Ours is null
-                ? Totals("救助项目", $"{p.ProgramName}（未比对）", p.Old, null)
-                : Totals("救助项目", p.ProgramName, p.Old, p.Ours))),
+                ? Totals("救助项目", $"{p.ProgramName}（未比对）", p.Old, null, report.OldPersonsGiven)
+                : Totals("救助项目", p.ProgramName, p.Old, p.Ours, report.OldPersonsGiven))),
         ];
 
     private static readonly string[] DifferenceHeaders =
@@ -36,17 +37,18 @@ public static class ComparisonExport
         ["说明"] = d.Note,
     };
 
-    private static Dictionary<string, object?> Totals(string header, string name, Figures old, Figures? ours) => new()
+    /// <param name="personsGiven">Whether the old list gave 保障人数: without it the old persons (and their difference) are left empty.</param>
+    private static Dictionary<string, object?> Totals(string header, string name, Figures old, Figures? ours, bool personsGiven) => new()
     {
         [header] = name,
         ["原系统户数"] = old.Households,
-        ["原系统人数"] = old.Persons,
+        ["原系统人数"] = personsGiven ? old.Persons : null,
         ["原系统金额（元）"] = old.Amount,
         ["本系统户数"] = ours?.Households,
         ["本系统人数"] = ours?.Persons,
         ["本系统金额（元）"] = ours?.Amount,
         ["户数差"] = ours is null ? null : ours.Households - old.Households,
-        ["人数差"] = ours is null ? null : ours.Persons - old.Persons,
+        ["人数差"] = ours is null || !personsGiven ? null : ours.Persons - old.Persons,
         ["金额差（元）"] = ours is null ? null : ours.Amount - old.Amount,
     };
 }

@@ -14,7 +14,8 @@ internal sealed record MatchResult(Figures Old, Figures Ours, IReadOnlyList<Town
 /// and never counted as missing from our side. "Households" on both sides are payees: 户 for 低保, persons elsewhere.
 /// </summary>
 /// <param name="scopePrefix">The caller's own region prefix: outside it the answer says "not yours", inside it "not this payroll's".</param>
-internal sealed class ComparisonMatcher(string prefix, string scopePrefix, IReadOnlyDictionary<string, string> names)
+/// <param name="personsGiven">Whether the old list says how many persons each row covers; without it persons are not compared person by person.</param>
+internal sealed class ComparisonMatcher(string prefix, string scopePrefix, IReadOnlyDictionary<string, string> names, bool personsGiven = true)
 {
     private const string Unplaced = "";
 
@@ -60,7 +61,7 @@ internal sealed class ComparisonMatcher(string prefix, string scopePrefix, IRead
             if (our.Amount != o.Amount)
             {
                 var note = string.Create(CultureInfo.InvariantCulture, $"相差 {our.Amount - o.Amount:N2} 元")
-                    + (our.Persons != o.Persons ? $"；保障人数：原系统 {o.Persons} 人，本系统 {our.Persons} 人" : "");
+                    + (personsGiven && our.Persons != o.Persons ? $"；保障人数：原系统 {o.Persons} 人，本系统 {our.Persons} 人" : "");
                 differences.Add(Old(DifferenceKind.Amount, o, our.RegionCode, our.Amount, note));
             }
         }

@@ -53,13 +53,14 @@ public sealed record DifferenceCounts(int OnlyOld, int OnlyOurs, int Amount, int
 /// <summary>
 /// 与原系统比对: the first parallel payroll against the old system's list of the same month, per programme and
 /// township, and the differences person by person (the first <see cref="PayrollComparison.ShownDifferences"/> in an
-/// answer; every one in the export).
+/// answer; every one in the export). Without a 保障人数 column in the old list (<c>OldPersonsGiven</c> false) each old
+/// row counts one person, so the old persons and their differences say nothing: the page shows them as "—".
 /// </summary>
 public sealed record ComparisonReport(Guid PayrollId, string Program, string ProgramName, string Period, string RegionName, string? SliceName, int Rows,
     Figures Old, Figures Ours, Figures Difference, IReadOnlyList<ProgramComparison> Programs, IReadOnlyList<TownshipComparison> Townships,
-    DifferenceCounts Counts, IReadOnlyList<ComparisonDifference> Differences, bool DifferencesTruncated)
+    DifferenceCounts Counts, IReadOnlyList<ComparisonDifference> Differences, bool DifferencesTruncated, bool OldPersonsGiven = true)
 {
-    public bool Matches => Counts.Total == 0 && Difference == Figures.Zero;
+    public bool Matches => Counts.Total == 0 && Difference.Households == 0 && Difference.Amount == 0 && (!OldPersonsGiven || Difference.Persons == 0);
 
     /// <summary>The same report listing only the first <paramref name="shown"/> differences (the counts stay whole).</summary>
     public ComparisonReport Trimmed(int shown) => Differences.Count <= shown ? this : this with { Differences = [.. Differences.Take(shown)], DifferencesTruncated = true };

@@ -75,8 +75,14 @@ public static class OldPaymentList
     /// <param name="townships">Township names (of the payroll's county) to their 12-digit codes; a name given twice maps to null.</param>
     /// <param name="regionNames">Every known region, to check a code the file names.</param>
     public static List<OldPayment> Read(byte[] content, string fileName, string payrollProgram, IReadOnlyDictionary<string, string?> townships,
-        IReadOnlyDictionary<string, string> regionNames, PersonalDataProtector protector, DateOnly today, int maxRows, ImportErrorList errors)
+        IReadOnlyDictionary<string, string> regionNames, PersonalDataProtector protector, DateOnly today, int maxRows, ImportErrorList errors) =>
+        Read(content, fileName, payrollProgram, townships, regionNames, protector, today, maxRows, errors, out _);
+
+    /// <param name="personsGiven">Whether the list has a 保障人数 column: without it every row counts 1 person, which says nothing about persons.</param>
+    public static List<OldPayment> Read(byte[] content, string fileName, string payrollProgram, IReadOnlyDictionary<string, string?> townships,
+        IReadOnlyDictionary<string, string> regionNames, PersonalDataProtector protector, DateOnly today, int maxRows, ImportErrorList errors, out bool personsGiven)
     {
+        personsGiven = false;
         var rows = new List<OldPayment>();
         Dictionary<string, int>? columns = null;
         foreach (var (row, cells) in SpreadsheetReader.Read(content, fileName))
@@ -84,6 +90,7 @@ public static class OldPaymentList
             if (columns is null)
             {
                 columns = Columns(cells);
+                personsGiven = columns.ContainsKey(PersonsColumn);
                 continue;
             }
 

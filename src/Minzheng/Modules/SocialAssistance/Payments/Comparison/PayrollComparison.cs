@@ -42,9 +42,10 @@ public sealed class PayrollComparison(MinzhengDbContext db, PayrollQueries payro
         var prefix = scope.Prefix.Length > payroll.RegionCode.Length ? scope.Prefix : payroll.RegionCode;
         var names = await regions.NamesAsync(ct);
         List<OldPayment> rows;
+        bool personsGiven;
         try
         {
-            rows = OldPaymentList.Read(content, fileName, payroll.Program, Townships(names, prefix), names, protector, clock.Today(), MaxRows, errors);
+            rows = OldPaymentList.Read(content, fileName, payroll.Program, Townships(names, prefix), names, protector, clock.Today(), MaxRows, errors, out personsGiven);
         }
         catch (TooManyImportErrorsException)
         {
@@ -60,14 +61,15 @@ public sealed class PayrollComparison(MinzhengDbContext db, PayrollQueries payro
         var old = rows.Where(r => r.Program == payroll.Program).GroupBy(r => r.Index)
             .Select(g => new OldEntry(g.First(), g.Count(), g.Max(r => r.Persons), g.Sum(r => r.Amount))).ToList();
         var registry = await RegistryAsync(old.Where(o => !ours.ContainsKey(o.First.Index)).Select(o => o.First.Index).ToList(), ct);
-        var matcher = new ComparisonMatcher(prefix, scope.Prefix, names);
+        var matcher = new ComparisonMatcher(prefix, scope.Prefix, names, personsGiven);
         var report = matcher.Match(old, ours, registry);
         var programs = new List<ProgramComparison> { new(payroll.Program, payroll.ProgramName, true, report.Old, report.Ours, report.Ours.Minus(report.Old)) };
         programs.AddRange(rows.Where(r => r.Program != payroll.Program).GroupBy(r => r.ProgramName).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new ProgramComparison(g.First().Program ?? "destitute", g.Key, false,
                 g.GroupBy(r => r.Index).Aggregate(Figures.Zero, (f, p) => f.Plus(p.Max(r => r.Persons), p.Sum(r => r.Amount))), null, null)));
         var result = new ComparisonReport(id, payroll.Program, payroll.ProgramName, payroll.Period, payroll.RegionName, payroll.Slice?.RegionName, rows.Count,
-            report.Old, report.Ours, report.Ours.Minus(report.Old), programs, report.Townships, report.Counts, report.Differences, DifferencesTruncated: false);
+            report.Old, report.Ours, report.Ours.Minus(report.Old), programs, report.Townships, report.Counts, report.Differences, DifferencesTruncated: false,
+            OldPersonsGiven: personsGiven);
         await audit.RecordAsync(export ? AuditActions.Exported : AuditActions.RecordViewed, entityType: AuditEntity, entityId: id.ToString(),
             regionCode: prefix.PadRight(RegionCode.Length, '0'),
             details: new { kind = "payroll-comparison", rows = rows.Count, differences = result.Counts.Total }, ct: ct);
