@@ -60,7 +60,8 @@ public sealed class PaymentJourneyTests(BrowserApp app)
     {
         var finance = await app.SignedInPageAsync("finance");
         await finance.GotoAsync("/Payments?program=rural-dibao&status=approved");
-        await finance.GetByTestId("payrolls").Locator("tbody a").First.ClickAsync();
+        // A regular payroll, not a 补发 one (which re-pays a failed transfer or two).
+        await finance.GetByTestId("payrolls").Locator("tbody tr", new() { HasText = "正常" }).First.Locator("a").ClickAsync();
         var download = await finance.RunAndWaitForDownloadAsync(() => finance.GetByTestId("bank-file-csv").ClickAsync());
         var transfers = (await File.ReadAllLinesAsync(await download.PathAsync(), Encoding.UTF8, TestContext.Current.CancellationToken))
             .Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).ToList();
