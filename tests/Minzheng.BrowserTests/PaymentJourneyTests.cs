@@ -54,4 +54,43 @@ public sealed class PaymentJourneyTests(BrowserApp app)
         Assert.Equal(decimal.Parse(transfers[0][6], CultureInfo.InvariantCulture).ToString("N2", CultureInfo.InvariantCulture),
             await county.GetByTestId("payroll-total").InnerTextAsync());
     }
+
+    [Fact]
+    public async Task Finance_ComparesAnApprovedPayrollWithTheOldSystemsList_AndSeesEachDifferenceMasked()
+    {
+        var finance = await app.SignedInPageAsync("finance");
+        await finance.GotoAsync("/Payments?program=rural-dibao&status=approved");
+        // A regular payroll, not a 补发 one (which re-pays a failed transfer or two).
+        await finance.GetByTestId("payrolls").Locator("tbody tr", new() { HasText = "正常" }).First.Locator("a").ClickAsync();
+        var download = await finance.RunAndWaitForDownloadAsync(() => finance.GetByTestId("bank-file-csv").ClickAsync());
+        var transfers = (await File.ReadAllLinesAsync(await download.PathAsync(), Encoding.UTF8, TestContext.Current.CancellationToken))
+            .Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).ToList();
+        Assert.True(transfers.Count >= 3, "the demo payroll pays several households");
+
+        // The old system's list: the bank file's payees, the first left out, the second paid 10 yuan less, and one the new system does not know.
+        var stranger = BrowserApp.NewIdNumber();
+        var rows = transfers.Skip(1).Select((t, i) => $"{t[3]},{t[2]},农村低保,{(i == 0 ? decimal.Parse(t[6], CultureInfo.InvariantCulture) - 10m : decimal.Parse(t[6], CultureInfo.InvariantCulture)).ToString("0.00", CultureInfo.InvariantCulture)}")
+            .Append($"{stranger},原系统独有户,农村低保,300.00");
+        var list = "身份证号,姓名,救助项目,金额\n" + string.Join("\n", rows);
+
+        await finance.GetByTestId("comparison-link").ClickAsync();
+        await finance.GetByLabel("原系统发放名单").SetInputFilesAsync(new FilePayload { Name = "原系统名单.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(list) });
+        await finance.GetByTestId("comparison-submit").ClickAsync();
+        var summary = await finance.GetByTestId("comparison-summary").InnerTextAsync();
+        Assert.Contains("原系统有、本系统无 1 人", summary);
+        Assert.Contains("金额不一致 1 人", summary);
+        var differences = await finance.GetByTestId("comparison-differences").InnerTextAsync();
+        Assert.Contains("原系统独有户", differences);
+        Assert.Contains(stranger[..6] + "********" + stranger[14..], differences);
+        Assert.Contains(transfers[0][3][..6] + "********" + transfers[0][3][14..], differences); // left out of the old list: only ours
+        Assert.Contains("+10.00", differences);
+        Assert.DoesNotMatch(@"\d{17}[\dX]", await finance.Locator("main").InnerTextAsync());
+        Assert.Contains("农村低保", await finance.GetByTestId("comparison-programs").InnerTextAsync());
+        await Shots.SaveAsync(finance, "payroll-comparison");
+
+        // The export is asked for with the file chosen again (nothing of it was kept).
+        await finance.GetByLabel("原系统发放名单").SetInputFilesAsync(new FilePayload { Name = "原系统名单.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(list) });
+        var export = await finance.RunAndWaitForDownloadAsync(() => finance.GetByTestId("comparison-export").ClickAsync());
+        Assert.EndsWith("-comparison.xlsx", export.SuggestedFilename);
+    }
 }

@@ -34,6 +34,7 @@ public sealed class AssistanceAuditVocabulary : IAuditVocabulary
         ["EnrollmentGroup"] = "在保家庭",
         ["Standard"] = "保障标准",
         ["Payroll"] = "发放名册",
+        [Payments.Comparison.PayrollComparison.AuditEntity] = "发放名册与原系统比对",
         ["PayrollLine"] = "发放明细",
         ["BankFileExport"] = "银行代发文件",
         ["Recalculation"] = "提标重算",

@@ -92,6 +92,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<PayrollCorrections>();
         services.AddScoped<BankFileService>();
         services.AddScoped<ReconciliationService>();
+        services.AddScoped<Payments.Comparison.PayrollComparison>();
         services.AddScoped<DeathRecordImport>();
         services.AddScoped<Contracts.IDeathReportSink, DeathReportSink>();
         services.AddScoped<Contracts.IBenefitEnrolments, Enrollments.BenefitEnrolments>();
@@ -145,6 +146,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         PublicityPostings.MapPostings(api);
         api.MapReviews();
         api.MapPayments();
+        Payments.Comparison.ComparisonEndpoints.MapPayrollComparison(api);
         api.MapVerification();
         api.MapChecks();
         api.MapMonitoring();
@@ -200,7 +202,8 @@ internal static class SocialAssistanceNavigation
         // and the village's 签领表 is printed from it. Entries only the county works with (one-off batches, medical
         // settlement files, imports, recalculations) are not offered below the county.
         new("资金发放", [new("发放名册", "/Payments", Business), new("一次性生活补贴", "/OneOffs", [Roles.County, Roles.CountyApprover, Roles.Finance]),
-            new("医疗救助结算", "/Medical", [Roles.County, Roles.CountyApprover, Roles.Finance]), new("资金台账", "/Payments/Ledger", Business)]),
+            new("医疗救助结算", "/Medical", [Roles.County, Roles.CountyApprover, Roles.Finance]), new("资金台账", "/Payments/Ledger", Business),
+            new("与原系统比对", "/Payments/Comparison", [Roles.County, Roles.CountyApprover, Roles.Finance])]),
         new("核查监测",
         [
             new("核查发现", "/Verification", Business), new("亲属备案", "/Verification/Relatives", Business),
