@@ -35,8 +35,8 @@ public abstract class PayrollComparisonInputTests<TApp>(TApp app) : IClassFixtur
             (Csv(new OldRow(payee.IdNumber, payee.Name, "低保户", "410")), "救助项目", "无法识别"),
             (Csv(new OldRow(payee.IdNumber, "", "农村低保", "410")), "姓名", "不能为空"),
             (Csv(new OldRow(payee.IdNumber, payee.Name, "农村低保", "410", "0")), "保障人数", "整数"),
-            (Csv(new OldRow(payee.IdNumber, payee.Name, "农村低保", "410", "2", "360482999999")), "区划代码", "不是本系统"),
-            (Csv(new OldRow(payee.IdNumber, payee.Name, "农村低保", "410", "2", "360482000000")), "区划代码", "不是本系统"),
+            (Csv(new OldRow(payee.IdNumber, payee.Name, "农村低保", "410", "2", "360482999999")), "区划代码", "不是本县"),
+            (Csv(new OldRow(payee.IdNumber, payee.Name, "农村低保", "410", "2", "360482000000")), "区划代码", "不是本县"),
             (Csv(new OldRow(payee.IdNumber, payee.Name, "农村低保", "410", "2", "", "不存在镇")), "乡镇", "不是本县"),
         ];
         foreach (var (csv, column, message) in rowErrors)

@@ -73,7 +73,7 @@ public static class OldPaymentList
 
     /// <param name="payrollProgram">The compared payroll's programme: a general 特困 name means it when it is a 特困 payroll.</param>
     /// <param name="townships">Township names (of the payroll's county) to their 12-digit codes; a name given twice maps to null.</param>
-    /// <param name="regionNames">Every known region, to check a code the file names.</param>
+    /// <param name="regionNames">The townships and villages of the payroll's county, to check a code the file names.</param>
     public static List<OldPayment> Read(byte[] content, string fileName, string payrollProgram, IReadOnlyDictionary<string, string?> townships,
         IReadOnlyDictionary<string, string> regionNames, PersonalDataProtector protector, DateOnly today, int maxRows, ImportErrorList errors) =>
         Read(content, fileName, payrollProgram, townships, regionNames, protector, today, maxRows, errors, out _);
@@ -223,7 +223,7 @@ public static class OldPaymentList
                 return full;
             }
 
-            errors.Add(new ImportError(row, RegionColumn, $"区划代码“{Clip(code)}”不是本系统中的乡镇或村（社区）代码（12位，或乡镇的前9位）"));
+            errors.Add(new ImportError(row, RegionColumn, $"区划代码“{Clip(code)}”不是本县的乡镇或村（社区）代码（12位，或乡镇的前9位）"));
             return null;
         }
 

@@ -40,7 +40,7 @@ public sealed class PayrollComparison(MinzhengDbContext db, PayrollQueries payro
 
         // The part compared: the payroll's region, or the caller's when it lies inside (a township's slice of a county payroll).
         var prefix = scope.Prefix.Length > payroll.RegionCode.Length ? scope.Prefix : payroll.RegionCode;
-        var names = await regions.NamesAsync(ct);
+        var names = await CountyNamesAsync(prefix, ct);
         List<OldPayment> rows;
         bool personsGiven;
         try
@@ -111,6 +111,22 @@ public sealed class PayrollComparison(MinzhengDbContext db, PayrollQueries payro
     }
 
     /// <summary>Township names under the compared region's county, to their codes; a name two townships share maps to null.</summary>
+    /// <summary>
+    /// The townships and villages of the payroll's county by code: what an old list's rows may name, and what the report
+    /// shows; a county's few thousand, not the whole (possibly national) region table.
+    /// </summary>
+    private async Task<Dictionary<string, string>> CountyNamesAsync(string prefix, CancellationToken ct)
+    {
+        var county = prefix.Length >= 6 ? prefix[..6] : prefix;
+        var names = await regions.NamesWithinAsync(county, RegionLevel.Township, ct);
+        foreach (var (code, name) in await regions.NamesWithinAsync(county, RegionLevel.Village, ct))
+        {
+            names[code] = name;
+        }
+
+        return names;
+    }
+
     private static Dictionary<string, string?> Townships(IReadOnlyDictionary<string, string> names, string prefix)
     {
         var county = prefix.Length >= 6 ? prefix[..6] : prefix;
