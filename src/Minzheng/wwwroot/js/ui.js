@@ -43,3 +43,53 @@ window.addEventListener('pageshow', () => document.querySelectorAll('form[data-b
         button.innerHTML = button.dataset.label;
     });
 }));
+
+// Big uploads (a national region list of 20 MB and more): a form with data-upload-progress sends its file by XHR so
+// the page can show how much is uploaded, then that the server is importing, and finally shows the answer page as a
+// normal submission would. Where XHR fails the form says so and can be sent again.
+document.querySelectorAll('form[data-upload-progress]').forEach(form => form.addEventListener('submit', event => {
+    event.preventDefault();
+    const status = form.querySelector('[data-upload-status]');
+    const bar = status.querySelector('.progress-bar');
+    const text = status.querySelector('[data-upload-text]');
+    const show = (percent, message) => {
+        bar.style.width = percent + '%';
+        bar.parentElement.setAttribute('aria-valuenow', String(percent));
+        text.textContent = message;
+    };
+    status.hidden = false;
+    show(0, '正在上传…');
+    const request = new XMLHttpRequest();
+    request.open('POST', form.action);
+    request.upload.addEventListener('progress', e => {
+        if (e.lengthComputable) {
+            const percent = Math.floor(e.loaded * 100 / e.total);
+            show(percent, `已上传 ${percent}%（${(e.loaded / 1048576).toFixed(1)} / ${(e.total / 1048576).toFixed(1)} 兆字节）`);
+        }
+    });
+    request.upload.addEventListener('load', () => show(100, form.dataset.uploadProgress));
+    request.addEventListener('load', () => {
+        // The answer is the page a normal submission shows (results or errors): its body takes this one's place.
+        const next = new DOMParser().parseFromString(request.responseText, 'text/html');
+        history.replaceState(null, '', request.responseURL || form.action);
+        document.title = next.title;
+        document.body.replaceWith(next.body);
+        // Moved-in scripts do not run: our own behaviours bind to elements, so they run again for the new ones; bootstrap
+        // listens on the document, which stays; htmx is told about the new content.
+        document.body.querySelectorAll('script[src*="/js/"]').forEach(inert => {
+            const script = document.createElement('script');
+            script.src = inert.src;
+            inert.replaceWith(script);
+        });
+        window.htmx?.process(document.body);
+    });
+    request.addEventListener('error', () => {
+        show(0, '上传中断（网络或服务器问题），请重新选择文件导入');
+        form.removeAttribute('aria-busy');
+        form.querySelectorAll('button[data-label]').forEach(button => {
+            button.disabled = false;
+            button.innerHTML = button.dataset.label;
+        });
+    });
+    request.send(new FormData(form));
+}));
