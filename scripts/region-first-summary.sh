@@ -10,22 +10,9 @@ work=$(mktemp -d)
 port=${PORT:-5390}
 app=""
 trap '[ -n "$app" ] && kill "$app" 2>/dev/null; rm -rf "$work"' EXIT
-python3 - "$work/national.csv" <<'PY'
-import sys
-rows = ["code,name"]
-for p in [11,12,13,14,15,21,22,23,31,32,33,34,35,37,41,42,43,44,45,46,50,51,52,53,54,61,62,63,64,65,66]:
-    rows.append(f"{p:02d}0000000000,省{p}")
-    for c in range(1, 15):
-        rows.append(f"{p:02d}{c:02d}00000000,市{p}{c}")
-        for k in range(1, 11):
-            rows.append(f"{p:02d}{c:02d}{k:02d}000000,县{p}{c}{k}")
-            for t in range(1, 15):
-                rows.append(f"{p:02d}{c:02d}{k:02d}{100+t:03d}000,镇{p}{c}{k}{t}")
-                rows.extend(f"{p:02d}{c:02d}{k:02d}{100+t:03d}{200+v:03d},村民委员会{p}{c}{k}{t}{v}" for v in range(1, 11))
-open(sys.argv[1], "w").write("\n".join(rows) + "\n")
-PY
+# Province 36 (the demo county's) is left out of the file so the demo names stay as they are; 66 keeps it 31 provinces.
+python3 scripts/national-regions.py "$work/national.csv" 11,12,13,14,15,21,22,23,31,32,33,34,35,37,41,42,43,44,45,46,50,51,52,53,54,61,62,63,64,65,66
 export Logging__LogLevel__Default=Warning Demo__Caseload=false
-# Province 36 (the demo county's) is left out of the file so the demo names stay as they are.
 dotnet "$dll" seed-demo --data "$work/data" >/dev/null
 dotnet "$dll" import-regions "$work/national.csv" --data "$work/data" | tail -1
 dotnet "$dll" --data "$work/data" --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1 &
