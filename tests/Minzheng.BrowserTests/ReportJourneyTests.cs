@@ -53,6 +53,12 @@ public sealed class ReportJourneyTests(BrowserApp app)
 
         Assert.Equal("false", await page.Locator("#chart-paid").GetAttributeAsync("data-empty"));
         Assert.DoesNotMatch(@"\d+\.\d{3,}万元", await page.Locator("main").InnerTextAsync());
+        // The leader reads every line: a card each for 婚姻登记, 殡葬, 社会组织 and 优抚, each linking to the line's statistics.
+        var lines = page.GetByTestId("line-figures").Locator(".card");
+        Assert.Equal(["婚姻登记", "殡葬管理", "社会组织管理", "优抚安置"], (await lines.Locator(".card-header span").AllInnerTextsAsync()).ToArray());
+        await lines.First.GetByRole(AriaRole.Link, new() { Name = "详细统计" }).ClickAsync();
+        await page.WaitForURLAsync("**/Marriages/Statistics**");
+        await page.GoBackAsync();
         await Shots.SaveAsync(page, "leader-dashboard");
     }
 }

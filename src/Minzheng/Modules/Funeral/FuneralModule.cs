@@ -43,6 +43,7 @@ public sealed class FuneralModule : IMinzhengModule
         services.AddScoped<FuneralFacilities.FacilityService>();
         services.AddScoped<FuneralDemo>();
         services.AddScoped<IWorkSummaryContributor, FuneralWorkSummary>();
+        services.AddScoped<ILineStatistics, FuneralLineStatistics>();
         services.AddSingleton<Platform.Auditing.IAuditVocabulary, FuneralAuditVocabulary>();
         services.AddScoped<Plots.PlotService>();
         services.AddSingleton(Plots.PlotDocuments.Certificate);

@@ -53,6 +53,7 @@ public sealed class MarriageModule : IMinzhengModule
         services.AddScoped<MarriageHistoryImport>();
         services.AddScoped<MarriageDemo>();
         services.AddScoped<IWorkSummaryContributor, MarriageWorkSummary>();
+        services.AddScoped<ILineStatistics, MarriageLineStatistics>();
         services.AddHostedService<DivorceLapseJob>();
         services.AddSingleton(MarriageDocuments.MarriageCertificate);
         services.AddSingleton(MarriageDocuments.DivorceCertificate);

@@ -48,6 +48,7 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
         services.AddScoped<InspectionQueries>();
         services.AddScoped<SocialOrganizationDemo>();
         services.AddScoped<IWorkSummaryContributor, SocialOrganizationWorkSummary>();
+        services.AddScoped<ILineStatistics, SocialOrganizationLineStatistics>();
         services.AddScoped<IDeadlineSource, RectificationDeadlines>();
         services.AddSingleton(OrganizationDocuments.Certificate);
     }

@@ -53,6 +53,7 @@ public sealed class VeteransModule : IMinzhengModule
         services.AddScoped<Visits.VisitService>();
         services.AddScoped<Resettlement.PlacementService>();
         services.AddScoped<Platform.Statistics.IWorkSummaryContributor, VeteranWorkSummary>();
+        services.AddScoped<Platform.Statistics.ILineStatistics, VeteranLineStatistics>();
         services.AddSingleton<Platform.Auditing.IAuditVocabulary, VeteransAuditVocabulary>();
     }
 

@@ -59,6 +59,7 @@ public static class MinzhengHost
         services.AddScoped<Documents.DocumentService>();
         services.AddScoped<Statistics.WorkSummaryDrafter>();
         services.AddScoped<Statistics.PeriodStatistics>();
+        services.AddScoped<Statistics.LineStatistics>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<Auditing.RowStamper>();
         foreach (var module in modules)

@@ -1,8 +1,11 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Minzheng.Platform.Deadlines;
 using Minzheng.Platform.Modules;
+using Minzheng.Platform.Regions;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Statistics;
 
 namespace Minzheng.Platform.Web;
 
@@ -15,6 +18,9 @@ public static class PlatformEndpoints
             .WithSummary("待办：各业务线在本辖区内有期限的事项，按到期日排序（due=soon 即将到期，due=overdue 已超期）");
         api.MapGet("/deadlines/board", Board).WithName("Deadlines_Board").RequireAuthorization(Policies.BusinessRead)
             .WithSummary("期限看板：按乡镇（街道）统计各业务线在办、即将到期、已超期事项");
+        // Any signed-in user: each line is listed only for those who may read its statistics, so the answer may be empty.
+        api.MapGet("/statistics/lines", Lines).WithName("Statistics_Lines")
+            .WithSummary("各业务线主要统计数字（婚姻登记、殡葬、优抚安置、社会组织等），按本人有权查看的业务线列出；region 与 from/to 同各业务统计接口");
         api.MapGet("/permissions", PermissionList).WithName("Permissions_List").RequireAuthorization(Policies.ManageAccounts)
             .WithSummary("权限矩阵：平台和各业务模块的权限及持有角色");
         return api;
@@ -32,6 +38,25 @@ public static class PlatformEndpoints
 
     public static async Task<Ok<IReadOnlyList<BoardRow>>> Board(DeadlineBoard board, CancellationToken ct) =>
         TypedResults.Ok(await board.ByTownshipAsync(ct));
+
+    public static async Task<IResult> Lines(string? region, string? from, string? to, ClaimsPrincipal user, PeriodStatistics period,
+        LineStatistics lines, RegionService regions, CancellationToken ct)
+    {
+        var (outcome, value, errors) = await period.ComputeAsync(region, from, to, async (prefix, start, end) =>
+        {
+            var code = prefix.PadRight(RegionCode.Length, '0');
+            var q = new ReportQuery(prefix, code, prefix, start, end);
+            return new LinesAnswer(code, await regions.NameOfAsync(code, ct) ?? code, start, end, await lines.ForAsync(user, q, ct));
+        }, ct);
+        return outcome switch
+        {
+            Kernel.Outcome.Done => TypedResults.Ok(value!),
+            Kernel.Outcome.Invalid => errors.ToProblem(),
+            _ => ApiProblems.NotFound("请求的区划不存在或不在您的管辖范围内"),
+        };
+    }
+
+    public sealed record LinesAnswer(string Region, string RegionName, DateOnly From, DateOnly To, IReadOnlyList<LineFigures> Lines);
 
     public static Ok<List<PermissionRow>> PermissionList(ModuleCatalog catalog) => TypedResults.Ok(PermissionRows(catalog));
 

@@ -56,6 +56,7 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", "/api/v1/deadlines?due=soon", null, ["county", "finance", "township", "village", "leader"]),
             ("GET", "/api/v1/deadlines/board", null, ["county", "finance", "township", "village", "leader"]),
             ("GET", "/api/v1/permissions", null, ["admin", "security"]),
+            ("GET", "/api/v1/statistics/lines?from=bad", null, AllRoles),
             ("GET", $"/api/v1/attachments/case/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader"]),
             ("GET", $"/api/v1/attachments/{Guid.Empty}/content", null, ["county", "finance", "township", "village", "leader"]),
             ("POST", $"/api/v1/attachments/household/{Guid.Empty}", null, ["county", "township", "village"]),

@@ -18,12 +18,7 @@ public sealed class FuneralWorkSummary(FuneralQueries queries) : IWorkSummaryCon
         }
 
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"火化遗体{f.Cremations}具，其中农业人口{f.AgriculturalCremations}具；落实惠民殡葬政策，减免基本殡葬服务费用{f.WaiverCases}例{Yuan(f.WaiverAmount)}；火化信息与社会救助比对，发现在保对象死亡{f.EnrolledDeceased}人。");
+            $"火化遗体{f.Cremations}具，其中农业人口{f.AgriculturalCremations}具；落实惠民殡葬政策，减免基本殡葬服务费用{f.WaiverCases}例{ReportFormat.Wan(f.WaiverAmount)}；火化信息与社会救助比对，发现在保对象死亡{f.EnrolledDeceased}人。");
         return [new WorkSummarySection("殡葬管理", [new DraftSentence(text, Platform.Statistics.WorkSummaryDrafter.Source("funeral/statistics", q, dates: true))])];
     }
-
-    /// <summary>Amounts as reports write them: 元 below ten thousand, else 万元 with up to two decimals.</summary>
-    public static string Yuan(decimal amount) => amount < 10_000m
-        ? amount.ToString("0.##", CultureInfo.InvariantCulture) + "元"
-        : (amount / 10_000m).ToString("0.##", CultureInfo.InvariantCulture) + "万元";
 }

@@ -7,6 +7,7 @@ using Minzheng.Platform.Imports;
 using Minzheng.Platform.Kernel;
 using Minzheng.Platform.Regions;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Statistics;
 using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialAssistance.Reports;
@@ -65,7 +66,7 @@ public static class StatisticsEndpoints
     }
 
     public static async Task<IResult> TableXlsx(string? region, string? period, AssistanceSummaryService summaries, RegionService regions, PeriodTables tables, AuditLog audit,
-        CancellationToken ct)
+        ClaimsPrincipal user, LineStatistics lines, CancellationToken ct)
     {
         var (table, problem) = await BuildAsync(region, period, summaries, regions, tables, ct);
         if (problem is not null)
@@ -93,7 +94,17 @@ public static class StatisticsEndpoints
             ["备用金救助人次"] = r.ReserveFundPersons,
             ["备用金支出（元）"] = r.ReserveFundAmount,
         });
-        var file = await SpreadsheetFile.XlsxAsync(rows, "统计报表", $"statistics-{table.RegionCode}-{table.Period}.xlsx", ct, totals: true);
+        // The other lines' figures of the same period follow on their own sheet, for the lines the user may read.
+        var parsed = StatisticalPeriod.Parse(table.Period)!;
+        var prefix = RegionCode.ToScopePrefix(table.RegionCode)!;
+        var others = await lines.ForAsync(user, new ReportQuery(prefix, table.RegionCode, prefix, parsed.FirstMonth, parsed.LastDay), ct);
+        var sheets = new List<XlsxSheet> { XlsxSheet.Of("统计报表", rows, totals: true) };
+        if (others.Count > 0)
+        {
+            sheets.Add(XlsxSheet.Of("其他业务", LineStatistics.Rows(table.RegionName, table.Period, others)));
+        }
+
+        var file = await SpreadsheetFile.XlsxAsync(sheets, $"statistics-{table.RegionCode}-{table.Period}.xlsx", ct);
         await audit.RecordAsync(AuditActions.Exported, entityType: "StatisticalTable", regionCode: table.RegionCode,
             details: new { kind = "statistical-table", period = table.Period }, ct: ct);
         return file;

@@ -7,17 +7,24 @@ using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Kernel;
 using Minzheng.Platform.Regions;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Statistics;
 
 namespace Minzheng.Modules.SocialAssistance.Reports;
 
 /// <summary>统计报表: a region's period table, and the township submissions with the county's review.</summary>
 [Authorize(Policy = Policies.BusinessRead)]
-public sealed class TablesModel(PeriodTables tables, ReportSubmissions submissions, IRegionScope scope, IAuthorizationService authorization, TimeProvider clock)
+public sealed class TablesModel(PeriodTables tables, ReportSubmissions submissions, LineStatistics lines, IRegionScope scope, IAuthorizationService authorization,
+    TimeProvider clock)
     : PageModel
 {
     public StatisticalPeriod Period { get; private set; } = null!;
     public List<TableRow> Rows { get; private set; } = [];
     public List<ReportDto> Reports { get; private set; } = [];
+
+    /// <summary>The other business lines' figures of the period that the user may read (婚姻登记, 殡葬, 优抚, 社会组织…).</summary>
+    public IReadOnlyList<LineFigures> Lines { get; private set; } = [];
+
+    public string PeriodName => Minzheng.Modules.SocialAssistance.Payments.SignatureLists.PeriodName(Period.Text);
     public string? Message { get; private set; }
 
     /// <summary>The periods offered (value "2026-11" / "2026-Q3", label 2026年11月 / 2026年第3季度): chosen, not typed.</summary>
@@ -65,6 +72,8 @@ public sealed class TablesModel(PeriodTables tables, ReportSubmissions submissio
         PeriodChoices = Choices(lastMonth, Period.Text);
         Rows = await tables.RowsAsync(scope.Prefix, Period, ct);
         Reports = await submissions.ListAsync(Period, ct);
+        var code = scope.Prefix.PadRight(RegionCode.Length, '0');
+        Lines = await lines.ForAsync(User, new ReportQuery(scope.Prefix, code, scope.Prefix, Period.FirstMonth, Period.LastDay), ct);
         CanSubmit = OwnTownship is not null && (await authorization.AuthorizeAsync(User, AssistancePolicies.SubmitStatistics)).Succeeded;
         CanReview = (await authorization.AuthorizeAsync(User, AssistancePolicies.ReviewStatistics)).Succeeded;
     }

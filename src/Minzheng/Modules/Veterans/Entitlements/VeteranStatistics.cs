@@ -58,8 +58,8 @@ public sealed class VeteranWorkSummary(VeteranStatistics statistics) : IWorkSumm
         }
 
         var parts = string.Join("、", f.Categories.Select(c => $"{c.Name}{c.Persons}人"));
-        var text = string.Create(CultureInfo.InvariantCulture, $"在册重点优抚对象{f.Persons}人（{parts}），按月发放抚恤补助{Yuan(f.MonthlyAmount)}；")
-            + (f.Deaths > 0 ? string.Create(CultureInfo.InvariantCulture, $"优抚对象去世{f.Deaths}人，发放丧葬补助{Yuan(f.FuneralAid)}。") : "期内新增优抚对象" + f.NewPersons.ToString(CultureInfo.InvariantCulture) + "人。");
+        var text = string.Create(CultureInfo.InvariantCulture, $"在册重点优抚对象{f.Persons}人（{parts}），按月发放抚恤补助{ReportFormat.Wan(f.MonthlyAmount)}；")
+            + (f.Deaths > 0 ? string.Create(CultureInfo.InvariantCulture, $"优抚对象去世{f.Deaths}人，发放丧葬补助{ReportFormat.Wan(f.FuneralAid)}。") : "期内新增优抚对象" + f.NewPersons.ToString(CultureInfo.InvariantCulture) + "人。");
         if (f.Placements.Count > 0)
         {
             text += string.Create(CultureInfo.InvariantCulture, $"接收安置退役士兵{f.Placements.Sum(p => p.Soldiers)}名（{string.Join("、", f.Placements.Select(p => $"{p.Name}{p.Soldiers}名"))}）。");
@@ -67,9 +67,4 @@ public sealed class VeteranWorkSummary(VeteranStatistics statistics) : IWorkSumm
 
         return [new WorkSummarySection("优抚安置", [new DraftSentence(text, WorkSummaryDrafter.Source("veterans/statistics", q, dates: true))])];
     }
-
-    /// <summary>Amounts as reports write them: 元 below ten thousand, else 万元 with up to two decimals.</summary>
-    public static string Yuan(decimal amount) => amount < 10_000m
-        ? amount.ToString("0.##", CultureInfo.InvariantCulture) + "元"
-        : (amount / 10_000m).ToString("0.##", CultureInfo.InvariantCulture) + "万元";
 }
