@@ -12,6 +12,8 @@ using Minzheng.Platform.Imports;
 // payroll: generate a payroll over N active enrolments, export its bank file, reconcile the bank's answer (issue 7).
 // summary: the county's assistance summary and dashboard over N enrolments and their events (issue 9).
 // deaths: a death list of --deaths records (default 100,000; half known) matched against N persons (issue 8).
+// marriage: the 补录 of an N-row marriage archive against a binary-COPY floor, and the one-spouse check with --persons
+// (default 2,000,000) married persons (issue 25; PostgreSQL only).
 var bench = Arg("--bench") ?? "roster";
 var rows = int.Parse(Arg("--rows") ?? "100000", CultureInfo.InvariantCulture);
 var providers = (Arg("--providers") ?? "sqlite,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries);
@@ -45,6 +47,13 @@ foreach (var provider in providers)
     {
         results.AddRange(await PayrollBench.RunAsync(provider, rows, postgres));
     }
+    else if (bench == "marriage")
+    {
+        if (provider == "postgres")
+        {
+            results.AddRange(await MarriageHistoryBench.RunAsync(rows, int.Parse(Arg("--persons") ?? "2000000", CultureInfo.InvariantCulture), postgres!));
+        }
+    }
     else if (bench == "deaths")
     {
         results.AddRange(await DeathMatchBench.RunAsync(provider, rows, int.Parse(Arg("--deaths") ?? "100000", CultureInfo.InvariantCulture), postgres));
@@ -74,7 +83,7 @@ foreach (var provider in providers)
 }
 
 Console.WriteLine();
-Console.WriteLine(bench == "deaths" ? "| database | data | floor (blind index + bulk load + hash join) | import (stage + commit) | ratio | peak working set |\n|---|---|---|---|---|---|"
+Console.WriteLine(bench == "marriage" ? "| database | data | floor (read + binary COPY of the same rows) | Minzheng | ratio / p99 | working set |\n|---|---|---|---|---|---|" : bench == "deaths" ? "| database | data | floor (blind index + bulk load + hash join) | import (stage + commit) | ratio | peak working set |\n|---|---|---|---|---|---|"
     : bench is "payroll" or "summary" or "recalculation"
     ? "| database | rows | step | floor | Minzheng | ratio | peak working set |\n|---|---|---|---|---|---|---|"
     : "| database | roster | rows | floor (read + BulkInsert of the same rows) | independent floor (drivers only) | stage (validate) | commit (validate + write) | import total " +

@@ -81,13 +81,14 @@ public sealed class VeteransDemo(MinzhengDbContext db, EntitlementService entitl
         var placed = 0;
         for (var i = 0; i < 19; i++)
         {
-            var discharged = today.AddDays(-30 - random.Next(0, 300));
+            // The last two are still open on the deadline board: one has not reported yet, one awaits his assigned job.
+            var discharged = i == 17 ? today.AddDays(-27) : today.AddDays(-30 - random.Next(0, 300));
             var path = i < 5 ? "exam" : i == 18 ? "assigned-job" : "self-employment";
             var enlisted = discharged.AddYears(path == "assigned-job" ? -12 : -2).AddMonths(-random.Next(0, 6));
             var reported = discharged.AddDays(i % 6 == 0 ? 35 + random.Next(0, 20) : 1 + random.Next(0, 25));
             var result = await placements.RecordAsync(new Resettlement.PlacementRequest(Surnames[random.Next(Surnames.Length)] + Given[random.Next(Given.Length)],
                 Id(new DateOnly(path == "assigned-job" ? 1990 : 2000 + random.Next(0, 6), random.Next(1, 13), random.Next(1, 29)), 50 + i), villages[random.Next(villages.Count)], path, Text(enlisted),
-                Text(discharged), Text(reported > today ? today : reported), path == "assigned-job", 0, 0, random.Next(5) == 0 ? 1 : 0, null, null, null, 6_000m, 5_000m,
+                Text(discharged), i == 17 ? null : Text(reported > today ? today : reported), path == "assigned-job", 0, 0, random.Next(5) == 0 ? 1 : 0, null, null, null, 6_000m, 5_000m,
                 path == "self-employment" ? null : "共青城市某单位"), ct);
             placed += result.Value is null ? 0 : 1;
         }

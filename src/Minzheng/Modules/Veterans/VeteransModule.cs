@@ -52,6 +52,8 @@ public sealed class VeteransModule : IMinzhengModule
         services.AddScoped<VeteransDemo>();
         services.AddScoped<Visits.VisitService>();
         services.AddScoped<Resettlement.PlacementService>();
+        services.AddScoped<Resettlement.PlacementProgress>();
+        services.AddScoped<Platform.Deadlines.IDeadlineSource, Resettlement.PlacementDeadlines>();
         services.AddScoped<Platform.Statistics.IWorkSummaryContributor, VeteranWorkSummary>();
         services.AddScoped<Platform.Statistics.ILineStatistics, VeteranLineStatistics>();
         services.AddSingleton<Platform.Auditing.IAuditVocabulary, VeteransAuditVocabulary>();

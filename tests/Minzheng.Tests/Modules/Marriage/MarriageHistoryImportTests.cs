@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Minzheng.Tests.Modules.Marriage;
 
@@ -88,6 +90,32 @@ public abstract class MarriageHistoryImportTests<TApp>(TApp app) : IClassFixture
         Assert.Equal("共青城结字第03520号", reissued.GetProperty("originalCertificateNumber").GetString());
         var divorce = (await LookupAsync(client, woman1)).Single(r => r.GetProperty("kind").GetString() == "divorce");
         Assert.Equal("吴芳", divorce.GetProperty("partyBName").GetString());
+    }
+
+    [Fact]
+    public async Task ADivorceInALaterFile_EndsAMarriageOfAnEarlierFile_AndEachFileIsAuditedAsOneEntry()
+    {
+        using var client = await app.ClientAsAsync("marriage");
+        var (man, woman) = (MarriageIds.Man(1962), MarriageIds.Woman(1963));
+        await (await UploadAsync(client, $"{Header}\n结婚,1988-01-08,共青城结字第88108号,钱进,{man},孙红,{woman},\n")).JsonAsync(HttpStatusCode.Created);
+        var remarry = new
+        {
+            kind = "marriage",
+            date = "2026-03-03",
+            parties = new[] { new { name = "钱进", idNumber = man }, new { name = "李青", idNumber = MarriageIds.Woman(1970) } },
+            declarations = new { noSpouse = true, noProhibitedKinship = true },
+        };
+        await (await client.PostAsJsonAsync("/api/v1/marriage/registrations", remarry, Ct)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        await (await UploadAsync(client, $"{Header}\n离婚,1999-09-09,共青城离字第99909号,钱进,{man},孙红,{woman},\n")).JsonAsync(HttpStatusCode.Created);
+        await (await client.PostAsJsonAsync("/api/v1/marriage/registrations", remarry, Ct)).JsonAsync(HttpStatusCode.Created);
+
+        var entries = await app.WithScopeAsync(async s => await s.GetRequiredService<Minzheng.Platform.Data.MinzhengDbContext>().AuditEntries
+            .Where(e => e.Action == Minzheng.Platform.Auditing.AuditActions.ImportCommitted && e.EntityType == "MarriageRecord")
+            .OrderByDescending(e => e.Sequence).Take(2).Select(e => e.Details).ToListAsync(Ct));
+        Assert.Equal(2, entries.Count);
+        Assert.All(entries, d => Assert.Contains("\"imported\":1", d, StringComparison.Ordinal));
+        Assert.Contains("\"divorces\":1", entries[0], StringComparison.Ordinal);
     }
 
     [Fact]

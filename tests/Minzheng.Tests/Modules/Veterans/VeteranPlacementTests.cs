@@ -54,6 +54,59 @@ public abstract class VeteranPlacementTests<TApp>(TApp app) : IClassFixture<TApp
             p => (p.GetProperty("soldiers").GetInt32(), p.GetProperty("reportedLate").GetInt32()));
         Assert.Equal(new Dictionary<string, (int, int)> { ["self-employment"] = (1, 0), ["assigned-job"] = (1, 1), ["exam"] = (1, 0) }, paths);
     }
+
+    private async Task<int> OpenOnBoardAsync(HttpClient leader, string township)
+    {
+        var board = await (await leader.GetAsync("/api/v1/deadlines/board", Ct)).JsonAsync();
+        return board.EnumerateArray().Where(r => r.GetProperty("regionCode").GetString() == township)
+            .SelectMany(r => r.GetProperty("kinds").EnumerateArray()).Where(k => k.GetProperty("kind").GetString() == "退役士兵安置")
+            .Sum(k => k.GetProperty("open").GetInt32());
+    }
+
+    [Fact]
+    public async Task Progress_RecordsTheReportAndTheAssignedJob_OnceEach_AndTheBoardFollowsBothDeadlines()
+    {
+        var village = await PaymentFixtures.VillageAsync(app, "360482101");
+        var township = village[..9] + "000";
+        using var veterans = await app.ClientAsAsync("veterans");
+        using var leader = await app.ClientAsAsync("leader");
+        var before = await OpenOnBoardAsync(leader, township);
+        var soldier = Soldier("癸待报", village, "assigned-job", "", nco: true, enlisted: "2014-03-01", id: Funeral.FuneralIds.Elder(1991));
+        var created = await (await veterans.PostAsJsonAsync("/api/v1/veterans/placements", soldier, Ct)).JsonAsync(HttpStatusCode.Created);
+        var progress = $"/api/v1/veterans/placements/{created.GetProperty("id").GetString()}/progress";
+        Assert.Equal(before + 1, await OpenOnBoardAsync(leader, township));
+
+        // Refusals name the field and change nothing.
+        var early = await (await veterans.PostAsJsonAsync(progress, new { reportedOn = "2026-09-01" }, Ct)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("不能早于退出现役日期", early.GetProperty("errors").GetProperty("reportedOn")[0].GetString());
+        var alone = await (await veterans.PostAsJsonAsync(progress, new { employer = "县供电公司" }, Ct)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.True(alone.GetProperty("errors").TryGetProperty("startedOn", out _));
+        await (await veterans.PostAsJsonAsync(progress, new { }, Ct)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await (await veterans.PostAsJsonAsync($"/api/v1/veterans/placements/{Guid.NewGuid()}/progress", new { reportedOn = "2026-09-20" }, Ct))
+            .AssertProblemAsync(HttpStatusCode.NotFound);
+
+        var reported = await (await veterans.PostAsJsonAsync(progress, new { reportedOn = "2026-09-20" }, Ct)).JsonAsync();
+        Assert.Equal(("2026-09-20", "2027-03-20"), (reported.GetProperty("reportedOn").GetString(), reported.GetProperty("assignBy").GetString()));
+        await (await veterans.PostAsJsonAsync(progress, new { reportedOn = "2026-09-20" }, Ct)).JsonAsync();
+        await (await veterans.PostAsJsonAsync(progress, new { reportedOn = "2026-09-21" }, Ct)).AssertProblemAsync(HttpStatusCode.Conflict);
+        // Reported, but the assigned job is still to be found: still on the board.
+        Assert.Equal(before + 1, await OpenOnBoardAsync(leader, township));
+
+        var beforeReport = await (await veterans.PostAsJsonAsync(progress, new { employer = "县供电公司", startedOn = "2026-09-19" }, Ct))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.True(beforeReport.GetProperty("errors").TryGetProperty("startedOn", out _));
+        var placed = await (await veterans.PostAsJsonAsync(progress, new { employer = "县供电公司", startedOn = "2026-11-02" }, Ct)).JsonAsync();
+        Assert.Equal(("县供电公司", "2026-11-02"), (placed.GetProperty("employer").GetString(), placed.GetProperty("startedOn").GetString()));
+        Assert.Equal(before, await OpenOnBoardAsync(leader, township));
+
+        // An employer is only for 安排工作; a township account may not record placements.
+        var exam = await (await veterans.PostAsJsonAsync("/api/v1/veterans/placements", Soldier("癸考录二", village, "exam", "2026-09-12"), Ct)).JsonAsync(HttpStatusCode.Created);
+        var notAssigned = await (await veterans.PostAsJsonAsync($"/api/v1/veterans/placements/{exam.GetProperty("id").GetString()}/progress",
+            new { employer = "县供电公司", startedOn = "2026-11-02" }, Ct)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("只有安置去向为安排工作", notAssigned.GetProperty("errors").GetProperty("employer")[0].GetString());
+        using var townshipUser = await app.ClientAsAsync("township");
+        Assert.Equal(HttpStatusCode.Forbidden, (await townshipUser.PostAsJsonAsync(progress, new { reportedOn = "2026-09-20" }, Ct)).StatusCode);
+    }
 }
 
 public sealed class SqliteVeteranPlacementTests(SqliteApp app) : VeteranPlacementTests<SqliteApp>(app);

@@ -189,6 +189,7 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", "/api/v1/veterans/discharge-payment", "{}", ["veterans"]),
             ("POST", "/api/v1/veterans/placements", "{}", ["veterans"]),
             ("GET", "/api/v1/veterans/placements", null, ["veterans"]),
+            ("POST", $"/api/v1/veterans/placements/{Guid.Empty}/progress", "{}", ["veterans"]),
             ("GET", "/api/v1/veterans/statistics?region=bad", null, ["veterans", "leader"]),
             ("POST", "/api/v1/veterans/visit-campaigns", "{}", ["veterans"]),
             ("GET", "/api/v1/veterans/visit-campaigns", null, ["veterans", "township"]),

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Minzheng.Platform.Auditing;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Imports;
@@ -18,7 +19,7 @@ public sealed record HistoricalImportResult(int Imported, int Marriages, int Div
 /// one-spouse check and reissue work for them. Legal ages are not checked: they were different before 1981.
 /// </summary>
 public sealed class MarriageHistoryImport(MinzhengDbContext db, MarriageRegistry registry, IRegionScope scope,
-    IConfiguration configuration, TimeProvider clock)
+    IConfiguration configuration, TimeProvider clock, RowStamper stamper, AuditLog audit)
 {
     public static readonly string[] Headers = ["登记种类", "登记日期", "证件字号", "一方姓名", "一方身份证号", "另一方姓名", "另一方身份证号", "登记机关区划代码"];
 
@@ -49,20 +50,40 @@ public sealed class MarriageHistoryImport(MinzhengDbContext db, MarriageRegistry
             return (null, errors);
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.MarriageRecords.AddRange(records);
-        foreach (var m in records.Where(m => m.Kind == MarriageRecordKind.Marriage && !records.Any(d => d.MarriageId == m.Id)))
-        {
-            db.MarriageBonds.AddRange(new MarriageBond { PersonIndex = m.PartyAIdIndex, MarriageId = m.Id, RegionCode = m.RegionCode },
-                new MarriageBond { PersonIndex = m.PartyBIdIndex, MarriageId = m.Id, RegionCode = m.RegionCode });
-        }
-
-        var ended = records.Where(d => d.Kind == MarriageRecordKind.Divorce).Select(d => d.MarriageId!.Value).ToList();
-        db.MarriageBonds.RemoveRange(await db.MarriageBonds.Where(b => ended.Contains(b.MarriageId)).ToListAsync(ct));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await WriteAsync(records, ct);
         return (new HistoricalImportResult(records.Count, records.Count(r => r.Kind == MarriageRecordKind.Marriage),
             records.Count(r => r.Kind == MarriageRecordKind.Divorce)), errors);
+    }
+
+    /// <summary>
+    /// One transaction: the records and the bonds of the marriages still in force are bulk-inserted (a county's archive is
+    /// hundreds of thousands of rows), the bonds of earlier marriages the file's divorces end are deleted, and the batch
+    /// is audited as one entry naming its size.
+    /// </summary>
+    private async Task WriteAsync(List<MarriageRecord> records, CancellationToken ct)
+    {
+        var divorced = records.Where(d => d.Kind == MarriageRecordKind.Divorce).Select(d => d.MarriageId!.Value).ToHashSet();
+        var bonds = records.Where(m => m.Kind == MarriageRecordKind.Marriage && !divorced.Contains(m.Id))
+            .SelectMany(m => new[]
+            {
+                new MarriageBond { PersonIndex = m.PartyAIdIndex, MarriageId = m.Id, RegionCode = m.RegionCode },
+                new MarriageBond { PersonIndex = m.PartyBIdIndex, MarriageId = m.Id, RegionCode = m.RegionCode },
+            }).ToList();
+        var inFile = records.Select(r => r.Id).ToHashSet();
+        var endedEarlier = divorced.Where(id => !inFile.Contains(id)).ToList();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var chunk in endedEarlier.Chunk(ImportLimits.LookupChunk))
+        {
+            await db.MarriageBonds.Where(b => chunk.Contains(b.MarriageId)).ExecuteDeleteAsync(ct);
+        }
+
+        await BulkInsert.InsertAsync(db, stamper.Stamp(records), ct);
+        await BulkInsert.InsertAsync(db, bonds, ct);
+        audit.Add(AuditActions.ImportCommitted, entityType: nameof(MarriageRecord), regionCode: scope.RegionCode(),
+            details: new { kind = "marriage-history", imported = records.Count, divorces = divorced.Count });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>The rows in date order against the register and the rows before them; the records to write when nothing fails.</summary>
@@ -84,10 +105,13 @@ public sealed class MarriageHistoryImport(MinzhengDbContext db, MarriageRegistry
                 .Where(r => chunk.Contains(r.CoupleKey) && (r.Kind == MarriageRecordKind.Marriage || r.Kind == MarriageRecordKind.Divorce)).ToListAsync(ct));
         }
 
+        // Lookups by key, never scans: the file may hold hundreds of thousands of rows.
+        var registered = existing.Select(e => (e.Kind, e.CoupleKey, e.Date)).ToHashSet();
+        var marriages = existing.Where(e => e.Kind == MarriageRecordKind.Marriage).ToDictionary(e => e.Id);
         var records = new List<MarriageRecord>();
         foreach (var r in rows.OrderBy(r => r.Date).ThenBy(r => r.Number))
         {
-            if (existing.Concat(records).Any(e => e.Kind == r.Kind && e.CoupleKey == r.Couple && e.Date == r.Date))
+            if (registered.Contains((r.Kind, r.Couple, r.Date)))
             {
                 errors.Add(new ImportError(r.Number, "登记日期", $"双方同一日期的{(r.Kind == MarriageRecordKind.Marriage ? "结婚" : "离婚")}登记已在登记簿中或在本文件中重复"));
                 continue;
@@ -110,11 +134,13 @@ public sealed class MarriageHistoryImport(MinzhengDbContext db, MarriageRegistry
                 record = registry.NewRecord(MarriageRecordKind.Marriage, r.Date, r.A, r.B, r.IndexA, r.IndexB, r.Couple);
                 record.RegionCode = r.RegionCode;
                 (bonded[r.IndexA], bonded[r.IndexB]) = (record.Id, record.Id);
+                marriages[record.Id] = record;
             }
             else
             {
                 var marriage = bonded.TryGetValue(r.IndexA, out var ofA) && bonded.TryGetValue(r.IndexB, out var ofB) && ofA == ofB
-                    ? existing.Concat(records).FirstOrDefault(m => m.Id == ofA && m.Date <= r.Date)
+                    && marriages.TryGetValue(ofA, out var bond) && bond.Date <= r.Date
+                    ? bond
                     : null;
                 if (marriage is null)
                 {
@@ -130,6 +156,7 @@ public sealed class MarriageHistoryImport(MinzhengDbContext db, MarriageRegistry
 
             (record.CertificateNumber, record.Historical) = (r.Certificate, true);
             records.Add(record);
+            registered.Add((r.Kind, r.Couple, r.Date));
         }
 
         return records;

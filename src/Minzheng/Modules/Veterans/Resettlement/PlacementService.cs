@@ -18,7 +18,7 @@ public sealed record PlacementRequest(string? Name, string? IdNumber, string? Re
     string? Employer = null, string? StartedOn = null);
 
 public sealed record PlacementRow(Guid Id, string Name, string IdNumberMasked, string RegionCode, string Path, string PathName, DateOnly DischargedOn,
-    DateOnly ReportBy, DateOnly? ReportedOn, bool ReportedLate, decimal DischargePayment, string? Employer, DateOnly? StartedOn);
+    DateOnly ReportBy, DateOnly? ReportedOn, bool ReportedLate, decimal DischargePayment, string? Employer, DateOnly? StartedOn, DateOnly? AssignBy = null);
 
 /// <summary>Receives discharged soldiers: the registry person found or created by ID number, the path checked (安排工作 only on a legal ground), the 退役金 calculated.</summary>
 public sealed class PlacementService(MinzhengDbContext db, IRegionScope scope, PersonalDataProtector protector, RegionService regions, IConfiguration configuration,
@@ -145,6 +145,7 @@ public sealed class PlacementService(MinzhengDbContext db, IRegionScope scope, P
     {
         var due = p.DischargedOn.AddDays(DischargePaymentCalculator.ReportWithinDays);
         return new(p.Id, p.Name, p.IdNumberMasked, p.RegionCode, InputValues.Code(p.Path), PathName(p.Path), p.DischargedOn, due, p.ReportedOn,
-            p.ReportedOn is { } r ? r > due : false, p.DischargePayment, p.Employer, p.StartedOn);
+            p.ReportedOn is { } r ? r > due : false, p.DischargePayment, p.Employer, p.StartedOn,
+            p.Path == PlacementPath.AssignedJob ? PlacementProgress.AssignBy(p) : null);
     }
 }

@@ -10,7 +10,7 @@ namespace Minzheng.Modules.Veterans.Web;
 
 /// <summary>退役士兵安置: soldiers received (late reports marked) and the form to receive one; refusals shown, the input kept, nothing written.</summary>
 [Authorize(Policy = VeteransModule.Manage)]
-public sealed class PlacementsModel(PlacementService placements) : PageModel
+public sealed class PlacementsModel(PlacementService placements, PlacementProgress progress) : PageModel
 {
     public List<PlacementRow> Rows { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
@@ -31,6 +31,21 @@ public sealed class PlacementsModel(PlacementService placements) : PageModel
     [BindProperty] public string? Employer { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => Rows = await placements.ListAsync(null, ct);
+
+    /// <summary>登记报到 or 登记上岗 of one row; a refusal is shown above the list and nothing is written.</summary>
+    public async Task<IActionResult> OnPostProgressAsync(Guid id, string? reportedOn, string? employer, string? startedOn, CancellationToken ct)
+    {
+        var r = await progress.RecordAsync(id, new PlacementProgressRequest(reportedOn, employer, startedOn), ct);
+        if (r.Value is { } row)
+        {
+            TempData["Saved"] = row.StartedOn is { } day ? $"已登记{row.Name}到{row.Employer}上岗（{day:yyyy-MM-dd}）" : $"已登记{row.Name}报到";
+            return RedirectToPage("/Modules/Veterans/Veterans/Placements");
+        }
+
+        Errors = PageMessages.For(r.Errors.Any ? r.Errors.Messages : [r.Message!]);
+        Rows = await placements.ListAsync(null, ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
