@@ -47,6 +47,13 @@ public sealed class BookModel(AppointmentTimetables timetables, AppointmentBooki
         var result = await booking.BookOnlineAsync(new AppointmentRequest(Registry, Kind, Date, Slot, [new(NameA, IdNumberA), new(NameB, IdNumberB)], Phone), ct);
         Booked = result.Value;
         Errors = result.Messages;
+        if (Booked is not null)
+        {
+            // The form is left empty for the next couple on a shared device; the details stay in the confirmation only (masked).
+            (Slot, NameA, IdNumberA, NameB, IdNumberB, Phone) = (null, null, null, null, null, null);
+            ModelState.Clear();
+        }
+
         await LoadAsync(ct);
         return Page();
     }
