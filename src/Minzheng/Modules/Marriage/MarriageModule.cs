@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Minzheng.Modules.Marriage.Marriages;
+using Minzheng.Modules.Marriage.Marriages.Appointments;
 using Minzheng.Platform.Deadlines;
 using Minzheng.Platform.Modules;
 using Minzheng.Platform.Security;
@@ -20,8 +22,8 @@ public sealed class MarriageModule : IMinzhengModule
 
     public IReadOnlyList<Permission> Permissions { get; } =
     [
-        new(Register, "办理婚姻登记（结婚、离婚申请、撤回、离婚登记、补领证件、历史档案补录）", [Roles.MarriageRegistrar, Roles.MarriageHead]),
-        new(Supervise, "录入法院判决撤销婚姻、更正婚姻登记错误", [Roles.MarriageHead]),
+        new(Register, "办理婚姻登记（结婚、离婚申请、撤回、离婚登记、补领证件、历史档案补录）与预约（预约日清单、代为预约、签到、取消）", [Roles.MarriageRegistrar, Roles.MarriageHead]),
+        new(Supervise, "录入法院判决撤销婚姻、更正婚姻登记错误、设置预约时段与名额", [Roles.MarriageHead]),
         new(Read, "查看婚姻登记统计", [Roles.MarriageRegistrar, Roles.MarriageHead, Roles.Leader]),
     ];
 
@@ -30,11 +32,13 @@ public sealed class MarriageModule : IMinzhengModule
         new("婚姻登记",
         [
             new("婚姻登记簿", "/Marriages", [Roles.MarriageRegistrar, Roles.MarriageHead]),
+            new("预约管理", "/Marriages/Appointments", [Roles.MarriageRegistrar, Roles.MarriageHead]),
             new("结婚登记", "/Marriages/Register", [Roles.MarriageRegistrar, Roles.MarriageHead]),
             new("离婚登记", "/Marriages/Divorces", [Roles.MarriageRegistrar, Roles.MarriageHead]),
             new("补领证件", "/Marriages/Reissue", [Roles.MarriageRegistrar, Roles.MarriageHead]),
             new("历史档案补录", "/Marriages/Import", [Roles.MarriageRegistrar, Roles.MarriageHead]),
             new("婚姻登记统计", "/Marriages/Statistics", [Roles.MarriageRegistrar, Roles.MarriageHead, Roles.Leader]),
+            new("预约设置", "/Marriages/Appointments/Settings", [Roles.MarriageHead]),
         ]),
     ];
 
@@ -52,6 +56,12 @@ public sealed class MarriageModule : IMinzhengModule
         services.AddScoped<MarriageRecordDetails>();
         services.AddScoped<MarriageHistoryImport>();
         services.AddScoped<MarriageDemo>();
+        services.AddScoped<AppointmentTimetables>();
+        services.AddScoped<AppointmentBooking>();
+        services.AddScoped<AppointmentDesk>();
+        services.AddScoped<AppointmentSettings>();
+        services.AddScoped<AppointmentDemo>();
+        AppointmentEndpoints.AddPublicRateLimit(services);
         services.AddScoped<IWorkSummaryContributor, MarriageWorkSummary>();
         services.AddScoped<ILineStatistics, MarriageLineStatistics>();
         services.AddHostedService<DivorceLapseJob>();
@@ -61,9 +71,22 @@ public sealed class MarriageModule : IMinzhengModule
         services.AddSingleton(MarriageDocuments.ReissuedDivorceCertificate);
     }
 
-    public void MapApi(RouteGroupBuilder api) => api.MapMarriage();
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapMarriage();
+        api.MapAppointments();
+    }
+
+    // Couples book and cancel on the public booking page without an account.
+    public void ConfigurePages(PageConventionCollection pages) => pages.AllowAnonymousToPage("/Modules/Marriage/Marriages/Appointments/Book");
 
     // The demo register can be left out to start faster (Demo:Marriage=false), as the tests do unless they ask for it.
     public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
-        services.GetRequiredService<IConfiguration>().GetValue("Demo:Marriage", true) ? services.GetRequiredService<MarriageDemo>().SeedAsync(ct) : Task.CompletedTask;
+        services.GetRequiredService<IConfiguration>().GetValue("Demo:Marriage", true) ? SeedAsync(services, ct) : Task.CompletedTask;
+
+    private static async Task SeedAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await services.GetRequiredService<MarriageDemo>().SeedAsync(ct);
+        await services.GetRequiredService<AppointmentDemo>().SeedAsync(ct);
+    }
 }

@@ -105,6 +105,16 @@ public static class MinzhengHost
             }
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
+        // Modules add their policies (e.g. anonymous booking per client address); a refusal is a Chinese 429 problem.
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (ctx, ct) => new ValueTask(ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = ctx.HttpContext,
+                ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = ApiProblems.ChineseTitle(429), Detail = "提交过于频繁，请稍后再试" },
+            }).AsTask());
+        });
         // Binding failures (a number where text is expected, an unknown date) reach ApiExceptionHandler, which names the field.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
@@ -152,6 +162,7 @@ public static class MinzhengHost
         app.UseRouting();
         // After routing (which needs no database) so it knows the endpoint; before authentication and the session
         // check, so that a retried request runs them again on a fresh scope.
+        app.UseRateLimiter();
         app.UseMiddleware<Web.DatabaseRetry>();
         app.UseAuthentication();
         app.UseSessionValidation();

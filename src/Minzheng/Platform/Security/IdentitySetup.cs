@@ -88,7 +88,8 @@ public static class IdentitySetup
 
         services.AddSingleton<LoginThrottle>();
         services.AddHttpContextAccessor();
-        services.AddScoped<IRegionScope, HttpRegionScope>();
+        services.AddScoped<HttpRegionScope>();
+        services.AddScoped<IRegionScope>(sp => sp.GetRequiredService<HttpRegionScope>());
         return services;
     }
 

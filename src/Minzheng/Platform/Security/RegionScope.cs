@@ -55,7 +55,25 @@ public sealed class FixedRegionScope(string prefix) : IRegionScope
 /// </summary>
 public sealed class HttpRegionScope(IHttpContextAccessor http) : IRegionScope
 {
-    public string Prefix => http.HttpContext is { } context ? FromPrincipal(context.User) : SystemRegionScope.Instance.Prefix;
+    private string? _publicOffice;
+
+    public string Prefix => _publicOffice ?? (http.HttpContext is { } context ? FromPrincipal(context.User) : SystemRegionScope.Instance.Prefix);
+
+    /// <summary>
+    /// For the rest of an anonymous request, acts within one public office's region (a citizen booking at a county
+    /// marriage registry): the citizen may write rows of that office only, and reads through the usual filter stay
+    /// inside it. Signed-in users keep their own scope: staff act for their region, never for an office they pick.
+    /// </summary>
+    public bool ServePublicOffice(string regionCode)
+    {
+        if (http.HttpContext?.User.Identity?.IsAuthenticated == true || RegionCode.ToScopePrefix(regionCode) is not { } prefix)
+        {
+            return false;
+        }
+
+        _publicOffice = prefix;
+        return true;
+    }
 
     public static string FromPrincipal(ClaimsPrincipal? user)
     {

@@ -8,7 +8,7 @@ namespace Minzheng.Modules.Marriage.Marriages;
 
 /// <summary>结婚登记: both parties' names and ID numbers, the signed declarations; refusals shown with their reasons, nothing written.</summary>
 [Authorize(Policy = MarriageModule.Register)]
-public sealed class RegisterModel(MarriageRegistry registry, TimeProvider clock) : PageModel
+public sealed class RegisterModel(MarriageRegistry registry, Appointments.AppointmentDesk appointments, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Date { get; set; }
     [BindProperty] public string? NameA { get; set; }
@@ -20,7 +20,17 @@ public sealed class RegisterModel(MarriageRegistry registry, TimeProvider clock)
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
-    public void OnGet() => Date = clock.Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>A booking whose parties pre-fill the form (the link from the daily list).</summary>
+    [BindProperty(SupportsGet = true)] public Guid? Appointment { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Date = clock.Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (Appointment is { } id && await appointments.PartiesForRegistrationAsync(id, ct) is { } p)
+        {
+            (NameA, IdNumberA, NameB, IdNumberB) = p;
+        }
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
