@@ -506,6 +506,9 @@ namespace Minzheng.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AgreementJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("TEXT");
 
@@ -531,6 +534,10 @@ namespace Minzheng.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("MarriageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PartyAIdMasked")
@@ -576,6 +583,10 @@ namespace Minzheng.Migrations.Sqlite
 
                     b.Property<string>("WithdrawnBy")
                         .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnByName")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -1,4 +1,5 @@
 using Minzheng.Modules.Marriage.Marriages;
+using Minzheng.Platform.Attachments;
 using Minzheng.Platform.Deadlines;
 using Minzheng.Platform.Modules;
 using Minzheng.Platform.Security;
@@ -54,10 +55,15 @@ public sealed class MarriageModule : IMinzhengModule
         services.AddScoped<MarriageDemo>();
         services.AddScoped<IWorkSummaryContributor, MarriageWorkSummary>();
         services.AddHostedService<DivorceLapseJob>();
+        services.AddScoped<DivorceApplicationDetails>();
+        services.AddScoped<IDeadlineSource, DivorceDeadlines>();
+        services.AddScoped<IAttachmentOwner, MarriageRecordAttachmentOwner>();
+        services.AddScoped<IAttachmentOwner, DivorceApplicationAttachmentOwner>();
         services.AddSingleton(MarriageDocuments.MarriageCertificate);
         services.AddSingleton(MarriageDocuments.DivorceCertificate);
         services.AddSingleton(MarriageDocuments.ReissuedMarriageCertificate);
         services.AddSingleton(MarriageDocuments.ReissuedDivorceCertificate);
+        services.AddSingleton(MarriageDocuments.DivorceApplication);
     }
 
     public void MapApi(RouteGroupBuilder api) => api.MapMarriage();
