@@ -61,7 +61,7 @@ public abstract class DivorcePaperworkTests<TApp>(TApp app) : IClassFixture<TApp
                     new { name = "欧阳小雪", custodian = husband, monthlySupport = 0m },
                 },
                 propertyDivision = new[] { "住房一套归女方所有", "汽车一辆归男方所有" },
-                debts = "房贷由女方偿还",
+                debts = "房贷由女方偿还\n车贷由男方偿还",
             },
         }, Ct)).JsonAsync(HttpStatusCode.Created);
         Assert.Equal("2026-04-01", applied.GetProperty("coolingOffEnds").GetString());
@@ -77,7 +77,7 @@ public abstract class DivorcePaperworkTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal(husband, children[0].GetProperty("supportPayer").GetString());
         Assert.Equal(JsonValueKind.Null, children[1].GetProperty("supportPayer").ValueKind);
         Assert.Equal(["住房一套归女方所有", "汽车一辆归男方所有"], agreement.GetProperty("propertyDivision").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal("房贷由女方偿还", agreement.GetProperty("debts").GetString());
+        Assert.Equal("房贷由女方偿还\n车贷由男方偿还", agreement.GetProperty("debts").GetString());
         Assert.DoesNotContain(man, shown.GetRawText());
 
         // The application page shows it to the registrar, masked, ready to print.
