@@ -137,6 +137,46 @@ public abstract class DivorcePaperworkTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal(numbersBefore + 1, await NumbersAsync());
     }
 
+    [Fact]
+    public async Task DivorcePage_WithABadSupportAmount_ShowsTheFieldInChinese_AndWritesNothing_ThenTheCertificateLinksTheAgreement()
+    {
+        using var client = await app.ClientAsAsync("marriage");
+        var (husband, man, wife, woman, _) = await CoupleAsync(client);
+        using var web = new WebSession(app);
+        await web.LoginAsync("marriage", Minzheng.Platform.Demo.DemoSeeder.Password);
+        var form = new Dictionary<string, string>
+        {
+            ["ReceivedOn"] = "2026-01-05",
+            ["NameA"] = husband,
+            ["IdNumberA"] = man,
+            ["NameB"] = wife,
+            ["IdNumberB"] = woman,
+            ["Children[0].Name"] = "欧阳小雨",
+            ["Children[0].Custodian"] = "b",
+            ["Children[0].MonthlySupport"] = "100000.01",
+            ["Children[0].SupportPayer"] = "a",
+            ["PropertyDivision"] = "住房一套归女方所有\n汽车一辆归男方所有",
+        };
+        var refused = await web.PostFormAsync("/Marriages/Divorces", form, "/Marriages/Divorces?handler=Apply");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("第1个子女的每月抚养费", await refused.Content.ReadAsStringAsync(Ct));
+
+        form["Children[0].MonthlySupport"] = "1000";
+        var done = await web.PostFormAsync("/Marriages/Divorces", form, "/Marriages/Divorces?handler=Apply");
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var id = done.Headers.Location!.OriginalString.Split("receipt=")[1];
+        var shown = await (await client.GetAsync($"/api/v1/marriage/divorce-applications/{id}", Ct)).JsonAsync();
+        var child = Assert.Single(shown.GetProperty("agreement").GetProperty("children").EnumerateArray());
+        Assert.Equal(wife, child.GetProperty("custodian").GetString());
+        Assert.Equal(husband, child.GetProperty("supportPayer").GetString());
+        Assert.Equal(2, shown.GetProperty("agreement").GetProperty("propertyDivision").GetArrayLength());
+
+        var divorce = await (await client.PostAsJsonAsync($"/api/v1/marriage/divorce-applications/{id}/register",
+            new { date = Text(shown.GetProperty("coolingOffEnds").GetString()!.AsDate().AddDays(1)) }, Ct)).JsonAsync(HttpStatusCode.Created);
+        var certificate = await (await web.GetAsync($"/Marriages/Certificate?id={divorce.GetProperty("id").GetString()}")).Content.ReadAsStringAsync(Ct);
+        Assert.Contains($"/Marriages/Application?id={id}", certificate);
+    }
+
     private Task<int> NumbersAsync() => app.WithScopeAsync(sp => sp.GetRequiredService<MinzhengDbContext>().Set<Minzheng.Platform.Documents.IssuedDocument>()
         .IgnoreQueryFilters().CountAsync(d => d.Kind == MarriageDocuments.ApplicationKind, Ct));
 
