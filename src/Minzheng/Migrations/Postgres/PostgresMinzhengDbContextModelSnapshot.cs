@@ -815,6 +815,9 @@ namespace Minzheng.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AgreementJson")
+                        .HasColumnType("text");
+
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("date");
 
@@ -841,6 +844,10 @@ namespace Minzheng.Migrations.Postgres
 
                     b.Property<Guid>("MarriageId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("PartyAIdMasked")
                         .IsRequired()
@@ -886,6 +893,10 @@ namespace Minzheng.Migrations.Postgres
                     b.Property<string>("WithdrawnBy")
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
+
+                    b.Property<string>("WithdrawnByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.HasKey("Id");
 

@@ -804,6 +804,9 @@ namespace Minzheng.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AgreementJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("TEXT");
 
@@ -829,6 +832,10 @@ namespace Minzheng.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("MarriageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PartyAIdMasked")
@@ -874,6 +881,10 @@ namespace Minzheng.Migrations.Sqlite
 
                     b.Property<string>("WithdrawnBy")
                         .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnByName")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -33,7 +33,7 @@ public sealed class MarriageDemo(MinzhengDbContext db, PersonalDataProtector pro
         // The demo registrar's registry: the county bureau of 共青城市.
         var scope = new FixedRegionScope(DemoSeeder.CountyCode[..6]);
         var registry = new MarriageRegistry(db, scope, protector, documents, clock);
-        var divorces = new DivorceService(db, scope, registry, calendars, clock);
+        var divorces = new DivorceService(db, scope, registry, calendars, documents, clock);
         var reissues = new MarriageReissues(db, registry, scope, audit, clock);
         var amendments = new MarriageAmendments(db, registry, scope, clock);
         var random = new Random(20260520);
@@ -65,7 +65,7 @@ public sealed class MarriageDemo(MinzhengDbContext db, PersonalDataProtector pro
         // Divorce applications, received so many days ago, then what happened: null = nothing yet.
         (int ReceivedDaysAgo, string? Then)[] divorceCases =
         [
-            (3, null), (12, null), (25, null), (29, null), (33, null), (41, null), (52, null),
+            (3, null), (12, null), (25, null), (29, null), (33, null), (41, null), (52, null), (57, null), (62, null),
             (20, "withdraw"), (45, "withdraw-early"), (50, "register"), (58, "register"), (70, "register"), (90, "register"),
             (75, null), (100, null), (130, null), (15, "revoke"),
         ];
@@ -78,7 +78,9 @@ public sealed class MarriageDemo(MinzhengDbContext db, PersonalDataProtector pro
             }
 
             var received = today.AddDays(-daysAgo);
-            var applied = (await divorces.ApplyAsync(new DivorceApplicationRequest(Text(received), parties), ct)).Value;
+            // About half the couples have their written agreement entered at 受理 (the others only on paper).
+            var agreement = random.Next(2) == 0 ? Agreement(parties, random) : null;
+            var applied = (await divorces.ApplyAsync(new DivorceApplicationRequest(Text(received), parties, agreement), ct)).Value;
             if (applied is null)
             {
                 continue;
@@ -112,6 +114,20 @@ public sealed class MarriageDemo(MinzhengDbContext db, PersonalDataProtector pro
         // Applications whose period to collect ended before today lapse, as the daily job would have marked them.
         var lapsed = await divorces.LapseOverdueAsync(today, ct);
         log.LogInformation("Demo marriage register seeded ({Lapsed} lapsed divorce applications)", lapsed);
+    }
+
+    private static readonly string[] ChildNames = ["子涵", "梓萱", "浩宇", "一诺", "思远", "雨桐"];
+
+    /// <summary>A typical agreement: one or two children, support paid by the parent without custody, the flat and the car, a loan.</summary>
+    private static DivorceAgreementRequest Agreement(List<MarriagePartyRequest> parties, Random random)
+    {
+        var (father, mother) = (parties[0].Name!, parties[1].Name!);
+        var children = Enumerable.Range(0, random.Next(1, 3)).Select(i => random.Next(2) == 0
+            ? new DivorceChildRequest(father[..1] + ChildNames[random.Next(ChildNames.Length)], mother, 800m + (random.Next(0, 8) * 100m), father, "每月探望两次，寒暑假各随父亲生活一周")
+            : new DivorceChildRequest(father[..1] + ChildNames[random.Next(ChildNames.Length)], father, 1000m + (random.Next(0, 6) * 100m), mother, "每周末探望一次")).ToList();
+        return new DivorceAgreementRequest(children,
+            [$"共青城市某小区住房一套归{mother}所有，{mother}向{father}支付房屋折价款{random.Next(10, 30)}万元", $"小型汽车一辆归{father}所有", "双方名下存款各自所有"],
+            random.Next(2) == 0 ? $"婚后购房贷款由{mother}负责偿还" : "双方无共同债务");
     }
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;

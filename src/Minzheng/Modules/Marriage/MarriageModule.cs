@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Minzheng.Modules.Marriage.Marriages;
 using Minzheng.Modules.Marriage.Marriages.Appointments;
+using Minzheng.Platform.Attachments;
 using Minzheng.Platform.Deadlines;
 using Minzheng.Platform.Modules;
 using Minzheng.Platform.Security;
@@ -65,10 +66,15 @@ public sealed class MarriageModule : IMinzhengModule
         services.AddScoped<IWorkSummaryContributor, MarriageWorkSummary>();
         services.AddScoped<ILineStatistics, MarriageLineStatistics>();
         services.AddHostedService<DivorceLapseJob>();
+        services.AddScoped<DivorceApplicationDetails>();
+        services.AddScoped<IDeadlineSource, DivorceDeadlines>();
+        services.AddScoped<IAttachmentOwner, MarriageRecordAttachmentOwner>();
+        services.AddScoped<IAttachmentOwner, DivorceApplicationAttachmentOwner>();
         services.AddSingleton(MarriageDocuments.MarriageCertificate);
         services.AddSingleton(MarriageDocuments.DivorceCertificate);
         services.AddSingleton(MarriageDocuments.ReissuedMarriageCertificate);
         services.AddSingleton(MarriageDocuments.ReissuedDivorceCertificate);
+        services.AddSingleton(MarriageDocuments.DivorceApplication);
     }
 
     public void MapApi(RouteGroupBuilder api)

@@ -18,9 +18,9 @@ public static class AttachmentEndpoints
         attachments.MapPost("/{ownerType}/{ownerId:guid}", Upload).WithName("Attachments_Upload").DisableAntiforgery()
             .RequireAuthorization(Policies.ManageAttachments)
             .WithSummary($"上传附件（表单字段 file，可选 note）：按文件内容识别类型，只接受 {AttachmentFiles.AllowedNames}");
-        attachments.MapGet("/{ownerType}/{ownerId:guid}", List).WithName("Attachments_List").RequireAuthorization(Policies.BusinessRead)
+        attachments.MapGet("/{ownerType}/{ownerId:guid}", List).WithName("Attachments_List").RequireAuthorization(Policies.ReadAttachments)
             .WithSummary("记录的附件清单（不含文件内容）");
-        attachments.MapGet("/{id:guid}/content", Content).WithName("Attachments_Content").RequireAuthorization(Policies.BusinessRead)
+        attachments.MapGet("/{id:guid}/content", Content).WithName("Attachments_Content").RequireAuthorization(Policies.ReadAttachments)
             .WithSummary("下载附件（记审计）");
         attachments.MapPost("/{id:guid}/delete", Delete).WithName("Attachments_Delete").RequireAuthorization(Policies.ManageAttachments)
             .WithSummary("删除附件（须填原因；记录保留，记审计）");

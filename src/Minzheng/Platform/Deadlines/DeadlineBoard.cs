@@ -1,5 +1,6 @@
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Regions;
+using Minzheng.Platform.Security;
 
 namespace Minzheng.Platform.Deadlines;
 
@@ -34,13 +35,13 @@ public sealed class DeadlineBoard(
         return shown.Select(i => i with { RegionName = names.GetValueOrDefault(i.RegionCode, i.RegionCode) }).ToList();
     }
 
-    /// <summary>Per township of the caller's scope: open, due soon and overdue, in total and by kind of work.</summary>
+    /// <summary>Per township of the caller's scope: open, due soon and overdue, in total and by kind of work the caller may act on.</summary>
     public async Task<IReadOnlyList<BoardRow>> ByTownshipAsync(CancellationToken ct)
     {
         var today = clock.Today();
         var calendar = await calendars.GetAsync(ct);
         var counts = new List<(string Township, string Kind, string? Urgency)>();
-        foreach (var source in sources)
+        foreach (var source in await ForCallerAsync())
         {
             counts.AddRange((await source.OpenAsync(ct)).Select(d =>
                 (TownshipOf(d.RegionCode), source.Kind, d.DueOn is { } dueOn ? Urgency(dueOn, today, d.StartedOn, calendar) : null)));
@@ -82,14 +83,19 @@ public sealed class DeadlineBoard(
     public static string Urgency(DateOnly dueOn, DateOnly today, DateOnly soon) =>
         dueOn < today ? "overdue" : dueOn <= soon ? "due-soon" : "on-time";
 
-    /// <summary>The sources whose items the caller may act on (see <see cref="IDeadlineSource.Policy"/>).</summary>
+    /// <summary>
+    /// The sources whose items the caller may act on (see <see cref="IDeadlineSource.Policy"/>). A source without a policy
+    /// is the business lines' shared work, so it needs <see cref="Policies.BusinessRead"/>: staff of a line that reads the
+    /// board only for its own work (the marriage registry) see neither the assistance cases nor their counts.
+    /// </summary>
     private async Task<List<IDeadlineSource>> ForCallerAsync()
     {
         var user = http.HttpContext?.User;
         var allowed = new List<IDeadlineSource>();
         foreach (var source in sources)
         {
-            if (source.Policy is null || (user is not null && (await authorization.AuthorizeAsync(user, null, source.Policy)).Succeeded))
+            var policy = source.Policy ?? (user is null ? null : Policies.BusinessRead);
+            if (policy is null || (user is not null && (await authorization.AuthorizeAsync(user, null, policy)).Succeeded))
             {
                 allowed.Add(source);
             }

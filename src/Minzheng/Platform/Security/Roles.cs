@@ -78,6 +78,8 @@ public static class Policies
     public const string RevealPersonalData = "RevealPersonalData";
     public const string ManageAttachments = "ManageAttachments";
     public const string CheckCreditCode = "CheckCreditCode";
+    public const string ReadDeadlines = "ReadDeadlines";
+    public const string ReadAttachments = "ReadAttachments";
 }
 
 /// <summary>The permissions every line shares: reading business data at all, revealing full personal data, attaching files to records.</summary>
@@ -88,7 +90,13 @@ public static class PlatformPermissions
         new(Policies.BusinessRead, "查看本辖区业务数据", Roles.Business),
         new(Policies.RevealPersonalData, "查看完整身份证号等个人信息（留痕）", [Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer]),
         // The staff who handle records bring the paper: village assistants collect signed forms and photograph notice boards.
-        new(Policies.ManageAttachments, "上传和删除附件", [Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer, Roles.Village]),
+        // The registry keeps the signed divorce agreement, the couple's photo and the signed pages with its records.
+        new(Policies.ManageAttachments, "上传和删除附件",
+            [Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer, Roles.Village, Roles.MarriageRegistrar, Roles.MarriageHead]),
+        // Which records' files a user sees is decided by the record's module (IAttachmentOwner), never by this permission alone.
+        new(Policies.ReadAttachments, "查看本人可办理记录的附件", [.. Roles.Business, Roles.MarriageRegistrar, Roles.MarriageHead]),
+        // The marriage registry reads the board for its own divorce applications only (each source names the permission it needs).
+        new(Policies.ReadDeadlines, "查看待办与期限", [.. Roles.Business, Roles.MarriageRegistrar, Roles.MarriageHead]),
         // Like the ID-number check (every business role), and for the staff who register organisations.
         new(Policies.CheckCreditCode, "校验统一社会信用代码", [.. Roles.Business, Roles.SocialOrgRegistrar]),
     ];

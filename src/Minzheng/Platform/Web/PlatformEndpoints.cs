@@ -14,9 +14,9 @@ public static class PlatformEndpoints
 {
     public static RouteGroupBuilder MapPlatform(this RouteGroupBuilder api)
     {
-        api.MapGet("/deadlines", WorkList).WithName("Deadlines_WorkList").RequireAuthorization(Policies.BusinessRead)
+        api.MapGet("/deadlines", WorkList).WithName("Deadlines_WorkList").RequireAuthorization(Policies.ReadDeadlines)
             .WithSummary("待办：各业务线在本辖区内有期限的事项，按到期日排序（due=soon 即将到期，due=overdue 已超期）");
-        api.MapGet("/deadlines/board", Board).WithName("Deadlines_Board").RequireAuthorization(Policies.BusinessRead)
+        api.MapGet("/deadlines/board", Board).WithName("Deadlines_Board").RequireAuthorization(Policies.ReadDeadlines)
             .WithSummary("期限看板：按乡镇（街道）统计各业务线在办、即将到期、已超期事项");
         // Any signed-in user: each line is listed only for those who may read its statistics, so the answer may be empty.
         api.MapGet("/statistics/lines", Lines).WithName("Statistics_Lines")

@@ -17,7 +17,8 @@ public static class TextRules
 
     // Field names (last segment, case-insensitive) that hold free text over several lines.
     private static readonly string[] MultiLineNames =
-        ["note", "notes", "reason", "findings", "content", "text", "evidence", "description", "comment", "opinion", "details", "citation", "feedback", "conclusion"];
+        ["note", "notes", "reason", "findings", "content", "text", "evidence", "description", "comment", "opinion", "details", "citation", "feedback", "conclusion",
+            "debts", "division", "visitation"];
 
     public static bool IsMultiLine(string field)
     {

@@ -53,14 +53,14 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", "/api/v1/cases", "{}", ["county", "township", "village"]),
             ("GET", "/api/v1/cases?region=bad", null, ["county", "finance", "township", "village", "leader"]),
             ("GET", "/api/v1/cases/deadline-board", null, ["county", "finance", "township", "village", "leader"]),
-            ("GET", "/api/v1/deadlines?due=soon", null, ["county", "finance", "township", "village", "leader"]),
-            ("GET", "/api/v1/deadlines/board", null, ["county", "finance", "township", "village", "leader"]),
+            ("GET", "/api/v1/deadlines?due=soon", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead"]),
+            ("GET", "/api/v1/deadlines/board", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead"]),
             ("GET", "/api/v1/permissions", null, ["admin", "security"]),
             ("GET", "/api/v1/statistics/lines?from=bad", null, AllRoles),
-            ("GET", $"/api/v1/attachments/case/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader"]),
-            ("GET", $"/api/v1/attachments/{Guid.Empty}/content", null, ["county", "finance", "township", "village", "leader"]),
-            ("POST", $"/api/v1/attachments/household/{Guid.Empty}", null, ["county", "township", "village"]),
-            ("POST", $"/api/v1/attachments/{Guid.Empty}/delete", "{}", ["county", "township", "village"]),
+            ("GET", $"/api/v1/attachments/case/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead"]),
+            ("GET", $"/api/v1/attachments/{Guid.Empty}/content", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead"]),
+            ("POST", $"/api/v1/attachments/household/{Guid.Empty}", null, ["county", "township", "village", "marriage", "marriagehead"]),
+            ("POST", $"/api/v1/attachments/{Guid.Empty}/delete", "{}", ["county", "township", "village", "marriage", "marriagehead"]),
             ("GET", $"/api/v1/cases/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader"]),
             ("POST", $"/api/v1/cases/{Guid.Empty}/accept", "{}", ["county", "township", "village"]),
             ("GET", "/api/v1/reserve-funds", null, ["county", "finance", "township", "village", "leader"]),
@@ -145,6 +145,7 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", "/api/v1/marriage/divorce-applications", "{}", ["marriage", "marriagehead"]),
             ("POST", $"/api/v1/marriage/divorce-applications/{Guid.Empty}/withdraw", "{}", ["marriage", "marriagehead"]),
             ("POST", $"/api/v1/marriage/divorce-applications/{Guid.Empty}/register", "{}", ["marriage", "marriagehead"]),
+            ("GET", $"/api/v1/marriage/divorce-applications/{Guid.Empty}", null, ["marriage", "marriagehead"]),
             ("POST", "/api/v1/marriage/records/lookup", "{}", ["marriage", "marriagehead"]),
             ("GET", $"/api/v1/marriage/records/{Guid.Empty}", null, ["marriage", "marriagehead"]),
             ("POST", "/api/v1/marriage/reissues", "{}", ["marriage", "marriagehead"]),
@@ -310,6 +311,12 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("township", "/Marriages/Divorces", false)]
     [InlineData("village", "/Marriages/Statistics", false)]
     [InlineData("marriage", "/Registry", false)]
+    [InlineData("marriage", "/Deadlines", true)]
+    [InlineData("marriagehead", "/Deadlines", true)]
+    [InlineData("funeral", "/Deadlines", false)]
+    [InlineData("township", "/Marriages/Application", false)]
+    [InlineData("township", "/Marriages/Examination", false)]
+    [InlineData("leader", "/Marriages/Withdrawal", false)]
     [InlineData("socialorg", "/Organizations", true)]
     [InlineData("socialorg", "/Organizations/Register", true)]
     [InlineData("socialorg", "/Organizations/Inspections", true)]

@@ -17,6 +17,9 @@ public sealed class CertificateModel(MarriageQueries queries, RegionService regi
     /// <summary>For a reissued certificate: the registration it reissues (its date is the certificate's registration date).</summary>
     public MarriageRecord? Original { get; private set; }
 
+    /// <summary>For a divorce: the application it was registered from, whose page shows the 离婚协议.</summary>
+    public Guid? ApplicationId { get; private set; }
+
     public bool IsDivorce => Record!.Kind is MarriageRecordKind.Divorce or MarriageRecordKind.ReissuedDivorceCertificate;
     public bool IsReissue => Record!.Kind is MarriageRecordKind.ReissuedMarriageCertificate or MarriageRecordKind.ReissuedDivorceCertificate;
 
@@ -35,6 +38,7 @@ public sealed class CertificateModel(MarriageQueries queries, RegionService regi
         }
 
         Original = IsReissue && Record.MarriageId is { } originalId ? await queries.OriginalAsync(originalId, ct) : null;
+        ApplicationId = Record.Kind == MarriageRecordKind.Divorce ? await queries.ApplicationOfDivorceAsync(Record.Id, ct) : null;
 
         County = await regions.NameOfAsync(Record.RegionCode[..6].PadRight(RegionCode.Length, '0'), ct) ?? "";
         Document = (await documents.OfAsync(MarriageDocuments.OwnerType, Record.Id, ct)).FirstOrDefault(d => !d.IsVoid);

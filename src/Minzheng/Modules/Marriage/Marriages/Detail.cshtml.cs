@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Minzheng.Platform.Attachments;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Web;
 
@@ -13,8 +14,11 @@ namespace Minzheng.Modules.Marriage.Marriages;
 /// </summary>
 [Authorize(Policy = MarriageModule.Register)]
 public sealed class DetailModel(MarriageRecordDetails details, MarriageAmendments amendments, MarriageCorrections corrections, IAuthorizationService authorization,
-    TimeProvider clock) : PageModel
+    AttachmentService attachments, TimeProvider clock) : PageModel
 {
+    /// <summary>合影照片, 签名页扫描件 and other papers kept with the entry (the forms post to the platform's /Attachments page).</summary>
+    public AttachmentPanel? Attachments { get; private set; }
+
     public MarriageRecordDetail? Record { get; private set; }
     public bool MaySupervise { get; private set; }
     public IReadOnlyList<string> Errors { get; private set; } = [];
@@ -70,6 +74,7 @@ public sealed class DetailModel(MarriageRecordDetails details, MarriageAmendment
     {
         Record = await details.GetAsync(id, ct);
         MaySupervise = await SuperviseAsync();
+        Attachments = Record is null ? null : await attachments.PanelAsync(User, MarriageDocuments.OwnerType, id, $"/Marriages/Detail?id={id}#attachments", ct);
         return Record is not null;
     }
 

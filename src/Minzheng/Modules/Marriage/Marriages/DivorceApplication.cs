@@ -47,6 +47,17 @@ public sealed class DivorceApplication : AuditableEntity, IRegionScoped
     /// <summary>Who withdrew it (masked ID number of the party).</summary>
     public string? WithdrawnBy { get; set; }
 
+    /// <summary>The name of the party who withdrew it, as the 撤回确认单 states it.</summary>
+    public string? WithdrawnByName { get; set; }
+
+    /// <summary>受理编号 (离申字, the platform's document numbers); null for applications received before numbering began.</summary>
+    public string? Number { get; set; }
+
+    /// <summary>离婚协议 (<see cref="DivorceAgreement"/> as JSON): children, property, debts; null when none was entered.</summary>
+    public string? AgreementJson { get; set; }
+
+    public DivorceAgreement? Agreement => DivorceAgreement.FromJson(AgreementJson);
+
     /// <summary>The divorce registration made from it.</summary>
     public Guid? DivorceRecordId { get; set; }
 
@@ -71,6 +82,9 @@ internal sealed class DivorceApplicationConfiguration : IEntityTypeConfiguration
         b.Property(x => x.PartyAIdMasked).HasMaxLength(18);
         b.Property(x => x.PartyBIdMasked).HasMaxLength(18);
         b.Property(x => x.WithdrawnBy).HasMaxLength(18);
+        b.Property(x => x.WithdrawnByName).HasMaxLength(MarriageRecord.NameMaxLength);
+        b.Property(x => x.Number).HasMaxLength(64);
+        b.Ignore(x => x.Agreement);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
         // One pending application per marriage, even when two clerks submit at the same moment.
         b.HasIndex(x => x.MarriageId).IsUnique().HasFilter("\"Status\" = 'Pending'");

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Data;
+using Minzheng.Platform.Documents;
 using Minzheng.Platform.Kernel;
 using Minzheng.Platform.Privacy;
 using Minzheng.Platform.Security;
@@ -12,7 +13,8 @@ namespace Minzheng.Modules.Marriage.Marriages;
 /// Divorce by agreement with the cooling-off procedure (民法典 art. 1077, 民发〔2020〕116号): application, withdrawal within
 /// the first period, registration within the second, lapse after it. Every refusal writes nothing.
 /// </summary>
-public sealed class DivorceService(MinzhengDbContext db, IRegionScope scope, MarriageRegistry registry, CalendarService calendars, TimeProvider clock)
+public sealed class DivorceService(MinzhengDbContext db, IRegionScope scope, MarriageRegistry registry, CalendarService calendars, DocumentService documents,
+    TimeProvider clock)
 {
     public async Task<MarriageResult<CreatedDivorceApplication>> ApplyAsync(DivorceApplicationRequest request, CancellationToken ct)
     {
@@ -20,6 +22,7 @@ public sealed class DivorceService(MinzhengDbContext db, IRegionScope scope, Mar
         var errors = new FieldErrors();
         var receivedOn = MarriageInput.Date(request.ReceivedOn, "receivedOn", "受理日期", today, errors);
         var parties = MarriageInput.Parties(request.Parties, today, errors);
+        var agreement = DivorceAgreement.Read(request.Agreement, parties?.Select(p => p.Name).ToList() ?? [], errors);
         if (errors.Any)
         {
             return MarriageResult<CreatedDivorceApplication>.Invalid(errors);
@@ -59,6 +62,7 @@ public sealed class DivorceService(MinzhengDbContext db, IRegionScope scope, Mar
             CoolingOffEnds = coolingOffEnds,
             CollectBy = MarriageRules.CollectBy(calendar, coolingOffEnds),
             Status = DivorceApplicationStatus.Pending,
+            AgreementJson = agreement?.ToJson(),
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         LapseDue(pending, receivedOn.Value);
@@ -73,6 +77,10 @@ public sealed class DivorceService(MinzhengDbContext db, IRegionScope scope, Mar
             return MarriageResult<CreatedDivorceApplication>.Refused(Outcome.Conflict, "双方已有一份离婚登记申请正在办理，不能重复申请");
         }
 
+        // The 受理编号 is given in the same transaction: a refused application uses up no number.
+        application.Number = (await documents.IssueAsync(MarriageDocuments.ApplicationKind, application.RegionCode, MarriageDocuments.ApplicationOwnerType,
+            application.Id, ct, application.ReceivedOn)).Number;
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return MarriageResult<CreatedDivorceApplication>.Done(new CreatedDivorceApplication(application.Id, application.CoolingOffEnds, application.CollectBy));
     }
@@ -118,7 +126,11 @@ public sealed class DivorceService(MinzhengDbContext db, IRegionScope scope, Mar
             return (Outcome.Conflict, $"离婚冷静期已于{application.CoolingOffEnds:yyyy-MM-dd}届满，不能撤回", errors);
         }
 
+        // The 撤回确认单 names the party who withdrew: the side of the marriage whose index is theirs.
+        var marriage = await db.MarriageRecords.AcrossRegions("the marriage a divorce ends may have been registered at any registry (全国通办)").AsNoTracking()
+            .Where(m => m.Id == application.MarriageId).Select(m => new { m.PartyAIdIndex, m.PartyAName, m.PartyBName }).SingleAsync(ct);
         (application.Status, application.ClosedOn, application.WithdrawnBy) = (DivorceApplicationStatus.Withdrawn, date, party.Masked);
+        application.WithdrawnByName = marriage.PartyAIdIndex == registry.Index(party) ? marriage.PartyAName : marriage.PartyBName;
         await db.SaveChangesAsync(ct);
         return (Outcome.Done, null, errors);
     }

@@ -17,6 +17,14 @@ public sealed class DivorcesModel(DivorceService divorces, MarriageQueries queri
     [BindProperty] public string? NameB { get; set; }
     [BindProperty] public string? IdNumberB { get; set; }
 
+    /// <summary>离婚协议 on the form: up to <see cref="ChildRows"/> children, property items one per line, debts.</summary>
+    [BindProperty] public List<DivorceChildInput> Children { get; set; } = [];
+
+    [BindProperty] public string? PropertyDivision { get; set; }
+    [BindProperty] public string? Debts { get; set; }
+
+    public const int ChildRows = 3;
+
     [BindProperty(SupportsGet = true)] public Guid? Receipt { get; set; }
 
     [BindProperty(SupportsGet = true)] public bool All { get; set; }
@@ -37,7 +45,7 @@ public sealed class DivorcesModel(DivorceService divorces, MarriageQueries queri
 
     public async Task<IActionResult> OnPostApplyAsync(CancellationToken ct)
     {
-        var result = await divorces.ApplyAsync(new DivorceApplicationRequest(ReceivedOn, [new(NameA, IdNumberA), new(NameB, IdNumberB)]), ct);
+        var result = await divorces.ApplyAsync(new DivorceApplicationRequest(ReceivedOn, [new(NameA, IdNumberA), new(NameB, IdNumberB)], Agreement()), ct);
         if (result.Value is { } created)
         {
             return RedirectToPage(new { receipt = created.Id });
@@ -51,7 +59,13 @@ public sealed class DivorcesModel(DivorceService divorces, MarriageQueries queri
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, string? date, string? idNumber, CancellationToken ct)
     {
         var (outcome, message, _) = await divorces.WithdrawAsync(id, new WithdrawDivorceRequest(date, idNumber), ct);
-        return await AfterAsync(outcome == Outcome.Done, "已撤回离婚登记申请", message, ct);
+        if (outcome == Outcome.Done)
+        {
+            // The party takes the 撤回确认单 home: it opens at once, ready to print.
+            return RedirectToPage("/Modules/Marriage/Marriages/Withdrawal", new { id });
+        }
+
+        return await AfterAsync(false, null, message, ct);
     }
 
     public async Task<IActionResult> OnPostRegisterAsync(Guid id, string? date, CancellationToken ct)
@@ -63,6 +77,16 @@ public sealed class DivorcesModel(DivorceService divorces, MarriageQueries queri
         }
 
         return await AfterAsync(false, null, result.Message, ct);
+    }
+
+    /// <summary>The agreement typed on the form; null when every field was left empty. Custody and payer name one of the two parties.</summary>
+    private DivorceAgreementRequest? Agreement()
+    {
+        string? Party(string? side) => side switch { "a" => NameA?.Trim(), "b" => NameB?.Trim(), _ => null };
+        var children = Children.Where(c => !c.IsEmpty).Select(c =>
+            new DivorceChildRequest(c.Name, Party(c.Custodian), c.MonthlySupport, Party(c.SupportPayer), c.Visitation)).ToList();
+        var items = (PropertyDivision ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        return children.Count == 0 && items.Count == 0 && string.IsNullOrWhiteSpace(Debts) ? null : new DivorceAgreementRequest(children, items, Debts);
     }
 
     private async Task<IActionResult> AfterAsync(bool done, string? success, string? failure, CancellationToken ct)
@@ -77,4 +101,16 @@ public sealed class DivorcesModel(DivorceService divorces, MarriageQueries queri
         await OnGetAsync(ct);
         return Page();
     }
+}
+
+/// <summary>One child's row of the agreement on the divorce form; the custodian and payer are "a" (一方) or "b" (另一方).</summary>
+public sealed class DivorceChildInput
+{
+    public string? Name { get; set; }
+    public string? Custodian { get; set; }
+    public decimal? MonthlySupport { get; set; }
+    public string? SupportPayer { get; set; }
+    public string? Visitation { get; set; }
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && MonthlySupport is null && string.IsNullOrWhiteSpace(Visitation);
 }

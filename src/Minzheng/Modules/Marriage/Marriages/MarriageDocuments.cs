@@ -14,6 +14,8 @@ public static class MarriageDocuments
     public const string DivorceKind = "divorce-certificate";
     public const string ReissuedMarriageKind = "marriage-certificate-reissue";
     public const string ReissuedDivorceKind = "divorce-certificate-reissue";
+    public const string ApplicationOwnerType = "divorce-application";
+    public const string ApplicationKind = "divorce-application";
 
     public static DocumentKind MarriageCertificate { get; } = new(MarriageKind, "结婚证", (county, year, n) => $"{county}结字〔{year}〕第{n:D6}号");
 
@@ -22,4 +24,7 @@ public static class MarriageDocuments
     public static DocumentKind ReissuedMarriageCertificate { get; } = new(ReissuedMarriageKind, "补发结婚证", (county, year, n) => $"{county}补结字〔{year}〕第{n:D6}号");
 
     public static DocumentKind ReissuedDivorceCertificate { get; } = new(ReissuedDivorceKind, "补发离婚证", (county, year, n) => $"{county}补离字〔{year}〕第{n:D6}号");
+
+    /// <summary>受理编号 of a divorce application, printed on the 回执单 and the 撤回确认单.</summary>
+    public static DocumentKind DivorceApplication { get; } = new(ApplicationKind, "离婚登记申请受理回执单", (county, year, n) => $"{county}离申字〔{year}〕第{n:D6}号");
 }

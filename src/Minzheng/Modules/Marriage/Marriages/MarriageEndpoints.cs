@@ -19,6 +19,8 @@ public static class MarriageEndpoints
             .WithSummary("结婚登记：法定婚龄、性别、重婚与声明检查；同一双方同一日期重复提交答复409");
         var divorces = marriage.MapGroup("/divorce-applications").RequireAuthorization(MarriageModule.Register);
         divorces.MapPost("/", Apply).WithName("Marriage_ApplyDivorce").WithSummary("离婚登记申请：受理并计算冷静期届满日与领证截止日");
+        divorces.MapGet("/{id:guid}", Application).WithName("Marriage_DivorceApplication")
+            .WithSummary("离婚登记申请详情：期限、状态、撤回人、离婚协议（子女抚养、财产分割、债务处理；脱敏，留痕）");
         divorces.MapPost("/{id:guid}/withdraw", Withdraw).WithName("Marriage_WithdrawDivorce").WithSummary("冷静期内任一方撤回离婚登记申请");
         divorces.MapPost("/{id:guid}/register", RegisterDivorce).WithName("Marriage_RegisterDivorce").WithSummary("冷静期届满后30日内办理离婚登记");
         var records = marriage.MapGroup("/records").RequireAuthorization(MarriageModule.Register);
@@ -46,6 +48,9 @@ public static class MarriageEndpoints
     public static async Task<Results<Created<CreatedDivorceApplication>, ValidationProblem, ProblemHttpResult>> Apply(DivorceApplicationRequest request,
         DivorceService divorces, CancellationToken ct) =>
         Answer(await divorces.ApplyAsync(request, ct), v => $"/api/v1/marriage/divorce-applications/{v.Id}");
+
+    public static async Task<Results<Ok<DivorceApplicationView>, ProblemHttpResult>> Application(Guid id, DivorceApplicationDetails details, CancellationToken ct) =>
+        await details.GetAsync(id, ct) is { } view ? TypedResults.Ok(view) : ApiProblems.NotFound("离婚登记申请不存在或不在您的管辖范围内");
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Withdraw(Guid id, WithdrawDivorceRequest request, DivorceService divorces,
         CancellationToken ct)

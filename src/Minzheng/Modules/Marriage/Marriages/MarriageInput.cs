@@ -9,7 +9,8 @@ public sealed record MarriageDeclarations(bool? NoSpouse, bool? NoProhibitedKins
 
 public sealed record RegisterMarriageRequest(string? Kind, string? Date, List<MarriagePartyRequest>? Parties, MarriageDeclarations? Declarations);
 
-public sealed record DivorceApplicationRequest(string? ReceivedOn, List<MarriagePartyRequest>? Parties);
+/// <param name="Agreement">离婚协议, optional (the contract of DESIGN §5 stays valid without it)</param>
+public sealed record DivorceApplicationRequest(string? ReceivedOn, List<MarriagePartyRequest>? Parties, DivorceAgreementRequest? Agreement = null);
 
 public sealed record WithdrawDivorceRequest(string? Date, string? IdNumber);
 

@@ -61,6 +61,10 @@ public sealed class MarriageQueries(MinzhengDbContext db, Minzheng.Platform.Stat
         return await query.OrderByDescending(a => a.ReceivedOn).ThenByDescending(a => a.Id).Take(take).ToListAsync(ct);
     }
 
+    /// <summary>The application a divorce registration was made from (its agreement); null for a divorce entered from the paper register.</summary>
+    public Task<Guid?> ApplicationOfDivorceAsync(Guid divorceRecordId, CancellationToken ct) =>
+        db.DivorceApplications.AsNoTracking().Where(a => a.DivorceRecordId == divorceRecordId).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
+
     public Task<DivorceApplication?> ApplicationAsync(Guid id, CancellationToken ct) => db.DivorceApplications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
 
     /// <summary>

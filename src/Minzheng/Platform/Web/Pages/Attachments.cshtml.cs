@@ -11,7 +11,7 @@ namespace Minzheng.Platform.Web.Pages;
 /// 附件 of any record: the forms of the attachments partial post here, so a record's page only shows the panel. Success
 /// returns to the record's page; a refused upload or removal shows the panel here with the reason.
 /// </summary>
-[Authorize(Policy = Policies.BusinessRead)]
+[Authorize(Policy = Policies.ReadAttachments)]
 public sealed class AttachmentsModel(AttachmentService attachments, IAuthorizationService authorization) : PageModel
 {
     public AttachmentPanel? Panel { get; private set; }

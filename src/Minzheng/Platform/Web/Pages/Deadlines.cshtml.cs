@@ -7,7 +7,7 @@ using Minzheng.Platform.Security;
 namespace Minzheng.Platform.Web.Pages;
 
 /// <summary>待办与期限: every module's open deadlines in the user's region, nearest first, and the board by township.</summary>
-[Authorize(Policy = Policies.BusinessRead)]
+[Authorize(Policy = Policies.ReadDeadlines)]
 public sealed class DeadlinesModel(DeadlineBoard board) : PageModel
 {
     public IReadOnlyList<WorkItem> Items { get; private set; } = [];
