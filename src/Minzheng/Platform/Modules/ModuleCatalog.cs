@@ -16,7 +16,7 @@ public sealed class ModuleCatalog(IReadOnlyList<IMinzhengModule> modules)
 
     /// <summary>The platform's own pages: the work list and deadline board across every module.</summary>
     private static readonly NavigationSection[] PlatformNavigation =
-        [new("工作台", [new("待办与期限", "/Deadlines", [.. Security.Roles.Business, Security.Roles.MarriageRegistrar, Security.Roles.MarriageHead])])];
+        [new("工作台", [new("待办与期限", "/Deadlines", Security.Roles.DeadlineReaders)])];
 
     /// <summary>The start page a module declares for one of the user's roles, or null for the generic home page.</summary>
     public string? HomePageFor(ClaimsPrincipal user) =>

@@ -44,6 +44,12 @@ public static class Roles
     /// </summary>
     public static string[] Business { get; } = [County, CountyApprover, Finance, Township, TownshipReviewer, Village, Leader];
 
+    /// <summary>
+    /// Who reads the work list and deadline board: the business roles, and the staff of lines with deadlines of their own
+    /// (divorce cooling-off periods, soldiers' reporting and placement), who see only their own line's items there.
+    /// </summary>
+    public static string[] DeadlineReaders { get; } = [.. Business, MarriageRegistrar, MarriageHead, VeteransOfficer];
+
     public static string DisplayName(string role) => role switch
     {
         Admin => "系统管理员",
@@ -96,7 +102,7 @@ public static class PlatformPermissions
         // Which records' files a user sees is decided by the record's module (IAttachmentOwner), never by this permission alone.
         new(Policies.ReadAttachments, "查看本人可办理记录的附件", [.. Roles.Business, Roles.MarriageRegistrar, Roles.MarriageHead]),
         // The marriage registry reads the board for its own divorce applications only (each source names the permission it needs).
-        new(Policies.ReadDeadlines, "查看待办与期限", [.. Roles.Business, Roles.MarriageRegistrar, Roles.MarriageHead]),
+        new(Policies.ReadDeadlines, "查看待办与期限", Roles.DeadlineReaders),
         // Like the ID-number check (every business role), and for the staff who register organisations.
         new(Policies.CheckCreditCode, "校验统一社会信用代码", [.. Roles.Business, Roles.SocialOrgRegistrar]),
     ];
