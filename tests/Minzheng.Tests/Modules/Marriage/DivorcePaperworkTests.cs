@@ -27,7 +27,14 @@ public abstract class DivorcePaperworkTests<TApp>(TApp app) : IClassFixture<TApp
 
     private static object[] Parties(string nameA, string a, string nameB, string b) => [new { name = nameA, idNumber = a }, new { name = nameB, idNumber = b }];
 
-    private static string Unique(string surname) => surname + "春夏秋冬梅兰竹菊"[Random.Shared.Next(8)] + (char)('甲' + Random.Shared.Next(0, 200));
+    private static int _nameSerial = Random.Shared.Next(0, 40_000);
+
+    /// <summary>A given name no other couple in this process shares: titles are matched by substring, so a random pick could collide.</summary>
+    private static string Unique(string surname)
+    {
+        var serial = Interlocked.Increment(ref _nameSerial);
+        return surname + "春夏秋冬梅兰竹菊"[serial % 8] + (char)('甲' + serial / 8 % 200) + (char)('乙' + serial / 1600 % 200);
+    }
 
     /// <summary>A married couple (names unique to the test) and its ID numbers.</summary>
     private async Task<(string Husband, string Man, string Wife, string Woman, JsonElement Marriage)> CoupleAsync(HttpClient client)
