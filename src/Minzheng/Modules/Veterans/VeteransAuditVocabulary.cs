@@ -13,6 +13,8 @@ public sealed class VeteransAuditVocabulary : IAuditVocabulary
         ["VeteranStandard"] = "抚恤补助标准",
         ["CareVisitCampaign"] = "走访慰问活动",
         ["CareVisit"] = "走访慰问记录",
+        ["ConfirmationCampaign"] = "优抚年度确认",
+        ["ConfirmationItem"] = "年度确认结果",
     };
 
     public IReadOnlyDictionary<string, string> Keys { get; } = new Dictionary<string, string>
@@ -34,6 +36,11 @@ public sealed class VeteransAuditVocabulary : IAuditVocabulary
         ["visitedOn"] = "走访日期",
         ["visitedBy"] = "走访人",
         ["gift"] = "慰问品",
+        ["outcome"] = "确认结果",
+        ["reason"] = "原因",
+        ["recordedOn"] = "确认日期",
+        ["appliedOn"] = "生效日期",
+        ["dueOn"] = "截止日期",
     };
 
     public IReadOnlyDictionary<string, string> Values { get; } = new Dictionary<string, string>();

@@ -15,5 +15,7 @@ public static class VeteransData
         public DbSet<Visits.CareVisitCampaign> VeteranVisitCampaigns => db.Set<Visits.CareVisitCampaign>();
         public DbSet<Visits.CareVisit> VeteranVisits => db.Set<Visits.CareVisit>();
         public DbSet<Resettlement.SoldierPlacement> VeteranPlacements => db.Set<Resettlement.SoldierPlacement>();
+        public DbSet<Confirmations.ConfirmationCampaign> VeteranConfirmationCampaigns => db.Set<Confirmations.ConfirmationCampaign>();
+        public DbSet<Confirmations.ConfirmationItem> VeteranConfirmations => db.Set<Confirmations.ConfirmationItem>();
     }
 }

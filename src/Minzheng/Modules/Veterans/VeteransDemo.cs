@@ -16,7 +16,7 @@ namespace Minzheng.Modules.Veterans;
 /// Idempotent: nothing is added once there are entitlements.
 /// </summary>
 public sealed class VeteransDemo(MinzhengDbContext db, EntitlementService entitlements, StandardRaiseService standards, Resettlement.PlacementService placements,
-    TimeProvider clock, ILogger<VeteransDemo> log)
+    Confirmations.ConfirmationService confirmations, TimeProvider clock, ILogger<VeteransDemo> log)
 {
     private const string Actor = "veterans";
     private const string DemoNotice = "演示标准（非真实文件）";
@@ -93,7 +93,39 @@ public sealed class VeteransDemo(MinzhengDbContext db, EntitlementService entitl
             placed += result.Value is null ? 0 : 1;
         }
 
-        log.LogInformation("Demo veterans seeded ({Done} entitled persons, {Deceased} deceased, {Placed} soldiers placed)", done, deceased, placed);
+        var heard = await ConfirmationAsync(today, ct);
+        log.LogInformation("Demo veterans seeded ({Done} entitled persons, {Deceased} deceased, {Placed} soldiers placed, {Heard} confirmed this year)", done, deceased,
+            placed, heard);
+    }
+
+    /// <summary>This year's 年度确认, past its day with a few persons still unheard (overdue on the board); two allowances to end.</summary>
+    private async Task<int> ConfirmationAsync(DateOnly today, CancellationToken ct)
+    {
+        var next = today.AddMonths(1);
+        var opened = await confirmations.OpenAsync(new Confirmations.OpenConfirmationRequest(today.Year, DemoSeeder.CountyCode[..6], Text(today.AddDays(-10)),
+            $"{next.Year:D4}-{next.Month:D2}"), ct);
+        if (opened.Value is not { } campaign)
+        {
+            return 0;
+        }
+
+        var items = await db.VeteranConfirmations.AsNoTracking().Where(i => i.CampaignId == campaign.Id).OrderBy(i => i.Id)
+            .Select(i => new { i.Id, i.RegionCode }).ToListAsync(ct);
+        // 甘露镇 (the demo township account's) has not heard three persons yet: its overdue item on the board.
+        var unheard = items.Where(i => i.RegionCode.StartsWith("360482100", StringComparison.Ordinal)).Take(3).Select(i => i.Id).ToHashSet();
+        var heard = 0;
+        foreach (var (item, i) in items.Where(i => !unheard.Contains(i.Id)).Select((item, i) => (item, i)))
+        {
+            var request = i switch
+            {
+                1 => new Confirmations.ConfirmationRequest("ended", "moved-away", "户籍迁往外省"),
+                4 => new Confirmations.ConfirmationRequest("ended", "disqualified", "经核实不属于参战人员"),
+                _ => new Confirmations.ConfirmationRequest("confirmed", null, null),
+            };
+            heard += (await confirmations.RecordAsync(campaign.Id, item.Id, request, ct)).Outcome == Platform.Kernel.Outcome.Done ? 1 : 0;
+        }
+
+        return heard;
     }
 
     private async Task Standard(string category, int? grade, string? nature, decimal national, DateOnly month, CancellationToken ct) =>

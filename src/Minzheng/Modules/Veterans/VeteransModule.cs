@@ -16,6 +16,7 @@ public sealed class VeteransModule : IMinzhengModule
     public const string Manage = "VeteransManage";
     public const string Read = "VeteransRead";
     public const string Visit = "VeteransVisit";
+    public const string Confirm = "VeteransConfirm";
 
     public string Name => "优抚安置";
 
@@ -25,6 +26,8 @@ public sealed class VeteransModule : IMinzhengModule
         new(Read, "查看优抚安置统计", [Roles.VeteransOfficer, Roles.Leader]),
         // Townships visit the entitled persons of their own villages and record it (issue 27: township records visits).
         new(Visit, "查看走访慰问名单、登记走访", [Roles.VeteransOfficer, Roles.Township]),
+        // Townships hear their own entitled persons at the yearly re-confirmation (issue 27); the county opens and applies it.
+        new(Confirm, "查看年度确认名单、登记确认结果", [Roles.VeteransOfficer, Roles.Township]),
     ];
 
     public IReadOnlyList<NavigationSection> Navigation { get; } =
@@ -37,6 +40,7 @@ public sealed class VeteransModule : IMinzhengModule
             new("退役士兵安置", "/Veterans/Placements", [Roles.VeteransOfficer]),
             new("退役金测算", "/Veterans/DischargePayment", [Roles.VeteransOfficer]),
             new("走访慰问", "/Veterans/Visits", [Roles.VeteransOfficer, Roles.Township]),
+            new("年度确认", "/Veterans/Confirmations", [Roles.VeteransOfficer, Roles.Township]),
             new("优抚统计", "/Veterans/Statistics", [Roles.VeteransOfficer, Roles.Leader]),
         ]),
     ];
@@ -54,12 +58,15 @@ public sealed class VeteransModule : IMinzhengModule
         services.AddScoped<Resettlement.PlacementService>();
         services.AddScoped<Resettlement.PlacementProgress>();
         services.AddScoped<Platform.Deadlines.IDeadlineSource, Resettlement.PlacementDeadlines>();
+        services.AddScoped<Confirmations.ConfirmationService>();
+        services.AddScoped<Confirmations.ConfirmationQueries>();
+        services.AddScoped<Platform.Deadlines.IDeadlineSource, Confirmations.ConfirmationDeadlines>();
         services.AddScoped<Platform.Statistics.IWorkSummaryContributor, VeteranWorkSummary>();
         services.AddScoped<Platform.Statistics.ILineStatistics, VeteranLineStatistics>();
         services.AddSingleton<Platform.Auditing.IAuditVocabulary, VeteransAuditVocabulary>();
     }
 
-    public void MapApi(RouteGroupBuilder api) => Visits.VisitEndpoints.MapVisits(api.MapVeterans());
+    public void MapApi(RouteGroupBuilder api) => Confirmations.ConfirmationEndpoints.MapConfirmations(Visits.VisitEndpoints.MapVisits(api.MapVeterans()));
 
     // The demo records can be left out to start faster (Demo:Veterans=false), as the tests do unless they ask for them.
     public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>

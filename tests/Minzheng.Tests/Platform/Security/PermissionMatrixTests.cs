@@ -206,6 +206,11 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", "/api/v1/veterans/visit-campaigns", null, ["veterans", "township"]),
             ("GET", $"/api/v1/veterans/visit-campaigns/{Guid.Empty}", null, ["veterans", "township"]),
             ("POST", $"/api/v1/veterans/visit-campaigns/{Guid.Empty}/visits/{Guid.Empty}", "{}", ["veterans", "township"]),
+            ("POST", "/api/v1/veterans/confirmations", "{}", ["veterans"]),
+            ("GET", "/api/v1/veterans/confirmations", null, ["veterans", "township"]),
+            ("GET", $"/api/v1/veterans/confirmations/{Guid.Empty}", null, ["veterans", "township"]),
+            ("PUT", $"/api/v1/veterans/confirmations/{Guid.Empty}/items/{Guid.Empty}", "{}", ["veterans", "township"]),
+            ("POST", $"/api/v1/veterans/confirmations/{Guid.Empty}/apply", null, ["veterans"]),
         };
         var data = new TheoryData<string, string, string, string>();
         foreach (var (method, path, body, allowed) in rows)
@@ -351,6 +356,10 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("veterans", "/Veterans/Visits", true)]
     [InlineData("township", "/Veterans/Visits", true)]
     [InlineData("village", "/Veterans/Visits", false)]
+    [InlineData("veterans", "/Veterans/Confirmations", true)]
+    [InlineData("township", "/Veterans/Confirmations", true)]
+    [InlineData("village", "/Veterans/Confirmations", false)]
+    [InlineData("leader", "/Veterans/Confirmations", false)]
     [InlineData("county", "/Veterans", false)]
     [InlineData("leader", "/Veterans/Register", false)]
     [InlineData("township", "/Veterans/Standards", false)]

@@ -47,7 +47,7 @@ public static class VeteranEndpoints
             Detail = string.Join("；", errors.Messages),
         });
 
-    private static ProblemHttpResult Refusal<T>(VeteranResult<T> r) => r.Outcome == Outcome.Invalid ? Unprocessable(r.Errors) : ApiProblems.For(r.Outcome, r.Message!);
+    internal static ProblemHttpResult Refusal<T>(VeteranResult<T> r) => r.Outcome == Outcome.Invalid ? Unprocessable(r.Errors) : ApiProblems.For(r.Outcome, r.Message!);
 
     public static async Task<Results<Created<CreatedEntitlement>, ProblemHttpResult>> Register(EntitlementRequest request, EntitlementService service, CancellationToken ct)
     {
