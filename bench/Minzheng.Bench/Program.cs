@@ -14,6 +14,8 @@ using Minzheng.Platform.Imports;
 // deaths: a death list of --deaths records (default 100,000; half known) matched against N persons (issue 8).
 // marriage: the 补录 of an N-row marriage archive against a binary-COPY floor, and the one-spouse check with --persons
 // (default 2,000,000) married persons (issue 25; PostgreSQL only).
+// veteran-raise: a 优抚 raise with back-pay for N disabled veterans paid two months, and the next payroll (issue 27;
+// PostgreSQL only).
 var bench = Arg("--bench") ?? "roster";
 var rows = int.Parse(Arg("--rows") ?? "100000", CultureInfo.InvariantCulture);
 var providers = (Arg("--providers") ?? "sqlite,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries);
@@ -54,6 +56,13 @@ foreach (var provider in providers)
             results.AddRange(await MarriageHistoryBench.RunAsync(rows, int.Parse(Arg("--persons") ?? "2000000", CultureInfo.InvariantCulture), postgres!));
         }
     }
+    else if (bench == "veteran-raise")
+    {
+        if (provider == "postgres")
+        {
+            results.AddRange(await VeteranRaiseBench.RunAsync(rows, postgres!));
+        }
+    }
     else if (bench == "deaths")
     {
         results.AddRange(await DeathMatchBench.RunAsync(provider, rows, int.Parse(Arg("--deaths") ?? "100000", CultureInfo.InvariantCulture), postgres));
@@ -84,7 +93,7 @@ foreach (var provider in providers)
 
 Console.WriteLine();
 Console.WriteLine(bench == "marriage" ? "| database | data | floor (read + binary COPY of the same rows) | Minzheng | ratio / p99 | working set |\n|---|---|---|---|---|---|" : bench == "deaths" ? "| database | data | floor (blind index + bulk load + hash join) | import (stage + commit) | ratio | peak working set |\n|---|---|---|---|---|---|"
-    : bench is "payroll" or "summary" or "recalculation"
+    : bench is "payroll" or "summary" or "recalculation" or "veteran-raise"
     ? "| database | rows | step | floor | Minzheng | ratio | peak working set |\n|---|---|---|---|---|---|---|"
     : "| database | roster | rows | floor (read + BulkInsert of the same rows) | independent floor (drivers only) | stage (validate) | commit (validate + write) | import total " +
       "| total ÷ floor | total ÷ independent floor | rows/s floor / independent / import | earlier floor (one text table) | import process before the import | import process peak | live heap peak |\n" +

@@ -82,7 +82,8 @@ public sealed class BenefitEnrolments(MinzhengDbContext db, PersonalDataProtecto
         note = note.Length <= 500 ? note : note[..500];
         var events = new List<EnrollmentEvent>();
         var programs = AssistancePrograms.Contracted.Select(p => p.Code).ToList();
-        foreach (var chunk in changes.Chunk(1000))
+        // Large chunks (one array parameter each): a county-wide raise is a handful of round trips.
+        foreach (var chunk in changes.Chunk(20_000))
         {
             var ids = chunk.Select(c => c.EnrollmentId).ToList();
             var current = await db.Enrollments.AcrossRegions("the caller chose the enrolments of its own region's entitlements").AsNoTracking()

@@ -90,15 +90,17 @@ public sealed class PayrollGenerator(MinzhengDbContext db)
 
         var candidates = changed.Union(late).ToList();
         var lines = new List<PayrollLine>();
-        foreach (var chunk in candidates.Chunk(500))
+        // Large chunks: four queries per chunk, so a county-wide raise with back-pay is a few dozen round trips, not hundreds.
+        foreach (var chunk in candidates.Chunk(5000))
         {
-            var enrollments = await scoped.Where(e => chunk.Contains(e.Id)).ToListAsync(ct);
-            var adjustments = (await db.EnrollmentEvents.AcrossRegions("adjustments of enrolments already chosen by the payroll's region prefix")
+            // Read-only: tracking 100,000 enrolments, events and households would cost more than reading them (and every later save).
+            var enrollments = await scoped.AsNoTracking().Where(e => chunk.Contains(e.Id)).ToListAsync(ct);
+            var adjustments = (await db.EnrollmentEvents.AcrossRegions("adjustments of enrolments already chosen by the payroll's region prefix").AsNoTracking()
                     .Where(ev => chunk.Contains(ev.EnrollmentId) && ev.Kind == EnrollmentEventKind.Adjusted).ToListAsync(ct))
                 .ToLookup(ev => ev.EnrollmentId);
             var paid = (await counted.Where(l => chunk.Contains(l.EnrollmentId)).Select(l => new { l.EnrollmentId, l.Month, l.Amount }).ToListAsync(ct))
                 .ToLookup(l => l.EnrollmentId);
-            var households = await db.Households.AcrossRegions("households of enrolments already chosen by the payroll's region prefix")
+            var households = await db.Households.AcrossRegions("households of enrolments already chosen by the payroll's region prefix").AsNoTracking()
                 .Where(h => enrollments.Select(e => e.HouseholdId).Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
             foreach (var e in enrollments)
             {

@@ -114,9 +114,7 @@ public sealed class StandardRaiseService(MinzhengDbContext db, IRegionScope scop
         await db.SaveChangesAsync(ct);
         var all = await db.VeteranStandards.AsNoTracking().AcrossRegions("standards of parent regions decide which one governs")
             .Where(s => s.Category == category.Code).ToListAsync(ct);
-        var rows = await db.VeteranEntitlements.AsNoTracking()
-            .Where(e => e.Category == category.Code && e.DisabilityGrade == standard.DisabilityGrade && e.DisabilityNature == nature
-                && e.Status == EntitlementStatus.Active && e.RegionCode.StartsWith(prefix))
+        var rows = await Matching(category.Code, standard.DisabilityGrade, nature, prefix!).AsNoTracking()
             .Select(e => new { e.Id, e.RegionCode, e.EnrollmentId }).ToListAsync(ct);
         var governs = new Dictionary<string, bool>();
         var governed = rows.Where(e => governs.TryGetValue(e.RegionCode, out var g) ? g
@@ -126,9 +124,14 @@ public sealed class StandardRaiseService(MinzhengDbContext db, IRegionScope scop
         standard.Adjusted = await benefits.AdjustAsync([.. governed.Where(e => e.EnrollmentId is not null).Select(e => new BenefitAdjustment(e.EnrollmentId!.Value, monthly))],
             month, headline, actor, ct);
         var json = calculation.ToJson();
-        foreach (var chunk in governed.Where(e => e.EnrollmentId is not null).Select(e => e.Id).Chunk(1000))
+        var enrolled = governed.Where(e => e.EnrollmentId is not null).Select(e => e.Id).ToList();
+        // Usually the new standard governs every row it matched: then one statement over the same filter, else by ids.
+        var targets = enrolled.Count == rows.Count(e => e.EnrollmentId is not null)
+            ? [Matching(category.Code, standard.DisabilityGrade, nature, prefix!).Where(e => e.EnrollmentId != null)]
+            : enrolled.Chunk(20_000).Select(chunk => db.VeteranEntitlements.Where(e => chunk.Contains(e.Id))).ToList();
+        foreach (var target in targets)
         {
-            await db.VeteranEntitlements.Where(e => chunk.Contains(e.Id)).ExecuteUpdateAsync(s => s
+            await target.ExecuteUpdateAsync(s => s
                 .SetProperty(e => e.MonthlyAmount, monthly).SetProperty(e => e.StandardId, standard.Id).SetProperty(e => e.CalculationJson, json)
                 .SetProperty(e => e.UpdatedAt, standard.CreatedAt).SetProperty(e => e.UpdatedBy, actor), ct);
         }
@@ -154,4 +157,9 @@ public sealed class StandardRaiseService(MinzhengDbContext db, IRegionScope scop
         return VeteranResult<StandardResult>.Done(new StandardResult(standard.Id, monthly, standard.Adjusted, standard.Enrolled,
             lastPaid?.ToString("yyyy-MM", CultureInfo.InvariantCulture), calculation.Steps));
     }
+
+    /// <summary>The active entitlements a standard of this category, grade and nature for the subtree may govern.</summary>
+    private IQueryable<VeteranEntitlement> Matching(string category, int? grade, DisabilityNature? nature, string prefix) =>
+        db.VeteranEntitlements.Where(e => e.Category == category && e.DisabilityGrade == grade && e.DisabilityNature == nature
+            && e.Status == EntitlementStatus.Active && e.RegionCode.StartsWith(prefix));
 }
