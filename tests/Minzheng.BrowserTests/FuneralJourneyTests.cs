@@ -138,6 +138,7 @@ public sealed class FuneralJourneyTests(BrowserApp app)
         await caseForm.GetByRole(AriaRole.Button, new() { Name = "登记案件" }).ClickAsync();
         Assert.Contains("不能早于发现日期", await page.GetByTestId("case-errors").InnerTextAsync());
         Assert.Equal(place, await page.GetByTestId("case-form").GetByLabel("具体位置").InputValueAsync());
+        Assert.Equal("", await page.Locator("#Kind").InputValueAsync());
         await Shots.SaveAsync(page, "funeral-illegal-burials");
         caseForm = page.GetByTestId("case-form");
         await caseForm.Locator(".region-picker select").First.SelectOptionAsync(new SelectOptionValue { Label = "甘露镇" });

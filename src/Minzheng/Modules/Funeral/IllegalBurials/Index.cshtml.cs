@@ -44,6 +44,9 @@ public sealed class IndexModel(IllegalBurialService cases, TimeProvider clock) :
         }
 
         Errors = PageMessages.For(result.Errors.Any ? result.Errors.Messages : [result.Message ?? ""]);
+
+        // The form's kind also binds to the list filter of the same name: the list below stays as the URL filters it.
+        Kind = Request.Query["Kind"].FirstOrDefault();
         await LoadAsync(ct);
         return Page();
     }
