@@ -111,6 +111,48 @@ public sealed class FuneralJourneyTests(BrowserApp app)
         Assert.Contains("殡改家属", await page.GetByTestId("plot-certificate-page").InnerTextAsync());
         await Shots.SaveAsync(page, "funeral-plot-certificate");
 
+        // The family buries the cremated person in the plot (the cremation is linked by the ID number) and renews the tenure.
+        await page.GoBackAsync();
+        await page.GetByTestId("plots").Locator("tr", new() { HasText = $"{area}区1排1号" }).GetByRole(AriaRole.Link, new() { Name = $"{area}区1排1号" }).ClickAsync();
+        var burial = page.GetByTestId("burial-form");
+        await burial.GetByLabel("逝者姓名").FillAsync(name);
+        await burial.GetByLabel("逝者身份证号").FillAsync(id);
+        await burial.GetByRole(AriaRole.Button, new() { Name = "登记安葬" }).ClickAsync();
+        Assert.Contains($"已登记安葬：{name}", await page.GetByTestId("plot-saved").InnerTextAsync());
+        Assert.Equal("已安葬", (await page.GetByTestId("plot-status").InnerTextAsync()).Trim());
+        Assert.Contains("查看", await page.GetByTestId("burials").InnerTextAsync());
+        await page.GetByTestId("renewal-form").GetByLabel("续期年限").FillAsync("5");
+        await page.GetByTestId("renewal-form").GetByRole(AriaRole.Button, new() { Name = "续期" }).ClickAsync();
+        Assert.Contains("已续期", await page.GetByTestId("plot-saved").InnerTextAsync());
+        await Shots.SaveAsync(page, "funeral-plot-detail");
+
+        // A patrol finds a scattered grave: a deadline before the finding is refused with the input kept; then the case is penalised.
+        await page.GotoAsync("/IllegalBurials");
+        var place = "浏览器巡查" + Random.Shared.Next(1000, 9999).ToString(CultureInfo.InvariantCulture) + "号坟";
+        var caseForm = page.GetByTestId("case-form");
+        await caseForm.Locator(".region-picker select").First.SelectOptionAsync(new SelectOptionValue { Label = "甘露镇" });
+        await caseForm.Locator(".region-picker select").Nth(1).SelectOptionAsync(new SelectOptionValue { Label = "红光村" });
+        await caseForm.GetByLabel("具体位置").FillAsync(place);
+        await caseForm.GetByLabel("情况描述").FillAsync("村后山新建坟墓一座");
+        await caseForm.GetByLabel("整改期限").FillAsync(Day(today.AddDays(-1)));
+        await caseForm.GetByRole(AriaRole.Button, new() { Name = "登记案件" }).ClickAsync();
+        Assert.Contains("不能早于发现日期", await page.GetByTestId("case-errors").InnerTextAsync());
+        Assert.Equal(place, await page.GetByTestId("case-form").GetByLabel("具体位置").InputValueAsync());
+        Assert.Equal("", await page.Locator("#Kind").InputValueAsync());
+        await Shots.SaveAsync(page, "funeral-illegal-burials");
+        caseForm = page.GetByTestId("case-form");
+        await caseForm.Locator(".region-picker select").First.SelectOptionAsync(new SelectOptionValue { Label = "甘露镇" });
+        await caseForm.Locator(".region-picker select").Nth(1).SelectOptionAsync(new SelectOptionValue { Label = "红光村" });
+        await caseForm.GetByLabel("整改期限").FillAsync(Day(today.AddDays(30)));
+        await caseForm.GetByRole(AriaRole.Button, new() { Name = "登记案件" }).ClickAsync();
+        Assert.Contains("已登记案件", await page.GetByTestId("case-saved").InnerTextAsync());
+        var penalty = page.GetByTestId("penalised-form");
+        await penalty.GetByLabel("行政处罚决定书文号").FillAsync("共民罚决字〔2026〕88号");
+        await penalty.GetByLabel("罚款金额（元）").FillAsync("2000");
+        await penalty.GetByRole(AriaRole.Button, new() { Name = "登记处罚" }).ClickAsync();
+        Assert.Contains("已处罚", await page.GetByTestId("case-outcome").InnerTextAsync());
+        await Shots.SaveAsync(page, "funeral-illegal-burial-detail");
+
         var county = await app.SignedInPageAsync("county");
         await county.GotoAsync("/Verification?type=death&name=" + Uri.EscapeDataString(name));
         var finding = county.GetByTestId("findings").Locator("tr", new() { HasText = name });

@@ -14,5 +14,8 @@ public static class FuneralData
         public DbSet<FeeWaiverLine> FeeWaiverLines => db.Set<FeeWaiverLine>();
         public DbSet<FuneralFacility> FuneralFacilities => db.Set<FuneralFacility>();
         public DbSet<Plots.Plot> FuneralPlots => db.Set<Plots.Plot>();
+        public DbSet<Plots.Burial> FuneralBurials => db.Set<Plots.Burial>();
+        public DbSet<Plots.PlotRenewal> FuneralPlotRenewals => db.Set<Plots.PlotRenewal>();
+        public DbSet<IllegalBurials.IllegalBurialCase> IllegalBurialCases => db.Set<IllegalBurials.IllegalBurialCase>();
     }
 }

@@ -15,8 +15,8 @@ namespace Minzheng.Modules.Funeral;
 /// with and without a fee waiver. None is of a registered resident: the demo caseload stays as social assistance seeded it.
 /// Idempotent: nothing is added once there are cremations.
 /// </summary>
-public sealed class FuneralDemo(MinzhengDbContext db, CremationService cremations, FacilityService facilities, Plots.PlotService plots, TimeProvider clock,
-    ILogger<FuneralDemo> log)
+public sealed class FuneralDemo(MinzhengDbContext db, CremationService cremations, FacilityService facilities, Plots.PlotService plots, Plots.BurialService burials,
+    IllegalBurials.IllegalBurialService illegalBurials, TimeProvider clock, ILogger<FuneralDemo> log)
 {
     public const string FuneralHome = "共青城市殡仪馆";
 
@@ -39,6 +39,7 @@ public sealed class FuneralDemo(MinzhengDbContext db, CremationService cremation
             ("共青城市骨灰堂", FacilityKind.Columbarium, "共民字〔2021〕11号", 5000, "360482001000"),
         ];
         var cemetery = Guid.Empty;
+        var soldPlots = new List<(Guid Plot, DateOnly SoldOn)>();
         foreach (var (name, kind, approval, capacity, region) in sites)
         {
             var added = await facilities.AddAsync(new FacilityRequest(name, InputValues(kind), approval, "2021-06-30", capacity, null, region), ct);
@@ -53,8 +54,12 @@ public sealed class FuneralDemo(MinzhengDbContext db, CremationService cremation
             if (plot.Value is { } p && n % 3 == 0)
             {
                 var sold = clock.Today().AddDays(-10 * n);
-                await plots.SellAsync(p.Id, new Plots.PlotSaleRequest(Surnames[n % Surnames.Length] + "家属", Id(new DateOnly(1965 + n, 3, 1), true, 60 + n), Text(sold),
-                    $"FM{sold:yyyyMM}{n:D3}", 20), ct);
+                var sale = await plots.SellAsync(p.Id, new Plots.PlotSaleRequest(Surnames[n % Surnames.Length] + "家属", Id(new DateOnly(1965 + n, 3, 1), true, 60 + n),
+                    Text(sold), $"FM{sold:yyyyMM}{n:D3}", 20), ct);
+                if (sale.Value is not null)
+                {
+                    soldPlots.Add((p.Id, sold));
+                }
             }
         }
 
@@ -64,6 +69,7 @@ public sealed class FuneralDemo(MinzhengDbContext db, CremationService cremation
         var (done, refused) = (0, 0);
 
         var people = new List<(string Name, string Id, string Region)>();
+        var crematedPeople = new List<(string Name, string Id, DateOnly Cremated)>();
         for (var i = 0; i < 60; i++)
         {
             var region = villages[random.Next(villages.Count)];
@@ -85,6 +91,7 @@ public sealed class FuneralDemo(MinzhengDbContext db, CremationService cremation
                 status is null ? null : [FeeWaiverRules.Transport, FeeWaiverRules.Storage, FeeWaiverRules.CremationItem, FeeWaiverRules.AshesStorage],
                 status is null ? null : days), ct);
             (done, refused) = result.Value is null ? (done, refused + 1) : (done + 1, refused);
+            crematedPeople.Add((name, id, cremated));
             if (result.Value is null)
             {
                 // A registered resident outside the waiver rules is still cremated, without a waiver.
@@ -93,7 +100,16 @@ public sealed class FuneralDemo(MinzhengDbContext db, CremationService cremation
             }
         }
 
-        log.LogInformation("Demo funeral records seeded ({Done} cremations, {Refused} waivers refused)", done, refused);
+        // Most plots sold this year hold one of the latest cremated; two stay sold and empty.
+        var buried = await FuneralDemoBurials.BuryAsync(burials, soldPlots, [.. crematedPeople.OrderByDescending(c => c.Cremated).Take(Math.Max(0, soldPlots.Count - 2))], today, ct);
+        if (cemetery != Guid.Empty)
+        {
+            await FuneralDemoBurials.SeedOldRowAsync(plots, burials, cemetery, Id, today, ct);
+        }
+
+        var cases = await FuneralDemoBurials.SeedCasesAsync(illegalBurials, villages, today, ct);
+        log.LogInformation("Demo funeral records seeded ({Done} cremations, {Refused} waivers refused, {Buried} burials, {Cases} illegal burial cases)",
+            done, refused, buried, cases);
     }
 
     private static string InputValues(FacilityKind kind) => Platform.Web.InputValues.Code(kind);

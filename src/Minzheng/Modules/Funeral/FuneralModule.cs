@@ -19,7 +19,7 @@ public sealed class FuneralModule : IMinzhengModule
 
     public IReadOnlyList<Permission> Permissions { get; } =
     [
-        new(Record, "办理火化登记、惠民殡葬减免，维护殡葬设施", [Roles.FuneralClerk]),
+        new(Record, "办理火化登记、惠民殡葬减免，维护殡葬设施、墓穴（出售、安葬、续期），查处乱埋乱葬", [Roles.FuneralClerk]),
         new(Read, "查看殡葬统计", [Roles.FuneralClerk, Roles.Leader]),
     ];
 
@@ -30,6 +30,7 @@ public sealed class FuneralModule : IMinzhengModule
             new("火化记录", "/Cremations", [Roles.FuneralClerk]),
             new("火化登记", "/Cremations/Register", [Roles.FuneralClerk]),
             new("殡葬设施", "/FuneralFacilities", [Roles.FuneralClerk]),
+            new("乱埋乱葬案件", "/IllegalBurials", [Roles.FuneralClerk]),
             new("殡葬统计", "/Cremations/Statistics", [Roles.FuneralClerk, Roles.Leader]),
         ]),
     ];
@@ -46,6 +47,10 @@ public sealed class FuneralModule : IMinzhengModule
         services.AddScoped<ILineStatistics, FuneralLineStatistics>();
         services.AddSingleton<Platform.Auditing.IAuditVocabulary, FuneralAuditVocabulary>();
         services.AddScoped<Plots.PlotService>();
+        services.AddScoped<Plots.BurialService>();
+        services.AddScoped<Platform.Deadlines.IDeadlineSource, Plots.TenureDeadlines>();
+        services.AddScoped<IllegalBurials.IllegalBurialService>();
+        services.AddScoped<Platform.Deadlines.IDeadlineSource, IllegalBurials.IllegalBurialDeadlines>();
         services.AddSingleton(Plots.PlotDocuments.Certificate);
         services.AddOptions<Plots.PlotLimits>().Bind(configuration.GetSection(Plots.PlotLimits.Section))
             .Validate(o => o.IsValid, "Funeral:PlotLimits must be between 0 and 100 square metres").ValidateOnStart();
@@ -58,6 +63,7 @@ public sealed class FuneralModule : IMinzhengModule
         api.MapFuneral();
         FuneralFacilities.FacilityEndpoints.Map(api);
         Plots.PlotEndpoints.Map(api);
+        IllegalBurials.IllegalBurialEndpoints.Map(api);
     }
 
     // The demo records can be left out to start faster (Demo:Funeral=false), as the tests do unless they ask for them.

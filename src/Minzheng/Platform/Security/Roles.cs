@@ -46,9 +46,10 @@ public static class Roles
 
     /// <summary>
     /// Who reads the work list and deadline board: the business roles, and the staff of lines with deadlines of their own
-    /// (divorce cooling-off periods, soldiers' reporting and placement), who see only their own line's items there.
+    /// (divorce cooling-off periods, soldiers' reporting and placement, plot tenures and illegal-burial rectifications), who see
+    /// only their own line's items there.
     /// </summary>
-    public static string[] DeadlineReaders { get; } = [.. Business, MarriageRegistrar, MarriageHead, VeteransOfficer];
+    public static string[] DeadlineReaders { get; } = [.. Business, MarriageRegistrar, MarriageHead, VeteransOfficer, FuneralClerk];
 
     public static string DisplayName(string role) => role switch
     {

@@ -26,6 +26,22 @@ public sealed class FuneralDemoTests(FuneralDemoApp app) : IClassFixture<Funeral
     }
 
     [Fact]
+    public async Task DemoRecords_HaveBurials_TenuresOnTheBoard_AndIllegalBurialCasesInEveryState()
+    {
+        using var client = await app.ClientAsAsync("funeral");
+        var figures = await (await client.GetAsync("/api/v1/funeral/statistics?region=360482&from=2000-01-01&to=2099-12-31", Ct)).JsonAsync();
+        Assert.True(figures.GetProperty("burials").GetInt32() >= 12);
+        Assert.True(figures.GetProperty("illegalBurialsFound").GetInt32() >= 20);
+        Assert.True(figures.GetProperty("illegalBurialsPenalised").GetInt32() >= 1 && figures.GetProperty("penaltyAmount").GetDecimal() > 0);
+        var (cases, _) = await client.GetPageAsync("/api/v1/funeral/illegal-burials?pageSize=100");
+        Assert.Superset(new HashSet<string?> { "open", "rectified", "penalised", "relocated" }, cases.Strings("status").ToHashSet());
+        Assert.Contains(cases, c => c.GetProperty("overdue").GetBoolean());
+        var board = await client.GetStringAsync("/api/v1/deadlines?take=1000", Ct);
+        Assert.Contains("/FuneralFacilities/Plot?id=", board, StringComparison.Ordinal);
+        Assert.Contains("/IllegalBurials/Detail?id=", board, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WorkSummary_OfTheCounty_HasTheFuneralSentence_WithFiguresOnly()
     {
         using var leader = await app.ClientAsAsync("leader");

@@ -53,8 +53,8 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", "/api/v1/cases", "{}", ["county", "township", "village"]),
             ("GET", "/api/v1/cases?region=bad", null, ["county", "finance", "township", "village", "leader"]),
             ("GET", "/api/v1/cases/deadline-board", null, ["county", "finance", "township", "village", "leader"]),
-            ("GET", "/api/v1/deadlines?due=soon", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead", "veterans"]),
-            ("GET", "/api/v1/deadlines/board", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead", "veterans"]),
+            ("GET", "/api/v1/deadlines?due=soon", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead", "veterans", "funeral"]),
+            ("GET", "/api/v1/deadlines/board", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead", "veterans", "funeral"]),
             ("GET", "/api/v1/permissions", null, ["admin", "security"]),
             ("GET", "/api/v1/statistics/lines?from=bad", null, AllRoles),
             ("GET", $"/api/v1/attachments/case/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead"]),
@@ -173,6 +173,13 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", $"/api/v1/funeral/facilities/{Guid.Empty}/plots", null, ["funeral"]),
             ("POST", $"/api/v1/funeral/facilities/{Guid.Empty}/plots", "{}", ["funeral"]),
             ("POST", $"/api/v1/funeral/plots/{Guid.Empty}/sale", "{}", ["funeral"]),
+            ("GET", $"/api/v1/funeral/plots/{Guid.Empty}", null, ["funeral"]),
+            ("POST", $"/api/v1/funeral/plots/{Guid.Empty}/burials", "{}", ["funeral"]),
+            ("POST", $"/api/v1/funeral/plots/{Guid.Empty}/renewals", "{}", ["funeral"]),
+            ("GET", "/api/v1/funeral/illegal-burials", null, ["funeral"]),
+            ("POST", "/api/v1/funeral/illegal-burials", "{}", ["funeral"]),
+            ("GET", $"/api/v1/funeral/illegal-burials/{Guid.Empty}", null, ["funeral"]),
+            ("POST", $"/api/v1/funeral/illegal-burials/{Guid.Empty}/outcome", "{}", ["funeral"]),
             ("GET", "/api/v1/funeral/statistics?region=bad", null, ["funeral", "leader"]),
             ("POST", "/api/v1/social-organizations", "{}", ["socialorg"]),
             ("GET", "/api/v1/social-organizations?kind=bad", null, ["socialorg"]),
@@ -318,7 +325,7 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("marriage", "/Registry", false)]
     [InlineData("marriage", "/Deadlines", true)]
     [InlineData("marriagehead", "/Deadlines", true)]
-    [InlineData("funeral", "/Deadlines", false)]
+    [InlineData("funeral", "/Deadlines", true)]
     [InlineData("township", "/Marriages/Application", false)]
     [InlineData("township", "/Marriages/Examination", false)]
     [InlineData("leader", "/Marriages/Withdrawal", false)]
@@ -338,6 +345,9 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("funeral", "/Cremations/Register", true)]
     [InlineData("funeral", "/Cremations/Statistics", true)]
     [InlineData("funeral", "/FuneralFacilities", true)]
+    [InlineData("funeral", "/IllegalBurials", true)]
+    [InlineData("township", "/IllegalBurials", false)]
+    [InlineData("leader", "/IllegalBurials", false)]
     [InlineData("leader", "/Cremations/Statistics", true)]
     [InlineData("leader", "/Cremations", false)]
     [InlineData("county", "/Cremations/Register", false)]

@@ -9,7 +9,8 @@ namespace Minzheng.Modules.Funeral.Cremations;
 
 /// <summary><c>GET /api/v1/funeral/statistics</c>: figures by cremation date within [from, to] for a region subtree.</summary>
 public sealed record FuneralStatistics(string Region, DateOnly From, DateOnly To, int Cremations, int AgriculturalCremations, int EnrolledDeceased,
-    int FindingsOpened, int WaiverCases, decimal WaiverAmount, IReadOnlyList<FuneralMonth> Months);
+    int FindingsOpened, int WaiverCases, decimal WaiverAmount, IReadOnlyList<FuneralMonth> Months, int Plots = 0, int PlotsSold = 0, int Burials = 0,
+    int IllegalBurialsFound = 0, int IllegalBurialsRectified = 0, int IllegalBurialsPenalised = 0, decimal PenaltyAmount = 0m);
 
 /// <summary>One month of the waiver ledger: cremations, waived cases and the amount to claim from finance.</summary>
 public sealed record FuneralMonth(string Month, int Cremations, int WaiverCases, decimal WaiverAmount);
@@ -90,7 +91,23 @@ public sealed class FuneralQueries(MinzhengDbContext db, Minzheng.Platform.Stati
             .Select(c => new { c.CremationDate, c.Agricultural, c.WaiverAmount, c.FindingsOpened, Enrolled = c.AssistancePrograms != "" }).ToListAsync(ct);
         var months = rows.GroupBy(r => r.CremationDate.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).OrderBy(g => g.Key)
             .Select(g => new FuneralMonth(g.Key, g.Count(), g.Count(r => r.WaiverAmount > 0), g.Sum(r => r.WaiverAmount))).ToList();
+
+        // Plots: all laid out in the region's cemeteries, sold and buried (burials dated) in the period.
+        var plots = db.FuneralPlots.AsNoTracking().Where(p => p.RegionCode.StartsWith(prefix));
+        var plotCount = await plots.CountAsync(ct);
+        var sold = await plots.CountAsync(p => p.SoldOn >= from && p.SoldOn <= to, ct);
+        var burials = await db.FuneralBurials.AsNoTracking().CountAsync(b => b.RegionCode.StartsWith(prefix) && b.BuriedOn >= from && b.BuriedOn <= to, ct);
+
+        // Illegal burials: found in the period; closed in the period as rectified (整改 or 迁移) or penalised (households and fines).
+        var cases = await db.IllegalBurialCases.AsNoTracking()
+            .Where(c => c.RegionCode.StartsWith(prefix) && ((c.FoundOn >= from && c.FoundOn <= to) || (c.ClosedOn >= from && c.ClosedOn <= to)))
+            .Select(c => new { c.FoundOn, c.ClosedOn, c.Status, c.PenaltyAmount }).ToListAsync(ct);
+        var closed = cases.Where(c => c.ClosedOn >= from && c.ClosedOn <= to).ToList();
+        var penalised = closed.Where(c => c.Status == IllegalBurials.IllegalBurialStatus.Penalised).ToList();
         return new FuneralStatistics(prefix, from, to, rows.Count, rows.Count(r => r.Agricultural), rows.Count(r => r.Enrolled), rows.Sum(r => r.FindingsOpened),
-            rows.Count(r => r.WaiverAmount > 0), rows.Sum(r => r.WaiverAmount), months);
+            rows.Count(r => r.WaiverAmount > 0), rows.Sum(r => r.WaiverAmount), months, plotCount, sold, burials,
+            cases.Count(c => c.FoundOn >= from && c.FoundOn <= to),
+            closed.Count(c => c.Status is IllegalBurials.IllegalBurialStatus.Rectified or IllegalBurials.IllegalBurialStatus.Relocated),
+            penalised.Count, penalised.Sum(c => c.PenaltyAmount ?? 0m));
     }
 }

@@ -5,20 +5,35 @@ namespace Minzheng.Modules.Funeral.Cremations;
 
 /// <summary>
 /// 殡葬's part of the drafted work summary, in the words of bureau reports ("火化遗体101具，其中农业人口48具…惠民殡葬减免158例25万元");
-/// figures only, never a name. Left out when the region recorded no cremation in the period.
+/// figures only, never a name. Each sentence is left out when its figures are all zero in the period (no cremation, no plot sold or burial, no illegal burial).
 /// </summary>
 public sealed class FuneralWorkSummary(FuneralQueries queries) : IWorkSummaryContributor
 {
     public async Task<IReadOnlyList<WorkSummarySection>> SectionsAsync(ReportQuery q, CancellationToken ct)
     {
         var f = await queries.FiguresAsync(q.Prefix, q.From, q.To, ct);
-        if (f.Cremations == 0)
+        var source = Platform.Statistics.WorkSummaryDrafter.Source("funeral/statistics", q, dates: true);
+        var sentences = new List<DraftSentence>();
+        if (f.Cremations > 0)
         {
-            return [];
+            sentences.Add(new DraftSentence(string.Create(CultureInfo.InvariantCulture,
+                $"火化遗体{f.Cremations}具，其中农业人口{f.AgriculturalCremations}具；落实惠民殡葬政策，减免基本殡葬服务费用{f.WaiverCases}例{ReportFormat.Wan(f.WaiverAmount)}；火化信息与社会救助比对，发现在保对象死亡{f.EnrolledDeceased}人。"),
+                source));
         }
 
-        var text = string.Create(CultureInfo.InvariantCulture,
-            $"火化遗体{f.Cremations}具，其中农业人口{f.AgriculturalCremations}具；落实惠民殡葬政策，减免基本殡葬服务费用{f.WaiverCases}例{ReportFormat.Wan(f.WaiverAmount)}；火化信息与社会救助比对，发现在保对象死亡{f.EnrolledDeceased}人。");
-        return [new WorkSummarySection("殡葬管理", [new DraftSentence(text, Platform.Statistics.WorkSummaryDrafter.Source("funeral/statistics", q, dates: true))])];
+        if (f.PlotsSold > 0 || f.Burials > 0)
+        {
+            sentences.Add(new DraftSentence(string.Create(CultureInfo.InvariantCulture,
+                $"公墓共有墓穴{f.Plots}个，售出{f.PlotsSold}个，安葬{f.Burials}人。"), source));
+        }
+
+        if (f.IllegalBurialsFound > 0 || f.IllegalBurialsRectified > 0 || f.IllegalBurialsPenalised > 0)
+        {
+            var fines = f.IllegalBurialsPenalised > 0 ? $"，处罚{f.IllegalBurialsPenalised}户、罚款{ReportFormat.Wan(f.PenaltyAmount)}" : "";
+            sentences.Add(new DraftSentence(string.Create(CultureInfo.InvariantCulture,
+                $"制止乱埋乱葬{f.IllegalBurialsFound}起，整改到位{f.IllegalBurialsRectified}起{fines}。"), source));
+        }
+
+        return sentences.Count == 0 ? [] : [new WorkSummarySection("殡葬管理", sentences)];
     }
 }

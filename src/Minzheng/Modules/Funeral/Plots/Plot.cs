@@ -12,10 +12,15 @@ public enum PlotKind
     Double,
 }
 
+/// <summary>
+/// Stored states of a plot. 已到期 (expired) is not stored: a sold or buried plot whose tenure ended unrenewed reads as
+/// expired from <see cref="Plot.ExpiresOn"/> and today (<see cref="Plot.StatusCode"/>), so it can never lag behind the calendar.
+/// </summary>
 public enum PlotStatus
 {
     Free,
     Sold,
+    Buried,
 }
 
 /// <summary>
@@ -56,6 +61,24 @@ public sealed class Plot : AuditableEntity, IRegionScoped
 
     public string Label => $"{Area}区{Row}排{Number}号";
 
+    /// <summary>How many burials the plot holds: one for 单穴, two for 双穴 (a couple).</summary>
+    public int Capacity => Kind == PlotKind.Double ? 2 : 1;
+
+    /// <summary>A sold or buried plot whose tenure ended before <paramref name="today"/> and was not renewed.</summary>
+    public bool IsExpired(DateOnly today) => Status != PlotStatus.Free && ExpiresOn is { } end && end < today;
+
+    /// <summary>free, sold, buried, or expired (derived, see <see cref="PlotStatus"/>).</summary>
+    public string StatusCode(DateOnly today) => IsExpired(today) ? "expired" : Platform.Web.InputValues.Code(Status);
+
+    public static string StatusName(string code) => code switch
+    {
+        "free" => "空闲",
+        "sold" => "已售出",
+        "buried" => "已安葬",
+        "expired" => "已到期",
+        _ => code,
+    };
+
     public static string KindName(PlotKind kind, bool forAshes) => (kind == PlotKind.Single ? "单穴" : "双穴") + (forAshes ? "（骨灰）" : "（遗体）");
 }
 
@@ -76,6 +99,9 @@ internal sealed class PlotConfiguration : IEntityTypeConfiguration<Plot>
         b.Property(x => x.Area).HasMaxLength(Plot.AreaMaxLength);
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(8);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(8).IsConcurrencyToken();
+
+        // Two renewals of the same tenure at the same moment: the second sees the expiry moved and is refused.
+        b.Property(x => x.ExpiresOn).IsConcurrencyToken();
         b.Property(x => x.SquareMeters).HasPrecision(18, 2);
         b.Property(x => x.Price).HasPrecision(18, 2);
         b.Property(x => x.BuyerName).HasMaxLength(50);

@@ -16,7 +16,21 @@ public static class PlotEndpoints
             .WithSummary("登记墓穴：墓区、排、号、single|double、forAshes、squareMeters（不得超过本省限制）、price");
         funeral.MapPost("/plots/{id:guid}/sale", Sell).WithName("Funeral_SellPlot")
             .WithSummary("出售墓穴：购墓人、身份证号、售出日期、合同编号、使用年限；生成墓穴证编号；已售出的答复409（并发出售只有一笔成功）");
+        funeral.MapGet("/plots/{id:guid}", Get).WithName("Funeral_GetPlot").WithSummary("墓穴详情：状态（free|sold|buried|expired）、安葬记录、续期记录");
+        funeral.MapPost("/plots/{id:guid}/burials", Bury).WithName("Funeral_BuryInPlot")
+            .WithSummary("登记安葬：deceasedName、idNumber、buriedOn（不早于售出日期、不晚于今天）、cremationId（可选，须为同一身份证号）；单穴1人、双穴2人，已满答复409");
+        funeral.MapPost("/plots/{id:guid}/renewals", Renew).WithName("Funeral_RenewPlot")
+            .WithSummary("墓穴续期：years（1至70）、renewedOn、fee、receiptNumber；到期日期顺延，续期记录保留");
     }
+
+    public static async Task<Results<Ok<PlotDetail>, ProblemHttpResult>> Get(Guid id, BurialService service, CancellationToken ct) =>
+        await service.DetailAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : ApiProblems.NotFound("墓穴不存在或不在您的管辖范围内");
+
+    public static async Task<Results<Created<BurialRow>, ProblemHttpResult>> Bury(Guid id, BurialRequest request, BurialService service, CancellationToken ct) =>
+        Answer(await service.BuryAsync(id, request, ct), _ => $"/api/v1/funeral/plots/{id}");
+
+    public static async Task<Results<Created<RenewedPlot>, ProblemHttpResult>> Renew(Guid id, RenewalRequest request, BurialService service, CancellationToken ct) =>
+        Answer(await service.RenewAsync(id, request, ct), _ => $"/api/v1/funeral/plots/{id}");
 
     public static async Task<Ok<List<PlotRow>>> List(Guid id, PlotService service, CancellationToken ct) => TypedResults.Ok(await service.ListAsync(id, ct));
 

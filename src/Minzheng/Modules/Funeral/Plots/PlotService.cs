@@ -16,7 +16,7 @@ public sealed record PlotRequest(string? Area, int? Row, int? Number, string? Ki
 public sealed record PlotSaleRequest(string? BuyerName, string? BuyerIdNumber, string? SoldOn, string? ContractNumber, int? TenureYears);
 
 public sealed record PlotRow(Guid Id, Guid FacilityId, string Label, string Kind, bool ForAshes, string KindName, decimal SquareMeters, decimal Price, string Status,
-    string? BuyerName, string? BuyerIdMasked, DateOnly? SoldOn, DateOnly? ExpiresOn, string? CertificateNumber);
+    string? BuyerName, string? BuyerIdMasked, DateOnly? SoldOn, DateOnly? ExpiresOn, string? CertificateNumber, int Burials = 0);
 
 public sealed record SoldPlot(Guid Id, string CertificateNumber, DateOnly? ExpiresOn);
 
@@ -97,7 +97,7 @@ public sealed class PlotService(MinzhengDbContext db, PersonalDataProtector prot
             return FuneralResult<PlotRow>.Refused(Outcome.Conflict, $"{facility.Name}已有{plot.Label}墓穴");
         }
 
-        return FuneralResult<PlotRow>.Done(Row(plot));
+        return FuneralResult<PlotRow>.Done(Row(plot, clock.Today()));
     }
 
     /// <summary>Sells a free plot: one transaction for the sale and its 墓穴证 number; a plot sold meanwhile (or before) is a conflict, nothing written.</summary>
@@ -168,11 +168,19 @@ public sealed class PlotService(MinzhengDbContext db, PersonalDataProtector prot
         return FuneralResult<SoldPlot>.Done(new SoldPlot(plot.Id, plot.CertificateNumber, plot.ExpiresOn));
     }
 
-    public async Task<List<PlotRow>> ListAsync(Guid facilityId, CancellationToken ct) =>
-        [.. (await db.FuneralPlots.AsNoTracking().Where(p => p.FacilityId == facilityId).OrderBy(p => p.Area).ThenBy(p => p.Row).ThenBy(p => p.Number).ToListAsync(ct)).Select(Row)];
+    public async Task<List<PlotRow>> ListAsync(Guid facilityId, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var plots = await db.FuneralPlots.AsNoTracking().Where(p => p.FacilityId == facilityId).OrderBy(p => p.Area).ThenBy(p => p.Row).ThenBy(p => p.Number).ToListAsync(ct);
+        var buried = await db.FuneralBurials.AsNoTracking().Where(b => db.Set<Plot>().Any(p => p.Id == b.PlotId && p.FacilityId == facilityId))
+            .GroupBy(b => b.PlotId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return [.. plots.Select(p => Row(p, today, buried.GetValueOrDefault(p.Id)))];
+    }
 
     public Task<Plot?> GetAsync(Guid id, CancellationToken ct) => db.FuneralPlots.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
 
-    public static PlotRow Row(Plot p) => new(p.Id, p.FacilityId, p.Label, InputValues.Code(p.Kind), p.ForAshes, Plot.KindName(p.Kind, p.ForAshes), p.SquareMeters, p.Price,
-        InputValues.Code(p.Status), p.BuyerName, p.BuyerIdMasked, p.SoldOn, p.ExpiresOn, p.CertificateNumber);
+    /// <summary>A plot as lists show it; the status is "expired" once a sold plot's tenure ended unrenewed (see <see cref="PlotStatus"/>).</summary>
+    public static PlotRow Row(Plot p, DateOnly today, int burials = 0) => new(p.Id, p.FacilityId, p.Label, InputValues.Code(p.Kind), p.ForAshes,
+        Plot.KindName(p.Kind, p.ForAshes), p.SquareMeters, p.Price, p.StatusCode(today), p.BuyerName, p.BuyerIdMasked, p.SoldOn, p.ExpiresOn, p.CertificateNumber,
+        burials);
 }
