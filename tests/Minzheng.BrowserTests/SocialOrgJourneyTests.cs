@@ -6,7 +6,8 @@ namespace Minzheng.BrowserTests;
 
 /// <summary>
 /// The registrar's year: register an association (a mistyped USCC refused with the form kept), print its certificate,
-/// open the inspection of a year, receive its report, order 整改 and see the deadline on the inspection list.
+/// open the inspection of a year, receive its report, order 整改 and see the deadline on the inspection list; then a citizen
+/// looks it up on the public page.
 /// </summary>
 public sealed class SocialOrgJourneyTests(BrowserApp app)
 {
@@ -85,5 +86,18 @@ public sealed class SocialOrgJourneyTests(BrowserApp app)
         await page.GotoAsync("/Organizations?Name=" + Uri.EscapeDataString(name));
         Assert.Contains(code, await page.GetByTestId("organizations").InnerTextAsync());
         await Shots.SaveAsync(page, "socialorg-list");
+
+        // Anyone, without an account, finds it from the login page by a part of its name: six public fields, no code.
+        var citizen = await app.NewPageAsync();
+        await citizen.GotoAsync("/Account/Login");
+        await citizen.GetByTestId("public-lookup-link").ClickAsync();
+        await citizen.GetByLabel("组织名称或统一社会信用代码").FillAsync(name[4..^2]);
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        var found = await citizen.GetByTestId("lookup-results").InnerTextAsync();
+        Assert.Contains(name, found);
+        Assert.Contains("胡秀英", found);
+        Assert.Contains($"{year}年度：限期整改", found);
+        Assert.DoesNotContain(code, found);
+        await Shots.SaveAsync(citizen, "socialorg-public-lookup");
     }
 }

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Minzheng.Modules.SocialOrganizations.AnnualInspections;
 using Minzheng.Modules.SocialOrganizations.Organizations;
+using Minzheng.Modules.SocialOrganizations.PublicLookup;
 using Minzheng.Platform.Deadlines;
 using Minzheng.Platform.Modules;
 using Minzheng.Platform.Security;
@@ -46,6 +48,8 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
         services.AddScoped<OrganizationStatistics>();
         services.AddScoped<InspectionService>();
         services.AddScoped<InspectionQueries>();
+        services.AddScoped<PublicOrganizationLookup>();
+        PublicLookupEndpoints.AddRateLimit(services);
         services.AddScoped<SocialOrganizationDemo>();
         services.AddScoped<IWorkSummaryContributor, SocialOrganizationWorkSummary>();
         services.AddScoped<ILineStatistics, SocialOrganizationLineStatistics>();
@@ -53,7 +57,14 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
         services.AddSingleton(OrganizationDocuments.Certificate);
     }
 
-    public void MapApi(RouteGroupBuilder api) => api.MapSocialOrganizations();
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapSocialOrganizations();
+        api.MapPublicLookup();
+    }
+
+    // Anyone may look an organisation up, without an account (the page is rate-limited like its API).
+    public void ConfigurePages(PageConventionCollection pages) => pages.AllowAnonymousToPage("/Modules/SocialOrganizations/Organizations/Lookup");
 
     // The demo register can be left out to start faster (Demo:SocialOrganizations=false), as the tests do unless they ask for it.
     public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>

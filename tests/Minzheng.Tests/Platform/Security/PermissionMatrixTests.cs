@@ -191,6 +191,7 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("PUT", $"/api/v1/social-organizations/{Guid.Empty}/decoupling", "{}", ["socialorg"]),
             ("PUT", $"/api/v1/social-organizations/{Guid.Empty}/evaluation", "{}", ["socialorg"]),
             ("GET", "/api/v1/social-organizations/inspections/1999?region=bad", null, ["socialorg", "leader"]),
+            ("GET", "/api/v1/public/social-organizations?q=x", null, AllRoles),
             ("POST", "/api/v1/veterans/entitlements", "{}", ["veterans"]),
             ("GET", "/api/v1/veterans/entitlements?category=bad", null, ["veterans"]),
             ("GET", $"/api/v1/veterans/entitlements/{Guid.Empty}", null, ["veterans"]),
@@ -322,6 +323,7 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("socialorg", "/Organizations/Inspections", true)]
     [InlineData("socialorg", "/Organizations/Statistics", true)]
     [InlineData("leader", "/Organizations/Statistics", true)]
+    [InlineData("county", "/Organizations/Lookup", true)]
     [InlineData("leader", "/Organizations", false)]
     [InlineData("county", "/Organizations/Register", false)]
     [InlineData("marriage", "/Organizations/Inspections", false)]
