@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Minzheng.Modules.SocialOrganizations.AnnualInspections;
 using Minzheng.Modules.SocialOrganizations.Organizations;
 using Minzheng.Modules.SocialOrganizations.PublicLookup;
+using Minzheng.Modules.SocialOrganizations.Supervision;
 using Minzheng.Platform.Deadlines;
 using Minzheng.Platform.Modules;
 using Minzheng.Platform.Security;
@@ -22,7 +23,7 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
 
     public IReadOnlyList<Permission> Permissions { get; } =
     [
-        new(Register, "办理社会组织登记与年检（成立、变更、注销、撤销登记，年检报告与审查）", [Roles.SocialOrgRegistrar]),
+        new(Register, "办理社会组织登记、年检与监督管理（成立、变更、注销、撤销登记，年检报告与审查，投诉、行政处罚、异常名录与失信名单）", [Roles.SocialOrgRegistrar]),
         new(Read, "查看社会组织统计与年检统计", [Roles.SocialOrgRegistrar, Roles.Leader]),
     ];
 
@@ -33,6 +34,7 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
             new("社会组织名录", "/Organizations", [Roles.SocialOrgRegistrar]),
             new("成立登记", "/Organizations/Register", [Roles.SocialOrgRegistrar]),
             new("年检", "/Organizations/Inspections", [Roles.SocialOrgRegistrar]),
+            new("异常名录与失信名单", "/Organizations/Listings", [Roles.SocialOrgRegistrar]),
             new("社会组织统计", "/Organizations/Statistics", [Roles.SocialOrgRegistrar, Roles.Leader]),
         ]),
     ];
@@ -48,6 +50,9 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
         services.AddScoped<OrganizationStatistics>();
         services.AddScoped<InspectionService>();
         services.AddScoped<InspectionQueries>();
+        services.AddScoped<DecouplingWork>();
+        services.AddScoped<OrganizationOversight>();
+        services.AddScoped<OversightQueries>();
         services.AddScoped<PublicOrganizationLookup>();
         PublicLookupEndpoints.AddRateLimit(services);
         services.AddScoped<SocialOrganizationDemo>();
