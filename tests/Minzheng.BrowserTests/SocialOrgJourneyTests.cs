@@ -6,7 +6,8 @@ namespace Minzheng.BrowserTests;
 
 /// <summary>
 /// The registrar's year: register an association (a mistyped USCC refused with the form kept), print its certificate,
-/// open the inspection of a year, receive its report, order 整改 and see the deadline on the inspection list.
+/// open the inspection of a year, receive its report, order 整改 and see the deadline on the inspection list; then a citizen
+/// looks it up on the public page.
 /// </summary>
 public sealed class SocialOrgJourneyTests(BrowserApp app)
 {
@@ -52,6 +53,52 @@ public sealed class SocialOrgJourneyTests(BrowserApp app)
         Assert.Contains("社会团体法人登记证书", await page.GetByTestId("certificate").InnerTextAsync());
         await Shots.SaveAsync(page, "socialorg-certificate");
 
+        // Decoupling and evaluation on the detail page: the association goes on the list, completes 机构分离, gets 4A.
+        await page.GoBackAsync();
+        await page.GetByText("登记脱钩状态（行业协会商会）").ClickAsync();
+        await page.GetByLabel("脱钩状态", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "拟脱钩" });
+        await page.GetByLabel("脱钩状态日期").FillAsync($"{year + 1}-01-15");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记脱钩状态" }).ClickAsync();
+        Assert.Contains("脱钩状态已登记", await page.GetByTestId("organization-done").InnerTextAsync());
+        await page.GetByText("登记分项任务完成").ClickAsync();
+        await page.GetByLabel("分项任务").SelectOptionAsync(new SelectOptionValue { Label = "机构分离" });
+        await page.GetByLabel("完成日期").FillAsync($"{year + 1}-02-20");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记完成" }).ClickAsync();
+        Assert.Contains($"{year + 1}-02-20", await page.GetByTestId("decoupling-tasks").Locator("tr", new() { HasText = "机构分离" }).InnerTextAsync());
+        await page.GetByText("登记等级评估结论").ClickAsync();
+        await page.GetByLabel("评估等级").SelectOptionAsync(new SelectOptionValue { Label = "4A" });
+        await page.GetByLabel("评估结论日期").FillAsync($"{year + 1}-03-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记评估等级" }).ClickAsync();
+        Assert.Contains("4A", await page.GetByTestId("organization-grade").InnerTextAsync());
+        await Shots.SaveAsync(page, "socialorg-decoupling");
+
+        // Supervision on the detail page: a penalty without its decision is refused, with it recorded; then 活动异常名录.
+        await page.GetByText("登记行政处罚（须有行政处罚决定书）").ClickAsync();
+        await page.GetByLabel("处罚种类").SelectOptionAsync(new SelectOptionValue { Label = "罚款" });
+        await page.GetByLabel("决定日期").FillAsync($"{year + 1}-05-10");
+        await page.GetByLabel("罚款金额（元，罚款时填写）").FillAsync("3000");
+        await page.GetByLabel("违法事实和处罚理由").FillAsync("违规收取会员赞助费");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记行政处罚" }).ClickAsync();
+        Assert.Contains("决定书文号", await page.GetByTestId("organization-errors").InnerTextAsync());
+        var decision = $"共民罚决字〔{year + 1}〕第{Random.Shared.Next(100_000, 999_999)}号";
+        await page.GetByLabel("行政处罚决定书文号", new() { Exact = true }).FillAsync(decision);
+        await page.GetByLabel("处罚种类").SelectOptionAsync(new SelectOptionValue { Label = "罚款" });
+        await page.GetByLabel("决定日期").FillAsync($"{year + 1}-05-10");
+        await page.GetByLabel("罚款金额（元，罚款时填写）").FillAsync("3000");
+        await page.GetByLabel("违法事实和处罚理由").FillAsync("违规收取会员赞助费");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记行政处罚" }).ClickAsync();
+        Assert.Contains("行政处罚已登记", await page.GetByTestId("organization-done").InnerTextAsync());
+        Assert.Contains(decision, await page.GetByTestId("organization-penalties").InnerTextAsync());
+        await page.GetByText("列入活动异常名录或严重违法失信名单").ClickAsync();
+        await page.GetByLabel("列入日期").FillAsync($"{year + 1}-06-01");
+        await page.GetByLabel("列入事由").FillAsync("通过登记的住所无法取得联系");
+        await page.GetByRole(AriaRole.Button, new() { Name = "列入名录" }).ClickAsync();
+        Assert.Contains("已列入名录", await page.GetByTestId("organization-done").InnerTextAsync());
+        await Shots.SaveAsync(page, "socialorg-supervision");
+        await page.GotoAsync("/Organizations/Listings?List=abnormal");
+        Assert.Contains(name, await page.GetByTestId("listings").InnerTextAsync());
+        await Shots.SaveAsync(page, "socialorg-listings");
+
         await page.GotoAsync("/Organizations/Inspections");
         await page.GetByLabel("年检年度").FillAsync(year.ToString(CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "开启年检并通知" }).ClickAsync();
@@ -85,5 +132,18 @@ public sealed class SocialOrgJourneyTests(BrowserApp app)
         await page.GotoAsync("/Organizations?Name=" + Uri.EscapeDataString(name));
         Assert.Contains(code, await page.GetByTestId("organizations").InnerTextAsync());
         await Shots.SaveAsync(page, "socialorg-list");
+
+        // Anyone, without an account, finds it from the login page by a part of its name: six public fields, no code.
+        var citizen = await app.NewPageAsync();
+        await citizen.GotoAsync("/Account/Login");
+        await citizen.GetByTestId("public-lookup-link").ClickAsync();
+        await citizen.GetByLabel("组织名称或统一社会信用代码").FillAsync(name[4..^2]);
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        var found = await citizen.GetByTestId("lookup-results").InnerTextAsync();
+        Assert.Contains(name, found);
+        Assert.Contains("胡秀英", found);
+        Assert.Contains($"{year}年度：限期整改", found);
+        Assert.DoesNotContain(code, found);
+        await Shots.SaveAsync(citizen, "socialorg-public-lookup");
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Modules.SocialOrganizations.AnnualInspections;
 using Minzheng.Modules.SocialOrganizations.Organizations;
+using Minzheng.Modules.SocialOrganizations.Supervision;
 using Minzheng.Platform.Data;
 
 namespace Minzheng.Modules.SocialOrganizations;
@@ -14,5 +15,8 @@ public static class SocialOrganizationData
         public DbSet<OrganizationEvent> SocialOrganizationEvents => db.Set<OrganizationEvent>();
         public DbSet<InspectionCampaign> InspectionCampaigns => db.Set<InspectionCampaign>();
         public DbSet<InspectionEntry> InspectionEntries => db.Set<InspectionEntry>();
+        public DbSet<OrganizationComplaint> SocialOrganizationComplaints => db.Set<OrganizationComplaint>();
+        public DbSet<OrganizationPenalty> SocialOrganizationPenalties => db.Set<OrganizationPenalty>();
+        public DbSet<OrganizationListing> SocialOrganizationListings => db.Set<OrganizationListing>();
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Modules.SocialOrganizations.AnnualInspections;
 using Minzheng.Modules.SocialOrganizations.Organizations;
+using Minzheng.Modules.SocialOrganizations.Supervision;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Demo;
@@ -44,6 +45,7 @@ public sealed class SocialOrganizationDemo(MinzhengDbContext db, PersonalDataPro
         var registry = new OrganizationRegistry(db, scope, protector, documents, clock);
         var changes = new OrganizationChanges(db, registry, protector, clock);
         var supervision = new OrganizationSupervision(db, clock);
+        var decouplingWork = new DecouplingWork(db, clock);
         var inspections = new InspectionService(db, scope, clock);
         var roles = new[] { Roles.SocialOrgRegistrar };
         var random = new Random(20260301);
@@ -103,6 +105,13 @@ public sealed class SocialOrganizationDemo(MinzhengDbContext db, PersonalDataPro
             var (id, on) = registered[i];
             var status = (i % 3) switch { 0 => "planned", 1 => "decoupled", _ => "deferred" };
             await supervision.SetDecouplingAsync(id, new DecouplingRequest(status, Text(Later(on, today, random)), status == "deferred" ? "业务主管单位职能调整中，待上级明确" : null), ct);
+            // 已脱钩: all five separations done; 拟脱钩: some of them, so the progress page has every stage.
+            var done = status switch { "decoupled" => 5, "planned" => i % 5, _ => 0 };
+            foreach (var task in Enum.GetValues<DecouplingTaskKind>().Take(done))
+            {
+                await decouplingWork.CompleteAsync(id, InputValuesCode(task), new DecouplingTaskRequest(Text(Later(on, today, random)), null), ct);
+            }
+
             if (i % 4 == 0)
             {
                 await supervision.SetEvaluationAsync(id, new EvaluationRequest($"{3 + (i % 3)}A", Text(Later(on, today, random)), null), ct);
@@ -110,6 +119,7 @@ public sealed class SocialOrganizationDemo(MinzhengDbContext db, PersonalDataPro
         }
 
         await SeedInspectionAsync(inspections, today, ct);
+        await SocialOrganizationOversightDemo.SeedAsync(new OrganizationOversight(db, changes, clock), registered, [3, 9, 20], roles, today, ct);
         log.LogInformation("Demo social organisations seeded ({Count})", registered.Count);
     }
 
@@ -152,7 +162,7 @@ public sealed class SocialOrganizationDemo(MinzhengDbContext db, PersonalDataPro
 
     private static DateOnly Later(DateOnly on, DateOnly today, Random random) => on.AddDays(Math.Max(1, random.Next(1, Math.Max(2, today.DayNumber - on.DayNumber))));
 
-    private static string InputValuesCode(SocialOrganizationKind kind) => Minzheng.Platform.Web.InputValues.Code(kind);
+    private static string InputValuesCode<T>(T value) where T : struct, Enum => Minzheng.Platform.Web.InputValues.Code(value);
 
     private static string Text(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -6,7 +6,7 @@ namespace Minzheng.Modules.SocialOrganizations;
 
 /// <summary>
 /// 社会组织's row of the 民政事业统计 tables and the dashboard: registrations of the period, the register on its last day,
-/// and the annual inspection of the year before (reports of a year are inspected the next spring, as in the work summary).
+/// penalties of the period and the two credit lists on its last day, and the annual inspection of the year before (reports of a year are inspected the next spring, as in the work summary).
 /// </summary>
 public sealed class SocialOrganizationLineStatistics(OrganizationStatistics statistics, InspectionQueries inspections) : ILineStatistics
 {
@@ -21,6 +21,9 @@ public sealed class SocialOrganizationLineStatistics(OrganizationStatistics stat
             LineFigure.Count("active", "登记在册社会组织", f.Active, "家"),
             LineFigure.Count("established", "期内新成立", f.Established, "家"),
             LineFigure.Count("ended", "期内注销、撤销登记", f.Deregistered + f.Revoked, "家"),
+            LineFigure.Count("penalties", "期内行政处罚", f.Penalties, "件"),
+            LineFigure.Count("abnormalListed", "列入活动异常名录", f.AbnormalListed, "家"),
+            LineFigure.Count("dishonestListed", "列入严重违法失信名单", f.DishonestListed, "家"),
             LineFigure.Count("inspectionNotified", $"{q.To.Year - 1}年度年检通知", i.Notified, "家"),
             LineFigure.Count("inspectionSubmitted", "参检", i.Submitted, "家"),
             LineFigure.Count("inspectionPassed", "年检通过", i.Passed, "家"),

@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Minzheng.Modules.SocialOrganizations.AnnualInspections;
 using Minzheng.Modules.SocialOrganizations.Organizations;
+using Minzheng.Modules.SocialOrganizations.PublicLookup;
+using Minzheng.Modules.SocialOrganizations.Supervision;
 using Minzheng.Platform.Deadlines;
 using Minzheng.Platform.Modules;
 using Minzheng.Platform.Security;
@@ -20,7 +23,7 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
 
     public IReadOnlyList<Permission> Permissions { get; } =
     [
-        new(Register, "办理社会组织登记与年检（成立、变更、注销、撤销登记，年检报告与审查）", [Roles.SocialOrgRegistrar]),
+        new(Register, "办理社会组织登记、年检与监督管理（成立、变更、注销、撤销登记，年检报告与审查，投诉、行政处罚、异常名录与失信名单）", [Roles.SocialOrgRegistrar]),
         new(Read, "查看社会组织统计与年检统计", [Roles.SocialOrgRegistrar, Roles.Leader]),
     ];
 
@@ -31,6 +34,7 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
             new("社会组织名录", "/Organizations", [Roles.SocialOrgRegistrar]),
             new("成立登记", "/Organizations/Register", [Roles.SocialOrgRegistrar]),
             new("年检", "/Organizations/Inspections", [Roles.SocialOrgRegistrar]),
+            new("异常名录与失信名单", "/Organizations/Listings", [Roles.SocialOrgRegistrar]),
             new("社会组织统计", "/Organizations/Statistics", [Roles.SocialOrgRegistrar, Roles.Leader]),
         ]),
     ];
@@ -46,6 +50,11 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
         services.AddScoped<OrganizationStatistics>();
         services.AddScoped<InspectionService>();
         services.AddScoped<InspectionQueries>();
+        services.AddScoped<DecouplingWork>();
+        services.AddScoped<OrganizationOversight>();
+        services.AddScoped<OversightQueries>();
+        services.AddScoped<PublicOrganizationLookup>();
+        PublicLookupEndpoints.AddRateLimit(services);
         services.AddScoped<SocialOrganizationDemo>();
         services.AddScoped<IWorkSummaryContributor, SocialOrganizationWorkSummary>();
         services.AddScoped<ILineStatistics, SocialOrganizationLineStatistics>();
@@ -53,7 +62,14 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
         services.AddSingleton(OrganizationDocuments.Certificate);
     }
 
-    public void MapApi(RouteGroupBuilder api) => api.MapSocialOrganizations();
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapSocialOrganizations();
+        api.MapPublicLookup();
+    }
+
+    // Anyone may look an organisation up, without an account (the page is rate-limited like its API).
+    public void ConfigurePages(PageConventionCollection pages) => pages.AllowAnonymousToPage("/Modules/SocialOrganizations/Organizations/Lookup");
 
     // The demo register can be left out to start faster (Demo:SocialOrganizations=false), as the tests do unless they ask for it.
     public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>

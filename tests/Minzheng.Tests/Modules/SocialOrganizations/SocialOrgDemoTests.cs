@@ -33,6 +33,35 @@ public sealed class SocialOrgDemoTests(SocialOrgDemoApp app) : IClassFixture<Soc
     }
 
     [Fact]
+    public async Task DemoSupervision_HasOpenAndHandledComplaints_EveryPenaltyKind_AndOpenAndClosedStaysInBothLists()
+    {
+        var (complaints, penalties, listings) = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<MinzhengDbContext>();
+            return (await db.SocialOrganizationComplaints.Select(c => c.HandledOn).ToListAsync(Ct),
+                await db.SocialOrganizationPenalties.Select(p => p.Kind).ToListAsync(Ct),
+                await db.SocialOrganizationListings.Select(l => new { l.List, l.RemovedOn }).ToListAsync(Ct));
+        });
+        Assert.True(complaints.Count >= 10);
+        Assert.Contains(complaints, c => c is null);
+        Assert.Contains(complaints, c => c is not null);
+        Assert.All(Enum.GetValues<Minzheng.Modules.SocialOrganizations.Supervision.PenaltyKind>(), k => Assert.Contains(k, penalties));
+        Assert.All(Enum.GetValues<Minzheng.Modules.SocialOrganizations.Supervision.SupervisionList>(), l => Assert.Contains(listings, x => x.List == l && x.RemovedOn == null));
+        Assert.Contains(listings, x => x.RemovedOn != null);
+    }
+
+    [Fact]
+    public async Task DemoDecoupling_HasAssociationsWithAllFiveSeparations_AndSomeWithPart()
+    {
+        using var leader = await app.ClientAsAsync("leader");
+        var progress = await (await leader.GetAsync($"/api/v1/social-organizations/decoupling/progress", Ct)).JsonAsync();
+        var counts = progress.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("completed").GetArrayLength()).ToList();
+        Assert.True(progress.GetProperty("allFive").GetInt32() > 0);
+        Assert.Contains(counts, c => c is > 0 and < 5);
+        Assert.Contains(0, counts);
+    }
+
+    [Fact]
     public async Task WorkSummary_OfTheCounty_HasTheRegistrationAndInspectionSentences_WithFiguresOnly()
     {
         using var leader = await app.ClientAsAsync("leader");

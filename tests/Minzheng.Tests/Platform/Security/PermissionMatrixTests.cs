@@ -198,6 +198,15 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("PUT", $"/api/v1/social-organizations/{Guid.Empty}/decoupling", "{}", ["socialorg"]),
             ("PUT", $"/api/v1/social-organizations/{Guid.Empty}/evaluation", "{}", ["socialorg"]),
             ("GET", "/api/v1/social-organizations/inspections/1999?region=bad", null, ["socialorg", "leader"]),
+            ("GET", "/api/v1/public/social-organizations?q=x", null, AllRoles),
+            ("GET", "/api/v1/social-organizations/listings?list=bad", null, ["socialorg"]),
+            ("PUT", $"/api/v1/social-organizations/{Guid.Empty}/decoupling/tasks/institution", "{}", ["socialorg"]),
+            ("GET", "/api/v1/social-organizations/decoupling/progress?asOf=bad", null, ["socialorg", "leader"]),
+            ("POST", $"/api/v1/social-organizations/{Guid.Empty}/complaints", "{}", ["socialorg"]),
+            ("POST", $"/api/v1/social-organizations/{Guid.Empty}/complaints/{Guid.Empty}/handling", "{}", ["socialorg"]),
+            ("POST", $"/api/v1/social-organizations/{Guid.Empty}/penalties", "{}", ["socialorg"]),
+            ("POST", $"/api/v1/social-organizations/{Guid.Empty}/listings", "{}", ["socialorg"]),
+            ("POST", $"/api/v1/social-organizations/{Guid.Empty}/listings/{Guid.Empty}/removal", "{}", ["socialorg"]),
             ("POST", "/api/v1/veterans/entitlements", "{}", ["veterans"]),
             ("GET", "/api/v1/veterans/entitlements?category=bad", null, ["veterans"]),
             ("GET", $"/api/v1/veterans/entitlements/{Guid.Empty}", null, ["veterans"]),
@@ -334,6 +343,9 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("socialorg", "/Organizations/Inspections", true)]
     [InlineData("socialorg", "/Organizations/Statistics", true)]
     [InlineData("leader", "/Organizations/Statistics", true)]
+    [InlineData("county", "/Organizations/Lookup", true)]
+    [InlineData("socialorg", "/Organizations/Listings", true)]
+    [InlineData("leader", "/Organizations/Listings", false)]
     [InlineData("leader", "/Organizations", false)]
     [InlineData("county", "/Organizations/Register", false)]
     [InlineData("marriage", "/Organizations/Inspections", false)]

@@ -9,7 +9,8 @@ namespace Minzheng.Modules.SocialOrganizations.Organizations;
 
 /// <summary>An organisation: its registered particulars, every change with old and new value, its inspections, and the steps its status allows.</summary>
 [Authorize(Policy = SocialOrganizationsModule.Register)]
-public sealed class DetailModel(OrganizationQueries queries, OrganizationChanges changes) : PageModel
+public sealed partial class DetailModel(OrganizationQueries queries, OrganizationChanges changes, Supervision.OrganizationOversight oversight,
+    OrganizationSupervision supervision, DecouplingWork decoupling) : PageModel
 {
     public OrganizationDetail? Detail { get; private set; }
     public IReadOnlyList<ProcedureStep<SocialOrganizationStatus>> Actions { get; private set; } = [];
@@ -33,7 +34,7 @@ public sealed class DetailModel(OrganizationQueries queries, OrganizationChanges
             OrganizationProcedure.Change => "变更登记已办理，变更前后内容已记入登记历史。",
             OrganizationProcedure.Deregister => "已办理注销登记。",
             OrganizationProcedure.Revoke => "已撤销登记。",
-            _ => null,
+            _ => OversightDone(done) ?? DecouplingFormDone(done),
         };
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
@@ -66,7 +67,7 @@ public sealed class DetailModel(OrganizationQueries queries, OrganizationChanges
         return await AfterAsync(id, result, action, ct);
     }
 
-    private async Task<IActionResult> AfterAsync(Guid id, OrgResult<int> result, string done, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync<T>(Guid id, OrgResult<T> result, string done, CancellationToken ct)
     {
         if (result.Outcome == Platform.Kernel.Outcome.Done)
         {

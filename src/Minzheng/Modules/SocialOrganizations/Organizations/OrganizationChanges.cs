@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Minzheng.Modules.SocialOrganizations.Supervision;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Kernel;
@@ -157,6 +158,26 @@ public sealed class OrganizationChanges(MinzhengDbContext db, OrganizationRegist
             return OrgResult<int>.Invalid(errors);
         }
 
+        if (revoke && await OrganizationPenalty.DecisionTakenAsync(db, organization.AuthorityCode, decision!, ct) is { } taken)
+        {
+            return OrgResult<int>.Refused(Outcome.Conflict, taken);
+        }
+
+        if (revoke)
+        {
+            // 撤销登记 is an administrative penalty: it stands in the penalty list with its decision, however it was entered.
+            db.SocialOrganizationPenalties.Add(new OrganizationPenalty
+            {
+                OrganizationId = organization.Id,
+                RegionCode = organization.RegionCode,
+                AuthorityCode = organization.AuthorityCode,
+                Kind = PenaltyKind.Revocation,
+                DecisionNumber = decision!,
+                DecidedOn = date!.Value,
+                Reason = reason!,
+            });
+        }
+
         organization.Status = step.To;
         organization.EndedOn = date;
         organization.EndReason = reason;
@@ -169,10 +190,10 @@ public sealed class OrganizationChanges(MinzhengDbContext db, OrganizationRegist
             Date = date!.Value,
             Reason = revoke ? $"{reason}（{decision}）" : reason,
         });
-        return await SaveAsync(1, ct);
+        return await SaveAsync(1, ct, revoke ? $"该组织刚被他人办理，或行政处罚决定书文号“{decision}”刚被登记，本次未保存" : null);
     }
 
-    private async Task<OrgResult<int>> SaveAsync(int count, CancellationToken ct)
+    private async Task<OrgResult<int>> SaveAsync(int count, CancellationToken ct, string? duplicate = null)
     {
         try
         {
@@ -182,7 +203,7 @@ public sealed class OrganizationChanges(MinzhengDbContext db, OrganizationRegist
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            return OrgResult<int>.Refused(Outcome.Conflict, "同名组织已登记（可能是同时提交），本次变更未保存");
+            return OrgResult<int>.Refused(Outcome.Conflict, duplicate ?? "同名组织已登记（可能是同时提交），本次变更未保存");
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Minzheng.Modules.SocialOrganizations.AnnualInspections;
+using Minzheng.Modules.SocialOrganizations.Supervision;
 using Minzheng.Platform.Kernel;
 using Minzheng.Platform.Security;
 using Minzheng.Platform.Web;
@@ -41,10 +42,17 @@ public static class OrganizationEndpoints
                 NoContent(await supervision.SetEvaluationAsync(id, request, ct)))
             .WithName("SocialOrganizations_Evaluation").RequireAuthorization(SocialOrganizationsModule.Register)
             .WithSummary("等级评估结论 1A–5A 及有效期（默认5年）");
+        group.MapPut("/{id:guid}/decoupling/tasks/{task}", async (Guid id, string task, DecouplingTaskRequest request, DecouplingWork work, CancellationToken ct) =>
+                NoContent(await work.CompleteAsync(id, task, request, ct)))
+            .WithName("SocialOrganizations_DecouplingTask").RequireAuthorization(SocialOrganizationsModule.Register)
+            .WithSummary("脱钩分项任务完成：institution（机构分离）、functions（职能分离）、assets-finance（资产财务分离）、personnel（人员管理分离）、party-building（党建、外事等事项分离），各登记一次");
+        group.MapGet("/decoupling/progress", DecouplingProgress).WithName("SocialOrganizations_DecouplingProgress").RequireAuthorization(SocialOrganizationsModule.Read)
+            .WithSummary("脱钩进度：截至 asOf（默认今天）列入名单的行业协会商会各分项任务完成家数、五项全部完成家数及逐家完成情况");
         group.MapGet("/decoupling", async (OrganizationSupervision supervision, CancellationToken ct) => TypedResults.Ok(await supervision.DecouplingSummaryAsync(ct)))
             .WithName("SocialOrganizations_DecouplingSummary").RequireAuthorization(SocialOrganizationsModule.Read)
             .WithSummary("行业协会商会脱钩统计：已脱钩、拟脱钩、暂不脱钩家数");
         group.MapInspections();
+        group.MapOversight();
         return api;
     }
 
@@ -108,6 +116,14 @@ public static class OrganizationEndpoints
         Outcome.Invalid => result.Errors.ToProblem(),
         _ => ApiProblems.For(result.Outcome, result.Message!),
     };
+
+    public static async Task<Results<Ok<DecouplingProgress>, ValidationProblem>> DecouplingProgress(string? asOf, DecouplingWork work, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var day = string.IsNullOrWhiteSpace(asOf) ? Platform.Calendar.ChinaTime.Today(clock) : InputValues.ParseDate(asOf, "asOf", true, errors);
+        return errors.Any ? errors.ToProblem() : TypedResults.Ok(await work.ProgressAsync(day!.Value, ct));
+    }
 
     public sealed record NameCheckResult(bool Available, IReadOnlyList<string> SimilarNames);
 }

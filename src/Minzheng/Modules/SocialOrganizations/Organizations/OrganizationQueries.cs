@@ -16,13 +16,14 @@ public sealed record OrganizationInspectionRow(int Year, string Status, string S
 
 public sealed record OrganizationDetail(OrganizationRow Organization, string? CreditCodeNote, DateOnly? EndedOn, string? EndReason, string? DecisionNumber,
     IReadOnlyList<OrganizationHistoryRow> History, IReadOnlyList<OrganizationInspectionRow> Inspections, string? Decoupling = null, string? DecouplingName = null,
-    DateOnly? DecoupledOn = null, string? DecouplingReason = null, string? EvaluationGrade = null, DateOnly? EvaluationValidUntil = null);
+    DateOnly? DecoupledOn = null, string? DecouplingReason = null, string? EvaluationGrade = null, DateOnly? EvaluationValidUntil = null,
+    Supervision.OversightRecord? Oversight = null, IReadOnlyList<DecouplingTaskRow>? DecouplingTasks = null);
 
 /// <summary>The filters of the register, as in the URL (<c>kind</c>, <c>status</c> are the API codes).</summary>
 public sealed record OrganizationFilter(string? Name, string? Kind, string? Status);
 
 /// <summary>Lists and records of the register, within the caller's region (the query filter applies).</summary>
-public sealed class OrganizationQueries(MinzhengDbContext db)
+public sealed class OrganizationQueries(MinzhengDbContext db, Supervision.OversightQueries oversight, DecouplingWork decoupling)
 {
     private static readonly SortMap<SocialOrganization> Sorts = new SortMap<SocialOrganization>("established", q => q.ThenBy(o => o.Id))
         .Add("established", o => o.EstablishedOn).Add("name", o => o.Name).Add("kind", o => o.Kind).Add("status", o => o.Status)
@@ -80,6 +81,7 @@ public sealed class OrganizationQueries(MinzhengDbContext db)
             inspections.Select(e => new OrganizationInspectionRow(e.Year, InputValues.Code(e.Status), InspectionEntry.StatusName(e.Status), e.SubmittedOn, e.ReviewedOn,
                 e.Reason, e.RectifyBy)).ToList(),
             o.Decoupling is { } dc ? InputValues.Code(dc) : null, o.Decoupling is { } dn ? SocialOrganization.DecouplingName(dn) : null, o.DecoupledOn, o.DecouplingReason,
-            o.EvaluationGrade is { } g ? $"{g}A" : null, o.EvaluationValidUntil);
+            o.EvaluationGrade is { } g ? $"{g}A" : null, o.EvaluationValidUntil, await oversight.RecordAsync(id, ct),
+            await decoupling.TasksOfAsync(id, ct));
     }
 }

@@ -10,8 +10,8 @@ namespace Minzheng.Modules.SocialOrganizations.Organizations;
 
 /// <summary>The line's figures for the caller's region: registrations by kind, ends, organisations in good standing, and the inspection of a year.</summary>
 [Authorize(Policy = SocialOrganizationsModule.Read)]
-public sealed class StatisticsModel(OrganizationStatistics statistics, InspectionQueries inspections, OrganizationSupervision supervision, IRegionScope scope,
-    TimeProvider clock) : PageModel
+public sealed class StatisticsModel(OrganizationStatistics statistics, InspectionQueries inspections, OrganizationSupervision supervision, DecouplingWork decoupling,
+    IRegionScope scope, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
@@ -19,6 +19,7 @@ public sealed class StatisticsModel(OrganizationStatistics statistics, Inspectio
     public SocialOrganizationStatistics? Figures { get; private set; }
     public InspectionSummary? Inspection { get; private set; }
     public DecouplingSummary? Decoupling { get; private set; }
+    public DecouplingProgress? Progress { get; private set; }
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -33,6 +34,7 @@ public sealed class StatisticsModel(OrganizationStatistics statistics, Inspectio
         if (value is not null && DateOnly.TryParse(To, CultureInfo.InvariantCulture, out var end))
         {
             Inspection = await inspections.SummaryAsync(end.Year - 1, scope.Prefix, ct);
+            Progress = await decoupling.ProgressAsync(end, ct);
         }
     }
 }

@@ -1,0 +1,37 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Minzheng.Platform.Web;
+
+namespace Minzheng.Modules.SocialOrganizations.PublicLookup;
+
+/// <summary>The anonymous look-up over HTTP, under the platform's rate limiter like the public marriage booking.</summary>
+public static class PublicLookupEndpoints
+{
+    /// <summary>The rate-limit policy of the public look-up API and page.</summary>
+    public const string Policy = "social-organizations-public-lookup";
+
+    /// <summary>
+    /// Every look-up counts, reads included: the answer is the product here (unlike the booking's free places), and a
+    /// limit per client address and minute stops anyone copying the register out by short queries.
+    /// </summary>
+    public static void AddRateLimit(IServiceCollection services) =>
+        services.AddRateLimiter(o => o.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(
+            http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("SocialOrganizations:PublicLookupsPerMinute", 30),
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            })));
+
+    public static void MapPublicLookup(this RouteGroupBuilder api) =>
+        api.MapGroup("/public/social-organizations").WithTags("SocialOrganizationsPublic").AllowAnonymous().RequireRateLimiting(Policy)
+            .MapGet("/", Search).WithName("SocialOrganizations_PublicLookup")
+            .WithSummary("公众查询（无需登录）：按名称（至少2个字）或统一社会信用代码查询，只返回名称、类型、法定代表人姓名、成立登记日期、登记状态和最近一次年检结论，最多20条");
+
+    public static async Task<Results<Ok<PublicLookupResult>, ValidationProblem>> Search(string? q, PublicOrganizationLookup lookup, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var result = await lookup.SearchAsync(q, errors, ct);
+        return result is null ? errors.ToProblem() : TypedResults.Ok(result);
+    }
+}

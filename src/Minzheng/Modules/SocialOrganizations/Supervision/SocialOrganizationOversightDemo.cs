@@ -1,0 +1,89 @@
+using System.Globalization;
+
+namespace Minzheng.Modules.SocialOrganizations.Supervision;
+
+/// <summary>
+/// The demo county's supervision record, made through <see cref="OrganizationOversight"/>: complaints handled and still
+/// open, warnings, fines and a suspension with decision numbers, and stays in both lists (some already moved out).
+/// </summary>
+internal static class SocialOrganizationOversightDemo
+{
+    private static readonly (string Who, string What, string? Result)[] Complaints =
+    [
+        ("会员李某", "强制会员缴纳年度赞助费", "约谈负责人，责令退还赞助费，已退还"),
+        ("匿名", "以协会名义开展评比表彰并收费", "经核查属实，已给予警告"),
+        ("学员家长王某", "培训学校退费纠纷", "已协调退费"),
+        ("匿名", "住所长期无人办公", null),
+        ("共青城市市场监督管理局", "涉企收费未公示收费标准", "已责令公示收费标准"),
+        ("居民陈某", "养老服务中心护理人员不足", null),
+        ("会员单位某公司", "会员大会未按章程换届", "已责令限期换届"),
+        ("匿名", "基金会募捐信息未公开", null),
+        ("群众来信", "协会负责人兼职取酬", "经核查不属实，已答复"),
+        ("会员张某", "理事会决议未通知会员", null),
+        ("匿名", "民办学校超范围招生", "已移交教育部门处理"),
+        ("居民刘某", "协会活动扰民", null),
+    ];
+
+    public static async Task SeedAsync(OrganizationOversight oversight, IReadOnlyList<(Guid Id, DateOnly On)> registered, int[] ended, IEnumerable<string> roles,
+        DateOnly today, CancellationToken ct)
+    {
+        var active = registered.Where((_, i) => !ended.Contains(i)).ToList();
+        var year = today.Year.ToString(CultureInfo.InvariantCulture);
+        for (var i = 0; i < Complaints.Length; i++)
+        {
+            var (id, on) = active[(i * 3) % active.Count];
+            var received = Between(on, today, 30 + (i * 11));
+            var created = await oversight.ReceiveComplaintAsync(id, new ComplaintRequest(Text(received), Complaints[i].Who, Complaints[i].What), ct);
+            if (Complaints[i].Result is { } result && created.Value is { } c)
+            {
+                await oversight.HandleComplaintAsync(id, c.Id, new ComplaintHandlingRequest(Text(Min(received.AddDays(12 + i), today)), result), ct);
+            }
+        }
+
+        var serial = 1;
+        async Task PenalizeAsync(int index, string kind, string reason, decimal? amount = null, int? days = null)
+        {
+            var (id, on) = active[index % active.Count];
+            var decided = Between(on, today, 60 + (index * 5));
+            var from = days is null ? null : Text(Min(decided.AddDays(7), today));
+            var until = days is { } n ? Text(Min(decided.AddDays(7), today).AddDays(n)) : null;
+            await oversight.PenalizeAsync(id, new PenaltyRequest(kind, $"共民罚决字〔{year}〕第{++serial}号", Text(decided), reason, amount, from, until), roles, ct);
+        }
+
+        await PenalizeAsync(2, "warning", "以协会名义开展评比表彰并收取费用");
+        await PenalizeAsync(5, "warning", "未按规定办理法定代表人变更登记");
+        await PenalizeAsync(8, "warning", "未按规定报送年度工作报告");
+        await PenalizeAsync(11, "warning", "涉企收费未公示");
+        await PenalizeAsync(14, "fine", "违规收取培训费用，违法所得已没收", 5_000m);
+        await PenalizeAsync(17, "fine", "超出章程规定的宗旨和业务范围进行活动", 12_000m);
+        await PenalizeAsync(20, "fine", "未按规定使用专项资金", 8_500.50m);
+        await PenalizeAsync(23, "suspension", "拒不接受监督检查，责令停止活动整顿", days: 90);
+
+        async Task ListAsync(int index, string list, string reason, int? removedAfter = null)
+        {
+            var (id, on) = active[index % active.Count];
+            var listed = Between(on, today, 120 + (index * 3));
+            var created = await oversight.ListAsync(id, new ListingRequest(list, Text(listed), reason), ct);
+            if (removedAfter is { } days && created.Value is { } l)
+            {
+                await oversight.RemoveAsync(id, l.Id, new RemovalRequest(Text(Min(listed.AddDays(days), today)), "已按要求补报年度工作报告，申请移出"), ct);
+            }
+        }
+
+        await ListAsync(1, "abnormal", "未按规定报送上一年度工作报告");
+        await ListAsync(4, "abnormal", "通过登记的住所无法取得联系");
+        await ListAsync(7, "abnormal", "未按规定报送上一年度工作报告", removedAfter: 45);
+        await ListAsync(10, "abnormal", "未按规定办理变更登记");
+        await ListAsync(13, "abnormal", "未按规定报送上一年度工作报告", removedAfter: 60);
+        await ListAsync(16, "abnormal", "未按规定报送上一年度工作报告");
+        await ListAsync(4, "dishonest", "列入活动异常名录满2年仍未移出");
+        await ListAsync(23, "dishonest", "受到限期停止活动行政处罚");
+    }
+
+    /// <summary>A day between the registration and today, <paramref name="daysBack"/> days before today when the registration allows.</summary>
+    private static DateOnly Between(DateOnly on, DateOnly today, int daysBack) => today.AddDays(-daysBack) > on ? today.AddDays(-daysBack) : Min(on.AddDays(1), today);
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static string Text(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
