@@ -85,6 +85,10 @@ public static class RegionCode
         level == RegionLevel.Province ? null : Prefix(code, level - 1).PadRight(Length, '0');
 
 
+    /// <summary>Whether two subtrees share rows: one prefix is the other's ancestor (or the same).</summary>
+    public static bool Overlap(string prefix, string other) =>
+        prefix.StartsWith(other, StringComparison.Ordinal) || other.StartsWith(prefix, StringComparison.Ordinal);
+
     /// <summary>
     /// Turns a filter value — a 12-digit code or its significant prefix of 2, 4, 6 or 9 digits — into the prefix that
     /// selects the whole subtree. Returns null when the value is neither.

@@ -65,6 +65,14 @@ public sealed partial class RegionService(MinzhengDbContext db, IMemoryCache cac
 
     public Task<bool> ExistsAsync(string code, CancellationToken ct) => db.Regions.AnyAsync(r => r.Code == code, ct);
 
+    /// <summary>
+    /// The subtree a county-wide campaign or standard is for: <paramref name="value"/> as a scope prefix (see
+    /// <see cref="RegionCode.ToScopePrefix"/>) inside <paramref name="callerPrefix"/> and naming an existing region; null otherwise.
+    /// </summary>
+    public async Task<string?> SubtreeWithinAsync(string? value, string callerPrefix, CancellationToken ct) =>
+        RegionCode.ToScopePrefix(value) is { } prefix && prefix.StartsWith(callerPrefix, StringComparison.Ordinal)
+            && await ExistsAsync(prefix.PadRight(RegionCode.Length, '0'), ct) ? prefix : null;
+
     public async Task<Region> CreateAsync(string code, string name, CancellationToken ct)
     {
         RegionCode.TryGetLevel(code, out var level, out _);

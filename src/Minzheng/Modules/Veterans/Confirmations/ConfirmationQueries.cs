@@ -25,7 +25,7 @@ public sealed class ConfirmationQueries(MinzhengDbContext db, IRegionScope scope
     /// <summary>Campaigns covering the caller's region or part of it (a county opens one or two a year: filtered in memory).</summary>
     public async Task<List<ConfirmationCampaignRow>> ListAsync(CancellationToken ct) =>
         [.. (await db.VeteranConfirmationCampaigns.AsNoTracking().AcrossRegions("a township sees the county's campaign to record its own part").ToListAsync(ct))
-            .Where(c => scope.Prefix.StartsWith(c.RegionPrefix, StringComparison.Ordinal) || c.RegionPrefix.StartsWith(scope.Prefix, StringComparison.Ordinal))
+            .Where(c => RegionCode.Overlap(c.RegionPrefix, scope.Prefix))
             .OrderByDescending(c => c.Year).ThenBy(c => c.RegionPrefix).Select(Row)];
 
     public async Task<ConfirmationDetail?> GetAsync(Guid id, string? outcome, CancellationToken ct)

@@ -39,8 +39,8 @@ public sealed class ConfirmationService(MinzhengDbContext db, IRegionScope scope
             errors.Add("year", $"确认年度（year）应为 2000 至 {today.Year + 1} 之间的年份");
         }
 
-        var prefix = RegionCode.ToScopePrefix(r.RegionCode);
-        if (prefix is null || !prefix.StartsWith(scope.Prefix, StringComparison.Ordinal) || !await regions.ExistsAsync(prefix.PadRight(RegionCode.Length, '0'), ct))
+        var prefix = await regions.SubtreeWithinAsync(r.RegionCode, scope.Prefix, ct);
+        if (prefix is null)
         {
             errors.Add("regionCode", "确认区划（regionCode）应为您管辖范围内存在的区划代码或其前缀");
         }
@@ -70,7 +70,7 @@ public sealed class ConfirmationService(MinzhengDbContext db, IRegionScope scope
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var overlapping = (await db.VeteranConfirmationCampaigns.AsNoTracking().AcrossRegions("a county and a township campaign of one year would list a person twice")
             .Where(c => c.Year == r.Year).Select(c => c.RegionPrefix).ToListAsync(ct))
-            .FirstOrDefault(p => p.StartsWith(prefix!, StringComparison.Ordinal) || prefix!.StartsWith(p, StringComparison.Ordinal));
+            .FirstOrDefault(p => RegionCode.Overlap(p, prefix!));
         if (overlapping is not null)
         {
             return VeteranResult<OpenedConfirmation>.Refused(Outcome.Conflict, $"{r.Year}年度已开展覆盖该区划的年度确认（区划 {overlapping}），不能重复开展");

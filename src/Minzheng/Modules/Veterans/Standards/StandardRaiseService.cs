@@ -48,8 +48,8 @@ public sealed class StandardRaiseService(MinzhengDbContext db, IRegionScope scop
             errors.Add("disabilityGrade", "只有残疾军人的标准分等级和性质（disabilityGrade）");
         }
 
-        var prefix = RegionCode.ToScopePrefix(r.RegionCode);
-        if (prefix is null || !prefix.StartsWith(scope.Prefix, StringComparison.Ordinal) || !await regions.ExistsAsync(prefix.PadRight(RegionCode.Length, '0'), ct))
+        var prefix = await regions.SubtreeWithinAsync(r.RegionCode, scope.Prefix, ct);
+        if (prefix is null)
         {
             errors.Add("regionCode", "适用区划（regionCode）应为您管辖范围内存在的区划代码或其前缀");
         }

@@ -40,8 +40,8 @@ public sealed class VisitService(MinzhengDbContext db, IRegionScope scope, Regio
             errors.Add("occasion", $"慰问时节（occasion）应为 {string.Join("、", Occasions.Select(o => $"{o.Code}（{o.Name}）"))} 之一");
         }
 
-        var prefix = RegionCode.ToScopePrefix(r.RegionCode);
-        if (prefix is null || !prefix.StartsWith(scope.Prefix, StringComparison.Ordinal) || !await regions.ExistsAsync(prefix.PadRight(RegionCode.Length, '0'), ct))
+        var prefix = await regions.SubtreeWithinAsync(r.RegionCode, scope.Prefix, ct);
+        if (prefix is null)
         {
             errors.Add("regionCode", "慰问区划（regionCode）应为您管辖范围内存在的区划代码或其前缀");
         }
@@ -111,7 +111,7 @@ public sealed class VisitService(MinzhengDbContext db, IRegionScope scope, Regio
     /// <summary>Campaigns over the caller's region or part of it (a county has a few a year: filtered in memory).</summary>
     public async Task<List<CareVisitCampaign>> ListAsync(CancellationToken ct) =>
         [.. (await db.VeteranVisitCampaigns.AsNoTracking().AcrossRegions("a township sees the county's campaigns to record its own visits").ToListAsync(ct))
-            .Where(c => scope.Prefix.StartsWith(c.RegionPrefix, StringComparison.Ordinal) || c.RegionPrefix.StartsWith(scope.Prefix, StringComparison.Ordinal))
+            .Where(c => RegionCode.Overlap(c.RegionPrefix, scope.Prefix))
             .OrderByDescending(c => c.CreatedAt)];
 
     /// <summary>The campaign with the caller's own part of its list (the region filter), and the totals of that part.</summary>
