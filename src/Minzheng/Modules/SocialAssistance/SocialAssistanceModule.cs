@@ -96,6 +96,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<DeathRecordImport>();
         services.AddScoped<Contracts.IDeathReportSink, DeathReportSink>();
         services.AddScoped<Contracts.IBenefitEnrolments, Enrollments.BenefitEnrolments>();
+        services.AddScoped<Contracts.IGrantedAid, Reports.GrantedAidQuery>();
         services.AddScoped<PersonMatcher>();
         services.AddScoped<CheckListImport>();
         services.AddScoped<ApplicationScreening>();

@@ -55,6 +55,7 @@ public sealed class VeteransModule : IMinzhengModule
         services.AddScoped<VeteranStatistics>();
         services.AddScoped<VeteransDemo>();
         services.AddScoped<Visits.VisitService>();
+        services.AddScoped<Platform.Attachments.IAttachmentOwner, Visits.CareVisitAttachmentOwner>();
         services.AddScoped<Resettlement.PlacementService>();
         services.AddScoped<Resettlement.PlacementProgress>();
         services.AddScoped<Platform.Deadlines.IDeadlineSource, Resettlement.PlacementDeadlines>();

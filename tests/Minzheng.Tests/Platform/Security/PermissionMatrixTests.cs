@@ -57,10 +57,10 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", "/api/v1/deadlines/board", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead", "veterans", "funeral"]),
             ("GET", "/api/v1/permissions", null, ["admin", "security"]),
             ("GET", "/api/v1/statistics/lines?from=bad", null, AllRoles),
-            ("GET", $"/api/v1/attachments/case/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead"]),
-            ("GET", $"/api/v1/attachments/{Guid.Empty}/content", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead"]),
-            ("POST", $"/api/v1/attachments/household/{Guid.Empty}", null, ["county", "township", "village", "marriage", "marriagehead"]),
-            ("POST", $"/api/v1/attachments/{Guid.Empty}/delete", "{}", ["county", "township", "village", "marriage", "marriagehead"]),
+            ("GET", $"/api/v1/attachments/case/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead", "veterans"]),
+            ("GET", $"/api/v1/attachments/{Guid.Empty}/content", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead", "veterans"]),
+            ("POST", $"/api/v1/attachments/household/{Guid.Empty}", null, ["county", "township", "village", "marriage", "marriagehead", "veterans"]),
+            ("POST", $"/api/v1/attachments/{Guid.Empty}/delete", "{}", ["county", "township", "village", "marriage", "marriagehead", "veterans"]),
             ("GET", $"/api/v1/cases/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader"]),
             ("POST", $"/api/v1/cases/{Guid.Empty}/accept", "{}", ["county", "township", "village"]),
             ("GET", "/api/v1/reserve-funds", null, ["county", "finance", "township", "village", "leader"]),
@@ -378,6 +378,8 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("veterans", "/Veterans/Visits", true)]
     [InlineData("township", "/Veterans/Visits", true)]
     [InlineData("village", "/Veterans/Visits", false)]
+    [InlineData("village", "/Veterans/VisitReceipt?id=00000000-0000-0000-0000-000000000000", false)]
+    [InlineData("leader", "/Veterans/VisitReceipt?id=00000000-0000-0000-0000-000000000000", false)]
     [InlineData("veterans", "/Veterans/Confirmations", true)]
     [InlineData("township", "/Veterans/Confirmations", true)]
     [InlineData("village", "/Veterans/Confirmations", false)]

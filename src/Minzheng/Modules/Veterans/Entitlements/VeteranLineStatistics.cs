@@ -2,7 +2,7 @@ using Minzheng.Platform.Statistics;
 
 namespace Minzheng.Modules.Veterans.Entitlements;
 
-/// <summary>优抚安置's row of the 民政事业统计 tables and the dashboard: the entitled stock, its monthly amount, and placements.</summary>
+/// <summary>优抚安置's row of the 民政事业统计 tables and the dashboard: the entitled stock, its monthly amount, placements, and the one-off aid its people received.</summary>
 public sealed class VeteranLineStatistics(VeteranStatistics statistics) : ILineStatistics
 {
     public string Permission => VeteransModule.Read;
@@ -18,6 +18,11 @@ public sealed class VeteranLineStatistics(VeteranStatistics statistics) : ILineS
             LineFigure.Count("deaths", "期内去世", f.Deaths, "人"),
             LineFigure.Money("funeralAid", "发放丧葬补助", f.FuneralAid),
             LineFigure.Count("placements", "接收安置退役士兵", f.Placements.Sum(p => p.Soldiers), "名"),
+            .. f.Aid.SelectMany(a => new[]
+            {
+                LineFigure.Count(a.Program + "AidTimes", $"困难优抚对象{a.Name}", a.Times, "人次"),
+                LineFigure.Money(a.Program + "AidAmount", $"困难优抚对象{a.Name}金额", a.Amount),
+            }),
         ]);
     }
 }

@@ -1,16 +1,23 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Minzheng.Modules.SocialAssistance.Contracts;
 using Minzheng.Modules.Veterans.Entitlements;
+using Minzheng.Platform.Calendar;
+using Minzheng.Platform.Data;
 using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.Veterans.Web;
 
-/// <summary>An entitled person: category, service record, what is paid and how it was calculated; the death form.</summary>
+/// <summary>
+/// An entitled person: category, service record, what is paid and how it was calculated; the 临时救助 and 医疗救助 the
+/// person received through social assistance (so the officer sees a 困难优抚对象's whole support); the death form.
+/// </summary>
 [Authorize(Policy = VeteransModule.Manage)]
-public sealed class DetailModel(EntitlementQueries queries, EntitlementService service) : PageModel
+public sealed class DetailModel(EntitlementQueries queries, EntitlementService service, IGrantedAid grantedAid, MinzhengDbContext db, TimeProvider clock) : PageModel
 {
     public EntitlementDetail? Record { get; private set; }
+    public IReadOnlyList<GrantedAid> Aid { get; private set; } = [];
 
     [BindProperty] public string? DeathDate { get; set; }
     [BindProperty] public string? Note { get; set; }
@@ -35,6 +42,13 @@ public sealed class DetailModel(EntitlementQueries queries, EntitlementService s
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         Record = await queries.GetAsync(id, ct) is { } e ? EntitlementQueries.Detail(e) : null;
-        return Record is not null;
+        if (Record is null)
+        {
+            return false;
+        }
+
+        var person = db.VeteranEntitlements.Where(x => x.Id == id).Select(x => x.PersonId);
+        Aid = await grantedAid.ToPersonsAsync(person, "", DateOnly.MinValue, clock.Today(), ct);
+        return true;
     }
 }

@@ -15,13 +15,14 @@ public sealed record CreatedCampaign(Guid Id, int Persons, decimal Total);
 
 public sealed record VisitRequest(string? VisitedOn, string? VisitedBy, decimal? Amount = null);
 
+/// <param name="Receipts">Signed receipts (签收单) kept with the row as attachments.</param>
 public sealed record VisitRow(Guid Id, Guid EntitlementId, string Name, string RegionCode, string Category, string CategoryName, decimal Amount, string? Gift,
-    DateOnly? VisitedOn, string? VisitedBy);
+    DateOnly? VisitedOn, string? VisitedBy, int Receipts);
 
 public sealed record CampaignTotals(string Category, string Name, int Persons, int Visited, decimal Amount);
 
 public sealed record CampaignDetail(Guid Id, string Name, string Occasion, string OccasionName, int Year, string RegionPrefix, decimal Amount, string? Gift,
-    int Persons, int Visited, decimal Total, IReadOnlyList<CampaignTotals> Categories, IReadOnlyList<VisitRow> Visits);
+    int Persons, int Visited, decimal Total, IReadOnlyList<CampaignTotals> Categories, IReadOnlyList<VisitRow> Visits, int WithReceipts);
 
 /// <summary>走访慰问: a campaign lists every active entitled person of the region (set-based), townships record the visits, totals by category.</summary>
 public sealed class VisitService(MinzhengDbContext db, IRegionScope scope, RegionService regions, TimeProvider clock)
@@ -124,12 +125,30 @@ public sealed class VisitService(MinzhengDbContext db, IRegionScope scope, Regio
         }
 
         var visits = await db.VeteranVisits.AsNoTracking().Where(v => v.CampaignId == id).OrderBy(v => v.RegionCode).ThenBy(v => v.Name).ToListAsync(ct);
+        var receipts = await ReceiptCountsAsync(id, ct);
         var totals = visits.GroupBy(v => v.Category).Select(g => new CampaignTotals(g.Key, VeteranCategories.Name(g.Key), g.Count(), g.Count(v => v.VisitedOn != null),
             g.Sum(v => v.Amount))).OrderBy(t => VeteranCategories.All.ToList().FindIndex(x => x.Code == t.Category)).ToList();
         return new CampaignDetail(c.Id, c.Name, c.Occasion, OccasionName(c.Occasion), c.Year, c.RegionPrefix, c.Amount, c.Gift, visits.Count,
             visits.Count(v => v.VisitedOn != null), visits.Sum(v => v.Amount), totals,
-            [.. visits.Select(v => new VisitRow(v.Id, v.EntitlementId, v.Name, v.RegionCode, v.Category, VeteranCategories.Name(v.Category), v.Amount, v.Gift, v.VisitedOn, v.VisitedBy))]);
+            [.. visits.Select(v => new VisitRow(v.Id, v.EntitlementId, v.Name, v.RegionCode, v.Category, VeteranCategories.Name(v.Category), v.Amount, v.Gift,
+                v.VisitedOn, v.VisitedBy, receipts.GetValueOrDefault(v.Id)))], visits.Count(v => receipts.ContainsKey(v.Id)));
     }
+
+    /// <summary>One visit row of the caller's region with its campaign, for the receipt page; null when out of reach.</summary>
+    public async Task<(CareVisit Visit, CareVisitCampaign Campaign)?> VisitAsync(Guid visitId, CancellationToken ct)
+    {
+        var visit = await db.VeteranVisits.AsNoTracking().SingleOrDefaultAsync(v => v.Id == visitId, ct);
+        var campaign = visit is null ? null : (await ListAsync(ct)).FirstOrDefault(c => c.Id == visit.CampaignId);
+        return visit is null || campaign is null ? null : (visit, campaign);
+    }
+
+    /// <summary>How many signed receipts (签收单, attachments not removed) each visit row of the campaign has.</summary>
+    private async Task<Dictionary<Guid, int>> ReceiptCountsAsync(Guid campaignId, CancellationToken ct) =>
+        await db.Attachments.AsNoTracking()
+            .Where(a => a.OwnerType == CareVisitAttachmentOwner.Type && a.DeletedAt == null)
+            .Join(db.VeteranVisits.Where(v => v.CampaignId == campaignId), a => a.OwnerId, v => v.Id, (a, v) => a.OwnerId)
+            .GroupBy(id => id).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
     public async Task<VeteranResult<bool>> RecordAsync(Guid campaignId, Guid visitId, VisitRequest r, CancellationToken ct)
     {
