@@ -16,7 +16,7 @@ namespace Minzheng.Modules.Veterans;
 /// Idempotent: nothing is added once there are entitlements.
 /// </summary>
 public sealed class VeteransDemo(MinzhengDbContext db, EntitlementService entitlements, StandardRaiseService standards, Resettlement.PlacementService placements,
-    Confirmations.ConfirmationService confirmations, TimeProvider clock, ILogger<VeteransDemo> log)
+    Confirmations.ConfirmationService confirmations, VeteransDemoCare care, TimeProvider clock, ILogger<VeteransDemo> log)
 {
     private const string Actor = "veterans";
     private const string DemoNotice = "演示标准（非真实文件）";
@@ -93,9 +93,11 @@ public sealed class VeteransDemo(MinzhengDbContext db, EntitlementService entitl
             placed += result.Value is null ? 0 : 1;
         }
 
+        var aided = await care.AidedVeteransAsync(today, ct);
         var heard = await ConfirmationAsync(today, ct);
-        log.LogInformation("Demo veterans seeded ({Done} entitled persons, {Deceased} deceased, {Placed} soldiers placed, {Heard} confirmed this year)", done, deceased,
-            placed, heard);
+        var visited = await care.VisitsAsync(today, ct);
+        log.LogInformation("Demo veterans seeded ({Done} entitled persons, {Aided} with assistance, {Deceased} deceased, {Placed} soldiers placed, {Heard} confirmed, {Visited} visited this year)",
+            done, aided, deceased, placed, heard, visited);
     }
 
     /// <summary>This year's 年度确认, past its day with a few persons still unheard (overdue on the board); two allowances to end.</summary>

@@ -54,6 +54,7 @@ public sealed class VeteransModule : IMinzhengModule
         services.AddScoped<StandardRaiseService>();
         services.AddScoped<VeteranStatistics>();
         services.AddScoped<VeteransDemo>();
+        services.AddScoped<VeteransDemoCare>();
         services.AddScoped<Visits.VisitService>();
         services.AddScoped<Platform.Attachments.IAttachmentOwner, Visits.CareVisitAttachmentOwner>();
         services.AddScoped<Resettlement.PlacementService>();

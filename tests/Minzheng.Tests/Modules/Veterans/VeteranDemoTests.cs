@@ -18,7 +18,11 @@ public sealed class VeteranDemoTests(VeteranDemoApp app) : IClassFixture<Veteran
     {
         using var client = await app.ClientAsAsync("veterans");
         var figures = await (await client.GetAsync("/api/v1/veterans/statistics?region=360482&from=2000-01-01&to=2099-12-31", Ct)).JsonAsync();
-        Assert.InRange(figures.GetProperty("persons").GetInt32(), 35, 48);
+        Assert.InRange(figures.GetProperty("persons").GetInt32(), 35, 54);
+        // 困难优抚对象 of the assistance caseload: their 临时救助/医疗救助 counted apart, and in the 带病回乡 row.
+        Assert.True(figures.GetProperty("aid").EnumerateArray().Sum(a => a.GetProperty("times").GetInt32()) > 0);
+        var returnees = figures.GetProperty("categories").EnumerateArray().Single(c => c.GetProperty("category").GetString() == "ill-returnee");
+        Assert.True(returnees.GetProperty("temporaryAidTimes").GetInt32() + returnees.GetProperty("medicalAidTimes").GetInt32() > 0);
         Assert.True(figures.GetProperty("monthlyAmount").GetDecimal() > 0);
         Assert.InRange(figures.GetProperty("deaths").GetInt32(), 2, 6);
         Assert.True(figures.GetProperty("funeralAid").GetDecimal() > 0);
@@ -32,6 +36,9 @@ public sealed class VeteranDemoTests(VeteranDemoApp app) : IClassFixture<Veteran
         var raised = await (await client.GetAsync("/api/v1/veterans/entitlements?category=demobilized&status=active", Ct)).JsonAsync();
         Assert.All(raised.EnumerateArray(), e => Assert.Equal(1_750m, e.GetProperty("monthlyAmount").GetDecimal())); // (20400 + 600) ÷ 12
         Assert.NotEmpty((await (await client.GetAsync("/api/v1/veterans/entitlements?status=deceased", Ct)).JsonAsync()).EnumerateArray());
+        var campaign = (await (await client.GetAsync("/api/v1/veterans/visit-campaigns", Ct)).JsonAsync()).EnumerateArray().Single();
+        var visits = await (await client.GetAsync($"/api/v1/veterans/visit-campaigns/{campaign.GetProperty("id").GetString()}", Ct)).JsonAsync();
+        Assert.InRange(visits.GetProperty("visited").GetInt32(), 1, visits.GetProperty("persons").GetInt32() - 1);
 
         using var leader = await app.ClientAsAsync("leader");
         Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync("/api/v1/veterans/statistics?region=360482&from=2026-01-01&to=2026-12-31", Ct)).StatusCode);

@@ -12,7 +12,7 @@ namespace Minzheng.Modules.SocialAssistance.Demo;
 /// <summary>
 /// Demo casework through the real services, replayed on a clock that starts 30 days ago so every case has a real
 /// history: cases in every state of 甘露镇 (just applied, under investigation, in 公示 with an objection, awaiting the
-/// county, overdue, refused, approved), a 先行救助 from the township reserve, and a 复核 campaign in progress.
+/// county, overdue, refused, approved), 临时救助 and 医疗救助 granted, a 先行救助 from the township reserve, and a 复核 campaign in progress.
 /// </summary>
 public sealed class DemoCases(IServiceProvider services, MinzhengDbContext db, TimeProvider realClock)
 {
@@ -36,7 +36,7 @@ public sealed class DemoCases(IServiceProvider services, MinzhengDbContext db, T
         string[] excluding = ["rural-dibao", "urban-dibao", "destitute-concentrated", "destitute-dispersed"];
         var enrolled = db.Enrollments.Where(e => excluding.Contains(e.Program) && e.Status != EnrollmentStatus.Terminated).Select(e => e.HouseholdId);
         var households = await db.Households.Where(h => h.RegionCode.StartsWith(Township) && h.HukouType == Minzheng.Platform.People.HukouType.Rural
-            && !enrolled.Contains(h.Id)).OrderBy(h => h.Id).Select(h => h.Id).Take(8).ToListAsync(ct);
+            && !enrolled.Contains(h.Id)).OrderBy(h => h.Id).Select(h => h.Id).Take(10).ToListAsync(ct);
         if (households.Count < 8)
         {
             return;
@@ -95,9 +95,26 @@ public sealed class DemoCases(IServiceProvider services, MinzhengDbContext db, T
         clock.Advance(TimeSpan.FromDays(2));
         await Act(refused, "decide", CountyWorker, Empty with { Approve = false, Reason = "家庭财产（小型轿车）超过当地规定" });
         await Apply(households[2], Village); // never accepted: overdue by today
+        // One-off aid granted along the way: 临时救助 to a household hit by illness, 医疗救助 for its head's hospital bill.
+        var oneOffs = new List<(Guid Id, decimal Amount)>();
+        foreach (var (household, program, amount) in households.Count < 10 ? [] : new[] { (households[8], "temporary", 3000m), (households[9], "medical", 8000m) })
+        {
+            var id = await Apply(household, TownshipWorker, program: program);
+            await ToPublicity(id);
+            await Act(id, "start-publicity", TownshipWorker);
+            oneOffs.Add((id, amount));
+        }
+
         if (await EndPublicity(approved))
         {
             await Act(approved, "decide", CountyWorker, Empty with { Approve = true });
+            foreach (var (id, amount) in oneOffs)
+            {
+                if (await EndPublicity(id))
+                {
+                    await Act(id, "decide", CountyWorker, Empty with { Approve = true, Amount = amount });
+                }
+            }
         }
 
         // Then: awaiting the county, with a relative-of-staff flag.
