@@ -152,7 +152,12 @@ public abstract class MarriageForeignPartyApiTests<TApp>(TApp app) : IClassFixtu
         using var client = await app.ClientAsAsync("marriage");
         var party = new Dictionary<string, string?>
         {
-            ["name"] = "约翰", ["idType"] = "passport", ["idNumber"] = Passport(), ["gender"] = "male", ["birthDate"] = "1985-04-02", ["nationality"] = "USA",
+            ["name"] = "约翰",
+            ["idType"] = "passport",
+            ["idNumber"] = Passport(),
+            ["gender"] = "male",
+            ["birthDate"] = "1985-04-02",
+            ["nationality"] = "USA",
         };
         party[field] = value;
         var before = (await StatisticsAsync(client, "2026-07-07")).GetProperty("marriages").GetInt32();
@@ -214,7 +219,12 @@ public abstract class MarriageForeignPartyApiTests<TApp>(TApp app) : IClassFixtu
         Assert.Null(await DissolvedOnAsync(revoked));
         await (await head.PostAsJsonAsync("/api/v1/marriage/revocations", new
         {
-            marriageId = revoked, date = "2026-03-10", kind = "void", court = "共青城市人民法院", caseNumber = "（2026）赣0482民初9号", judgmentDate = "2026-03-01",
+            marriageId = revoked,
+            date = "2026-03-10",
+            kind = "void",
+            court = "共青城市人民法院",
+            caseNumber = "（2026）赣0482民初9号",
+            judgmentDate = "2026-03-01",
         }, Ct)).JsonAsync(HttpStatusCode.Created);
         Assert.Equal(new DateOnly(2026, 3, 10), await DissolvedOnAsync(revoked));
         using var web = new WebSession(app);
