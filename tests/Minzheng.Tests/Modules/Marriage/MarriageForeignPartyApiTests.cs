@@ -233,6 +233,39 @@ public abstract class MarriageForeignPartyApiTests<TApp>(TApp app) : IClassFixtu
         Assert.Contains("已撤销（2026-03-10）", html);
     }
 
+    [Fact]
+    public async Task RegisterPage_WithAPassport_RegistersAndShowsTheDocumentOnTheDetail()
+    {
+        using var web = new WebSession(app);
+        await web.LoginAsync("marriage", Minzheng.Platform.Demo.DemoSeeder.Password);
+        var form = await (await web.GetAsync("/Marriages/Register")).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("一方证件类型", form);
+        Assert.Contains("台湾居民来往大陆通行证", form);
+        var passport = Passport();
+        var posted = await web.PostFormAsync("/Marriages/Register", new Dictionary<string, string>
+        {
+            ["Date"] = "2026-08-08", ["NameA"] = "阮文雄", ["IdTypeA"] = "passport", ["IdNumberA"] = passport, ["NationalityA"] = "VNM", ["GenderA"] = "male",
+            ["BirthDateA"] = "1990-01-01", ["NameB"] = "李娜", ["IdTypeB"] = "resident", ["IdNumberB"] = MarriageIds.Woman(), ["NoSpouse"] = "true",
+            ["NoProhibitedKinship"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var id = posted.Headers.Location!.OriginalString.Split("id=")[1];
+        var detail = await (await web.GetAsync($"/Marriages/Detail?id={id}")).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("越南", detail);
+        Assert.Contains("护照", detail);
+        Assert.Contains(passport[..1] + "*****" + passport[^3..], detail);
+        Assert.DoesNotContain(passport, detail);
+
+        // Without the birth date the page shows the field's error and registers nothing.
+        var missing = await web.PostFormAsync("/Marriages/Register", new Dictionary<string, string>
+        {
+            ["Date"] = "2026-08-08", ["NameA"] = "阮文雄", ["IdTypeA"] = "passport", ["IdNumberA"] = Passport(), ["NationalityA"] = "VNM", ["GenderA"] = "male",
+            ["NameB"] = "李娜", ["IdNumberB"] = MarriageIds.Woman(), ["NoSpouse"] = "true", ["NoProhibitedKinship"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
+        Assert.Contains("第1位当事人出生日期", await missing.Content.ReadAsStringAsync(Ct));
+    }
+
     private Task<DateOnly?> DissolvedOnAsync(string id) => app.WithScopeAsync(sp => sp.GetRequiredService<MinzhengDbContext>().Set<Minzheng.Modules.Marriage.Marriages.MarriageRecord>()
         .Where(r => r.Id == Guid.Parse(id)).Select(r => r.DissolvedOn).SingleAsync(Ct));
 }

@@ -22,9 +22,9 @@ public sealed class MarriageCorrections(MinzhengDbContext db, MarriageRegistry r
     public static IReadOnlyDictionary<string, string> Fields { get; } = new Dictionary<string, string>
     {
         ["partyAName"] = "一方姓名",
-        ["partyAIdNumber"] = "一方证件号码",
+        ["partyAIdNumber"] = "一方身份证号",
         ["partyBName"] = "另一方姓名",
-        ["partyBIdNumber"] = "另一方证件号码",
+        ["partyBIdNumber"] = "另一方身份证号",
         ["date"] = "登记日期",
     };
 
