@@ -244,8 +244,17 @@ public abstract class MarriageForeignPartyApiTests<TApp>(TApp app) : IClassFixtu
         var passport = Passport();
         var posted = await web.PostFormAsync("/Marriages/Register", new Dictionary<string, string>
         {
-            ["Date"] = "2026-08-08", ["NameA"] = "阮文雄", ["IdTypeA"] = "passport", ["IdNumberA"] = passport, ["NationalityA"] = "VNM", ["GenderA"] = "male",
-            ["BirthDateA"] = "1990-01-01", ["NameB"] = "李娜", ["IdTypeB"] = "resident", ["IdNumberB"] = MarriageIds.Woman(), ["NoSpouse"] = "true",
+            ["Date"] = "2026-08-08",
+            ["NameA"] = "阮文雄",
+            ["IdTypeA"] = "passport",
+            ["IdNumberA"] = passport,
+            ["NationalityA"] = "VNM",
+            ["GenderA"] = "male",
+            ["BirthDateA"] = "1990-01-01",
+            ["NameB"] = "李娜",
+            ["IdTypeB"] = "resident",
+            ["IdNumberB"] = MarriageIds.Woman(),
+            ["NoSpouse"] = "true",
             ["NoProhibitedKinship"] = "true",
         });
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
@@ -259,8 +268,16 @@ public abstract class MarriageForeignPartyApiTests<TApp>(TApp app) : IClassFixtu
         // Without the birth date the page shows the field's error and registers nothing.
         var missing = await web.PostFormAsync("/Marriages/Register", new Dictionary<string, string>
         {
-            ["Date"] = "2026-08-08", ["NameA"] = "阮文雄", ["IdTypeA"] = "passport", ["IdNumberA"] = Passport(), ["NationalityA"] = "VNM", ["GenderA"] = "male",
-            ["NameB"] = "李娜", ["IdNumberB"] = MarriageIds.Woman(), ["NoSpouse"] = "true", ["NoProhibitedKinship"] = "true",
+            ["Date"] = "2026-08-08",
+            ["NameA"] = "阮文雄",
+            ["IdTypeA"] = "passport",
+            ["IdNumberA"] = Passport(),
+            ["NationalityA"] = "VNM",
+            ["GenderA"] = "male",
+            ["NameB"] = "李娜",
+            ["IdNumberB"] = MarriageIds.Woman(),
+            ["NoSpouse"] = "true",
+            ["NoProhibitedKinship"] = "true",
         });
         Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
         Assert.Contains("第1位当事人出生日期", await missing.Content.ReadAsStringAsync(Ct));
