@@ -10,10 +10,10 @@ public sealed class MarriageForeignPartyJourneyTests(BrowserApp app)
     {
         var page = await app.SignedInPageAsync("marriage");
         await page.GotoAsync("/Marriages/Register");
-        Assert.False(await page.GetByLabel("一方出生日期").IsVisibleAsync());
-        await page.GetByLabel("一方证件类型").SelectOptionAsync("passport");
-        Assert.True(await page.GetByLabel("一方出生日期").IsVisibleAsync());
-        Assert.True(await page.GetByLabel("一方国籍").IsVisibleAsync());
+        Assert.False(await page.GetByLabel("一方出生日期", new() { Exact = true }).IsVisibleAsync());
+        await page.GetByLabel("一方证件类型", new() { Exact = true }).SelectOptionAsync("passport");
+        Assert.True(await page.GetByLabel("一方出生日期", new() { Exact = true }).IsVisibleAsync());
+        Assert.True(await page.GetByLabel("一方国籍", new() { Exact = true }).IsVisibleAsync());
         await page.GetByLabel("另一方证件类型").SelectOptionAsync("hkMacaoPermit");
         Assert.True(await page.GetByLabel("另一方出生日期").IsVisibleAsync());
         Assert.False(await page.GetByLabel("另一方国籍").IsVisibleAsync());
@@ -26,10 +26,10 @@ public sealed class MarriageForeignPartyJourneyTests(BrowserApp app)
         var first17 = "360482" + "19930305" + (Random.Shared.Next(100, 499) * 2).ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
         await page.GetByLabel("登记日期").FillAsync("2026-05-20");
         await page.GetByLabel("一方姓名", new() { Exact = true }).FillAsync("阮文雄");
-        await page.GetByLabel("一方护照号码").FillAsync(passport);
-        await page.GetByLabel("一方性别").SelectOptionAsync("male");
-        await page.GetByLabel("一方出生日期").FillAsync("1990-01-01");
-        await page.GetByLabel("一方国籍").SelectOptionAsync("VNM");
+        await page.GetByLabel("一方护照号码", new() { Exact = true }).FillAsync(passport);
+        await page.GetByLabel("一方性别", new() { Exact = true }).SelectOptionAsync("male");
+        await page.GetByLabel("一方出生日期", new() { Exact = true }).FillAsync("1990-01-01");
+        await page.GetByLabel("一方国籍", new() { Exact = true }).SelectOptionAsync("VNM");
         await page.GetByLabel("另一方姓名").FillAsync("李娜");
         await page.GetByLabel("另一方身份证号").FillAsync(first17 + Minzheng.Platform.Privacy.IdNumber.ComputeCheckCharacter(first17));
         await page.GetByLabel("双方已签署本人无配偶的声明").CheckAsync();
