@@ -55,7 +55,7 @@ public sealed class DivorcesModel(DivorceService divorces, MarriageQueries queri
 
     public async Task<IActionResult> OnPostApplyAsync(CancellationToken ct)
     {
-        var result = await divorces.ApplyAsync(new DivorceApplicationRequest(ReceivedOn, 
+        var result = await divorces.ApplyAsync(new DivorceApplicationRequest(ReceivedOn,
             [new(NameA, IdNumberA, IdTypeA, NationalityA, GenderA, BirthDateA), new(NameB, IdNumberB, IdTypeB, NationalityB, GenderB, BirthDateB)], Agreement()), ct);
         if (result.Value is { } created)
         {
