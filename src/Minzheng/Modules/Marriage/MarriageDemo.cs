@@ -62,6 +62,28 @@ public sealed class MarriageDemo(MinzhengDbContext db, PersonalDataProtector pro
             await MarryAsync(today.AddDays(-random.Next(1, 540)), 1990);
         }
 
+        // Cross-border couples (涉外、涉港澳台、华侨): a resident spouse and one identified by a passport or a permit, with the
+        // gender and birth date the registrar entered; the last one has applied for a divorce.
+        (string IdType, string Number, string? Nationality, string Name)[] crossBorder =
+        [
+            ("passport", "E" + (48_210_000 + serial).ToString(CultureInfo.InvariantCulture), "USA", "约翰·史密斯"),
+            ("passport", "C" + (7_730_000 + serial).ToString(CultureInfo.InvariantCulture), "VNM", "阮文雄"),
+            ("passport", "E" + (59_030_000 + serial).ToString(CultureInfo.InvariantCulture), Nationalities.China, "陈家豪"),
+            ("hkMacaoPermit", "H" + (60_420_000 + serial).ToString(CultureInfo.InvariantCulture), null, "黄志伟"),
+            ("taiwanPermit", (10_360_000 + serial).ToString(CultureInfo.InvariantCulture), null, "林建宏"),
+        ];
+        List<MarriagePartyRequest>? crossBorderCouple = null;
+        foreach (var (idType, number, nationality, name) in crossBorder)
+        {
+            var wife = Couple(1990)[1];
+            crossBorderCouple = [new(name, number, idType, nationality, "male", Text(new DateOnly(1986 + random.Next(0, 8), random.Next(1, 13), random.Next(1, 29)))), wife];
+            var result = await registry.RegisterMarriageAsync(new RegisterMarriageRequest("marriage", Text(today.AddDays(-random.Next(20, 400))), crossBorderCouple,
+                new MarriageDeclarations(true, true)), ct);
+            log.LogDebug("Demo cross-border marriage ({Type}): {Result}", idType, result.Outcome);
+        }
+
+        await divorces.ApplyAsync(new DivorceApplicationRequest(Text(today.AddDays(-6)), crossBorderCouple!), ct);
+
         // Divorce applications, received so many days ago, then what happened: null = nothing yet.
         (int ReceivedDaysAgo, string? Then)[] divorceCases =
         [
@@ -107,7 +129,8 @@ public sealed class MarriageDemo(MinzhengDbContext db, PersonalDataProtector pro
         {
             var on = Min(record.Date.AddDays(random.Next(30, 300)), today);
             var applicant = protector.Decrypt(record.PartyAIdCipher, DataPurpose.IdNumber);
-            var result = await reissues.ReissueAsync(new ReissueRequest(record.Id, applicant, Text(on), random.Next(3) == 0 ? "证件损毁" : "证件遗失"), ct);
+            var result = await reissues.ReissueAsync(new ReissueRequest(record.Id, applicant, Text(on), random.Next(3) == 0 ? "证件损毁" : "证件遗失",
+                MarriageIdTypes.Code(record.PartyAIdType)), ct);
             log.LogDebug("Demo reissue: {Result}", result.Outcome);
         }
 

@@ -51,6 +51,7 @@ public sealed class MarriageModule : IMinzhengModule
         services.AddScoped<DivorceService>();
         services.AddScoped<MarriageQueries>();
         services.AddScoped<MarriagePartyCounts>();
+        services.AddScoped<CrossBorderCounts>();
         services.AddScoped<MarriageReissues>();
         services.AddScoped<MarriageAmendments>();
         services.AddScoped<MarriageCorrections>();

@@ -19,13 +19,14 @@ public readonly record struct IdNumber
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckCharacters = "10X98765432";
 
-    // Province-level codes of GB/T 2260 (incl. 71 台湾, 81 香港, 82 澳门). Lower digits are not checked:
+    // Province-level codes of GB/T 2260 (incl. 71 台湾, 81 香港, 82 澳门), and 83: the 台湾居民居住证 carries 830000 as its
+    // address code (港澳台居民居住证申领发放办法, 2018), though GB/T 2260 lists Taiwan as 71. Lower digits are not checked:
     // address codes that no longer exist stay valid for the people who were born under them.
     private static readonly HashSet<string> ProvinceCodes =
     [
         "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
         "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
-        "71", "81", "82",
+        "71", "81", "82", "83",
     ];
 
     private IdNumber(string value) => Value = value;

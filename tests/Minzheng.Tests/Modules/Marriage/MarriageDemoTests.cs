@@ -33,6 +33,11 @@ public sealed class MarriageDemoTests(MarriageDemoApp app) : IClassFixture<Marri
         Assert.True(figures.GetProperty("reissuedMarriageCertificates").GetInt32() >= 1);
         Assert.True(figures.GetProperty("reissuedDivorceCertificates").GetInt32() >= 1);
         Assert.Equal(1, figures.GetProperty("revocations").GetInt32());
+        // The demo's cross-border couples: two foreign passports, a 华侨, a 香港 and a 台湾 permit holder.
+        var crossBorder = figures.GetProperty("crossBorder");
+        Assert.True(crossBorder.GetProperty("foreignMarriages").GetInt32() >= 2);
+        Assert.True(crossBorder.GetProperty("overseasChineseMarriages").GetInt32() >= 1);
+        Assert.True(crossBorder.GetProperty("hongKongMacaoTaiwanMarriages").GetInt32() >= 2);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 

@@ -90,10 +90,7 @@ public sealed class DivorceService(MinzhengDbContext db, IRegionScope scope, Mar
         var today = clock.Today();
         var errors = new FieldErrors();
         var date = MarriageInput.Date(request.Date, "date", "撤回日期", today, errors);
-        if (!IdNumber.TryParse(request.IdNumber, today, out var party, out var idError))
-        {
-            errors.Add("idNumber", $"撤回人身份证号（idNumber）无效：{idError}");
-        }
+        var party = MarriageIdentityInput.Document(request.IdType, request.IdNumber, "撤回人", today, errors);
 
         var application = await db.DivorceApplications.SingleOrDefaultAsync(d => d.Id == id, ct);
         if (application is null)
@@ -111,9 +108,9 @@ public sealed class DivorceService(MinzhengDbContext db, IRegionScope scope, Mar
             return (Outcome.Invalid, string.Join("；", errors.Messages), errors);
         }
 
-        if (!application.CoupleKey.Split(':').Contains(registry.Index(party)))
+        if (!application.CoupleKey.Split(':').Contains(registry.Index(party!)))
         {
-            return (Outcome.Rejected, "撤回须由申请离婚的一方本人提出，该身份证号不是本申请的当事人", errors);
+            return (Outcome.Rejected, $"撤回须由申请离婚的一方本人提出，该{MarriageIdTypes.NumberName(party!.Type)}不是本申请的当事人", errors);
         }
 
         if (application.Status is DivorceApplicationStatus.Withdrawn or DivorceApplicationStatus.Registered or DivorceApplicationStatus.Ended)
@@ -129,8 +126,8 @@ public sealed class DivorceService(MinzhengDbContext db, IRegionScope scope, Mar
         // The 撤回确认单 names the party who withdrew: the side of the marriage whose index is theirs.
         var marriage = await db.MarriageRecords.AcrossRegions("the marriage a divorce ends may have been registered at any registry (全国通办)").AsNoTracking()
             .Where(m => m.Id == application.MarriageId).Select(m => new { m.PartyAIdIndex, m.PartyAName, m.PartyBName }).SingleAsync(ct);
-        (application.Status, application.ClosedOn, application.WithdrawnBy) = (DivorceApplicationStatus.Withdrawn, date, party.Masked);
-        application.WithdrawnByName = marriage.PartyAIdIndex == registry.Index(party) ? marriage.PartyAName : marriage.PartyBName;
+        (application.Status, application.ClosedOn, application.WithdrawnBy) = (DivorceApplicationStatus.Withdrawn, date, party!.Masked);
+        application.WithdrawnByName = marriage.PartyAIdIndex == registry.Index(party!) ? marriage.PartyAName : marriage.PartyBName;
         await db.SaveChangesAsync(ct);
         return (Outcome.Done, null, errors);
     }

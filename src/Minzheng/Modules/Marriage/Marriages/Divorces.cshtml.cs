@@ -17,6 +17,16 @@ public sealed class DivorcesModel(DivorceService divorces, MarriageQueries queri
     [BindProperty] public string? NameB { get; set; }
     [BindProperty] public string? IdNumberB { get; set; }
 
+    // A passport or 港澳台 permit: the type and what the number cannot tell (as on the marriage registration form).
+    [BindProperty] public string? IdTypeA { get; set; }
+    [BindProperty] public string? NationalityA { get; set; }
+    [BindProperty] public string? GenderA { get; set; }
+    [BindProperty] public string? BirthDateA { get; set; }
+    [BindProperty] public string? IdTypeB { get; set; }
+    [BindProperty] public string? NationalityB { get; set; }
+    [BindProperty] public string? GenderB { get; set; }
+    [BindProperty] public string? BirthDateB { get; set; }
+
     /// <summary>离婚协议 on the form: up to <see cref="ChildRows"/> children, property items one per line, debts.</summary>
     [BindProperty] public List<DivorceChildInput> Children { get; set; } = [];
 
@@ -45,7 +55,8 @@ public sealed class DivorcesModel(DivorceService divorces, MarriageQueries queri
 
     public async Task<IActionResult> OnPostApplyAsync(CancellationToken ct)
     {
-        var result = await divorces.ApplyAsync(new DivorceApplicationRequest(ReceivedOn, [new(NameA, IdNumberA), new(NameB, IdNumberB)], Agreement()), ct);
+        var result = await divorces.ApplyAsync(new DivorceApplicationRequest(ReceivedOn,
+            [new(NameA, IdNumberA, IdTypeA, NationalityA, GenderA, BirthDateA), new(NameB, IdNumberB, IdTypeB, NationalityB, GenderB, BirthDateB)], Agreement()), ct);
         if (result.Value is { } created)
         {
             return RedirectToPage(new { receipt = created.Id });
@@ -56,9 +67,9 @@ public sealed class DivorcesModel(DivorceService divorces, MarriageQueries queri
         return Page();
     }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, string? date, string? idNumber, CancellationToken ct)
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, string? date, string? idNumber, string? idType, CancellationToken ct)
     {
-        var (outcome, message, _) = await divorces.WithdrawAsync(id, new WithdrawDivorceRequest(date, idNumber), ct);
+        var (outcome, message, _) = await divorces.WithdrawAsync(id, new WithdrawDivorceRequest(date, idNumber, idType), ct);
         if (outcome == Outcome.Done)
         {
             // The party takes the 撤回确认单 home: it opens at once, ready to print.

@@ -74,6 +74,13 @@ public sealed class MarriageCorrections(MinzhengDbContext db, MarriageRegistry r
             }
 
             record.Date = date.Value;
+            if (record.Kind is MarriageRecordKind.Divorce or MarriageRecordKind.Revocation && record.MarriageId is { } ended)
+            {
+                // The marriage's end day follows its ending entry (DissolvedOn is written with it).
+                var marriage = await db.MarriageRecords.AcrossRegions("the marriage this entry ended may be at any registry (全国通办)")
+                    .SingleAsync(m => m.Id == ended, ct);
+                marriage.DissolvedOn = date.Value;
+            }
         }
         else if (field.EndsWith("Name", StringComparison.Ordinal))
         {
@@ -100,9 +107,26 @@ public sealed class MarriageCorrections(MinzhengDbContext db, MarriageRegistry r
         }
         else
         {
-            if (!IdNumber.TryParse(request.NewValue?.Trim(), today, out var id, out var idError))
+            // A number is corrected within its document: a passport holder's passport number, keeping the gender and birth date entered.
+            var (type, gender, birth) = partyA ? (record.PartyAIdType, record.PartyAGender, record.PartyABirthDate) : (record.PartyBIdType, record.PartyBGender, record.PartyBBirthDate);
+            PartyIdentity id;
+            if (type == MarriageIdType.Resident)
             {
-                errors.Add("newValue", $"更正后的身份证号（newValue）无效：{idError}");
+                if (!IdNumber.TryParse(request.NewValue?.Trim(), today, out var resident, out var idError))
+                {
+                    errors.Add("newValue", $"更正后的身份证号（newValue）无效：{idError}");
+                    return MarriageResult<RecordedCorrection>.Invalid(errors);
+                }
+
+                id = PartyIdentity.Resident(resident);
+            }
+            else if (MarriageIdTypes.Normalize(type, request.NewValue, out var documentError) is { } number)
+            {
+                id = new PartyIdentity(type, number, gender, birth, partyA ? record.PartyANationality : record.PartyBNationality);
+            }
+            else
+            {
+                errors.Add("newValue", $"更正后的{MarriageIdTypes.NumberName(type)}（newValue）无效：{documentError}");
                 return MarriageResult<RecordedCorrection>.Invalid(errors);
             }
 
@@ -164,13 +188,13 @@ public sealed class MarriageCorrections(MinzhengDbContext db, MarriageRegistry r
     }
 
     /// <summary>Checks a corrected ID number against the register and moves the party's bond; the reason when it may not be corrected.</summary>
-    private async Task<(Outcome Outcome, string Message)?> MoveIdNumberAsync(MarriageRecord record, bool partyA, IdNumber id, CancellationToken ct)
+    private async Task<(Outcome Outcome, string Message)?> MoveIdNumberAsync(MarriageRecord record, bool partyA, PartyIdentity id, CancellationToken ct)
     {
         var index = registry.Index(id);
         var (oldIndex, otherIndex) = partyA ? (record.PartyAIdIndex, record.PartyBIdIndex) : (record.PartyBIdIndex, record.PartyAIdIndex);
         if (index == otherIndex)
         {
-            return (Outcome.Rejected, "更正后的身份证号与另一方相同");
+            return (Outcome.Rejected, $"更正后的{MarriageIdTypes.NumberName(id.Type)}与另一方相同");
         }
 
         if (record.Kind != MarriageRecordKind.Marriage)
@@ -199,7 +223,7 @@ public sealed class MarriageCorrections(MinzhengDbContext db, MarriageRegistry r
         return null;
     }
 
-    private void SetParty(MarriageRecord record, bool partyA, IdNumber id)
+    private void SetParty(MarriageRecord record, bool partyA, PartyIdentity id)
     {
         var (cipher, index) = (protector.Encrypt(id.Value, DataPurpose.IdNumber), registry.Index(id));
         if (partyA)

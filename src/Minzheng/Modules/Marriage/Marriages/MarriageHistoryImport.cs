@@ -212,7 +212,7 @@ public sealed class MarriageHistoryImport(MinzhengDbContext db, MarriageRegistry
                 }
                 else if (name.Length is > 0 and <= MarriageRecord.NameMaxLength)
                 {
-                    parties.Add(new ValidParty(name, id));
+                    parties.Add(new ValidParty(name, PartyIdentity.Resident(id)));
                 }
             }
 

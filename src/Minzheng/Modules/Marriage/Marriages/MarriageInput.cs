@@ -3,7 +3,12 @@ using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.Marriage.Marriages;
 
-public sealed record MarriagePartyRequest(string? Name, string? IdNumber);
+/// <param name="IdType">证件类型: resident (default), passport, hkMacaoPermit, taiwanPermit</param>
+/// <param name="Nationality">for a passport: ISO 3166 alpha-3 (CHN for a 华侨)</param>
+/// <param name="Gender">male or female, entered for a document other than a resident ID</param>
+/// <param name="BirthDate">YYYY-MM-DD, entered for a document other than a resident ID</param>
+public sealed record MarriagePartyRequest(string? Name, string? IdNumber, string? IdType = null, string? Nationality = null, string? Gender = null,
+    string? BirthDate = null);
 
 public sealed record MarriageDeclarations(bool? NoSpouse, bool? NoProhibitedKinship);
 
@@ -12,7 +17,8 @@ public sealed record RegisterMarriageRequest(string? Kind, string? Date, List<Ma
 /// <param name="Agreement">离婚协议, optional (the contract of DESIGN §5 stays valid without it)</param>
 public sealed record DivorceApplicationRequest(string? ReceivedOn, List<MarriagePartyRequest>? Parties, DivorceAgreementRequest? Agreement = null);
 
-public sealed record WithdrawDivorceRequest(string? Date, string? IdNumber);
+/// <param name="IdType">the withdrawing party's document type (resident when absent)</param>
+public sealed record WithdrawDivorceRequest(string? Date, string? IdNumber, string? IdType = null);
 
 public sealed record RegisterDivorceRequest(string? Date);
 
@@ -30,8 +36,8 @@ public sealed record MarriageResult<T>(Platform.Kernel.Outcome Outcome, T? Value
     public static MarriageResult<T> Refused(Platform.Kernel.Outcome outcome, string message) => new(outcome, default, new FieldErrors(), message);
 }
 
-/// <summary>A party as validated: the name and the ID number, with gender and birth date derived from it.</summary>
-public sealed record ValidParty(string Name, IdNumber Id);
+/// <summary>A party as validated: the name and the identity document, with gender and birth date (derived or entered).</summary>
+public sealed record ValidParty(string Name, PartyIdentity Id);
 
 /// <summary>Reading the request fields shared by the register's steps; every message names its field in Chinese.</summary>
 internal static class MarriageInput
@@ -60,8 +66,11 @@ internal static class MarriageInput
         return date;
     }
 
-    /// <summary>Exactly two parties, each with a name and a valid, different ID number.</summary>
-    public static List<ValidParty>? Parties(List<MarriagePartyRequest>? parties, DateOnly today, FieldErrors errors)
+    /// <summary>
+    /// Exactly two parties, each with a name and a valid, different identity. <paramref name="residentOnly"/>: the step
+    /// takes only resident ID numbers (the appointment booking), and says where the other documents are served.
+    /// </summary>
+    public static List<ValidParty>? Parties(List<MarriagePartyRequest>? parties, DateOnly today, FieldErrors errors, bool residentOnly = false)
     {
         if (parties is not { Count: 2 })
         {
@@ -73,19 +82,16 @@ internal static class MarriageInput
         for (var i = 0; i < 2; i++)
         {
             var name = TextRules.Field(parties[i]?.Name, $"parties[{i}].name", $"第{i + 1}位当事人姓名", MarriageRecord.NameMaxLength, errors, required: true);
-            if (!IdNumber.TryParse(parties[i]?.IdNumber, today, out var id, out var error))
-            {
-                errors.Add($"parties[{i}].idNumber", $"第{i + 1}位当事人身份证号（parties[{i}].idNumber）无效：{error}");
-            }
-            else if (name is not null)
+            var id = MarriageIdentityInput.Identity(parties[i], i, today, errors, residentOnly);
+            if (id is not null && name is not null)
             {
                 valid.Add(new ValidParty(name, id));
             }
         }
 
-        if (valid.Count == 2 && valid[0].Id.Value == valid[1].Id.Value)
+        if (valid.Count == 2 && valid[0].Id.IndexInput == valid[1].Id.IndexInput)
         {
-            errors.Add("parties[1].idNumber", "双方当事人的身份证号不能相同");
+            errors.Add("parties[1].idNumber", $"双方当事人的{MarriageIdTypes.NumberName(valid[1].Id.Type)}不能相同");
         }
 
         return errors.Any ? null : valid;

@@ -20,6 +20,9 @@ public sealed class MarriageLineStatistics(MarriageQueries queries) : ILineStati
             LineFigure.Count("revocations", "撤销婚姻", f.Revocations, "对"),
             LineFigure.Count("firstMarriages", "结婚当事人中初婚", f.Parties.FirstMarriages, "人"),
             LineFigure.Count("remarriages", "结婚当事人中再婚", f.Parties.Remarriages, "人"),
+            LineFigure.Count("foreignMarriages", "涉外结婚登记", f.CrossBorder!.ForeignMarriages, "对"),
+            LineFigure.Count("hongKongMacaoTaiwanMarriages", "涉港澳台结婚登记", f.CrossBorder.HongKongMacaoTaiwanMarriages, "对"),
+            LineFigure.Count("overseasChineseMarriages", "华侨结婚登记", f.CrossBorder.OverseasChineseMarriages, "对"),
         ]);
     }
 }

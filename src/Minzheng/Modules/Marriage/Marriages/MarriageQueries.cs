@@ -8,8 +8,9 @@ using Minzheng.Platform.Web;
 namespace Minzheng.Modules.Marriage.Marriages;
 
 /// <param name="Parties">the persons of the period's marriages: first marriages, remarriages and age groups</param>
+/// <param name="CrossBorder">marriages and divorces with a foreign, 港澳台 or 华侨 party (涉外、涉港澳台、华侨)</param>
 public sealed record MarriageStatistics(int Marriages, int Divorces, int ReissuedMarriageCertificates, int ReissuedDivorceCertificates, int Revocations,
-    MarriageParties Parties)
+    MarriageParties Parties, CrossBorderFigures? CrossBorder = null)
 {
     public int Total => Marriages + Divorces + ReissuedMarriageCertificates + ReissuedDivorceCertificates + Revocations;
 }
@@ -19,7 +20,8 @@ public sealed record MarriageRecordRow(Guid Id, string Kind, string KindName, Da
     string PartyBName, string PartyBIdMasked, string RegionCode);
 
 /// <summary>Lists and counts of the register, within the caller's region.</summary>
-public sealed class MarriageQueries(MinzhengDbContext db, Minzheng.Platform.Statistics.PeriodStatistics period, MarriagePartyCounts parties)
+public sealed class MarriageQueries(MinzhengDbContext db, Minzheng.Platform.Statistics.PeriodStatistics period, MarriagePartyCounts parties,
+    CrossBorderCounts crossBorder)
 {
     public async Task<Paged<MarriageRecordRow>> RecordsAsync(MarriageRecordKind? kind, string? name, PageRequest page, CancellationToken ct)
     {
@@ -85,6 +87,6 @@ public sealed class MarriageQueries(MinzhengDbContext db, Minzheng.Platform.Stat
         int Of(MarriageRecordKind k) => counts.GetValueOrDefault(k);
         return new MarriageStatistics(Of(MarriageRecordKind.Marriage), Of(MarriageRecordKind.Divorce),
             Of(MarriageRecordKind.ReissuedMarriageCertificate), Of(MarriageRecordKind.ReissuedDivorceCertificate), Of(MarriageRecordKind.Revocation),
-            await parties.CountAsync(prefix, from, to, ct));
+            await parties.CountAsync(prefix, from, to, ct), await crossBorder.CountAsync(prefix, from, to, ct));
     }
 }

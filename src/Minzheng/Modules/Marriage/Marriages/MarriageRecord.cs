@@ -28,8 +28,8 @@ public enum MarriageAnnulmentKind
 
 /// <summary>
 /// One entry of the marriage register: a registration of one kind on one day for two parties, with its certificate
-/// number. A marriage stays in force until a divorce (or a revocation) names it in <see cref="DissolvedOn"/>; that is
-/// what the one-spouse check reads. The parties' ID numbers are stored like a person's: ciphertext, blind index, mask.
+/// number. A marriage stays in force until a divorce (or a revocation) refers to it; <see cref="DissolvedOn"/> records
+/// that day on the marriage itself. The parties' ID numbers are stored like a person's: ciphertext, blind index, mask.
 /// </summary>
 public sealed class MarriageRecord : AuditableEntity, IRegionScoped
 {
@@ -57,6 +57,12 @@ public sealed class MarriageRecord : AuditableEntity, IRegionScoped
     public Gender PartyAGender { get; set; }
     public DateOnly PartyABirthDate { get; set; }
 
+    /// <summary>The document the party was identified by; the cipher, index and mask above are of its number.</summary>
+    public MarriageIdType PartyAIdType { get; set; }
+
+    /// <summary>ISO 3166 alpha-3; for a passport as entered, CHN for a 港澳台 permit, null for a resident ID.</summary>
+    public string? PartyANationality { get; set; }
+
     public string PartyBName { get; set; } = "";
 
     [Sensitive]
@@ -68,6 +74,12 @@ public sealed class MarriageRecord : AuditableEntity, IRegionScoped
     public string PartyBIdMasked { get; set; } = "";
     public Gender PartyBGender { get; set; }
     public DateOnly PartyBBirthDate { get; set; }
+
+    /// <summary>The document the party was identified by; the cipher, index and mask above are of its number.</summary>
+    public MarriageIdType PartyBIdType { get; set; }
+
+    /// <summary>ISO 3166 alpha-3; for a passport as entered, CHN for a 港澳台 permit, null for a resident ID.</summary>
+    public string? PartyBNationality { get; set; }
 
     /// <summary>The two blind indexes in order: the same couple whichever party is named first (idempotency, divorce look-up).</summary>
     [Sensitive]
@@ -92,7 +104,10 @@ public sealed class MarriageRecord : AuditableEntity, IRegionScoped
     public DateOnly? JudgmentDate { get; set; }
     public MarriageAnnulmentKind? AnnulmentKind { get; set; }
 
-    /// <summary>For a marriage: the day a registered divorce ended it; null while it is in force.</summary>
+    /// <summary>
+    /// For a marriage: the day of the divorce or revocation that ended it; null while it is in force. Written with the
+    /// ending entry in the same transaction (and moved by a correction of that entry's date).
+    /// </summary>
     public DateOnly? DissolvedOn { get; set; }
 
     /// <summary>A new entry of <paramref name="kind"/> for the same couple as <paramref name="source"/> (divorce, revocation, reissue), referring to it.</summary>
@@ -109,12 +124,16 @@ public sealed class MarriageRecord : AuditableEntity, IRegionScoped
         PartyAIdMasked = source.PartyAIdMasked,
         PartyAGender = source.PartyAGender,
         PartyABirthDate = source.PartyABirthDate,
+        PartyAIdType = source.PartyAIdType,
+        PartyANationality = source.PartyANationality,
         PartyBName = source.PartyBName,
         PartyBIdCipher = source.PartyBIdCipher,
         PartyBIdIndex = source.PartyBIdIndex,
         PartyBIdMasked = source.PartyBIdMasked,
         PartyBGender = source.PartyBGender,
         PartyBBirthDate = source.PartyBBirthDate,
+        PartyBIdType = source.PartyBIdType,
+        PartyBNationality = source.PartyBNationality,
     };
 
     public static string CoupleKeyOf(string indexA, string indexB) =>
@@ -155,7 +174,11 @@ internal sealed class MarriageRecordConfiguration : IEntityTypeConfiguration<Mar
         b.Property(x => x.PartyAIdMasked).HasMaxLength(18);
         b.Property(x => x.PartyBIdMasked).HasMaxLength(18);
         b.Property(x => x.PartyAGender).HasConversion<string>().HasMaxLength(8);
+        b.Property(x => x.PartyAIdType).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.PartyANationality).HasMaxLength(Nationalities.Length);
         b.Property(x => x.PartyBGender).HasConversion<string>().HasMaxLength(8);
+        b.Property(x => x.PartyBIdType).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.PartyBNationality).HasMaxLength(Nationalities.Length);
         b.Property(x => x.CoupleKey).HasMaxLength(130);
         b.Property(x => x.Reason).HasMaxLength(MarriageRecord.ReasonMaxLength);
         b.Property(x => x.Court).HasMaxLength(MarriageRecord.NameMaxLength * 2);

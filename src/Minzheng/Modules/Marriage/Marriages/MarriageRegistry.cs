@@ -68,7 +68,9 @@ public sealed class MarriageRegistry(MinzhengDbContext db, IRegionScope scope, P
 
         if (a.Id.Gender == b.Id.Gender)
         {
-            reasons.Add("双方性别相同（依身份证号），不予办理结婚登记");
+            reasons.Add(a.Id.Type == MarriageIdType.Resident && b.Id.Type == MarriageIdType.Resident
+                ? "双方性别相同（依身份证号），不予办理结婚登记"
+                : "双方性别相同（依身份证号或录入的性别），不予办理结婚登记");
         }
 
         var married = await MarriedOnAsync([indexA, indexB], date, ct);
@@ -122,10 +124,16 @@ public sealed class MarriageRegistry(MinzhengDbContext db, IRegionScope scope, P
         else if (record.Kind is MarriageRecordKind.Divorce or MarriageRecordKind.Revocation && record.MarriageId is { } ended)
         {
             db.MarriageBonds.RemoveRange(await db.MarriageBonds.Where(x => x.MarriageId == ended).ToListAsync(ct));
+            // The marriage carries the day it ended, written with the entry that ends it; it may lie at another registry (全国通办).
+            var marriage = await db.MarriageRecords.AcrossRegions("the marriage a divorce or revocation ends may have been registered at any registry (全国通办)")
+                .SingleAsync(m => m.Id == ended, ct);
+            marriage.DissolvedOn = record.Date;
         }
     }
 
-    public string Index(IdNumber id) => protector.BlindIndex(id.Value, DataPurpose.IdNumber);
+    public string Index(PartyIdentity id) => protector.BlindIndex(id.IndexInput, DataPurpose.IdNumber);
+
+    public string Index(PartyDocument document) => protector.BlindIndex(document.IndexInput, DataPurpose.IdNumber);
 
     public MarriageRecord NewRecord(MarriageRecordKind kind, DateOnly date, ValidParty a, ValidParty b, string indexA, string indexB, string couple) => new()
     {
@@ -138,12 +146,16 @@ public sealed class MarriageRegistry(MinzhengDbContext db, IRegionScope scope, P
         PartyAIdMasked = a.Id.Masked,
         PartyAGender = a.Id.Gender,
         PartyABirthDate = a.Id.BirthDate,
+        PartyAIdType = a.Id.Type,
+        PartyANationality = a.Id.Nationality,
         PartyBName = b.Name,
         PartyBIdCipher = protector.Encrypt(b.Id.Value, DataPurpose.IdNumber),
         PartyBIdIndex = indexB,
         PartyBIdMasked = b.Id.Masked,
         PartyBGender = b.Id.Gender,
         PartyBBirthDate = b.Id.BirthDate,
+        PartyBIdType = b.Id.Type,
+        PartyBNationality = b.Id.Nationality,
         CoupleKey = couple,
     };
 

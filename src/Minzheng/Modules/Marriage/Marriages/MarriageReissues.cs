@@ -9,13 +9,15 @@ using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.Marriage.Marriages;
 
-public sealed record MarriageLookupRequest(string? IdNumber);
+/// <param name="IdType">the document type of <paramref name="IdNumber"/> (resident when absent)</param>
+public sealed record MarriageLookupRequest(string? IdNumber, string? IdType = null);
 
 /// <summary>A registration naming the person looked up, masked; <see cref="MayReissue"/> when its certificate may be reissued.</summary>
 public sealed record MarriageLookupRow(Guid Id, string Kind, string KindName, DateOnly Date, string CertificateNumber, string PartyAName, string PartyAIdMasked,
     string PartyBName, string PartyBIdMasked, string RegionCode, bool InForce, bool MayReissue);
 
-public sealed record ReissueRequest(Guid? RecordId, string? IdNumber, string? Date, string? Reason);
+/// <param name="IdType">the applicant's document type (resident when absent)</param>
+public sealed record ReissueRequest(Guid? RecordId, string? IdNumber, string? Date, string? Reason, string? IdType = null);
 
 public sealed record ReissuedCertificate(Guid Id, string CertificateNumber, Guid OriginalId, string OriginalCertificateNumber);
 
@@ -31,9 +33,8 @@ public sealed class MarriageReissues(MinzhengDbContext db, MarriageRegistry regi
     public async Task<MarriageResult<List<MarriageLookupRow>>> LookupAsync(MarriageLookupRequest request, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        if (!IdNumber.TryParse(request.IdNumber?.Trim(), clock.Today(), out var id, out var error))
+        if (MarriageIdentityInput.Document(request.IdType, request.IdNumber, "当事人", clock.Today(), errors) is not { } id)
         {
-            errors.Add("idNumber", $"当事人身份证号（idNumber）无效：{error}");
             return MarriageResult<List<MarriageLookupRow>>.Invalid(errors);
         }
 
@@ -63,10 +64,7 @@ public sealed class MarriageReissues(MinzhengDbContext db, MarriageRegistry regi
             errors.Add("recordId", "请指定要补领证件的原登记记录（recordId）");
         }
 
-        if (!IdNumber.TryParse(request.IdNumber?.Trim(), today, out var applicant, out var idError))
-        {
-            errors.Add("idNumber", $"补领人身份证号（idNumber）无效：{idError}");
-        }
+        var applicant = MarriageIdentityInput.Document(request.IdType, request.IdNumber, "补领人", today, errors);
 
         var date = MarriageInput.Date(request.Date, "date", "补领日期", today, errors);
         var reason = TextRules.Field(request.Reason, "reason", "补领原因", MarriageRecord.ReasonMaxLength, errors, required: true, multiLine: true);
@@ -86,10 +84,11 @@ public sealed class MarriageReissues(MinzhengDbContext db, MarriageRegistry regi
             return MarriageResult<ReissuedCertificate>.Refused(Outcome.Rejected, $"该记录为{MarriageRecord.KindName(original.Kind)}，没有可补领的结婚证或离婚证");
         }
 
-        var index = registry.Index(applicant);
+        var index = registry.Index(applicant!);
         if (index != original.PartyAIdIndex && index != original.PartyBIdIndex)
         {
-            return MarriageResult<ReissuedCertificate>.Refused(Outcome.Rejected, "补领须由原登记的当事人本人申请，该身份证号不是原登记的当事人");
+            return MarriageResult<ReissuedCertificate>.Refused(Outcome.Rejected,
+                $"补领须由原登记的当事人本人申请，该{MarriageIdTypes.NumberName(applicant!.Type)}不是原登记的当事人");
         }
 
         if (date < original.Date)

@@ -6,7 +6,10 @@ using Minzheng.Platform.Calendar;
 
 namespace Minzheng.Modules.Marriage.Marriages;
 
-/// <summary>结婚登记: both parties' names and ID numbers, the signed declarations; refusals shown with their reasons, nothing written.</summary>
+/// <summary>
+/// 结婚登记: both parties' names and identity documents (a resident ID by default; a passport or a 港澳台 permit with the
+/// gender, birth date and nationality it cannot tell), the signed declarations; refusals shown with their reasons, nothing written.
+/// </summary>
 [Authorize(Policy = MarriageModule.Register)]
 public sealed class RegisterModel(MarriageRegistry registry, Appointments.AppointmentDesk appointments, TimeProvider clock) : PageModel
 {
@@ -15,6 +18,16 @@ public sealed class RegisterModel(MarriageRegistry registry, Appointments.Appoin
     [BindProperty] public string? IdNumberA { get; set; }
     [BindProperty] public string? NameB { get; set; }
     [BindProperty] public string? IdNumberB { get; set; }
+
+    // A document other than a resident ID: type, and what it cannot tell (gender, birth date; nationality for a passport).
+    [BindProperty] public string? IdTypeA { get; set; }
+    [BindProperty] public string? NationalityA { get; set; }
+    [BindProperty] public string? GenderA { get; set; }
+    [BindProperty] public string? BirthDateA { get; set; }
+    [BindProperty] public string? IdTypeB { get; set; }
+    [BindProperty] public string? NationalityB { get; set; }
+    [BindProperty] public string? GenderB { get; set; }
+    [BindProperty] public string? BirthDateB { get; set; }
     [BindProperty] public bool NoSpouse { get; set; }
     [BindProperty] public bool NoProhibitedKinship { get; set; }
 
@@ -35,7 +48,8 @@ public sealed class RegisterModel(MarriageRegistry registry, Appointments.Appoin
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await registry.RegisterMarriageAsync(new RegisterMarriageRequest("marriage", Date,
-            [new(NameA, IdNumberA), new(NameB, IdNumberB)], new MarriageDeclarations(NoSpouse, NoProhibitedKinship)), ct);
+            [new(NameA, IdNumberA, IdTypeA, NationalityA, GenderA, BirthDateA), new(NameB, IdNumberB, IdTypeB, NationalityB, GenderB, BirthDateB)],
+            new MarriageDeclarations(NoSpouse, NoProhibitedKinship)), ct);
         if (result.Value is { } registered)
         {
             return RedirectToPage("/Modules/Marriage/Marriages/Certificate", new { id = registered.Id });

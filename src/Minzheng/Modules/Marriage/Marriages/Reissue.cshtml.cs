@@ -15,6 +15,9 @@ namespace Minzheng.Modules.Marriage.Marriages;
 public sealed class ReissueModel(MarriageReissues reissues, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? IdNumber { get; set; }
+
+    /// <summary>The applicant's document type (resident ID by default; passport or 港澳台 permit).</summary>
+    [BindProperty] public string? IdType { get; set; }
     [BindProperty] public Guid? RecordId { get; set; }
     [BindProperty] public string? Date { get; set; }
     [BindProperty] public string? Reason { get; set; }
@@ -33,7 +36,7 @@ public sealed class ReissueModel(MarriageReissues reissues, TimeProvider clock) 
 
     public async Task<IActionResult> OnPostReissueAsync(CancellationToken ct)
     {
-        var result = await reissues.ReissueAsync(new ReissueRequest(RecordId, IdNumber, Date, Reason), ct);
+        var result = await reissues.ReissueAsync(new ReissueRequest(RecordId, IdNumber, Date, Reason, IdType), ct);
         if (result.Value is { } reissued)
         {
             return RedirectToPage("/Modules/Marriage/Marriages/Certificate", new { id = reissued.Id });
@@ -47,7 +50,7 @@ public sealed class ReissueModel(MarriageReissues reissues, TimeProvider clock) 
 
     private async Task LookupAsync(CancellationToken ct)
     {
-        var found = await reissues.LookupAsync(new MarriageLookupRequest(IdNumber), ct);
+        var found = await reissues.LookupAsync(new MarriageLookupRequest(IdNumber, IdType), ct);
         Rows = found.Value;
         Errors = found.Errors.Any ? PageMessages.For(found.Errors.Messages) : [];
     }

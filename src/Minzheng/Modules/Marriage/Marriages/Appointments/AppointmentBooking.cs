@@ -60,7 +60,7 @@ public sealed class AppointmentBooking(MinzhengDbContext db, IRegionScope scope,
         var kind = AppointmentInput.Kind(request.Kind, errors);
         var date = AppointmentInput.Date(request.Date, errors);
         var start = AppointmentInput.Slot(request.Slot, errors);
-        var parties = MarriageInput.Parties(request.Parties, today, errors);
+        var parties = MarriageInput.Parties(request.Parties, today, errors, residentOnly: true);
         var phone = AppointmentInput.Phone(request.Phone, errors);
         if (errors.Any || registry is null)
         {
