@@ -25,7 +25,7 @@ public static class OfficerEndpoints
 
         var rosters = api.MapGroup("/funeral/officer-rosters").WithTags("Funeral").RequireAuthorization(FuneralModule.Record);
         rosters.MapPost("/", Generate).WithName("Funeral_GenerateOfficerRoster")
-            .WithSummary("生成年度殡改信息员补贴：year、annualStandard（选填，默认600.00元/年）；每人补贴=标准×服务月数÷12；同一年度再次生成答复409");
+            .WithSummary("生成年度殡改信息员补贴：year、annualStandard（选填，默认600.00元/年）、regionCode（选填，默认本人管辖区划）；每人补贴=标准×服务月数÷12；同一年度再次生成答复409");
         rosters.MapGet("/{year:int}", Roster).WithName("Funeral_GetOfficerRoster").WithSummary("年度补贴发放表：每人服务月数、计算式、金额、发放日期，合计与已发放");
         rosters.MapGet("/{year:int}/export.xlsx", Export).WithName("Funeral_ExportOfficerRoster").WithSummary("导出年度补贴发放表供财政发放（身份证号脱敏），记入审计日志");
         rosters.MapPost("/lines/{id:guid}/paid", Paid).WithName("Funeral_MarkOfficerSubsidyPaid").WithSummary("登记已发放：paidOn；已发放答复409");

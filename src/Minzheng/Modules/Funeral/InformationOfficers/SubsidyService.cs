@@ -23,7 +23,8 @@ public sealed class OfficerSubsidyOptions
     public static bool IsStandard(decimal value) => value > 0m && value <= Max && decimal.Round(value, 2) == value;
 }
 
-public sealed record RosterRequest(int? Year, decimal? AnnualStandard);
+/// <param name="RegionCode">The subtree the roster covers (12 digits, within the caller's region); the caller's own region when empty.</param>
+public sealed record RosterRequest(int? Year, decimal? AnnualStandard, string? RegionCode = null);
 
 public sealed record PaidRequest(string? PaidOn);
 
@@ -67,13 +68,18 @@ public sealed class SubsidyService(MinzhengDbContext db, IRegionScope scope, IOp
             errors.Add("annualStandard", $"补贴标准（annualStandard）应大于0、不超过{OfficerSubsidyOptions.Max:0}元/年，最多两位小数");
         }
 
+        var region = string.IsNullOrWhiteSpace(r.RegionCode) ? scope.RegionCode() : r.RegionCode.Trim();
+        if (!RegionCode.IsValid(region) || !region.StartsWith(scope.Prefix, StringComparison.Ordinal))
+        {
+            errors.Add("regionCode", "发放区划（regionCode）应为您管辖范围内的12位区划代码");
+        }
+
         if (errors.Any)
         {
             return FuneralResult<SubsidyRoster>.Invalid(errors);
         }
 
         var y = r.Year!.Value;
-        var region = scope.RegionCode();
         var own = RegionCode.Prefix(region);
         var existing = await db.OfficerSubsidyRosters.AsNoTracking().AcrossRegions("a roster may not overlap another's villages, whoever generated it")
             .Where(x => x.Year == y).Select(x => x.RegionCode).ToListAsync(ct);
@@ -83,7 +89,7 @@ public sealed class SubsidyService(MinzhengDbContext db, IRegionScope scope, IOp
         }
 
         var (from, to) = (new DateOnly(y, 1, 1), new DateOnly(y, 12, 31));
-        var officers = await db.InformationOfficers.AsNoTracking().Where(o => o.AppointedOn <= to && (o.EndedOn == null || o.EndedOn >= from))
+        var officers = await db.InformationOfficers.AsNoTracking().Where(o => o.RegionCode.StartsWith(own) && o.AppointedOn <= to && (o.EndedOn == null || o.EndedOn >= from))
             .Select(o => new { o.Id, o.RegionCode, o.AppointedOn, o.EndedOn }).ToListAsync(ct);
         var roster = new OfficerSubsidyRoster { RegionCode = region, Year = y, AnnualStandard = standard, GeneratedOn = today };
         db.OfficerSubsidyRosters.Add(roster);
