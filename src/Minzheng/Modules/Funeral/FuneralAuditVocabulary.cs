@@ -16,6 +16,10 @@ public sealed class FuneralAuditVocabulary : IAuditVocabulary
         ["Burial"] = "安葬记录",
         ["PlotRenewal"] = "墓穴续期",
         ["IllegalBurialCase"] = "乱埋乱葬案件",
+        ["ExistingGrave"] = "已有坟墓",
+        ["InformationOfficer"] = "殡改信息员",
+        ["OfficerSubsidyRoster"] = "殡改信息员补贴年度表",
+        ["OfficerSubsidyLine"] = "殡改信息员补贴",
     };
 
     public IReadOnlyDictionary<string, string> Keys { get; } = new Dictionary<string, string>
@@ -33,10 +37,17 @@ public sealed class FuneralAuditVocabulary : IAuditVocabulary
         ["rectifyBy"] = "整改期限",
         ["decisionNumber"] = "处罚决定书文号",
         ["penaltyAmount"] = "罚款金额",
+        ["certificateIssuedOn"] = "墓穴证发证日期",
+        ["compensation"] = "迁移补偿金额",
+        ["appointedOn"] = "聘任日期",
+        ["paidOn"] = "发放日期",
+        ["annualStandard"] = "补贴标准（元/年）",
     };
 
     public IReadOnlyDictionary<string, string> Values { get; } = new Dictionary<string, string>
     {
         [Cremations.FuneralEndpoints.ExportKind] = "火化记录",
+        [ExistingGraves.GraveEndpoints.ExportKind] = "已有坟墓",
+        [InformationOfficers.OfficerEndpoints.ExportKind] = "殡改信息员补贴发放表",
     };
 }

@@ -17,5 +17,9 @@ public static class FuneralData
         public DbSet<Plots.Burial> FuneralBurials => db.Set<Plots.Burial>();
         public DbSet<Plots.PlotRenewal> FuneralPlotRenewals => db.Set<Plots.PlotRenewal>();
         public DbSet<IllegalBurials.IllegalBurialCase> IllegalBurialCases => db.Set<IllegalBurials.IllegalBurialCase>();
+        public DbSet<ExistingGraves.ExistingGrave> ExistingGraves => db.Set<ExistingGraves.ExistingGrave>();
+        public DbSet<InformationOfficers.InformationOfficer> InformationOfficers => db.Set<InformationOfficers.InformationOfficer>();
+        public DbSet<InformationOfficers.OfficerSubsidyRoster> OfficerSubsidyRosters => db.Set<InformationOfficers.OfficerSubsidyRoster>();
+        public DbSet<InformationOfficers.OfficerSubsidyLine> OfficerSubsidyLines => db.Set<InformationOfficers.OfficerSubsidyLine>();
     }
 }

@@ -16,7 +16,8 @@ namespace Minzheng.Modules.Funeral;
 /// Idempotent: nothing is added once there are cremations.
 /// </summary>
 public sealed class FuneralDemo(MinzhengDbContext db, CremationService cremations, FacilityService facilities, Plots.PlotService plots, Plots.BurialService burials,
-    IllegalBurials.IllegalBurialService illegalBurials, TimeProvider clock, ILogger<FuneralDemo> log)
+    IllegalBurials.IllegalBurialService illegalBurials, ExistingGraves.GraveService graves, ExistingGraves.GraveChanges graveChanges,
+    InformationOfficers.OfficerService officers, InformationOfficers.SubsidyService subsidies, TimeProvider clock, ILogger<FuneralDemo> log)
 {
     public const string FuneralHome = "共青城市殡仪馆";
 
@@ -108,8 +109,10 @@ public sealed class FuneralDemo(MinzhengDbContext db, CremationService cremation
         }
 
         var cases = await FuneralDemoBurials.SeedCasesAsync(illegalBurials, villages, today, ct);
-        log.LogInformation("Demo funeral records seeded ({Done} cremations, {Refused} waivers refused, {Buried} burials, {Cases} illegal burial cases)",
-            done, refused, buried, cases);
+        var oldGraves = await FuneralDemoGraves.SeedGravesAsync(graves, graveChanges, villages, today, Id, ct);
+        var informants = await FuneralDemoGraves.SeedOfficersAsync(officers, subsidies, villages, today, Id, ct);
+        log.LogInformation("Demo funeral records seeded ({Done} cremations, {Refused} waivers refused, {Buried} burials, {Cases} illegal burial cases, {Graves} old graves, {Officers} officers)",
+            done, refused, buried, cases, oldGraves, informants);
     }
 
     private static string InputValues(FacilityKind kind) => Platform.Web.InputValues.Code(kind);

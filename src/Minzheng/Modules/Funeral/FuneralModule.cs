@@ -19,7 +19,7 @@ public sealed class FuneralModule : IMinzhengModule
 
     public IReadOnlyList<Permission> Permissions { get; } =
     [
-        new(Record, "办理火化登记、惠民殡葬减免，维护殡葬设施、墓穴（出售、安葬、续期），查处乱埋乱葬", [Roles.FuneralClerk]),
+        new(Record, "办理火化登记、惠民殡葬减免，维护殡葬设施、墓穴（出售、安葬、续期），查处乱埋乱葬，登记已有坟墓及迁移，管理殡改信息员及补贴", [Roles.FuneralClerk]),
         new(Read, "查看殡葬统计", [Roles.FuneralClerk, Roles.Leader]),
     ];
 
@@ -31,6 +31,8 @@ public sealed class FuneralModule : IMinzhengModule
             new("火化登记", "/Cremations/Register", [Roles.FuneralClerk]),
             new("殡葬设施", "/FuneralFacilities", [Roles.FuneralClerk]),
             new("乱埋乱葬案件", "/IllegalBurials", [Roles.FuneralClerk]),
+            new("已有坟墓", "/ExistingGraves", [Roles.FuneralClerk]),
+            new("殡改信息员", "/InformationOfficers", [Roles.FuneralClerk]),
             new("殡葬统计", "/Cremations/Statistics", [Roles.FuneralClerk, Roles.Leader]),
         ]),
     ];
@@ -51,11 +53,17 @@ public sealed class FuneralModule : IMinzhengModule
         services.AddScoped<Platform.Deadlines.IDeadlineSource, Plots.TenureDeadlines>();
         services.AddScoped<IllegalBurials.IllegalBurialService>();
         services.AddScoped<Platform.Deadlines.IDeadlineSource, IllegalBurials.IllegalBurialDeadlines>();
+        services.AddScoped<ExistingGraves.GraveService>();
+        services.AddScoped<ExistingGraves.GraveChanges>();
+        services.AddScoped<InformationOfficers.OfficerService>();
+        services.AddScoped<InformationOfficers.SubsidyService>();
         services.AddSingleton(Plots.PlotDocuments.Certificate);
         services.AddOptions<Plots.PlotLimits>().Bind(configuration.GetSection(Plots.PlotLimits.Section))
             .Validate(o => o.IsValid, "Funeral:PlotLimits must be between 0 and 100 square metres").ValidateOnStart();
         services.AddOptions<FeeWaiverOptions>().Bind(configuration.GetSection(FeeWaiverOptions.Section))
             .Validate(o => o.IsValid, "Funeral:Waiver amounts must be between 0 and 100000 yuan with at most two decimals").ValidateOnStart();
+        services.AddOptions<InformationOfficers.OfficerSubsidyOptions>().Bind(configuration.GetSection(InformationOfficers.OfficerSubsidyOptions.Section))
+            .Validate(o => o.IsValid, "Funeral:OfficerSubsidy:AnnualStandard must be above 0 and at most 100000 yuan with at most two decimals").ValidateOnStart();
     }
 
     public void MapApi(RouteGroupBuilder api)
@@ -64,6 +72,8 @@ public sealed class FuneralModule : IMinzhengModule
         FuneralFacilities.FacilityEndpoints.Map(api);
         Plots.PlotEndpoints.Map(api);
         IllegalBurials.IllegalBurialEndpoints.Map(api);
+        ExistingGraves.GraveEndpoints.Map(api);
+        InformationOfficers.OfficerEndpoints.Map(api);
     }
 
     // The demo records can be left out to start faster (Demo:Funeral=false), as the tests do unless they ask for them.

@@ -42,6 +42,23 @@ public sealed class FuneralDemoTests(FuneralDemoApp app) : IClassFixture<Funeral
     }
 
     [Fact]
+    public async Task DemoRecords_HaveOldGravesInEveryState_OfficersAndLastYearsRosterPartlyPaid()
+    {
+        using var client = await app.ClientAsAsync("funeral");
+        var (graves, total) = await client.GetPageAsync("/api/v1/funeral/graves?pageSize=100");
+        Assert.InRange(total, 25, 40);
+        Assert.Superset(new HashSet<string?> { "registered", "relocated", "removed" }, graves.Strings("status").ToHashSet());
+        Assert.Contains(graves, g => g.GetProperty("certificateNumber").ValueKind == System.Text.Json.JsonValueKind.String);
+        var (officers, count) = await client.GetPageAsync("/api/v1/funeral/officers?pageSize=100");
+        Assert.InRange(count, 8, 12);
+        Assert.Contains(officers, o => !o.GetProperty("active").GetBoolean());
+        var roster = await (await client.GetAsync($"/api/v1/funeral/officer-rosters/{DateTime.UtcNow.Year - 1}", Ct)).JsonAsync();
+        var (sum, paid) = (roster.GetProperty("total").GetDecimal(), roster.GetProperty("paid").GetDecimal());
+        Assert.True(paid > 0 && paid < sum, $"{paid} of {sum}");
+        Assert.Contains(roster.GetProperty("rows").EnumerateArray(), r => r.GetProperty("calculation").GetString() == "600.00 × 7/12");
+    }
+
+    [Fact]
     public async Task WorkSummary_OfTheCounty_HasTheFuneralSentence_WithFiguresOnly()
     {
         using var leader = await app.ClientAsAsync("leader");

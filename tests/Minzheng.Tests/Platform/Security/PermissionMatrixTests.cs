@@ -180,6 +180,21 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", "/api/v1/funeral/illegal-burials", "{}", ["funeral"]),
             ("GET", $"/api/v1/funeral/illegal-burials/{Guid.Empty}", null, ["funeral"]),
             ("POST", $"/api/v1/funeral/illegal-burials/{Guid.Empty}/outcome", "{}", ["funeral"]),
+            ("GET", "/api/v1/funeral/graves", null, ["funeral"]),
+            ("POST", "/api/v1/funeral/graves", "{}", ["funeral"]),
+            ("GET", "/api/v1/funeral/graves/export.xlsx?name=无此人", null, ["funeral"]),
+            ("GET", $"/api/v1/funeral/graves/{Guid.Empty}", null, ["funeral"]),
+            ("POST", $"/api/v1/funeral/graves/{Guid.Empty}/certificate", "{}", ["funeral"]),
+            ("POST", $"/api/v1/funeral/graves/{Guid.Empty}/relocation", "{}", ["funeral"]),
+            ("POST", $"/api/v1/funeral/graves/{Guid.Empty}/removal", "{}", ["funeral"]),
+            ("GET", "/api/v1/funeral/officers", null, ["funeral"]),
+            ("POST", "/api/v1/funeral/officers", "{}", ["funeral"]),
+            ("GET", "/api/v1/funeral/officers/by-township", null, ["funeral"]),
+            ("POST", $"/api/v1/funeral/officers/{Guid.Empty}/end", "{}", ["funeral"]),
+            ("POST", "/api/v1/funeral/officer-rosters", "{}", ["funeral"]),
+            ("GET", "/api/v1/funeral/officer-rosters/1999", null, ["funeral"]),
+            ("GET", "/api/v1/funeral/officer-rosters/1999/export.xlsx", null, ["funeral"]),
+            ("POST", $"/api/v1/funeral/officer-rosters/lines/{Guid.Empty}/paid", "{}", ["funeral"]),
             ("GET", "/api/v1/funeral/statistics?region=bad", null, ["funeral", "leader"]),
             ("POST", "/api/v1/social-organizations", "{}", ["socialorg"]),
             ("GET", "/api/v1/social-organizations?kind=bad", null, ["socialorg"]),
@@ -360,6 +375,13 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("funeral", "/IllegalBurials", true)]
     [InlineData("township", "/IllegalBurials", false)]
     [InlineData("leader", "/IllegalBurials", false)]
+    [InlineData("funeral", "/ExistingGraves", true)]
+    [InlineData("township", "/ExistingGraves", false)]
+    [InlineData("leader", "/ExistingGraves", false)]
+    [InlineData("funeral", "/InformationOfficers", true)]
+    [InlineData("funeral", "/InformationOfficers/Roster", true)]
+    [InlineData("village", "/InformationOfficers", false)]
+    [InlineData("leader", "/InformationOfficers/Roster", false)]
     [InlineData("leader", "/Cremations/Statistics", true)]
     [InlineData("leader", "/Cremations", false)]
     [InlineData("county", "/Cremations/Register", false)]

@@ -2,7 +2,7 @@ using Minzheng.Platform.Statistics;
 
 namespace Minzheng.Modules.Funeral.Cremations;
 
-/// <summary>殡葬's row of the 民政事业统计 tables and the dashboard: cremations, fee waivers, the public cemeteries' plots and burials, illegal burials.</summary>
+/// <summary>殡葬's row of the 民政事业统计 tables and the dashboard: cremations, fee waivers, the public cemeteries' plots and burials, illegal burials, old graves and information officers.</summary>
 public sealed class FuneralLineStatistics(FuneralQueries queries) : ILineStatistics
 {
     public string Permission => FuneralModule.Read;
@@ -23,6 +23,12 @@ public sealed class FuneralLineStatistics(FuneralQueries queries) : ILineStatist
             LineFigure.Count("illegalBurialsRectified", "乱埋乱葬整改到位", f.IllegalBurialsRectified, "起"),
             LineFigure.Count("illegalBurialsPenalised", "乱埋乱葬处罚", f.IllegalBurialsPenalised, "户"),
             LineFigure.Money("penaltyAmount", "罚款金额", f.PenaltyAmount),
+            LineFigure.Count("gravesRegistered", "登记已有坟墓", f.Graves?.GravesRegistered ?? 0, "冢"),
+            LineFigure.Count("graveCertificates", "已有坟墓发墓穴证", f.Graves?.GraveCertificates ?? 0, "个"),
+            LineFigure.Count("gravesRelocated", "迁移坟墓", f.Graves?.GravesRelocated ?? 0, "冢"),
+            LineFigure.Count("gravesIntoCemeteries", "其中迁入公墓", f.Graves?.GravesIntoCemeteries ?? 0, "冢"),
+            LineFigure.Count("informationOfficers", "在任殡改信息员", f.Graves?.Officers ?? 0, "名"),
+            LineFigure.Money("officerSubsidyPaid", "发放殡改信息员补贴", f.Graves?.SubsidyPaid ?? 0m),
         ]);
     }
 }

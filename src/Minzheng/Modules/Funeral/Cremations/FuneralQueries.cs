@@ -10,7 +10,14 @@ namespace Minzheng.Modules.Funeral.Cremations;
 /// <summary><c>GET /api/v1/funeral/statistics</c>: figures by cremation date within [from, to] for a region subtree.</summary>
 public sealed record FuneralStatistics(string Region, DateOnly From, DateOnly To, int Cremations, int AgriculturalCremations, int EnrolledDeceased,
     int FindingsOpened, int WaiverCases, decimal WaiverAmount, IReadOnlyList<FuneralMonth> Months, int Plots = 0, int PlotsSold = 0, int Burials = 0,
-    int IllegalBurialsFound = 0, int IllegalBurialsRectified = 0, int IllegalBurialsPenalised = 0, decimal PenaltyAmount = 0m);
+    int IllegalBurialsFound = 0, int IllegalBurialsRectified = 0, int IllegalBurialsPenalised = 0, decimal PenaltyAmount = 0m, GraveFigures? Graves = null);
+
+/// <summary>
+/// Old graves and information officers: graves registered, 墓穴证 issued for them, relocated (of which into a public
+/// cemetery plot) and levelled in the period; officers serving on its last day; subsidy paid in the period.
+/// </summary>
+public sealed record GraveFigures(int GravesRegistered, int GraveCertificates, int GravesRelocated, int GravesIntoCemeteries, int GravesRemoved,
+    int GravesOnRecord, int Officers, int SubsidyPaidRows, decimal SubsidyPaid);
 
 /// <summary>One month of the waiver ledger: cremations, waived cases and the amount to claim from finance.</summary>
 public sealed record FuneralMonth(string Month, int Cremations, int WaiverCases, decimal WaiverAmount);
@@ -108,6 +115,22 @@ public sealed class FuneralQueries(MinzhengDbContext db, Minzheng.Platform.Stati
             rows.Count(r => r.WaiverAmount > 0), rows.Sum(r => r.WaiverAmount), months, plotCount, sold, burials,
             cases.Count(c => c.FoundOn >= from && c.FoundOn <= to),
             closed.Count(c => c.Status is IllegalBurials.IllegalBurialStatus.Rectified or IllegalBurials.IllegalBurialStatus.Relocated),
-            penalised.Count, penalised.Sum(c => c.PenaltyAmount ?? 0m));
+            penalised.Count, penalised.Sum(c => c.PenaltyAmount ?? 0m), await GraveFiguresAsync(prefix, from, to, ct));
+    }
+
+    private async Task<GraveFigures> GraveFiguresAsync(string prefix, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var graves = db.ExistingGraves.AsNoTracking().Where(g => g.RegionCode.StartsWith(prefix));
+        var registered = await graves.CountAsync(g => g.RegisteredOn >= from && g.RegisteredOn <= to, ct);
+        var certificates = await graves.CountAsync(g => g.CertificateIssuedOn >= from && g.CertificateIssuedOn <= to && g.CertificateNumber != null, ct);
+        var closed = await graves.Where(g => g.ClosedOn >= from && g.ClosedOn <= to).Select(g => new { g.Status, g.BurialId }).ToListAsync(ct);
+        var onRecord = await graves.CountAsync(g => g.Status == ExistingGraves.GraveStatus.Registered && g.RegisteredOn <= to, ct);
+        var officers = await db.InformationOfficers.AsNoTracking()
+            .CountAsync(o => o.RegionCode.StartsWith(prefix) && o.AppointedOn <= to && (o.EndedOn == null || o.EndedOn >= to), ct);
+        var paid = await db.OfficerSubsidyLines.AsNoTracking().Where(l => l.RegionCode.StartsWith(prefix) && l.PaidOn >= from && l.PaidOn <= to)
+            .Select(l => l.Amount).ToListAsync(ct);
+        var relocated = closed.Where(g => g.Status == ExistingGraves.GraveStatus.Relocated).ToList();
+        return new GraveFigures(registered, certificates, relocated.Count, relocated.Count(g => g.BurialId is not null),
+            closed.Count(g => g.Status == ExistingGraves.GraveStatus.Removed), onRecord, officers, paid.Count, paid.Sum());
     }
 }

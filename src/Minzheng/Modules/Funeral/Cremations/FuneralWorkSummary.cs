@@ -34,6 +34,20 @@ public sealed class FuneralWorkSummary(FuneralQueries queries) : IWorkSummaryCon
                 $"制止乱埋乱葬{f.IllegalBurialsFound}起，整改到位{f.IllegalBurialsRectified}起{fines}。"), source));
         }
 
+        if (f.Graves is { } g && (g.GravesRegistered > 0 || g.GraveCertificates > 0 || g.GravesRelocated > 0 || g.GravesRemoved > 0))
+        {
+            var into = g.GravesIntoCemeteries > 0 ? $"（其中迁入公墓{g.GravesIntoCemeteries}冢）" : "";
+            var removed = g.GravesRemoved > 0 ? $"，平毁{g.GravesRemoved}冢" : "";
+            sentences.Add(new DraftSentence(string.Create(CultureInfo.InvariantCulture,
+                $"登记已有坟墓{g.GravesRegistered}冢，发墓穴证{g.GraveCertificates}个，迁移{g.GravesRelocated}冢{into}{removed}。"), source));
+        }
+
+        if (f.Graves is { } o && (o.Officers > 0 || o.SubsidyPaid > 0))
+        {
+            var paid = o.SubsidyPaid > 0 ? $"，发放补贴{o.SubsidyPaidRows}人次{ReportFormat.Wan(o.SubsidyPaid)}" : "";
+            sentences.Add(new DraftSentence(string.Create(CultureInfo.InvariantCulture, $"在任殡改信息员{o.Officers}名{paid}。"), source));
+        }
+
         return sentences.Count == 0 ? [] : [new WorkSummarySection("殡葬管理", sentences)];
     }
 }
