@@ -11,9 +11,9 @@ public static partial class PageMessages
     public static List<string> For(IEnumerable<string> messages) =>
         [.. messages.Select(m => FieldWithMore().Replace(FieldOnly().Replace(m, ""), "（"))];
 
-    [GeneratedRegex(@"（[A-Za-z][A-Za-z0-9\[\]]*）")]
+    [GeneratedRegex(@"（[A-Za-z][A-Za-z0-9.\[\]]*）")]
     private static partial Regex FieldOnly();
 
-    [GeneratedRegex(@"（[A-Za-z][A-Za-z0-9\[\]]*，")]
+    [GeneratedRegex(@"（[A-Za-z][A-Za-z0-9.\[\]]*，")]
     private static partial Regex FieldWithMore();
 }

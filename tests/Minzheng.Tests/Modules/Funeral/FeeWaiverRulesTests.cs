@@ -45,6 +45,7 @@ public sealed class FeeWaiverRulesTests
 
     [Fact]
     public void PageMessages_DropTheJsonFieldNames_KeepingTheChineseLabels() =>
-        Assert.Equal(["火化日期不能早于死亡日期", "请填写死亡日期（格式 YYYY-MM-DD）", "“棺木”不是基本殡葬服务"],
-            PageMessages.For(["火化日期（cremationDate）不能早于死亡日期（deathDate）", "请填写死亡日期（deathDate，格式 YYYY-MM-DD）", "“棺木”不是基本殡葬服务"]));
+        Assert.Equal(["火化日期不能早于死亡日期", "请填写死亡日期（格式 YYYY-MM-DD）", "“棺木”不是基本殡葬服务", "第二方的出生日期不能晚于今天"],
+            PageMessages.For(["火化日期（cremationDate）不能早于死亡日期（deathDate）", "请填写死亡日期（deathDate，格式 YYYY-MM-DD）", "“棺木”不是基本殡葬服务",
+                "第二方的出生日期（parties[1].birthDate）不能晚于今天"]));
 }

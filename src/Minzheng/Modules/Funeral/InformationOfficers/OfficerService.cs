@@ -35,19 +35,7 @@ public sealed class OfficerService(MinzhengDbContext db, IRegionScope scope, Reg
         var today = clock.Today();
         var errors = new FieldErrors();
         var name = TextRules.Field(r.Name, "name", "姓名", InformationOfficer.NameMaxLength, errors, required: true);
-        IdNumber? id = null;
-        if (string.IsNullOrWhiteSpace(r.IdNumber))
-        {
-            errors.Add("idNumber", "请填写身份证号（idNumber）");
-        }
-        else if (!IdNumber.TryParse(r.IdNumber, today, out var parsed, out var error))
-        {
-            errors.Add("idNumber", $"身份证号（idNumber）无效：{error}");
-        }
-        else
-        {
-            id = parsed;
-        }
+        var id = IdNumberInput.Required(r.IdNumber, today, errors);
 
         var phone = GraveService.Phone(r.Phone, "phone", errors);
         var region = await GraveService.VillageAsync(r.RegionCode, "regionCode", "所在村（社区）", scope, regions, errors, ct);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Kernel;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.Marriage.Marriages;
 
@@ -62,7 +63,7 @@ public sealed class DivorcesModel(DivorceService divorces, MarriageQueries queri
             return RedirectToPage(new { receipt = created.Id });
         }
 
-        Errors = result.Errors.Any ? result.Errors.Messages.ToList() : [result.Message!];
+        Errors = result.Errors.Any ? PageMessages.For(result.Errors.Messages) : [result.Message!];
         await OnGetAsync(ct);
         return Page();
     }

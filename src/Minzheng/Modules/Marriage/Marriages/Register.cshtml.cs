@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Platform.Calendar;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.Marriage.Marriages;
 
@@ -55,7 +56,7 @@ public sealed class RegisterModel(MarriageRegistry registry, Appointments.Appoin
             return RedirectToPage("/Modules/Marriage/Marriages/Certificate", new { id = registered.Id });
         }
 
-        Errors = result.Errors.Any ? result.Errors.Messages.ToList() : [result.Message!];
+        Errors = result.Errors.Any ? PageMessages.For(result.Errors.Messages) : [result.Message!];
         return Page();
     }
 }

@@ -42,7 +42,7 @@ public sealed class ReissueModel(MarriageReissues reissues, TimeProvider clock) 
             return RedirectToPage("/Modules/Marriage/Marriages/Certificate", new { id = reissued.Id });
         }
 
-        var errors = result.Errors.Any ? result.Errors.Messages.ToList() : [result.Message!];
+        var errors = result.Errors.Any ? PageMessages.For(result.Errors.Messages) : [result.Message!];
         await LookupAsync(ct);
         Errors = PageMessages.For(errors);
         return Page();

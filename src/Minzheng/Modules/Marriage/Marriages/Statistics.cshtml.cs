@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Kernel;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.Marriage.Marriages;
 
@@ -24,6 +25,6 @@ public sealed class StatisticsModel(MarriageQueries queries, TimeProvider clock)
         To ??= today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var (outcome, figures, errors) = await queries.StatisticsAsync(null, From, To, ct);
         Figures = figures;
-        Errors = outcome == Outcome.Done ? [] : errors.Any ? errors.Messages.ToList() : ["统计区划不在您的管辖范围内"];
+        Errors = outcome == Outcome.Done ? [] : errors.Any ? PageMessages.For(errors.Messages) : ["统计区划不在您的管辖范围内"];
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Platform.Auditing;
 using Minzheng.Platform.Security;
 using Minzheng.Platform.Statistics;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialAssistance.Reports;
 
@@ -42,7 +43,7 @@ public sealed class SummaryModel(AssistanceSummaryService service, WorkSummaryDr
         var (file, errors) = await WorkSummaryDocument.ExportAsync(new WorkSummaryText(Title, Text), audit, ct);
         if (file is null)
         {
-            Errors = errors.Messages.ToList();
+            Errors = PageMessages.For(errors.Messages);
             return Page();
         }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Web;
 using Minzheng.Platform.Workflow;
 
 namespace Minzheng.Modules.SocialOrganizations.Organizations;
@@ -74,7 +75,7 @@ public sealed partial class DetailModel(OrganizationQueries queries, Organizatio
             return RedirectToPage("/Modules/SocialOrganizations/Organizations/Detail", new { id, done });
         }
 
-        Errors = result.Errors.Any ? result.Errors.Messages.ToList() : [result.Message!];
+        Errors = result.Errors.Any ? PageMessages.For(result.Errors.Messages) : [result.Message!];
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

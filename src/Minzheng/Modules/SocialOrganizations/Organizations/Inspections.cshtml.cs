@@ -76,7 +76,7 @@ public sealed class InspectionsModel(InspectionService service, InspectionQuerie
             return RedirectToPage("/Modules/SocialOrganizations/Organizations/Inspections", new { year, done });
         }
 
-        Errors = errors.Any ? errors.Messages.ToList() : [message!];
+        Errors = errors.Any ? PageMessages.For(errors.Messages) : [message!];
         await LoadAsync(ct);
         return Page();
     }

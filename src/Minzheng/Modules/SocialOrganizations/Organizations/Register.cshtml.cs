@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Platform.Calendar;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialOrganizations.Organizations;
 
@@ -46,7 +47,7 @@ public sealed class RegisterModel(OrganizationRegistry registry, TimeProvider cl
             return RedirectToPage("/Modules/SocialOrganizations/Organizations/Detail", new { id = registered.Id, registered = true });
         }
 
-        Errors = result.Errors.Any ? result.Errors.Messages.ToList() : [result.Message!];
+        Errors = result.Errors.Any ? PageMessages.For(result.Errors.Messages) : [result.Message!];
         return Page();
     }
 }

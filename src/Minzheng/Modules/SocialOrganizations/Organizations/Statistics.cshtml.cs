@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Modules.SocialOrganizations.AnnualInspections;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Security;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialOrganizations.Organizations;
 
@@ -29,7 +30,7 @@ public sealed class StatisticsModel(OrganizationStatistics statistics, Inspectio
         To ??= today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Decoupling = await supervision.DecouplingSummaryAsync(ct);
         var (_, value, errors) = await statistics.ForAsync(null, From, To, ct);
-        Errors = errors.Messages.ToList();
+        Errors = PageMessages.For(errors.Messages);
         Figures = value;
         if (value is not null && DateOnly.TryParse(To, CultureInfo.InvariantCulture, out var end))
         {

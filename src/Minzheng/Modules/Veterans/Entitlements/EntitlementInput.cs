@@ -22,19 +22,7 @@ public static class EntitlementInput
     public static ValidEntitlement? Validate(EntitlementRequest r, DateOnly today, FieldErrors errors)
     {
         var name = TextRules.Field(r.Name, "name", "姓名", VeteranEntitlement.NameMaxLength, errors, required: true);
-        IdNumber? id = null;
-        if (string.IsNullOrWhiteSpace(r.IdNumber))
-        {
-            errors.Add("idNumber", "请填写身份证号（idNumber）");
-        }
-        else if (!IdNumber.TryParse(r.IdNumber, today, out var parsed, out var error))
-        {
-            errors.Add("idNumber", $"身份证号（idNumber）无效：{error}");
-        }
-        else
-        {
-            id = parsed;
-        }
+        var id = IdNumberInput.Required(r.IdNumber, today, errors);
 
         var region = r.RegionCode?.Trim();
         if (region is null || !Platform.Regions.RegionCode.IsValid(region))

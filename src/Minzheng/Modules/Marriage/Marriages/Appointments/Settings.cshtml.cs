@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.Marriage.Marriages.Appointments;
 
@@ -39,7 +40,7 @@ public sealed class SettingsModel(AppointmentSettings settings) : PageModel
             return RedirectToPage();
         }
 
-        Errors = errors.Messages.ToList();
+        Errors = PageMessages.For(errors.Messages);
         (Slots, SpecialDays) = (slots, days);
         AddBlankRows();
         return Page();
