@@ -22,7 +22,7 @@ public sealed class SocialOrgJourneyTests(BrowserApp app)
     public async Task Registrar_RegistersAnAssociation_ReceivesItsReport_AndOrdersRectificationWithADeadline()
     {
         var page = await app.SignedInPageAsync("socialorg");
-        Assert.Equal(1, await page.Locator("a.dropdown-item[href='/Organizations/Register']").CountAsync());
+        Assert.Equal(1, await page.Locator("a.dropdown-item[href='/Organizations/Receive']").CountAsync());
         var year = DateTime.Today.Year - 2;
         var name = $"共青城市旅程测试{Random.Shared.Next(100_000, 999_999)}协会";
         var code = Code();
@@ -38,13 +38,13 @@ public sealed class SocialOrgJourneyTests(BrowserApp app)
         await page.GetByLabel("注册资金（元）").FillAsync("50000");
         await page.GetByLabel("法定代表人姓名").FillAsync("胡秀英");
         await page.GetByLabel("法定代表人身份证号").FillAsync(BrowserApp.NewIdNumber());
-        await page.GetByRole(AriaRole.Button, new() { Name = "登记并发证" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "补录并发证" }).ClickAsync();
         Assert.Contains("校验码错误", await page.GetByTestId("organization-errors").InnerTextAsync());
         Assert.Equal(name, await page.GetByLabel("组织名称").InputValueAsync());
         await Shots.SaveAsync(page, "socialorg-register-error");
 
         await page.GetByLabel("统一社会信用代码", new() { Exact = true }).FillAsync(code);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登记并发证" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "补录并发证" }).ClickAsync();
         Assert.Contains("成立登记已办理", await page.GetByTestId("organization-done").InnerTextAsync());
         Assert.Contains("民社登字", await page.GetByTestId("organization-certificate").InnerTextAsync());
         await Shots.SaveAsync(page, "socialorg-detail");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Modules.SocialOrganizations.AnnualInspections;
+using Minzheng.Modules.SocialOrganizations.Applications;
 using Minzheng.Modules.SocialOrganizations.Organizations;
 using Minzheng.Modules.SocialOrganizations.Supervision;
 using Minzheng.Platform.Data;
@@ -18,5 +19,6 @@ public static class SocialOrganizationData
         public DbSet<OrganizationComplaint> SocialOrganizationComplaints => db.Set<OrganizationComplaint>();
         public DbSet<OrganizationPenalty> SocialOrganizationPenalties => db.Set<OrganizationPenalty>();
         public DbSet<OrganizationListing> SocialOrganizationListings => db.Set<OrganizationListing>();
+        public DbSet<RegistrationApplication> RegistrationApplications => db.Set<RegistrationApplication>();
     }
 }

@@ -18,8 +18,8 @@ namespace Minzheng.Modules.SocialOrganizations;
 /// private non-enterprise units and foundations over ten years, some changed, deregistered or revoked, and last year's
 /// inspection with organisations in every state (some 整改 overdue). Idempotent: nothing is added once the register has entries.
 /// </summary>
-public sealed class SocialOrganizationDemo(MinzhengDbContext db, PersonalDataProtector protector, DocumentService documents, TimeProvider clock,
-    ILogger<SocialOrganizationDemo> log)
+public sealed class SocialOrganizationDemo(MinzhengDbContext db, PersonalDataProtector protector, DocumentService documents, CalendarService calendars,
+    IConfiguration configuration, TimeProvider clock, ILogger<SocialOrganizationDemo> log)
 {
     private static readonly string[] Associations =
         ["个体劳动者协会", "老年人体育协会", "书法家协会", "摄影家协会", "青年企业家商会", "羽绒服装行业协会", "民宿行业协会", "慈善总会", "志愿者协会",
@@ -121,6 +121,8 @@ public sealed class SocialOrganizationDemo(MinzhengDbContext db, PersonalDataPro
         await SeedInspectionAsync(inspections, today, ct);
         await SocialOrganizationOversightDemo.SeedAsync(new OrganizationOversight(db, changes, clock), registered, [3, 9, 20], roles, today, ct);
         log.LogInformation("Demo social organisations seeded ({Count})", registered.Count);
+        await Applications.ApplicationDemo.SeedAsync(db, new Applications.ApplicationIntake(db, scope, registry, protector, clock),
+            new Applications.ApplicationDecisions(db, registry, changes, documents, calendars, protector, configuration, clock), today, log, ct);
     }
 
     /// <summary>Last year's inspection: reports received from most, reviewed in every result, some 整改 deadlines already past.</summary>

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Minzheng.Modules.SocialOrganizations.AnnualInspections;
+using Minzheng.Modules.SocialOrganizations.Applications;
 using Minzheng.Modules.SocialOrganizations.Organizations;
 using Minzheng.Modules.SocialOrganizations.PublicLookup;
 using Minzheng.Modules.SocialOrganizations.Supervision;
+using Minzheng.Platform.Attachments;
 using Minzheng.Platform.Deadlines;
 using Minzheng.Platform.Modules;
 using Minzheng.Platform.Security;
@@ -32,7 +34,8 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
         new("社会组织",
         [
             new("社会组织名录", "/Organizations", [Roles.SocialOrgRegistrar]),
-            new("成立登记", "/Organizations/Register", [Roles.SocialOrgRegistrar]),
+            new("成立登记", "/Organizations/Receive", [Roles.SocialOrgRegistrar]),
+            new("登记申请", "/Organizations/Applications", [Roles.SocialOrgRegistrar]),
             new("年检", "/Organizations/Inspections", [Roles.SocialOrgRegistrar]),
             new("异常名录与失信名单", "/Organizations/Listings", [Roles.SocialOrgRegistrar]),
             new("社会组织统计", "/Organizations/Statistics", [Roles.SocialOrgRegistrar, Roles.Leader]),
@@ -60,6 +63,16 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
         services.AddScoped<ILineStatistics, SocialOrganizationLineStatistics>();
         services.AddScoped<IDeadlineSource, RectificationDeadlines>();
         services.AddSingleton(OrganizationDocuments.Certificate);
+        services.AddScoped<ApplicationIntake>();
+        services.AddScoped<ApplicationDecisions>();
+        services.AddScoped<ApplicationQueries>();
+        services.AddScoped<IDeadlineSource, ApplicationDeadlines>();
+        services.AddScoped<IAttachmentOwner, OrganizationAttachmentOwner>();
+        services.AddScoped<IAttachmentOwner, ApplicationAttachmentOwner>();
+        foreach (var notice in ApplicationProcedure.Notices)
+        {
+            services.AddSingleton(notice);
+        }
     }
 
     public void MapApi(RouteGroupBuilder api)

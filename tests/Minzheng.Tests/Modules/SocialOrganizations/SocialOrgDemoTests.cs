@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Minzheng.Modules.SocialOrganizations;
 using Minzheng.Modules.SocialOrganizations.AnnualInspections;
+using Minzheng.Modules.SocialOrganizations.Applications;
 using Minzheng.Modules.SocialOrganizations.Organizations;
 using Minzheng.Platform.Data;
 
@@ -30,6 +31,20 @@ public sealed class SocialOrgDemoTests(SocialOrgDemoApp app) : IClassFixture<Soc
         Assert.All(Enum.GetValues<SocialOrganizationKind>(), k => Assert.Contains(organizations, o => o.Kind == k));
         Assert.All(Enum.GetValues<SocialOrganizationStatus>(), s => Assert.Contains(organizations, o => o.Status == s));
         Assert.All(Enum.GetValues<InspectionStatus>(), s => Assert.Contains(s, inspections));
+    }
+
+    [Fact]
+    public async Task DemoApplications_AreOfEveryKindAndInEveryState_SomeOverdue()
+    {
+        var applications = await app.WithScopeAsync(async sp =>
+            await sp.GetRequiredService<MinzhengDbContext>().RegistrationApplications.Select(a => new { a.Kind, a.Status }).ToListAsync(Ct));
+        Assert.True(applications.Count >= 25);
+        Assert.All(Enum.GetValues<ApplicationKind>(), k => Assert.Contains(applications, a => a.Kind == k));
+        Assert.All(Enum.GetValues<ApplicationStatus>(), s => Assert.Contains(applications, a => a.Status == s));
+        using var client = await app.ClientAsAsync("socialorg");
+        var overdue = await client.GetAsync("/api/v1/social-organizations/applications?overdue=true", Ct);
+        Assert.True(int.Parse(overdue.Headers.GetValues("X-Total-Count").Single(), CultureInfo.InvariantCulture) >= 2);
+        Assert.Contains("/Organizations/Application?id=", await client.GetStringAsync("/api/v1/deadlines?due=overdue&take=1000", Ct));
     }
 
     [Fact]
@@ -69,7 +84,7 @@ public sealed class SocialOrgDemoTests(SocialOrgDemoApp app) : IClassFixture<Soc
         var draft = await (await leader.GetAsync($"/api/v1/reports/work-summary?region=360482&from=2000-01-01&to={today}", Ct)).JsonAsync();
         var section = draft.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("heading").GetString()!.EndsWith("社会组织管理", StringComparison.Ordinal));
         var sentences = section.GetProperty("sentences").EnumerateArray().Select(s => s.GetProperty("text").GetString()!).ToList();
-        Assert.Matches(@"^新成立社会组织\d+家，其中社会团体\d+家、民办非企业单位\d+家、基金会\d+家；注销登记2家，撤销登记1家；现有登记在册社会组织\d+家。$", sentences[0]);
+        Assert.Matches(@"^新成立社会组织\d+家，其中社会团体\d+家、民办非企业单位\d+家、基金会\d+家；注销登记3家，撤销登记1家；现有登记在册社会组织\d+家。$", sentences[0]);
         Assert.Matches(@$"^开展{DateTime.Today.Year - 1}年度社会组织年检，通知\d+家，参检\d+家，通过\d+家，整改[1-9]\d*家，不合格\d+家。$", sentences[1]);
         Assert.Matches(@"^推进行业协会商会与行政机关脱钩，列入名单\d+家，其中已脱钩[1-9]\d*家、拟脱钩[1-9]\d*家、暂不脱钩[1-9]\d*家。$", sentences[2]);
     }

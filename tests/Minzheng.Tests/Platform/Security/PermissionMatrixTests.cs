@@ -53,14 +53,14 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", "/api/v1/cases", "{}", ["county", "township", "village"]),
             ("GET", "/api/v1/cases?region=bad", null, ["county", "finance", "township", "village", "leader"]),
             ("GET", "/api/v1/cases/deadline-board", null, ["county", "finance", "township", "village", "leader"]),
-            ("GET", "/api/v1/deadlines?due=soon", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead", "veterans", "funeral"]),
-            ("GET", "/api/v1/deadlines/board", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead", "veterans", "funeral"]),
+            ("GET", "/api/v1/deadlines?due=soon", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead", "veterans", "funeral", "socialorg"]),
+            ("GET", "/api/v1/deadlines/board", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead", "veterans", "funeral", "socialorg"]),
             ("GET", "/api/v1/permissions", null, ["admin", "security"]),
             ("GET", "/api/v1/statistics/lines?from=bad", null, AllRoles),
-            ("GET", $"/api/v1/attachments/case/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead", "veterans"]),
-            ("GET", $"/api/v1/attachments/{Guid.Empty}/content", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead", "veterans"]),
-            ("POST", $"/api/v1/attachments/household/{Guid.Empty}", null, ["county", "township", "village", "marriage", "marriagehead", "veterans"]),
-            ("POST", $"/api/v1/attachments/{Guid.Empty}/delete", "{}", ["county", "township", "village", "marriage", "marriagehead", "veterans"]),
+            ("GET", $"/api/v1/attachments/case/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead", "veterans", "socialorg"]),
+            ("GET", $"/api/v1/attachments/{Guid.Empty}/content", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead", "veterans", "socialorg"]),
+            ("POST", $"/api/v1/attachments/household/{Guid.Empty}", null, ["county", "township", "village", "marriage", "marriagehead", "veterans", "socialorg"]),
+            ("POST", $"/api/v1/attachments/{Guid.Empty}/delete", "{}", ["county", "township", "village", "marriage", "marriagehead", "veterans", "socialorg"]),
             ("GET", $"/api/v1/cases/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader"]),
             ("POST", $"/api/v1/cases/{Guid.Empty}/accept", "{}", ["county", "township", "village"]),
             ("GET", "/api/v1/reserve-funds", null, ["county", "finance", "township", "village", "leader"]),
@@ -222,6 +222,12 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", $"/api/v1/social-organizations/{Guid.Empty}/penalties", "{}", ["socialorg"]),
             ("POST", $"/api/v1/social-organizations/{Guid.Empty}/listings", "{}", ["socialorg"]),
             ("POST", $"/api/v1/social-organizations/{Guid.Empty}/listings/{Guid.Empty}/removal", "{}", ["socialorg"]),
+            ("POST", "/api/v1/social-organizations/applications", "{}", ["socialorg"]),
+            ("GET", "/api/v1/social-organizations/applications?status=bad", null, ["socialorg"]),
+            ("GET", $"/api/v1/social-organizations/applications/{Guid.Empty}", null, ["socialorg"]),
+            ("POST", $"/api/v1/social-organizations/applications/{Guid.Empty}/accept", "{}", ["socialorg"]),
+            ("POST", $"/api/v1/social-organizations/applications/{Guid.Empty}/approve", "{}", ["socialorg"]),
+            ("GET", "/api/v1/social-organizations/applications/statistics?region=bad", null, ["socialorg", "leader"]),
             ("POST", "/api/v1/veterans/entitlements", "{}", ["veterans"]),
             ("GET", "/api/v1/veterans/entitlements?category=bad", null, ["veterans"]),
             ("GET", $"/api/v1/veterans/entitlements/{Guid.Empty}", null, ["veterans"]),
@@ -350,11 +356,16 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("marriage", "/Deadlines", true)]
     [InlineData("marriagehead", "/Deadlines", true)]
     [InlineData("funeral", "/Deadlines", true)]
+    [InlineData("socialorg", "/Deadlines", true)]
     [InlineData("township", "/Marriages/Application", false)]
     [InlineData("township", "/Marriages/Examination", false)]
     [InlineData("leader", "/Marriages/Withdrawal", false)]
     [InlineData("socialorg", "/Organizations", true)]
     [InlineData("socialorg", "/Organizations/Register", true)]
+    [InlineData("socialorg", "/Organizations/Receive", true)]
+    [InlineData("socialorg", "/Organizations/Applications", true)]
+    [InlineData("leader", "/Organizations/Applications", false)]
+    [InlineData("county", "/Organizations/Receive", false)]
     [InlineData("socialorg", "/Organizations/Inspections", true)]
     [InlineData("socialorg", "/Organizations/Statistics", true)]
     [InlineData("leader", "/Organizations/Statistics", true)]

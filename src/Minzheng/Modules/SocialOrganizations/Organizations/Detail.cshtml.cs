@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Minzheng.Platform.Attachments;
 using Minzheng.Platform.Security;
 using Minzheng.Platform.Web;
 using Minzheng.Platform.Workflow;
@@ -11,12 +12,15 @@ namespace Minzheng.Modules.SocialOrganizations.Organizations;
 /// <summary>An organisation: its registered particulars, every change with old and new value, its inspections, and the steps its status allows.</summary>
 [Authorize(Policy = SocialOrganizationsModule.Register)]
 public sealed partial class DetailModel(OrganizationQueries queries, OrganizationChanges changes, Supervision.OrganizationOversight oversight,
-    OrganizationSupervision supervision, DecouplingWork decoupling) : PageModel
+    OrganizationSupervision supervision, DecouplingWork decoupling, AttachmentService attachments) : PageModel
 {
     public OrganizationDetail? Detail { get; private set; }
     public IReadOnlyList<ProcedureStep<SocialOrganizationStatus>> Actions { get; private set; } = [];
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public string? Done { get; private set; }
+
+    /// <summary>章程, 会员名册 and the like filed with the organisation.</summary>
+    public AttachmentPanel? Files { get; private set; }
 
     [BindProperty] public string? Date { get; set; }
     [BindProperty] public string? NewName { get; set; }
@@ -89,6 +93,7 @@ public sealed partial class DetailModel(OrganizationQueries queries, Organizatio
 
         var status = Enum.Parse<SocialOrganizationStatus>(Detail.Organization.Status.Replace("-", "", StringComparison.Ordinal), ignoreCase: true);
         Actions = OrganizationProcedure.Steps.AvailableActions(status, Roles.All.Where(User.IsInRole));
+        Files = await attachments.PanelAsync(User, OrganizationAttachmentOwner.Type, id, $"/Organizations/Detail?id={id}#attachments", ct);
         return true;
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Minzheng.Modules.SocialOrganizations.AnnualInspections;
+using Minzheng.Modules.SocialOrganizations.Applications;
 using Minzheng.Modules.SocialOrganizations.Supervision;
 using Minzheng.Platform.Kernel;
 using Minzheng.Platform.Security;
@@ -51,6 +52,7 @@ public static class OrganizationEndpoints
         group.MapGet("/decoupling", async (OrganizationSupervision supervision, CancellationToken ct) => TypedResults.Ok(await supervision.DecouplingSummaryAsync(ct)))
             .WithName("SocialOrganizations_DecouplingSummary").RequireAuthorization(SocialOrganizationsModule.Read)
             .WithSummary("行业协会商会脱钩统计：已脱钩、拟脱钩、暂不脱钩家数");
+        group.MapApplications();
         group.MapInspections();
         group.MapOversight();
         return api;

@@ -8,9 +8,14 @@ namespace Minzheng.Modules.SocialOrganizations.Organizations;
 
 public sealed record LegalRepresentativeRequest(string? Name, string? IdNumber);
 
-/// <summary>成立登记. <c>creditCodeNote</c> says why a USCC of another region (or a pilot code failing its GB 11714 check) is accepted.</summary>
+/// <summary>
+/// 成立登记. <c>creditCodeNote</c> says why a USCC of another region (or a pilot code failing its GB 11714 check) is accepted.
+/// The member counts and council size are optional here (a 补录 of an old organisation may not know them); when given, a
+/// 社会团体's are checked against the legal minimum.
+/// </summary>
 public sealed record RegisterOrganizationRequest(string? Name, string? Kind, string? CreditCode, string? CreditCodeNote, string? SupervisingUnit,
-    string? Residence, decimal? RegisteredCapital, LegalRepresentativeRequest? LegalRepresentative, string? EstablishedOn);
+    string? Residence, decimal? RegisteredCapital, LegalRepresentativeRequest? LegalRepresentative, string? EstablishedOn,
+    int? IndividualMembers = null, int? UnitMembers = null, int? CouncilSize = null);
 
 /// <summary>变更登记: only the fields given change; each change is kept with its old value.</summary>
 public sealed record ChangeOrganizationRequest(string? Date, string? Name, string? SupervisingUnit, string? Residence, decimal? RegisteredCapital,
@@ -120,6 +125,36 @@ internal static class OrganizationInput
         SocialOrganizationKind.Association when capital < 30_000m => "地方性社会团体的活动资金不得少于3万元（社会团体登记管理条例第十条）",
         // 基金会管理条例 art. 8(2): 非公募基金会、地方性公募基金会 原始基金不低于200万元 (地方性公募 400万).
         SocialOrganizationKind.Foundation when capital < 2_000_000m => "基金会的原始基金不得低于200万元（基金会管理条例第八条）",
+        _ => null,
+    };
+
+    /// <summary>The largest member count or council size anyone types: beyond it the figure is a typing accident.</summary>
+    public const int MaxMembers = 10_000_000;
+
+    /// <summary>A member count or council size: absent, or 0 to <see cref="MaxMembers"/>.</summary>
+    public static int? Count(int? value, string field, string label, FieldErrors errors)
+    {
+        if (value is { } v && (v < 0 || v > MaxMembers))
+        {
+            errors.Add(field, $"{label}应为0至{MaxMembers}之间的整数");
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// 社会团体登记管理条例 art. 10(1) (POLICY §14): ≥ 50 individual or ≥ 30 unit members, ≥ 50 in total when both kinds
+    /// are members. Null when met or when the kind has no member rule; else the reason.
+    /// </summary>
+    public static string? BelowMemberMinimum(SocialOrganizationKind kind, int individual, int unit) => kind switch
+    {
+        SocialOrganizationKind.Association when individual > 0 && unit > 0 && individual + unit < 50 =>
+            $"个人会员、单位会员混合组成的社会团体，会员总数不得少于50个（现为{individual + unit}个，社会团体登记管理条例第十条）",
+        SocialOrganizationKind.Association when unit > 0 && individual == 0 && unit < 30 =>
+            $"社会团体的单位会员不得少于30个（现为{unit}个，社会团体登记管理条例第十条）",
+        SocialOrganizationKind.Association when unit == 0 && individual < 50 =>
+            $"社会团体的个人会员不得少于50个（现为{individual}个，社会团体登记管理条例第十条）",
         _ => null,
     };
 

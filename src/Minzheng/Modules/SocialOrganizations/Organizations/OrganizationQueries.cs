@@ -17,7 +17,8 @@ public sealed record OrganizationInspectionRow(int Year, string Status, string S
 public sealed record OrganizationDetail(OrganizationRow Organization, string? CreditCodeNote, DateOnly? EndedOn, string? EndReason, string? DecisionNumber,
     IReadOnlyList<OrganizationHistoryRow> History, IReadOnlyList<OrganizationInspectionRow> Inspections, string? Decoupling = null, string? DecouplingName = null,
     DateOnly? DecoupledOn = null, string? DecouplingReason = null, string? EvaluationGrade = null, DateOnly? EvaluationValidUntil = null,
-    Supervision.OversightRecord? Oversight = null, IReadOnlyList<DecouplingTaskRow>? DecouplingTasks = null);
+    Supervision.OversightRecord? Oversight = null, IReadOnlyList<DecouplingTaskRow>? DecouplingTasks = null, int? IndividualMembers = null, int? UnitMembers = null,
+    int? CouncilSize = null);
 
 /// <summary>The filters of the register, as in the URL (<c>kind</c>, <c>status</c> are the API codes).</summary>
 public sealed record OrganizationFilter(string? Name, string? Kind, string? Status);
@@ -82,6 +83,6 @@ public sealed class OrganizationQueries(MinzhengDbContext db, Supervision.Oversi
                 e.Reason, e.RectifyBy)).ToList(),
             o.Decoupling is { } dc ? InputValues.Code(dc) : null, o.Decoupling is { } dn ? SocialOrganization.DecouplingName(dn) : null, o.DecoupledOn, o.DecouplingReason,
             o.EvaluationGrade is { } g ? $"{g}A" : null, o.EvaluationValidUntil, await oversight.RecordAsync(id, ct),
-            await decoupling.TasksOfAsync(id, ct));
+            await decoupling.TasksOfAsync(id, ct), o.IndividualMembers, o.UnitMembers, o.CouncilSize);
     }
 }

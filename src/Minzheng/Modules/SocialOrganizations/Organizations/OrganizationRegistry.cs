@@ -48,6 +48,9 @@ public sealed class OrganizationRegistry(MinzhengDbContext db, IRegionScope scop
         var capital = OrganizationInput.Capital(request.RegisteredCapital, errors);
         var representative = OrganizationInput.Representative(request.LegalRepresentative, today, errors);
         var established = OrganizationInput.Date(request.EstablishedOn, "establishedOn", "成立登记日期", today, errors);
+        var individual = OrganizationInput.Count(request.IndividualMembers, "individualMembers", "个人会员数", errors);
+        var unitMembers = OrganizationInput.Count(request.UnitMembers, "unitMembers", "单位会员数", errors);
+        var council = OrganizationInput.Count(request.CouncilSize, "councilSize", "理事会人数", errors);
         if (errors.Any)
         {
             return OrgResult<RegisteredOrganization>.Invalid(errors);
@@ -62,6 +65,12 @@ public sealed class OrganizationRegistry(MinzhengDbContext db, IRegionScope scop
         if (OrganizationInput.BelowMinimum(kind!.Value, capital!.Value) is { } below)
         {
             return OrgResult<RegisteredOrganization>.Refused(Outcome.Rejected, "不予登记：" + below);
+        }
+
+        if ((individual is not null || unitMembers is not null)
+            && OrganizationInput.BelowMemberMinimum(kind.Value, individual ?? 0, unitMembers ?? 0) is { } fewMembers)
+        {
+            return OrgResult<RegisteredOrganization>.Refused(Outcome.Rejected, "不予登记：" + fewMembers);
         }
 
         if (await DuplicateAsync(county, name!, code!.Value.Value, null, ct) is { } duplicate)
@@ -87,8 +96,12 @@ public sealed class OrganizationRegistry(MinzhengDbContext db, IRegionScope scop
             LegalRepresentativeIdMasked = repId.Masked,
             EstablishedOn = established!.Value,
             Status = SocialOrganizationStatus.Active,
+            IndividualMembers = individual,
+            UnitMembers = unitMembers,
+            CouncilSize = council,
         };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // An approved 成立 application registers inside its own transaction, so that the decision and the register stand or fall together.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.SocialOrganizations.Add(organization);
         db.SocialOrganizationEvents.Add(new OrganizationEvent
         {
@@ -111,7 +124,11 @@ public sealed class OrganizationRegistry(MinzhengDbContext db, IRegionScope scop
             organization.EstablishedOn);
         organization.CertificateNumber = document.Number;
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+
         return OrgResult<RegisteredOrganization>.Done(new RegisteredOrganization(organization.Id, organization.CertificateNumber));
     }
 

@@ -7,7 +7,7 @@ using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialOrganizations.Organizations;
 
-/// <summary>成立登记: the form keeps what was typed when refused and lists every reason; on success the record opens with its certificate number.</summary>
+/// <summary>补录 of an organisation registered before the system (new 成立 goes through <see cref="ReceiveModel"/>): the form keeps what was typed when refused and lists every reason; on success the record opens with its certificate number.</summary>
 [Authorize(Policy = SocialOrganizationsModule.Register)]
 public sealed class RegisterModel(OrganizationRegistry registry, TimeProvider clock) : PageModel
 {
@@ -21,6 +21,9 @@ public sealed class RegisterModel(OrganizationRegistry registry, TimeProvider cl
     [BindProperty] public string? RepresentativeName { get; set; }
     [BindProperty] public string? RepresentativeIdNumber { get; set; }
     [BindProperty] public string? EstablishedOn { get; set; }
+    [BindProperty] public int? IndividualMembers { get; set; }
+    [BindProperty] public int? UnitMembers { get; set; }
+    [BindProperty] public int? CouncilSize { get; set; }
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
@@ -41,7 +44,7 @@ public sealed class RegisterModel(OrganizationRegistry registry, TimeProvider cl
         }
 
         var result = await registry.RegisterAsync(new RegisterOrganizationRequest(Name, Kind, CreditCode, CreditCodeNote, SupervisingUnit, Residence, capital,
-            new LegalRepresentativeRequest(RepresentativeName, RepresentativeIdNumber), EstablishedOn), ct);
+            new LegalRepresentativeRequest(RepresentativeName, RepresentativeIdNumber), EstablishedOn, IndividualMembers, UnitMembers, CouncilSize), ct);
         if (result.Value is { } registered)
         {
             return RedirectToPage("/Modules/SocialOrganizations/Organizations/Detail", new { id = registered.Id, registered = true });

@@ -72,6 +72,12 @@ public sealed class SocialOrganization : AuditableEntity, IRegionScoped
 
     public string LegalRepresentativeIdMasked { get; set; } = "";
 
+    /// <summary>会员数 at 成立 (individual, unit) and the 理事会 size; null for organisations entered without them (补录).</summary>
+    public int? IndividualMembers { get; set; }
+
+    public int? UnitMembers { get; set; }
+    public int? CouncilSize { get; set; }
+
     public DateOnly EstablishedOn { get; set; }
     public SocialOrganizationStatus Status { get; set; }
     public DateOnly? EndedOn { get; set; }

@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Modules.SocialOrganizations.Organizations;
+using Minzheng.Platform.Calendar;
+using Minzheng.Platform.Data;
+using Minzheng.Platform.Documents;
+using Minzheng.Platform.Kernel;
+using Minzheng.Platform.Privacy;
+using Minzheng.Platform.Web;
+
+namespace Minzheng.Modules.SocialOrganizations.Applications;
+
+/// <summary>
+/// The steps of a 登记申请 after receipt (<see cref="ApplicationProcedure"/>). Each runs in one transaction: the status
+/// change is saved first, with the status as concurrency token, so of two clerks deciding at once exactly one goes on;
+/// 准予登记 then runs the ordinary registration (<see cref="OrganizationRegistry"/>, <see cref="OrganizationChanges"/>)
+/// and, if that refuses, nothing of the step is kept.
+/// </summary>
+public sealed class ApplicationDecisions(MinzhengDbContext db, OrganizationRegistry registry, OrganizationChanges changes, DocumentService documents,
+    CalendarService calendars, PersonalDataProtector protector, IConfiguration configuration, TimeProvider clock)
+{
+    public async Task<OrgResult<int>> StepAsync(Guid id, string action, ApplicationStepRequest request, IReadOnlyList<string> roles, CancellationToken ct)
+    {
+        var application = await db.RegistrationApplications.SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (application is null)
+        {
+            return OrgResult<int>.Refused(Outcome.NotFound, "登记申请不存在或不在您的管辖范围内");
+        }
+
+        Platform.Workflow.ProcedureStep<ApplicationStatus> step;
+        try
+        {
+            step = ApplicationProcedure.Steps.Ensure(action, application.Status, roles);
+        }
+        catch (DomainRuleException e) when (e.Outcome == Outcome.Invalid)
+        {
+            var unknown = new FieldErrors();
+            unknown.Add("action", e.Message);
+            return OrgResult<int>.Invalid(unknown);
+        }
+        catch (DomainRuleException e)
+        {
+            return OrgResult<int>.Refused(e.Outcome, e.Message);
+        }
+
+        var errors = new FieldErrors();
+        var date = OrganizationInput.Date(request.Date, "date", step.Title + "日期", clock.Today(), errors);
+        var reason = TextRules.Field(request.Reason, "reason", step.Title + "的理由", TextRules.MultiLineMax, errors, required: step.NeedsReason, multiLine: true);
+        var since = application.AcceptedOn ?? application.ReceivedOn;
+        if (date < since)
+        {
+            errors.Add("date", application.AcceptedOn is null
+                ? $"{step.Title}日期不能早于收件日期 {since:yyyy-MM-dd}"
+                : $"{step.Title}日期不能早于受理日期 {since:yyyy-MM-dd}");
+        }
+
+        if (errors.Any)
+        {
+            return OrgResult<int>.Invalid(errors);
+        }
+
+        var day = date!.Value;
+        application.Status = step.To!.Value;
+        if (action == ApplicationProcedure.Accept)
+        {
+            application.AcceptedOn = day;
+            application.DueOn = (await calendars.GetAsync(ct)).AddWorkingDays(day, ApplicationProcedure.DecisionWorkingDays(configuration, application.Kind));
+        }
+        else
+        {
+            application.ClosedOn = day;
+            application.ClosingReason = reason;
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return OrgResult<int>.Refused(Outcome.Conflict, "该申请刚被他人办理（可能是重复提交），本次未保存，请刷新后查看");
+        }
+
+        var effect = action == ApplicationProcedure.Approve ? await RegisterAsync(application, day, roles, ct) : null;
+        if (effect is not null)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return effect;
+        }
+
+        if (ApplicationProcedure.NoticeOf(action) is { } notice)
+        {
+            await documents.IssueAsync(notice, application.RegionCode, ApplicationProcedure.OwnerType, application.Id, ct, day);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return OrgResult<int>.Done(1);
+    }
+
+    /// <summary>准予登记: today's registration, change or deregistration, dated on the decision; null when done, else its refusal.</summary>
+    private async Task<OrgResult<int>?> RegisterAsync(RegistrationApplication a, DateOnly day, IReadOnlyList<string> roles, CancellationToken ct)
+    {
+        var date = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var representative = a.RepresentativeIdCipher is null
+            ? null
+            : new LegalRepresentativeRequest(a.RepresentativeName, protector.Decrypt(a.RepresentativeIdCipher, DataPurpose.IdNumber));
+        switch (a.Kind)
+        {
+            case ApplicationKind.Establish:
+                var registered = await registry.RegisterAsync(new RegisterOrganizationRequest(a.OrganizationName, InputValues.Code(a.OrganizationKind!.Value),
+                    a.CreditCode, a.CreditCodeNote, a.SupervisingUnit, a.Residence, a.RegisteredCapital, representative, date, a.IndividualMembers, a.UnitMembers,
+                    a.CouncilSize), ct);
+                if (registered.Value is null)
+                {
+                    return Refusal(registered);
+                }
+
+                a.OrganizationId = registered.Value.Id;
+                return null;
+            case ApplicationKind.Change:
+                return Refusal(await changes.ChangeAsync(a.OrganizationId!.Value, new ChangeOrganizationRequest(date, a.NewName, a.SupervisingUnit, a.Residence,
+                    a.RegisteredCapital, representative, a.Matter), roles, ct));
+            default:
+                return Refusal(await changes.EndAsync(a.OrganizationId!.Value, OrganizationProcedure.Deregister, new EndOrganizationRequest(date, a.Matter, null), roles, ct));
+        }
+    }
+
+    private static OrgResult<int>? Refusal<T>(OrgResult<T> result) => result.Outcome switch
+    {
+        Outcome.Done => null,
+        // The applicant's contents were checked at receipt; what the register now refuses (a name taken meanwhile, an
+        // organisation deregistered meanwhile) is a business rule for the decision, not a malformed request.
+        Outcome.Invalid => OrgResult<int>.Refused(Outcome.Rejected, "不能准予登记：" + result.Message),
+        _ => OrgResult<int>.Refused(result.Outcome, "不能准予登记：" + result.Message),
+    };
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Minzheng.Modules.SocialOrganizations.Applications;
+using Minzheng.Platform.Attachments;
+using Minzheng.Platform.Security;
+using Minzheng.Platform.Web;
+
+namespace Minzheng.Modules.SocialOrganizations.Organizations;
+
+/// <summary>One 登记申请: the applicant's contents, its deadline, its notices and materials, and a form for each step the procedure allows now.</summary>
+[Authorize(Policy = SocialOrganizationsModule.Register)]
+public sealed class ApplicationModel(ApplicationQueries queries, ApplicationDecisions decisions, AttachmentService attachments) : PageModel
+{
+    public ApplicationDetail? Detail { get; private set; }
+    public AttachmentPanel? Materials { get; private set; }
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public string? Done { get; private set; }
+
+    [BindProperty] public string? Date { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+
+    public static string TitleOf(string action) => ApplicationProcedure.Steps.Steps.Single(s => s.Action == action).Title;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, bool received, string? done, CancellationToken ct)
+    {
+        Done = received ? "申请已接收。请核对材料，上传章程草案、会员名册等，再办理受理。" : done switch
+        {
+            ApplicationProcedure.Accept => "已受理，已出具受理通知书，决定期限已起算。",
+            ApplicationProcedure.NotAccept => "已作出不予受理决定，已出具不予受理通知书。",
+            ApplicationProcedure.Approve => "已准予登记，登记事项已记入社会组织名录。",
+            ApplicationProcedure.Refuse => "已作出不予登记决定，已出具不予登记决定书。",
+            ApplicationProcedure.Withdraw => "申请人已撤回申请。",
+            _ => null,
+        };
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string? step, CancellationToken ct)
+    {
+        var result = await decisions.StepAsync(id, step ?? "", new ApplicationStepRequest(Date, string.IsNullOrWhiteSpace(Reason) ? null : Reason),
+            Roles.All.Where(User.IsInRole).ToList(), ct);
+        if (result.Outcome == Platform.Kernel.Outcome.Done)
+        {
+            return RedirectToPage("/Modules/SocialOrganizations/Organizations/Application", new { id, done = step });
+        }
+
+        Errors = result.Errors.Any ? PageMessages.For(result.Errors.Messages) : [result.Message!];
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        Detail = await queries.DetailAsync(id, Roles.All.Where(User.IsInRole), ct);
+        if (Detail is null)
+        {
+            return false;
+        }
+
+        Materials = await attachments.PanelAsync(User, ApplicationProcedure.OwnerType, id, $"/Organizations/Application?id={id}#attachments", ct);
+        return true;
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Modules.SocialOrganizations.Applications;
+using Minzheng.Platform.Attachments;
+using Minzheng.Platform.Data;
+
+namespace Minzheng.Modules.SocialOrganizations.Organizations;
+
+/// <summary>
+/// 章程, 会员名册 and 理事会名单 filed with a registered organisation. Only the registration staff (the register's own
+/// policy) see them; the region filter keeps a registrar to the organisations of the registrar's region.
+/// </summary>
+public sealed class OrganizationAttachmentOwner(MinzhengDbContext db, IHttpContextAccessor http, IAuthorizationService authorization) : IAttachmentOwner
+{
+    public const string Type = "social-organization";
+
+    public string OwnerType => Type;
+
+    public string Title => "社会组织章程及会员名册";
+
+    public async Task<string?> RegionOfAsync(Guid ownerId, CancellationToken ct) =>
+        http.HttpContext?.User is { } user && (await authorization.AuthorizeAsync(user, SocialOrganizationsModule.Register)).Succeeded
+            ? await db.SocialOrganizations.Where(o => o.Id == ownerId).Select(o => o.RegionCode).SingleOrDefaultAsync(ct)
+            : null;
+}
+
+/// <summary>The documents handed in with a 登记申请 (章程草案, 会员名册, 理事会名单…), under the same rule as the register's files.</summary>
+public sealed class ApplicationAttachmentOwner(MinzhengDbContext db, IHttpContextAccessor http, IAuthorizationService authorization) : IAttachmentOwner
+{
+    public string OwnerType => ApplicationProcedure.OwnerType;
+
+    public string Title => "社会组织登记申请材料";
+
+    public async Task<string?> RegionOfAsync(Guid ownerId, CancellationToken ct) =>
+        http.HttpContext?.User is { } user && (await authorization.AuthorizeAsync(user, SocialOrganizationsModule.Register)).Succeeded
+            ? await db.RegistrationApplications.Where(a => a.Id == ownerId).Select(a => a.RegionCode).SingleOrDefaultAsync(ct)
+            : null;
+}
