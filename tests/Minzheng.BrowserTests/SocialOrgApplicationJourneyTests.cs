@@ -59,7 +59,8 @@ public sealed class SocialOrgApplicationJourneyTests(BrowserApp app)
         await page.GetByLabel("受理日期", new() { Exact = true }).FillAsync(today);
         await page.GetByTestId("step-accept").GetByRole(AriaRole.Button, new() { Name = "受理" }).ClickAsync();
         Assert.Equal("已受理", await page.GetByTestId("application-status").InnerTextAsync());
-        var due = await page.GetByTestId("application-due").InnerTextAsync();
+        // The cell may add a note when the due day's year has no holiday notice loaded yet; the day itself comes first.
+        var due = (await page.GetByTestId("application-due").InnerTextAsync())[..10];
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", due);
         await Shots.SaveAsync(page, "socialorg-application-accepted");
 

@@ -39,7 +39,7 @@ internal static class ApplicationDemo
         // What happens to each: 0 received, 1 accepted (due ahead), 2 accepted long ago (overdue), 3 approved, 4 refused, 5 not accepted, 6 withdrawn.
         async Task RunAsync(ReceiveApplicationRequest request, int fate, int daysAgo, string? refusal = null)
         {
-            var received = today.AddDays(-daysAgo);
+            var received = Weekday(today.AddDays(-daysAgo));
             var result = await intake.ReceiveAsync(request with { ReceivedOn = Text(received) }, ct);
             if (result.Value is not { } created)
             {
@@ -48,8 +48,8 @@ internal static class ApplicationDemo
             }
 
             count++;
-            var accepted = received.AddDays(Math.Min(2, daysAgo));
-            var decided = accepted.AddDays(Math.Min(daysAgo - (accepted.DayNumber - received.DayNumber), 12 + random.Next(0, 10)));
+            var accepted = Weekday(received.AddDays(Math.Min(2, daysAgo)));
+            var decided = Weekday(accepted.AddDays(Math.Max(0, Math.Min(today.DayNumber - accepted.DayNumber, 12 + random.Next(0, 10)))));
             async Task Step(string action, DateOnly on, string? reason = null) =>
                 await decisions.StepAsync(created.Id, action, new ApplicationStepRequest(Text(on), reason), roles, ct);
             switch (fate)
@@ -112,6 +112,14 @@ internal static class ApplicationDemo
 
         log.LogInformation("Demo social organisation applications seeded ({Count})", count);
     }
+
+    // The window is shut at weekends: a date falling on one moves back to the Friday (never past today).
+    private static DateOnly Weekday(DateOnly d) => d.DayOfWeek switch
+    {
+        DayOfWeek.Saturday => d.AddDays(-1),
+        DayOfWeek.Sunday => d.AddDays(-2),
+        _ => d,
+    };
 
     private static string Text(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

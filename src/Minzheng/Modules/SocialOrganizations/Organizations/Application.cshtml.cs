@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Modules.SocialOrganizations.Applications;
 using Minzheng.Platform.Attachments;
+using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Security;
 using Minzheng.Platform.Web;
 
@@ -10,12 +11,15 @@ namespace Minzheng.Modules.SocialOrganizations.Organizations;
 
 /// <summary>One 登记申请: the applicant's contents, its deadline, its notices and materials, and a form for each step the procedure allows now.</summary>
 [Authorize(Policy = SocialOrganizationsModule.Register)]
-public sealed class ApplicationModel(ApplicationQueries queries, ApplicationDecisions decisions, AttachmentService attachments) : PageModel
+public sealed class ApplicationModel(ApplicationQueries queries, ApplicationDecisions decisions, AttachmentService attachments, CalendarService calendars) : PageModel
 {
     public ApplicationDetail? Detail { get; private set; }
     public AttachmentPanel? Materials { get; private set; }
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public string? Done { get; private set; }
+
+    /// <summary>The due day lies in a year whose holiday notice is not loaded yet, so the period counted weekends only and may move.</summary>
+    public bool DueUnconfirmed { get; private set; }
 
     [BindProperty] public string? Date { get; set; }
     [BindProperty] public string? Reason { get; set; }
@@ -57,6 +61,7 @@ public sealed class ApplicationModel(ApplicationQueries queries, ApplicationDeci
             return false;
         }
 
+        DueUnconfirmed = Detail.Application.DueOn is { } due && Detail.Application.Status == "accepted" && !(await calendars.GetAsync(ct)).IsConfirmed(due.Year);
         Materials = await attachments.PanelAsync(User, ApplicationProcedure.OwnerType, id, $"/Organizations/Application?id={id}#attachments", ct);
         return true;
     }
