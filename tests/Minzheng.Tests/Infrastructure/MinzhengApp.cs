@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -59,6 +62,60 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
     }
 
     public abstract ValueTask InitializeAsync();
+
+    /// <summary>This application seeds a template: its database is kept when it stops.</summary>
+    protected bool IsTemplate { get; private set; }
+
+    /// <summary>Where this application's database is (a file or a connection string): a template's is copied.</summary>
+    protected virtual string DatabaseLocation => ConnectionString;
+
+    /// <summary>What decides the seeded content: the engine, the demo switches, the settings and the clock (or the day).</summary>
+    private string TemplateKey => string.Join('|', new[]
+    {
+        Provider.ToString(), $"{WithCaseload}{WithPayrolls}{WithMarriageRegister}{WithFuneralRecords}{WithSocialOrganizations}{WithVeterans}",
+        Clock?.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) ?? DateTime.Now.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
+    }.Concat(Settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}")));
+
+    /// <summary>
+    /// A database migrated and seeded once per test run for every fixture configured like this one (see
+    /// <see cref="SeededTemplates"/>), or null: for the first such fixture, which seeds its own, and for fixtures that
+    /// configure the host in code of their own (add-ons, overridden host set-up), whose seeded content a key cannot tell.
+    /// </summary>
+    protected async Task<string?> SeededTemplateAsync()
+    {
+        if (IsTemplate || _addOns.Count > 0 || !ConfiguredByPropertiesOnly(GetType()))
+        {
+            return null;
+        }
+
+        var key = TemplateKey;
+        return await SeededTemplates.GetAsync(key, async () =>
+        {
+            // A fresh instance has the constructor's configuration; one set at the call site (an object initialiser) differs.
+            var template = (MinzhengApp)Activator.CreateInstance(GetType())!;
+            if (template.TemplateKey != key)
+            {
+                await template.DisposeAsync();
+                return null;
+            }
+
+            template.IsTemplate = true;
+            await template.InitializeAsync();
+            _ = template.Services; // starting the host migrates and seeds (Hosting:InitializeBeforeListening)
+            await template.DisposeAsync();
+            return template.DatabaseLocation;
+        });
+    }
+
+    private static bool ConfiguredByPropertiesOnly(Type type)
+    {
+        const BindingFlags instance = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
+        return type.GetConstructor(Type.EmptyTypes) is not null
+            && type.GetMethod(nameof(ConfigureWebHost), instance)!.DeclaringType == typeof(MinzhengApp)
+            && type.GetMethod(nameof(InitializeAsync), instance)!.DeclaringType is { } initialize
+            && (initialize == typeof(SqliteApp) || initialize == typeof(PostgresApp))
+            && type.GetMethod(nameof(CreateHost), instance, [typeof(Microsoft.Extensions.Hosting.IHostBuilder)])!.DeclaringType == typeof(WebApplicationFactory<Program>);
+    }
 
     public override async ValueTask DisposeAsync()
     {
@@ -171,10 +228,16 @@ public class SqliteApp : MinzhengApp
 
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
-    public override ValueTask InitializeAsync()
+    protected override string DatabaseLocation => _file;
+
+    public override async ValueTask InitializeAsync()
     {
         ConnectionString = $"Data Source={_file};Pooling=False";
-        return ValueTask.CompletedTask;
+        if (await SeededTemplateAsync() is { } template)
+        {
+            // The template's host has stopped and its connections are closed (no pooling): the file is whole.
+            File.Copy(template, _file);
+        }
     }
 
     public override async ValueTask DisposeAsync()
@@ -182,7 +245,15 @@ public class SqliteApp : MinzhengApp
         await base.DisposeAsync();
         foreach (var suffix in new[] { "", "-wal", "-shm", ".scheduler.lock" })
         {
-            File.Delete(_file + suffix);
+            if (!IsTemplate || suffix.Length > 0)
+            {
+                File.Delete(_file + suffix);
+            }
+        }
+
+        if (IsTemplate)
+        {
+            SeededTemplates.DeleteAtExit(_file);
         }
 
         GC.SuppressFinalize(this);
@@ -195,5 +266,24 @@ public class PostgresApp : MinzhengApp
 
     public string DatabaseConnectionString => ConnectionString;
 
-    public override async ValueTask InitializeAsync() => ConnectionString = await TestPostgres.CreateDatabaseAsync();
+    public override async ValueTask InitializeAsync() => ConnectionString = await TestPostgres.CreateDatabaseAsync(await SeededTemplateAsync());
+}
+
+/// <summary>
+/// Databases migrated and seeded once per test run, one per configuration: migrating and seeding the demo county
+/// took most of a test class's start, and most classes start an application configured like another's. The first
+/// fixture of a configuration seeds its own database; the second has a template seeded, which every later one copies.
+/// Each fixture still has its own copy: tests never see each other's writes.
+/// </summary>
+internal static class SeededTemplates
+{
+    private static readonly ConcurrentDictionary<string, bool> Seen = new();
+    private static readonly ConcurrentDictionary<string, Lazy<Task<string?>>> Templates = new();
+
+    /// <summary>The template of this configuration (a SQLite file or a PostgreSQL connection string); null on first use.</summary>
+    public static Task<string?> GetAsync(string key, Func<Task<string?>> seed) =>
+        Seen.TryAdd(key, true) ? Task.FromResult<string?>(null) : Templates.GetOrAdd(key, _ => new Lazy<Task<string?>>(seed)).Value;
+
+    /// <summary>A template file outlives every fixture; it goes when the test run ends (PostgreSQL's go with the test server).</summary>
+    public static void DeleteAtExit(string file) => AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(file);
 }

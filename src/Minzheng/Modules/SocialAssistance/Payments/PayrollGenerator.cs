@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Modules.SocialAssistance.Enrollments;
 using Minzheng.Platform.Data;
+using Minzheng.Platform.Regions;
 
 namespace Minzheng.Modules.SocialAssistance.Payments;
 
@@ -79,8 +80,7 @@ public sealed class PayrollGenerator(MinzhengDbContext db)
             .Where(p => p.Program == payroll.Program && p.Kind == PayrollKind.Regular && p.Status != PayrollStatus.Rejected
                 && p.PeriodStart >= from.AddMonths(-2) && p.PeriodStart < payroll.PeriodStart)
             .Select(p => new { p.RegionPrefix, p.PeriodStart, p.Months, p.CreatedAt }).ToListAsync(ct);
-        earlier = earlier.Where(p => p.RegionPrefix.StartsWith(payroll.RegionPrefix, StringComparison.Ordinal)
-            || payroll.RegionPrefix.StartsWith(p.RegionPrefix, StringComparison.Ordinal)).ToList();
+        earlier = earlier.Where(p => RegionCode.Overlap(p.RegionPrefix, payroll.RegionPrefix)).ToList();
         var late = new List<Guid>();
         if (earlier.Count > 0)
         {

@@ -265,7 +265,7 @@ public sealed class PayrollService(MinzhengDbContext db, PayrollGenerator genera
                 && p.PeriodStart < end && p.PeriodStart >= start.AddMonths(-2))
             .ToListAsync(ct);
         return candidates.FirstOrDefault(p => p.PeriodStart.AddMonths(p.Months) > start
-            && (p.RegionPrefix.StartsWith(prefix, StringComparison.Ordinal) || prefix.StartsWith(p.RegionPrefix, StringComparison.Ordinal)));
+            && RegionCode.Overlap(p.RegionPrefix, prefix));
     }
 
     /// <summary>

@@ -120,7 +120,7 @@ public sealed class StandardService(MinzhengDbContext db, IRegionScope scope)
 
         var rows = await query.ToListAsync(ct);
         var region = regionPrefix ?? scope.Prefix;
-        return rows.Where(s => s.RegionPrefix.StartsWith(region, StringComparison.Ordinal) || region.StartsWith(s.RegionPrefix, StringComparison.Ordinal))
+        return rows.Where(s => RegionCode.Overlap(s.RegionPrefix, region))
             .OrderBy(s => s.Program).ThenBy(s => s.RegionPrefix).ThenByDescending(s => s.EffectiveFrom).Select(StandardDto.From).ToList();
     }
 

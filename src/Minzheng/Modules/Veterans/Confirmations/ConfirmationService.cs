@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Modules.SocialAssistance.Contracts;
 using Minzheng.Modules.Veterans.Entitlements;
+using Minzheng.Platform.Auditing;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Kernel;
@@ -24,7 +25,8 @@ public sealed record AppliedConfirmation(int Confirmed, int Ended, string Effect
 /// person of an allowance category in the subtree, townships record outcomes, and the county applies the campaign
 /// once — all ended allowances stop from the effective month in one transaction, or nothing does.
 /// </summary>
-public sealed class ConfirmationService(MinzhengDbContext db, IRegionScope scope, RegionService regions, IBenefitEnrolments benefits, TimeProvider clock)
+public sealed class ConfirmationService(MinzhengDbContext db, IRegionScope scope, RegionService regions, IBenefitEnrolments benefits, RowStamper stamper,
+    TimeProvider clock)
 {
     /// <summary>The categories confirmed every year: those paid a 定期生活补助, not the pensions (抚恤金).</summary>
     public static IReadOnlyList<string> Categories { get; } =
@@ -94,8 +96,7 @@ public sealed class ConfirmationService(MinzhengDbContext db, IRegionScope scope
             return VeteranResult<OpenedConfirmation>.Refused(Outcome.Conflict, $"{r.Year}年度已开展该区划的年度确认，不能重复开展");
         }
 
-        var now = clock.GetUtcNow();
-        var items = await db.VeteranEntitlements.AsNoTracking()
+        var items = stamper.Stamp(await db.VeteranEntitlements.AsNoTracking()
             .Where(e => e.Status == EntitlementStatus.Active && e.RegionCode.StartsWith(prefix!) && Categories.Contains(e.Category))
             .OrderBy(e => e.RegionCode).ThenBy(e => e.Name)
             .Select(e => new ConfirmationItem
@@ -107,11 +108,7 @@ public sealed class ConfirmationService(MinzhengDbContext db, IRegionScope scope
                 IdNumberMasked = e.IdNumberMasked,
                 Category = e.Category,
                 Outcome = ConfirmationOutcome.Pending,
-                CreatedAt = now,
-                CreatedBy = campaign.CreatedBy,
-                UpdatedAt = now,
-                UpdatedBy = campaign.CreatedBy,
-            }).ToListAsync(ct);
+            }).ToListAsync(ct));
         await BulkInsert.InsertAsync(db, items, ct);
         campaign.Persons = items.Count;
         await db.SaveChangesAsync(ct);

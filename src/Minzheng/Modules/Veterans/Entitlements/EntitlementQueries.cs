@@ -93,7 +93,7 @@ public sealed class EntitlementQueries(MinzhengDbContext db, Minzheng.Platform.S
         }
 
         var rows = await q.ToListAsync(ct);
-        return [.. rows.Where(s => scope.Prefix.StartsWith(s.RegionPrefix, StringComparison.Ordinal) || s.RegionPrefix.StartsWith(scope.Prefix, StringComparison.Ordinal))
+        return [.. rows.Where(s => RegionCode.Overlap(s.RegionPrefix, scope.Prefix))
             .OrderBy(s => VeteranCategories.All.ToList().FindIndex(c => c.Code == s.Category)).ThenBy(s => s.DisabilityNature).ThenBy(s => s.DisabilityGrade)
             .ThenByDescending(s => s.EffectiveMonth)];
     }

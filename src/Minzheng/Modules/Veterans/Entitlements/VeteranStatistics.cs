@@ -41,9 +41,10 @@ public sealed class VeteranStatistics(MinzhengDbContext db, PeriodStatistics per
         var rows = await db.VeteranEntitlements.AsNoTracking().Where(e => e.RegionCode.StartsWith(prefix) && e.CreatedAt <= to.ToDateTime(TimeOnly.MaxValue))
             .Select(e => new { e.PersonId, e.Category, e.StartMonth, e.EndMonth, e.MonthlyAmount, e.DeathDate, e.FuneralAid, Enrolled = e.EnrollmentId != null }).ToListAsync(ct);
         var stock = rows.Where(e => e.StartMonth <= month && (e.EndMonth is null || e.EndMonth > month)).ToList();
+        var byPerson = rows.ToLookup(e => e.PersonId);
         // Aid counts for a category when the person held it in the month the aid was granted (a person may hold two).
         var granted = (await grantedAid.ToPersonsAsync(db.VeteranEntitlements.Where(e => e.RegionCode.StartsWith(prefix)).Select(e => e.PersonId), prefix, from, to, ct))
-            .SelectMany(a => rows.Where(e => e.PersonId == a.PersonId && HeldIn(e.StartMonth, e.EndMonth, a.GrantedOn)).Select(e => (Aid: a, e.Category)))
+            .SelectMany(a => byPerson[a.PersonId].Where(e => HeldIn(e.StartMonth, e.EndMonth, a.GrantedOn)).Select(e => (Aid: a, e.Category)))
             .ToList();
         var categories = VeteranCategories.All.Select(c =>
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Modules.Veterans.Entitlements;
+using Minzheng.Platform.Auditing;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Kernel;
@@ -25,7 +26,7 @@ public sealed record CampaignDetail(Guid Id, string Name, string Occasion, strin
     int Persons, int Visited, decimal Total, IReadOnlyList<CampaignTotals> Categories, IReadOnlyList<VisitRow> Visits, int WithReceipts);
 
 /// <summary>走访慰问: a campaign lists every active entitled person of the region (set-based), townships record the visits, totals by category.</summary>
-public sealed class VisitService(MinzhengDbContext db, IRegionScope scope, RegionService regions, TimeProvider clock)
+public sealed class VisitService(MinzhengDbContext db, IRegionScope scope, RegionService regions, RowStamper stamper, TimeProvider clock)
 {
     public static IReadOnlyList<(string Code, string Name)> Occasions { get; } =
         [("spring-festival", "元旦春节"), ("army-day", "八一建军节"), ("other", "其他")];
@@ -87,8 +88,7 @@ public sealed class VisitService(MinzhengDbContext db, IRegionScope scope, Regio
         // A person in several categories is visited once, under the first category registered.
         var rows = (await people.OrderBy(e => e.CreatedAt).Select(e => new { e.Id, e.PersonId, e.RegionCode, e.Name, e.Category }).ToListAsync(ct))
             .DistinctBy(e => e.PersonId).ToList();
-        var now = clock.GetUtcNow();
-        var visits = rows.Select(e => new CareVisit
+        var visits = stamper.Stamp(rows.Select(e => new CareVisit
         {
             RegionCode = e.RegionCode,
             CampaignId = campaign.Id,
@@ -97,11 +97,7 @@ public sealed class VisitService(MinzhengDbContext db, IRegionScope scope, Regio
             Category = e.Category,
             Amount = campaign.Amount,
             Gift = campaign.Gift,
-            CreatedAt = now,
-            CreatedBy = campaign.CreatedBy,
-            UpdatedAt = now,
-            UpdatedBy = campaign.CreatedBy,
-        }).ToList();
+        }).ToList());
         await BulkInsert.InsertAsync(db, visits, ct);
         campaign.Persons = visits.Count;
         await db.SaveChangesAsync(ct);
@@ -115,10 +111,18 @@ public sealed class VisitService(MinzhengDbContext db, IRegionScope scope, Regio
             .Where(c => RegionCode.Overlap(c.RegionPrefix, scope.Prefix))
             .OrderByDescending(c => c.CreatedAt)];
 
+    /// <summary>One campaign by id when it covers the caller's region or part of it; null otherwise.</summary>
+    private async Task<CareVisitCampaign?> FindAsync(Guid id, CancellationToken ct)
+    {
+        var campaign = await db.VeteranVisitCampaigns.AsNoTracking().AcrossRegions("a township sees the county's campaigns to record its own visits")
+            .SingleOrDefaultAsync(c => c.Id == id, ct);
+        return campaign is not null && RegionCode.Overlap(campaign.RegionPrefix, scope.Prefix) ? campaign : null;
+    }
+
     /// <summary>The campaign with the caller's own part of its list (the region filter), and the totals of that part.</summary>
     public async Task<CampaignDetail?> GetAsync(Guid id, CancellationToken ct)
     {
-        var c = (await ListAsync(ct)).FirstOrDefault(x => x.Id == id);
+        var c = await FindAsync(id, ct);
         if (c is null)
         {
             return null;
@@ -138,7 +142,7 @@ public sealed class VisitService(MinzhengDbContext db, IRegionScope scope, Regio
     public async Task<(CareVisit Visit, CareVisitCampaign Campaign)?> VisitAsync(Guid visitId, CancellationToken ct)
     {
         var visit = await db.VeteranVisits.AsNoTracking().SingleOrDefaultAsync(v => v.Id == visitId, ct);
-        var campaign = visit is null ? null : (await ListAsync(ct)).FirstOrDefault(c => c.Id == visit.CampaignId);
+        var campaign = visit is null ? null : await FindAsync(visit.CampaignId, ct);
         return visit is null || campaign is null ? null : (visit, campaign);
     }
 
