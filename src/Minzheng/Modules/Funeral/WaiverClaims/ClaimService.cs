@@ -75,6 +75,12 @@ public sealed class ClaimService(MinzhengDbContext db, Platform.Auditing.IAuditC
                              join c in db.Cremations on l.CremationId equals c.Id
                              where c.FacilityId == facility!.Id && l.Date <= end && !db.Set<WaiverClaimLine>().Any(x => x.FeeWaiverLineId == l.Id)
                              select new { Line = l, c.ResidentStatus }).AsNoTracking().ToListAsync(ct);
+        if (waivers.Count == 0 && await db.WaiverClaims.AsNoTracking().AnyAsync(c => c.FacilityId == facility!.Id && c.Month == m, ct))
+        {
+            // A colleague's claim of the same month was stored between the two reads and took the waivers: the same conflict as above.
+            return FuneralResult<ClaimRow>.Refused(Outcome.Conflict, $"{facility!.Name}{m:yyyy年M月}的减免资金申报刚刚已由他人建立，不能重复申报");
+        }
+
         if (waivers.Count == 0)
         {
             return FuneralResult<ClaimRow>.Refused(Outcome.Rejected, $"{facility!.Name}截至{end:yyyy-MM-dd}没有尚未申报的减免，无需申报");
