@@ -21,5 +21,8 @@ public static class FuneralData
         public DbSet<InformationOfficers.InformationOfficer> InformationOfficers => db.Set<InformationOfficers.InformationOfficer>();
         public DbSet<InformationOfficers.OfficerSubsidyRoster> OfficerSubsidyRosters => db.Set<InformationOfficers.OfficerSubsidyRoster>();
         public DbSet<InformationOfficers.OfficerSubsidyLine> OfficerSubsidyLines => db.Set<InformationOfficers.OfficerSubsidyLine>();
+        public DbSet<Memorials.MemorialBooking> MemorialBookings => db.Set<Memorials.MemorialBooking>();
+        public DbSet<WaiverClaims.WaiverClaim> WaiverClaims => db.Set<WaiverClaims.WaiverClaim>();
+        public DbSet<WaiverClaims.WaiverClaimLine> WaiverClaimLines => db.Set<WaiverClaims.WaiverClaimLine>();
     }
 }

@@ -17,7 +17,8 @@ namespace Minzheng.Modules.Funeral;
 /// </summary>
 public sealed class FuneralDemo(MinzhengDbContext db, CremationService cremations, FacilityService facilities, Plots.PlotService plots, Plots.BurialService burials,
     IllegalBurials.IllegalBurialService illegalBurials, ExistingGraves.GraveService graves, ExistingGraves.GraveChanges graveChanges,
-    InformationOfficers.OfficerService officers, InformationOfficers.SubsidyService subsidies, TimeProvider clock, ILogger<FuneralDemo> log)
+    InformationOfficers.OfficerService officers, InformationOfficers.SubsidyService subsidies, Microsoft.Extensions.Options.IOptions<Memorials.MemorialOptions> memorials,
+    Platform.Auditing.IAuditContext actor, TimeProvider clock, ILogger<FuneralDemo> log)
 {
     public const string FuneralHome = "共青城市殡仪馆";
 
@@ -101,6 +102,15 @@ public sealed class FuneralDemo(MinzhengDbContext db, CremationService cremation
             }
         }
 
+        // One waived cremation in each of the last four months, so each month's claim to finance has something to claim.
+        for (var back = 1; back <= 4; back++)
+        {
+            var cremated = new DateOnly(today.Year, today.Month, 10).AddMonths(-back);
+            await cremations.RegisterAsync(new CremationRequest(Surnames[back] + "德福", Id(new DateOnly(1931, back, 15), true, 70 + back), Text(cremated.AddDays(-2)),
+                Text(cremated), FuneralHome, villages[back % villages.Count], "natural", $"J{cremated:yyyyMM}{back:D5}", "家属", "13907920000", "rural", FeeWaiverRules.Dibao,
+                [FeeWaiverRules.Transport, FeeWaiverRules.Storage, FeeWaiverRules.CremationItem], 2), ct);
+        }
+
         // Most plots sold this year hold one of the latest cremated; two stay sold and empty.
         var buried = await FuneralDemoBurials.BuryAsync(burials, soldPlots, [.. crematedPeople.OrderByDescending(c => c.Cremated).Take(Math.Max(0, soldPlots.Count - 2))], today, ct);
         if (cemetery != Guid.Empty)
@@ -111,8 +121,10 @@ public sealed class FuneralDemo(MinzhengDbContext db, CremationService cremation
         var cases = await FuneralDemoBurials.SeedCasesAsync(illegalBurials, villages, today, ct);
         var oldGraves = await FuneralDemoGraves.SeedGravesAsync(graves, graveChanges, villages, today, Id, ct);
         var informants = await FuneralDemoGraves.SeedOfficersAsync(officers, subsidies, villages, today, Id, ct);
-        log.LogInformation("Demo funeral records seeded ({Done} cremations, {Refused} waivers refused, {Buried} burials, {Cases} illegal burial cases, {Graves} old graves, {Officers} officers)",
-            done, refused, buried, cases, oldGraves, informants);
+        var bookings = await FuneralDemoMemorials.SeedBookingsAsync(db, memorials, today, ct);
+        var claims = await FuneralDemoMemorials.SeedClaimsAsync(db, actor, today, ct);
+        log.LogInformation("Demo funeral records seeded ({Done} cremations, {Refused} waivers refused, {Buried} burials, {Cases} illegal burial cases, {Graves} old graves, {Officers} officers, {Bookings} memorial bookings, {Claims} waiver claims)",
+            done, refused, buried, cases, oldGraves, informants, bookings, claims);
     }
 
     private static string InputValues(FacilityKind kind) => Platform.Web.InputValues.Code(kind);

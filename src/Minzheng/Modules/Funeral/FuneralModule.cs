@@ -14,6 +14,7 @@ public sealed class FuneralModule : IMinzhengModule
 {
     public const string Record = "FuneralRecord";
     public const string Read = "FuneralRead";
+    public const string ReadClaims = "FuneralClaimRead";
 
     public string Name => "殡葬管理";
 
@@ -21,6 +22,8 @@ public sealed class FuneralModule : IMinzhengModule
     [
         new(Record, "办理火化登记、惠民殡葬减免，维护殡葬设施、墓穴（出售、安葬、续期），查处乱埋乱葬，登记已有坟墓及迁移，管理殡改信息员及补贴", [Roles.FuneralClerk]),
         new(Read, "查看殡葬统计", [Roles.FuneralClerk, Roles.Leader]),
+        // Finance reads the funeral home's monthly waiver claims to approve and pay them; which step each may take is the claim procedure's.
+        new(ReadClaims, "查看、提交、审核惠民殡葬减免资金月度申报", [Roles.FuneralClerk, Roles.Finance]),
     ];
 
     public IReadOnlyList<NavigationSection> Navigation { get; } =
@@ -33,6 +36,8 @@ public sealed class FuneralModule : IMinzhengModule
             new("乱埋乱葬案件", "/IllegalBurials", [Roles.FuneralClerk]),
             new("已有坟墓", "/ExistingGraves", [Roles.FuneralClerk]),
             new("殡改信息员", "/InformationOfficers", [Roles.FuneralClerk]),
+            new("祭扫预约", "/Memorials", [Roles.FuneralClerk]),
+            new("减免资金申报", "/WaiverClaims", [Roles.FuneralClerk, Roles.Finance]),
             new("殡葬统计", "/Cremations/Statistics", [Roles.FuneralClerk, Roles.Leader]),
         ]),
     ];
@@ -57,6 +62,11 @@ public sealed class FuneralModule : IMinzhengModule
         services.AddScoped<ExistingGraves.GraveChanges>();
         services.AddScoped<InformationOfficers.OfficerService>();
         services.AddScoped<InformationOfficers.SubsidyService>();
+        services.AddScoped<Memorials.MemorialService>();
+        services.AddScoped<Memorials.RestingPlaces>();
+        services.AddScoped<Platform.Attachments.IAttachmentOwner, Memorials.MemorialAttachmentOwner>();
+        services.AddScoped<Platform.Deadlines.IDeadlineSource, Memorials.MemorialDeadlines>();
+        services.AddScoped<WaiverClaims.ClaimService>();
         services.AddSingleton(Plots.PlotDocuments.Certificate);
         services.AddOptions<Plots.PlotLimits>().Bind(configuration.GetSection(Plots.PlotLimits.Section))
             .Validate(o => o.IsValid, "Funeral:PlotLimits must be between 0 and 100 square metres").ValidateOnStart();
@@ -64,6 +74,8 @@ public sealed class FuneralModule : IMinzhengModule
             .Validate(o => o.IsValid, "Funeral:Waiver amounts must be between 0 and 100000 yuan with at most two decimals").ValidateOnStart();
         services.AddOptions<InformationOfficers.OfficerSubsidyOptions>().Bind(configuration.GetSection(InformationOfficers.OfficerSubsidyOptions.Section))
             .Validate(o => o.IsValid, "Funeral:OfficerSubsidy:AnnualStandard must be above 0 and at most 100000 yuan with at most two decimals").ValidateOnStart();
+        services.AddOptions<Memorials.MemorialOptions>().Bind(configuration.GetSection(Memorials.MemorialOptions.Section))
+            .Validate(o => o.IsValid, "Funeral:Memorial:DailyCap must be 1 to 10000 and each busy period named with From not after To").ValidateOnStart();
     }
 
     public void MapApi(RouteGroupBuilder api)
@@ -74,6 +86,8 @@ public sealed class FuneralModule : IMinzhengModule
         IllegalBurials.IllegalBurialEndpoints.Map(api);
         ExistingGraves.GraveEndpoints.Map(api);
         InformationOfficers.OfficerEndpoints.Map(api);
+        Memorials.MemorialEndpoints.Map(api);
+        WaiverClaims.ClaimEndpoints.Map(api);
     }
 
     // The demo records can be left out to start faster (Demo:Funeral=false), as the tests do unless they ask for them.

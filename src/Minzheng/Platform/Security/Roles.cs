@@ -99,13 +99,14 @@ public static class PlatformPermissions
         // The staff who handle records bring the paper: village assistants collect signed forms and photograph notice boards.
         // The registry keeps the signed divorce agreement, the couple's photo and the signed pages with its records; the
         // 优抚 officer keeps the signed receipts of 走访慰问 (townships upload their own); the social-organisation registrar
-        // keeps the 章程 and member lists of the register and the materials of registration applications.
+        // keeps the 章程 and member lists of the register and the materials of registration applications; the funeral
+        // staff the photos of a proxy sweep.
         new(Policies.ManageAttachments, "上传和删除附件",
             [Roles.County, Roles.CountyApprover, Roles.Township, Roles.TownshipReviewer, Roles.Village, Roles.MarriageRegistrar, Roles.MarriageHead, Roles.VeteransOfficer,
-             Roles.SocialOrgRegistrar]),
+             Roles.SocialOrgRegistrar, Roles.FuneralClerk]),
         // Which records' files a user sees is decided by the record's module (IAttachmentOwner), never by this permission alone.
         new(Policies.ReadAttachments, "查看本人可办理记录的附件", [.. Roles.Business, Roles.MarriageRegistrar, Roles.MarriageHead, Roles.VeteransOfficer,
-            Roles.SocialOrgRegistrar]),
+            Roles.SocialOrgRegistrar, Roles.FuneralClerk]),
         // The marriage registry reads the board for its own divorce applications only (each source names the permission it needs).
         new(Policies.ReadDeadlines, "查看待办与期限", Roles.DeadlineReaders),
         // Like the ID-number check (every business role), and for the staff who register organisations.

@@ -42,6 +42,21 @@ public sealed class FuneralDemoTests(FuneralDemoApp app) : IClassFixture<Funeral
     }
 
     [Fact]
+    public async Task DemoRecords_HaveMemorialBookingsInEveryState_AndClaimsPaidReturnedAndWaiting()
+    {
+        using var client = await app.ClientAsAsync("funeral");
+        var (bookings, total) = await client.GetPageAsync("/api/v1/funeral/memorials?date=all&pageSize=500");
+        Assert.InRange(total, 24, 60);
+        Assert.Superset(new HashSet<string?> { "booked", "delivered", "cancelled" }, bookings.Strings("status").ToHashSet());
+        Assert.Contains(bookings, b => b.GetProperty("overdue").GetBoolean());
+        Assert.Superset(new HashSet<string?> { "cloud", "proxy" }, bookings.Strings("kind").ToHashSet());
+        using var finance = await app.ClientAsAsync("finance");
+        var claims = await (await finance.GetAsync("/api/v1/funeral/waiver-claims", Ct)).JsonAsync();
+        Assert.Equal(new[] { "paid", "paid", "returned", "submitted" }, claims.EnumerateArray().Select(c => c.GetProperty("status").GetString()!).Order().ToArray());
+        Assert.All(claims.EnumerateArray(), c => Assert.True(c.GetProperty("total").GetDecimal() > 0));
+    }
+
+    [Fact]
     public async Task DemoRecords_HaveOldGravesInEveryState_OfficersAndLastYearsRosterPartlyPaid()
     {
         using var client = await app.ClientAsAsync("funeral");

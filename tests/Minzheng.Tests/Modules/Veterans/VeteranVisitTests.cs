@@ -79,7 +79,7 @@ public abstract class VeteranVisitTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(1, detail.GetProperty("withReceipts").GetInt32());
         Assert.Equal(2, (await township.ListAsync("veteran-visit", visitId)).Count);
 
-        // Another township, another line's staff and an unknown row see no such record (404); the funeral clerk may not upload at all.
+        // Another township, another line's staff and an unknown row see no such record (404); the funeral clerk cannot reach the receipts either.
         var (user, password) = await TestUsers.CreateAsync(app, "township", "360482200000");
         using var other = await app.ClientAsAsync(user, password);
         await (await other.GetAsync($"/api/v1/attachments/veteran-visit/{visitId}", Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -88,7 +88,8 @@ public abstract class VeteranVisitTests<TApp>(TApp app) : IClassFixture<TApp>
         await (await marriage.GetAsync($"/api/v1/attachments/veteran-visit/{visitId}", Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await veterans.UploadAsync("veteran-visit", Guid.NewGuid().ToString(), AttachmentFixtures.Png, "x.png")).AssertProblemAsync(HttpStatusCode.NotFound);
         using var funeral = await app.ClientAsAsync("funeral");
-        Assert.Equal(HttpStatusCode.Forbidden, (await funeral.UploadAsync("veteran-visit", visitId, AttachmentFixtures.Png, "x.png")).StatusCode);
+        // The funeral clerk keeps photos of proxy sweeps, but a visit receipt is no record of theirs: not found.
+        Assert.Equal(HttpStatusCode.NotFound, (await funeral.UploadAsync("veteran-visit", visitId, AttachmentFixtures.Png, "x.png")).StatusCode);
         Assert.Equal(2, (await veterans.ListAsync("veteran-visit", visitId)).Count);
 
         // The 优抚 officer's attachment rights stop at the receipts: a county household's files stay out of reach.

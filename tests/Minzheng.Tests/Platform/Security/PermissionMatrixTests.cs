@@ -57,10 +57,10 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", "/api/v1/deadlines/board", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead", "veterans", "funeral", "socialorg"]),
             ("GET", "/api/v1/permissions", null, ["admin", "security"]),
             ("GET", "/api/v1/statistics/lines?from=bad", null, AllRoles),
-            ("GET", $"/api/v1/attachments/case/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead", "veterans", "socialorg"]),
-            ("GET", $"/api/v1/attachments/{Guid.Empty}/content", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead", "veterans", "socialorg"]),
-            ("POST", $"/api/v1/attachments/household/{Guid.Empty}", null, ["county", "township", "village", "marriage", "marriagehead", "veterans", "socialorg"]),
-            ("POST", $"/api/v1/attachments/{Guid.Empty}/delete", "{}", ["county", "township", "village", "marriage", "marriagehead", "veterans", "socialorg"]),
+            ("GET", $"/api/v1/attachments/case/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead", "veterans", "socialorg", "funeral"]),
+            ("GET", $"/api/v1/attachments/{Guid.Empty}/content", null, ["county", "finance", "township", "village", "leader", "marriage", "marriagehead", "veterans", "socialorg", "funeral"]),
+            ("POST", $"/api/v1/attachments/household/{Guid.Empty}", null, ["county", "township", "village", "marriage", "marriagehead", "veterans", "socialorg", "funeral"]),
+            ("POST", $"/api/v1/attachments/{Guid.Empty}/delete", "{}", ["county", "township", "village", "marriage", "marriagehead", "veterans", "socialorg", "funeral"]),
             ("GET", $"/api/v1/cases/{Guid.Empty}", null, ["county", "finance", "township", "village", "leader"]),
             ("POST", $"/api/v1/cases/{Guid.Empty}/accept", "{}", ["county", "township", "village"]),
             ("GET", "/api/v1/reserve-funds", null, ["county", "finance", "township", "village", "leader"]),
@@ -196,6 +196,16 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", "/api/v1/funeral/officer-rosters/1999/export.xlsx", null, ["funeral"]),
             ("POST", $"/api/v1/funeral/officer-rosters/lines/{Guid.Empty}/paid", "{}", ["funeral"]),
             ("GET", "/api/v1/funeral/statistics?region=bad", null, ["funeral", "leader"]),
+            ("POST", "/api/v1/funeral/memorials", "{}", ["funeral"]),
+            ("GET", "/api/v1/funeral/memorials", null, ["funeral"]),
+            ("GET", $"/api/v1/funeral/memorials/{Guid.Empty}", null, ["funeral"]),
+            ("POST", $"/api/v1/funeral/memorials/{Guid.Empty}/delivery", "{}", ["funeral"]),
+            ("POST", $"/api/v1/funeral/memorials/{Guid.Empty}/cancellation", "{}", ["funeral"]),
+            ("POST", "/api/v1/funeral/waiver-claims", "{}", ["funeral"]),
+            ("GET", "/api/v1/funeral/waiver-claims", null, ["funeral", "finance"]),
+            ("GET", $"/api/v1/funeral/waiver-claims/{Guid.Empty}", null, ["funeral", "finance"]),
+            ("GET", $"/api/v1/funeral/waiver-claims/{Guid.Empty}/export.xlsx", null, ["funeral", "finance"]),
+            ("POST", $"/api/v1/funeral/waiver-claims/{Guid.Empty}/approve", "{}", ["funeral", "finance"]),
             ("POST", "/api/v1/social-organizations", "{}", ["socialorg"]),
             ("GET", "/api/v1/social-organizations?kind=bad", null, ["socialorg"]),
             ("GET", "/api/v1/social-organizations/export.xlsx?kind=bad", null, ["socialorg"]),
@@ -382,6 +392,11 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("funeral", "/Cremations", true)]
     [InlineData("funeral", "/Cremations/Register", true)]
     [InlineData("funeral", "/Cremations/Statistics", true)]
+    [InlineData("funeral", "/Memorials", true)]
+    [InlineData("finance", "/Memorials", false)]
+    [InlineData("funeral", "/WaiverClaims", true)]
+    [InlineData("finance", "/WaiverClaims", true)]
+    [InlineData("county", "/WaiverClaims", false)]
     [InlineData("funeral", "/FuneralFacilities", true)]
     [InlineData("funeral", "/IllegalBurials", true)]
     [InlineData("township", "/IllegalBurials", false)]

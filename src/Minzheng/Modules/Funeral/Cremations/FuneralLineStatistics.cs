@@ -29,6 +29,8 @@ public sealed class FuneralLineStatistics(FuneralQueries queries) : ILineStatist
             LineFigure.Count("gravesIntoCemeteries", "其中迁入公墓", f.Graves?.GravesIntoCemeteries ?? 0, "冢"),
             LineFigure.Count("informationOfficers", "在任殡改信息员", f.Graves?.Officers ?? 0, "名"),
             LineFigure.Money("officerSubsidyPaid", "发放殡改信息员补贴", f.Graves?.SubsidyPaid ?? 0m),
+            LineFigure.Count("memorialsBooked", "受理云祭扫、代祭扫预约", f.Memorials?.Booked ?? 0, "次"),
+            LineFigure.Count("memorialsDelivered", "完成祭扫服务", f.Memorials?.Delivered ?? 0, "次"),
         ]);
     }
 }

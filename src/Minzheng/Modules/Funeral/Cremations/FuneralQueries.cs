@@ -10,7 +10,13 @@ namespace Minzheng.Modules.Funeral.Cremations;
 /// <summary><c>GET /api/v1/funeral/statistics</c>: figures by cremation date within [from, to] for a region subtree.</summary>
 public sealed record FuneralStatistics(string Region, DateOnly From, DateOnly To, int Cremations, int AgriculturalCremations, int EnrolledDeceased,
     int FindingsOpened, int WaiverCases, decimal WaiverAmount, IReadOnlyList<FuneralMonth> Months, int Plots = 0, int PlotsSold = 0, int Burials = 0,
-    int IllegalBurialsFound = 0, int IllegalBurialsRectified = 0, int IllegalBurialsPenalised = 0, decimal PenaltyAmount = 0m, GraveFigures? Graves = null);
+    int IllegalBurialsFound = 0, int IllegalBurialsRectified = 0, int IllegalBurialsPenalised = 0, decimal PenaltyAmount = 0m, GraveFigures? Graves = null,
+    MemorialFigures? Memorials = null);
+
+/// <summary>云祭扫 and 代祭扫: bookings taken (by booking date) and services delivered (by service date) in the period, by kind and month.</summary>
+public sealed record MemorialFigures(int Booked, int CloudBooked, int ProxyBooked, int Delivered, int CloudDelivered, int ProxyDelivered, IReadOnlyList<MemorialMonth> Months);
+
+public sealed record MemorialMonth(string Month, int CloudBooked, int ProxyBooked, int CloudDelivered, int ProxyDelivered);
 
 /// <summary>
 /// Old graves and information officers: graves registered, 墓穴证 issued for them, relocated (of which into a public
@@ -115,7 +121,24 @@ public sealed class FuneralQueries(MinzhengDbContext db, Minzheng.Platform.Stati
             rows.Count(r => r.WaiverAmount > 0), rows.Sum(r => r.WaiverAmount), months, plotCount, sold, burials,
             cases.Count(c => c.FoundOn >= from && c.FoundOn <= to),
             closed.Count(c => c.Status is IllegalBurials.IllegalBurialStatus.Rectified or IllegalBurials.IllegalBurialStatus.Relocated),
-            penalised.Count, penalised.Sum(c => c.PenaltyAmount ?? 0m), await GraveFiguresAsync(prefix, from, to, ct));
+            penalised.Count, penalised.Sum(c => c.PenaltyAmount ?? 0m), await GraveFiguresAsync(prefix, from, to, ct), await MemorialFiguresAsync(prefix, from, to, ct));
+    }
+
+    private async Task<MemorialFigures> MemorialFiguresAsync(string prefix, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var rows = await db.MemorialBookings.AsNoTracking()
+            .Where(b => b.RegionCode.StartsWith(prefix) && ((b.BookedOn >= from && b.BookedOn <= to) || (b.DeliveredOn >= from && b.DeliveredOn <= to)))
+            .Select(b => new { b.Kind, b.BookedOn, b.DeliveredOn }).ToListAsync(ct);
+        var booked = rows.Where(b => b.BookedOn >= from && b.BookedOn <= to).Select(b => (b.Kind, Month: b.BookedOn)).ToList();
+        var delivered = rows.Where(b => b.DeliveredOn >= from && b.DeliveredOn <= to).Select(b => (b.Kind, Month: b.DeliveredOn!.Value)).ToList();
+        static string M(DateOnly d) => d.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var months = booked.Select(b => M(b.Month)).Concat(delivered.Select(d => M(d.Month))).Distinct().Order(StringComparer.Ordinal)
+            .Select(m => new MemorialMonth(m, booked.Count(b => M(b.Month) == m && b.Kind == Memorials.MemorialKind.Cloud),
+                booked.Count(b => M(b.Month) == m && b.Kind == Memorials.MemorialKind.Proxy),
+                delivered.Count(d => M(d.Month) == m && d.Kind == Memorials.MemorialKind.Cloud), delivered.Count(d => M(d.Month) == m && d.Kind == Memorials.MemorialKind.Proxy)))
+            .ToList();
+        return new MemorialFigures(booked.Count, booked.Count(b => b.Kind == Memorials.MemorialKind.Cloud), booked.Count(b => b.Kind == Memorials.MemorialKind.Proxy),
+            delivered.Count, delivered.Count(d => d.Kind == Memorials.MemorialKind.Cloud), delivered.Count(d => d.Kind == Memorials.MemorialKind.Proxy), months);
     }
 
     private async Task<GraveFigures> GraveFiguresAsync(string prefix, DateOnly from, DateOnly to, CancellationToken ct)

@@ -48,6 +48,12 @@ public sealed class FuneralWorkSummary(FuneralQueries queries) : IWorkSummaryCon
             sentences.Add(new DraftSentence(string.Create(CultureInfo.InvariantCulture, $"在任殡改信息员{o.Officers}名{paid}。"), source));
         }
 
+        if (f.Memorials is { } m && (m.Booked > 0 || m.Delivered > 0))
+        {
+            sentences.Add(new DraftSentence(string.Create(CultureInfo.InvariantCulture,
+                $"受理云祭扫、代祭扫预约{m.Booked}次，完成祭扫服务{m.Delivered}次（其中代祭扫{m.ProxyDelivered}次）。"), source));
+        }
+
         return sentences.Count == 0 ? [] : [new WorkSummarySection("殡葬管理", sentences)];
     }
 }
