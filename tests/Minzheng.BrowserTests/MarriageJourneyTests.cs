@@ -6,6 +6,9 @@ namespace Minzheng.BrowserTests;
 /// <summary>The registrar's day: register a marriage, print its certificate page, then a divorce with its two deadlines, registered after the cooling-off period.</summary>
 public sealed class MarriageJourneyTests(BrowserApp app)
 {
+    // The application dates everything in China time; the test machine runs on UTC (8 hours behind).
+    private static DateOnly ChinaToday => Minzheng.Platform.Calendar.ChinaTime.Today(TimeProvider.System);
+
     private static readonly string Chars = "春夏秋冬梅兰竹菊松柏山川江河湖海云雨雪霜";
 
     private static string Id(int year, bool male)
@@ -88,7 +91,7 @@ public sealed class MarriageJourneyTests(BrowserApp app)
         Assert.DoesNotContain(man, examination);
         await Shots.SaveAsync(page, "marriage-examination");
 
-        var received = DateTime.Today.AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var received = ChinaToday.AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await page.GotoAsync("/Marriages/Divorces");
         await page.GetByLabel("受理日期").FillAsync(received);
         await page.GetByLabel("一方姓名", new() { Exact = true }).FillAsync(husband);
@@ -127,7 +130,7 @@ public sealed class MarriageJourneyTests(BrowserApp app)
         var confirmation = await page.GetByTestId("withdrawal").InnerTextAsync();
         Assert.Contains("离婚登记申请撤回确认单", confirmation);
         Assert.Equal(wife, await page.GetByTestId("withdrawn-by").InnerTextAsync());
-        Assert.Contains(DateTime.Today.ToString("yyyy年M月d日", CultureInfo.InvariantCulture), await page.GetByTestId("withdrawn-on").InnerTextAsync());
+        Assert.Contains(ChinaToday.ToString("yyyy年M月d日", CultureInfo.InvariantCulture), await page.GetByTestId("withdrawn-on").InnerTextAsync());
         Assert.Contains("离申字", await page.GetByTestId("withdrawal-number").InnerTextAsync());
         Assert.DoesNotContain(woman, confirmation);
         await page.EmulateMediaAsync(new() { Media = Media.Print });

@@ -11,6 +11,9 @@ namespace Minzheng.BrowserTests;
 /// </summary>
 public sealed class SocialOrgJourneyTests(BrowserApp app)
 {
+    // The application dates everything in China time; the test machine runs on UTC (8 hours behind).
+    private static DateOnly ChinaToday => Minzheng.Platform.Calendar.ChinaTime.Today(TimeProvider.System);
+
     private static string Code()
     {
         var body = "7" + Random.Shared.Next(0, 10_000_000).ToString("D7", CultureInfo.InvariantCulture);
@@ -23,7 +26,7 @@ public sealed class SocialOrgJourneyTests(BrowserApp app)
     {
         var page = await app.SignedInPageAsync("socialorg");
         Assert.Equal(1, await page.Locator("a.dropdown-item[href='/Organizations/Receive']").CountAsync());
-        var year = DateTime.Today.Year - 2;
+        var year = ChinaToday.Year - 2;
         var name = $"共青城市旅程测试{Random.Shared.Next(100_000, 999_999)}协会";
         var code = Code();
         var wrong = code[..17] + (code[17] == '0' ? '1' : '0');
@@ -113,7 +116,7 @@ public sealed class SocialOrgJourneyTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "接收报告" }).ClickAsync();
         Assert.Contains("已接收", await page.GetByTestId("inspection-done").InnerTextAsync());
 
-        var deadline = DateTime.Today.AddDays(45).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var deadline = ChinaToday.AddDays(45).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         row = page.GetByTestId("inspection-entries").Locator("tr", new() { HasText = name });
         await row.GetByRole(AriaRole.Link, new() { Name = "审查" }).ClickAsync();
         await page.GetByLabel("年检结论").SelectOptionAsync(new SelectOptionValue { Label = "限期整改" });
