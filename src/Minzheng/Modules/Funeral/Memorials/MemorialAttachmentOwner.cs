@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Minzheng.Platform.Attachments;
 using Minzheng.Platform.Data;
 
@@ -10,16 +9,15 @@ namespace Minzheng.Modules.Funeral.Memorials;
 /// with the booking as proof of the service the family asked for. Only the funeral staff who serve bookings see them; the
 /// region filter keeps a township's staff to their own facilities' bookings.
 /// </summary>
-public sealed class MemorialAttachmentOwner(MinzhengDbContext db, IHttpContextAccessor http, IAuthorizationService authorization) : IAttachmentOwner
+public sealed class MemorialAttachmentOwner(MinzhengDbContext db, IHttpContextAccessor http, IAuthorizationService authorization)
+    : PolicyGatedAttachmentOwner(http, authorization, FuneralModule.Record)
 {
     public const string Type = "funeral-memorial";
 
-    public string OwnerType => Type;
+    public override string OwnerType => Type;
 
-    public string Title => "祭扫服务照片";
+    public override string Title => "祭扫服务照片";
 
-    public async Task<string?> RegionOfAsync(Guid ownerId, CancellationToken ct) =>
-        http.HttpContext?.User is { } user && (await authorization.AuthorizeAsync(user, FuneralModule.Record)).Succeeded
-            ? await db.MemorialBookings.Where(b => b.Id == ownerId).Select(b => b.RegionCode).SingleOrDefaultAsync(ct)
-            : null;
+    protected override IQueryable<string> RegionQuery(Guid ownerId) =>
+        db.MemorialBookings.Where(b => b.Id == ownerId).Select(b => b.RegionCode);
 }

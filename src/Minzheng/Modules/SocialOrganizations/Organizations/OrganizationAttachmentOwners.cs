@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Minzheng.Modules.SocialOrganizations.Applications;
 using Minzheng.Platform.Attachments;
 using Minzheng.Platform.Data;
@@ -10,29 +9,27 @@ namespace Minzheng.Modules.SocialOrganizations.Organizations;
 /// 章程, 会员名册 and 理事会名单 filed with a registered organisation. Only the registration staff (the register's own
 /// policy) see them; the region filter keeps a registrar to the organisations of the registrar's region.
 /// </summary>
-public sealed class OrganizationAttachmentOwner(MinzhengDbContext db, IHttpContextAccessor http, IAuthorizationService authorization) : IAttachmentOwner
+public sealed class OrganizationAttachmentOwner(MinzhengDbContext db, IHttpContextAccessor http, IAuthorizationService authorization)
+    : PolicyGatedAttachmentOwner(http, authorization, SocialOrganizationsModule.Register)
 {
     public const string Type = "social-organization";
 
-    public string OwnerType => Type;
+    public override string OwnerType => Type;
 
-    public string Title => "社会组织章程及会员名册";
+    public override string Title => "社会组织章程及会员名册";
 
-    public async Task<string?> RegionOfAsync(Guid ownerId, CancellationToken ct) =>
-        http.HttpContext?.User is { } user && (await authorization.AuthorizeAsync(user, SocialOrganizationsModule.Register)).Succeeded
-            ? await db.SocialOrganizations.Where(o => o.Id == ownerId).Select(o => o.RegionCode).SingleOrDefaultAsync(ct)
-            : null;
+    protected override IQueryable<string> RegionQuery(Guid ownerId) =>
+        db.SocialOrganizations.Where(o => o.Id == ownerId).Select(o => o.RegionCode);
 }
 
 /// <summary>The documents handed in with a 登记申请 (章程草案, 会员名册, 理事会名单…), under the same rule as the register's files.</summary>
-public sealed class ApplicationAttachmentOwner(MinzhengDbContext db, IHttpContextAccessor http, IAuthorizationService authorization) : IAttachmentOwner
+public sealed class ApplicationAttachmentOwner(MinzhengDbContext db, IHttpContextAccessor http, IAuthorizationService authorization)
+    : PolicyGatedAttachmentOwner(http, authorization, SocialOrganizationsModule.Register)
 {
-    public string OwnerType => ApplicationProcedure.OwnerType;
+    public override string OwnerType => ApplicationProcedure.OwnerType;
 
-    public string Title => "社会组织登记申请材料";
+    public override string Title => "社会组织登记申请材料";
 
-    public async Task<string?> RegionOfAsync(Guid ownerId, CancellationToken ct) =>
-        http.HttpContext?.User is { } user && (await authorization.AuthorizeAsync(user, SocialOrganizationsModule.Register)).Succeeded
-            ? await db.RegistrationApplications.Where(a => a.Id == ownerId).Select(a => a.RegionCode).SingleOrDefaultAsync(ct)
-            : null;
+    protected override IQueryable<string> RegionQuery(Guid ownerId) =>
+        db.RegistrationApplications.Where(a => a.Id == ownerId).Select(a => a.RegionCode);
 }

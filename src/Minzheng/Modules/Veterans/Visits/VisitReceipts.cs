@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Minzheng.Platform.Attachments;
 using Minzheng.Platform.Data;
 
@@ -10,16 +9,15 @@ namespace Minzheng.Modules.Veterans.Visits;
 /// kept with the visit row as evidence for the audit of the 慰问金. Only those who see the campaign lists (the 优抚 officer,
 /// the township of the person) see the receipts; the region filter keeps a township to its own persons.
 /// </summary>
-public sealed class CareVisitAttachmentOwner(MinzhengDbContext db, IHttpContextAccessor http, IAuthorizationService authorization) : IAttachmentOwner
+public sealed class CareVisitAttachmentOwner(MinzhengDbContext db, IHttpContextAccessor http, IAuthorizationService authorization)
+    : PolicyGatedAttachmentOwner(http, authorization, VeteransModule.Visit)
 {
     public const string Type = "veteran-visit";
 
-    public string OwnerType => Type;
+    public override string OwnerType => Type;
 
-    public string Title => "走访慰问签收单";
+    public override string Title => "走访慰问签收单";
 
-    public async Task<string?> RegionOfAsync(Guid ownerId, CancellationToken ct) =>
-        http.HttpContext?.User is { } user && (await authorization.AuthorizeAsync(user, VeteransModule.Visit)).Succeeded
-            ? await db.VeteranVisits.Where(v => v.Id == ownerId).Select(v => v.RegionCode).SingleOrDefaultAsync(ct)
-            : null;
+    protected override IQueryable<string> RegionQuery(Guid ownerId) =>
+        db.VeteranVisits.Where(v => v.Id == ownerId).Select(v => v.RegionCode);
 }
