@@ -61,7 +61,12 @@ public sealed class MarriageIdTypesTests
     [InlineData("USAA", null, "3位字母")]
     [InlineData("U1A", null, "3位字母")]
     [InlineData("", null, "未填写")]
-    public void Nationality_IsThreeLatinLetters(string input, string? expected, string? reason)
+    [InlineData("XYZ", null, "不是现行的国家代码")]
+    [InlineData("SUN", null, "不是现行的国家代码")]
+    [InlineData("hkg", null, "港澳居民来往内地通行证")]
+    [InlineData("TWN", null, "台湾居民来往大陆通行证")]
+    [InlineData("ZWE", "ZWE", null)]
+    public void Nationality_IsACurrentCountryCode(string input, string? expected, string? reason)
     {
         Assert.Equal(expected, Nationalities.Normalize(input, out var error));
         if (reason is null)

@@ -16,7 +16,7 @@ public sealed record RecordedCorrection(Guid Id, string Field, string OldValue, 
 /// the person's <see cref="MarriageBond"/> with it, so the one-spouse check follows the correction; it changes this
 /// entry only (a divorce or reissue entry of the same couple is corrected on its own).
 /// </summary>
-public sealed class MarriageCorrections(MinzhengDbContext db, MarriageRegistry registry, PersonalDataProtector protector, TimeProvider clock)
+public sealed partial class MarriageCorrections(MinzhengDbContext db, MarriageRegistry registry, PersonalDataProtector protector, TimeProvider clock)
 {
     /// <summary>The fields that may be corrected, by their API code, with the Chinese name shown in the history.</summary>
     public static IReadOnlyDictionary<string, string> Fields { get; } = new Dictionary<string, string>
@@ -26,7 +26,20 @@ public sealed class MarriageCorrections(MinzhengDbContext db, MarriageRegistry r
         ["partyBName"] = "另一方姓名",
         ["partyBIdNumber"] = "另一方身份证号",
         ["date"] = "登记日期",
+        ["partyAGender"] = "一方性别",
+        ["partyABirthDate"] = "一方出生日期",
+        ["partyANationality"] = "一方国籍",
+        ["partyBGender"] = "另一方性别",
+        ["partyBBirthDate"] = "另一方出生日期",
+        ["partyBNationality"] = "另一方国籍",
     };
+
+    /// <summary>
+    /// The fields a record's parties allow: gender and birth date only for a document they were entered for (a resident ID
+    /// number carries both, so it is the number that is corrected), nationality only for a passport.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string>> FieldsFor(MarriageIdType partyA, MarriageIdType partyB) =>
+        Fields.Where(f => DocumentDetailRefusal(f.Key, f.Key.StartsWith("partyA", StringComparison.Ordinal) ? partyA : partyB) is null);
 
     public static string FieldName(string code) => Fields.GetValueOrDefault(code, code);
 
@@ -53,95 +66,23 @@ public sealed class MarriageCorrections(MinzhengDbContext db, MarriageRegistry r
         }
 
         var partyA = field.StartsWith("partyA", StringComparison.Ordinal);
-        string oldValue, newValue;
-        if (field == "date")
+        var change = field switch
         {
-            var date = MarriageInput.Date(request.NewValue, "newValue", "更正后的登记日期", today, errors);
-            if (date is null)
-            {
-                return MarriageResult<RecordedCorrection>.Invalid(errors);
-            }
-
-            if (await DateRefusalAsync(record, date.Value, ct) is { } dateRefusal)
-            {
-                return MarriageResult<RecordedCorrection>.Refused(Outcome.Rejected, dateRefusal);
-            }
-
-            (oldValue, newValue) = (Iso(record.Date), Iso(date.Value));
-            if (record.Date == date.Value)
-            {
-                return Unchanged(field);
-            }
-
-            record.Date = date.Value;
-            if (record.Kind is MarriageRecordKind.Divorce or MarriageRecordKind.Revocation && record.MarriageId is { } ended)
-            {
-                // The marriage's end day follows its ending entry (DissolvedOn is written with it).
-                var marriage = await db.MarriageRecords.AcrossRegions("the marriage this entry ended may be at any registry (全国通办)")
-                    .SingleAsync(m => m.Id == ended, ct);
-                marriage.DissolvedOn = date.Value;
-            }
+            "date" => await CorrectDateAsync(record, request.NewValue, today, ct),
+            _ when field.EndsWith("Name", StringComparison.Ordinal) => CorrectName(record, partyA, request.NewValue),
+            _ when field.EndsWith("IdNumber", StringComparison.Ordinal) => await CorrectIdNumberAsync(record, partyA, request.NewValue, today, ct),
+            _ => CorrectDocumentDetail(record, partyA, field, request.NewValue, today),
+        };
+        if (change.Outcome != Outcome.Done)
+        {
+            return new MarriageResult<RecordedCorrection>(change.Outcome, null, change.Errors, change.Message);
         }
-        else if (field.EndsWith("Name", StringComparison.Ordinal))
+
+        var (oldValue, newValue) = change.Value;
+
+        if (oldValue == newValue)
         {
-            var name = TextRules.Field(request.NewValue, "newValue", "更正后的姓名", MarriageRecord.NameMaxLength, errors, required: true);
-            if (name is null)
-            {
-                return MarriageResult<RecordedCorrection>.Invalid(errors);
-            }
-
-            (oldValue, newValue) = (partyA ? record.PartyAName : record.PartyBName, name);
-            if (oldValue == newValue)
-            {
-                return Unchanged(field);
-            }
-
-            if (partyA)
-            {
-                record.PartyAName = name;
-            }
-            else
-            {
-                record.PartyBName = name;
-            }
-        }
-        else
-        {
-            // A number is corrected within its document: a passport holder's passport number, keeping the gender and birth date entered.
-            var (type, gender, birth) = partyA ? (record.PartyAIdType, record.PartyAGender, record.PartyABirthDate) : (record.PartyBIdType, record.PartyBGender, record.PartyBBirthDate);
-            PartyIdentity id;
-            if (type == MarriageIdType.Resident)
-            {
-                if (!IdNumber.TryParse(request.NewValue?.Trim(), today, out var resident, out var idError))
-                {
-                    errors.Add("newValue", $"更正后的身份证号（newValue）无效：{idError}");
-                    return MarriageResult<RecordedCorrection>.Invalid(errors);
-                }
-
-                id = PartyIdentity.Resident(resident);
-            }
-            else if (MarriageIdTypes.Normalize(type, request.NewValue, out var documentError) is { } number)
-            {
-                id = new PartyIdentity(type, number, gender, birth, partyA ? record.PartyANationality : record.PartyBNationality);
-            }
-            else
-            {
-                errors.Add("newValue", $"更正后的{MarriageIdTypes.NumberName(type)}（newValue）无效：{documentError}");
-                return MarriageResult<RecordedCorrection>.Invalid(errors);
-            }
-
-            if (registry.Index(id) == (partyA ? record.PartyAIdIndex : record.PartyBIdIndex))
-            {
-                return Unchanged(field);
-            }
-
-            if (await MoveIdNumberAsync(record, partyA, id, ct) is { } refusal)
-            {
-                return MarriageResult<RecordedCorrection>.Refused(refusal.Outcome, refusal.Message);
-            }
-
-            (oldValue, newValue) = (partyA ? record.PartyAIdMasked : record.PartyBIdMasked, id.Masked);
-            SetParty(record, partyA, id);
+            return MarriageResult<RecordedCorrection>.Refused(Outcome.Rejected, $"更正后的{FieldName(field)}与原登记相同，无需更正");
         }
 
         var correction = new MarriageCorrection
@@ -167,9 +108,6 @@ public sealed class MarriageCorrections(MinzhengDbContext db, MarriageRegistry r
 
         return MarriageResult<RecordedCorrection>.Done(new RecordedCorrection(correction.Id, field, oldValue, newValue));
     }
-
-    private static MarriageResult<RecordedCorrection> Unchanged(string field) =>
-        MarriageResult<RecordedCorrection>.Refused(Outcome.Rejected, $"更正后的{FieldName(field)}与原登记相同，无需更正");
 
     /// <summary>A corrected date keeps the register in order: a marriage before what ended it, any other entry after the one it refers to.</summary>
     private async Task<string?> DateRefusalAsync(MarriageRecord record, DateOnly date, CancellationToken ct)

@@ -1,59 +1,43 @@
 using System.Text.RegularExpressions;
+using Minzheng.Platform.CodeTables;
 
 namespace Minzheng.Modules.Marriage.Marriages;
 
 /// <summary>
-/// A passport holder's nationality as an ISO 3166-1 alpha-3 code. The Chinese names cover the countries a county registry
-/// commonly sees; any other well-formed code is accepted and shown as the code itself (the list is a convenience, not the
-/// standard). CHN on a passport is a 华侨 (a Chinese citizen residing abroad).
+/// A passport holder's nationality: a current code of GB/T 2659.1 (ISO 3166-1 alpha-3), from the platform's code table.
+/// CHN on a passport is a 华侨 (a Chinese citizen residing abroad). 香港, 澳门 and 台湾 residents register with their
+/// 来往内地（大陆）通行证, not as passport holders of HKG, MAC or TWN, so those codes are refused with that advice.
 /// </summary>
 public static partial class Nationalities
 {
     public const string China = "CHN";
-    public const int Length = 3;
+    public const int Length = Countries.CodeLength;
 
-    public static IReadOnlyDictionary<string, string> Common { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly HashSet<string> ChineseRegions = new(StringComparer.Ordinal) { "HKG", "MAC", "TWN" };
+
+    /// <summary>The countries a county registry commonly sees, listed first in the form's choice.</summary>
+    public static IReadOnlyList<string> Common { get; } =
+        ["CHN", "VNM", "LAO", "MMR", "KHM", "THA", "PHL", "IDN", "MYS", "SGP", "KOR", "JPN", "MNG", "RUS", "KAZ", "PAK", "IND", "NPL",
+         "USA", "CAN", "GBR", "FRA", "DEU", "ITA", "ESP", "UKR", "AUS", "NZL", "BRA", "NGA"];
+
+    /// <summary>Every other country a passport may be of, in code order.</summary>
+    public static IEnumerable<string> Others => Countries.All.Select(c => c.Code).Where(c => !ChineseRegions.Contains(c)).Except(Common);
+
+    public static string Name(string? code) => code switch
     {
-        ["CHN"] = "中国（华侨）",
-        ["VNM"] = "越南",
-        ["LAO"] = "老挝",
-        ["MMR"] = "缅甸",
-        ["KHM"] = "柬埔寨",
-        ["THA"] = "泰国",
-        ["PHL"] = "菲律宾",
-        ["IDN"] = "印度尼西亚",
-        ["MYS"] = "马来西亚",
-        ["SGP"] = "新加坡",
-        ["KOR"] = "韩国",
-        ["JPN"] = "日本",
-        ["MNG"] = "蒙古",
-        ["RUS"] = "俄罗斯",
-        ["KAZ"] = "哈萨克斯坦",
-        ["PAK"] = "巴基斯坦",
-        ["IND"] = "印度",
-        ["NPL"] = "尼泊尔",
-        ["USA"] = "美国",
-        ["CAN"] = "加拿大",
-        ["GBR"] = "英国",
-        ["FRA"] = "法国",
-        ["DEU"] = "德国",
-        ["ITA"] = "意大利",
-        ["ESP"] = "西班牙",
-        ["UKR"] = "乌克兰",
-        ["AUS"] = "澳大利亚",
-        ["NZL"] = "新西兰",
-        ["BRA"] = "巴西",
-        ["NGA"] = "尼日利亚",
+        null => "",
+        China => "中国（华侨）",
+        _ => Countries.Name(code),
     };
 
-    public static string Name(string? code) => code is null ? "" : Common.GetValueOrDefault(code, code);
-
-    /// <summary>Upper-cased and trimmed; null and the reason when it is not three Latin letters.</summary>
+    /// <summary>Upper-cased and trimmed; null and the reason when it is not a current country code a passport may carry.</summary>
     public static string? Normalize(string? input, out string? error)
     {
         var value = (input ?? "").Trim().ToUpperInvariant();
         error = value.Length == 0 ? "未填写"
-            : value.Length != Length || !Letters().IsMatch(value) ? "应为3位字母的国家代码（ISO 3166，如 USA、VNM；华侨填 CHN）"
+            : value.Length != Length || !Letters().IsMatch(value) ? "应为3位字母的国家代码（GB/T 2659.1，如 USA、VNM；华侨填 CHN）"
+            : ChineseRegions.Contains(value) ? "香港、澳门、台湾居民请选择港澳居民来往内地通行证或台湾居民来往大陆通行证，不按护照登记"
+            : !Countries.IsCode(value) ? $"{value}不是现行的国家代码（GB/T 2659.1）"
             : null;
         return error is null ? value : null;
     }
