@@ -1522,6 +1522,13 @@ namespace Minzheng.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateOnly?>("PartyABirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PartyAGender")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("PartyAIdCipher")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1537,10 +1544,26 @@ namespace Minzheng.Migrations.Postgres
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
 
+                    b.Property<string>("PartyAIdType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("PartyAName")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<string>("PartyANationality")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateOnly?>("PartyBBirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PartyBGender")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<string>("PartyBIdCipher")
                         .IsRequired()
@@ -1557,10 +1580,19 @@ namespace Minzheng.Migrations.Postgres
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
 
+                    b.Property<string>("PartyBIdType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("PartyBName")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<string>("PartyBNationality")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
 
                     b.Property<string>("PhoneCipher")
                         .IsRequired()

@@ -15,36 +15,9 @@ public abstract class AppointmentApiTests<TApp>(TApp app) : IClassFixture<TApp>
 
     private static int _phone = Random.Shared.Next(1000, 9000);
 
-    /// <summary>The county registry's timetable: a small slot for capacity tests, a large one for everything else.</summary>
-    protected async Task ConfigureAsync()
-    {
-        using var head = await app.ClientAsAsync("marriagehead");
-        var saved = await head.PutAsJsonAsync("/api/v1/marriage/appointment-settings", new
-        {
-            name = "共青城市婚姻登记处",
-            daysAhead = 30,
-            slots = new[] { new { start = "08:00", end = "08:30", capacity = 3 }, new { start = "09:00", end = "10:00", capacity = 1 }, new { start = "10:00", end = "11:00", capacity = 150 } },
-            specialDays = Array.Empty<object>(),
-        }, Ct);
-        await saved.JsonAsync();
-    }
+    protected Task ConfigureAsync() => AppointmentSetup.ConfigureAsync(app);
 
-    /// <summary>The n-th bookable day from tomorrow (0 = the first), read from the public slots endpoint.</summary>
-    protected async Task<string> BookableDayAsync(HttpClient client, int n)
-    {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
-        for (var day = today.AddDays(1); day <= today.AddDays(30); day = day.AddDays(1))
-        {
-            var text = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            var offer = await (await client.GetAsync($"/api/v1/public/marriage/appointments/slots?registry={Registry}&date={text}", Ct)).JsonAsync();
-            if (offer.GetProperty("bookable").GetBoolean() && n-- == 0)
-            {
-                return text;
-            }
-        }
-
-        throw new InvalidOperationException("no bookable day");
-    }
+    protected static Task<string> BookableDayAsync(HttpClient client, int n) => AppointmentSetup.BookableDayAsync(client, n);
 
     protected static object Booking(string date, string slot, string a, string b, string kind = "marriage", string? phone = null) => new
     {
@@ -56,8 +29,7 @@ public abstract class AppointmentApiTests<TApp>(TApp app) : IClassFixture<TApp>
         phone = phone ?? "139" + Interlocked.Increment(ref _phone).ToString("D8", System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    protected static Task<HttpResponseMessage> BookAsync(HttpClient client, object booking) =>
-        client.PostAsJsonAsync("/api/v1/public/marriage/appointments", booking, Ct);
+    protected static Task<HttpResponseMessage> BookAsync(HttpClient client, object booking) => AppointmentSetup.BookAsync(client, booking);
 
     private async Task<int> CountOnAsync(string date)
     {
@@ -259,4 +231,45 @@ public sealed class AppointmentRateLimitTests(ThrottledApp app) : IClassFixture<
         Assert.Contains("频繁", refused.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.OK, (await citizen.GetAsync("/api/v1/public/marriage/registries", ct)).StatusCode);
     }
+}
+
+/// <summary>The registry's timetable and the bookable days, shared by the appointment test classes.</summary>
+internal static class AppointmentSetup
+{
+    public const string Registry = "360482000000";
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>The county registry's timetable: a small slot for capacity tests, a large one for everything else.</summary>
+    public static async Task ConfigureAsync(MinzhengApp app)
+    {
+        using var head = await app.ClientAsAsync("marriagehead");
+        var saved = await head.PutAsJsonAsync("/api/v1/marriage/appointment-settings", new
+        {
+            name = "共青城市婚姻登记处",
+            daysAhead = 30,
+            slots = new[] { new { start = "08:00", end = "08:30", capacity = 3 }, new { start = "09:00", end = "10:00", capacity = 1 }, new { start = "10:00", end = "11:00", capacity = 150 } },
+            specialDays = Array.Empty<object>(),
+        }, Ct);
+        await saved.JsonAsync();
+    }
+
+    /// <summary>The n-th bookable day from tomorrow (0 = the first), read from the public slots endpoint.</summary>
+    public static async Task<string> BookableDayAsync(HttpClient client, int n)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        for (var day = today.AddDays(1); day <= today.AddDays(30); day = day.AddDays(1))
+        {
+            var text = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var offer = await (await client.GetAsync($"/api/v1/public/marriage/appointments/slots?registry={Registry}&date={text}", Ct)).JsonAsync();
+            if (offer.GetProperty("bookable").GetBoolean() && n-- == 0)
+            {
+                return text;
+            }
+        }
+
+        throw new InvalidOperationException("no bookable day");
+    }
+
+    public static Task<HttpResponseMessage> BookAsync(HttpClient client, object booking) =>
+        client.PostAsJsonAsync("/api/v1/public/marriage/appointments", booking, Ct);
 }

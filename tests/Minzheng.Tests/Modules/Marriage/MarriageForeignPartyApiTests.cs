@@ -184,22 +184,6 @@ public abstract class MarriageForeignPartyApiTests<TApp>(TApp app) : IClassFixtu
     }
 
     [Fact]
-    public async Task Appointment_WithAPassport_Is400SayingToComeToTheRegistry()
-    {
-        using var client = app.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/public/marriage/appointments", new
-        {
-            registry = "360482000000",
-            kind = "marriage",
-            date = "2099-01-05",
-            slot = "09:00",
-            parties = new[] { Foreign("约翰", Passport()), Resident("李娜", MarriageIds.Woman()) },
-            phone = "13900001111",
-        }, Ct);
-        Assert.Contains("现场办理", await response.AssertFieldErrorAsync("parties[0].idType"));
-    }
-
-    [Fact]
     public async Task DivorceAndRevocation_WriteDissolvedOn_AndTheDetailShowsIt()
     {
         using var head = await app.ClientAsAsync("marriagehead");

@@ -18,18 +18,11 @@ public sealed record PartyDocument(MarriageIdType Type, string Value)
 /// </summary>
 internal static class MarriageIdentityInput
 {
-    public static PartyIdentity? Identity(MarriagePartyRequest? p, int i, DateOnly today, FieldErrors errors, bool residentOnly)
+    public static PartyIdentity? Identity(MarriagePartyRequest? p, int i, DateOnly today, FieldErrors errors)
     {
         var (who, prefix) = ($"第{i + 1}位当事人", $"parties[{i}]");
         if (Type(p?.IdType, $"{prefix}.idType", who, errors) is not { } type)
         {
-            return null;
-        }
-
-        if (residentOnly && type != MarriageIdType.Resident)
-        {
-            errors.Add($"{prefix}.idType", $"{who}证件类型（{prefix}.idType）：预约须使用居民身份证号；持护照、港澳居民来往内地通行证或台湾居民来往大陆通行证的当事人"
-                                            + "无需预约，请直接到婚姻登记处现场办理");
             return null;
         }
 

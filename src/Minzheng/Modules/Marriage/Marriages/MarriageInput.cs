@@ -67,10 +67,9 @@ internal static class MarriageInput
     }
 
     /// <summary>
-    /// Exactly two parties, each with a name and a valid, different identity. <paramref name="residentOnly"/>: the step
-    /// takes only resident ID numbers (the appointment booking), and says where the other documents are served.
+    /// Exactly two parties, each with a name and a valid, different identity.
     /// </summary>
-    public static List<ValidParty>? Parties(List<MarriagePartyRequest>? parties, DateOnly today, FieldErrors errors, bool residentOnly = false)
+    public static List<ValidParty>? Parties(List<MarriagePartyRequest>? parties, DateOnly today, FieldErrors errors)
     {
         if (parties is not { Count: 2 })
         {
@@ -82,7 +81,7 @@ internal static class MarriageInput
         for (var i = 0; i < 2; i++)
         {
             var name = TextRules.Field(parties[i]?.Name, $"parties[{i}].name", $"第{i + 1}位当事人姓名", MarriageRecord.NameMaxLength, errors, required: true);
-            var id = MarriageIdentityInput.Identity(parties[i], i, today, errors, residentOnly);
+            var id = MarriageIdentityInput.Identity(parties[i], i, today, errors);
             if (id is not null && name is not null)
             {
                 valid.Add(new ValidParty(name, id));

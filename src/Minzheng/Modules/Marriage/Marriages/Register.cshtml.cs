@@ -42,7 +42,8 @@ public sealed class RegisterModel(MarriageRegistry registry, Appointments.Appoin
         Date = clock.Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (Appointment is { } id && await appointments.PartiesForRegistrationAsync(id, ct) is { } p)
         {
-            (NameA, IdNumberA, NameB, IdNumberB) = p;
+            (NameA, IdTypeA, IdNumberA, GenderA, BirthDateA, NationalityA) = (p.A.Name, p.A.IdType, p.A.IdNumber, p.A.Gender, p.A.BirthDate, p.A.Nationality);
+            (NameB, IdTypeB, IdNumberB, GenderB, BirthDateB, NationalityB) = (p.B.Name, p.B.IdType, p.B.IdNumber, p.B.Gender, p.B.BirthDate, p.B.Nationality);
         }
     }
 

@@ -60,7 +60,7 @@ public sealed class AppointmentBooking(MinzhengDbContext db, IRegionScope scope,
         var kind = AppointmentInput.Kind(request.Kind, errors);
         var date = AppointmentInput.Date(request.Date, errors);
         var start = AppointmentInput.Slot(request.Slot, errors);
-        var parties = MarriageInput.Parties(request.Parties, today, errors, residentOnly: true);
+        var parties = MarriageInput.Parties(request.Parties, today, errors);
         var phone = AppointmentInput.Phone(request.Phone, errors);
         if (errors.Any || registry is null)
         {
@@ -99,7 +99,7 @@ public sealed class AppointmentBooking(MinzhengDbContext db, IRegionScope scope,
             return AppointmentResult<AppointmentView>.Refused(Outcome.Rejected, "您已用其他区划的工作账户登录，请退出登录后以群众身份预约");
         }
 
-        var (indexA, indexB) = (protector.BlindIndex(a.Id.Value, DataPurpose.IdNumber), protector.BlindIndex(b.Id.Value, DataPurpose.IdNumber));
+        var (indexA, indexB) = (protector.BlindIndex(a.Id.IndexInput, DataPurpose.IdNumber), protector.BlindIndex(b.Id.IndexInput, DataPurpose.IdNumber));
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             if (await ExistingAsync(indexA, indexB, date.Value, ct) is { } existing)
@@ -135,10 +135,18 @@ public sealed class AppointmentBooking(MinzhengDbContext db, IRegionScope scope,
                 PartyAIdCipher = protector.Encrypt(a.Id.Value, DataPurpose.IdNumber),
                 PartyAIdIndex = indexA,
                 PartyAIdMasked = a.Id.Masked,
+                PartyAIdType = a.Id.Type,
+                PartyAGender = a.Id.Type == MarriageIdType.Resident ? null : a.Id.Gender,
+                PartyABirthDate = a.Id.Type == MarriageIdType.Resident ? null : a.Id.BirthDate,
+                PartyANationality = a.Id.Type == MarriageIdType.Passport ? a.Id.Nationality : null,
                 PartyBName = b.Name,
                 PartyBIdCipher = protector.Encrypt(b.Id.Value, DataPurpose.IdNumber),
                 PartyBIdIndex = indexB,
                 PartyBIdMasked = b.Id.Masked,
+                PartyBIdType = b.Id.Type,
+                PartyBGender = b.Id.Type == MarriageIdType.Resident ? null : b.Id.Gender,
+                PartyBBirthDate = b.Id.Type == MarriageIdType.Resident ? null : b.Id.BirthDate,
+                PartyBNationality = b.Id.Type == MarriageIdType.Passport ? b.Id.Nationality : null,
                 PhoneCipher = protector.Encrypt(phone!, DataPurpose.Phone),
                 PhoneMasked = Mask.Phone(phone!),
             };
@@ -161,13 +169,13 @@ public sealed class AppointmentBooking(MinzhengDbContext db, IRegionScope scope,
         return AppointmentResult<AppointmentView>.Refused(Outcome.Conflict, "预约人数较多，请稍后重试");
     }
 
-    /// <summary>Why this couple cannot marry on that day as far as their ID numbers tell (MarriageRules); the register's checks follow at registration.</summary>
+    /// <summary>Why this couple cannot marry on that day as far as their documents tell (MarriageRules); the register's checks follow at registration.</summary>
     private static List<string> MarriageRefusals(ValidParty a, ValidParty b, DateOnly date)
     {
         var reasons = new List<string>();
         if (a.Id.Gender == b.Id.Gender)
         {
-            reasons.Add("双方性别相同（依身份证号）");
+            reasons.Add("双方性别相同");
         }
 
         foreach (var p in new[] { a, b }.Where(p => !MarriageRules.IsOfLegalAge(p.Id.Gender, p.Id.BirthDate, date)))

@@ -10,6 +10,9 @@ using Minzheng.Platform.Web;
 namespace Minzheng.Modules.Marriage.Marriages.Appointments;
 
 /// <summary>The registrar's daily list: the day's bookings by slot, masked, every view audited.</summary>
+/// <summary>A booked party as the registration form takes it: document code and number, and what the document cannot tell.</summary>
+public sealed record AppointmentParty(string Name, string IdType, string IdNumber, string? Gender, string? BirthDate, string? Nationality);
+
 public sealed record DailyList(DateOnly Date, string? RegistryName, bool Open, string? SpecialDay, IReadOnlyList<AppointmentView> Appointments);
 
 /// <summary>
@@ -19,15 +22,15 @@ public sealed record DailyList(DateOnly Date, string? RegistryName, bool Open, s
 public sealed class AppointmentDesk(MinzhengDbContext db, IRegionScope scope, PersonalDataProtector protector, AppointmentTimetables timetables,
     AuditLog audit, TimeProvider clock)
 {
-    private const string NotFound = "未找到该预约：请核对预约号和当事人身份证号";
+    private const string NotFound = "未找到该预约：请核对预约号和当事人证件号码";
 
     /// <summary>The booking with this code, when the ID number is one of its parties'; otherwise null — the same answer, so codes cannot be probed.</summary>
-    public async Task<AppointmentView?> LookupAsync(string? code, string? idNumber, CancellationToken ct) =>
-        await FindForCitizenAsync(code, idNumber, ct) is { } a ? await timetables.ViewAsync(a, ct) : null;
+    public async Task<AppointmentView?> LookupAsync(string? code, AppointmentAccessRequest access, CancellationToken ct) =>
+        await FindForCitizenAsync(code, access, ct) is { } a ? await timetables.ViewAsync(a, ct) : null;
 
-    public async Task<AppointmentResult<AppointmentView>> CancelByCitizenAsync(string? code, string? idNumber, CancellationToken ct)
+    public async Task<AppointmentResult<AppointmentView>> CancelByCitizenAsync(string? code, AppointmentAccessRequest access, CancellationToken ct)
     {
-        if (await FindForCitizenAsync(code, idNumber, ct) is not { } a)
+        if (await FindForCitizenAsync(code, access, ct) is not { } a)
         {
             return AppointmentResult<AppointmentView>.Refused(Outcome.NotFound, NotFound);
         }
@@ -41,14 +44,16 @@ public sealed class AppointmentDesk(MinzhengDbContext db, IRegionScope scope, Pe
         return await CancelAsync(a, ct);
     }
 
-    private async Task<MarriageAppointment?> FindForCitizenAsync(string? code, string? idNumber, CancellationToken ct)
+    private async Task<MarriageAppointment?> FindForCitizenAsync(string? code, AppointmentAccessRequest access, CancellationToken ct)
     {
-        if (AppointmentInput.NormalizeCode(code) is not { } normalized || !IdNumber.TryParse(idNumber?.Trim(), clock.Today(), out var id, out _))
+        // Any malformed input is the same "not found": a citizen's look-up must not tell which part was wrong.
+        if (AppointmentInput.NormalizeCode(code) is not { } normalized ||
+            MarriageIdentityInput.Document(access.IdType, access.IdNumber, "当事人", clock.Today(), new FieldErrors()) is not { } document)
         {
             return null;
         }
 
-        var index = protector.BlindIndex(id.Value, DataPurpose.IdNumber);
+        var index = protector.BlindIndex(document.IndexInput, DataPurpose.IdNumber);
         return await db.Set<MarriageAppointment>().AcrossRegions("a citizen finds their own booking by its code and their ID number").AsNoTracking()
             .SingleOrDefaultAsync(a => a.Code == normalized && (a.PartyAIdIndex == index || a.PartyBIdIndex == index), ct);
     }
@@ -102,8 +107,8 @@ public sealed class AppointmentDesk(MinzhengDbContext db, IRegionScope scope, Pe
         return null;
     }, ct);
 
-    /// <summary>The parties' names and full ID numbers, to pre-fill the registration form; the disclosure is audited.</summary>
-    public async Task<(string NameA, string IdA, string NameB, string IdB)?> PartiesForRegistrationAsync(Guid id, CancellationToken ct)
+    /// <summary>The parties' names and full documents, to pre-fill the registration form; the disclosure is audited.</summary>
+    public async Task<(AppointmentParty A, AppointmentParty B)?> PartiesForRegistrationAsync(Guid id, CancellationToken ct)
     {
         var a = await db.Set<MarriageAppointment>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (a is null)
@@ -113,8 +118,13 @@ public sealed class AppointmentDesk(MinzhengDbContext db, IRegionScope scope, Pe
 
         await audit.RecordAsync(AuditActions.RecordViewed, entityType: nameof(MarriageAppointment), entityId: a.Id.ToString(), regionCode: a.RegionCode,
             details: new { purpose = "registration-form" }, ct: ct);
-        return (a.PartyAName, protector.Decrypt(a.PartyAIdCipher, DataPurpose.IdNumber), a.PartyBName, protector.Decrypt(a.PartyBIdCipher, DataPurpose.IdNumber));
+        return (Party(a.PartyAName, a.PartyAIdType, a.PartyAIdCipher, a.PartyAGender, a.PartyABirthDate, a.PartyANationality),
+            Party(a.PartyBName, a.PartyBIdType, a.PartyBIdCipher, a.PartyBGender, a.PartyBBirthDate, a.PartyBNationality));
     }
+
+    private AppointmentParty Party(string name, MarriageIdType type, string cipher, Gender? gender, DateOnly? birth, string? nationality) =>
+        new(name, MarriageIdTypes.Code(type), protector.Decrypt(cipher, DataPurpose.IdNumber),
+            gender switch { Gender.Male => "male", Gender.Female => "female", _ => null }, birth is { } b ? AppointmentInput.Text(b) : null, nationality);
 
     private async Task<AppointmentResult<AppointmentView>> ChangeAsync(Guid id, Func<MarriageAppointment, string?> change, CancellationToken ct)
     {

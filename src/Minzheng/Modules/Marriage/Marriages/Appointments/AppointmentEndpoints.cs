@@ -73,10 +73,10 @@ public static class AppointmentEndpoints
 
     public static async Task<Results<Ok<AppointmentView>, ProblemHttpResult>> Lookup(string code, AppointmentAccessRequest request, AppointmentDesk desk,
         CancellationToken ct) =>
-        await desk.LookupAsync(code, request.IdNumber, ct) is { } view ? TypedResults.Ok(view) : ApiProblems.NotFound("未找到该预约：请核对预约号和当事人身份证号");
+        await desk.LookupAsync(code, request, ct) is { } view ? TypedResults.Ok(view) : ApiProblems.NotFound("未找到该预约：请核对预约号和当事人证件号码");
 
     public static async Task<Results<Ok<AppointmentView>, ValidationProblem, ProblemHttpResult>> CancelByCitizen(string code, AppointmentAccessRequest request,
-        AppointmentDesk desk, CancellationToken ct) => Step(await desk.CancelByCitizenAsync(code, request.IdNumber, ct));
+        AppointmentDesk desk, CancellationToken ct) => Step(await desk.CancelByCitizenAsync(code, request, ct));
 
     public static async Task<Results<Ok<DailyList>, ValidationProblem>> Daily(string? date, AppointmentDesk desk, TimeProvider clock, CancellationToken ct)
     {

@@ -11,7 +11,8 @@ public sealed record AppointmentRequest(string? Registry, string? Kind, string? 
     string? Channel = null);
 
 /// <summary>A citizen's look-up or cancellation: the reference code and one party's ID number.</summary>
-public sealed record AppointmentAccessRequest(string? IdNumber);
+/// <summary>The citizen's proof of a booking: one party's document (a resident ID number when <paramref name="IdType"/> is absent).</summary>
+public sealed record AppointmentAccessRequest(string? IdNumber, string? IdType = null);
 
 /// <summary>A booking as shown to the citizen or in the daily list; ID numbers and phone masked.</summary>
 public sealed record AppointmentView(Guid Id, string Code, string Registry, string RegistryName, string Kind, string KindName, DateOnly Date, string Slot,

@@ -22,8 +22,19 @@ public sealed class BookModel(AppointmentTimetables timetables, AppointmentBooki
     [BindProperty] public string? NameB { get; set; }
     [BindProperty] public string? IdNumberB { get; set; }
     [BindProperty] public string? Phone { get; set; }
+
+    // A document other than a resident ID: type, and what it cannot tell (gender, birth date; nationality for a passport).
+    [BindProperty] public string? IdTypeA { get; set; }
+    [BindProperty] public string? NationalityA { get; set; }
+    [BindProperty] public string? GenderA { get; set; }
+    [BindProperty] public string? BirthDateA { get; set; }
+    [BindProperty] public string? IdTypeB { get; set; }
+    [BindProperty] public string? NationalityB { get; set; }
+    [BindProperty] public string? GenderB { get; set; }
+    [BindProperty] public string? BirthDateB { get; set; }
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? IdNumber { get; set; }
+    [BindProperty] public string? IdType { get; set; } = "resident";
 
     public IReadOnlyList<RegistryChoice> Registries { get; private set; } = [];
     public IReadOnlyList<DateOnly> Days { get; private set; } = [];
@@ -44,13 +55,14 @@ public sealed class BookModel(AppointmentTimetables timetables, AppointmentBooki
 
     public async Task<IActionResult> OnPostBookAsync(CancellationToken ct)
     {
-        var result = await booking.BookOnlineAsync(new AppointmentRequest(Registry, Kind, Date, Slot, [new(NameA, IdNumberA), new(NameB, IdNumberB)], Phone), ct);
+        var result = await booking.BookOnlineAsync(new AppointmentRequest(Registry, Kind, Date, Slot, [new(NameA, IdNumberA, IdTypeA, NationalityA, GenderA, BirthDateA), new(NameB, IdNumberB, IdTypeB, NationalityB, GenderB, BirthDateB)], Phone), ct);
         Booked = result.Value;
         Errors = result.Messages;
         if (Booked is not null)
         {
             // The form is left empty for the next couple on a shared device; the details stay in the confirmation only (masked).
             (Slot, NameA, IdNumberA, NameB, IdNumberB, Phone) = (null, null, null, null, null, null);
+            (IdTypeA, NationalityA, GenderA, BirthDateA, IdTypeB, NationalityB, GenderB, BirthDateB) = (null, null, null, null, null, null, null, null);
             ModelState.Clear();
         }
 
@@ -60,15 +72,15 @@ public sealed class BookModel(AppointmentTimetables timetables, AppointmentBooki
 
     public async Task<IActionResult> OnPostLookupAsync(CancellationToken ct)
     {
-        Found = await desk.LookupAsync(Code, IdNumber, ct);
-        LookupErrors = Found is null ? ["未找到该预约：请核对预约号和当事人身份证号"] : [];
+        Found = await desk.LookupAsync(Code, new AppointmentAccessRequest(IdNumber, IdType), ct);
+        LookupErrors = Found is null ? ["未找到该预约：请核对预约号和当事人证件号码"] : [];
         await LoadAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostCancelAsync(CancellationToken ct)
     {
-        var result = await desk.CancelByCitizenAsync(Code, IdNumber, ct);
+        var result = await desk.CancelByCitizenAsync(Code, new AppointmentAccessRequest(IdNumber, IdType), ct);
         Found = result.Value;
         LookupErrors = result.Messages;
         Message = result.Value is null ? null : "预约已取消";

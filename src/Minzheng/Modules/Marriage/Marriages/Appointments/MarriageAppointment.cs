@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Minzheng.Platform.Auditing;
 using Minzheng.Platform.Data;
+using Minzheng.Platform.Privacy;
 
 namespace Minzheng.Modules.Marriage.Marriages.Appointments;
 
@@ -71,6 +72,16 @@ public sealed class MarriageAppointment : AuditableEntity, IRegionScoped
     public string PartyAIdIndex { get; set; } = "";
 
     public string PartyAIdMasked { get; set; } = "";
+
+    /// <summary>
+    /// The document a party booked with. Gender and birth date are kept for the documents that cannot tell them (passport,
+    /// permits; null for a resident ID number, which carries both), nationality for a passport: all pre-fill the registration form.
+    /// </summary>
+    public MarriageIdType PartyAIdType { get; set; }
+
+    public Gender? PartyAGender { get; set; }
+    public DateOnly? PartyABirthDate { get; set; }
+    public string? PartyANationality { get; set; }
     public string PartyBName { get; set; } = "";
 
     [Sensitive]
@@ -80,6 +91,10 @@ public sealed class MarriageAppointment : AuditableEntity, IRegionScoped
     public string PartyBIdIndex { get; set; } = "";
 
     public string PartyBIdMasked { get; set; } = "";
+    public MarriageIdType PartyBIdType { get; set; }
+    public Gender? PartyBGender { get; set; }
+    public DateOnly? PartyBBirthDate { get; set; }
+    public string? PartyBNationality { get; set; }
 
     [Sensitive]
     public string PhoneCipher { get; set; } = "";
@@ -154,6 +169,12 @@ internal sealed class MarriageAppointmentConfiguration : IEntityTypeConfiguratio
         b.Property(x => x.PartyBIdIndex).HasMaxLength(64);
         b.Property(x => x.PartyAIdMasked).HasMaxLength(18);
         b.Property(x => x.PartyBIdMasked).HasMaxLength(18);
+        b.Property(x => x.PartyAIdType).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.PartyBIdType).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.PartyAGender).HasConversion<string>().HasMaxLength(8);
+        b.Property(x => x.PartyBGender).HasConversion<string>().HasMaxLength(8);
+        b.Property(x => x.PartyANationality).HasMaxLength(Nationalities.Length);
+        b.Property(x => x.PartyBNationality).HasMaxLength(Nationalities.Length);
         b.Property(x => x.PhoneCipher).HasMaxLength(200);
         b.Property(x => x.PhoneMasked).HasMaxLength(16);
         // Places are numbered within a slot; NULLs (cancelled bookings) are distinct in a unique index on both databases.

@@ -21,6 +21,16 @@ public sealed class NewModel(AppointmentTimetables timetables, AppointmentBookin
     [BindProperty] public string? IdNumberB { get; set; }
     [BindProperty] public string? Phone { get; set; }
 
+    // A document other than a resident ID: type, and what it cannot tell (gender, birth date; nationality for a passport).
+    [BindProperty] public string? IdTypeA { get; set; }
+    [BindProperty] public string? NationalityA { get; set; }
+    [BindProperty] public string? GenderA { get; set; }
+    [BindProperty] public string? BirthDateA { get; set; }
+    [BindProperty] public string? IdTypeB { get; set; }
+    [BindProperty] public string? NationalityB { get; set; }
+    [BindProperty] public string? GenderB { get; set; }
+    [BindProperty] public string? BirthDateB { get; set; }
+
     public AppointmentTimetable? Timetable { get; private set; }
     public DayOffer? Offer { get; private set; }
     public IReadOnlyList<string> Errors { get; private set; } = [];
@@ -29,7 +39,7 @@ public sealed class NewModel(AppointmentTimetables timetables, AppointmentBookin
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await booking.BookForCoupleAsync(new AppointmentRequest(null, Kind, Date, Slot, [new(NameA, IdNumberA), new(NameB, IdNumberB)], Phone, Channel), ct);
+        var result = await booking.BookForCoupleAsync(new AppointmentRequest(null, Kind, Date, Slot, [new(NameA, IdNumberA, IdTypeA, NationalityA, GenderA, BirthDateA), new(NameB, IdNumberB, IdTypeB, NationalityB, GenderB, BirthDateB)], Phone, Channel), ct);
         if (result.Value is { } view)
         {
             TempData["Message"] = $"已为{view.PartyAName}、{view.PartyBName}预约 {view.Slot}，预约号 {view.Code}（请告知当事人）";
