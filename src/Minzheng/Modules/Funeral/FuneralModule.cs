@@ -67,6 +67,7 @@ public sealed class FuneralModule : IMinzhengModule
         services.AddScoped<Platform.Attachments.IAttachmentOwner, Memorials.MemorialAttachmentOwner>();
         services.AddScoped<Platform.Deadlines.IDeadlineSource, Memorials.MemorialDeadlines>();
         services.AddScoped<WaiverClaims.ClaimService>();
+        services.AddScoped<WaiverClaims.ClaimRecords>();
         services.AddSingleton(Plots.PlotDocuments.Certificate);
         services.AddOptions<Plots.PlotLimits>().Bind(configuration.GetSection(Plots.PlotLimits.Section))
             .Validate(o => o.IsValid, "Funeral:PlotLimits must be between 0 and 100 square metres").ValidateOnStart();

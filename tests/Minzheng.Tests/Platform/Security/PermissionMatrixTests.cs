@@ -205,6 +205,7 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", "/api/v1/funeral/waiver-claims", null, ["funeral", "finance"]),
             ("GET", $"/api/v1/funeral/waiver-claims/{Guid.Empty}", null, ["funeral", "finance"]),
             ("GET", $"/api/v1/funeral/waiver-claims/{Guid.Empty}/export.xlsx", null, ["funeral", "finance"]),
+            ("GET", $"/api/v1/funeral/waiver-claims/{Guid.Empty}/cremations/{Guid.Empty}", null, ["funeral", "finance"]),
             ("POST", $"/api/v1/funeral/waiver-claims/{Guid.Empty}/approve", "{}", ["funeral", "finance"]),
             ("POST", "/api/v1/social-organizations", "{}", ["socialorg"]),
             ("GET", "/api/v1/social-organizations?kind=bad", null, ["socialorg"]),
@@ -395,6 +396,8 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("funeral", "/Memorials", true)]
     [InlineData("finance", "/Memorials", false)]
     [InlineData("funeral", "/WaiverClaims", true)]
+    [InlineData("county", "/WaiverClaims/Record?id=00000000-0000-0000-0000-000000000000&cremationId=00000000-0000-0000-0000-000000000000", false)]
+    [InlineData("leader", "/WaiverClaims/Record?id=00000000-0000-0000-0000-000000000000&cremationId=00000000-0000-0000-0000-000000000000", false)]
     [InlineData("finance", "/WaiverClaims", true)]
     [InlineData("county", "/WaiverClaims", false)]
     [InlineData("funeral", "/FuneralFacilities", true)]
