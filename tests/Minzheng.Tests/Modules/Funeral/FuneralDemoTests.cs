@@ -39,6 +39,8 @@ public sealed class FuneralDemoTests(FuneralDemoApp app) : IClassFixture<Funeral
         var board = await client.GetStringAsync("/api/v1/deadlines?take=1000", Ct);
         Assert.Contains("/FuneralFacilities/Plot?id=", board, StringComparison.Ordinal);
         Assert.Contains("/IllegalBurials/Detail?id=", board, StringComparison.Ordinal);
+        Assert.Contains("墓穴催告期满待收回", board, StringComparison.Ordinal);
+        Assert.Contains("\"overdue\"", board, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -280,7 +280,7 @@ public sealed class MemorialService(MinzhengDbContext db, IOptions<MemorialOptio
             var found = await (from b in db.FuneralBurials
                                join p in db.FuneralPlots on b.PlotId equals p.Id
                                join f in db.FuneralFacilities on p.FacilityId equals f.Id
-                               where b.Id == burialId
+                               where b.Id == burialId && b.MovedOutOn == null
                                select new { b.DeceasedName, p.Area, p.Row, p.Number, Facility = f }).AsNoTracking().SingleOrDefaultAsync(ct);
             return found is null ? null : (found.Facility, burialId, found.DeceasedName, $"{found.Area}区{found.Row}排{found.Number}号");
         }
