@@ -974,6 +974,9 @@ namespace Minzheng.Migrations.Postgres
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
 
+                    b.Property<DateOnly?>("MovedOutOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("PlotId")
                         .HasColumnType("uuid");
 
@@ -996,12 +999,14 @@ namespace Minzheng.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("IdNumberIndex")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"MovedOutOn\" IS NULL");
 
                     b.HasIndex("RegionCode");
 
                     b.HasIndex("PlotId", "Slot")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"MovedOutOn\" IS NULL");
 
                     b.ToTable("FuneralBurials", (string)null);
                 });
@@ -1110,6 +1115,101 @@ namespace Minzheng.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("FuneralPlots", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Modules.Funeral.Plots.PlotReclaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Disposition")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateOnly>("ExpiredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HolderIdMasked")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("HolderName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("NoticeNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("NoticedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PlotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .IsFixedLength();
+
+                    b.Property<int>("RemainsMoved")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RemainsPlace")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("SoldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlotId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Noticed'");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("RegionCode", "Deadline");
+
+                    b.ToTable("FuneralPlotReclaims", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Modules.Funeral.Plots.PlotRenewal", b =>
@@ -6750,6 +6850,15 @@ namespace Minzheng.Migrations.Postgres
                     b.HasOne("Minzheng.Modules.Funeral.FuneralFacilities.FuneralFacility", null)
                         .WithMany()
                         .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Minzheng.Modules.Funeral.Plots.PlotReclaim", b =>
+                {
+                    b.HasOne("Minzheng.Modules.Funeral.Plots.Plot", null)
+                        .WithMany()
+                        .HasForeignKey("PlotId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

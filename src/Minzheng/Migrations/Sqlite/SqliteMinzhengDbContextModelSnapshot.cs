@@ -963,6 +963,9 @@ namespace Minzheng.Migrations.Sqlite
                         .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("MovedOutOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PlotId")
                         .HasColumnType("TEXT");
 
@@ -985,12 +988,14 @@ namespace Minzheng.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("IdNumberIndex")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"MovedOutOn\" IS NULL");
 
                     b.HasIndex("RegionCode");
 
                     b.HasIndex("PlotId", "Slot")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"MovedOutOn\" IS NULL");
 
                     b.ToTable("FuneralBurials", (string)null);
                 });
@@ -1099,6 +1104,101 @@ namespace Minzheng.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("FuneralPlots", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Modules.Funeral.Plots.PlotReclaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Disposition")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ExpiredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderIdMasked")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoticeNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NoticedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("RemainsMoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemainsPlace")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SoldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlotId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Noticed'");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("RegionCode", "Deadline");
+
+                    b.ToTable("FuneralPlotReclaims", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Modules.Funeral.Plots.PlotRenewal", b =>
@@ -6739,6 +6839,15 @@ namespace Minzheng.Migrations.Sqlite
                     b.HasOne("Minzheng.Modules.Funeral.FuneralFacilities.FuneralFacility", null)
                         .WithMany()
                         .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Minzheng.Modules.Funeral.Plots.PlotReclaim", b =>
+                {
+                    b.HasOne("Minzheng.Modules.Funeral.Plots.Plot", null)
+                        .WithMany()
+                        .HasForeignKey("PlotId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

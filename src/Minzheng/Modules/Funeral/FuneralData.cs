@@ -16,6 +16,7 @@ public static class FuneralData
         public DbSet<Plots.Plot> FuneralPlots => db.Set<Plots.Plot>();
         public DbSet<Plots.Burial> FuneralBurials => db.Set<Plots.Burial>();
         public DbSet<Plots.PlotRenewal> FuneralPlotRenewals => db.Set<Plots.PlotRenewal>();
+        public DbSet<Plots.PlotReclaim> FuneralPlotReclaims => db.Set<Plots.PlotReclaim>();
         public DbSet<IllegalBurials.IllegalBurialCase> IllegalBurialCases => db.Set<IllegalBurials.IllegalBurialCase>();
         public DbSet<ExistingGraves.ExistingGrave> ExistingGraves => db.Set<ExistingGraves.ExistingGrave>();
         public DbSet<InformationOfficers.InformationOfficer> InformationOfficers => db.Set<InformationOfficers.InformationOfficer>();

@@ -18,7 +18,7 @@ namespace Minzheng.Modules.Funeral;
 public sealed class FuneralDemo(MinzhengDbContext db, CremationService cremations, FacilityService facilities, Plots.PlotService plots, Plots.BurialService burials,
     IllegalBurials.IllegalBurialService illegalBurials, ExistingGraves.GraveService graves, ExistingGraves.GraveChanges graveChanges,
     InformationOfficers.OfficerService officers, InformationOfficers.SubsidyService subsidies, Microsoft.Extensions.Options.IOptions<Memorials.MemorialOptions> memorials,
-    Platform.Auditing.IAuditContext actor, TimeProvider clock, ILogger<FuneralDemo> log)
+    Platform.Auditing.IAuditContext actor, PersonalDataProtector protector, IServiceProvider services, TimeProvider clock, ILogger<FuneralDemo> log)
 {
     public const string FuneralHome = "共青城市殡仪馆";
 
@@ -116,12 +116,13 @@ public sealed class FuneralDemo(MinzhengDbContext db, CremationService cremation
         if (cemetery != Guid.Empty)
         {
             await FuneralDemoBurials.SeedOldRowAsync(plots, burials, cemetery, Id, today, ct);
+            await FuneralDemoReclaims.SeedAsync(services, plots, cemetery, Id, today, ct);
         }
 
         var cases = await FuneralDemoBurials.SeedCasesAsync(illegalBurials, villages, today, ct);
         var oldGraves = await FuneralDemoGraves.SeedGravesAsync(graves, graveChanges, villages, today, Id, ct);
         var informants = await FuneralDemoGraves.SeedOfficersAsync(officers, subsidies, villages, today, Id, ct);
-        var bookings = await FuneralDemoMemorials.SeedBookingsAsync(db, memorials, today, ct);
+        var bookings = await FuneralDemoMemorials.SeedBookingsAsync(db, memorials, protector, today, ct);
         var claims = await FuneralDemoMemorials.SeedClaimsAsync(db, actor, today, ct);
         log.LogInformation("Demo funeral records seeded ({Done} cremations, {Refused} waivers refused, {Buried} burials, {Cases} illegal burial cases, {Graves} old graves, {Officers} officers, {Bookings} memorial bookings, {Claims} waiver claims)",
             done, refused, buried, cases, oldGraves, informants, bookings, claims);

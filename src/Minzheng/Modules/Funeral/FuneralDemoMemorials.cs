@@ -1,11 +1,14 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Minzheng.Modules.Funeral.FuneralFacilities;
 using Minzheng.Modules.Funeral.Memorials;
 using Minzheng.Modules.Funeral.WaiverClaims;
+using Minzheng.Platform.Attachments;
 using Minzheng.Platform.Auditing;
 using Minzheng.Platform.Data;
+using Minzheng.Platform.Privacy;
 using Minzheng.Platform.Security;
 
 namespace Minzheng.Modules.Funeral;
@@ -21,7 +24,8 @@ internal static class FuneralDemoMemorials
     private static readonly string[] Staff = ["李师傅", "周师傅", "吴师傅"];
 
     /// <summary>Bookings around today: the last weeks mostly served (a few left unserved, overdue, or cancelled), the coming weeks booked.</summary>
-    public static async Task<int> SeedBookingsAsync(MinzhengDbContext db, IOptions<MemorialOptions> options, DateOnly today, CancellationToken ct)
+    public static async Task<int> SeedBookingsAsync(MinzhengDbContext db, IOptions<MemorialOptions> options, PersonalDataProtector protector, DateOnly today,
+        CancellationToken ct)
     {
         var buried = await db.FuneralBurials.AsNoTracking().OrderBy(b => b.BuriedOn).Select(b => b.Id).ToListAsync(ct);
         var hall = await db.FuneralFacilities.AsNoTracking().Where(f => f.Kind == FacilityKind.Columbarium).Select(f => (Guid?)f.Id).FirstOrDefaultAsync(ct);
@@ -49,6 +53,11 @@ internal static class FuneralDemoMemorials
             }
             else if (day <= today && i % 5 != 1)
             {
+                if (proxy)
+                {
+                    await PhotoAsync(db, protector, row, Staff[i % Staff.Length], day, ct);
+                }
+
                 await new MemorialService(db, options, On(day)).DeliverAsync(row.Id, new MemorialDeliveryRequest(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     Staff[i % Staff.Length]), [Roles.FuneralClerk], ct);
             }
@@ -94,6 +103,31 @@ internal static class FuneralDemoMemorials
 
         return made;
     }
+
+    /// <summary>
+    /// The photo a proxy sweep is delivered with. Written as the attachments service stores one (sealed, hashed, region of
+    /// the booking): that service asks the signed-in user's rights, and the demo seeds with nobody signed in.
+    /// </summary>
+    private static async Task PhotoAsync(MinzhengDbContext db, PersonalDataProtector protector, MemorialRow booking, string by, DateOnly day, CancellationToken ct)
+    {
+        db.Attachments.Add(new Attachment
+        {
+            RegionCode = booking.RegionCode,
+            OwnerType = MemorialAttachmentOwner.Type,
+            OwnerId = booking.Id,
+            FileName = $"墓前照片{day:yyyyMMdd}.png",
+            ContentType = "image/png",
+            Size = DemoPhoto.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(DemoPhoto)),
+            Content = protector.EncryptBytes(DemoPhoto, DataPurpose.Attachment),
+            UploadedBy = by,
+            UploadedAt = new DateTimeOffset(day.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero),
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    // A one-pixel PNG: the demo has no real photos, but a delivered proxy sweep must have one to show.
+    private static readonly byte[] DemoPhoto = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     private static TimeProvider On(DateOnly day) => new DayClock(day);
 

@@ -67,7 +67,13 @@ public sealed class FuneralModule : IMinzhengModule
         services.AddScoped<Platform.Attachments.IAttachmentOwner, Memorials.MemorialAttachmentOwner>();
         services.AddScoped<Platform.Deadlines.IDeadlineSource, Memorials.MemorialDeadlines>();
         services.AddScoped<WaiverClaims.ClaimService>();
+        services.AddScoped<WaiverClaims.ClaimRecords>();
         services.AddSingleton(Plots.PlotDocuments.Certificate);
+        services.AddSingleton(Plots.ReclaimDocuments.Notice);
+        services.AddScoped<Plots.ReclaimService>();
+        services.AddScoped<Platform.Deadlines.IDeadlineSource, Plots.ReclaimDeadlines>();
+        services.AddOptions<Plots.ReclaimOptions>().Bind(configuration.GetSection(Plots.ReclaimOptions.Section))
+            .Validate(o => o.IsValid, "Funeral:Reclaim:NoticeDays must be 30 to 730").ValidateOnStart();
         services.AddOptions<Plots.PlotLimits>().Bind(configuration.GetSection(Plots.PlotLimits.Section))
             .Validate(o => o.IsValid, "Funeral:PlotLimits must be between 0 and 100 square metres").ValidateOnStart();
         services.AddOptions<FeeWaiverOptions>().Bind(configuration.GetSection(FeeWaiverOptions.Section))

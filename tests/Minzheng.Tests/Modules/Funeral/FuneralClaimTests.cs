@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Minzheng.Platform.Calendar;
 using static Minzheng.Tests.Modules.Funeral.FuneralIds;
 
@@ -155,6 +157,51 @@ public abstract class FuneralClaimTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(1000m, detail.GetProperty("claim").GetProperty("total").GetDecimal());
         using var county = await app.ClientAsAsync("county");
         Assert.Equal(HttpStatusCode.Forbidden, (await county.GetAsync($"/api/v1/funeral/waiver-claims/{id}", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Finance_OpensTheRecordBehindEachClaimLine_ReadOnlyMaskedAudited_ButNotTheRegister()
+    {
+        using var funeral = await app.ClientAsAsync("funeral");
+        using var finance = await app.ClientAsAsync("finance");
+        var (home, name) = await FuneralHomeAsync(funeral);
+        await CremateAsync(funeral, name, MonthStart(1).AddDays(3), "destitute", ["transport", "storage", "cremation"], 2);
+        var id = (await (await OpenAsync(funeral, home, Month(1))).JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var cremation = (await (await finance.GetAsync($"/api/v1/funeral/waiver-claims/{id}", Ct)).JsonAsync()).GetProperty("lines")[0].GetProperty("cremationId").GetString()!;
+
+        var record = await (await finance.GetAsync($"/api/v1/funeral/waiver-claims/{id}/cremations/{cremation}", Ct)).JsonAsync();
+        Assert.Equal(("申报逝者", "特困人员", 3, 1200m), (record.GetProperty("name").GetString(), record.GetProperty("residentStatusName").GetString(),
+            record.GetProperty("waivers").GetArrayLength(), record.GetProperty("waiverAmount").GetDecimal()));
+        Assert.All(record.GetProperty("waivers").EnumerateArray(), w => Assert.True(w.GetProperty("inThisClaim").GetBoolean()));
+        Assert.Matches(@"^\d{6}\*+\d{3}[\dX]$", record.GetProperty("idNumberMasked").GetString());
+        Assert.DoesNotMatch(@"\d{17}[\dX]", record.GetRawText());
+        Assert.False(record.TryGetProperty("familyContactPhone", out _));
+
+        // The register stays closed to finance; a record that is not on the claim is not found through it.
+        Assert.Equal(HttpStatusCode.Forbidden, (await finance.GetAsync($"/api/v1/funeral/cremations/{cremation}", Ct)).StatusCode);
+        await CremateAsync(funeral, name, Today, "dibao", ["cremation"]);
+        var other = (await funeral.GetPageAsync($"/api/v1/funeral/cremations?funeralHome={Uri.EscapeDataString(name)}&pageSize=50")).Items
+            .Select(r => r.GetProperty("id").GetString()!).Single(x => x != cremation);
+        await (await finance.GetAsync($"/api/v1/funeral/waiver-claims/{id}/cremations/{other}", Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await finance.GetAsync($"/api/v1/funeral/waiver-claims/{Guid.NewGuid()}/cremations/{cremation}", Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
+        using var county = await app.ClientAsAsync("county");
+        Assert.Equal(HttpStatusCode.Forbidden, (await county.GetAsync($"/api/v1/funeral/waiver-claims/{id}/cremations/{cremation}", Ct)).StatusCode);
+        var views = await app.WithScopeAsync(async s => await s.GetRequiredService<Minzheng.Platform.Data.MinzhengDbContext>().AuditEntries
+            .CountAsync(e => e.Action == Minzheng.Platform.Auditing.AuditActions.RecordViewed && e.EntityId == cremation && e.UserName == "finance", Ct));
+        Assert.Equal(1, views);
+
+        // The claim page links each line to the claim's read-only view for finance, which opens; the funeral staff keep the register link.
+        using var web = new WebSession(app);
+        await web.LoginAsync("finance", Minzheng.Platform.Demo.DemoSeeder.Password);
+        var page = await (await web.GetAsync($"/WaiverClaims/Detail?id={id}")).Content.ReadAsStringAsync(Ct);
+        Assert.Contains($"/WaiverClaims/Record?id={id}&amp;cremationId={cremation}", page);
+        Assert.DoesNotContain("/Cremations/Detail", page);
+        var view = await web.GetAsync($"/WaiverClaims/Record?id={id}&cremationId={cremation}");
+        Assert.Equal(HttpStatusCode.OK, view.StatusCode);
+        Assert.Contains("申报逝者", await view.Content.ReadAsStringAsync(Ct));
+        using var clerk = new WebSession(app);
+        await clerk.LoginAsync("funeral", Minzheng.Platform.Demo.DemoSeeder.Password);
+        Assert.Contains($"/Cremations/Detail?id={cremation}", await (await clerk.GetAsync($"/WaiverClaims/Detail?id={id}")).Content.ReadAsStringAsync(Ct));
     }
 }
 

@@ -39,6 +39,8 @@ public sealed class FuneralDemoTests(FuneralDemoApp app) : IClassFixture<Funeral
         var board = await client.GetStringAsync("/api/v1/deadlines?take=1000", Ct);
         Assert.Contains("/FuneralFacilities/Plot?id=", board, StringComparison.Ordinal);
         Assert.Contains("/IllegalBurials/Detail?id=", board, StringComparison.Ordinal);
+        Assert.Contains("墓穴催告期满待收回", board, StringComparison.Ordinal);
+        Assert.Contains("\"overdue\"", board, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,6 +52,10 @@ public sealed class FuneralDemoTests(FuneralDemoApp app) : IClassFixture<Funeral
         Assert.Superset(new HashSet<string?> { "booked", "delivered", "cancelled" }, bookings.Strings("status").ToHashSet());
         Assert.Contains(bookings, b => b.GetProperty("overdue").GetBoolean());
         Assert.Superset(new HashSet<string?> { "cloud", "proxy" }, bookings.Strings("kind").ToHashSet());
+        // Every proxy sweep delivered carries its photo, as the service requires.
+        var proxyDelivered = bookings.Where(b => b.GetProperty("kind").GetString() == "proxy" && b.GetProperty("status").GetString() == "delivered").ToList();
+        Assert.NotEmpty(proxyDelivered);
+        Assert.All(proxyDelivered, b => Assert.True(b.GetProperty("photos").GetInt32() >= 1));
         using var finance = await app.ClientAsAsync("finance");
         var claims = await (await finance.GetAsync("/api/v1/funeral/waiver-claims", Ct)).JsonAsync();
         Assert.Equal(new[] { "paid", "paid", "returned", "submitted" }, claims.EnumerateArray().Select(c => c.GetProperty("status").GetString()!).Order().ToArray());

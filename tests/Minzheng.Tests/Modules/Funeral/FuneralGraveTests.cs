@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Minzheng.Platform.Calendar;
 using static Minzheng.Tests.Modules.Funeral.FuneralIds;
 
@@ -131,6 +133,35 @@ public abstract class FuneralGraveTests<TApp>(TApp app) : IClassFixture<TApp>
         await (await client.PostAsJsonAsync($"/api/v1/funeral/graves/{moved}/certificate", new { }, Ct)).AssertProblemAsync(HttpStatusCode.Conflict);
         var detail = await (await client.GetAsync($"/api/v1/funeral/graves/{moved}", Ct)).JsonAsync();
         Assert.Equal(JsonValueKind.Null, detail.GetProperty("grave").GetProperty("certificateNumber").ValueKind);
+    }
+
+    [Fact]
+    public async Task CertificatePage_PrintsTheIssuedNumber_CountsThePrint_AndIsNotFoundWithoutACertificateOrAfterRelocation()
+    {
+        using var client = await app.ClientAsAsync("funeral");
+        var grave = await RegisterAsync(client, Grave("印证甲", Today.AddDays(-10)));
+        using var web = new WebSession(app);
+        await web.LoginAsync("funeral", Minzheng.Platform.Demo.DemoSeeder.Password);
+        Assert.Equal(HttpStatusCode.NotFound, (await web.GetAsync($"/ExistingGraves/Certificate?id={grave}")).StatusCode);
+
+        var number = (await (await client.PostAsJsonAsync($"/api/v1/funeral/graves/{grave}/certificate", new { }, Ct)).JsonAsync(HttpStatusCode.Created))
+            .GetProperty("certificateNumber").GetString()!;
+        Assert.Contains($"/ExistingGraves/Certificate?id={grave}", await (await web.GetAsync($"/ExistingGraves/Detail?id={grave}")).Content.ReadAsStringAsync(Ct));
+        var page = await web.GetAsync($"/ExistingGraves/Certificate?id={grave}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync(Ct);
+        Assert.Contains(number, html);
+        Assert.Contains("印证甲", html);
+        Assert.Contains("民政局（盖章）", html);
+        Assert.DoesNotMatch(@"\d{17}[\dX]", html);
+        await web.GetAsync($"/ExistingGraves/Certificate?id={grave}");
+        var prints = await app.WithScopeAsync(async s => await s.GetRequiredService<Minzheng.Platform.Data.MinzhengDbContext>().IssuedDocuments
+            .Where(d => d.Number == number).Select(d => d.PrintCount).SingleAsync(Ct));
+        Assert.Equal(2, prints);
+
+        await (await client.PostAsJsonAsync($"/api/v1/funeral/graves/{grave}/relocation", Relocation(Today), Ct)).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.NotFound, (await web.GetAsync($"/ExistingGraves/Certificate?id={grave}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await web.GetAsync($"/ExistingGraves/Certificate?id={Guid.NewGuid()}")).StatusCode);
     }
 
     [Fact]

@@ -145,6 +145,34 @@ public abstract class FuneralMemorialTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task ProxySweep_WithoutAPhoto_Is422AndStaysBooked_CloudNeedsNone()
+    {
+        using var client = await app.ClientAsAsync("funeral");
+        var burial = await BuriedAsync(client, $"无照{Guid.NewGuid():N}"[..8]);
+        var proxy = (await (await client.PostAsJsonAsync("/api/v1/funeral/memorials", Booking(burial, Today), Ct)).JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var refused = await (await client.PostAsJsonAsync($"/api/v1/funeral/memorials/{proxy}/delivery", new { deliveredOn = Day(Today), deliveredBy = "李师傅" }, Ct))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("至少一张现场照片", refused.GetProperty("detail").GetString());
+        var detail = await (await client.GetAsync($"/api/v1/funeral/memorials/{proxy}", Ct)).JsonAsync();
+        Assert.Equal(("booked", JsonValueKind.Null), (detail.GetProperty("booking").GetProperty("status").GetString(),
+            detail.GetProperty("booking").GetProperty("deliveredOn").ValueKind));
+
+        // A photo uploaded and then removed is no proof either; a photo kept is.
+        var photo = await client.UploadedAsync("funeral-memorial", proxy, AttachmentFixtures.Png, "墓前照片.png");
+        await (await client.PostAsJsonAsync($"/api/v1/attachments/{photo}/delete", new { reason = "传错了照片" }, Ct)).EnsureSuccessStatusCode().Content.ReadAsStringAsync(Ct);
+        await (await client.PostAsJsonAsync($"/api/v1/funeral/memorials/{proxy}/delivery", new { deliveredOn = Day(Today), deliveredBy = "李师傅" }, Ct))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await client.UploadedAsync("funeral-memorial", proxy, AttachmentFixtures.Png, "墓前照片.png");
+        await (await client.PostAsJsonAsync($"/api/v1/funeral/memorials/{proxy}/delivery", new { deliveredOn = Day(Today), deliveredBy = "李师傅" }, Ct)).JsonAsync(HttpStatusCode.Created);
+
+        // 云祭扫: the family opens the memorial page themselves, so it is delivered without a photo.
+        var cloud = (await (await client.PostAsJsonAsync("/api/v1/funeral/memorials", Booking(burial, Today, kind: "cloud"), Ct)).JsonAsync(HttpStatusCode.Created))
+            .GetProperty("id").GetString()!;
+        Assert.Equal("delivered", (await (await client.PostAsJsonAsync($"/api/v1/funeral/memorials/{cloud}/delivery", new { deliveredOn = Day(Today), deliveredBy = "周师傅" }, Ct))
+            .JsonAsync(HttpStatusCode.Created)).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task DoubleSubmission_KeepsOneRow_CancelNeedsAReason_AndFreesTheDay()
     {
         using var client = await app.ClientAsAsync("funeral");
@@ -201,6 +229,61 @@ public abstract class FuneralMemorialCapTests<TApp>(TApp app) : IClassFixture<TA
         await (await client.PostAsJsonAsync($"/api/v1/funeral/memorials/{cloud.GetProperty("id").GetString()}/cancellation", new { reason = "家属改期" }, ct))
             .JsonAsync(HttpStatusCode.Created);
         await (await client.PostAsJsonAsync("/api/v1/funeral/memorials", FuneralMemorialTests<TApp>.Booking(a, day, kind: "cloud"), ct)).JsonAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task ConcurrentBookingsForTheLastPlace_ExactlyOneWins_TheOthersAreRefusedInChinese()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = await app.ClientAsAsync("funeral");
+        var day = MemorialCapSettings.Busy.AddDays(1);
+        var burials = await BuriedInOneCemeteryAsync(client, 7, ct);
+
+        // One place of the two taken; six families of the same cemetery ask for the last one at the same moment.
+        await (await client.PostAsJsonAsync("/api/v1/funeral/memorials", FuneralMemorialTests<TApp>.Booking(burials[0], day), ct)).JsonAsync(HttpStatusCode.Created);
+        var answers = await Task.WhenAll(burials.Skip(1).Select(b => client.PostAsJsonAsync("/api/v1/funeral/memorials", FuneralMemorialTests<TApp>.Booking(b, day), ct)));
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        foreach (var refused in answers.Where(a => a.StatusCode != HttpStatusCode.Created))
+        {
+            Assert.Contains("已约满", (await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString());
+        }
+
+        var facility = (await answers.Single(a => a.StatusCode == HttpStatusCode.Created).JsonAsync(HttpStatusCode.Created)).GetProperty("facilityId").GetString();
+        var (rows, _) = await client.GetPageAsync($"/api/v1/funeral/memorials?date={Day(day)}&facilityId={facility}&pageSize=500");
+        Assert.Equal(2, rows.Count);
+    }
+
+    /// <summary>Persons buried in single plots of one new cemetery: the burial ids.</summary>
+    private static async Task<List<string>> BuriedInOneCemeteryAsync(HttpClient client, int count, CancellationToken ct)
+    {
+        var cemetery = (await (await client.PostAsJsonAsync("/api/v1/funeral/facilities", new
+        {
+            name = $"限额测试墓地{Guid.NewGuid():N}"[..14],
+            kind = "rural-public-cemetery",
+            approvalDocument = "共民字〔2024〕5号",
+            approvedOn = "2024-05-01",
+            capacity = 100,
+            regionCode = "360482100201"
+        }, ct)).JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var burials = new List<string>();
+        for (var n = 1; n <= count; n++)
+        {
+            var plot = (await (await client.PostAsJsonAsync($"/api/v1/funeral/facilities/{cemetery}/plots",
+                new { area = "慎", row = 1, number = n, kind = "single", forAshes = true, squareMeters = 1m, price = 0m }, ct)).JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+            await (await client.PostAsJsonAsync($"/api/v1/funeral/plots/{plot}/sale", new
+            {
+                buyerName = "购墓家属",
+                buyerIdNumber = Elder(1970),
+                soldOn = Day(TimeProvider.System.Today().AddDays(-30)),
+                contractNumber = $"XE-{n}",
+                tenureYears = 20
+            }, ct)).JsonAsync(HttpStatusCode.Created);
+            burials.Add((await (await client.PostAsJsonAsync($"/api/v1/funeral/plots/{plot}/burials",
+                new { deceasedName = $"限额{n}", idNumber = Elder(1936), buriedOn = Day(TimeProvider.System.Today().AddDays(-20)) }, ct))
+                .JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!);
+        }
+
+        return burials;
     }
 }
 

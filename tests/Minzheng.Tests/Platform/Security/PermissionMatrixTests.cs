@@ -176,6 +176,9 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", $"/api/v1/funeral/plots/{Guid.Empty}", null, ["funeral"]),
             ("POST", $"/api/v1/funeral/plots/{Guid.Empty}/burials", "{}", ["funeral"]),
             ("POST", $"/api/v1/funeral/plots/{Guid.Empty}/renewals", "{}", ["funeral"]),
+            ("GET", $"/api/v1/funeral/plots/{Guid.Empty}/reclaims", null, ["funeral"]),
+            ("POST", $"/api/v1/funeral/plots/{Guid.Empty}/reclaim-notices", "{}", ["funeral"]),
+            ("POST", $"/api/v1/funeral/plots/{Guid.Empty}/reclaim", "{}", ["funeral"]),
             ("GET", "/api/v1/funeral/illegal-burials", null, ["funeral"]),
             ("POST", "/api/v1/funeral/illegal-burials", "{}", ["funeral"]),
             ("GET", $"/api/v1/funeral/illegal-burials/{Guid.Empty}", null, ["funeral"]),
@@ -205,6 +208,7 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", "/api/v1/funeral/waiver-claims", null, ["funeral", "finance"]),
             ("GET", $"/api/v1/funeral/waiver-claims/{Guid.Empty}", null, ["funeral", "finance"]),
             ("GET", $"/api/v1/funeral/waiver-claims/{Guid.Empty}/export.xlsx", null, ["funeral", "finance"]),
+            ("GET", $"/api/v1/funeral/waiver-claims/{Guid.Empty}/cremations/{Guid.Empty}", null, ["funeral", "finance"]),
             ("POST", $"/api/v1/funeral/waiver-claims/{Guid.Empty}/approve", "{}", ["funeral", "finance"]),
             ("POST", "/api/v1/social-organizations", "{}", ["socialorg"]),
             ("GET", "/api/v1/social-organizations?kind=bad", null, ["socialorg"]),
@@ -395,6 +399,10 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("funeral", "/Memorials", true)]
     [InlineData("finance", "/Memorials", false)]
     [InlineData("funeral", "/WaiverClaims", true)]
+    [InlineData("finance", "/ExistingGraves/Certificate?id=00000000-0000-0000-0000-000000000000", false)]
+    [InlineData("finance", "/FuneralFacilities/ReclaimNotice?id=00000000-0000-0000-0000-000000000000", false)]
+    [InlineData("county", "/WaiverClaims/Record?id=00000000-0000-0000-0000-000000000000&cremationId=00000000-0000-0000-0000-000000000000", false)]
+    [InlineData("leader", "/WaiverClaims/Record?id=00000000-0000-0000-0000-000000000000&cremationId=00000000-0000-0000-0000-000000000000", false)]
     [InlineData("finance", "/WaiverClaims", true)]
     [InlineData("county", "/WaiverClaims", false)]
     [InlineData("funeral", "/FuneralFacilities", true)]

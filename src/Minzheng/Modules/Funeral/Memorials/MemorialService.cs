@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Minzheng.Modules.Funeral.Cremations;
@@ -9,25 +11,6 @@ using Minzheng.Platform.Privacy;
 using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.Funeral.Memorials;
-
-/// <param name="BurialId">The person buried in a plot of the county; or else</param>
-/// <param name="CremationId">a person cremated in the county whose ashes rest in the 骨灰堂 <paramref name="FacilityId"/> (niche in <paramref name="Niche"/>).</param>
-public sealed record MemorialRequest(string? Kind, Guid? BurialId, Guid? CremationId, Guid? FacilityId, string? Niche, string[]? Services, string? RequestedOn,
-    string? ContactName, string? ContactPhone, string? Message);
-
-public sealed record MemorialDeliveryRequest(string? DeliveredOn, string? DeliveredBy);
-
-public sealed record MemorialCancelRequest(string? Reason);
-
-public sealed record MemorialFilter(string? Date = null, string? Status = null, string? Kind = null, Guid? FacilityId = null);
-
-/// <summary>A booking as lists show it: the family's phone masked; <see cref="Photos"/> counts the proof kept as attachments.</summary>
-public sealed record MemorialRow(Guid Id, string RegionCode, Guid FacilityId, string FacilityName, string DeceasedName, string Place, string Kind, string KindName,
-    string ServiceNames, DateOnly RequestedOn, DateOnly BookedOn, string ContactName, string ContactPhoneMasked, string Status, string StatusName, bool Overdue,
-    DateOnly? DeliveredOn, string? DeliveredBy, string? CancelReason, int Photos);
-
-/// <summary>The booking for the staff who serve it: the phone in full (they call the family), the message, the steps open now.</summary>
-public sealed record MemorialDetail(MemorialRow Booking, string ContactPhone, string? Message, IReadOnlyList<string> Actions);
 
 /// <summary>
 /// 云祭扫 and 代祭扫 bookings: taken by the facility or bureau staff (the family calls them), served on the day and recorded
@@ -89,8 +72,15 @@ public sealed class MemorialService(MinzhengDbContext db, IOptions<MemorialOptio
         }
 
         var (facility, person, name, place) = resting.Value;
-        if (options.Value.PeriodOf(requested!.Value) is { } busy)
+        var busy = options.Value.PeriodOf(requested!.Value);
+
+        // Count and insert run in one transaction holding the facility-day: SQLite by its write lock (Microsoft.Data.Sqlite
+        // begins IMMEDIATE), PostgreSQL by an advisory lock on facility and day only. A counter row ("WHERE count < cap") would
+        // need its own table kept in step with cancellations and cap changes; the lock needs neither (as payrolls do it).
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (busy is not null)
         {
+            await LockDayAsync(facility.Id, requested.Value, ct);
             var taken = await db.MemorialBookings.CountAsync(b => b.FacilityId == facility.Id && b.RequestedOn == requested && b.Status != MemorialStatus.Cancelled, ct);
             if (taken >= options.Value.DailyCap)
             {
@@ -125,10 +115,13 @@ public sealed class MemorialService(MinzhengDbContext db, IOptions<MemorialOptio
         try
         {
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
-            // The same booking submitted twice at once: the index keeps one row, the other request learns of it.
+            // The same booking submitted twice at once: the index keeps one row, the other request learns of it (after the
+            // rollback: PostgreSQL refuses any statement in a failed transaction).
+            await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             return await DuplicateAsync(person, kind, requested.Value, ct)
                 ?? FuneralResult<MemorialRow>.Refused(Outcome.Conflict, "该预约刚刚已由他人登记，请刷新后查看");
@@ -157,6 +150,15 @@ public sealed class MemorialService(MinzhengDbContext db, IOptions<MemorialOptio
         if (errors.Any)
         {
             return FuneralResult<MemorialRow>.Invalid(errors);
+        }
+
+        // 代祭扫 is done at the grave while the family is away: the photos are what they pay for and the only proof the
+        // service happened, so it is not delivered without one. 云祭扫 is a memorial page or live video the family opens
+        // themselves: they see the service, so a screenshot stays optional.
+        if (b.Kind == MemorialKind.Proxy && b.Status == MemorialStatus.Booked
+            && !await db.Attachments.AnyAsync(a => a.OwnerType == MemorialAttachmentOwner.Type && a.OwnerId == b.Id && a.DeletedAt == null, ct))
+        {
+            return FuneralResult<MemorialRow>.Refused(Outcome.Rejected, "代祭扫须先上传至少一张现场照片（清扫后的墓碑、献花等），再登记服务完成：照片是家属核实服务的凭证");
         }
 
         return await StepAsync(b, "deliver", roles, () => (b.DeliveredOn, b.DeliveredBy) = (on, by), today, ct);
@@ -254,6 +256,15 @@ public sealed class MemorialService(MinzhengDbContext db, IOptions<MemorialOptio
         return FuneralResult<MemorialRow>.Done(Row(b, names.GetValueOrDefault(b.FacilityId, ""), 0, today));
     }
 
+    private async Task LockDayAsync(Guid facility, DateOnly day, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var key = BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes($"memorial-day:{facility}:{day:yyyy-MM-dd}")), 0);
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [key], ct);
+        }
+    }
+
     private async Task<FuneralResult<MemorialRow>?> DuplicateAsync(Guid person, MemorialKind kind, DateOnly day, CancellationToken ct) =>
         await db.MemorialBookings.AsNoTracking().FirstOrDefaultAsync(b => b.PersonKey == person && b.Kind == kind && b.RequestedOn == day
             && b.Status != MemorialStatus.Cancelled, ct) is { } same
@@ -269,7 +280,7 @@ public sealed class MemorialService(MinzhengDbContext db, IOptions<MemorialOptio
             var found = await (from b in db.FuneralBurials
                                join p in db.FuneralPlots on b.PlotId equals p.Id
                                join f in db.FuneralFacilities on p.FacilityId equals f.Id
-                               where b.Id == burialId
+                               where b.Id == burialId && b.MovedOutOn == null
                                select new { b.DeceasedName, p.Area, p.Row, p.Number, Facility = f }).AsNoTracking().SingleOrDefaultAsync(ct);
             return found is null ? null : (found.Facility, burialId, found.DeceasedName, $"{found.Area}区{found.Row}排{found.Number}号");
         }

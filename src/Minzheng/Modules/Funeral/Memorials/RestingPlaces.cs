@@ -22,7 +22,7 @@ public sealed class RestingPlaces(MinzhengDbContext db)
         var buried = await (from b in db.FuneralBurials
                             join p in db.FuneralPlots on b.PlotId equals p.Id
                             join f in db.FuneralFacilities on p.FacilityId equals f.Id
-                            where b.DeceasedName.Contains(n)
+                            where b.DeceasedName.Contains(n) && b.MovedOutOn == null
                             orderby b.BuriedOn descending
                             select new { b.Id, b.DeceasedName, b.IdNumberMasked, f.Name, p.Area, p.Row, p.Number, b.BuriedOn, b.CremationId })
             .AsNoTracking().Take(MaxResults).ToListAsync(ct);

@@ -33,6 +33,9 @@ public sealed class Burial : AuditableEntity, IRegionScoped
     public string IdNumberMasked { get; set; } = "";
     public Guid? CremationId { get; set; }
     public DateOnly BuriedOn { get; set; }
+
+    /// <summary>The day the remains left the plot when it was reclaimed (see <see cref="PlotReclaim"/>); null while they rest here.</summary>
+    public DateOnly? MovedOutOn { get; set; }
 }
 
 /// <summary>
@@ -62,8 +65,9 @@ internal sealed class BurialConfiguration : IEntityTypeConfiguration<Burial>
         b.Property(x => x.IdNumberIndex).HasMaxLength(64);
         b.Property(x => x.IdNumberMasked).HasMaxLength(18);
         b.HasOne<Plot>().WithMany().HasForeignKey(x => x.PlotId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => new { x.PlotId, x.Slot }).IsUnique();
-        b.HasIndex(x => x.IdNumberIndex).IsUnique();
+        // Slots and the person count only while the remains rest in the plot: a reclaimed plot is sold and used again.
+        b.HasIndex(x => new { x.PlotId, x.Slot }).IsUnique().HasFilter("\"MovedOutOn\" IS NULL");
+        b.HasIndex(x => x.IdNumberIndex).IsUnique().HasFilter("\"MovedOutOn\" IS NULL");
     }
 }
 

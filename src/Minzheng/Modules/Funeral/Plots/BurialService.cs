@@ -85,7 +85,7 @@ public sealed class BurialService(MinzhengDbContext db, PersonalDataProtector pr
             return FuneralResult<BurialRow>.Refused(Outcome.Rejected, $"{plot.Label}墓穴使用期限已于{plot.ExpiresOn:yyyy-MM-dd}届满，须先续期再登记安葬");
         }
 
-        var taken = await db.FuneralBurials.AsNoTracking().Where(b => b.PlotId == plot.Id).Select(b => b.Slot).ToListAsync(ct);
+        var taken = await db.FuneralBurials.AsNoTracking().Where(b => b.PlotId == plot.Id && b.MovedOutOn == null).Select(b => b.Slot).ToListAsync(ct);
         if (taken.Count >= plot.Capacity)
         {
             return FuneralResult<BurialRow>.Refused(Outcome.Conflict, Full(plot));
@@ -171,6 +171,7 @@ public sealed class BurialService(MinzhengDbContext db, PersonalDataProtector pr
         }
 
         plot.ExpiresOn = next;
+        await ReclaimService.CloseOnRenewalAsync(db, plot.Id, renewedOn!.Value, ct);
         plot.TenureYears = (plot.TenureYears ?? 0) + r.Years.Value;
         db.FuneralPlotRenewals.Add(new PlotRenewal
         {
@@ -206,7 +207,7 @@ public sealed class BurialService(MinzhengDbContext db, PersonalDataProtector pr
         }
 
         var facility = await db.FuneralFacilities.AsNoTracking().Where(f => f.Id == plot.FacilityId).Select(f => f.Name).SingleAsync(ct);
-        var burials = await db.FuneralBurials.AsNoTracking().Where(b => b.PlotId == plotId).OrderBy(b => b.Slot).ToListAsync(ct);
+        var burials = await db.FuneralBurials.AsNoTracking().Where(b => b.PlotId == plotId && b.MovedOutOn == null).OrderBy(b => b.Slot).ToListAsync(ct);
         var renewals = await db.FuneralPlotRenewals.AsNoTracking().Where(x => x.PlotId == plotId).OrderBy(x => x.RenewedOn).ThenBy(x => x.Id).ToListAsync(ct);
         return new PlotDetail(PlotService.Row(plot, clock.Today(), burials.Count), facility, plot.Capacity, [.. burials.Select(Row)],
             [.. renewals.Select(x => new RenewalRow(x.Id, x.RenewedOn, x.Years, x.PreviousExpiresOn, x.ExpiresOn, x.Fee, x.ReceiptNumber))]);
@@ -222,7 +223,7 @@ public sealed class BurialService(MinzhengDbContext db, PersonalDataProtector pr
     {
         var first = await (from b in db.FuneralBurials.AsNoTracking().AcrossRegions("a person is buried once: the check reads every cemetery's burials")
                            join p in db.FuneralPlots.AsNoTracking().AcrossRegions("the plot of that burial, named in the answer") on b.PlotId equals p.Id
-                           where b.IdNumberIndex == index
+                           where b.IdNumberIndex == index && b.MovedOutOn == null
                            select new { b.BuriedOn, p.Area, p.Row, p.Number }).FirstOrDefaultAsync(ct);
         return first is null ? null : $"该身份证号的逝者已于{first.BuriedOn:yyyy-MM-dd}安葬在{first.Area}区{first.Row}排{first.Number}号墓穴，不能重复登记安葬";
     }

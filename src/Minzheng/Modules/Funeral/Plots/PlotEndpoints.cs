@@ -21,6 +21,11 @@ public static class PlotEndpoints
             .WithSummary("登记安葬：deceasedName、idNumber、buriedOn（不早于售出日期、不晚于今天）、cremationId（可选，须为同一身份证号）；单穴1人、双穴2人，已满答复409");
         funeral.MapPost("/plots/{id:guid}/renewals", Renew).WithName("Funeral_RenewPlot")
             .WithSummary("墓穴续期：years（1至70）、renewedOn、fee、receiptNumber；到期日期顺延，续期记录保留");
+        funeral.MapGet("/plots/{id:guid}/reclaims", Reclaims).WithName("Funeral_ListPlotReclaims").WithSummary("墓穴的到期催告与收回记录");
+        funeral.MapPost("/plots/{id:guid}/reclaim-notices", Notice).WithName("Funeral_NoticePlotReclaim")
+            .WithSummary("到期未续期墓穴的催告：noticedOn（默认今天，须在到期日之后）；期限按设置 Funeral:Reclaim:NoticeDays（默认90天）；未到期422，已有未结催告409");
+        funeral.MapPost("/plots/{id:guid}/reclaim", Reclaim).WithName("Funeral_ReclaimPlot")
+            .WithSummary("收回墓穴：reclaimedOn（须在催告期限之后）、disposition=columbarium|ecological|family、place（安放地点）、note；墓穴恢复空闲，原墓穴证作废；未催告、期限未满或已续期422");
     }
 
     public static async Task<Results<Ok<PlotDetail>, ProblemHttpResult>> Get(Guid id, BurialService service, CancellationToken ct) =>
@@ -31,6 +36,14 @@ public static class PlotEndpoints
 
     public static async Task<Results<Created<RenewedPlot>, ProblemHttpResult>> Renew(Guid id, RenewalRequest request, BurialService service, CancellationToken ct) =>
         Answer(await service.RenewAsync(id, request, ct), _ => $"/api/v1/funeral/plots/{id}");
+
+    public static async Task<Ok<List<ReclaimRow>>> Reclaims(Guid id, ReclaimService service, CancellationToken ct) => TypedResults.Ok(await service.OfPlotAsync(id, ct));
+
+    public static async Task<Results<Created<ReclaimRow>, ProblemHttpResult>> Notice(Guid id, ReclaimNoticeRequest? request, ReclaimService service, CancellationToken ct) =>
+        Answer(await service.NoticeAsync(id, request ?? new ReclaimNoticeRequest(null), ct), _ => $"/api/v1/funeral/plots/{id}/reclaims");
+
+    public static async Task<Results<Created<ReclaimRow>, ProblemHttpResult>> Reclaim(Guid id, ReclaimRequest request, ReclaimService service, CancellationToken ct) =>
+        Answer(await service.ReclaimAsync(id, request, ct), _ => $"/api/v1/funeral/plots/{id}/reclaims");
 
     public static async Task<Ok<List<PlotRow>>> List(Guid id, PlotService service, CancellationToken ct) => TypedResults.Ok(await service.ListAsync(id, ct));
 

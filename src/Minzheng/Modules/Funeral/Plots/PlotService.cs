@@ -172,7 +172,7 @@ public sealed class PlotService(MinzhengDbContext db, PersonalDataProtector prot
     {
         var today = clock.Today();
         var plots = await db.FuneralPlots.AsNoTracking().Where(p => p.FacilityId == facilityId).OrderBy(p => p.Area).ThenBy(p => p.Row).ThenBy(p => p.Number).ToListAsync(ct);
-        var buried = await db.FuneralBurials.AsNoTracking().Where(b => db.Set<Plot>().Any(p => p.Id == b.PlotId && p.FacilityId == facilityId))
+        var buried = await db.FuneralBurials.AsNoTracking().Where(b => b.MovedOutOn == null && db.Set<Plot>().Any(p => p.Id == b.PlotId && p.FacilityId == facilityId))
             .GroupBy(b => b.PlotId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return [.. plots.Select(p => Row(p, today, buried.GetValueOrDefault(p.Id)))];
     }

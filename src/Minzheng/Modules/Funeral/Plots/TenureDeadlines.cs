@@ -24,6 +24,8 @@ public sealed class TenureDeadlines(MinzhengDbContext db, TimeProvider clock) : 
         return (await (from p in db.FuneralPlots.AsNoTracking()
                        join f in db.FuneralFacilities.AsNoTracking() on p.FacilityId equals f.Id
                        where p.Status != PlotStatus.Free && p.ExpiresOn != null && p.ExpiresOn <= horizon
+                           // Once the family has been given notice, the notice's own deadline is the item (ReclaimDeadlines).
+                           && !db.Set<PlotReclaim>().Any(n => n.PlotId == p.Id && n.Status == ReclaimStatus.Noticed)
                        select new { p.Id, p.RegionCode, p.ExpiresOn, p.Area, p.Row, p.Number, p.BuyerName, Facility = f.Name }).ToListAsync(ct))
             .Select(p => new OpenDeadline(p.RegionCode, p.ExpiresOn, $"墓穴使用到期：{p.Facility}{p.Area}区{p.Row}排{p.Number}号（购墓人{p.BuyerName}）",
                 $"/FuneralFacilities/Plot?id={p.Id}", p.ExpiresOn!.Value.AddDays(-NoticeDays)))

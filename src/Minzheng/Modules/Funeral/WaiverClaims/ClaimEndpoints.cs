@@ -20,6 +20,8 @@ public static class ClaimEndpoints
             .WithSummary("建立减免资金月度申报：facilityId（殡仪馆）、month（YYYY-MM，已结束的月份）；收入该殡仪馆截至月末尚未申报的全部减免；同月重复409，无可申报减免422");
         claims.MapGet("/", List).WithName("Funeral_ListWaiverClaims").WithSummary("减免资金申报：status=open|submitted|returned|approved|paid");
         claims.MapGet("/{id:guid}", Get).WithName("Funeral_GetWaiverClaim").WithSummary("申报详情：按项目、按逝者身份的合计，明细（身份证号脱敏），可办理的步骤");
+        claims.MapGet("/{id:guid}/cremations/{cremationId:guid}", Record).WithName("Funeral_GetWaiverClaimRecord")
+            .WithSummary("申报明细背后的火化记录（只读，身份证号脱敏，不含家属联系方式）：只能查看列入该申报的记录，每次查看记入审计日志；不在申报中答复404");
         claims.MapGet("/{id:guid}/export.xlsx", Export).WithName("Funeral_ExportWaiverClaim").WithSummary("导出申报明细（身份证号脱敏，含合计行），记入审计日志");
         claims.MapPost("/{id:guid}/{action:regex(^(submit|approve|return|pay)$)}", Act).WithName("Funeral_ActOnWaiverClaim")
             .WithSummary("办理申报：submit（殡葬管理员提交）、approve（财政审核通过）、return（退回，须 reason）、pay（登记拨付，须 paidOn、voucherNumber）；状态不符或已办理答复409");
@@ -32,6 +34,9 @@ public static class ClaimEndpoints
 
     public static async Task<Results<Ok<ClaimDetail>, ProblemHttpResult>> Get(Guid id, ClaimService service, ClaimsPrincipal user, CancellationToken ct) =>
         await service.DetailAsync(id, Memorials.MemorialEndpoints.Roles(user), ct) is { } detail ? TypedResults.Ok(detail) : ApiProblems.NotFound("减免资金申报不存在或不在您的管辖范围内");
+
+    public static async Task<Results<Ok<ClaimRecordView>, ProblemHttpResult>> Record(Guid id, Guid cremationId, ClaimRecords records, CancellationToken ct) =>
+        await records.GetAsync(id, cremationId, ct) is { } view ? TypedResults.Ok(view) : ApiProblems.NotFound("该火化记录不在此减免资金申报中，或申报不在您的管辖范围内");
 
     public static async Task<Results<Created<ClaimRow>, ProblemHttpResult>> Act(Guid id, string action, ClaimStepRequest? request, ClaimService service,
         ClaimsPrincipal user, CancellationToken ct) =>

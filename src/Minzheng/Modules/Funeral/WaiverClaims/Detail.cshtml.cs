@@ -8,8 +8,14 @@ namespace Minzheng.Modules.Funeral.WaiverClaims;
 
 /// <summary>One claim: totals by item and by status of the deceased, the lines, and the step the caller may take now (submit, approve, return, pay).</summary>
 [Authorize(Policy = FuneralModule.ReadClaims)]
-public sealed class DetailModel(ClaimService claims, TimeProvider clock) : PageModel
+public sealed class DetailModel(ClaimService claims, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
+    /// <summary>
+    /// Funeral staff open the full cremation record from a line; finance (who may not read the register) opens the same
+    /// record read-only through the claim, so no line leads to a refusal.
+    /// </summary>
+    public bool OpensRegister { get; private set; }
+
     public ClaimDetail? Claim { get; private set; }
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
@@ -30,6 +36,9 @@ public sealed class DetailModel(ClaimService claims, TimeProvider clock) : PageM
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken ct) =>
-        (Claim = await claims.DetailAsync(id, Memorials.MemorialEndpoints.Roles(User), ct)) is not null;
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        OpensRegister = (await authorization.AuthorizeAsync(User, FuneralModule.Record)).Succeeded;
+        return (Claim = await claims.DetailAsync(id, Memorials.MemorialEndpoints.Roles(User), ct)) is not null;
+    }
 }
