@@ -5,6 +5,7 @@ using Minzheng.Modules.SocialOrganizations;
 using Minzheng.Modules.SocialOrganizations.AnnualInspections;
 using Minzheng.Modules.SocialOrganizations.Applications;
 using Minzheng.Modules.SocialOrganizations.Organizations;
+using Minzheng.Modules.SocialOrganizations.Revocations;
 using Minzheng.Platform.Data;
 
 namespace Minzheng.Tests.Modules.SocialOrganizations;
@@ -31,6 +32,23 @@ public sealed class SocialOrgDemoTests(SocialOrgDemoApp app) : IClassFixture<Soc
         Assert.All(Enum.GetValues<SocialOrganizationKind>(), k => Assert.Contains(organizations, o => o.Kind == k));
         Assert.All(Enum.GetValues<SocialOrganizationStatus>(), s => Assert.Contains(organizations, o => o.Status == s));
         Assert.All(Enum.GetValues<InspectionStatus>(), s => Assert.Contains(s, inspections));
+    }
+
+    [Fact]
+    public async Task DemoRevocations_AreInEveryState_OneRunningAndOneLapsedOnTheBoard_AndOnlyTheRevokedOneEndedItsOrganization()
+    {
+        var cases = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<MinzhengDbContext>();
+            return await db.RevocationCases.Join(db.SocialOrganizations, c => c.OrganizationId, o => o.Id, (c, o) => new { c.Status, Organization = o.Status })
+                .ToListAsync(Ct);
+        });
+        Assert.All(Enum.GetValues<RevocationStatus>(), s => Assert.Contains(cases, c => c.Status == s));
+        Assert.All(cases, c => Assert.Equal(c.Status == RevocationStatus.Revoked ? SocialOrganizationStatus.Revoked : SocialOrganizationStatus.Active, c.Organization));
+        using var client = await app.ClientAsAsync("socialorg");
+        Assert.Contains("/Organizations/Revocation?id=", await client.GetStringAsync("/api/v1/deadlines?due=overdue&take=1000", Ct));
+        var board = await client.GetStringAsync("/api/v1/deadlines?take=1000", Ct);
+        Assert.Equal(2, board.Split("/Organizations/Revocation?id=").Length - 1);
     }
 
     [Fact]

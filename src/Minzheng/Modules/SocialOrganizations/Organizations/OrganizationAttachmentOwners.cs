@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Modules.SocialOrganizations.Applications;
+using Minzheng.Modules.SocialOrganizations.Revocations;
 using Minzheng.Platform.Attachments;
 using Minzheng.Platform.Data;
 
@@ -34,5 +35,18 @@ public sealed class ApplicationAttachmentOwner(MinzhengDbContext db, IHttpContex
     public async Task<string?> RegionOfAsync(Guid ownerId, CancellationToken ct) =>
         http.HttpContext?.User is { } user && (await authorization.AuthorizeAsync(user, SocialOrganizationsModule.Register)).Succeeded
             ? await db.RegistrationApplications.Where(a => a.Id == ownerId).Select(a => a.RegionCode).SingleOrDefaultAsync(ct)
+            : null;
+}
+
+/// <summary>The evidence of a 撤销登记 case (调查笔录, 证据材料, 送达回证), under the same rule as the register's files.</summary>
+public sealed class RevocationAttachmentOwner(MinzhengDbContext db, IHttpContextAccessor http, IAuthorizationService authorization) : IAttachmentOwner
+{
+    public string OwnerType => RevocationProcedure.OwnerType;
+
+    public string Title => "社会组织撤销登记案件证据材料";
+
+    public async Task<string?> RegionOfAsync(Guid ownerId, CancellationToken ct) =>
+        http.HttpContext?.User is { } user && (await authorization.AuthorizeAsync(user, SocialOrganizationsModule.Register)).Succeeded
+            ? await db.RevocationCases.Where(c => c.Id == ownerId).Select(c => c.RegionCode).SingleOrDefaultAsync(ct)
             : null;
 }
