@@ -35,6 +35,9 @@ public sealed partial class DetailModel(OrganizationQueries queries, Organizatio
     /// <summary>The organisation's 撤销登记 cases, newest first.</summary>
     public IReadOnlyList<Revocations.RevocationRow> RevocationCases { get; private set; } = [];
 
+    /// <summary>What was typed into the 立案 form, kept after a refusal.</summary>
+    public (string? OpenedOn, string? Ground, string? Facts) Typed { get; private set; }
+
     public static readonly (string Code, string Name)[] Grounds =
         [.. Enum.GetValues<Revocations.RevocationGround>().Select(g => (InputValues.Code(g), Revocations.RevocationCase.GroundName(g)))];
 
@@ -86,6 +89,7 @@ public sealed partial class DetailModel(OrganizationQueries queries, Organizatio
         }
 
         OpenForm = "revocation";
+        Typed = (openedOn, ground, facts);
         Errors = result.Errors.Any ? PageMessages.For(result.Errors.Messages) : [result.Message!];
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }

@@ -20,6 +20,9 @@ public sealed class RevocationModel(RevocationQueries queries, RevocationSteps s
     /// <summary>The step whose form stays open after a refusal.</summary>
     public string? OpenStep { get; private set; }
 
+    /// <summary>What was typed into the open step's form, kept after a refusal.</summary>
+    public RevocationStepRequest? Typed { get; private set; }
+
     public static readonly (string Code, string Name)[] Responses =
         [.. Enum.GetValues<RevocationResponse>().Select(r => (InputValues.Code(r), RevocationCase.ResponseName(r)))];
 
@@ -50,6 +53,7 @@ public sealed class RevocationModel(RevocationQueries queries, RevocationSteps s
         }
 
         OpenStep = step;
+        Typed = new RevocationStepRequest(date, response, text, decisionNumber, reason);
         Errors = result.Errors.Any ? PageMessages.For(result.Errors.Messages) : [result.Message!];
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
