@@ -103,7 +103,9 @@ public sealed class SocialOrgDemoTests(SocialOrgDemoApp app) : IClassFixture<Soc
         var section = draft.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("heading").GetString()!.EndsWith("社会组织管理", StringComparison.Ordinal));
         var sentences = section.GetProperty("sentences").EnumerateArray().Select(s => s.GetProperty("text").GetString()!).ToList();
         Assert.Matches(@"^新成立社会组织\d+家，其中社会团体\d+家、民办非企业单位\d+家、基金会\d+家；注销登记3家，撤销登记1家；现有登记在册社会组织\d+家。$", sentences[0]);
-        Assert.Matches(@$"^开展{DateTime.Today.Year - 1}年度社会组织年检，通知\d+家，参检\d+家，通过\d+家，整改[1-9]\d*家，不合格\d+家。$", sentences[1]);
-        Assert.Matches(@"^推进行业协会商会与行政机关脱钩，列入名单\d+家，其中已脱钩[1-9]\d*家、拟脱钩[1-9]\d*家、暂不脱钩[1-9]\d*家。$", sentences[2]);
+        Assert.Matches(@"^接收社会组织登记申请[1-9]\d*件，受理[1-9]\d*件，准予登记[1-9]\d*件，不予登记[1-9]\d*件，不予受理[1-9]\d*件，申请人撤回[1-9]\d*件，逾期作出决定或逾期未决定\d+件；目前在办[1-9]\d*件。$",
+            sentences[1]);
+        Assert.Matches(@$"^开展{DateTime.Today.Year - 1}年度社会组织年检，通知\d+家，参检\d+家，通过\d+家，整改[1-9]\d*家，不合格\d+家。$", sentences[2]);
+        Assert.Matches(@"^推进行业协会商会与行政机关脱钩，列入名单\d+家，其中已脱钩[1-9]\d*家、拟脱钩[1-9]\d*家、暂不脱钩[1-9]\d*家。$", sentences[3]);
     }
 }
