@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Minzheng.Modules.SocialOrganizations.AnnualInspections;
 using Minzheng.Modules.SocialOrganizations.Applications;
 using Minzheng.Modules.SocialOrganizations.Organizations;
+using Minzheng.Modules.SocialOrganizations.Revocations;
 using Minzheng.Modules.SocialOrganizations.Supervision;
 using Minzheng.Platform.Data;
 
@@ -20,5 +21,6 @@ public static class SocialOrganizationData
         public DbSet<OrganizationPenalty> SocialOrganizationPenalties => db.Set<OrganizationPenalty>();
         public DbSet<OrganizationListing> SocialOrganizationListings => db.Set<OrganizationListing>();
         public DbSet<RegistrationApplication> RegistrationApplications => db.Set<RegistrationApplication>();
+        public DbSet<RevocationCase> RevocationCases => db.Set<RevocationCase>();
     }
 }

@@ -88,7 +88,7 @@ public sealed class SocialOrganizationDemo(MinzhengDbContext db, PersonalDataPro
             await AddAsync(name, SocialOrganizationKind.Foundation, "共青城市民政局", 2_000_000m + (random.Next(0, 10) * 500_000m));
         }
 
-        // Some changed their seat or representative, two deregistered, one revoked after a penalty.
+        // Some changed their seat or representative, two deregistered; 撤销登记 cases in every state, one of them revoked.
         foreach (var (id, on) in registered.Where((_, i) => i % 5 == 1))
         {
             await changes.ChangeAsync(id, new ChangeOrganizationRequest(Text(Later(on, today, random)), null, null, $"共青城市江益镇{random.Next(1, 200)}号", null, null, "办公场所搬迁"), roles, ct);
@@ -96,8 +96,7 @@ public sealed class SocialOrganizationDemo(MinzhengDbContext db, PersonalDataPro
 
         await changes.EndAsync(registered[3].Id, OrganizationProcedure.Deregister, new EndOrganizationRequest(Text(Later(registered[3].On, today, random)), "会员大会决议解散，清算完毕", null), roles, ct);
         await changes.EndAsync(registered[20].Id, OrganizationProcedure.Deregister, new EndOrganizationRequest(Text(Later(registered[20].On, today, random)), "举办者申请终止，已完成清算", null), roles, ct);
-        await changes.EndAsync(registered[9].Id, OrganizationProcedure.Revoke, new EndOrganizationRequest(Text(Later(registered[9].On, today, random)), "连续两年未参加年检，经责令改正拒不改正",
-            "共民罚决字〔" + today.Year.ToString(CultureInfo.InvariantCulture) + "〕第1号"), roles, ct);
+        await Revocations.RevocationDemo.SeedAsync(new Revocations.RevocationSteps(db, changes, documents, calendars, configuration, clock), registered, roles, today, ct);
 
         // Trade associations on the decoupling list, and evaluation grades for a few.
         for (var i = 0; i < Associations.Length; i++)
@@ -119,7 +118,7 @@ public sealed class SocialOrganizationDemo(MinzhengDbContext db, PersonalDataPro
         }
 
         await SeedInspectionAsync(inspections, today, ct);
-        await SocialOrganizationOversightDemo.SeedAsync(new OrganizationOversight(db, changes, clock), registered, [3, 9, 20], roles, today, ct);
+        await SocialOrganizationOversightDemo.SeedAsync(new OrganizationOversight(db, clock), registered, [3, 9, 20], roles, today, ct);
         log.LogInformation("Demo social organisations seeded ({Count})", registered.Count);
         await Applications.ApplicationDemo.SeedAsync(db, new Applications.ApplicationIntake(db, scope, registry, protector, clock),
             new Applications.ApplicationDecisions(db, registry, changes, documents, calendars, protector, configuration, clock), today, log, ct);

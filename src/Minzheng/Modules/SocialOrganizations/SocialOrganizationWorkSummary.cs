@@ -1,5 +1,6 @@
 using System.Globalization;
 using Minzheng.Modules.SocialOrganizations.AnnualInspections;
+using Minzheng.Modules.SocialOrganizations.Applications;
 using Minzheng.Modules.SocialOrganizations.Organizations;
 using Minzheng.Platform.Statistics;
 
@@ -10,8 +11,8 @@ namespace Minzheng.Modules.SocialOrganizations;
 /// 年检通知95家，参检21家，通过18家，整改3家"); figures only. The inspection is the one of the year before the period
 /// ends (reports of a year are inspected the next spring). Left out when there is nothing to say.
 /// </summary>
-public sealed class SocialOrganizationWorkSummary(OrganizationStatistics statistics, InspectionQueries inspections, OrganizationSupervision supervision)
-    : IWorkSummaryContributor
+public sealed class SocialOrganizationWorkSummary(OrganizationStatistics statistics, InspectionQueries inspections, OrganizationSupervision supervision,
+    ApplicationQueries applications) : IWorkSummaryContributor
 {
     public async Task<IReadOnlyList<WorkSummarySection>> SectionsAsync(ReportQuery q, CancellationToken ct)
     {
@@ -25,6 +26,15 @@ public sealed class SocialOrganizationWorkSummary(OrganizationStatistics statist
             sentences.Add(new(string.Create(CultureInfo.InvariantCulture,
                 $"新成立社会组织{f.Established}家，其中社会团体{f.Associations}家、民办非企业单位{f.PrivateNonEnterprises}家、基金会{f.Foundations}家{ends}；现有登记在册社会组织{f.Active}家。"),
                 WorkSummaryDrafter.Source("social-organizations/statistics", q, dates: true)));
+        }
+
+        // 登记申请 of the period: received by receipt date, decided by decision date; the open ones are those open today.
+        var a = await applications.CountsAsync(q.Prefix, q.From, q.To, ct);
+        if (a.Received + a.Accepted + a.Approved + a.Refused + a.NotAccepted + a.Withdrawn > 0)
+        {
+            sentences.Add(new(string.Create(CultureInfo.InvariantCulture,
+                $"接收社会组织登记申请{a.Received}件，受理{a.Accepted}件，准予登记{a.Approved}件，不予登记{a.Refused}件，不予受理{a.NotAccepted}件，申请人撤回{a.Withdrawn}件，逾期作出决定或逾期未决定{a.Overdue}件；目前在办{a.OpenNow}件。"),
+                WorkSummaryDrafter.Source("social-organizations/applications/statistics", q, dates: true)));
         }
 
         if (i.Notified > 0)

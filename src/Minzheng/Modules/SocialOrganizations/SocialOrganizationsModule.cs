@@ -3,6 +3,7 @@ using Minzheng.Modules.SocialOrganizations.AnnualInspections;
 using Minzheng.Modules.SocialOrganizations.Applications;
 using Minzheng.Modules.SocialOrganizations.Organizations;
 using Minzheng.Modules.SocialOrganizations.PublicLookup;
+using Minzheng.Modules.SocialOrganizations.Revocations;
 using Minzheng.Modules.SocialOrganizations.Supervision;
 using Minzheng.Platform.Attachments;
 using Minzheng.Platform.Deadlines;
@@ -37,6 +38,7 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
             new("成立登记", "/Organizations/Receive", [Roles.SocialOrgRegistrar]),
             new("登记申请", "/Organizations/Applications", [Roles.SocialOrgRegistrar]),
             new("年检", "/Organizations/Inspections", [Roles.SocialOrgRegistrar]),
+            new("撤销登记案件", "/Organizations/Revocations", [Roles.SocialOrgRegistrar]),
             new("异常名录与失信名单", "/Organizations/Listings", [Roles.SocialOrgRegistrar]),
             new("社会组织统计", "/Organizations/Statistics", [Roles.SocialOrgRegistrar, Roles.Leader]),
         ]),
@@ -69,6 +71,11 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
         services.AddScoped<IDeadlineSource, ApplicationDeadlines>();
         services.AddScoped<IAttachmentOwner, OrganizationAttachmentOwner>();
         services.AddScoped<IAttachmentOwner, ApplicationAttachmentOwner>();
+        services.AddScoped<RevocationSteps>();
+        services.AddScoped<RevocationQueries>();
+        services.AddScoped<IDeadlineSource, RevocationDeadlines>();
+        services.AddScoped<IAttachmentOwner, RevocationAttachmentOwner>();
+        services.AddSingleton(RevocationProcedure.Notice);
         foreach (var notice in ApplicationProcedure.Notices)
         {
             services.AddSingleton(notice);

@@ -5,6 +5,7 @@ using Minzheng.Modules.SocialOrganizations;
 using Minzheng.Modules.SocialOrganizations.AnnualInspections;
 using Minzheng.Modules.SocialOrganizations.Applications;
 using Minzheng.Modules.SocialOrganizations.Organizations;
+using Minzheng.Modules.SocialOrganizations.Revocations;
 using Minzheng.Platform.Data;
 
 namespace Minzheng.Tests.Modules.SocialOrganizations;
@@ -31,6 +32,23 @@ public sealed class SocialOrgDemoTests(SocialOrgDemoApp app) : IClassFixture<Soc
         Assert.All(Enum.GetValues<SocialOrganizationKind>(), k => Assert.Contains(organizations, o => o.Kind == k));
         Assert.All(Enum.GetValues<SocialOrganizationStatus>(), s => Assert.Contains(organizations, o => o.Status == s));
         Assert.All(Enum.GetValues<InspectionStatus>(), s => Assert.Contains(s, inspections));
+    }
+
+    [Fact]
+    public async Task DemoRevocations_AreInEveryState_OneRunningAndOneLapsedOnTheBoard_AndOnlyTheRevokedOneEndedItsOrganization()
+    {
+        var cases = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<MinzhengDbContext>();
+            return await db.RevocationCases.Join(db.SocialOrganizations, c => c.OrganizationId, o => o.Id, (c, o) => new { c.Status, Organization = o.Status })
+                .ToListAsync(Ct);
+        });
+        Assert.All(Enum.GetValues<RevocationStatus>(), s => Assert.Contains(cases, c => c.Status == s));
+        Assert.All(cases, c => Assert.Equal(c.Status == RevocationStatus.Revoked ? SocialOrganizationStatus.Revoked : SocialOrganizationStatus.Active, c.Organization));
+        using var client = await app.ClientAsAsync("socialorg");
+        Assert.Contains("/Organizations/Revocation?id=", await client.GetStringAsync("/api/v1/deadlines?due=overdue&take=1000", Ct));
+        var board = await client.GetStringAsync("/api/v1/deadlines?take=1000", Ct);
+        Assert.Equal(2, board.Split("/Organizations/Revocation?id=").Length - 1);
     }
 
     [Fact]
@@ -85,7 +103,9 @@ public sealed class SocialOrgDemoTests(SocialOrgDemoApp app) : IClassFixture<Soc
         var section = draft.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("heading").GetString()!.EndsWith("社会组织管理", StringComparison.Ordinal));
         var sentences = section.GetProperty("sentences").EnumerateArray().Select(s => s.GetProperty("text").GetString()!).ToList();
         Assert.Matches(@"^新成立社会组织\d+家，其中社会团体\d+家、民办非企业单位\d+家、基金会\d+家；注销登记3家，撤销登记1家；现有登记在册社会组织\d+家。$", sentences[0]);
-        Assert.Matches(@$"^开展{DateTime.Today.Year - 1}年度社会组织年检，通知\d+家，参检\d+家，通过\d+家，整改[1-9]\d*家，不合格\d+家。$", sentences[1]);
-        Assert.Matches(@"^推进行业协会商会与行政机关脱钩，列入名单\d+家，其中已脱钩[1-9]\d*家、拟脱钩[1-9]\d*家、暂不脱钩[1-9]\d*家。$", sentences[2]);
+        Assert.Matches(@"^接收社会组织登记申请[1-9]\d*件，受理[1-9]\d*件，准予登记[1-9]\d*件，不予登记[1-9]\d*件，不予受理[1-9]\d*件，申请人撤回[1-9]\d*件，逾期作出决定或逾期未决定\d+件；目前在办[1-9]\d*件。$",
+            sentences[1]);
+        Assert.Matches(@$"^开展{DateTime.Today.Year - 1}年度社会组织年检，通知\d+家，参检\d+家，通过\d+家，整改[1-9]\d*家，不合格\d+家。$", sentences[2]);
+        Assert.Matches(@"^推进行业协会商会与行政机关脱钩，列入名单\d+家，其中已脱钩[1-9]\d*家、拟脱钩[1-9]\d*家、暂不脱钩[1-9]\d*家。$", sentences[3]);
     }
 }

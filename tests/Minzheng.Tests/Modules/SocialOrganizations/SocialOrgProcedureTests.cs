@@ -56,21 +56,19 @@ public abstract class SocialOrgProcedureTests<TApp>(TApp app) : IClassFixture<TA
     }
 
     [Fact]
-    public async Task RevokeAndDeregister_EndTheOrganizationOnce_AndNothingChangesAfterwards()
+    public async Task Deregister_EndsTheOrganizationOnce_AndNothingChangesAfterwards()
     {
         using var client = await app.ClientAsAsync("socialorg");
         var id = await RegisterAsync(client, SocialOrgBuilder.Body());
-        await (await client.PostAsJsonAsync($"/api/v1/social-organizations/{id}/revoke", new { date = "2025-06-01", reason = "连续两年未年检" }, Ct))
-            .AssertFieldErrorAsync("decisionNumber");
-        var revoked = await client.PostAsJsonAsync($"/api/v1/social-organizations/{id}/revoke",
-            new { date = "2025-06-01", reason = "连续两年未年检", decisionNumber = "共民罚决字〔2025〕第3号" }, Ct);
-        Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync($"/api/v1/social-organizations/{id}/deregister",
+            new { date = "2025-06-01", reason = "会员大会决议解散" }, Ct)).StatusCode);
         var detail = await DetailAsync(client, id);
-        Assert.Equal("已撤销", detail.GetProperty("organization").GetProperty("statusName").GetString());
-        Assert.Equal("共民罚决字〔2025〕第3号", detail.GetProperty("decisionNumber").GetString());
+        Assert.Equal("已注销", detail.GetProperty("organization").GetProperty("statusName").GetString());
         await (await client.PostAsJsonAsync($"/api/v1/social-organizations/{id}/deregister", new { date = "2025-07-01", reason = "解散" }, Ct))
             .AssertProblemAsync(HttpStatusCode.Conflict);
         await (await client.PostAsJsonAsync($"/api/v1/social-organizations/{id}/changes", new { date = "2025-07-01", residence = "新址" }, Ct))
+            .AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await client.PostAsJsonAsync($"/api/v1/social-organizations/{id}/revocations", new { openedOn = "2025-07-01", ground = "fraud", facts = "骗取登记" }, Ct))
             .AssertProblemAsync(HttpStatusCode.Conflict);
 
         var other = await RegisterAsync(client, SocialOrgBuilder.Body());

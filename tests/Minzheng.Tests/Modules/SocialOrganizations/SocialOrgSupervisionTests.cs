@@ -91,30 +91,6 @@ public abstract class SocialOrgSupervisionTests<TApp>(TApp app) : IClassFixture<
     }
 
     [Fact]
-    public async Task RevocationAsPenalty_RevokesTheRegistration_AndTheRevokeProcedureRecordsItsPenaltyToo()
-    {
-        using var client = await app.ClientAsAsync("socialorg");
-        var id = await RegisterAsync(client);
-        var number = Decision();
-        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/v1/social-organizations/{id}/penalties",
-            new { kind = "revocation", decisionNumber = number, decidedOn = "2025-07-01", reason = "连续两年不参加年检" }, Ct)).StatusCode);
-        var detail = await (await client.GetAsync($"/api/v1/social-organizations/{id}", Ct)).JsonAsync();
-        Assert.Equal("已撤销", detail.GetProperty("organization").GetProperty("statusName").GetString());
-        Assert.Equal(number, detail.GetProperty("decisionNumber").GetString());
-        Assert.Equal("撤销登记", Assert.Single(detail.GetProperty("oversight").GetProperty("penalties").EnumerateArray()).GetProperty("kindName").GetString());
-        var after = await (await client.PostAsJsonAsync($"/api/v1/social-organizations/{id}/penalties",
-            new { kind = "warning", decisionNumber = Decision(), decidedOn = "2025-07-02", reason = "x" }, Ct)).AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.Contains("撤销", after.GetProperty("detail").GetString());
-
-        var other = await RegisterAsync(client);
-        await (await client.PostAsJsonAsync($"/api/v1/social-organizations/{other}/revoke", new { date = "2025-07-01", reason = "骗取登记", decisionNumber = number }, Ct))
-            .AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync($"/api/v1/social-organizations/{other}/revoke",
-            new { date = "2025-07-01", reason = "骗取登记", decisionNumber = Decision() }, Ct)).StatusCode);
-        Assert.Single((await OversightAsync(client, other)).GetProperty("penalties").EnumerateArray());
-    }
-
-    [Fact]
     public async Task Listing_InAListAlreadyIn_Is409_RemovalOnce_ThenListedAgain_AndTheCurrentListShowsIt()
     {
         using var client = await app.ClientAsAsync("socialorg");

@@ -217,7 +217,10 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", $"/api/v1/social-organizations/{Guid.Empty}", null, ["socialorg"]),
             ("POST", $"/api/v1/social-organizations/{Guid.Empty}/changes", "{}", ["socialorg"]),
             ("POST", $"/api/v1/social-organizations/{Guid.Empty}/deregister", "{}", ["socialorg"]),
-            ("POST", $"/api/v1/social-organizations/{Guid.Empty}/revoke", "{}", ["socialorg"]),
+            ("POST", $"/api/v1/social-organizations/{Guid.Empty}/revocations", "{}", ["socialorg"]),
+            ("GET", "/api/v1/social-organizations/revocations?status=bad", null, ["socialorg"]),
+            ("GET", $"/api/v1/social-organizations/revocations/{Guid.Empty}", null, ["socialorg"]),
+            ("POST", $"/api/v1/social-organizations/revocations/{Guid.Empty}/notify", "{}", ["socialorg"]),
             ("POST", "/api/v1/social-organizations/inspections", "{}", ["socialorg"]),
             ("GET", "/api/v1/social-organizations/inspections/1999/entries?status=bad", null, ["socialorg"]),
             ("POST", $"/api/v1/social-organizations/inspections/1999/entries/{Guid.Empty}/report", "{}", ["socialorg"]),
@@ -386,6 +389,10 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("county", "/Organizations/Lookup", true)]
     [InlineData("socialorg", "/Organizations/Listings", true)]
     [InlineData("leader", "/Organizations/Listings", false)]
+    [InlineData("socialorg", "/Organizations/Revocations", true)]
+    [InlineData("leader", "/Organizations/Revocations", false)]
+    [InlineData("county", "/Organizations/Revocation", false)]
+    [InlineData("marriage", "/Organizations/RevocationNotice", false)]
     [InlineData("leader", "/Organizations", false)]
     [InlineData("county", "/Organizations/Register", false)]
     [InlineData("marriage", "/Organizations/Inspections", false)]

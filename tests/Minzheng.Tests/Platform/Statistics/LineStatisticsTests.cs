@@ -74,6 +74,13 @@ public abstract class LineStatisticsTests<TApp>(TApp app) : IClassFixture<TApp>
         var organizations = await (await leader.GetAsync($"/api/v1/social-organizations/statistics?{Period}", Ct)).JsonAsync();
         Assert.True(organizations.GetProperty("established").GetInt32() > 0);
         Assert.Equal(organizations.GetProperty("established").GetInt32(), Figure(Line(answer, "socialOrganizations"), "established"));
+        var applications = await (await leader.GetAsync($"/api/v1/social-organizations/applications/statistics?{Period}", Ct)).JsonAsync();
+        Assert.True(applications.GetProperty("received").GetInt32() > 0);
+        Assert.Equal(applications.GetProperty("received").GetInt32(), Figure(Line(answer, "socialOrganizations"), "applicationsReceived"));
+        Assert.Equal(applications.GetProperty("approved").GetInt32(), Figure(Line(answer, "socialOrganizations"), "applicationsApproved"));
+        Assert.Equal(applications.GetProperty("refused").GetInt32() + applications.GetProperty("notAccepted").GetInt32(),
+            Figure(Line(answer, "socialOrganizations"), "applicationsRefused"));
+        Assert.Equal(applications.GetProperty("openNow").GetInt32(), Figure(Line(answer, "socialOrganizations"), "applicationsOpen"));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed partial class DetailModel
     public string? OpenForm { get; private set; }
 
     public static readonly (string Code, string Name)[] PenaltyKinds =
-        [("warning", "警告"), ("fine", "罚款"), ("suspension", "限期停止活动"), ("revocation", "撤销登记")];
+        [("warning", "警告"), ("fine", "罚款"), ("suspension", "限期停止活动")];
 
     public static readonly (string Code, string Name)[] Lists = [("abnormal", "活动异常名录"), ("dishonest", "严重违法失信名单")];
 
@@ -46,7 +46,7 @@ public sealed partial class DetailModel
 
         var result = await oversight.PenalizeAsync(id, new PenaltyRequest(kind, decisionNumber, decidedOn, reason, money, suspendedFrom, suspendedUntil),
             Roles.All.Where(User.IsInRole), ct);
-        return await AfterFormAsync(id, "penalty", result, kind == "revocation" ? OrganizationProcedure.Revoke : PenaltyDone, ct);
+        return await AfterFormAsync(id, "penalty", result, PenaltyDone, ct);
     }
 
     public async Task<IActionResult> OnPostListAsync(Guid id, string? list, string? date, string? reason, CancellationToken ct) =>

@@ -12,7 +12,8 @@ namespace Minzheng.Modules.SocialOrganizations.Organizations;
 /// <summary>An organisation: its registered particulars, every change with old and new value, its inspections, and the steps its status allows.</summary>
 [Authorize(Policy = SocialOrganizationsModule.Register)]
 public sealed partial class DetailModel(OrganizationQueries queries, OrganizationChanges changes, Supervision.OrganizationOversight oversight,
-    OrganizationSupervision supervision, DecouplingWork decoupling, AttachmentService attachments) : PageModel
+    OrganizationSupervision supervision, DecouplingWork decoupling, AttachmentService attachments, Revocations.RevocationSteps revocations,
+    Revocations.RevocationQueries revocationCases) : PageModel
 {
     public OrganizationDetail? Detail { get; private set; }
     public IReadOnlyList<ProcedureStep<SocialOrganizationStatus>> Actions { get; private set; } = [];
@@ -30,7 +31,15 @@ public sealed partial class DetailModel(OrganizationQueries queries, Organizatio
     [BindProperty] public string? RepresentativeName { get; set; }
     [BindProperty] public string? RepresentativeIdNumber { get; set; }
     [BindProperty] public string? Reason { get; set; }
-    [BindProperty] public string? DecisionNumber { get; set; }
+
+    /// <summary>The organisation's 撤销登记 cases, newest first.</summary>
+    public IReadOnlyList<Revocations.RevocationRow> RevocationCases { get; private set; } = [];
+
+    /// <summary>What was typed into the 立案 form, kept after a refusal.</summary>
+    public (string? OpenedOn, string? Ground, string? Facts) Typed { get; private set; }
+
+    public static readonly (string Code, string Name)[] Grounds =
+        [.. Enum.GetValues<Revocations.RevocationGround>().Select(g => (InputValues.Code(g), Revocations.RevocationCase.GroundName(g)))];
 
     public async Task<IActionResult> OnGetAsync(Guid id, bool registered, string? done, CancellationToken ct)
     {
@@ -38,7 +47,6 @@ public sealed partial class DetailModel(OrganizationQueries queries, Organizatio
         {
             OrganizationProcedure.Change => "变更登记已办理，变更前后内容已记入登记历史。",
             OrganizationProcedure.Deregister => "已办理注销登记。",
-            OrganizationProcedure.Revoke => "已撤销登记。",
             _ => OversightDone(done) ?? DecouplingFormDone(done),
         };
         return await LoadAsync(id, ct) ? Page() : NotFound();
@@ -65,11 +73,25 @@ public sealed partial class DetailModel(OrganizationQueries queries, Organizatio
         return await AfterAsync(id, result, OrganizationProcedure.Change, ct);
     }
 
-    public async Task<IActionResult> OnPostEndAsync(Guid id, string? step, CancellationToken ct)
+    // 补录 of a 注销登记 finished before the system; 撤销登记 is a case of its own (OnPostRevocationAsync).
+    public async Task<IActionResult> OnPostEndAsync(Guid id, CancellationToken ct)
     {
-        var action = step == OrganizationProcedure.Revoke ? OrganizationProcedure.Revoke : OrganizationProcedure.Deregister;
-        var result = await changes.EndAsync(id, action, new EndOrganizationRequest(Date, Reason, DecisionNumber), Roles.All.Where(User.IsInRole), ct);
-        return await AfterAsync(id, result, action, ct);
+        var result = await changes.EndAsync(id, OrganizationProcedure.Deregister, new EndOrganizationRequest(Date, Reason, null), Roles.All.Where(User.IsInRole), ct);
+        return await AfterAsync(id, result, OrganizationProcedure.Deregister, ct);
+    }
+
+    public async Task<IActionResult> OnPostRevocationAsync(Guid id, string? openedOn, string? ground, string? facts, CancellationToken ct)
+    {
+        var result = await revocations.OpenAsync(id, new Revocations.OpenRevocationRequest(openedOn, ground, facts), Roles.All.Where(User.IsInRole).ToList(), ct);
+        if (result.Outcome == Platform.Kernel.Outcome.Done)
+        {
+            return RedirectToPage("/Modules/SocialOrganizations/Organizations/Revocation", new { id = result.Value!.Id, done = "opened" });
+        }
+
+        OpenForm = "revocation";
+        Typed = (openedOn, ground, facts);
+        Errors = result.Errors.Any ? PageMessages.For(result.Errors.Messages) : [result.Message!];
+        return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
     private async Task<IActionResult> AfterAsync<T>(Guid id, OrgResult<T> result, string done, CancellationToken ct)
@@ -93,6 +115,8 @@ public sealed partial class DetailModel(OrganizationQueries queries, Organizatio
 
         var status = Enum.Parse<SocialOrganizationStatus>(Detail.Organization.Status.Replace("-", "", StringComparison.Ordinal), ignoreCase: true);
         Actions = OrganizationProcedure.Steps.AvailableActions(status, Roles.All.Where(User.IsInRole));
+        var none = new FieldErrors();
+        RevocationCases = (await revocationCases.ListAsync(null, id, PageRequest.NewestFirst(1, 50, null, null), none, ct))?.Items ?? [];
         Files = await attachments.PanelAsync(User, OrganizationAttachmentOwner.Type, id, $"/Organizations/Detail?id={id}#attachments", ct);
         return true;
     }

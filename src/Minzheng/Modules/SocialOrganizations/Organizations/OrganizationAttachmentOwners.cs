@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Minzheng.Modules.SocialOrganizations.Applications;
+using Minzheng.Modules.SocialOrganizations.Revocations;
 using Minzheng.Platform.Attachments;
 using Minzheng.Platform.Data;
 
@@ -32,4 +33,16 @@ public sealed class ApplicationAttachmentOwner(MinzhengDbContext db, IHttpContex
 
     protected override IQueryable<string> RegionQuery(Guid ownerId) =>
         db.RegistrationApplications.Where(a => a.Id == ownerId).Select(a => a.RegionCode);
+}
+
+/// <summary>The evidence of a 撤销登记 case (调查笔录, 证据材料, 送达回证), under the same rule as the register's files.</summary>
+public sealed class RevocationAttachmentOwner(MinzhengDbContext db, IHttpContextAccessor http, IAuthorizationService authorization)
+    : PolicyGatedAttachmentOwner(http, authorization, SocialOrganizationsModule.Register)
+{
+    public override string OwnerType => RevocationProcedure.OwnerType;
+
+    public override string Title => "社会组织撤销登记案件证据材料";
+
+    protected override IQueryable<string> RegionQuery(Guid ownerId) =>
+        db.RevocationCases.Where(c => c.Id == ownerId).Select(c => c.RegionCode);
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Minzheng.Modules.SocialOrganizations.AnnualInspections;
 using Minzheng.Modules.SocialOrganizations.Applications;
+using Minzheng.Modules.SocialOrganizations.Revocations;
 using Minzheng.Modules.SocialOrganizations.Supervision;
 using Minzheng.Platform.Kernel;
 using Minzheng.Platform.Security;
@@ -32,9 +33,6 @@ public static class OrganizationEndpoints
         group.MapPost("/{id:guid}/deregister", (Guid id, EndOrganizationRequest request, OrganizationChanges changes, ClaimsPrincipal user, CancellationToken ct) =>
                 End(id, OrganizationProcedure.Deregister, request, changes, user, ct))
             .WithName("SocialOrganizations_Deregister").RequireAuthorization(SocialOrganizationsModule.Register).WithSummary("注销登记（须写明原因）");
-        group.MapPost("/{id:guid}/revoke", (Guid id, EndOrganizationRequest request, OrganizationChanges changes, ClaimsPrincipal user, CancellationToken ct) =>
-                End(id, OrganizationProcedure.Revoke, request, changes, user, ct))
-            .WithName("SocialOrganizations_Revoke").RequireAuthorization(SocialOrganizationsModule.Register).WithSummary("撤销登记（须写明事实理由和行政处罚决定书文号）");
         group.MapPut("/{id:guid}/decoupling", async (Guid id, DecouplingRequest request, OrganizationSupervision supervision, CancellationToken ct) =>
                 NoContent(await supervision.SetDecouplingAsync(id, request, ct)))
             .WithName("SocialOrganizations_Decoupling").RequireAuthorization(SocialOrganizationsModule.Register)
@@ -53,6 +51,7 @@ public static class OrganizationEndpoints
             .WithName("SocialOrganizations_DecouplingSummary").RequireAuthorization(SocialOrganizationsModule.Read)
             .WithSummary("行业协会商会脱钩统计：已脱钩、拟脱钩、暂不脱钩家数");
         group.MapApplications();
+        group.MapRevocations();
         group.MapInspections();
         group.MapOversight();
         return api;

@@ -12,7 +12,7 @@ namespace Minzheng.Modules.SocialOrganizations.Supervision;
 /// numbers, and stays in 活动异常名录 / 严重违法失信名单. Every refusal writes nothing; the database's unique indexes make
 /// a decision number and an open stay in a list single, whatever the concurrency.
 /// </summary>
-public sealed class OrganizationOversight(MinzhengDbContext db, OrganizationChanges changes, TimeProvider clock)
+public sealed class OrganizationOversight(MinzhengDbContext db, TimeProvider clock)
 {
     private const string NotFound = "社会组织不存在或不在您的管辖范围内";
 
@@ -68,8 +68,8 @@ public sealed class OrganizationOversight(MinzhengDbContext db, OrganizationChan
     }
 
     /// <summary>
-    /// A penalty needs its decision number (422 without one, as the issue says); 撤销登记 goes through the revoke step of
-    /// <see cref="OrganizationProcedure"/>, which records the penalty too.
+    /// A penalty needs its decision number (422 without one, as the issue says); 撤销登记 is refused here (422): it is decided
+    /// in a revocation case (<see cref="Revocations.RevocationSteps"/>), whose decision records the penalty.
     /// </summary>
     public async Task<OrgResult<CreatedRecord>> PenalizeAsync(Guid id, PenaltyRequest request, IEnumerable<string> roles, CancellationToken ct)
     {
@@ -110,13 +110,10 @@ public sealed class OrganizationOversight(MinzhengDbContext db, OrganizationChan
             return OrgResult<CreatedRecord>.Refused(Outcome.Conflict, "该组织已注销或被撤销登记，不能再作出行政处罚");
         }
 
+        // 撤销登记 needs its own procedure (立案, 告知, 陈述申辩, 决定): the penalty list shows it once the case is decided.
         if (kind == PenaltyKind.Revocation)
         {
-            var revoked = await changes.EndAsync(id, OrganizationProcedure.Revoke, new EndOrganizationRequest(request.DecidedOn, reason, number), roles, ct);
-            return revoked.Outcome == Outcome.Done
-                ? OrgResult<CreatedRecord>.Done(new CreatedRecord(await db.SocialOrganizationPenalties.Where(p => p.OrganizationId == id && p.Kind == PenaltyKind.Revocation)
-                    .Select(p => p.Id).SingleAsync(ct)))
-                : new OrgResult<CreatedRecord>(revoked.Outcome, null, revoked.Errors, revoked.Message);
+            return OrgResult<CreatedRecord>.Refused(Outcome.Rejected, "撤销登记须按撤销登记程序办理（立案、告知、陈述申辩或听证、决定），不能直接登记为处罚");
         }
 
         if (await OrganizationPenalty.DecisionTakenAsync(db, o.AuthorityCode, number, ct) is { } taken)
