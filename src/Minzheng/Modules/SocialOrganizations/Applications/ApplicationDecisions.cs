@@ -26,20 +26,9 @@ public sealed class ApplicationDecisions(MinzhengDbContext db, OrganizationRegis
             return OrgResult<int>.Refused(Outcome.NotFound, "登记申请不存在或不在您的管辖范围内");
         }
 
-        Platform.Workflow.ProcedureStep<ApplicationStatus> step;
-        try
+        if (OrgResult<int>.RefusedStep(ApplicationProcedure.Steps, action, application.Status, roles, out var step) is { } refusal)
         {
-            step = ApplicationProcedure.Steps.Ensure(action, application.Status, roles);
-        }
-        catch (DomainRuleException e) when (e.Outcome == Outcome.Invalid)
-        {
-            var unknown = new FieldErrors();
-            unknown.Add("action", e.Message);
-            return OrgResult<int>.Invalid(unknown);
-        }
-        catch (DomainRuleException e)
-        {
-            return OrgResult<int>.Refused(e.Outcome, e.Message);
+            return refusal;
         }
 
         var errors = new FieldErrors();

@@ -34,6 +34,33 @@ public sealed record OrgResult<T>(Outcome Outcome, T? Value, FieldErrors Errors,
     public static OrgResult<T> Invalid(FieldErrors errors) => new(Outcome.Invalid, default, errors, string.Join("；", errors.Messages));
 
     public static OrgResult<T> Refused(Outcome outcome, string message) => new(outcome, default, new FieldErrors(), message);
+
+    /// <summary>
+    /// The procedure step an action names, when the record's state and the caller's roles allow it (<paramref name="step"/>);
+    /// otherwise the refusal: an unknown action is a field error on "action" (400), a step out of turn or not for the role its outcome.
+    /// </summary>
+    public static OrgResult<T>? RefusedStep<TState>(Platform.Workflow.Procedure<TState> procedure, string action, TState state, IReadOnlyList<string> roles,
+        out Platform.Workflow.ProcedureStep<TState> step)
+        where TState : struct, Enum
+    {
+        try
+        {
+            step = procedure.Ensure(action, state, roles);
+            return null;
+        }
+        catch (DomainRuleException e) when (e.Outcome == Outcome.Invalid)
+        {
+            step = null!;
+            var unknown = new FieldErrors();
+            unknown.Add("action", e.Message);
+            return Invalid(unknown);
+        }
+        catch (DomainRuleException e)
+        {
+            step = null!;
+            return Refused(e.Outcome, e.Message);
+        }
+    }
 }
 
 /// <summary>Reading the fields of the registration procedures; every message names its field in Chinese.</summary>

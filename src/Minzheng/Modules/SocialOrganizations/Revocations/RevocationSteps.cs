@@ -95,20 +95,9 @@ public sealed class RevocationSteps(MinzhengDbContext db, OrganizationChanges ch
             return OrgResult<int>.Refused(Outcome.NotFound, NotFound);
         }
 
-        Platform.Workflow.ProcedureStep<RevocationStatus> step;
-        try
+        if (OrgResult<int>.RefusedStep(RevocationProcedure.Steps, action, c.Status, roles, out var step) is { } stepRefused)
         {
-            step = RevocationProcedure.Steps.Ensure(action, c.Status, roles);
-        }
-        catch (DomainRuleException e) when (e.Outcome == Outcome.Invalid)
-        {
-            var unknown = new FieldErrors();
-            unknown.Add("action", e.Message);
-            return OrgResult<int>.Invalid(unknown);
-        }
-        catch (DomainRuleException e)
-        {
-            return OrgResult<int>.Refused(e.Outcome, e.Message);
+            return stepRefused;
         }
 
         var errors = new FieldErrors();
