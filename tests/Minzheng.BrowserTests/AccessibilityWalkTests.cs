@@ -53,7 +53,9 @@ public sealed class AccessibilityWalkTests(BrowserApp app)
         Assert.StartsWith("/", item);
         Assert.True(await FocusIsVisibleAsync(page), "the focused menu item has no visible focus indicator");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**" + item);
+        // The keyboard's part ends when the browser has navigated (the new page's response committed); waiting for the
+        // whole page to load (every script and style) measured the shared application's load instead, and timed out in CI.
+        await page.WaitForURLAsync("**" + item, new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
     }
 
     // A focus indicator: an outline or Bootstrap's focus ring (a box shadow), or the highlighted background of a menu item.
