@@ -69,9 +69,22 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
+    /// <summary>The browser contexts open, by the test that opened them.</summary>
+    private readonly List<(string? Test, IBrowserContext Context)> _contexts = [];
+
     public async Task<IPage> NewPageAsync()
     {
+        // Tests run one at a time: the pages earlier tests left open are closed here. Kept open, a hundred idle pages
+        // (dashboards with their charts, lists) went on using the two cores and their connections to the one server.
+        var test = TestContext.Current.Test?.UniqueID;
+        foreach (var (_, earlier) in _contexts.Where(c => c.Test != test).ToList())
+        {
+            await earlier.CloseAsync();
+        }
+
+        _contexts.RemoveAll(c => c.Test != test);
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", BaseURL = BaseUrl });
+        _contexts.Add((test, context));
         // Two cores shared by the app, the browser and the test runner: be patient rather than flaky.
         context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();

@@ -78,8 +78,8 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
 
     /// <summary>
     /// A database migrated and seeded once per test run for every fixture configured like this one (see
-    /// <see cref="SeededTemplates"/>), or null: for the first such fixture, which seeds its own, and for fixtures that
-    /// configure the host in code of their own (add-ons, overridden host set-up), whose seeded content a key cannot tell.
+    /// <see cref="SeededTemplates"/>), or null for fixtures that configure the host in code of their own (add-ons,
+    /// overridden host set-up), whose seeded content a key cannot tell.
     /// </summary>
     protected async Task<string?> SeededTemplateAsync()
     {
@@ -272,17 +272,17 @@ public class PostgresApp : MinzhengApp
 /// <summary>
 /// Databases migrated and seeded once per test run, one per configuration: migrating and seeding the demo county
 /// took most of a test class's start, and most classes start an application configured like another's. The first
-/// fixture of a configuration seeds its own database; the second has a template seeded, which every later one copies.
-/// Each fixture still has its own copy: tests never see each other's writes.
+/// fixture of a configuration has its template seeded, which it and every later one copies; fixtures that start at the
+/// same time wait for the one seeding. (The first fixture used to seed its own database and the second the template:
+/// two full seeds, 15–20 seconds each on SQLite, for every configuration used twice.) Each fixture still has its own
+/// copy: tests never see each other's writes.
 /// </summary>
 internal static class SeededTemplates
 {
-    private static readonly ConcurrentDictionary<string, bool> Seen = new();
     private static readonly ConcurrentDictionary<string, Lazy<Task<string?>>> Templates = new();
 
-    /// <summary>The template of this configuration (a SQLite file or a PostgreSQL connection string); null on first use.</summary>
-    public static Task<string?> GetAsync(string key, Func<Task<string?>> seed) =>
-        Seen.TryAdd(key, true) ? Task.FromResult<string?>(null) : Templates.GetOrAdd(key, _ => new Lazy<Task<string?>>(seed)).Value;
+    /// <summary>The template of this configuration (a SQLite file or a PostgreSQL connection string), seeded on first use.</summary>
+    public static Task<string?> GetAsync(string key, Func<Task<string?>> seed) => Templates.GetOrAdd(key, _ => new Lazy<Task<string?>>(seed)).Value;
 
     /// <summary>A template file outlives every fixture; it goes when the test run ends (PostgreSQL's go with the test server).</summary>
     public static void DeleteAtExit(string file) => AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(file);

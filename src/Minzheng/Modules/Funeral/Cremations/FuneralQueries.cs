@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Kernel;
+using Minzheng.Platform.Privacy;
 using Minzheng.Platform.Regions;
 using Minzheng.Platform.Security;
 using Minzheng.Platform.Web;
@@ -79,7 +80,7 @@ public sealed class FuneralQueries(MinzhengDbContext db, Minzheng.Platform.Stati
         return (await q.PageAsync(page, Sort, ct)).Map(Row);
     }
 
-    public static CremationRow Row(Cremation c) => new(c.Id, c.Name, c.IdNumberMasked, c.Gender == Platform.Privacy.Gender.Male ? "男" : "女", c.DeathDate,
+    public static CremationRow Row(Cremation c) => new(c.Id, c.Name, c.IdNumberMasked, c.Gender.ChineseName(), c.DeathDate,
         c.CremationDate, c.FuneralHome, c.RegionCode, c.ResidentStatus, FeeWaiverRules.StatusName(c.ResidentStatus), c.WaiverAmount, c.FindingsOpened);
 
     public Task<Cremation?> GetAsync(Guid id, CancellationToken ct) => db.Cremations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);

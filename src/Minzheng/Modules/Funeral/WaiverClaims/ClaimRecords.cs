@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Minzheng.Modules.Funeral.Cremations;
 using Minzheng.Platform.Auditing;
 using Minzheng.Platform.Data;
+using Minzheng.Platform.Privacy;
 
 namespace Minzheng.Modules.Funeral.WaiverClaims;
 
@@ -46,7 +47,7 @@ public sealed class ClaimRecords(MinzhengDbContext db, AuditLog audit)
             .Select(l => new ClaimRecordWaiver(l.Item, FeeWaiverRules.ItemName(l.Item), l.Quantity, l.Amount, inClaim.Contains(l.Id))).ToList();
         var facility = await db.FuneralFacilities.AsNoTracking().Where(f => f.Id == claim.FacilityId).Select(f => f.Name).SingleOrDefaultAsync(ct) ?? "";
         await audit.RecordAsync(AuditActions.RecordViewed, entityType: nameof(Cremation), entityId: c.Id.ToString(), regionCode: c.RegionCode, ct: ct);
-        return new ClaimRecordView(claim.Id, $"{facility} {claim.Month:yyyy年M月}", c.Id, c.Name, c.IdNumberMasked, c.Gender == Platform.Privacy.Gender.Male ? "男" : "女",
+        return new ClaimRecordView(claim.Id, $"{facility} {claim.Month:yyyy年M月}", c.Id, c.Name, c.IdNumberMasked, c.Gender.ChineseName(),
             c.BirthDate, c.RegionCode, c.Agricultural, c.DeathDate, Cremation.CauseName(c.DeathCause), c.DeathCertificateNumber, c.CremationDate, c.FuneralHome,
             c.ResidentStatus, FeeWaiverRules.StatusName(c.ResidentStatus), c.AssistancePrograms.Length > 0, waivers, c.WaiverAmount);
     }

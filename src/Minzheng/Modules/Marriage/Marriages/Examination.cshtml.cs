@@ -38,16 +38,15 @@ public sealed class ExaminationModel(MarriageQueries queries, RegionService regi
         return Page();
     }
 
-    public static string GenderName(Gender g) => g == Gender.Male ? "男" : "女";
 
     private static List<ExaminationCheck> ChecksOf(MarriageRecord r)
     {
         string Age(string name, Gender g, DateOnly birth) =>
-            $"{name}（{GenderName(g)}）登记之日{MarriageRules.FullYears(birth, r.Date)}周岁，法定婚龄{MarriageRules.LegalAge(g)}周岁";
+            $"{name}（{g.ChineseName()}）登记之日{MarriageRules.FullYears(birth, r.Date)}周岁，法定婚龄{MarriageRules.LegalAge(g)}周岁";
         return
         [
             new("法定婚龄（民法典第一千零四十七条）", $"{Age(r.PartyAName, r.PartyAGender, r.PartyABirthDate)}；{Age(r.PartyBName, r.PartyBGender, r.PartyBBirthDate)}", "符合"),
-            new("双方性别", $"依身份证号，{r.PartyAName}为{GenderName(r.PartyAGender)}性，{r.PartyBName}为{GenderName(r.PartyBGender)}性，性别不同", "符合"),
+            new("双方性别", $"依身份证号，{r.PartyAName}为{r.PartyAGender.ChineseName()}性，{r.PartyBName}为{r.PartyBGender.ChineseName()}性，性别不同", "符合"),
             new("有无配偶（一夫一妻）", "比对全部登记机关的婚姻登记记录（全国通办），登记之日双方均无未解除的婚姻", "符合"),
             new("无配偶声明", "双方已签署本人无配偶的声明", "符合"),
             new("无禁止结婚亲属关系声明", "双方已签署与对方没有直系血亲和三代以内旁系血亲关系的声明", "符合"),

@@ -123,7 +123,7 @@ public sealed partial class MarriageCorrections
                 return MarriageResult<(string, string)>.Invalid(errors);
             }
 
-            (old, updated, gender) = (GenderName(gender), GenderName(newGender), newGender);
+            (old, updated, gender) = (gender.ChineseName(), newGender.ChineseName(), newGender);
         }
         else if (field.EndsWith("BirthDate", StringComparison.Ordinal))
         {
@@ -195,5 +195,4 @@ public sealed partial class MarriageCorrections
         _ => null,
     };
 
-    private static string GenderName(Gender gender) => gender == Gender.Male ? "男" : "女";
 }

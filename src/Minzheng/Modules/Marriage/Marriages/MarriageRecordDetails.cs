@@ -28,7 +28,6 @@ public sealed record MarriageRecordDetail(Guid Id, string Kind, string KindName,
     bool InForce, IReadOnlyList<MarriageHistoryEntry> History, IReadOnlyList<MarriageCorrectionView> Corrections, DateOnly? DissolvedOn = null,
     string? EndedBy = null)
 {
-    public static string GenderName(string gender) => gender == "male" ? "男" : "女";
 
     public static string AnnulmentName(string? kind) => kind == "void" ? MarriageRecord.AnnulmentName(MarriageAnnulmentKind.Void)
         : kind == "voidable" ? MarriageRecord.AnnulmentName(MarriageAnnulmentKind.Voidable) : "";

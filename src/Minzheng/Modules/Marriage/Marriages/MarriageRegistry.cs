@@ -62,7 +62,7 @@ public sealed class MarriageRegistry(MinzhengDbContext db, IRegionScope scope, P
         {
             if (!MarriageRules.IsOfLegalAge(p.Id.Gender, p.Id.BirthDate, date))
             {
-                reasons.Add($"{p.Name}登记之日未满{MarriageRules.LegalAge(p.Id.Gender)}周岁（{(p.Id.Gender == Gender.Male ? "男" : "女")}，出生于{p.Id.BirthDate:yyyy-MM-dd}），未达法定婚龄");
+                reasons.Add($"{p.Name}登记之日未满{MarriageRules.LegalAge(p.Id.Gender)}周岁（{p.Id.Gender.ChineseName()}，出生于{p.Id.BirthDate:yyyy-MM-dd}），未达法定婚龄");
             }
         }
 

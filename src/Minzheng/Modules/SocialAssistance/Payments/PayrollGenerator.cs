@@ -93,15 +93,38 @@ public sealed class PayrollGenerator(MinzhengDbContext db)
         // Large chunks: four queries per chunk, so a county-wide raise with back-pay is a few dozen round trips, not hundreds.
         foreach (var chunk in candidates.Chunk(5000))
         {
-            // Read-only: tracking 100,000 enrolments, events and households would cost more than reading them (and every later save).
-            var enrollments = await scoped.AsNoTracking().Where(e => chunk.Contains(e.Id)).ToListAsync(ct);
-            var adjustments = (await db.EnrollmentEvents.AcrossRegions("adjustments of enrolments already chosen by the payroll's region prefix").AsNoTracking()
-                    .Where(ev => chunk.Contains(ev.EnrollmentId) && ev.Kind == EnrollmentEventKind.Adjusted).ToListAsync(ct))
+            // Read-only and only the columns the amounts, explanations and bank details need: the calculation snapshot of an
+            // enrolment (kilobytes each), the household's address and the events' audit columns were most of what a
+            // county-wide raise read here, and tracking 100,000 entities would cost more than reading them.
+            var enrollments = await scoped.Where(e => chunk.Contains(e.Id)).Select(e => new Enrollment
+            {
+                Id = e.Id,
+                RegionCode = e.RegionCode,
+                HouseholdId = e.HouseholdId,
+                PersonId = e.PersonId,
+                CoveredPersons = e.CoveredPersons,
+                MonthlyAmount = e.MonthlyAmount,
+                StartMonth = e.StartMonth,
+                EndMonth = e.EndMonth,
+                PaidThroughMonth = e.PaidThroughMonth,
+                Status = e.Status,
+                StatusReason = e.StatusReason,
+                SuspendedFrom = e.SuspendedFrom,
+                CreatedAt = e.CreatedAt,
+                UpdatedAt = e.UpdatedAt,
+            }).ToListAsync(ct);
+            var adjustments = (await db.EnrollmentEvents.AcrossRegions("adjustments of enrolments already chosen by the payroll's region prefix")
+                    .Where(ev => chunk.Contains(ev.EnrollmentId) && ev.Kind == EnrollmentEventKind.Adjusted)
+                    .Select(ev => new EnrollmentEvent { EnrollmentId = ev.EnrollmentId, EffectiveMonth = ev.EffectiveMonth, At = ev.At, OldAmount = ev.OldAmount, Note = ev.Note })
+                    .ToListAsync(ct))
                 .ToLookup(ev => ev.EnrollmentId);
             var paid = (await counted.Where(l => chunk.Contains(l.EnrollmentId)).Select(l => new { l.EnrollmentId, l.Month, l.Amount }).ToListAsync(ct))
                 .ToLookup(l => l.EnrollmentId);
-            var households = await db.Households.AcrossRegions("households of enrolments already chosen by the payroll's region prefix").AsNoTracking()
-                .Where(h => enrollments.Select(e => e.HouseholdId).Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
+            var householdIds = enrollments.Select(e => e.HouseholdId).Distinct().ToList();
+            var households = await db.Households.AcrossRegions("households of enrolments already chosen by the payroll's region prefix")
+                .Where(h => householdIds.Contains(h.Id))
+                .Select(h => new Platform.People.Household { Id = h.Id, BankName = h.BankName, BankAccountCipher = h.BankAccountCipher, BankAccountMasked = h.BankAccountMasked, BankAccountHolder = h.BankAccountHolder })
+                .ToDictionaryAsync(h => h.Id, ct);
             foreach (var e in enrollments)
             {
                 var paidByMonth = paid[e.Id].GroupBy(l => l.Month).ToDictionary(g => g.Key, g => g.Sum(l => l.Amount));
