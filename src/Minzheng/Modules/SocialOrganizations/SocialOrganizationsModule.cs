@@ -69,6 +69,7 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
         services.AddScoped<ApplicationDecisions>();
         services.AddScoped<ApplicationQueries>();
         services.AddScoped<IDeadlineSource, ApplicationDeadlines>();
+        services.AddScoped<IDeadlineSource, CorrectionWaits>();
         services.AddScoped<IAttachmentOwner, OrganizationAttachmentOwner>();
         services.AddScoped<IAttachmentOwner, ApplicationAttachmentOwner>();
         services.AddScoped<RevocationSteps>();
@@ -76,6 +77,7 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
         services.AddScoped<IDeadlineSource, RevocationDeadlines>();
         services.AddScoped<IAttachmentOwner, RevocationAttachmentOwner>();
         services.AddSingleton(RevocationProcedure.Notice);
+        services.AddSingleton(RevocationProcedure.Decision);
         foreach (var notice in ApplicationProcedure.Notices)
         {
             services.AddSingleton(notice);
