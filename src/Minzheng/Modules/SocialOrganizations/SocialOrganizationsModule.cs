@@ -76,6 +76,7 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
         services.AddScoped<RevocationQueries>();
         services.AddScoped<IDeadlineSource, RevocationDeadlines>();
         services.AddScoped<IAttachmentOwner, RevocationAttachmentOwner>();
+        services.AddScoped<IAttachmentOwner, InspectionAttachmentOwner>();
         services.AddSingleton(RevocationProcedure.Notice);
         services.AddSingleton(RevocationProcedure.Decision);
         foreach (var notice in ApplicationProcedure.Notices)
