@@ -4825,6 +4825,20 @@ namespace Minzheng.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("CorrectionItems")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("CorrectionReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CorrectionRequestedOn")
+                        .HasColumnType("date");
+
                     b.Property<int?>("CouncilSize")
                         .HasColumnType("integer");
 
@@ -4844,8 +4858,19 @@ namespace Minzheng.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateOnly?>("DueBeforeExtension")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ExtendedOn")
+                        .IsConcurrencyToken()
+                        .HasColumnType("date");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int?>("IndividualMembers")
                         .HasColumnType("integer");

@@ -69,13 +69,16 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
         services.AddScoped<ApplicationDecisions>();
         services.AddScoped<ApplicationQueries>();
         services.AddScoped<IDeadlineSource, ApplicationDeadlines>();
+        services.AddScoped<IDeadlineSource, CorrectionWaits>();
         services.AddScoped<IAttachmentOwner, OrganizationAttachmentOwner>();
         services.AddScoped<IAttachmentOwner, ApplicationAttachmentOwner>();
         services.AddScoped<RevocationSteps>();
         services.AddScoped<RevocationQueries>();
         services.AddScoped<IDeadlineSource, RevocationDeadlines>();
         services.AddScoped<IAttachmentOwner, RevocationAttachmentOwner>();
+        services.AddScoped<IAttachmentOwner, InspectionAttachmentOwner>();
         services.AddSingleton(RevocationProcedure.Notice);
+        services.AddSingleton(RevocationProcedure.Decision);
         foreach (var notice in ApplicationProcedure.Notices)
         {
             services.AddSingleton(notice);

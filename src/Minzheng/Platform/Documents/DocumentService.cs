@@ -26,8 +26,12 @@ public sealed class DocumentService(MinzhengDbContext db, IEnumerable<DocumentKi
     /// The 12-digit region of the issuing office when it is not the county (a township's 公示, see <see cref="IssuingOffice"/>):
     /// the series is that office's, and its name heads the number. The caller's scope must cover it.
     /// </param>
+    /// <param name="number">
+    /// The number the office already gave the document in another register (a 行政处罚决定书 numbered when the penalty was
+    /// decided): printed as it is, while the document still takes the next place in its kind's series.
+    /// </param>
     public async Task<IssuedDocument> IssueAsync(string kindCode, string regionCode, string ownerType, Guid ownerId, CancellationToken ct,
-        DateOnly? issuedOn = null, string? issuer = null)
+        DateOnly? issuedOn = null, string? issuer = null, string? number = null)
     {
         var kind = kinds.SingleOrDefault(k => k.Code == kindCode) ?? throw new InvalidOperationException($"Unknown document kind '{kindCode}'.");
         if (await CurrentAsync(kindCode, ownerType, ownerId, ct) is { } existing)
@@ -49,7 +53,7 @@ public sealed class DocumentService(MinzhengDbContext db, IEnumerable<DocumentKi
                 Kind = kindCode,
                 Year = today.Year,
                 Sequence = last + 1,
-                Number = kind.Format(ShortName(officeName), today.Year, last + 1),
+                Number = number ?? kind.Format(ShortName(officeName), today.Year, last + 1),
                 Title = kind.Title,
                 OwnerType = ownerType,
                 OwnerId = ownerId,

@@ -12,8 +12,9 @@ public sealed class SocialOrgApplicationProcedureTests
     private static readonly string[] Registrar = [Roles.SocialOrgRegistrar];
 
     [Theory]
-    [InlineData(ApplicationStatus.Received, "accept,not-accept,withdraw")]
-    [InlineData(ApplicationStatus.Accepted, "approve,refuse,withdraw")]
+    [InlineData(ApplicationStatus.Received, "accept,not-accept,request-correction,withdraw")]
+    [InlineData(ApplicationStatus.Accepted, "request-correction,extend,approve,refuse,withdraw")]
+    [InlineData(ApplicationStatus.Correcting, "not-accept,receive-correction,withdraw")]
     [InlineData(ApplicationStatus.NotAccepted, "")]
     [InlineData(ApplicationStatus.Approved, "")]
     [InlineData(ApplicationStatus.Refused, "")]
@@ -41,7 +42,13 @@ public sealed class SocialOrgApplicationProcedureTests
             ApplicationProcedure.Steps.Ensure(ApplicationProcedure.Approve, ApplicationStatus.Refused, Registrar)).Outcome);
         Assert.Equal(Outcome.Invalid, Assert.Throws<DomainRuleException>(() =>
             ApplicationProcedure.Steps.Ensure("merge", ApplicationStatus.Accepted, Registrar)).Outcome);
-        Assert.All(ApplicationProcedure.Steps.Steps.Where(s => s.Action is ApplicationProcedure.NotAccept or ApplicationProcedure.Refuse), s => Assert.True(s.NeedsReason));
+        Assert.All(ApplicationProcedure.Steps.Steps.Where(s => s.Action is ApplicationProcedure.NotAccept or ApplicationProcedure.Refuse or ApplicationProcedure.Extend),
+            s => Assert.True(s.NeedsReason));
+        // While the applicant prepares the 补正 the clock is stopped: nothing can be decided or extended until the materials are in.
+        Assert.Equal(Outcome.Conflict, Assert.Throws<DomainRuleException>(() =>
+            ApplicationProcedure.Steps.Ensure(ApplicationProcedure.Approve, ApplicationStatus.Correcting, Registrar)).Outcome);
+        Assert.Contains("停止计算", Assert.Throws<DomainRuleException>(() =>
+            ApplicationProcedure.Steps.Ensure(ApplicationProcedure.Extend, ApplicationStatus.Correcting, Registrar)).Message);
     }
 
     [Fact]

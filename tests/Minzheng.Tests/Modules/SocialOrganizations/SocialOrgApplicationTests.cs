@@ -44,7 +44,7 @@ public abstract class SocialOrgApplicationTests<TApp>(TApp app) : IClassFixture<
         var id = await ReceiveAsync(client, body);
         var received = await DetailAsync(client, id);
         Assert.Equal("received", received.GetProperty("application").GetProperty("status").GetString());
-        Assert.Equal(new[] { "accept", "not-accept", "withdraw" }, received.GetProperty("availableActions").EnumerateArray().Select(a => a.GetString()!).ToArray());
+        Assert.Equal(new[] { "accept", "not-accept", "request-correction", "withdraw" }, received.GetProperty("availableActions").EnumerateArray().Select(a => a.GetString()!).ToArray());
         Assert.DoesNotContain(idNumber, received.GetRawText());
         Assert.Equal(SocialOrgBuilder.Masked(idNumber), received.GetProperty("representativeIdMasked").GetString());
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Minzheng.Tests.Platform.Attachments;
 
 namespace Minzheng.Tests.Modules.SocialOrganizations;
 
@@ -109,6 +110,21 @@ public abstract class SocialOrgInspectionTests<TApp>(TApp app) : IClassFixture<T
         using var county = await app.ClientAsAsync("county");
         Assert.Equal(HttpStatusCode.Forbidden, (await county.PostAsJsonAsync("/api/v1/social-organizations/inspections", new { year = 2018 }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await county.GetAsync($"/api/v1/social-organizations/inspections/{Year}", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnnualReportFiles_AreAttachedToTheYearsEntry_ForTheRegistrarOnly()
+    {
+        using var client = await app.ClientAsAsync("socialorg");
+        var org = await RegisterAsync(client, "2016-01-01");
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/social-organizations/inspections", new { year = 2017, openedOn = "2018-01-10" }, Ct)).StatusCode);
+        var entries = await (await client.GetAsync("/api/v1/social-organizations/inspections/2017/entries?pageSize=500", Ct)).JsonAsync();
+        var entry = entries.EnumerateArray().Single(e => e.GetProperty("organizationId").GetString() == org).GetProperty("entryId").GetString()!;
+        await client.UploadedAsync("social-organization-inspection", entry, AttachmentFixtures.Pdf, "2017年度财务报表.pdf");
+        Assert.Single(await client.ListAsync("social-organization-inspection", entry));
+        using var county = await app.ClientAsAsync("county");
+        await (await county.GetAsync($"/api/v1/attachments/social-organization-inspection/{entry}", Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await client.UploadAsync("social-organization-inspection", Guid.NewGuid().ToString(), AttachmentFixtures.Pdf, "x.pdf")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 }
 

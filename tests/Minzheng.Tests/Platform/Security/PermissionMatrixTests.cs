@@ -393,6 +393,7 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("leader", "/Organizations/Revocations", false)]
     [InlineData("county", "/Organizations/Revocation", false)]
     [InlineData("marriage", "/Organizations/RevocationNotice", false)]
+    [InlineData("leader", "/Organizations/RevocationDecision", false)]
     [InlineData("leader", "/Organizations", false)]
     [InlineData("county", "/Organizations/Register", false)]
     [InlineData("marriage", "/Organizations/Inspections", false)]

@@ -45,7 +45,7 @@ public sealed class InspectionQueries(MinzhengDbContext db, TimeProvider clock)
             .Skip(page.Skip).Take(page.Size).ToListAsync(ct);
         var rows = items.Select(x => new InspectionRow(x.e.OrganizationId, x.Name, SocialOrganization.KindName(x.Kind), x.CreditCode, InputValues.Code(x.e.Status),
             InspectionEntry.StatusName(x.e.Status), x.e.SubmittedOn, x.e.ReviewedOn, x.e.Reason, x.e.RectifyBy,
-            x.e.Status == InspectionStatus.Rectifying && x.e.RectifyBy < today)).ToList();
+            x.e.Status == InspectionStatus.Rectifying && x.e.RectifyBy < today, x.e.Id)).ToList();
         return new Paged<InspectionRow>(rows, total, page.Page, page.Size);
     }
 }

@@ -17,5 +17,6 @@ public sealed record InspectionReviewRequest(string? ReviewedOn, string? Result,
 /// <summary>The year's figures as bureaus report them (通知95家、参检21、通过18、整改3).</summary>
 public sealed record InspectionSummary(int Year, int Notified, int Submitted, int Passed, int Rectifying, int Failed, int AwaitingReview, DateOnly? ReportBy);
 
+/// <summary>One organisation of the year's list; <c>EntryId</c> owns the report's attachments (<c>/api/v1/attachments/social-organization-inspection/{entryId}</c>).</summary>
 public sealed record InspectionRow(Guid OrganizationId, string OrganizationName, string KindName, string CreditCode, string Status, string StatusName,
-    DateOnly? SubmittedOn, DateOnly? ReviewedOn, string? Reason, DateOnly? RectifyBy, bool Overdue);
+    DateOnly? SubmittedOn, DateOnly? ReviewedOn, string? Reason, DateOnly? RectifyBy, bool Overdue, Guid EntryId = default);

@@ -26,6 +26,11 @@ public sealed class ApplicationDecisions(MinzhengDbContext db, OrganizationRegis
             return OrgResult<int>.Refused(Outcome.NotFound, "登记申请不存在或不在您的管辖范围内");
         }
 
+        if (ApplicationClock.OnceOnly(application, action, roles) is { } once)
+        {
+            return once;
+        }
+
         if (OrgResult<int>.RefusedStep(ApplicationProcedure.Steps, action, application.Status, roles, out var step) is { } refusal)
         {
             return refusal;
@@ -34,12 +39,13 @@ public sealed class ApplicationDecisions(MinzhengDbContext db, OrganizationRegis
         var errors = new FieldErrors();
         var date = OrganizationInput.Date(request.Date, "date", step.Title + "日期", clock.Today(), errors);
         var reason = TextRules.Field(request.Reason, "reason", step.Title + "的理由", TextRules.MultiLineMax, errors, required: step.NeedsReason, multiLine: true);
-        var since = application.AcceptedOn ?? application.ReceivedOn;
+        var correcting = action == ApplicationProcedure.RequestCorrection;
+        var items = correcting ? ApplicationClock.Items(request.Items, errors) : [];
+        var note = correcting ? TextRules.Field(request.Note, "note", "补正告知的其他说明", TextRules.MultiLineMax, errors, multiLine: true) : null;
+        var (since, label) = ApplicationClock.LastStep(application);
         if (date < since)
         {
-            errors.Add("date", application.AcceptedOn is null
-                ? $"{step.Title}日期不能早于收件日期 {since:yyyy-MM-dd}"
-                : $"{step.Title}日期不能早于受理日期 {since:yyyy-MM-dd}");
+            errors.Add("date", $"{step.Title}日期不能早于{label} {since:yyyy-MM-dd}");
         }
 
         if (errors.Any)
@@ -49,15 +55,25 @@ public sealed class ApplicationDecisions(MinzhengDbContext db, OrganizationRegis
 
         var day = date!.Value;
         application.Status = step.To!.Value;
-        if (action == ApplicationProcedure.Accept)
+        switch (action)
         {
-            application.AcceptedOn = day;
-            application.DueOn = (await calendars.GetAsync(ct)).AddWorkingDays(day, ApplicationProcedure.DecisionWorkingDays(configuration, application.Kind));
-        }
-        else
-        {
-            application.ClosedOn = day;
-            application.ClosingReason = reason;
+            case ApplicationProcedure.Accept:
+                application.AcceptedOn = day;
+                application.DueOn = (await calendars.GetAsync(ct)).AddWorkingDays(day, ApplicationProcedure.DecisionWorkingDays(configuration, application.Kind));
+                break;
+            case ApplicationProcedure.RequestCorrection or ApplicationProcedure.ReceiveCorrection or ApplicationProcedure.Extend:
+                if (ApplicationClock.Apply(application, action, day, reason, note, items, await calendars.GetAsync(ct),
+                        ApplicationProcedure.DecisionWorkingDays(configuration, application.Kind)) is { } clockRefusal)
+                {
+                    db.ChangeTracker.Clear();
+                    return clockRefusal;
+                }
+
+                break;
+            default:
+                application.ClosedOn = day;
+                application.ClosingReason = reason;
+                break;
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -79,7 +95,8 @@ public sealed class ApplicationDecisions(MinzhengDbContext db, OrganizationRegis
             return effect;
         }
 
-        if (ApplicationProcedure.NoticeOf(action) is { } notice)
+        // Complete corrections are the 受理 of an application not yet accepted (art. 32(5)): it gets its 受理通知书 now.
+        if ((action == ApplicationProcedure.ReceiveCorrection ? ApplicationProcedure.AcceptanceKind : ApplicationProcedure.NoticeOf(action)) is { } notice)
         {
             await documents.IssueAsync(notice, application.RegionCode, ApplicationProcedure.OwnerType, application.Id, ct, day);
         }

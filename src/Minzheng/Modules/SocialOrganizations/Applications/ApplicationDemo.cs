@@ -17,7 +17,7 @@ internal static class ApplicationDemo
     private static readonly string[] NewNames =
         ["共青城市围棋协会", "共青城市广场舞协会", "共青城市家政服务行业协会", "共青城市快递物流行业协会", "共青城市朝阳养老服务中心", "共青城市小太阳托育中心",
          "共青城市邻里互助社会工作服务中心", "共青城市诗词楹联学会", "共青城市跑步运动协会", "共青城市乡村振兴促进会", "共青城市安心居家护理服务中心",
-         "共青城市青少年科技教育中心", "共青城市退役军人创业协会", "共青城市助学基金会"];
+         "共青城市青少年科技教育中心", "共青城市退役军人创业协会", "共青城市助学基金会", "共青城市桥牌协会", "共青城市银龄互助服务中心"];
 
     private static readonly string[] Refusals =
     [
@@ -36,7 +36,8 @@ internal static class ApplicationDemo
         var random = new Random(20261206);
         var count = 0;
 
-        // What happens to each: 0 received, 1 accepted (due ahead), 2 accepted long ago (overdue), 3 approved, 4 refused, 5 not accepted, 6 withdrawn.
+        // What happens to each: 0 received, 1 accepted (due ahead), 2 accepted long ago (overdue), 3 approved, 4 refused, 5 not accepted, 6 withdrawn,
+        // 7 waiting for its 补正 (clock stopped), 8 accepted and its period extended.
         async Task RunAsync(ReceiveApplicationRequest request, int fate, int daysAgo, string? refusal = null)
         {
             var received = Weekday(today.AddDays(-daysAgo));
@@ -50,8 +51,8 @@ internal static class ApplicationDemo
             count++;
             var accepted = Weekday(received.AddDays(Math.Min(2, daysAgo)));
             var decided = Weekday(accepted.AddDays(Math.Max(0, Math.Min(today.DayNumber - accepted.DayNumber, 12 + random.Next(0, 10)))));
-            async Task Step(string action, DateOnly on, string? reason = null) =>
-                await decisions.StepAsync(created.Id, action, new ApplicationStepRequest(Text(on), reason), roles, ct);
+            async Task Step(string action, DateOnly on, string? reason = null, IReadOnlyList<string?>? items = null) =>
+                await decisions.StepAsync(created.Id, action, new ApplicationStepRequest(Text(on), reason, items), roles, ct);
             switch (fate)
             {
                 case 1 or 2:
@@ -71,12 +72,27 @@ internal static class ApplicationDemo
                 case 6:
                     await Step(ApplicationProcedure.Withdraw, accepted, "申请人书面申请撤回");
                     break;
+                case 7:
+                    await Step(ApplicationProcedure.RequestCorrection, accepted, items: ["业务主管单位的批准文件", "住所使用证明（租赁合同及产权证明）", "拟任负责人的基本情况和身份证明"]);
+                    break;
+                case 8:
+                    await Step(ApplicationProcedure.Accept, accepted);
+                    await Step(ApplicationProcedure.Extend, Weekday(accepted.AddDays(14)), "需赴住所实地核查并征求业务主管单位意见，二十个工作日内不能作出决定");
+                    break;
             }
         }
 
         // Days ago per fate: recent for those still at the window, ≥ 45 days for the overdue ones (20 working days have passed).
-        int Ago(int fate) => fate switch { 0 => random.Next(0, 4), 1 => random.Next(4, 12), 2 => random.Next(45, 80), _ => random.Next(30, 200) };
-        int[] establishFates = [0, 0, 1, 1, 2, 2, 3, 3, 3, 3, 4, 4, 5, 6];
+        int Ago(int fate) => fate switch
+        {
+            0 => random.Next(0, 4),
+            1 => random.Next(4, 12),
+            2 => random.Next(45, 80),
+            7 => random.Next(3, 10),
+            8 => random.Next(20, 28),
+            _ => random.Next(30, 200),
+        };
+        int[] establishFates = [0, 0, 1, 1, 2, 2, 3, 3, 3, 3, 4, 4, 5, 6, 7, 8];
         for (var i = 0; i < NewNames.Length; i++)
         {
             var kind = NewNames[i].EndsWith("基金会", StringComparison.Ordinal) ? SocialOrganizationKind.Foundation

@@ -99,7 +99,7 @@ public sealed class ApplicationIntake(MinzhengDbContext db, IRegionScope scope, 
         }
 
         if (await db.RegistrationApplications.AnyAsync(a => a.Kind == ApplicationKind.Establish && a.OrganizationName == name
-                && (a.Status == ApplicationStatus.Received || a.Status == ApplicationStatus.Accepted), ct))
+                && (a.Status == ApplicationStatus.Received || a.Status == ApplicationStatus.Accepted || a.Status == ApplicationStatus.Correcting), ct))
         {
             return OrgResult<ReceivedApplication>.Refused(Outcome.Conflict, $"名称为“{name}”的成立登记申请正在办理中，请勿重复接收");
         }
@@ -157,7 +157,7 @@ public sealed class ApplicationIntake(MinzhengDbContext db, IRegionScope scope, 
         }
 
         if (await db.RegistrationApplications.AnyAsync(a => a.OrganizationId == organization.Id
-                && (a.Status == ApplicationStatus.Received || a.Status == ApplicationStatus.Accepted), ct))
+                && (a.Status == ApplicationStatus.Received || a.Status == ApplicationStatus.Accepted || a.Status == ApplicationStatus.Correcting), ct))
         {
             return OrgResult<ReceivedApplication>.Refused(Outcome.Conflict, "该组织已有正在办理的登记申请，办结或撤回后才能再接收");
         }

@@ -16,7 +16,13 @@ public sealed record ApplicationRow(Guid Id, string Procedure, string ProcedureN
 public sealed record ApplicationDetail(ApplicationRow Application, string? OrganizationKind, string? OrganizationKindName, string? CreditCode, string? CreditCodeNote,
     string? NewName, string? SupervisingUnit, string? Residence, decimal? RegisteredCapital, string? RepresentativeName, string? RepresentativeIdMasked,
     int? IndividualMembers, int? UnitMembers, int? CouncilSize, string? Matter, string? ClosingReason, IReadOnlyList<ApplicationNotice> Notices,
-    IReadOnlyList<string> AvailableActions);
+    IReadOnlyList<string> AvailableActions, ApplicationCorrection? Correction = null, ApplicationExtension? Extension = null);
+
+/// <summary>The one-time 补正告知: when, every item listed, the note, and when the corrected materials came in (null while waiting).</summary>
+public sealed record ApplicationCorrection(DateOnly RequestedOn, IReadOnlyList<string> Items, string? Note, DateOnly? ReceivedOn);
+
+/// <summary>The one 延期: when, why, and the due day before and after it.</summary>
+public sealed record ApplicationExtension(DateOnly ExtendedOn, string? Reason, DateOnly? DueBefore, DateOnly? DueAfter);
 
 public sealed record ApplicationNotice(Guid Id, string Kind, string Title, string Number, DateOnly IssuedOn);
 
@@ -34,7 +40,7 @@ public sealed class ApplicationQueries(MinzhengDbContext db, DocumentService doc
     public async Task<Paged<ApplicationRow>?> ListAsync(ApplicationFilter filter, PageRequest page, FieldErrors errors, CancellationToken ct)
     {
         var status = InputValues.ParseOptional<ApplicationStatus>(filter.Status, "status",
-            "status 应为 received（已接收）、accepted（已受理）、not-accepted（不予受理）、approved（准予登记）、refused（不予登记）或 withdrawn（已撤回）", errors);
+            "status 应为 received（已接收）、accepted（已受理）、correcting（等待补正）、not-accepted（不予受理）、approved（准予登记）、refused（不予登记）或 withdrawn（已撤回）", errors);
         var kind = InputValues.ParseOptional<ApplicationKind>(filter.Procedure, "procedure", "procedure 应为 establish、change 或 deregister", errors);
         if (errors.Any)
         {
@@ -85,8 +91,18 @@ public sealed class ApplicationQueries(MinzhengDbContext db, DocumentService doc
         return new ApplicationDetail(Row(a, clock.Today()), a.OrganizationKind is { } k ? InputValues.Code(k) : null,
             a.OrganizationKind is { } kn ? SocialOrganization.KindName(kn) : null, a.CreditCode, a.CreditCodeNote, a.NewName, a.SupervisingUnit, a.Residence,
             a.RegisteredCapital, a.RepresentativeName, a.RepresentativeIdMasked, a.IndividualMembers, a.UnitMembers, a.CouncilSize, a.Matter, a.ClosingReason, notices,
-            ApplicationProcedure.Steps.AvailableActions(a.Status, roles).Select(s => s.Action).ToList());
+            ApplicationProcedure.Steps.AvailableActions(a.Status, roles).Select(s => s.Action).Where(action => Offered(a, action)).ToList(),
+            a.CorrectionRequestedOn is { } asked ? new ApplicationCorrection(asked, a.CorrectionItemList, a.CorrectionNote, a.CorrectionReceivedOn) : null,
+            a.ExtendedOn is { } extended ? new ApplicationExtension(extended, a.ExtensionReason, a.DueBeforeExtension, a.DueOn) : null);
     }
+
+    // 补正 and 延期 are once only: not offered again once taken (the API refuses them with the reason).
+    private static bool Offered(RegistrationApplication a, string action) => action switch
+    {
+        ApplicationProcedure.RequestCorrection => a.CorrectionRequestedOn is null,
+        ApplicationProcedure.Extend => a.ExtendedOn is null,
+        _ => true,
+    };
 
     public Task<(Outcome Outcome, ApplicationStatistics? Value, FieldErrors Errors)> ForAsync(string? region, string? from, string? to, CancellationToken ct) =>
         period.ComputeAsync(region, from, to, (prefix, start, end) => CountsAsync(prefix, start, end, ct), ct);
@@ -101,7 +117,7 @@ public sealed class ApplicationQueries(MinzhengDbContext db, DocumentService doc
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var overdue = await all.CountAsync(a => a.DueOn >= from && a.DueOn <= to
             && ((a.Status == ApplicationStatus.Accepted && a.DueOn < today) || ((a.Status == ApplicationStatus.Approved || a.Status == ApplicationStatus.Refused) && a.ClosedOn > a.DueOn)), ct);
-        var open = await all.CountAsync(a => a.Status == ApplicationStatus.Received || a.Status == ApplicationStatus.Accepted, ct);
+        var open = await all.CountAsync(a => a.Status == ApplicationStatus.Received || a.Status == ApplicationStatus.Accepted || a.Status == ApplicationStatus.Correcting, ct);
         return new ApplicationStatistics(received, accepted, closed.GetValueOrDefault(ApplicationStatus.NotAccepted), closed.GetValueOrDefault(ApplicationStatus.Approved),
             closed.GetValueOrDefault(ApplicationStatus.Refused), closed.GetValueOrDefault(ApplicationStatus.Withdrawn), overdue, open);
     }

@@ -14,7 +14,10 @@ public enum ApplicationKind
     Deregister,
 }
 
-/// <summary>已接收 → 已受理 (or 不予受理) → 准予登记 or 不予登记; 已撤回 while still undecided.</summary>
+/// <summary>
+/// 已接收 → 已受理 (or 不予受理) → 准予登记 or 不予登记; 已撤回 while still undecided. 等待补正 (<see cref="Correcting"/>) lies
+/// between receipt or 受理 and the decision: the clock is stopped until the corrected materials come in.
+/// </summary>
 public enum ApplicationStatus
 {
     Received,
@@ -23,6 +26,7 @@ public enum ApplicationStatus
     Approved,
     Refused,
     Withdrawn,
+    Correcting,
 }
 
 /// <summary>
@@ -33,6 +37,8 @@ public enum ApplicationStatus
 /// </summary>
 public sealed class RegistrationApplication : AuditableEntity, IRegionScoped
 {
+    public const int CorrectionItemsMaxLength = 4000;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public string RegionCode { get; set; } = "";
     public string AuthorityCode { get; set; } = "";
@@ -86,7 +92,28 @@ public sealed class RegistrationApplication : AuditableEntity, IRegionScoped
     /// <summary>The applicant's stated reason: 变更原因 or 注销原因.</summary>
     public string? Matter { get; set; }
 
-    public bool IsOpen => Status is ApplicationStatus.Received or ApplicationStatus.Accepted;
+    /// <summary>The day of the one-time 补正告知 (行政许可法 art. 32); set once, so a second notice can be refused.</summary>
+    public DateOnly? CorrectionRequestedOn { get; set; }
+
+    /// <summary>Every missing or defective item the notice lists, one per line.</summary>
+    public string? CorrectionItems { get; set; }
+
+    public string? CorrectionNote { get; set; }
+
+    /// <summary>The day the complete corrected materials came in: the decision period runs again, in full, from it.</summary>
+    public DateOnly? CorrectionReceivedOn { get; set; }
+
+    /// <summary>The day of the one 延期 (行政许可法 art. 42); a concurrency token, so of two extensions at once one is saved.</summary>
+    public DateOnly? ExtendedOn { get; set; }
+
+    public string? ExtensionReason { get; set; }
+
+    /// <summary>The due day the extension moved (the extension notice quotes it).</summary>
+    public DateOnly? DueBeforeExtension { get; set; }
+
+    public bool IsOpen => Status is ApplicationStatus.Received or ApplicationStatus.Accepted or ApplicationStatus.Correcting;
+
+    public IReadOnlyList<string> CorrectionItemList => CorrectionItems?.Split('\n') ?? [];
 
     public static string KindName(ApplicationKind kind) => kind switch
     {
@@ -103,6 +130,7 @@ public sealed class RegistrationApplication : AuditableEntity, IRegionScoped
         ApplicationStatus.Approved => "准予登记",
         ApplicationStatus.Refused => "不予登记",
         ApplicationStatus.Withdrawn => "已撤回",
+        ApplicationStatus.Correcting => "等待补正",
     };
 }
 
@@ -128,7 +156,12 @@ internal sealed class RegistrationApplicationConfiguration : IEntityTypeConfigur
         b.Property(x => x.RepresentativeIdIndex).HasMaxLength(64);
         b.Property(x => x.RepresentativeIdMasked).HasMaxLength(18);
         b.Property(x => x.Matter).HasMaxLength(2000);
+        b.Property(x => x.CorrectionItems).HasMaxLength(RegistrationApplication.CorrectionItemsMaxLength);
+        b.Property(x => x.CorrectionNote).HasMaxLength(2000);
+        b.Property(x => x.ExtendedOn).IsConcurrencyToken();
+        b.Property(x => x.ExtensionReason).HasMaxLength(2000);
         b.Ignore(x => x.IsOpen);
+        b.Ignore(x => x.CorrectionItemList);
         b.HasIndex(x => new { x.Status, x.DueOn });
         b.HasIndex(x => new { x.Kind, x.ReceivedOn });
         b.HasIndex(x => x.OrganizationId);

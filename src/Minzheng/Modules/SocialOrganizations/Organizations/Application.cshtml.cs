@@ -23,6 +23,8 @@ public sealed class ApplicationModel(ApplicationQueries queries, ApplicationDeci
 
     [BindProperty] public string? Date { get; set; }
     [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? Items { get; set; }
+    [BindProperty] public string? Note { get; set; }
 
     public static string TitleOf(string action) => ApplicationProcedure.Steps.Steps.Single(s => s.Action == action).Title;
 
@@ -35,6 +37,9 @@ public sealed class ApplicationModel(ApplicationQueries queries, ApplicationDeci
             ApplicationProcedure.Approve => "已准予登记，登记事项已记入社会组织名录。",
             ApplicationProcedure.Refuse => "已作出不予登记决定，已出具不予登记决定书。",
             ApplicationProcedure.Withdraw => "申请人已撤回申请。",
+            ApplicationProcedure.RequestCorrection => "已一次性告知补正，已出具补正告知书；决定期限停止计算，收到全部补正材料后重新计算。",
+            ApplicationProcedure.ReceiveCorrection => "已收到补正材料，决定期限自收到之日起重新计算。",
+            ApplicationProcedure.Extend => "决定期限已延长十个工作日，已出具延期通知书。",
             _ => null,
         };
         return await LoadAsync(id, ct) ? Page() : NotFound();
@@ -42,8 +47,10 @@ public sealed class ApplicationModel(ApplicationQueries queries, ApplicationDeci
 
     public async Task<IActionResult> OnPostAsync(Guid id, string? step, CancellationToken ct)
     {
-        var result = await decisions.StepAsync(id, step ?? "", new ApplicationStepRequest(Date, string.IsNullOrWhiteSpace(Reason) ? null : Reason),
-            Roles.All.Where(User.IsInRole).ToList(), ct);
+        // The textarea's lines are the notice's items; blank lines are no items.
+        var items = Items?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList<string?>();
+        var result = await decisions.StepAsync(id, step ?? "", new ApplicationStepRequest(Date, string.IsNullOrWhiteSpace(Reason) ? null : Reason, items,
+            string.IsNullOrWhiteSpace(Note) ? null : Note), Roles.All.Where(User.IsInRole).ToList(), ct);
         if (result.Outcome == Platform.Kernel.Outcome.Done)
         {
             return RedirectToPage("/Modules/SocialOrganizations/Organizations/Application", new { id, done = step });

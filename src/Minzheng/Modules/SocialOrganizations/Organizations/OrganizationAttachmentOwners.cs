@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Minzheng.Modules.SocialOrganizations.AnnualInspections;
 using Minzheng.Modules.SocialOrganizations.Applications;
 using Minzheng.Modules.SocialOrganizations.Revocations;
 using Minzheng.Platform.Attachments;
@@ -45,4 +46,18 @@ public sealed class RevocationAttachmentOwner(MinzhengDbContext db, IHttpContext
 
     protected override IQueryable<string> RegionQuery(Guid ownerId) =>
         db.RevocationCases.Where(c => c.Id == ownerId).Select(c => c.RegionCode);
+}
+
+/// <summary>The files of an annual report (财务报表, 审计报告, 活动材料) on the organisation's entry of the year's list, under the same rule.</summary>
+public sealed class InspectionAttachmentOwner(MinzhengDbContext db, IHttpContextAccessor http, IAuthorizationService authorization)
+    : PolicyGatedAttachmentOwner(http, authorization, SocialOrganizationsModule.Register)
+{
+    public const string Type = "social-organization-inspection";
+
+    public override string OwnerType => Type;
+
+    public override string Title => "社会组织年度报告材料";
+
+    protected override IQueryable<string> RegionQuery(Guid ownerId) =>
+        db.InspectionEntries.Where(e => e.Id == ownerId).Select(e => e.RegionCode);
 }

@@ -41,9 +41,14 @@ public static class RevocationProcedure
 
     public const string OwnerType = "social-organization-revocation";
     public const string NoticeKind = "social-organization-revocation-notice";
+    public const string DecisionKind = "social-organization-revocation-decision";
 
     // The notice is numbered in its own county series, so it can be quoted and verified like the other notices.
     public static DocumentKind Notice { get; } = new(NoticeKind, "撤销登记事先告知书", (county, year, n) => $"{county}民社告字〔{year}〕第{n:D4}号");
+
+    // The decision bears the 行政处罚决定书 number entered at 决定撤销 (the penalty register's number); the series only counts it,
+    // and its format is the fallback should a decision ever be issued without one.
+    public static DocumentKind Decision { get; } = new(DecisionKind, "撤销登记决定书", (county, year, n) => $"{county}民社撤字〔{year}〕第{n:D4}号");
 }
 
 /// <summary>立案: the ground (<c>fraud</c>, <c>inactive</c>, <c>serious-violation</c> or <c>other</c>) and the facts found.</summary>

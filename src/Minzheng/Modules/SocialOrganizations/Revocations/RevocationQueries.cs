@@ -13,7 +13,7 @@ public sealed record RevocationRow(Guid Id, Guid OrganizationId, string Organiza
 
 /// <summary>One case with its facts, the party's response, the decision, the notice and the steps the caller may take now.</summary>
 public sealed record RevocationDetail(RevocationRow Case, string Facts, string? Response, string? ResponseName, DateOnly? RespondedOn, string? ResponseText,
-    string? DecisionReason, RevocationNotice? Notice, IReadOnlyList<string> AvailableActions);
+    string? DecisionReason, RevocationNotice? Notice, IReadOnlyList<string> AvailableActions, RevocationNotice? Decision = null);
 
 public sealed record RevocationNotice(Guid Id, string Title, string Number, DateOnly IssuedOn);
 
@@ -64,6 +64,9 @@ public sealed class RevocationQueries(MinzhengDbContext db, DocumentService docu
         return new RevocationDetail(Row(c, clock.Today()), c.Facts, c.Response is { } r ? InputValues.Code(r) : null,
             c.Response is { } rn ? RevocationCase.ResponseName(rn) : null, c.RespondedOn, c.ResponseText, c.DecisionReason,
             notice is null ? null : new RevocationNotice(notice.Id, notice.Title, notice.Number, notice.IssuedOn),
-            RevocationProcedure.Steps.AvailableActions(c.Status, roles).Select(s => s.Action).ToList());
+            RevocationProcedure.Steps.AvailableActions(c.Status, roles).Select(s => s.Action).ToList(),
+            await documents.CurrentAsync(RevocationProcedure.DecisionKind, RevocationProcedure.OwnerType, c.Id, ct) is { } d
+                ? new RevocationNotice(d.Id, d.Title, d.Number, d.IssuedOn)
+                : null);
     }
 }

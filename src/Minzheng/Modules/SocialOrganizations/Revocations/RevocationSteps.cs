@@ -157,6 +157,10 @@ public sealed class RevocationSteps(MinzhengDbContext db, OrganizationChanges ch
         {
             await documents.IssueAsync(RevocationProcedure.NoticeKind, c.RegionCode, RevocationProcedure.OwnerType, c.Id, ct, date);
         }
+        else if (action == RevocationProcedure.Revoke)
+        {
+            await documents.IssueAsync(RevocationProcedure.DecisionKind, c.RegionCode, RevocationProcedure.OwnerType, c.Id, ct, date, number: c.DecisionNumber);
+        }
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
