@@ -601,6 +601,26 @@ namespace Minzheng.Migrations.Postgres
                         .HasPrecision(9, 6)
                         .HasColumnType("numeric(9,6)");
 
+                    b.Property<string>("NoticeNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("NoticedOn")
+                        .IsConcurrencyToken()
+                        .HasColumnType("date");
+
+                    b.Property<string>("PartyIdCipher")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PartyIdIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PartyIdMasked")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
                     b.Property<string>("PartyName")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -632,6 +652,8 @@ namespace Minzheng.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PartyIdIndex");
 
                     b.HasIndex("RegionCode");
 

@@ -590,6 +590,26 @@ namespace Minzheng.Migrations.Sqlite
                         .HasPrecision(9, 6)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NoticeNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NoticedOn")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyIdCipher")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyIdIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyIdMasked")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PartyName")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -621,6 +641,8 @@ namespace Minzheng.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PartyIdIndex");
 
                     b.HasIndex("RegionCode");
 

@@ -41,6 +41,8 @@ public sealed class FuneralAuditVocabulary : IAuditVocabulary
         ["rectifyBy"] = "整改期限",
         ["decisionNumber"] = "处罚决定书文号",
         ["penaltyAmount"] = "罚款金额",
+        ["noticedOn"] = "限期整改通知书发出日期",
+        ["noticeNumber"] = "限期整改通知书编号",
         ["certificateIssuedOn"] = "墓穴证发证日期",
         ["compensation"] = "迁移补偿金额",
         ["appointedOn"] = "聘任日期",
@@ -53,5 +55,6 @@ public sealed class FuneralAuditVocabulary : IAuditVocabulary
         [Cremations.FuneralEndpoints.ExportKind] = "火化记录",
         [ExistingGraves.GraveEndpoints.ExportKind] = "已有坟墓",
         [InformationOfficers.OfficerEndpoints.ExportKind] = "殡改信息员补贴发放表",
+        [IllegalBurials.IllegalBurialEndpoints.ExportKind] = "乱埋乱葬案件",
     };
 }

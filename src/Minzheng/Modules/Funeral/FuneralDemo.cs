@@ -119,7 +119,7 @@ public sealed class FuneralDemo(MinzhengDbContext db, CremationService cremation
             await FuneralDemoReclaims.SeedAsync(services, plots, cemetery, Id, today, ct);
         }
 
-        var cases = await FuneralDemoBurials.SeedCasesAsync(illegalBurials, villages, today, ct);
+        var cases = await FuneralDemoBurials.SeedCasesAsync(illegalBurials, services.GetRequiredService<IllegalBurials.IllegalBurialNotices>(), villages, today, ct);
         var oldGraves = await FuneralDemoGraves.SeedGravesAsync(graves, graveChanges, villages, today, Id, ct);
         var informants = await FuneralDemoGraves.SeedOfficersAsync(officers, subsidies, villages, today, Id, ct);
         var bookings = await FuneralDemoMemorials.SeedBookingsAsync(db, memorials, protector, today, ct);

@@ -53,8 +53,12 @@ internal static class FuneralDemoBurials
         }
     }
 
-    /// <summary>Two dozen cases across the villages: the older ones closed (mostly rectified, some penalised or relocated), the recent ones open, some overdue.</summary>
-    public static async Task<int> SeedCasesAsync(IllegalBurialService cases, IReadOnlyList<string> villages, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// Two dozen cases across the villages: the older ones closed (mostly rectified, some penalised or relocated), the recent
+    /// ones open, some overdue; most served a 限期整改通知书 two days after they were found, a few not yet.
+    /// </summary>
+    public static async Task<int> SeedCasesAsync(IllegalBurialService cases, IllegalBurialNotices notices, IReadOnlyList<string> villages, DateOnly today,
+        CancellationToken ct)
     {
         IllegalBurialKind[] kinds = [IllegalBurialKind.Scattered, IllegalBurialKind.Scattered, IllegalBurialKind.Oversized, IllegalBurialKind.Hardened,
             IllegalBurialKind.Luxury, IllegalBurialKind.Living];
@@ -76,6 +80,11 @@ internal static class FuneralDemoBurials
             }
 
             n++;
+            if (i % 4 != 1)
+            {
+                await notices.IssueAsync(c.Id, new IllegalBurialNoticeRequest(Text(found.AddDays(2)), null, null, null), ct);
+            }
+
             var closedOn = Text(found.AddDays(20));
             var outcome = i < 5 ? null // the recent ones are open; found 47 and 60 days ago they are overdue
                 : i % 9 == 0 ? new IllegalBurialOutcomeRequest("penalised", closedOn, $"共民罚决字〔{found:yyyy}〕{i}号", 2000m + (100m * i), null)

@@ -57,6 +57,8 @@ public sealed class FuneralModule : IMinzhengModule
         services.AddScoped<Plots.BurialService>();
         services.AddScoped<Platform.Deadlines.IDeadlineSource, Plots.TenureDeadlines>();
         services.AddScoped<IllegalBurials.IllegalBurialService>();
+        services.AddScoped<IllegalBurials.IllegalBurialNotices>();
+        services.AddSingleton(IllegalBurials.IllegalBurialDocuments.Notice);
         services.AddScoped<Platform.Deadlines.IDeadlineSource, IllegalBurials.IllegalBurialDeadlines>();
         services.AddScoped<ExistingGraves.GraveService>();
         services.AddScoped<ExistingGraves.GraveChanges>();

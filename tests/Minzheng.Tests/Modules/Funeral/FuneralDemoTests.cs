@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 
 namespace Minzheng.Tests.Modules.Funeral;
 
@@ -36,6 +37,8 @@ public sealed class FuneralDemoTests(FuneralDemoApp app) : IClassFixture<Funeral
         var (cases, _) = await client.GetPageAsync("/api/v1/funeral/illegal-burials?pageSize=100");
         Assert.Superset(new HashSet<string?> { "open", "rectified", "penalised", "relocated" }, cases.Strings("status").ToHashSet());
         Assert.Contains(cases, c => c.GetProperty("overdue").GetBoolean());
+        Assert.Contains(cases, c => c.GetProperty("status").GetString() == "open" && c.GetProperty("noticeNumber").GetString() is not null);
+        Assert.Contains(cases, c => c.GetProperty("noticeNumber").ValueKind == JsonValueKind.Null);
         var board = await client.GetStringAsync("/api/v1/deadlines?take=1000", Ct);
         Assert.Contains("/FuneralFacilities/Plot?id=", board, StringComparison.Ordinal);
         Assert.Contains("/IllegalBurials/Detail?id=", board, StringComparison.Ordinal);

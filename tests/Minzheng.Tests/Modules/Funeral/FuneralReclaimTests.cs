@@ -19,7 +19,7 @@ public abstract class FuneralReclaimTests<TApp>(TApp app) : IClassFixture<TApp>
     private DateOnly Today => app.Clock!.Today();
 
     /// <summary>A plot sold ten days ago for one year, with one burial: its id.</summary>
-    private async Task<string> BuriedPlotAsync(HttpClient client, string name, string idNumber)
+    private async Task<string> BuriedPlotAsync(HttpClient client, string name, string idNumber, string cemeteryRegion = "360482100000")
     {
         var cemetery = (await (await client.PostAsJsonAsync("/api/v1/funeral/facilities", new
         {
@@ -28,7 +28,7 @@ public abstract class FuneralReclaimTests<TApp>(TApp app) : IClassFixture<TApp>
             approvalDocument = "赣民字〔2015〕102号",
             approvedOn = "2015-05-01",
             capacity = 100,
-            regionCode = "360482100000"
+            regionCode = cemeteryRegion
         }, Ct)).JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
         var plot = (await (await client.PostAsJsonAsync($"/api/v1/funeral/facilities/{cemetery}/plots",
             new { area = "寿", row = 1, number = 1, kind = "single", forAshes = true, squareMeters = 1m, price = 5000m }, Ct)).JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
@@ -129,6 +129,51 @@ public abstract class FuneralReclaimTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("未到期或已续期", (await (await ReclaimAsync(later, plot, Today)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString());
         await (await NoticeAsync(later, plot)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal("buried", (await PlotAsync(later, plot)).GetProperty("plot").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Statistics_CountNoticesAndReclaims_ByTownshipAndMonth_InTheLineFiguresAndTheSummary()
+    {
+        // A township of its own: the other tests' plots are in 360482100, so the figures here are exactly this test's.
+        const string township = "360482200000";
+        var plot = await BuriedPlotAsync(await app.ClientAsAsync("funeral"), "统计收回", Elder(1932), township);
+        app.AdvanceDays(390);
+        using var client = await app.ClientAsAsync("funeral");
+        var noticedOn = Today;
+        await (await NoticeAsync(client, plot)).JsonAsync(HttpStatusCode.Created);
+        var url = $"/api/v1/funeral/statistics?region=360482200&from={Day(noticedOn)}&to={Day(noticedOn)}";
+        var afterNotice = (await (await client.GetAsync(url, Ct)).JsonAsync()).GetProperty("reclaims");
+        Assert.Equal((1, 0), (afterNotice.GetProperty("noticed").GetInt32(), afterNotice.GetProperty("reclaimed").GetInt32()));
+
+        app.AdvanceDays(95);
+        using var later = await app.ClientAsAsync("funeral");
+        await (await ReclaimAsync(later, plot, Today)).JsonAsync(HttpStatusCode.Created);
+        static string Month(DateOnly d) => d.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var period = $"from={Day(noticedOn)}&to={Day(Today)}";
+        var figures = await (await later.GetAsync($"/api/v1/funeral/statistics?region=360482200&{period}", Ct)).JsonAsync();
+        var reclaims = figures.GetProperty("reclaims");
+        Assert.Equal((1, 1, 1), (reclaims.GetProperty("noticed").GetInt32(), reclaims.GetProperty("reclaimed").GetInt32(), reclaims.GetProperty("remainsMoved").GetInt32()));
+        var cells = reclaims.GetProperty("cells").EnumerateArray()
+            .Select(c => (c.GetProperty("township").GetString(), c.GetProperty("month").GetString(), c.GetProperty("noticed").GetInt32(), c.GetProperty("reclaimed").GetInt32()))
+            .ToList();
+        Assert.Equal([(township, Month(noticedOn), 1, 0), (township, Month(Today), 0, 1)], cells);
+        var elsewhere = (await (await later.GetAsync($"/api/v1/funeral/statistics?region=360482100201&{period}", Ct)).JsonAsync()).GetProperty("reclaims");
+        Assert.Equal(0, elsewhere.GetProperty("cells").GetArrayLength());
+
+        using var leader = await app.ClientAsAsync("leader");
+        var lines = await (await leader.GetAsync($"/api/v1/statistics/lines?region=360482200&{period}", Ct)).JsonAsync();
+        var funeral = lines.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("line").GetString() == "funeral").GetProperty("figures").EnumerateArray().ToList();
+        decimal Figure(string code) => funeral.Single(f => f.GetProperty("code").GetString() == code).GetProperty("value").GetDecimal();
+        Assert.Equal((1m, 1m), (Figure("reclaimNotices"), Figure("plotsReclaimed")));
+        var draft = await (await leader.GetAsync($"/api/v1/reports/work-summary?region=360482200&{period}", Ct)).JsonAsync();
+        var section = draft.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("heading").GetString()!.EndsWith("、殡葬管理", StringComparison.Ordinal));
+        Assert.Contains(section.GetProperty("sentences").EnumerateArray(), x => x.GetProperty("text").GetString()!.Contains("发出催告1份，依法收回1个", StringComparison.Ordinal));
+
+        using var web = new WebSession(app);
+        await web.LoginAsync("leader", Minzheng.Platform.Demo.DemoSeeder.Password);
+        var page = await (await web.GetAsync($"/Cremations/Statistics?Region=360482200&From={Day(noticedOn)}&To={Day(Today)}")).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("墓穴到期催告与收回", page, StringComparison.Ordinal);
+        Assert.Equal("1", System.Text.RegularExpressions.Regex.Match(page, "stat-plots-reclaimed\">(\\d+)<").Groups[1].Value);
     }
 }
 

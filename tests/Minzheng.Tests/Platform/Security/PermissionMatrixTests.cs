@@ -183,6 +183,8 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", "/api/v1/funeral/illegal-burials", "{}", ["funeral"]),
             ("GET", $"/api/v1/funeral/illegal-burials/{Guid.Empty}", null, ["funeral"]),
             ("POST", $"/api/v1/funeral/illegal-burials/{Guid.Empty}/outcome", "{}", ["funeral"]),
+            ("POST", $"/api/v1/funeral/illegal-burials/{Guid.Empty}/notice", "{}", ["funeral"]),
+            ("GET", "/api/v1/funeral/illegal-burials/export.xlsx?region=360482100201&from=1990-01-01&to=1990-01-01", null, ["funeral"]),
             ("GET", "/api/v1/funeral/graves", null, ["funeral"]),
             ("POST", "/api/v1/funeral/graves", "{}", ["funeral"]),
             ("GET", "/api/v1/funeral/graves/export.xlsx?name=无此人", null, ["funeral"]),
@@ -417,6 +419,8 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("funeral", "/IllegalBurials", true)]
     [InlineData("township", "/IllegalBurials", false)]
     [InlineData("leader", "/IllegalBurials", false)]
+    [InlineData("township", "/IllegalBurials/Notice?id=00000000-0000-0000-0000-000000000000", false)]
+    [InlineData("finance", "/IllegalBurials/Notice?id=00000000-0000-0000-0000-000000000000", false)]
     [InlineData("funeral", "/ExistingGraves", true)]
     [InlineData("township", "/ExistingGraves", false)]
     [InlineData("leader", "/ExistingGraves", false)]

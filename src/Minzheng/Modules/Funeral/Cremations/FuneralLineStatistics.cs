@@ -2,7 +2,7 @@ using Minzheng.Platform.Statistics;
 
 namespace Minzheng.Modules.Funeral.Cremations;
 
-/// <summary>殡葬's row of the 民政事业统计 tables and the dashboard: cremations, fee waivers, the public cemeteries' plots and burials, illegal burials, old graves and information officers.</summary>
+/// <summary>殡葬's row of the 民政事业统计 tables and the dashboard: cremations, fee waivers, the public cemeteries' plots, burials and reclaims, illegal burials, old graves and information officers.</summary>
 public sealed class FuneralLineStatistics(FuneralQueries queries) : ILineStatistics
 {
     public string Permission => FuneralModule.Read;
@@ -19,6 +19,8 @@ public sealed class FuneralLineStatistics(FuneralQueries queries) : ILineStatist
             LineFigure.Count("plots", "公墓墓穴", f.Plots, "个"),
             LineFigure.Count("plotsSold", "期内售出墓穴", f.PlotsSold, "个"),
             LineFigure.Count("burials", "期内公墓安葬", f.Burials, "人"),
+            LineFigure.Count("reclaimNotices", "发出墓穴到期催告", f.Reclaims?.Noticed ?? 0, "份"),
+            LineFigure.Count("plotsReclaimed", "到期收回墓穴", f.Reclaims?.Reclaimed ?? 0, "个"),
             LineFigure.Count("illegalBurialsFound", "发现乱埋乱葬", f.IllegalBurialsFound, "起"),
             LineFigure.Count("illegalBurialsRectified", "乱埋乱葬整改到位", f.IllegalBurialsRectified, "起"),
             LineFigure.Count("illegalBurialsPenalised", "乱埋乱葬处罚", f.IllegalBurialsPenalised, "户"),

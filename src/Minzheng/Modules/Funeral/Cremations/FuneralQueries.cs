@@ -12,7 +12,15 @@ namespace Minzheng.Modules.Funeral.Cremations;
 public sealed record FuneralStatistics(string Region, DateOnly From, DateOnly To, int Cremations, int AgriculturalCremations, int EnrolledDeceased,
     int FindingsOpened, int WaiverCases, decimal WaiverAmount, IReadOnlyList<FuneralMonth> Months, int Plots = 0, int PlotsSold = 0, int Burials = 0,
     int IllegalBurialsFound = 0, int IllegalBurialsRectified = 0, int IllegalBurialsPenalised = 0, decimal PenaltyAmount = 0m, GraveFigures? Graves = null,
-    MemorialFigures? Memorials = null);
+    MemorialFigures? Memorials = null, ReclaimFigures? Reclaims = null);
+
+/// <summary>
+/// 墓穴到期收回: 催告 notices issued (by notice date) and plots reclaimed (by reclaim date) in the period, with the remains moved,
+/// by township and month (the township is the cemetery's: the first 9 digits of the plot's region).
+/// </summary>
+public sealed record ReclaimFigures(int Noticed, int Reclaimed, int RemainsMoved, IReadOnlyList<ReclaimCell> Cells);
+
+public sealed record ReclaimCell(string Township, string Month, int Noticed, int Reclaimed);
 
 /// <summary>云祭扫 and 代祭扫: bookings taken (by booking date) and services delivered (by service date) in the period, by kind and month.</summary>
 public sealed record MemorialFigures(int Booked, int CloudBooked, int ProxyBooked, int Delivered, int CloudDelivered, int ProxyDelivered, IReadOnlyList<MemorialMonth> Months);
@@ -122,7 +130,25 @@ public sealed class FuneralQueries(MinzhengDbContext db, Minzheng.Platform.Stati
             rows.Count(r => r.WaiverAmount > 0), rows.Sum(r => r.WaiverAmount), months, plotCount, sold, burials,
             cases.Count(c => c.FoundOn >= from && c.FoundOn <= to),
             closed.Count(c => c.Status is IllegalBurials.IllegalBurialStatus.Rectified or IllegalBurials.IllegalBurialStatus.Relocated),
-            penalised.Count, penalised.Sum(c => c.PenaltyAmount ?? 0m), await GraveFiguresAsync(prefix, from, to, ct), await MemorialFiguresAsync(prefix, from, to, ct));
+            penalised.Count, penalised.Sum(c => c.PenaltyAmount ?? 0m), await GraveFiguresAsync(prefix, from, to, ct), await MemorialFiguresAsync(prefix, from, to, ct),
+            await ReclaimFiguresAsync(prefix, from, to, ct));
+    }
+
+    private async Task<ReclaimFigures> ReclaimFiguresAsync(string prefix, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var rows = await db.FuneralPlotReclaims.AsNoTracking()
+            .Where(n => n.RegionCode.StartsWith(prefix) && ((n.NoticedOn >= from && n.NoticedOn <= to)
+                || (n.Status == Plots.ReclaimStatus.Reclaimed && n.ClosedOn >= from && n.ClosedOn <= to)))
+            .Select(n => new { n.RegionCode, n.NoticedOn, n.Status, n.ClosedOn, n.RemainsMoved }).ToListAsync(ct);
+        static string Township(string region) => region[..9].PadRight(RegionCode.Length, '0');
+        static string M(DateOnly d) => d.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var noticed = rows.Where(n => n.NoticedOn >= from && n.NoticedOn <= to).Select(n => (Township: Township(n.RegionCode), Month: M(n.NoticedOn))).ToList();
+        var reclaimed = rows.Where(n => n.Status == Plots.ReclaimStatus.Reclaimed && n.ClosedOn >= from && n.ClosedOn <= to)
+            .Select(n => (Township: Township(n.RegionCode), Month: M(n.ClosedOn!.Value), n.RemainsMoved)).ToList();
+        var cells = noticed.Select(n => (n.Township, n.Month)).Concat(reclaimed.Select(r => (r.Township, r.Month))).Distinct()
+            .OrderBy(k => k.Township, StringComparer.Ordinal).ThenBy(k => k.Month, StringComparer.Ordinal)
+            .Select(k => new ReclaimCell(k.Township, k.Month, noticed.Count(n => n == k), reclaimed.Count(r => (r.Township, r.Month) == k))).ToList();
+        return new ReclaimFigures(noticed.Count, reclaimed.Count, reclaimed.Sum(r => r.RemainsMoved), cells);
     }
 
     private async Task<MemorialFigures> MemorialFiguresAsync(string prefix, DateOnly from, DateOnly to, CancellationToken ct)

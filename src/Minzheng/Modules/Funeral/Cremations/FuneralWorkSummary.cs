@@ -21,10 +21,12 @@ public sealed class FuneralWorkSummary(FuneralQueries queries) : IWorkSummaryCon
                 source));
         }
 
-        if (f.PlotsSold > 0 || f.Burials > 0)
+        var reclaims = f.Reclaims is { } r && (r.Noticed > 0 || r.Reclaimed > 0)
+            ? $"；对到期未续期的墓穴发出催告{r.Noticed}份，依法收回{r.Reclaimed}个" : "";
+        if (f.PlotsSold > 0 || f.Burials > 0 || reclaims.Length > 0)
         {
             sentences.Add(new DraftSentence(string.Create(CultureInfo.InvariantCulture,
-                $"公墓共有墓穴{f.Plots}个，售出{f.PlotsSold}个，安葬{f.Burials}人。"), source));
+                $"公墓共有墓穴{f.Plots}个，售出{f.PlotsSold}个，安葬{f.Burials}人{reclaims}。"), source));
         }
 
         if (f.IllegalBurialsFound > 0 || f.IllegalBurialsRectified > 0 || f.IllegalBurialsPenalised > 0)

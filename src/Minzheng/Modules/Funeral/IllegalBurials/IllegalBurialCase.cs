@@ -69,6 +69,20 @@ public sealed class IllegalBurialCase : AuditableEntity, IRegionScoped
     /// <summary>The household responsible (当事人), when known.</summary>
     public string? PartyName { get; set; }
 
+    /// <summary>The party's ID number, encrypted; its keyed hash to find a party's cases; masked for lists and the notice.</summary>
+    public string? PartyIdCipher { get; set; }
+
+    public string? PartyIdIndex { get; set; }
+    public string? PartyIdMasked { get; set; }
+
+    /// <summary>
+    /// The 限期整改通知书 served on the party: its date (a concurrency token, so two clerks issuing at once take one number)
+    /// and its number from the platform's document series.
+    /// </summary>
+    public DateOnly? NoticedOn { get; set; }
+
+    public string? NoticeNumber { get; set; }
+
     public DateOnly RectifyBy { get; set; }
     public IllegalBurialStatus Status { get; set; }
     public DateOnly? ClosedOn { get; set; }
@@ -113,6 +127,11 @@ internal sealed class IllegalBurialCaseConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.Location).HasMaxLength(IllegalBurialCase.LocationMaxLength);
         b.Property(x => x.Description).HasMaxLength(IllegalBurialCase.DescriptionMaxLength);
         b.Property(x => x.PartyName).HasMaxLength(50);
+        b.Property(x => x.PartyIdCipher).HasMaxLength(200);
+        b.Property(x => x.PartyIdIndex).HasMaxLength(64);
+        b.Property(x => x.PartyIdMasked).HasMaxLength(18);
+        b.Property(x => x.NoticedOn).IsConcurrencyToken();
+        b.Property(x => x.NoticeNumber).HasMaxLength(64);
         b.Property(x => x.Latitude).HasPrecision(9, 6);
         b.Property(x => x.Longitude).HasPrecision(9, 6);
         b.Property(x => x.DecisionNumber).HasMaxLength(IllegalBurialCase.DecisionMaxLength);
@@ -120,5 +139,15 @@ internal sealed class IllegalBurialCaseConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.Destination).HasMaxLength(IllegalBurialCase.LocationMaxLength);
         b.HasIndex(x => new { x.RegionCode, x.FoundOn });
         b.HasIndex(x => x.Status);
+        b.HasIndex(x => x.PartyIdIndex);
     }
+}
+
+/// <summary>限期整改通知书 of an illegal burial case: numbered per county and year from the platform's document series, never reused.</summary>
+public static class IllegalBurialDocuments
+{
+    public const string OwnerType = "funeral-illegal-burial";
+    public const string NoticeKind = "illegal-burial-rectification-notice";
+
+    public static Platform.Documents.DocumentKind Notice { get; } = new(NoticeKind, "限期整改通知书", (county, year, n) => $"{county}殡改〔{year}〕第{n:D4}号");
 }

@@ -3,6 +3,7 @@ using Minzheng.Modules.Funeral.Cremations;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Kernel;
+using Minzheng.Platform.Privacy;
 using Minzheng.Platform.Regions;
 using Minzheng.Platform.Security;
 using Minzheng.Platform.Web;
@@ -10,7 +11,7 @@ using Minzheng.Platform.Web;
 namespace Minzheng.Modules.Funeral.IllegalBurials;
 
 public sealed record IllegalBurialRequest(string? Kind, string? FoundOn, string? FoundBy, string? RegionCode, string? Location, decimal? Latitude, decimal? Longitude,
-    string? Description, string? PartyName, string? RectifyBy);
+    string? Description, string? PartyName, string? RectifyBy, string? PartyIdNumber = null);
 
 /// <summary>The outcome that closes a case: rectified (date), penalised (decision number, amount, date) or relocated (date, destination).</summary>
 public sealed record IllegalBurialOutcomeRequest(string? Outcome, string? On, string? DecisionNumber, decimal? Amount, string? Destination);
@@ -18,12 +19,13 @@ public sealed record IllegalBurialOutcomeRequest(string? Outcome, string? On, st
 public sealed record IllegalBurialFilter(string? Region = null, string? Status = null, string? Kind = null, string? From = null, string? To = null);
 
 public sealed record IllegalBurialRow(Guid Id, string RegionCode, string Kind, string KindName, DateOnly FoundOn, string FoundBy, string FoundByName, string Location,
-    string? PartyName, DateOnly RectifyBy, string Status, string StatusName, bool Overdue, DateOnly? ClosedOn, decimal? PenaltyAmount);
+    string? PartyName, DateOnly RectifyBy, string Status, string StatusName, bool Overdue, DateOnly? ClosedOn, decimal? PenaltyAmount,
+    string? PartyIdMasked = null, DateOnly? NoticedOn = null, string? NoticeNumber = null);
 
 public sealed record IllegalBurialDetail(IllegalBurialRow Case, decimal? Latitude, decimal? Longitude, string Description, string? DecisionNumber, string? Destination);
 
 /// <summary>Illegal burial cases of the caller's villages: found and recorded with a rectification deadline, closed by one outcome.</summary>
-public sealed class IllegalBurialService(MinzhengDbContext db, IRegionScope scope, RegionService regions, TimeProvider clock)
+public sealed class IllegalBurialService(MinzhengDbContext db, IRegionScope scope, RegionService regions, PersonalDataProtector protector, TimeProvider clock)
 {
     /// <summary>Far above any fine the 殡葬管理条例 allows a county to impose on a household: a typing slip, not a penalty.</summary>
     public const decimal MaxPenalty = 1_000_000m;
@@ -57,6 +59,7 @@ public sealed class IllegalBurialService(MinzhengDbContext db, IRegionScope scop
 
         var description = TextRules.Field(r.Description, "description", "情况描述", IllegalBurialCase.DescriptionMaxLength, errors, required: true, multiLine: true);
         var party = TextRules.Field(r.PartyName, "partyName", "当事人", 50, errors);
+        var partyId = PartyId(r.PartyIdNumber, today, errors);
         DateOnly? rectifyBy = null;
         if (!InputValues.TryParseDate(r.RectifyBy, out var due))
         {
@@ -89,6 +92,7 @@ public sealed class IllegalBurialService(MinzhengDbContext db, IRegionScope scop
             PartyName = party,
             RectifyBy = rectifyBy!.Value,
         };
+        SetPartyId(c, partyId, protector);
         db.IllegalBurialCases.Add(c);
         await db.SaveChangesAsync(ct);
         return FuneralResult<IllegalBurialRow>.Done(Row(c, today));
@@ -205,7 +209,34 @@ public sealed class IllegalBurialService(MinzhengDbContext db, IRegionScope scop
 
     public static IllegalBurialRow Row(IllegalBurialCase c, DateOnly today) => new(c.Id, c.RegionCode, InputValues.Code(c.Kind), IllegalBurialCase.KindName(c.Kind),
         c.FoundOn, InputValues.Code(c.FoundBy), IllegalBurialCase.SourceName(c.FoundBy), c.Location, c.PartyName, c.RectifyBy, InputValues.Code(c.Status),
-        IllegalBurialCase.StatusName(c.Status), c.Status == IllegalBurialStatus.Open && c.RectifyBy < today, c.ClosedOn, c.PenaltyAmount);
+        IllegalBurialCase.StatusName(c.Status), c.Status == IllegalBurialStatus.Open && c.RectifyBy < today, c.ClosedOn, c.PenaltyAmount, c.PartyIdMasked,
+        c.NoticedOn, c.NoticeNumber);
+
+    /// <summary>The party's ID number when one is given (it is optional: a grave's owner is often unknown when it is found).</summary>
+    internal static IdNumber? PartyId(string? value, DateOnly today, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (!IdNumber.TryParse(value, today, out var id, out var error))
+        {
+            errors.Add("partyIdNumber", $"当事人身份证号（partyIdNumber）无效：{error}");
+            return null;
+        }
+
+        return id;
+    }
+
+    internal static void SetPartyId(IllegalBurialCase c, IdNumber? id, PersonalDataProtector protector)
+    {
+        if (id is { } given)
+        {
+            (c.PartyIdCipher, c.PartyIdIndex, c.PartyIdMasked) =
+                (protector.Encrypt(given.Value, DataPurpose.IdNumber), protector.BlindIndex(given.Value, DataPurpose.IdNumber), given.Masked);
+        }
+    }
 
     private static string Choices<T>(Func<T, string> name) where T : struct, Enum =>
         string.Join("、", Enum.GetValues<T>().Select(v => $"{InputValues.Code(v)}（{name(v)}）"));

@@ -27,15 +27,17 @@ public sealed class IndexModel(IllegalBurialService cases, TimeProvider clock) :
     /// <summary>The case form, kept when it is refused.</summary>
     public IllegalBurialRequest Form { get; private set; } = new(null, null, null, null, null, null, null, null, null, null);
 
+    public string ExportUrl => ListLinks.Export(Request, "/api/v1/funeral/illegal-burials/export.xlsx");
+
     public string ScopeRoot => User.FindFirstValue(MinzhengClaims.Region) ?? "";
     public string Today => clock.Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(string? kind, string? foundOn, string? foundBy, string? regionCode, string? location, decimal? latitude,
-        decimal? longitude, string? description, string? partyName, string? rectifyBy, CancellationToken ct)
+        decimal? longitude, string? description, string? partyName, string? rectifyBy, string? partyIdNumber, CancellationToken ct)
     {
-        Form = new IllegalBurialRequest(kind, foundOn, foundBy, regionCode, location, latitude, longitude, description, partyName, rectifyBy);
+        Form = new IllegalBurialRequest(kind, foundOn, foundBy, regionCode, location, latitude, longitude, description, partyName, rectifyBy, partyIdNumber);
         var result = await cases.OpenAsync(Form, ct);
         if (result.Value is { } saved)
         {
