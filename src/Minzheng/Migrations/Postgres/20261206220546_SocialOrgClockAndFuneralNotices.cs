@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Minzheng.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class SocialOrgCorrectionsAndExtensions : Migration
+    public partial class SocialOrgClockAndFuneralNotices : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -55,11 +55,54 @@ namespace Minzheng.Migrations.Postgres
                 type: "character varying(2000)",
                 maxLength: 2000,
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "NoticeNumber",
+                table: "FuneralIllegalBurialCases",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "NoticedOn",
+                table: "FuneralIllegalBurialCases",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PartyIdCipher",
+                table: "FuneralIllegalBurialCases",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PartyIdIndex",
+                table: "FuneralIllegalBurialCases",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PartyIdMasked",
+                table: "FuneralIllegalBurialCases",
+                type: "character varying(18)",
+                maxLength: 18,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FuneralIllegalBurialCases_PartyIdIndex",
+                table: "FuneralIllegalBurialCases",
+                column: "PartyIdIndex");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_FuneralIllegalBurialCases_PartyIdIndex",
+                table: "FuneralIllegalBurialCases");
+
             migrationBuilder.DropColumn(
                 name: "CorrectionItems",
                 table: "SocialOrganizationApplications");
@@ -87,6 +130,26 @@ namespace Minzheng.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "ExtensionReason",
                 table: "SocialOrganizationApplications");
+
+            migrationBuilder.DropColumn(
+                name: "NoticeNumber",
+                table: "FuneralIllegalBurialCases");
+
+            migrationBuilder.DropColumn(
+                name: "NoticedOn",
+                table: "FuneralIllegalBurialCases");
+
+            migrationBuilder.DropColumn(
+                name: "PartyIdCipher",
+                table: "FuneralIllegalBurialCases");
+
+            migrationBuilder.DropColumn(
+                name: "PartyIdIndex",
+                table: "FuneralIllegalBurialCases");
+
+            migrationBuilder.DropColumn(
+                name: "PartyIdMasked",
+                table: "FuneralIllegalBurialCases");
         }
     }
 }
