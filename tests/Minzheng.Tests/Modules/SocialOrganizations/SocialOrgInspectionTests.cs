@@ -126,6 +126,29 @@ public abstract class SocialOrgInspectionTests<TApp>(TApp app) : IClassFixture<T
         await (await county.GetAsync($"/api/v1/attachments/social-organization-inspection/{entry}", Ct)).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await client.UploadAsync("social-organization-inspection", Guid.NewGuid().ToString(), AttachmentFixtures.Pdf, "x.pdf")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task InspectionPage_OffersTheUploadControl_ForTheSelectedEntry_AndListsItsFiles()
+    {
+        using var client = await app.ClientAsAsync("socialorg");
+        var org = await RegisterAsync(client, "2015-01-01");
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/social-organizations/inspections", new { year = 2016, openedOn = "2017-01-10" }, Ct)).StatusCode);
+        var entries = await (await client.GetAsync("/api/v1/social-organizations/inspections/2016/entries?pageSize=500", Ct)).JsonAsync();
+        var entry = entries.EnumerateArray().Single(e => e.GetProperty("organizationId").GetString() == org).GetProperty("entryId").GetString()!;
+
+        // Without a selected organisation there is no upload form; with one, the form posts to that entry.
+        Assert.DoesNotContain("attachment-upload", await client.GetStringAsync("/Organizations/Inspections?year=2016", Ct));
+        var page = await client.GetStringAsync($"/Organizations/Inspections?year=2016&act={org}", Ct);
+        Assert.Contains("data-testid=\"attachment-upload\"", page);
+        Assert.Contains("value=\"social-organization-inspection\"", page);
+        Assert.Contains($"value=\"{entry}\"", page);
+        Assert.Contains("暂无附件", page);
+
+        await client.UploadedAsync("social-organization-inspection", entry, AttachmentFixtures.Pdf, "2016年度审计报告.pdf");
+        page = await client.GetStringAsync($"/Organizations/Inspections?year=2016&act={org}", Ct);
+        Assert.Contains("2016年度审计报告.pdf", page);
+        Assert.DoesNotContain("暂无附件", page);
+    }
 }
 
 public sealed class SqliteSocialOrgInspectionTests(SqliteApp app) : SocialOrgInspectionTests<SqliteApp>(app);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Modules.SocialOrganizations.AnnualInspections;
+using Minzheng.Platform.Attachments;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Security;
 using Minzheng.Platform.Web;
@@ -11,10 +12,11 @@ namespace Minzheng.Modules.SocialOrganizations.Organizations;
 
 /// <summary>
 /// 年检: open a year, the year's figures, the list (整改 deadlines first, overdue marked), and for one organisation the
-/// form its state calls for — receive the report, or review it.
+/// form its state calls for — receive the report, or review it — with the files of its annual report.
 /// </summary>
 [Authorize(Policy = SocialOrganizationsModule.Register)]
-public sealed class InspectionsModel(InspectionService service, InspectionQueries queries, IRegionScope scope, TimeProvider clock) : PageModel
+public sealed class InspectionsModel(InspectionService service, InspectionQueries queries, IRegionScope scope, TimeProvider clock,
+    AttachmentService attachments) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
@@ -25,6 +27,9 @@ public sealed class InspectionsModel(InspectionService service, InspectionQuerie
     public InspectionSummary? Summary { get; private set; }
     public Paged<InspectionRow> Rows { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
     public InspectionRow? Selected { get; private set; }
+
+    /// <summary>财务报表, 审计报告 and the like on the selected organisation's entry of the year.</summary>
+    public AttachmentPanel? ReportFiles { get; private set; }
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public string? Done { get; private set; }
 
@@ -97,6 +102,13 @@ public sealed class InspectionsModel(InspectionService service, InspectionQuerie
         {
             Selected = Rows.Items.FirstOrDefault(r => r.OrganizationId == act)
                 ?? (await queries.RowsAsync(year, null, new PageRequest(1, PageRequest.ExportMaxRows, null, false), ct)).Items.FirstOrDefault(r => r.OrganizationId == act);
+        }
+
+        if (Selected is { } selected)
+        {
+            // Back to the same organisation's form after an upload or removal, so the registrar keeps the report in view.
+            ReportFiles = await attachments.PanelAsync(User, InspectionAttachmentOwner.Type, selected.EntryId,
+                $"/Organizations/Inspections?year={year}&act={selected.OrganizationId}#attachments", ct);
         }
     }
 
