@@ -48,6 +48,7 @@ public sealed class FuneralModule : IMinzhengModule
     {
         services.AddScoped<CremationService>();
         services.AddScoped<FuneralQueries>();
+        services.AddScoped<FuneralDeathStatistics>();
         services.AddScoped<FuneralFacilities.FacilityService>();
         services.AddScoped<FuneralDemo>();
         services.AddScoped<IWorkSummaryContributor, FuneralWorkSummary>();

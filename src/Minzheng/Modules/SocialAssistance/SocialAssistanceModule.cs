@@ -95,6 +95,7 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<Payments.Comparison.PayrollComparison>();
         services.AddScoped<DeathRecordImport>();
         services.AddScoped<Contracts.IDeathReportSink, DeathReportSink>();
+        services.AddScoped<Contracts.IDeathListRecords, DeathListRecords>();
         services.AddScoped<Contracts.IBenefitEnrolments, Enrollments.BenefitEnrolments>();
         services.AddScoped<Contracts.IGrantedAid, Reports.GrantedAidQuery>();
         services.AddScoped<PersonMatcher>();

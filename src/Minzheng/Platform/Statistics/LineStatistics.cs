@@ -12,12 +12,23 @@ public sealed record LineFigure(string Code, string Label, decimal Value, string
 {
     public const string Yuan = "元";
 
+    /// <summary>The unit of a rate: the value is a percentage with 2 decimals ("98.50%"), as bureau reports print 火化率.</summary>
+    public const string Percent = "%";
+
     public static LineFigure Count(string code, string label, int value, string unit) => new(code, label, value, unit);
 
     public static LineFigure Money(string code, string label, decimal yuan) => new(code, label, decimal.Round(yuan, 2), Yuan);
 
+    public static LineFigure Rate(string code, string label, decimal percent) =>
+        new(code, label, decimal.Round(percent, 2, MidpointRounding.AwayFromZero), Percent);
+
     /// <summary>The figure as a report writes it: "359对", "25万元".</summary>
-    public string Text => Unit == Yuan ? ReportFormat.Wan(Value) : Value.ToString("0", CultureInfo.InvariantCulture) + Unit;
+    public string Text => Unit switch
+    {
+        Yuan => ReportFormat.Wan(Value),
+        Percent => Value.ToString("0.00", CultureInfo.InvariantCulture) + Percent,
+        _ => Value.ToString("0", CultureInfo.InvariantCulture) + Unit,
+    };
 }
 
 /// <summary>A business line's figures for a region and period, with the page where its full statistics are.</summary>

@@ -12,7 +12,7 @@ namespace Minzheng.Modules.Funeral.Cremations;
 public sealed record FuneralStatistics(string Region, DateOnly From, DateOnly To, int Cremations, int AgriculturalCremations, int EnrolledDeceased,
     int FindingsOpened, int WaiverCases, decimal WaiverAmount, IReadOnlyList<FuneralMonth> Months, int Plots = 0, int PlotsSold = 0, int Burials = 0,
     int IllegalBurialsFound = 0, int IllegalBurialsRectified = 0, int IllegalBurialsPenalised = 0, decimal PenaltyAmount = 0m, GraveFigures? Graves = null,
-    MemorialFigures? Memorials = null, ReclaimFigures? Reclaims = null);
+    MemorialFigures? Memorials = null, ReclaimFigures? Reclaims = null, DeathFigures? Deaths = null);
 
 /// <summary>
 /// 墓穴到期收回: 催告 notices issued (by notice date) and plots reclaimed (by reclaim date) in the period, with the remains moved,
@@ -46,7 +46,7 @@ public sealed record CremationRow(Guid Id, string Name, string IdNumberMasked, s
     string RegionCode, string ResidentStatus, string ResidentStatusName, decimal WaiverAmount, int FindingsOpened);
 
 /// <summary>Lists, the record and the figures of the cremation register, within the caller's region (the query filter).</summary>
-public sealed class FuneralQueries(MinzhengDbContext db, Minzheng.Platform.Statistics.PeriodStatistics period)
+public sealed class FuneralQueries(MinzhengDbContext db, Minzheng.Platform.Statistics.PeriodStatistics period, FuneralDeathStatistics deaths)
 {
     private static readonly SortMap<Cremation> Sort = new SortMap<Cremation>("cremated", q => q.ThenByDescending(c => c.Id))
         .Add("cremated", c => c.CremationDate).Add("died", c => c.DeathDate).Add("name", c => c.Name).Add("region", c => c.RegionCode)
@@ -131,7 +131,7 @@ public sealed class FuneralQueries(MinzhengDbContext db, Minzheng.Platform.Stati
             cases.Count(c => c.FoundOn >= from && c.FoundOn <= to),
             closed.Count(c => c.Status is IllegalBurials.IllegalBurialStatus.Rectified or IllegalBurials.IllegalBurialStatus.Relocated),
             penalised.Count, penalised.Sum(c => c.PenaltyAmount ?? 0m), await GraveFiguresAsync(prefix, from, to, ct), await MemorialFiguresAsync(prefix, from, to, ct),
-            await ReclaimFiguresAsync(prefix, from, to, ct));
+            await ReclaimFiguresAsync(prefix, from, to, ct), await deaths.FiguresAsync(prefix, from, to, ct));
     }
 
     private async Task<ReclaimFigures> ReclaimFiguresAsync(string prefix, DateOnly from, DateOnly to, CancellationToken ct)

@@ -21,6 +21,14 @@ public sealed class FuneralWorkSummary(FuneralQueries queries) : IWorkSummaryCon
                 source));
         }
 
+        if (f.Deaths is { Deaths: > 0 } d)
+        {
+            var burialRate = d.PublicBurialRate is { } rate ? $"，入公墓率{FuneralDeathStatistics.Percent(rate)}" : "";
+            sentences.Add(new DraftSentence(string.Create(CultureInfo.InvariantCulture,
+                $"死亡{d.Deaths}人，火化{d.Cremations}具，火化率{FuneralDeathStatistics.Percent(d.CremationRate)}；公益性公墓安葬{d.PublicBurials}人{burialRate}。"),
+                source));
+        }
+
         var reclaims = f.Reclaims is { } r && (r.Noticed > 0 || r.Reclaimed > 0)
             ? $"；对到期未续期的墓穴发出催告{r.Noticed}份，依法收回{r.Reclaimed}个" : "";
         if (f.PlotsSold > 0 || f.Burials > 0 || reclaims.Length > 0)
