@@ -19,4 +19,4 @@ public sealed record InspectionSummary(int Year, int Notified, int Submitted, in
 
 /// <summary>One organisation of the year's list; <c>EntryId</c> owns the report's attachments (<c>/api/v1/attachments/social-organization-inspection/{entryId}</c>).</summary>
 public sealed record InspectionRow(Guid OrganizationId, string OrganizationName, string KindName, string CreditCode, string Status, string StatusName,
-    DateOnly? SubmittedOn, DateOnly? ReviewedOn, string? Reason, DateOnly? RectifyBy, bool Overdue, Guid EntryId = default);
+    DateOnly? SubmittedOn, DateOnly? ReviewedOn, string? Reason, DateOnly? RectifyBy, bool Overdue, Guid EntryId);
