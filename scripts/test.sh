@@ -66,11 +66,26 @@ echo 0 > "$inotify_peak_file"
     [ "$n" -gt "$peak" ] && peak=$n && echo "$peak" > "$inotify_peak_file"
   done ) &
 sampler=$!
+# Errors the application logs go to a file; what was logged while a failed test ran is printed below.
+export MINZHENG_TEST_SERVER_ERRORS="$work/server-errors.log"
 for project in tests/Minzheng.Tests tests/Minzheng.BrowserTests; do
   dotnet test "$project" -c Release --no-build --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true || test_exit=$?
 done
 kill "$sampler" 2>/dev/null
 echo "inotify instances in use at peak: $(cat "$inotify_peak_file") (limit per user: $(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo '?'))"
+
+# For each failed test: the application's errors logged between its start and end (entries begin "@@ <UTC time>").
+print_server_errors() {
+  [ -s "$MINZHENG_TEST_SERVER_ERRORS" ] || return 0
+  grep -ho '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$results"/*.trx 2>/dev/null | while read -r result; do
+    attribute() { echo "$result" | grep -o " $1=\"[^\"]*\"" | cut -d'"' -f2; }
+    from=$(date -u -d "$(attribute startTime)" +%Y-%m-%dT%H:%M:%S.%3N) || continue
+    to=$(date -u -d "$(attribute endTime)" +%Y-%m-%dT%H:%M:%S.%3N) || continue
+    echo "--- errors the application logged while $(attribute testName) ran ($from to $to UTC):"
+    awk -v from="$from" -v to="$to" '/^@@ / { t = substr($2, 1, 23); show = (t >= from && t <= to) } show' \
+      "$MINZHENG_TEST_SERVER_ERRORS" | head -n 80
+  done
+}
 
 passed=0; failed=0; total=0
 for trx in "$results"/*.trx; do
@@ -89,7 +104,7 @@ if [ "${CI:-}" = "true" ] && [ "$skipped" -gt 0 ]; then
   failed=$((failed + skipped))
 fi
 if [ "$test_exit" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
-[ "$failed" -eq 0 ] || status=1
+[ "$failed" -eq 0 ] || { status=1; print_server_errors; }
 [ "$total" -gt 0 ] || status=1
 echo
 echo "$passed passed, $failed failed, $skipped skipped"

@@ -6,8 +6,10 @@ using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Minzheng.Modules.SocialAssistance.Demo;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Demo;
@@ -178,6 +180,11 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
         {
             addOn.AddTo(builder);
         }
+
+        if (ServerErrorLog.FromEnvironment() is { } errors)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(errors));
+        }
     }
 
     public T Service<T>(Func<IServiceProvider, T> use)
@@ -235,25 +242,30 @@ public class SqliteApp : MinzhengApp
         ConnectionString = $"Data Source={_file};Pooling=False";
         if (await SeededTemplateAsync() is { } template)
         {
-            // The template's host has stopped and its connections are closed (no pooling): the file is whole.
-            File.Copy(template, _file);
+            // SQLite's online backup copies a consistent snapshot, write-ahead log included. A plain file copy did not:
+            // work the template's host left running past its stop (a late checkpoint) could tear the copied pages.
+            await using var source = new SqliteConnection($"Data Source={template};Mode=ReadOnly;Pooling=False");
+            await using var copy = new SqliteConnection(ConnectionString);
+            await source.OpenAsync();
+            await copy.OpenAsync();
+            source.BackupDatabase(copy);
         }
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        foreach (var suffix in new[] { "", "-wal", "-shm", ".scheduler.lock" })
+        foreach (var file in new[] { "", "-wal", "-shm", ".scheduler.lock" }.Select(suffix => _file + suffix))
         {
-            if (!IsTemplate || suffix.Length > 0)
+            // A template's files are copied until the run ends: its log may still hold the last of the seed.
+            if (IsTemplate)
             {
-                File.Delete(_file + suffix);
+                SeededTemplates.DeleteAtExit(file);
             }
-        }
-
-        if (IsTemplate)
-        {
-            SeededTemplates.DeleteAtExit(_file);
+            else
+            {
+                File.Delete(file);
+            }
         }
 
         GC.SuppressFinalize(this);

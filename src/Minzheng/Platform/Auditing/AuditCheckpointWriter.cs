@@ -40,7 +40,23 @@ public sealed class AuditCheckpointWriter(IServiceScopeFactory scopes, IConfigur
         }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    private readonly Lock _stopGate = new();
+    private Task? _stopping;
+
+    /// <summary>
+    /// Stops once: a host can be asked to stop twice at the same time (a test host's factory and the program's own
+    /// run loop both do), and the second caller must wait for the last checkpoint's write rather than let the host
+    /// be disposed under it — the write would otherwise land in a database already being copied or backed up.
+    /// </summary>
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_stopGate)
+        {
+            return _stopping ??= StopOnceAsync(cancellationToken);
+        }
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
         if (startup.IsDatabaseReady && leadership.IsLeader && configuration.GetValue("Audit:CheckpointMinutes", 5) > 0)

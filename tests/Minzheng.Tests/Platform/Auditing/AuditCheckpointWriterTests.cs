@@ -42,3 +42,35 @@ public abstract class AuditCheckpointWriterTests<TApp>(TApp app) : IClassFixture
 public sealed class SqliteAuditCheckpointWriterTests(SqliteApp app) : AuditCheckpointWriterTests<SqliteApp>(app);
 
 public sealed class PostgresAuditCheckpointWriterTests(PostgresApp app) : AuditCheckpointWriterTests<PostgresApp>(app);
+
+/// <summary>
+/// A test host is asked to stop twice at once (the factory and the program's own run loop): the second stop used to
+/// return while the first still wrote the last checkpoint, and the host was disposed under that write.
+/// </summary>
+public sealed class AuditCheckpointWriterStopTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task TwoStopsAtOnce_BothEndAfterTheLastCheckpoint_WrittenOnce()
+    {
+        await using var app = new SqliteApp { WithCaseload = false };
+        await app.InitializeAsync();
+        var writer = app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<AuditCheckpointWriter>().Single();
+        for (var i = 0; i < 600 && !File.Exists(app.CheckpointFile); i++)
+        {
+            await Task.Delay(100, Ct); // the writer anchors the seed once it runs the scheduled work
+        }
+
+        var before = File.ReadAllLines(app.CheckpointFile).Length;
+        using (await app.ClientAsAsync("county"))
+        {
+            // signing in is audited: the log has a new head for the last checkpoint
+        }
+
+        var first = writer.StopAsync(Ct);
+        await writer.StopAsync(Ct);
+        Assert.True(first.IsCompleted, "the second stop ended before the first");
+        Assert.Equal(before + 1, File.ReadAllLines(app.CheckpointFile).Length);
+    }
+}
