@@ -20,6 +20,7 @@ public static class SocialOrganizationData
         public DbSet<OrganizationComplaint> SocialOrganizationComplaints => db.Set<OrganizationComplaint>();
         public DbSet<OrganizationPenalty> SocialOrganizationPenalties => db.Set<OrganizationPenalty>();
         public DbSet<OrganizationListing> SocialOrganizationListings => db.Set<OrganizationListing>();
+        public DbSet<OrganizationCheck> SocialOrganizationChecks => db.Set<OrganizationCheck>();
         public DbSet<RegistrationApplication> RegistrationApplications => db.Set<RegistrationApplication>();
         public DbSet<RevocationCase> RevocationCases => db.Set<RevocationCase>();
     }

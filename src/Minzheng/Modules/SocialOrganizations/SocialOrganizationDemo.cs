@@ -117,18 +117,23 @@ public sealed class SocialOrganizationDemo(MinzhengDbContext db, PersonalDataPro
             }
         }
 
-        await SeedInspectionAsync(inspections, today, ct);
-        await SocialOrganizationOversightDemo.SeedAsync(new OrganizationOversight(db, clock), registered, [3, 9, 20], roles, today, ct);
+        // The year before last is reviewed and published (the public notice has a list); last year's is under way.
+        await SeedInspectionAsync(inspections, today.Year - 2, new DateOnly(today.Year - 1, 1, 10), today, complete: true, ct);
+        await new InspectionPublication(db, scope, clock).PublishAsync(today.Year - 2, new PublishInspectionRequest(Text(new DateOnly(today.Year - 1, 7, 1))), ct);
+        await SeedInspectionAsync(inspections, today.Year - 1, today.AddDays(-60), today, complete: false, ct);
+        await SocialOrganizationOversightDemo.SeedAsync(new OrganizationOversight(db, clock), new OrganizationChecks(db, clock), registered, [3, 9, 20], roles, today, ct);
         log.LogInformation("Demo social organisations seeded ({Count})", registered.Count);
         await Applications.ApplicationDemo.SeedAsync(db, new Applications.ApplicationIntake(db, scope, registry, protector, clock),
             new Applications.ApplicationDecisions(db, registry, changes, documents, calendars, protector, configuration, clock), today, log, ct);
     }
 
-    /// <summary>Last year's inspection: reports received from most, reviewed in every result, some 整改 deadlines already past.</summary>
-    private async Task SeedInspectionAsync(InspectionService inspections, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// A year's inspection opened on <paramref name="opened"/>: reports received from most, reviewed in every result, some
+    /// 整改 deadlines already past. A <paramref name="complete"/> year has every report reviewed and every 整改 concluded
+    /// (合格 after rectifying); otherwise one report in seven still awaits review.
+    /// </summary>
+    private async Task SeedInspectionAsync(InspectionService inspections, int year, DateOnly opened, DateOnly today, bool complete, CancellationToken ct)
     {
-        var year = today.Year - 1;
-        var opened = today.AddDays(-60);
         if ((await inspections.OpenAsync(new OpenCampaignRequest(year, Text(opened), null), ct)).Value is null)
         {
             return;
@@ -150,13 +155,18 @@ public sealed class SocialOrganizationDemo(MinzhengDbContext db, PersonalDataPro
             {
                 0 => new InspectionReviewRequest(Text(reviewed), "rectify", "财务管理不规范，未按规定使用票据", Text(reviewed.AddDays(i % 2 == 0 ? 20 : 90))),
                 1 => new InspectionReviewRequest(Text(reviewed), "basically-qualified", "内部管理制度有待完善", null),
-                2 => null,
+                2 when !complete => null,
                 3 when i % 3 == 0 => new InspectionReviewRequest(Text(reviewed), "unqualified", "未按章程召开会员大会，年度无业务活动", null),
                 _ => new InspectionReviewRequest(Text(reviewed), "qualified", null, null),
             };
             if (review is not null && reviewed <= today)
             {
                 await inspections.ReviewAsync(year, due[i], review, ct);
+            }
+
+            if (complete && review?.RectifyBy is { } rectifyBy)
+            {
+                await inspections.ReviewAsync(year, due[i], new InspectionReviewRequest(rectifyBy, "qualified", null, null), ct);
             }
         }
     }

@@ -29,6 +29,7 @@ public sealed class SocialOrganizationLineStatistics(OrganizationStatistics stat
             LineFigure.Count("applicationsApproved", "期内准予登记", a.Approved, "件"),
             LineFigure.Count("applicationsRefused", "期内不予登记、不予受理", a.Refused + a.NotAccepted, "件"),
             LineFigure.Count("applicationsOpen", "现有在办登记申请", a.OpenNow, "件"),
+            LineFigure.Count("checks", "期内监督检查", f.Checks, "次"),
             LineFigure.Count("penalties", "期内行政处罚", f.Penalties, "件"),
             LineFigure.Count("abnormalListed", "列入活动异常名录", f.AbnormalListed, "家"),
             LineFigure.Count("dishonestListed", "列入严重违法失信名单", f.DishonestListed, "家"),

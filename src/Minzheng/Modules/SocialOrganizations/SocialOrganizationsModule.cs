@@ -55,8 +55,11 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
         services.AddScoped<OrganizationStatistics>();
         services.AddScoped<InspectionService>();
         services.AddScoped<InspectionQueries>();
+        services.AddScoped<InspectionPublication>();
+        services.AddScoped<PublishedInspections>();
         services.AddScoped<DecouplingWork>();
         services.AddScoped<OrganizationOversight>();
+        services.AddScoped<OrganizationChecks>();
         services.AddScoped<OversightQueries>();
         services.AddScoped<PublicOrganizationLookup>();
         PublicLookupEndpoints.AddRateLimit(services);
@@ -64,6 +67,7 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
         services.AddScoped<IWorkSummaryContributor, SocialOrganizationWorkSummary>();
         services.AddScoped<ILineStatistics, SocialOrganizationLineStatistics>();
         services.AddScoped<IDeadlineSource, RectificationDeadlines>();
+        services.AddScoped<IDeadlineSource, CheckRectificationDeadlines>();
         services.AddSingleton(OrganizationDocuments.Certificate);
         services.AddScoped<ApplicationIntake>();
         services.AddScoped<ApplicationDecisions>();
@@ -92,7 +96,11 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
     }
 
     // Anyone may look an organisation up, without an account (the page is rate-limited like its API).
-    public void ConfigurePages(PageConventionCollection pages) => pages.AllowAnonymousToPage("/Modules/SocialOrganizations/Organizations/Lookup");
+    public void ConfigurePages(PageConventionCollection pages)
+    {
+        pages.AllowAnonymousToPage("/Modules/SocialOrganizations/Organizations/Lookup");
+        pages.AllowAnonymousToPage("/Modules/SocialOrganizations/Organizations/InspectionResults");
+    }
 
     // The demo register can be left out to start faster (Demo:SocialOrganizations=false), as the tests do unless they ask for it.
     public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>

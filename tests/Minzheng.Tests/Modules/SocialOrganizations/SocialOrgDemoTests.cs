@@ -35,6 +35,17 @@ public sealed class SocialOrgDemoTests(SocialOrgDemoApp app) : IClassFixture<Soc
     }
 
     [Fact]
+    public async Task DemoPublicNotice_ListsTheYearBeforeLast_WithEveryFinalResult_AndNoOneStillRectifying()
+    {
+        using var citizen = app.CreateClient();
+        var notice = await (await citizen.GetAsync("/api/v1/public/social-organizations/inspection-results", Ct)).JsonAsync();
+        Assert.Equal(DateTime.Today.Year - 2, notice.GetProperty("year").GetInt32()); // last year's inspection is still under way
+        var results = notice.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("result").GetString()).ToList();
+        Assert.All(new[] { "合格", "基本合格", "不合格", "未参加年检" }, r => Assert.Contains(r, results));
+        Assert.DoesNotContain("限期整改", results);
+    }
+
+    [Fact]
     public async Task DemoRevocations_AreInEveryState_OneRunningAndOneLapsedOnTheBoard_AndOnlyTheRevokedOneEndedItsOrganization()
     {
         var cases = await app.WithScopeAsync(async sp =>

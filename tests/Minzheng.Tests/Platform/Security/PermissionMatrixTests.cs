@@ -227,6 +227,8 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", "/api/v1/social-organizations/inspections/1999/entries?status=bad", null, ["socialorg"]),
             ("POST", $"/api/v1/social-organizations/inspections/1999/entries/{Guid.Empty}/report", "{}", ["socialorg"]),
             ("POST", $"/api/v1/social-organizations/inspections/1999/entries/{Guid.Empty}/review", "{}", ["socialorg"]),
+            ("POST", "/api/v1/social-organizations/inspections/1999/publication", "{\"publishedOn\":\"bad\"}", ["socialorg"]),
+            ("GET", "/api/v1/public/social-organizations/inspection-results?authority=bad", null, AllRoles),
             ("GET", "/api/v1/social-organizations/statistics?region=bad", null, ["socialorg", "leader"]),
             ("GET", "/api/v1/social-organizations/decoupling", null, ["socialorg", "leader"]),
             ("PUT", $"/api/v1/social-organizations/{Guid.Empty}/decoupling", "{}", ["socialorg"]),
@@ -237,6 +239,8 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("PUT", $"/api/v1/social-organizations/{Guid.Empty}/decoupling/tasks/institution", "{}", ["socialorg"]),
             ("GET", "/api/v1/social-organizations/decoupling/progress?asOf=bad", null, ["socialorg", "leader"]),
             ("POST", $"/api/v1/social-organizations/{Guid.Empty}/complaints", "{}", ["socialorg"]),
+            ("POST", $"/api/v1/social-organizations/{Guid.Empty}/checks", "{}", ["socialorg"]),
+            ("POST", $"/api/v1/social-organizations/{Guid.Empty}/checks/{Guid.Empty}/rectification", "{}", ["socialorg"]),
             ("POST", $"/api/v1/social-organizations/{Guid.Empty}/complaints/{Guid.Empty}/handling", "{}", ["socialorg"]),
             ("POST", $"/api/v1/social-organizations/{Guid.Empty}/penalties", "{}", ["socialorg"]),
             ("POST", $"/api/v1/social-organizations/{Guid.Empty}/listings", "{}", ["socialorg"]),
@@ -389,6 +393,7 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("socialorg", "/Organizations/Statistics", true)]
     [InlineData("leader", "/Organizations/Statistics", true)]
     [InlineData("county", "/Organizations/Lookup", true)]
+    [InlineData("village", "/Organizations/InspectionResults", true)]
     [InlineData("socialorg", "/Organizations/Listings", true)]
     [InlineData("leader", "/Organizations/Listings", false)]
     [InlineData("socialorg", "/Organizations/Revocations", true)]

@@ -20,6 +20,9 @@ public sealed class InspectionCampaign : AuditableEntity, IRegionScoped
     public DateOnly OpenedOn { get; set; }
     public DateOnly ReportBy { get; set; }
 
+    /// <summary>The day the results list (年检结果公告) was published; until then no one outside the registrar sees it.</summary>
+    public DateOnly? PublishedOn { get; set; }
+
     /// <summary>Registered on or before this day of <see cref="Year"/> = due (six months before 31 December).</summary>
     public static DateOnly DueIfEstablishedBy(int year) => new(year, 6, 30);
 }
@@ -79,6 +82,8 @@ internal sealed class InspectionCampaignConfiguration : IEntityTypeConfiguration
         b.Property(x => x.AuthorityCode).HasMaxLength(6).IsFixedLength();
         // One campaign per county and year, whatever the concurrency.
         b.HasIndex(x => new { x.AuthorityCode, x.Year }).IsUnique();
+        // Of two simultaneous publications exactly one is saved; the other finds the year published.
+        b.Property(x => x.PublishedOn).IsConcurrencyToken();
     }
 }
 

@@ -23,6 +23,8 @@ public static class InspectionEndpoints
             .RequireAuthorization(SocialOrganizationsModule.Register).WithSummary("接收年度工作报告（收入、支出、净资产、专职人员、活动情况）");
         inspections.MapPost("/{year:int}/entries/{organizationId:guid}/review", Review).WithName("SocialOrganizations_InspectionReview")
             .RequireAuthorization(SocialOrganizationsModule.Register).WithSummary("年检审查结论：合格、基本合格、限期整改（须写期限）、不合格（须写理由）");
+        inspections.MapPost("/{year:int}/publication", Publish).WithName("SocialOrganizations_PublishInspection").RequireAuthorization(SocialOrganizationsModule.Register)
+            .WithSummary("公告年检结果（每年度一次）：已报送的报告须全部审查，且报送截止日期已过或全部已报送；公告后公众可在年检结果公告页查看");
         return group;
     }
 
@@ -58,6 +60,18 @@ public static class InspectionEndpoints
         var errors = new FieldErrors();
         var s = InputValues.ParseOptional<InspectionStatus>(status, "status", "status 应为 notified、submitted、qualified、basically-qualified、rectifying 或 unqualified", errors);
         return errors.Any ? errors.ToProblem() : TypedResults.Ok((await queries.RowsAsync(year, s, PageRequest.From(page, pageSize, null, null), ct)).WithTotalHeader(response));
+    }
+
+    public static async Task<Results<Ok<PublishedInspection>, ValidationProblem, ProblemHttpResult>> Publish(int year, PublishInspectionRequest request,
+        InspectionPublication publication, CancellationToken ct)
+    {
+        var result = await publication.PublishAsync(year, request, ct);
+        return result.Outcome switch
+        {
+            Outcome.Done => TypedResults.Ok(result.Value),
+            Outcome.Invalid => result.Errors.ToProblem(),
+            _ => ApiProblems.For(result.Outcome, result.Message!),
+        };
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Report(int year, Guid organizationId, InspectionReportRequest request,

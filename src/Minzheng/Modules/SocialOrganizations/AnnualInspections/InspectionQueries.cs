@@ -15,12 +15,12 @@ public sealed class InspectionQueries(MinzhengDbContext db, TimeProvider clock)
         var counts = await db.InspectionEntries.AsNoTracking().Where(e => e.Year == year && e.RegionCode.StartsWith(prefix))
             .GroupBy(e => e.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         int Of(params InspectionStatus[] s) => s.Sum(counts.GetValueOrDefault);
-        var reportBy = await db.InspectionCampaigns.AsNoTracking().Where(c => c.Year == year).OrderBy(c => c.RegionCode)
-            .Select(c => (DateOnly?)c.ReportBy).FirstOrDefaultAsync(ct);
+        var campaign = await db.InspectionCampaigns.AsNoTracking().Where(c => c.Year == year).OrderBy(c => c.RegionCode)
+            .Select(c => new { c.ReportBy, c.PublishedOn }).FirstOrDefaultAsync(ct);
         var notified = counts.Values.Sum();
         return new InspectionSummary(year, notified, notified - Of(InspectionStatus.Notified),
             Of(InspectionStatus.Qualified, InspectionStatus.BasicallyQualified), Of(InspectionStatus.Rectifying), Of(InspectionStatus.Unqualified),
-            Of(InspectionStatus.Submitted), reportBy);
+            Of(InspectionStatus.Submitted), campaign?.ReportBy, campaign?.PublishedOn);
     }
 
     /// <summary>The years with a campaign the caller can see, newest first.</summary>

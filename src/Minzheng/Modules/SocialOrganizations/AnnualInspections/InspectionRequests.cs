@@ -14,8 +14,9 @@ public sealed record InspectionReportRequest(string? SubmittedOn, decimal? Incom
 /// </summary>
 public sealed record InspectionReviewRequest(string? ReviewedOn, string? Result, string? Reason, string? RectifyBy);
 
-/// <summary>The year's figures as bureaus report them (通知95家、参检21、通过18、整改3).</summary>
-public sealed record InspectionSummary(int Year, int Notified, int Submitted, int Passed, int Rectifying, int Failed, int AwaitingReview, DateOnly? ReportBy);
+/// <summary>The year's figures as bureaus report them (通知95家、参检21、通过18、整改3); <c>PublishedOn</c> once the results list is published.</summary>
+public sealed record InspectionSummary(int Year, int Notified, int Submitted, int Passed, int Rectifying, int Failed, int AwaitingReview, DateOnly? ReportBy,
+    DateOnly? PublishedOn);
 
 /// <summary>One organisation of the year's list; <c>EntryId</c> owns the report's attachments (<c>/api/v1/attachments/social-organization-inspection/{entryId}</c>).</summary>
 public sealed record InspectionRow(Guid OrganizationId, string OrganizationName, string KindName, string CreditCode, string Status, string StatusName,

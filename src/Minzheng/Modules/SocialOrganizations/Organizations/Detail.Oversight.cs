@@ -4,11 +4,13 @@ using Minzheng.Platform.Security;
 
 namespace Minzheng.Modules.SocialOrganizations.Organizations;
 
-/// <summary>The detail page's supervision forms: complaints and their handling, penalties, and the two credit lists in and out.</summary>
+/// <summary>The detail page's supervision forms: complaints and their handling, 监督检查 and their rectification, penalties, and the two credit lists in and out.</summary>
 public sealed partial class DetailModel
 {
     private const string ComplaintDone = "complaint";
     private const string HandledDone = "handled";
+    private const string CheckDone = "checked";
+    private const string RectifiedDone = "rectified";
     private const string PenaltyDone = "penalty";
     private const string ListedDone = "listed";
     private const string RemovedDone = "removed";
@@ -21,11 +23,21 @@ public sealed partial class DetailModel
 
     public static readonly (string Code, string Name)[] Lists = [("abnormal", "活动异常名录"), ("dishonest", "严重违法失信名单")];
 
+    public static readonly (string Code, string Name)[] CheckMethods =
+        [("on-site", "现场检查"), ("documentary", "书面检查"), ("random-spot-check", "双随机抽查"), ("special", "专项检查")];
+
     public async Task<IActionResult> OnPostComplaintAsync(Guid id, string? receivedOn, string? complainant, string? content, CancellationToken ct) =>
         await AfterFormAsync(id, "complaint", await oversight.ReceiveComplaintAsync(id, new ComplaintRequest(receivedOn, complainant, content), ct), ComplaintDone, ct);
 
     public async Task<IActionResult> OnPostHandleAsync(Guid id, Guid complaintId, string? handledOn, string? result, CancellationToken ct) =>
         await AfterFormAsync(id, "handle", await oversight.HandleComplaintAsync(id, complaintId, new ComplaintHandlingRequest(handledOn, result), ct), HandledDone, ct);
+
+    public async Task<IActionResult> OnPostCheckAsync(Guid id, string? checkedOn, string? method, string? inspectors, string? findings, string? rectifyBy,
+        CancellationToken ct) =>
+        await AfterFormAsync(id, "check", await checks.RecordAsync(id, new Supervision.CheckRequest(checkedOn, method, inspectors, findings, rectifyBy), ct), CheckDone, ct);
+
+    public async Task<IActionResult> OnPostRectifiedAsync(Guid id, Guid checkId, string? date, string? note, CancellationToken ct) =>
+        await AfterFormAsync(id, "rectified", await checks.RectifiedAsync(id, checkId, new Supervision.RectificationRequest(date, note), ct), RectifiedDone, ct);
 
     public async Task<IActionResult> OnPostPenaltyAsync(Guid id, string? kind, string? decisionNumber, string? decidedOn, string? reason, string? amount,
         string? suspendedFrom, string? suspendedUntil, CancellationToken ct)
@@ -59,6 +71,8 @@ public sealed partial class DetailModel
     {
         ComplaintDone => "投诉已登记。",
         HandledDone => "投诉处理结果已登记。",
+        CheckDone => "监督检查已登记。",
+        RectifiedDone => "整改完成情况已登记。",
         PenaltyDone => "行政处罚已登记。",
         ListedDone => "已列入名录。",
         RemovedDone => "已移出名录。",

@@ -12,7 +12,7 @@ namespace Minzheng.Modules.SocialOrganizations.Organizations;
 /// <summary>An organisation: its registered particulars, every change with old and new value, its inspections, and the steps its status allows.</summary>
 [Authorize(Policy = SocialOrganizationsModule.Register)]
 public sealed partial class DetailModel(OrganizationQueries queries, OrganizationChanges changes, Supervision.OrganizationOversight oversight,
-    OrganizationSupervision supervision, DecouplingWork decoupling, AttachmentService attachments, Revocations.RevocationSteps revocations,
+    Supervision.OrganizationChecks checks, OrganizationSupervision supervision, DecouplingWork decoupling, AttachmentService attachments, Revocations.RevocationSteps revocations,
     Revocations.RevocationQueries revocationCases) : PageModel
 {
     public OrganizationDetail? Detail { get; private set; }

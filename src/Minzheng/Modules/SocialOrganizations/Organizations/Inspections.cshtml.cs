@@ -15,8 +15,8 @@ namespace Minzheng.Modules.SocialOrganizations.Organizations;
 /// form its state calls for — receive the report, or review it — with the files of its annual report.
 /// </summary>
 [Authorize(Policy = SocialOrganizationsModule.Register)]
-public sealed class InspectionsModel(InspectionService service, InspectionQueries queries, IRegionScope scope, TimeProvider clock,
-    AttachmentService attachments) : PageModel
+public sealed class InspectionsModel(InspectionService service, InspectionQueries queries, InspectionPublication publication, IRegionScope scope,
+    TimeProvider clock, AttachmentService attachments) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
@@ -45,6 +45,7 @@ public sealed class InspectionsModel(InspectionService service, InspectionQuerie
             "opened" => "年检已开启，应参检的社会组织已全部列入名单。",
             "reported" => "年度工作报告已接收。",
             "reviewed" => "年检结论已登记。",
+            "published" => "年检结果已公告，公众可在“社会组织年检结果公告”页查看。",
             _ => null,
         };
         await LoadAsync(ct);
@@ -72,6 +73,12 @@ public sealed class InspectionsModel(InspectionService service, InspectionQuerie
         var outcome = await service.ReviewAsync(Year ?? 0, organizationId, new InspectionReviewRequest(reviewedOn, result, reason, rectifyBy), ct);
         Act = organizationId;
         return await AfterAsync(outcome.Outcome, outcome.Errors, outcome.Message, Year, "reviewed", ct);
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(string? publishedOn, CancellationToken ct)
+    {
+        var result = await publication.PublishAsync(Year ?? 0, new PublishInspectionRequest(publishedOn), ct);
+        return await AfterAsync(result.Outcome, result.Errors, result.Message, Year, "published", ct);
     }
 
     private async Task<IActionResult> AfterAsync(Platform.Kernel.Outcome outcome, FieldErrors errors, string? message, int? year, string done, CancellationToken ct)

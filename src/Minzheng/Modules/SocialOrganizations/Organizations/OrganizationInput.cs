@@ -36,6 +36,24 @@ public sealed record OrgResult<T>(Outcome Outcome, T? Value, FieldErrors Errors,
     public static OrgResult<T> Refused(Outcome outcome, string message) => new(outcome, default, new FieldErrors(), message);
 
     /// <summary>
+    /// Saves and answers <paramref name="value"/>; a concurrency token or unique index that lost a race (two clerks at
+    /// once) is the conflict <paramref name="conflict"/>, with nothing written.
+    /// </summary>
+    public static async Task<OrgResult<T>> SaveAsync(Platform.Data.MinzhengDbContext db, T value, string conflict, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Done(value);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException e) when (e is Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException || Platform.Data.DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return Refused(Outcome.Conflict, conflict);
+        }
+    }
+
+    /// <summary>
     /// The procedure step an action names, when the record's state and the caller's roles allow it (<paramref name="step"/>);
     /// otherwise the refusal: an unknown action is a field error on "action" (400), a step out of turn or not for the role its outcome.
     /// </summary>

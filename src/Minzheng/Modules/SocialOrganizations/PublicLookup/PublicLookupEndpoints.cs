@@ -23,10 +23,22 @@ public static class PublicLookupEndpoints
                 QueueLimit = 0,
             })));
 
-    public static void MapPublicLookup(this RouteGroupBuilder api) =>
-        api.MapGroup("/public/social-organizations").WithTags("SocialOrganizationsPublic").AllowAnonymous().RequireRateLimiting(Policy)
-            .MapGet("/", Search).WithName("SocialOrganizations_PublicLookup")
+    public static void MapPublicLookup(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/public/social-organizations").WithTags("SocialOrganizationsPublic").AllowAnonymous().RequireRateLimiting(Policy);
+        group.MapGet("/", Search).WithName("SocialOrganizations_PublicLookup")
             .WithSummary("公众查询（无需登录）：按名称（至少2个字）或统一社会信用代码查询，只返回名称、类型、法定代表人姓名、成立登记日期、登记状态和最近一次年检结论，最多20条");
+        group.MapGet("/inspection-results", InspectionResults).WithName("SocialOrganizations_PublicInspectionResults")
+            .WithSummary("年检结果公告（无需登录）：已公告年度的结果名单（合格、基本合格、不合格、未参加年检），一次一个登记管理机关；year 缺省为最近公告的年度，authority 为6位县级区划代码");
+    }
+
+    public static async Task<Results<Ok<PublicInspectionResults>, ValidationProblem>> InspectionResults(int? year, string? authority, PublishedInspections published,
+        CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var result = await published.ReadAsync(year, authority?.Trim(), errors, ct);
+        return result is null ? errors.ToProblem() : TypedResults.Ok(result);
+    }
 
     public static async Task<Results<Ok<PublicLookupResult>, ValidationProblem>> Search(string? q, PublicOrganizationLookup lookup, CancellationToken ct)
     {

@@ -205,17 +205,6 @@ public sealed class OrganizationOversight(MinzhengDbContext db, TimeProvider clo
         return await SaveAsync(new CreatedRecord(listing.Id), "该记录刚被他人办理，请刷新后查看", ct);
     }
 
-    private async Task<OrgResult<CreatedRecord>> SaveAsync(CreatedRecord record, string conflict, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return OrgResult<CreatedRecord>.Done(record);
-        }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e))
-        {
-            db.ChangeTracker.Clear();
-            return OrgResult<CreatedRecord>.Refused(Outcome.Conflict, conflict);
-        }
-    }
+    private Task<OrgResult<CreatedRecord>> SaveAsync(CreatedRecord record, string conflict, CancellationToken ct) =>
+        OrgResult<CreatedRecord>.SaveAsync(db, record, conflict, ct);
 }

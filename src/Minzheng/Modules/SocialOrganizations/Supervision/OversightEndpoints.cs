@@ -7,7 +7,7 @@ using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialOrganizations.Supervision;
 
-/// <summary>监督管理 over HTTP, under <c>/api/v1/social-organizations</c>: complaints, penalties, 活动异常名录 and 严重违法失信名单.</summary>
+/// <summary>监督管理 over HTTP, under <c>/api/v1/social-organizations</c>: complaints, 监督检查, penalties, 活动异常名录 and 严重违法失信名单.</summary>
 public static class OversightEndpoints
 {
     public static RouteGroupBuilder MapOversight(this RouteGroupBuilder group)
@@ -21,6 +21,13 @@ public static class OversightEndpoints
         staff.MapPost("/{id:guid}/complaints/{complaintId:guid}/handling", async (Guid id, Guid complaintId, ComplaintHandlingRequest request,
                 OrganizationOversight o, CancellationToken ct) => OrganizationEndpoints.NoContent(await o.HandleComplaintAsync(id, complaintId, request, ct)))
             .WithName("SocialOrganizations_HandleComplaint").WithSummary("登记投诉处理结果和办结日期（只能登记一次）");
+        staff.MapPost("/{id:guid}/checks", async (Guid id, CheckRequest request, OrganizationChecks checks, CancellationToken ct) =>
+                Created(id, "checks", await checks.RecordAsync(id, request, ct)))
+            .WithName("SocialOrganizations_RecordCheck")
+            .WithSummary("登记监督检查：检查日期、检查方式（现场检查、书面检查、双随机抽查、专项检查）、检查人员（至少两名）、检查情况；发现问题的可责令限期整改（rectifyBy）");
+        staff.MapPost("/{id:guid}/checks/{checkId:guid}/rectification", async (Guid id, Guid checkId, RectificationRequest request, OrganizationChecks checks,
+                CancellationToken ct) => OrganizationEndpoints.NoContent(await checks.RectifiedAsync(id, checkId, request, ct)))
+            .WithName("SocialOrganizations_CheckRectified").WithSummary("登记监督检查责令整改的完成日期和整改情况（只能登记一次）");
         staff.MapPost("/{id:guid}/penalties", async (Guid id, PenaltyRequest request, OrganizationOversight o, ClaimsPrincipal user, CancellationToken ct) =>
                 Created(id, "penalties", await o.PenalizeAsync(id, request, Roles.All.Where(user.IsInRole), ct)))
             .WithName("SocialOrganizations_Penalize")

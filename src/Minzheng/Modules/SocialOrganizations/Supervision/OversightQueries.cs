@@ -4,11 +4,14 @@ using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialOrganizations.Supervision;
 
-/// <summary>Penalties and list stays counted for a region subtree: penalties decided within [from, to], stays open on <c>to</c>.</summary>
-public sealed record OversightCounts(int Penalties, int Fines, decimal FineAmount, int Abnormal, int Dishonest);
+/// <summary>
+/// Supervision counted for a region subtree: checks made and penalties decided within [from, to] (checks that ordered a
+/// rectification among them), stays open on <c>to</c>.
+/// </summary>
+public sealed record OversightCounts(int Penalties, int Fines, decimal FineAmount, int Abnormal, int Dishonest, int Checks, int ChecksOrderingRectification);
 
 /// <summary>Supervision records within the caller's region (the query filter applies).</summary>
-public sealed class OversightQueries(MinzhengDbContext db)
+public sealed class OversightQueries(MinzhengDbContext db, OrganizationChecks checks)
 {
     public async Task<OversightRecord> RecordAsync(Guid organizationId, CancellationToken ct)
     {
@@ -20,6 +23,7 @@ public sealed class OversightQueries(MinzhengDbContext db)
             .OrderByDescending(l => l.ListedOn).ThenByDescending(l => l.Id).ToListAsync(ct);
         return new OversightRecord(
             complaints.Select(c => new ComplaintRow(c.Id, c.ReceivedOn, c.Complainant, c.Content, c.HandledOn, c.Result)).ToList(),
+            await checks.RowsAsync(organizationId, ct),
             penalties.Select(p => new PenaltyRow(p.Id, InputValues.Code(p.Kind), OrganizationPenalty.KindName(p.Kind), p.DecisionNumber, p.DecidedOn, p.Reason,
                 p.FineAmount, p.SuspendedFrom, p.SuspendedUntil)).ToList(),
             listings.Select(l => new ListingRow(l.Id, InputValues.Code(l.List), OrganizationListing.ListName(l.List), l.ListedOn, l.Reason, l.RemovedOn,
@@ -49,8 +53,10 @@ public sealed class OversightQueries(MinzhengDbContext db)
         var open = await db.SocialOrganizationListings.AsNoTracking()
             .Where(l => l.RegionCode.StartsWith(prefix) && l.ListedOn <= to && (l.RemovedOn == null || l.RemovedOn > to))
             .GroupBy(l => l.List).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var checks_ = await db.SocialOrganizationChecks.AsNoTracking().Where(c => c.RegionCode.StartsWith(prefix) && c.CheckedOn >= from && c.CheckedOn <= to)
+            .GroupBy(c => c.RectifyBy != null).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var fines = penalties.Where(p => p.Kind == PenaltyKind.Fine).ToList();
         return new OversightCounts(penalties.Count, fines.Count, fines.Sum(p => p.FineAmount ?? 0m), open.GetValueOrDefault(SupervisionList.Abnormal),
-            open.GetValueOrDefault(SupervisionList.Dishonest));
+            open.GetValueOrDefault(SupervisionList.Dishonest), checks_.Values.Sum(), checks_.GetValueOrDefault(true));
     }
 }

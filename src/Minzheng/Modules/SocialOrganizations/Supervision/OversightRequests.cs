@@ -33,4 +33,5 @@ public sealed record CurrentListingRow(Guid Id, Guid OrganizationId, string Orga
     string Reason);
 
 /// <summary>An organisation's supervision record, for its detail page and API.</summary>
-public sealed record OversightRecord(IReadOnlyList<ComplaintRow> Complaints, IReadOnlyList<PenaltyRow> Penalties, IReadOnlyList<ListingRow> Listings);
+public sealed record OversightRecord(IReadOnlyList<ComplaintRow> Complaints, IReadOnlyList<CheckRow> Checks, IReadOnlyList<PenaltyRow> Penalties,
+    IReadOnlyList<ListingRow> Listings);

@@ -3,8 +3,9 @@ using System.Globalization;
 namespace Minzheng.Modules.SocialOrganizations.Supervision;
 
 /// <summary>
-/// The demo county's supervision record, made through <see cref="OrganizationOversight"/>: complaints handled and still
-/// open, warnings, fines and a suspension with decision numbers, and stays in both lists (some already moved out).
+/// The demo county's supervision record, made through <see cref="OrganizationOversight"/> and <see cref="OrganizationChecks"/>:
+/// complaints handled and still open, 监督检查 of every kind (rectifications done, due and overdue), warnings, fines and a
+/// suspension with decision numbers, and stays in both lists (some already moved out).
 /// </summary>
 internal static class SocialOrganizationOversightDemo
 {
@@ -24,8 +25,20 @@ internal static class SocialOrganizationOversightDemo
         ("居民刘某", "协会活动扰民", null),
     ];
 
-    public static async Task SeedAsync(OrganizationOversight oversight, IReadOnlyList<(Guid Id, DateOnly On)> registered, int[] ended, IEnumerable<string> roles,
-        DateOnly today, CancellationToken ct)
+    private static readonly (string Method, string Findings, int? RectifyDays, bool Rectified)[] Checks =
+    [
+        ("random-spot-check", "未发现问题", null, false),
+        ("random-spot-check", "财务票据使用不规范，部分支出无合法凭证", 30, true),
+        ("on-site", "住所与登记不符，已迁至新址未办理变更登记", 60, false),
+        ("documentary", "未发现问题", null, false),
+        ("special", "涉企收费未在网站公示收费标准", 20, true),
+        ("random-spot-check", "会员大会未按章程按期换届", 10, false),
+        ("on-site", "未发现问题", null, false),
+        ("special", "培训收费标准未备案", 200, false),
+    ];
+
+    public static async Task SeedAsync(OrganizationOversight oversight, OrganizationChecks checks, IReadOnlyList<(Guid Id, DateOnly On)> registered, int[] ended,
+        IEnumerable<string> roles, DateOnly today, CancellationToken ct)
     {
         var active = registered.Where((_, i) => !ended.Contains(i)).ToList();
         var year = today.Year.ToString(CultureInfo.InvariantCulture);
@@ -37,6 +50,19 @@ internal static class SocialOrganizationOversightDemo
             if (Complaints[i].Result is { } result && created.Value is { } c)
             {
                 await oversight.HandleComplaintAsync(id, c.Id, new ComplaintHandlingRequest(Text(Min(received.AddDays(12 + i), today)), result), ct);
+            }
+        }
+
+        for (var i = 0; i < Checks.Length; i++)
+        {
+            var (id, on) = active[(i * 5 + 1) % active.Count];
+            var (method, findings, days, rectified) = Checks[i];
+            var checkedOn = Between(on, today, 20 + (i * 23));
+            var rectifyBy = days is { } d ? Text(checkedOn.AddDays(d)) : null;
+            var created = await checks.RecordAsync(id, new CheckRequest(Text(checkedOn), method, "李明、王芳", findings, rectifyBy), ct);
+            if (rectified && created.Value is { } c)
+            {
+                await checks.RectifiedAsync(id, c.Id, new RectificationRequest(Text(Min(checkedOn.AddDays(days!.Value - 3), today)), "已按要求整改，提交整改报告"), ct);
             }
         }
 

@@ -1,0 +1,71 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Minzheng.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class SocialOrgPublicationAndChecks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "PublishedOn",
+                table: "SocialOrganizationInspectionCampaigns",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "SocialOrganizationChecks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RegionCode = table.Column<string>(type: "character(12)", fixedLength: true, maxLength: 12, nullable: false),
+                    CheckedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Method = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Inspectors = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Findings = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RectifyBy = table.Column<DateOnly>(type: "date", nullable: true),
+                    RectifiedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RectificationNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SocialOrganizationChecks", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SocialOrganizationChecks_CheckedOn",
+                table: "SocialOrganizationChecks",
+                column: "CheckedOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SocialOrganizationChecks_OrganizationId_CheckedOn",
+                table: "SocialOrganizationChecks",
+                columns: new[] { "OrganizationId", "CheckedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SocialOrganizationChecks_RegionCode",
+                table: "SocialOrganizationChecks",
+                column: "RegionCode");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SocialOrganizationChecks");
+
+            migrationBuilder.DropColumn(
+                name: "PublishedOn",
+                table: "SocialOrganizationInspectionCampaigns");
+        }
+    }
+}
