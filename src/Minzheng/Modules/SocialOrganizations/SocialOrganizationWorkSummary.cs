@@ -44,6 +44,14 @@ public sealed class SocialOrganizationWorkSummary(OrganizationStatistics statist
                 string.Create(CultureInfo.InvariantCulture, $"/api/v1/social-organizations/inspections/{year}?region={q.RegionCode}")));
         }
 
+        // Supervision of the period: checks by check date, penalties by decision date.
+        if (f.Checks + f.Penalties > 0)
+        {
+            sentences.Add(new(string.Create(CultureInfo.InvariantCulture,
+                $"开展社会组织监督检查{f.Checks}次，其中责令整改{f.ChecksOrderingRectification}次；作出行政处罚{f.Penalties}件，其中罚款{f.Fines}件、金额{f.FineAmount:#,0.00}元。"),
+                WorkSummaryDrafter.Source("social-organizations/statistics", q, dates: true)));
+        }
+
         // Decoupling is a standing list, not a flow of the period: the figures are as of today.
         var d = await supervision.DecouplingSummaryAsync(ct);
         if (d.Decoupled + d.Planned + d.Deferred > 0 && q.Prefix.Length <= 6)
