@@ -8,7 +8,7 @@ using Minzheng.Platform.Regions;
 namespace Minzheng.Modules.Funeral.Cremations;
 
 /// <summary>
-/// Deaths, 火化率 and 入公墓率 of a period, in total, by township and by month. POLICY §9 does not define the rates, so
+/// Deaths, 火化率 and 入公墓率 of a period, in total, by township (every township of the region) and by month. POLICY §9 does not define the rates, so
 /// they follow the words: 火化率 = cremations ÷ deaths, 入公墓率 = burials in 公益性 cemeteries ÷ cremations,
 /// as percentages with 2 decimals; null (shown "—") when the divisor is 0.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed record DeathCell(string Key, int Deaths, int Cremations, int Agric
 /// ID number's blind index; the cremation's region and death date win). Deaths count by death date, cremations by cremation
 /// date, burials by burial date — the way bureaus add up a year.
 /// </summary>
-public sealed class FuneralDeathStatistics(MinzhengDbContext db, IDeathListRecords deathLists)
+public sealed class FuneralDeathStatistics(MinzhengDbContext db, IDeathListRecords deathLists, RegionService regions)
 {
     public async Task<DeathFigures> FiguresAsync(string prefix, DateOnly from, DateOnly to, CancellationToken ct)
     {
@@ -49,8 +49,10 @@ public sealed class FuneralDeathStatistics(MinzhengDbContext db, IDeathListRecor
             cremations.Count(c => within(c.RegionCode, c.CremationDate)), cremations.Count(c => c.Agricultural && within(c.RegionCode, c.CremationDate)),
             burials.Count(b => within(b.RegionCode, b.BuriedOn)));
 
+        // Every township of the region has its row, one without a record too (0 deaths, no rate): a missing row reads as forgotten.
+        IEnumerable<string> allTownships = prefix.Length <= 9 ? (await regions.NamesWithinAsync(prefix, RegionLevel.Township, ct)).Keys : [];
         var townships = deaths.Select(d => Township(d.RegionCode)).Concat(cremations.Select(c => Township(c.RegionCode)))
-            .Concat(burials.Select(b => Township(b.RegionCode))).Distinct().Order(StringComparer.Ordinal)
+            .Concat(burials.Select(b => Township(b.RegionCode))).Concat(allTownships).Distinct().Order(StringComparer.Ordinal)
             .Select(t => Cell(t, (region, _) => Township(region) == t)).ToList();
         var months = deaths.Select(d => Month(d.Date)).Concat(cremations.Select(c => Month(c.CremationDate))).Concat(burials.Select(b => Month(b.BuriedOn)))
             .Distinct().Order(StringComparer.Ordinal).Select(m => Cell(m, (_, day) => Month(day) == m)).ToList();
