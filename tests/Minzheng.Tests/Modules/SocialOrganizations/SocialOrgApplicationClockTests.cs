@@ -119,6 +119,21 @@ public abstract class SocialOrgApplicationClockTests<TApp>(TApp app) : IClassFix
     }
 
     [Fact]
+    public async Task ACorrectionNotice_LaterThanFiveWorkingDaysAfterReceipt_IsRefused_TheApplicationCountsAsAccepted()
+    {
+        using var client = await app.ClientAsAsync("socialorg");
+        var late = await ReceiveAsync(client, "2025-11-03"); // a Monday: the fifth working day after it is Monday 10 November
+        var refused = await (await StepAsync(client, late, "request-correction", "2025-11-11", items: ["章程"])).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("2025-11-10前", refused.GetProperty("detail").GetString());
+        var untouched = await DetailAsync(client, late);
+        Assert.Equal("received", untouched.GetProperty("application").GetProperty("status").GetString()); // nothing written
+        Assert.Equal(HttpStatusCode.NoContent, (await StepAsync(client, late, "accept", "2025-11-11")).StatusCode);
+
+        var inTime = await ReceiveAsync(client, "2025-11-03");
+        Assert.Equal(HttpStatusCode.NoContent, (await StepAsync(client, inTime, "request-correction", "2025-11-10", items: ["章程"])).StatusCode);
+    }
+
+    [Fact]
     public async Task BadCorrections_Are422Or400_AndWriteNothing()
     {
         using var client = await app.ClientAsAsync("socialorg");

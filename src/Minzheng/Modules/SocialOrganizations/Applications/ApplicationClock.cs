@@ -13,6 +13,9 @@ namespace Minzheng.Modules.SocialOrganizations.Applications;
 /// </summary>
 internal static class ApplicationClock
 {
+    /// <summary>行政许可法 art. 32(4): 补正 is notified within five days of receipt (working days: art. 82 counts such periods in working days).</summary>
+    public const int CorrectionNoticeWorkingDays = 5;
+
     /// <summary>
     /// The once-only rules, answered (422) before the state is looked at, so a second 补正 or 延期 is told why rather than
     /// that the state is wrong. Only for a caller who may take the step: anyone else hears the procedure's role refusal.
@@ -78,6 +81,14 @@ internal static class ApplicationClock
                 if (items.Count == 0)
                 {
                     return OrgResult<int>.Refused(Outcome.Rejected, "补正告知须逐项列明需要补正的全部材料（items），至少一项");
+                }
+
+                // Art. 32(4): the notice is due within five (working) days of receipt; one not given by then means the
+                // application counts as accepted from the day of receipt, so a later notice is refused.
+                if (a.AcceptedOn is null && calendar.AddWorkingDays(a.ReceivedOn, CorrectionNoticeWorkingDays) is var last && day > last)
+                {
+                    return OrgResult<int>.Refused(Outcome.Rejected,
+                        $"补正应在收件后五个工作日内（{last:yyyy-MM-dd}前）一次性告知；逾期未告知的，自收到申请材料之日起即为受理（行政许可法第三十二条），请直接受理后审查");
                 }
 
                 a.CorrectionRequestedOn = day;
