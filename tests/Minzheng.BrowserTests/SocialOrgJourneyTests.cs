@@ -26,7 +26,7 @@ public sealed class SocialOrgJourneyTests(BrowserApp app)
     {
         var page = await app.SignedInPageAsync("socialorg");
         Assert.Equal(1, await page.Locator("a.dropdown-item[href='/Organizations/Receive']").CountAsync());
-        var year = ChinaToday.Year - 2;
+        var year = ChinaToday.Year - 3; // the demo county has opened the two years after it
         var name = $"共青城市旅程测试{Random.Shared.Next(100_000, 999_999)}协会";
         var code = Code();
         var wrong = code[..17] + (code[17] == '0' ? '1' : '0');
@@ -132,6 +132,10 @@ public sealed class SocialOrgJourneyTests(BrowserApp app)
         Assert.Equal("1", await page.GetByTestId("count-rectifying").InnerTextAsync());
         await Shots.SaveAsync(page, "socialorg-inspections");
 
+        // Opened late, the year gives a month to report: its results cannot be published before that deadline.
+        await page.GetByRole(AriaRole.Button, new() { Name = "公告年检结果" }).ClickAsync();
+        Assert.Contains("截止后或全部报送后才能公告", await page.GetByTestId("inspection-errors").InnerTextAsync());
+
         await page.GotoAsync("/Organizations?Name=" + Uri.EscapeDataString(name));
         Assert.Contains(code, await page.GetByTestId("organizations").InnerTextAsync());
         await Shots.SaveAsync(page, "socialorg-list");
@@ -148,5 +152,13 @@ public sealed class SocialOrgJourneyTests(BrowserApp app)
         Assert.Contains($"{year}年度：限期整改", found);
         Assert.DoesNotContain(code, found);
         await Shots.SaveAsync(citizen, "socialorg-public-lookup");
+
+        // The notice the demo county published for the year after: final results only, linked from the look-up page.
+        await citizen.GetByRole(AriaRole.Link, new() { Name = "社会组织年检结果公告" }).ClickAsync();
+        Assert.Contains($"关于{year + 1}年度社会组织年检结果的公告", await citizen.GetByTestId("results-title").InnerTextAsync());
+        var notice = await citizen.GetByTestId("results-list").InnerTextAsync();
+        Assert.Contains("未参加年检", notice);
+        Assert.DoesNotContain("限期整改", notice);
+        await Shots.SaveAsync(citizen, "socialorg-inspection-results");
     }
 }

@@ -21,6 +21,8 @@ public static class SocialOrganizationData
         public DbSet<OrganizationPenalty> SocialOrganizationPenalties => db.Set<OrganizationPenalty>();
         public DbSet<OrganizationListing> SocialOrganizationListings => db.Set<OrganizationListing>();
         public DbSet<OrganizationCheck> SocialOrganizationChecks => db.Set<OrganizationCheck>();
+        public DbSet<SpotCheckDraw> SpotCheckDraws => db.Set<SpotCheckDraw>();
+        public DbSet<SpotCheckPick> SpotCheckPicks => db.Set<SpotCheckPick>();
         public DbSet<RegistrationApplication> RegistrationApplications => db.Set<RegistrationApplication>();
         public DbSet<RevocationCase> RevocationCases => db.Set<RevocationCase>();
     }

@@ -39,6 +39,7 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
             new("登记申请", "/Organizations/Applications", [Roles.SocialOrgRegistrar]),
             new("年检", "/Organizations/Inspections", [Roles.SocialOrgRegistrar]),
             new("撤销登记案件", "/Organizations/Revocations", [Roles.SocialOrgRegistrar]),
+            new("双随机抽查", "/Organizations/SpotChecks", [Roles.SocialOrgRegistrar]),
             new("异常名录与失信名单", "/Organizations/Listings", [Roles.SocialOrgRegistrar]),
             new("社会组织统计", "/Organizations/Statistics", [Roles.SocialOrgRegistrar, Roles.Leader]),
         ]),
@@ -60,6 +61,7 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
         services.AddScoped<DecouplingWork>();
         services.AddScoped<OrganizationOversight>();
         services.AddScoped<OrganizationChecks>();
+        services.AddScoped<SpotCheckDraws>();
         services.AddScoped<OversightQueries>();
         services.AddScoped<PublicOrganizationLookup>();
         PublicLookupEndpoints.AddRateLimit(services);

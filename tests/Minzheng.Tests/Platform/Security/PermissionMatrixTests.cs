@@ -240,6 +240,8 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", "/api/v1/social-organizations/decoupling/progress?asOf=bad", null, ["socialorg", "leader"]),
             ("POST", $"/api/v1/social-organizations/{Guid.Empty}/complaints", "{}", ["socialorg"]),
             ("POST", $"/api/v1/social-organizations/{Guid.Empty}/checks", "{}", ["socialorg"]),
+            ("POST", "/api/v1/social-organizations/spot-checks", "{}", ["socialorg"]),
+            ("GET", $"/api/v1/social-organizations/spot-checks/{Guid.Empty}", null, ["socialorg"]),
             ("POST", $"/api/v1/social-organizations/{Guid.Empty}/checks/{Guid.Empty}/rectification", "{}", ["socialorg"]),
             ("POST", $"/api/v1/social-organizations/{Guid.Empty}/complaints/{Guid.Empty}/handling", "{}", ["socialorg"]),
             ("POST", $"/api/v1/social-organizations/{Guid.Empty}/penalties", "{}", ["socialorg"]),
@@ -395,6 +397,8 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("county", "/Organizations/Lookup", true)]
     [InlineData("village", "/Organizations/InspectionResults", true)]
     [InlineData("socialorg", "/Organizations/Listings", true)]
+    [InlineData("socialorg", "/Organizations/SpotChecks", true)]
+    [InlineData("leader", "/Organizations/SpotChecks", false)]
     [InlineData("leader", "/Organizations/Listings", false)]
     [InlineData("socialorg", "/Organizations/Revocations", true)]
     [InlineData("leader", "/Organizations/Revocations", false)]

@@ -13,6 +13,7 @@ public static class OversightEndpoints
     public static RouteGroupBuilder MapOversight(this RouteGroupBuilder group)
     {
         var staff = group.MapGroup("").RequireAuthorization(SocialOrganizationsModule.Register);
+        staff.MapSpotChecks();
         staff.MapGet("/listings", Current).WithName("SocialOrganizations_CurrentListings")
             .WithSummary("现列入活动异常名录或严重违法失信名单的组织（list=abnormal|dishonest，不填为两者）");
         staff.MapPost("/{id:guid}/complaints", async (Guid id, ComplaintRequest request, OrganizationOversight o, CancellationToken ct) =>
