@@ -77,7 +77,9 @@ public abstract class SocialOrgInspectionPublicationTests<TApp>(TApp app) : ICla
         Assert.Equal("2014-07-01", published.GetProperty("authority").GetProperty("publishedOn").GetString());
         var results = published.GetProperty("results").EnumerateArray().ToList();
         Assert.All(results, r => Assert.Equal(["name", "creditCode", "type", "result"], r.EnumerateObject().Select(p => p.Name).ToArray()));
-        var ours = results.Where(r => r.GetProperty("name").GetString()!.EndsWith("年检公告协会", StringComparison.Ordinal))
+        // The class's other test may have registered an organisation due this year too: only this test's five are compared.
+        string[] names = [a.Name, b.Name, c.Name, d.Name, absent.Name];
+        var ours = results.Where(r => names.Contains(r.GetProperty("name").GetString()))
             .ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("result").GetString());
         Assert.Equal(new Dictionary<string, string?> { [a.Name] = "合格", [b.Name] = "基本合格", [d.Name] = "不合格", [absent.Name] = "未参加年检" }, ours);
         Assert.DoesNotContain("王建华", published.GetRawText()); // the legal representative is on the look-up, not on the notice
@@ -101,7 +103,7 @@ public abstract class SocialOrgInspectionPublicationTests<TApp>(TApp app) : ICla
         await web.LoginAsync("socialorg", Minzheng.Platform.Demo.DemoSeeder.Password);
         using var staff = await app.ClientAsAsync("socialorg");
         var org = await RegisterAsync(staff);
-        Assert.Equal(HttpStatusCode.Created, (await staff.PostAsJsonAsync("/api/v1/social-organizations/inspections", new { year = 2012, openedOn = "2013-01-10" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await staff.PostAsJsonAsync("/api/v1/social-organizations/inspections", new { year = 2012, openedOn = "2013-01-10", reportBy = "2013-05-31" }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/v1/social-organizations/inspections/2012/entries/{org.Id}/report",
             new { submittedOn = "2013-03-15", income = 1m, expenditure = 1m, netAssets = 1m, staff = 1, activities = "无" }, Ct)).StatusCode);
 
