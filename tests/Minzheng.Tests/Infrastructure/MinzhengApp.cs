@@ -105,9 +105,13 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
             await template.InitializeAsync();
             _ = template.Services; // starting the host migrates and seeds (Hosting:InitializeBeforeListening)
             await template.DisposeAsync();
+            await template.SettleTemplateAsync();
             return template.DatabaseLocation;
         });
     }
+
+    /// <summary>Readies a seeded template, its host stopped, for fixtures copying it at the same time.</summary>
+    protected virtual Task SettleTemplateAsync() => Task.CompletedTask;
 
     private static bool ConfiguredByPropertiesOnly(Type type)
     {
@@ -242,14 +246,27 @@ public class SqliteApp : MinzhengApp
         ConnectionString = $"Data Source={_file};Pooling=False";
         if (await SeededTemplateAsync() is { } template)
         {
-            // SQLite's online backup copies a consistent snapshot, write-ahead log included. A plain file copy did not:
-            // work the template's host left running past its stop (a late checkpoint) could tear the copied pages.
+            // SQLite's online backup copies a consistent snapshot. A plain file copy did not: work the template's host
+            // left running past its stop (a late checkpoint) could tear the copied pages.
             await using var source = new SqliteConnection($"Data Source={template};Mode=ReadOnly;Pooling=False");
             await using var copy = new SqliteConnection(ConnectionString);
             await source.OpenAsync();
             await copy.OpenAsync();
             source.BackupDatabase(copy);
         }
+    }
+
+    /// <summary>
+    /// Folds the write-ahead log into the file and leaves WAL mode (each copy's host turns it on again). Fixtures that
+    /// opened a WAL template at the same moment raced to recover its log: all but one failed with "database is locked".
+    /// </summary>
+    protected override async Task SettleTemplateAsync()
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = DELETE;";
+        await command.ExecuteNonQueryAsync();
     }
 
     public override async ValueTask DisposeAsync()

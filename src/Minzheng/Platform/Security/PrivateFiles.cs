@@ -44,34 +44,58 @@ public static class PrivateFiles
 
     /// <summary>
     /// Creates a secret file: owner-only from the start (never readable in between), written whole under a temporary
-    /// name and then moved into place, so a second instance starting at the same moment reads either nothing or all of
-    /// it. False when another process created the file first: read that one.
+    /// name and then renamed into place, so an instance reading it sees nothing or all of it. False when another process
+    /// created the file first: read that one. Creators take turns under an exclusive lock on a sibling file:
+    /// <c>File.Move(…, overwrite: false)</c> checks for the target and then renames, so two instances starting at once
+    /// could both "create" the file, and one would keep keys that were no longer on disk.
     /// </summary>
     public static bool TryCreate(string file, string contents)
     {
         EnsureFolder(Path.GetDirectoryName(file)!);
+        using var turn = ExclusiveLock(file + ".lock");
+        if (File.Exists(file))
+        {
+            return false;
+        }
+
         var temporary = $"{file}.{Guid.NewGuid():N}.tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        using (var writer = new StreamWriter(temporary, System.Text.Encoding.UTF8, OwnerOnlyNew(FileAccess.Write)))
+        {
+            writer.Write(contents);
+        }
+
+        File.Move(temporary, file, overwrite: true); // an atomic rename; no other creator runs while we hold the lock
+        return true;
+    }
+
+    /// <summary>An open lock file no other process or thread can open until it is disposed (flock on Unix, share mode on Windows).</summary>
+    private static FileStream ExclusiveLock(string path)
+    {
+        var options = OwnerOnlyNew(FileAccess.ReadWrite);
+        options.Mode = FileMode.OpenOrCreate;
+        options.Share = FileShare.None;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, options);
+            }
+            catch (IOException) when (attempt < 1000)
+            {
+                Thread.Sleep(10); // creating a key file takes milliseconds; ten seconds of waiting means something is stuck
+            }
+        }
+    }
+
+    private static FileStreamOptions OwnerOnlyNew(FileAccess access)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = access };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = OwnerOnlyFile;
         }
 
-        using (var writer = new StreamWriter(temporary, System.Text.Encoding.UTF8, options))
-        {
-            writer.Write(contents);
-        }
-
-        try
-        {
-            File.Move(temporary, file, overwrite: false);
-            return true;
-        }
-        catch (IOException) when (File.Exists(file))
-        {
-            File.Delete(temporary);
-            return false;
-        }
+        return options;
     }
 
     private static bool IsSystemFolder(string path)

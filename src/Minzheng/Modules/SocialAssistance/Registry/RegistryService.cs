@@ -261,7 +261,6 @@ public sealed class RegistryService(MinzhengDbContext db, PersonalDataProtector 
         return (to.Id, errors);
     }
 
-    /// <summary>Search by name (contains), full ID number (exact, through the blind index) and region subtree.</summary>
     /// <summary>The full ID number of a person in scope, with the reason recorded in the audit log; null when not found.</summary>
     public async Task<RevealedIdNumber?> RevealIdNumberAsync(Guid personId, string reason, CancellationToken ct)
     {
