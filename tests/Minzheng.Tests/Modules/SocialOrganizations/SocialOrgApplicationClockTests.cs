@@ -119,7 +119,7 @@ public abstract class SocialOrgApplicationClockTests<TApp>(TApp app) : IClassFix
     }
 
     [Fact]
-    public async Task ACorrectionNotice_LaterThanFiveWorkingDaysAfterReceipt_IsRefused_TheApplicationCountsAsAccepted()
+    public async Task ACorrectionNotice_LaterThanFiveWorkingDaysAfterReceipt_IsRefused_TheApplicationCountsAsAcceptedOnReceipt()
     {
         using var client = await app.ClientAsAsync("socialorg");
         var late = await ReceiveAsync(client, "2025-11-03"); // a Monday: the fifth working day after it is Monday 10 November
@@ -128,9 +128,19 @@ public abstract class SocialOrgApplicationClockTests<TApp>(TApp app) : IClassFix
         var untouched = await DetailAsync(client, late);
         Assert.Equal("received", untouched.GetProperty("application").GetProperty("status").GetString()); // nothing written
         Assert.Equal(HttpStatusCode.NoContent, (await StepAsync(client, late, "accept", "2025-11-11")).StatusCode);
+        var accepted = (await DetailAsync(client, late)).GetProperty("application");
+        Assert.Equal("2025-11-03", accepted.GetProperty("acceptedOn").GetString()); // accepted by law on receipt: the period runs from then
+
+        var onReceipt = await ReceiveAsync(client, "2025-11-03");
+        Assert.Equal(HttpStatusCode.NoContent, (await StepAsync(client, onReceipt, "accept", "2025-11-03")).StatusCode);
+        Assert.Equal(Due(await DetailAsync(client, onReceipt)), accepted.GetProperty("dueOn").GetString());
 
         var inTime = await ReceiveAsync(client, "2025-11-03");
-        Assert.Equal(HttpStatusCode.NoContent, (await StepAsync(client, inTime, "request-correction", "2025-11-10", items: ["章程"])).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await StepAsync(client, inTime, "accept", "2025-11-10")).StatusCode); // within the five days: its own day
+        Assert.Equal("2025-11-10", (await DetailAsync(client, inTime)).GetProperty("application").GetProperty("acceptedOn").GetString());
+
+        var corrected = await ReceiveAsync(client, "2025-11-03");
+        Assert.Equal(HttpStatusCode.NoContent, (await StepAsync(client, corrected, "request-correction", "2025-11-10", items: ["章程"])).StatusCode);
     }
 
     [Fact]

@@ -39,6 +39,14 @@ internal static class ApplicationClock
         };
     }
 
+    /// <summary>
+    /// The day an application counts as accepted when 受理 is recorded on <paramref name="day"/>: that day, or the day of
+    /// receipt when no 补正 was notified within five working days of it (art. 32(4): 逾期不告知的，自收到申请材料之日起即为受理)
+    /// — the decision period then runs from receipt, and a late acceptance cannot lengthen it.
+    /// </summary>
+    public static DateOnly AcceptedOn(RegistrationApplication a, DateOnly day, WorkingCalendar calendar) =>
+        a.CorrectionRequestedOn is null && day > calendar.AddWorkingDays(a.ReceivedOn, CorrectionNoticeWorkingDays) ? a.ReceivedOn : day;
+
     /// <summary>The latest step's day and its name: no step may be dated before it.</summary>
     public static (DateOnly Day, string Label) LastStep(RegistrationApplication a)
     {

@@ -58,8 +58,9 @@ public sealed class ApplicationDecisions(MinzhengDbContext db, OrganizationRegis
         switch (action)
         {
             case ApplicationProcedure.Accept:
-                application.AcceptedOn = day;
-                application.DueOn = (await calendars.GetAsync(ct)).AddWorkingDays(day, ApplicationProcedure.DecisionWorkingDays(configuration, application.Kind));
+                var calendar = await calendars.GetAsync(ct);
+                application.AcceptedOn = ApplicationClock.AcceptedOn(application, day, calendar);
+                application.DueOn = calendar.AddWorkingDays(application.AcceptedOn.Value, ApplicationProcedure.DecisionWorkingDays(configuration, application.Kind));
                 break;
             case ApplicationProcedure.RequestCorrection or ApplicationProcedure.ReceiveCorrection or ApplicationProcedure.Extend:
                 if (ApplicationClock.Apply(application, action, day, reason, note, items, await calendars.GetAsync(ct),

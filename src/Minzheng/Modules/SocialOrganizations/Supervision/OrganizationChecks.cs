@@ -103,14 +103,7 @@ public sealed partial class OrganizationChecks(MinzhengDbContext db, TimeProvide
         }
 
         var errors = new FieldErrors();
-        var date = OrganizationInput.Date(request.Date, "date", "整改完成日期", clock.Today(), errors);
-        var note = TextRules.Field(request.Note, "note", "整改情况", TextRules.MultiLineMax, errors, required: true, multiLine: true);
-        if (date < check.CheckedOn)
-        {
-            errors.Add("date", $"整改完成日期不能早于检查日期 {check.CheckedOn:yyyy-MM-dd}");
-        }
-
-        if (errors.Any)
+        if (ClosingForm.Rectification.Read(request.Date, request.Note, check.CheckedOn, clock.Today(), errors) is not (var date, var note))
         {
             return OrgResult<CreatedRecord>.Invalid(errors);
         }

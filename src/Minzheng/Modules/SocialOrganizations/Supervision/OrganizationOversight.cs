@@ -50,14 +50,7 @@ public sealed class OrganizationOversight(MinzhengDbContext db, TimeProvider clo
         }
 
         var errors = new FieldErrors();
-        var handled = OrganizationInput.Date(request.HandledOn, "handledOn", "办结日期", clock.Today(), errors);
-        var result = TextRules.Field(request.Result, "result", "处理结果", TextRules.MultiLineMax, errors, required: true, multiLine: true);
-        if (handled < complaint.ReceivedOn)
-        {
-            errors.Add("handledOn", $"办结日期不能早于收到投诉日期 {complaint.ReceivedOn:yyyy-MM-dd}");
-        }
-
-        if (errors.Any)
+        if (ClosingForm.ComplaintHandling.Read(request.HandledOn, request.Result, complaint.ReceivedOn, clock.Today(), errors) is not (var handled, var result))
         {
             return OrgResult<CreatedRecord>.Invalid(errors);
         }
@@ -188,14 +181,7 @@ public sealed class OrganizationOversight(MinzhengDbContext db, TimeProvider clo
         }
 
         var errors = new FieldErrors();
-        var date = OrganizationInput.Date(request.Date, "date", "移出日期", clock.Today(), errors);
-        var reason = TextRules.Field(request.Reason, "reason", "移出事由", TextRules.MultiLineMax, errors, required: true, multiLine: true);
-        if (date < listing.ListedOn)
-        {
-            errors.Add("date", $"移出日期不能早于列入日期 {listing.ListedOn:yyyy-MM-dd}");
-        }
-
-        if (errors.Any)
+        if (ClosingForm.Removal.Read(request.Date, request.Reason, listing.ListedOn, clock.Today(), errors) is not (var date, var reason))
         {
             return OrgResult<CreatedRecord>.Invalid(errors);
         }

@@ -53,10 +53,10 @@ public sealed class OversightQueries(MinzhengDbContext db, OrganizationChecks ch
         var open = await db.SocialOrganizationListings.AsNoTracking()
             .Where(l => l.RegionCode.StartsWith(prefix) && l.ListedOn <= to && (l.RemovedOn == null || l.RemovedOn > to))
             .GroupBy(l => l.List).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var checks_ = await db.SocialOrganizationChecks.AsNoTracking().Where(c => c.RegionCode.StartsWith(prefix) && c.CheckedOn >= from && c.CheckedOn <= to)
+        var checksByRectification = await db.SocialOrganizationChecks.AsNoTracking().Where(c => c.RegionCode.StartsWith(prefix) && c.CheckedOn >= from && c.CheckedOn <= to)
             .GroupBy(c => c.RectifyBy != null).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var fines = penalties.Where(p => p.Kind == PenaltyKind.Fine).ToList();
         return new OversightCounts(penalties.Count, fines.Count, fines.Sum(p => p.FineAmount ?? 0m), open.GetValueOrDefault(SupervisionList.Abnormal),
-            open.GetValueOrDefault(SupervisionList.Dishonest), checks_.Values.Sum(), checks_.GetValueOrDefault(true));
+            open.GetValueOrDefault(SupervisionList.Dishonest), checksByRectification.Values.Sum(), checksByRectification.GetValueOrDefault(true));
     }
 }
