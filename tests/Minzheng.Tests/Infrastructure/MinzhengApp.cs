@@ -168,8 +168,9 @@ public abstract class MinzhengApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Audit:CheckpointFile", CheckpointFile);
         // Every test signs in from the same address; the per-address failed-login limit has tests of its own.
         builder.UseSetting("Security:FailedLoginsPerMinutePerIp", "100000");
-        // Likewise the anonymous booking submissions (the limit has its own test).
+        // Likewise the anonymous booking submissions and the public look-ups (each limit has its own test).
         builder.UseSetting("Marriage:Appointments:PublicSubmissionsPerMinute", "100000");
+        builder.UseSetting("SocialOrganizations:PublicLookupsPerMinute", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -122,6 +122,7 @@ public sealed class SocialOrganizationDemo(MinzhengDbContext db, PersonalDataPro
         await new InspectionPublication(db, scope, clock).PublishAsync(today.Year - 2, new PublishInspectionRequest(Text(new DateOnly(today.Year - 1, 7, 1))), ct);
         await SeedInspectionAsync(inspections, today.Year - 1, today.AddDays(-60), today, complete: false, ct);
         await SocialOrganizationOversightDemo.SeedAsync(new OrganizationOversight(db, clock), new OrganizationChecks(db, clock), registered, [3, 9, 20], roles, today, ct);
+        await SocialOrganizationOversightDemo.SeedSpotCheckAsync(new SpotCheckDraws(db, scope, clock), new OrganizationChecks(db, clock), today, ct);
         log.LogInformation("Demo social organisations seeded ({Count})", registered.Count);
         await Applications.ApplicationDemo.SeedAsync(db, new Applications.ApplicationIntake(db, scope, registry, protector, clock),
             new Applications.ApplicationDecisions(db, registry, changes, documents, calendars, protector, configuration, clock), today, log, ct);

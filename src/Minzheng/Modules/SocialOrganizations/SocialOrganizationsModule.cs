@@ -58,6 +58,7 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
         services.AddScoped<InspectionQueries>();
         services.AddScoped<InspectionPublication>();
         services.AddScoped<PublishedInspections>();
+        services.AddScoped<PublishedSpotChecks>();
         services.AddScoped<DecouplingWork>();
         services.AddScoped<OrganizationOversight>();
         services.AddScoped<OrganizationChecks>();
@@ -102,6 +103,7 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
     {
         pages.AllowAnonymousToPage("/Modules/SocialOrganizations/Organizations/Lookup");
         pages.AllowAnonymousToPage("/Modules/SocialOrganizations/Organizations/InspectionResults");
+        pages.AllowAnonymousToPage("/Modules/SocialOrganizations/Organizations/SpotCheckResults");
     }
 
     // The demo register can be left out to start faster (Demo:SocialOrganizations=false), as the tests do unless they ask for it.

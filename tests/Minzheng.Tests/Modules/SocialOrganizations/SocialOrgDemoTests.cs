@@ -46,6 +46,18 @@ public sealed class SocialOrgDemoTests(SocialOrgDemoApp app) : IClassFixture<Soc
     }
 
     [Fact]
+    public async Task DemoSpotCheckResults_ArePublic_WithEveryConclusion_AndThePendingPicksCountedOnly()
+    {
+        using var citizen = app.CreateClient();
+        var draw = (await (await citizen.GetAsync("/api/v1/public/social-organizations/spot-check-results", Ct)).JsonAsync()).GetProperty("draws").EnumerateArray().Single();
+        var results = draw.GetProperty("checked").EnumerateArray().Select(c => c.GetProperty("result").GetString()!).ToList();
+        Assert.Equal((8, 6), (draw.GetProperty("picked").GetInt32(), results.Count));
+        Assert.Contains("未发现问题", results);
+        Assert.Contains(results, r => r.StartsWith("发现问题，责令限期整改", StringComparison.Ordinal));
+        Assert.Contains(results, r => r.EndsWith("整改完毕", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task DemoRevocations_AreInEveryState_OneRunningAndOneLapsedOnTheBoard_AndOnlyTheRevokedOneEndedItsOrganization()
     {
         var cases = await app.WithScopeAsync(async sp =>

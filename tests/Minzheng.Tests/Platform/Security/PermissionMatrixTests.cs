@@ -229,6 +229,7 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", $"/api/v1/social-organizations/inspections/1999/entries/{Guid.Empty}/review", "{}", ["socialorg"]),
             ("POST", "/api/v1/social-organizations/inspections/1999/publication", "{\"publishedOn\":\"bad\"}", ["socialorg"]),
             ("GET", "/api/v1/public/social-organizations/inspection-results?authority=bad", null, AllRoles),
+            ("GET", "/api/v1/public/social-organizations/spot-check-results?authority=bad", null, AllRoles),
             ("GET", "/api/v1/social-organizations/statistics?region=bad", null, ["socialorg", "leader"]),
             ("GET", "/api/v1/social-organizations/decoupling", null, ["socialorg", "leader"]),
             ("PUT", $"/api/v1/social-organizations/{Guid.Empty}/decoupling", "{}", ["socialorg"]),
@@ -396,6 +397,7 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("leader", "/Organizations/Statistics", true)]
     [InlineData("county", "/Organizations/Lookup", true)]
     [InlineData("village", "/Organizations/InspectionResults", true)]
+    [InlineData("marriage", "/Organizations/SpotCheckResults", true)]
     [InlineData("socialorg", "/Organizations/Listings", true)]
     [InlineData("socialorg", "/Organizations/SpotChecks", true)]
     [InlineData("leader", "/Organizations/SpotChecks", false)]

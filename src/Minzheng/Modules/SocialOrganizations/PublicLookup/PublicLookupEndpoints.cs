@@ -30,6 +30,16 @@ public static class PublicLookupEndpoints
             .WithSummary("公众查询（无需登录）：按名称（至少2个字）或统一社会信用代码查询，只返回名称、类型、法定代表人姓名、成立登记日期、登记状态和最近一次年检结论，最多20条");
         group.MapGet("/inspection-results", InspectionResults).WithName("SocialOrganizations_PublicInspectionResults")
             .WithSummary("年检结果公告（无需登录）：已公告年度的结果名单（合格、基本合格、不合格、未参加年检），一次一个登记管理机关；year 缺省为最近公告的年度，authority 为6位县级区划代码");
+        group.MapGet("/spot-check-results", SpotCheckResults).WithName("SocialOrganizations_PublicSpotCheckResults")
+            .WithSummary("双随机抽查结果公示（无需登录）：一个登记管理机关某年度的各次抽取（可抽总数、抽取家数）和已检查组织的检查日期与结论（未发现问题、责令限期整改、已整改），不含检查发现的具体问题和执法人员；year 缺省为最近有抽取的年度");
+    }
+
+    public static async Task<Results<Ok<PublicSpotCheckResults>, ValidationProblem>> SpotCheckResults(int? year, string? authority, PublishedSpotChecks published,
+        CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var result = await published.ReadAsync(year, authority?.Trim(), errors, ct);
+        return result is null ? errors.ToProblem() : TypedResults.Ok(result);
     }
 
     public static async Task<Results<Ok<PublicInspectionResults>, ValidationProblem>> InspectionResults(int? year, string? authority, PublishedInspections published,

@@ -38,9 +38,8 @@ public sealed class PublishedInspections(MinzhengDbContext db, RegionService reg
     /// </summary>
     public async Task<PublicInspectionResults?> ReadAsync(int? year, string? authority, FieldErrors errors, CancellationToken ct)
     {
-        if (authority is { Length: > 0 } && (authority.Length != 6 || !authority.All(char.IsAsciiDigit)))
+        if (!PublicAuthority.IsWellFormed(authority, errors))
         {
-            errors.Add("authority", "authority 应为登记管理机关所在县（市、区）的6位区划代码");
             return null;
         }
 
@@ -49,9 +48,8 @@ public sealed class PublishedInspections(MinzhengDbContext db, RegionService reg
         var shown = year ?? (years.Count > 0 ? years[0] : null);
         var published = await campaigns.Where(c => c.Year == shown).OrderBy(c => c.AuthorityCode)
             .Select(c => new { c.Id, c.AuthorityCode, PublishedOn = c.PublishedOn!.Value }).ToListAsync(ct);
-        var names = await regions.NamesOfAsync(published.Select(c => c.AuthorityCode + "000000"), ct);
-        var authorities = published.Select(c => new PublishingAuthority(c.AuthorityCode, names.GetValueOrDefault(c.AuthorityCode + "000000", c.AuthorityCode), c.PublishedOn))
-            .ToList();
+        var names = await PublicAuthority.NamesAsync(regions, published.Select(c => c.AuthorityCode).ToList(), ct);
+        var authorities = published.Select(c => new PublishingAuthority(c.AuthorityCode, names[c.AuthorityCode], c.PublishedOn)).ToList();
         var chosen = published.FirstOrDefault(c => authority is not { Length: > 0 } || c.AuthorityCode == authority);
         if (chosen is null)
         {

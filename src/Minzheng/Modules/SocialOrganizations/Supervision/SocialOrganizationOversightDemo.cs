@@ -106,6 +106,37 @@ internal static class SocialOrganizationOversightDemo
         await ListAsync(23, "dishonest", "受到限期停止活动行政处罚");
     }
 
+    /// <summary>
+    /// A 双随机 draw of this year's first round (75 days ago, eight organisations): six picks checked with each kind of
+    /// conclusion — the public results page shows them — and two still to be checked.
+    /// </summary>
+    public static async Task SeedSpotCheckAsync(SpotCheckDraws draws, OrganizationChecks checks, DateOnly today, CancellationToken ct)
+    {
+        var drawnOn = today.AddDays(-75);
+        var drawn = await draws.DrawAsync(new SpotCheckDrawRequest($"{drawnOn.Year}年度社会组织双随机抽查（第一批）", Text(drawnOn), 8, ["李明", "王芳", "赵强", "刘洋", "陈静"]), ct);
+        if (drawn.Value is not { } draw || await draws.DetailAsync(draw.Id, ct) is not { } detail)
+        {
+            return;
+        }
+
+        (string Findings, int? RectifyDays, bool Rectified)[] results =
+        [
+            ("未发现问题", null, false), ("财务管理制度不健全，部分支出无审批手续", 30, true), ("未发现问题", null, false),
+            ("未按规定公开年度工作报告", 20, false), ("未发现问题", null, false), ("会员大会未按章程按期召开", 45, true),
+        ];
+        foreach (var (pick, i) in detail.Picks.Take(results.Length).Select((p, i) => (p, i)))
+        {
+            var (findings, days, rectified) = results[i];
+            var checkedOn = Min(drawnOn.AddDays(10 + (i * 6)), today);
+            var created = await checks.RecordAsync(pick.OrganizationId, new CheckRequest(Text(checkedOn), "random-spot-check", pick.Inspectors, findings,
+                days is { } d ? Text(checkedOn.AddDays(d)) : null), ct);
+            if (rectified && created.Value is { } c)
+            {
+                await checks.RectifiedAsync(pick.OrganizationId, c.Id, new RectificationRequest(Text(Min(checkedOn.AddDays(days!.Value - 5), today)), "已按要求整改"), ct);
+            }
+        }
+    }
+
     /// <summary>A day between the registration and today, <paramref name="daysBack"/> days before today when the registration allows.</summary>
     private static DateOnly Between(DateOnly on, DateOnly today, int daysBack) => today.AddDays(-daysBack) > on ? today.AddDays(-daysBack) : Min(on.AddDays(1), today);
 

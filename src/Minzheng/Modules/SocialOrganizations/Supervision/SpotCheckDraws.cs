@@ -86,13 +86,17 @@ public sealed class SpotCheckDraws(MinzhengDbContext db, IRegionScope scope, Tim
     public async Task<IReadOnlyList<SpotCheckDrawRow>> ListAsync(CancellationToken ct)
     {
         // The sets are extension properties, which an expression tree cannot call: they are taken out first.
+        // A pick counts as checked by the rule of SpotCheckAnswers: a spot check on or after its draw, before a later draw picked it again.
         var picks = db.SpotCheckPicks;
         var checks = db.SocialOrganizationChecks;
-        return await db.SpotCheckDraws.AsNoTracking().OrderByDescending(d => d.DrawnOn).ThenByDescending(d => d.Id).Take(200)
+        var draws = db.SpotCheckDraws;
+        return await draws.AsNoTracking().OrderByDescending(d => d.DrawnOn).ThenByDescending(d => d.Id).Take(200)
             .Select(d => new SpotCheckDrawRow(d.Id, d.Title, d.DrawnOn, d.Eligible,
                 picks.Count(p => p.DrawId == d.Id),
                 picks.Count(p => p.DrawId == d.Id && checks.Any(c =>
-                    c.OrganizationId == p.OrganizationId && c.Method == CheckMethod.RandomSpotCheck && c.CheckedOn >= d.DrawnOn)),
+                    c.OrganizationId == p.OrganizationId && c.Method == CheckMethod.RandomSpotCheck && c.CheckedOn >= d.DrawnOn
+                    && !picks.Any(later => later.OrganizationId == p.OrganizationId
+                        && draws.Any(l => l.Id == later.DrawId && l.AuthorityCode == d.AuthorityCode && l.DrawnOn > d.DrawnOn && l.DrawnOn <= c.CheckedOn)))),
                 d.InspectorPool))
             .ToListAsync(ct);
     }
@@ -107,11 +111,9 @@ public sealed class SpotCheckDraws(MinzhengDbContext db, IRegionScope scope, Tim
                            where p.DrawId == draw.Id
                            orderby o.Name, p.Id
                            select new { p.OrganizationId, o.Name, o.CreditCode, p.Inspectors }).ToListAsync(ct);
-        var ids = picks.Select(p => p.OrganizationId).ToList();
-        var checkedIds = (await db.SocialOrganizationChecks.AsNoTracking()
-            .Where(c => ids.Contains(c.OrganizationId) && c.Method == CheckMethod.RandomSpotCheck && c.CheckedOn >= draw.DrawnOn)
-            .Select(c => c.OrganizationId).Distinct().ToListAsync(ct)).ToHashSet();
-        var rows = picks.Select(p => new SpotCheckPickRow(p.OrganizationId, p.Name, p.CreditCode, p.Inspectors, checkedIds.Contains(p.OrganizationId))).ToList();
+        var answers = await SpotCheckAnswers.ForDrawAsync(db.SocialOrganizationChecks.AsNoTracking(), db.SpotCheckPicks.AsNoTracking(), db.SpotCheckDraws.AsNoTracking(),
+            draw.AuthorityCode, draw.DrawnOn, picks.Select(p => p.OrganizationId).ToList(), ct);
+        var rows = picks.Select(p => new SpotCheckPickRow(p.OrganizationId, p.Name, p.CreditCode, p.Inspectors, answers.ContainsKey(p.OrganizationId))).ToList();
         return new SpotCheckDrawDetail(new SpotCheckDrawRow(draw.Id, draw.Title, draw.DrawnOn, draw.Eligible, rows.Count, rows.Count(r => r.Checked), draw.InspectorPool),
             rows);
     }
