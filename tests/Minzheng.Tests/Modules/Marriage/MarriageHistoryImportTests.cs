@@ -159,6 +159,48 @@ public abstract class MarriageHistoryImportTests<TApp>(TApp app) : IClassFixture
     }
 
     [Fact]
+    public async Task Import_WithTheOptionalColumns_TakesPassportsAndPermits_AndNamesEveryBadCell()
+    {
+        using var client = await app.ClientAsAsync("marriage");
+        const string Full = Header + ",一方证件类型,一方性别,一方出生日期,一方国籍,另一方证件类型,另一方性别,另一方出生日期,另一方国籍";
+        var (man, woman, passport) = (MarriageIds.Man(1980), MarriageIds.Woman(1982), "E" + Random.Shared.Next(10_000_000, 99_999_999));
+        var permit = "H" + Random.Shared.Next(10_000_000, 99_999_999);
+        var bad = await (await UploadAsync(client, $"""
+            {Full}
+            结婚,2010-01-01,A1,陈刚,{man},阮氏兰,{passport},,,,,,护照,女,1990-02-03,
+            结婚,2010-01-02,A2,陈刚,{man},阮氏兰,{passport},,,,,,驾驶证,女,1990-02-03,VNM
+            结婚,2010-01-03,A3,陈刚,{man},阮氏兰,{passport},,,,,,护照,,1990-02-03,VNM
+            结婚,2010-01-04,A4,陈刚,{man},阮氏兰,{passport},,,女,,,护照,女,1990-02-03,VNM
+            结婚,2010-01-05,A5,陈刚,{man},何美,X123,,,,,,港澳通行证,女,1991-01-01,
+            """)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var errors = bad.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())).ToList();
+        Assert.Equal([(2, "另一方国籍"), (3, "另一方证件类型"), (4, "另一方性别"), (5, "一方性别"), (6, "另一方身份证号")], errors.Order().ToList());
+
+        var result = await (await UploadAsync(client, $"""
+            {Full}
+            结婚,2010-01-01,共青城结字第10001号,陈刚,{man},阮氏兰,{passport.ToLowerInvariant()},,居民身份证,男,,,护照,女,1990-02-03,vnm
+            离婚,2015-06-01,共青城离字第15001号,陈刚,{man},阮氏兰,{passport},,,,,,护照,女,1990-02-03,VNM
+            结婚,2016-08-08,共青城结字第16001号,何美,{permit},周军,{MarriageIds.Man(1985)},,港澳居民来往内地通行证,女,1991-01-01,,,,,
+            结婚,2018-09-09,共青城结字第18001号,陈刚,{man},林静,{woman}
+            """)).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal((4, 1), (result.GetProperty("imported").GetInt32(), result.GetProperty("divorces").GetInt32()));
+        var byPassport = await (await client.PostAsJsonAsync("/api/v1/marriage/records/lookup", new { idType = "passport", idNumber = passport }, Ct)).JsonAsync();
+        Assert.Equal(2, byPassport.GetArrayLength()); // her marriage and its divorce, found by the passport as the registry records it
+        var byPermit = await (await client.PostAsJsonAsync("/api/v1/marriage/records/lookup", new { idType = "hkMacaoPermit", idNumber = permit }, Ct)).JsonAsync();
+        Assert.Equal(1, byPermit.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task TheTemplate_ImportsAsDownloaded_IncludingItsPassportExample()
+    {
+        using var client = await app.ClientAsAsync("marriage");
+        var template = await client.GetByteArrayAsync("/api/v1/marriage/historical-imports/template.xlsx", Ct);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(template), "file", "marriage-history.xlsx" } };
+        var result = await (await client.PostAsync("/api/v1/marriage/historical-imports", form, Ct)).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal((3, 2, 1), (result.GetProperty("imported").GetInt32(), result.GetProperty("marriages").GetInt32(), result.GetProperty("divorces").GetInt32()));
+    }
+
+    [Fact]
     public async Task Import_WrongHeader_Is400_TheTemplateDownloads_AndOtherRolesAreRefused()
     {
         using var client = await app.ClientAsAsync("marriage");

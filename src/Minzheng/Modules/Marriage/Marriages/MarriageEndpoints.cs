@@ -127,9 +127,11 @@ public static class MarriageEndpoints
 
     public static async Task<FileContentHttpResult> ImportTemplate(CancellationToken ct)
     {
-        var sheet = TemplateWorkbook.Sheet("婚姻登记档案", MarriageHistoryImport.Headers,
-            ["结婚", "1998-10-01", "共青城结字第98001号", "张伟", "360482197001010017", "李娜", "360482197203030024", ""],
-            ["离婚", "2005-06-18", "共青城离字第05012号", "张伟", "360482197001010017", "李娜", "360482197203030024", ""]);
+        // The optional columns follow: only a party with a passport or a 通行证 needs them (the third example).
+        var sheet = TemplateWorkbook.Sheet("婚姻登记档案", [.. MarriageHistoryImport.Headers, .. HistoricalPartyCells.OptionalHeaders],
+            ["结婚", "1998-10-01", "共青城结字第98001号", "张伟", "360482197001010017", "李娜", "360482197203030024", "", "", "", "", "", "", "", "", ""],
+            ["离婚", "2005-06-18", "共青城离字第05012号", "张伟", "360482197001010017", "李娜", "360482197203030024", "", "", "", "", "", "", "", "", ""],
+            ["结婚", "2012-05-20", "共青城结字第12035号", "陈刚", "360482198305050039", "阮氏兰", "C1234567", "", "", "", "", "", "护照", "女", "1990-02-03", "VNM"]);
         return TypedResults.File(await TemplateWorkbook.SaveAsync([sheet], ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "marriage-history.xlsx");
     }

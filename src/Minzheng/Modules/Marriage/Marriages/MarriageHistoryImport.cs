@@ -165,14 +165,15 @@ public sealed class MarriageHistoryImport(MinzhengDbContext db, MarriageRegistry
     private List<Row> Read(byte[] content, string fileName, ImportErrorList errors)
     {
         var (today, rows) = (clock.Today(), new List<Row>());
-        foreach (var (number, cells) in SpreadsheetReader.DataRows(content, fileName, Headers, configuration.MaxImportRows()))
+        foreach (var (number, cells) in SpreadsheetReader.DataRows(content, fileName, Headers, configuration.MaxImportRows(), HistoricalPartyCells.OptionalHeaders))
         {
             string Cell(int i) => i < cells.Length ? cells[i].Trim() : "";
             var before = errors.Count;
             void Fail(string column, string message) => errors.Add(new ImportError(number, column, message));
             if (TextRules.FirstForbiddenCell(cells) is { } bad)
             {
-                Fail(Headers[Math.Min(bad.Column, Headers.Length - 1)], bad.Message);
+                Fail(bad.Column < Headers.Length ? Headers[bad.Column] : HistoricalPartyCells.OptionalHeaders[Math.Min(bad.Column - Headers.Length, HistoricalPartyCells.OptionalHeaders.Length - 1)],
+                    bad.Message);
                 continue;
             }
 
@@ -197,32 +198,14 @@ public sealed class MarriageHistoryImport(MinzhengDbContext db, MarriageRegistry
                 Fail("证件字号", certificate.Length == 0 ? "请填写原证件字号" : "不能超过64个字");
             }
 
-            var parties = new List<ValidParty>();
-            foreach (var (nameAt, idAt) in new[] { (3, 4), (5, 6) })
+            var parties = new[] { 0, 1 }.Select(i => HistoricalPartyCells.Read(Cell, i, Headers, today, Fail)).OfType<ValidParty>().ToList();
+            if (parties.Count == 2 && parties[0].Id.IndexInput == parties[1].Id.IndexInput)
             {
-                var name = Cell(nameAt);
-                if (name.Length is 0 or > MarriageRecord.NameMaxLength)
-                {
-                    Fail(Headers[nameAt], name.Length == 0 ? "请填写姓名" : $"不能超过{MarriageRecord.NameMaxLength}个字");
-                }
-
-                if (!SpreadsheetIdNumber.TryParse(Cell(idAt), today, out var id, out var idError))
-                {
-                    Fail(Headers[idAt], idError);
-                }
-                else if (name.Length is > 0 and <= MarriageRecord.NameMaxLength)
-                {
-                    parties.Add(new ValidParty(name, PartyIdentity.Resident(id)));
-                }
-            }
-
-            if (parties.Count == 2 && parties[0].Id.Value == parties[1].Id.Value)
-            {
-                Fail("另一方身份证号", "与一方身份证号相同");
+                Fail("另一方身份证号", "与一方的证件号码相同");
             }
             else if (parties.Count == 2 && kind == MarriageRecordKind.Marriage && parties[0].Id.Gender == parties[1].Id.Gender)
             {
-                Fail("另一方身份证号", "双方性别相同（依身份证号）");
+                Fail("另一方身份证号", "双方性别相同");
             }
 
             var region = Cell(7).Length == 0 ? scope.RegionCode() : Cell(7);
