@@ -5568,6 +5568,10 @@ namespace Minzheng.Migrations.Postgres
                         .HasColumnType("character(6)")
                         .IsFixedLength();
 
+                    b.Property<decimal?>("ConfiscatedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -47,8 +47,11 @@ public sealed class SocialOrganizationWorkSummary(OrganizationStatistics statist
         // Supervision of the period: checks by check date, penalties by decision date.
         if (f.Checks + f.Penalties > 0)
         {
+            var confiscation = f.Confiscations > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"，没收违法所得{f.Confiscations}件、金额{f.ConfiscatedAmount:#,0.00}元")
+                : "";
             sentences.Add(new(string.Create(CultureInfo.InvariantCulture,
-                $"开展社会组织监督检查{f.Checks}次，其中责令整改{f.ChecksOrderingRectification}次；作出行政处罚{f.Penalties}件，其中罚款{f.Fines}件、金额{f.FineAmount:#,0.00}元。"),
+                $"开展社会组织监督检查{f.Checks}次，其中责令整改{f.ChecksOrderingRectification}次；作出行政处罚{f.Penalties}件，其中罚款{f.Fines}件、金额{f.FineAmount:#,0.00}元{confiscation}。"),
                 WorkSummaryDrafter.Source("social-organizations/statistics", q, dates: true)));
         }
 

@@ -129,7 +129,7 @@ public sealed class SocialOrgDemoTests(SocialOrgDemoApp app) : IClassFixture<Soc
         Assert.Matches(@"^接收社会组织登记申请[1-9]\d*件，受理[1-9]\d*件，准予登记[1-9]\d*件，不予登记[1-9]\d*件，不予受理[1-9]\d*件，申请人撤回[1-9]\d*件，逾期作出决定或逾期未决定\d+件；目前在办[1-9]\d*件。$",
             sentences[1]);
         Assert.Matches(@$"^开展{DateTime.Today.Year - 1}年度社会组织年检，通知\d+家，参检\d+家，通过\d+家，整改[1-9]\d*家，不合格\d+家。$", sentences[2]);
-        Assert.Matches(@"^开展社会组织监督检查[1-9]\d*次，其中责令整改[1-9]\d*次；作出行政处罚[1-9]\d*件，其中罚款[1-9]\d*件、金额[\d,]+\.\d{2}元。$", sentences[3]);
+        Assert.Matches(@"^开展社会组织监督检查[1-9]\d*次，其中责令整改[1-9]\d*次；作出行政处罚[1-9]\d*件，其中罚款[1-9]\d*件、金额[\d,]+\.\d{2}元(，没收违法所得[1-9]\d*件、金额[\d,]+\.\d{2}元)?。$", sentences[3]);
         Assert.Matches(@"^推进行业协会商会与行政机关脱钩，列入名单\d+家，其中已脱钩[1-9]\d*家、拟脱钩[1-9]\d*家、暂不脱钩[1-9]\d*家。$", sentences[4]);
     }
 }

@@ -64,12 +64,14 @@ public abstract class SocialOrgSupervisionTests<TApp>(TApp app) : IClassFixture<
         await (await client.PostAsJsonAsync(url, new { kind = "suspension", decisionNumber = Decision(), decidedOn = "2025-05-01", reason = "违规", suspendedFrom = "2025-04-10", suspendedUntil = "2025-06-10" }, Ct))
             .AssertFieldErrorAsync("suspendedFrom");
         await (await client.PostAsJsonAsync(url, new { kind = "confiscation", decisionNumber = Decision(), decidedOn = "2025-05-01", reason = "违规" }, Ct)).AssertFieldErrorAsync("kind");
+        await (await client.PostAsJsonAsync(url, new { kind = "warning", decisionNumber = Decision(), decidedOn = "2025-05-01", reason = "违规", confiscated = 0m }, Ct)).AssertFieldErrorAsync("confiscated");
+        await (await client.PostAsJsonAsync(url, new { kind = "warning", decisionNumber = Decision(), decidedOn = "2025-05-01", reason = "违规", confiscated = 1.234m }, Ct)).AssertFieldErrorAsync("confiscated");
         await (await client.PostAsJsonAsync(url, new { kind = "warning", decisionNumber = Decision(), decidedOn = "2020-01-01", reason = "违规" }, Ct)).AssertFieldErrorAsync("decidedOn");
         await (await client.PostAsJsonAsync(url, new { kind = "warning", decisionNumber = "文号\u202E", decidedOn = "2025-05-01", reason = "违规" }, Ct)).AssertFieldErrorAsync("decisionNumber");
         Assert.Empty((await OversightAsync(client, id)).GetProperty("penalties").EnumerateArray());
 
         var number = Decision();
-        var fine = new { kind = "fine", decisionNumber = number, decidedOn = "2025-05-01", reason = "违规收取会费", amount = 12_345.67m };
+        var fine = new { kind = "fine", decisionNumber = number, decidedOn = "2025-05-01", reason = "违规收取会费", amount = 12_345.67m, confiscated = 8_000m };
         var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.PostAsJsonAsync(url, fine, Ct)));
         Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
         Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
@@ -86,7 +88,8 @@ public abstract class SocialOrgSupervisionTests<TApp>(TApp app) : IClassFixture<
         }, Ct)).StatusCode);
         var penalties = (await OversightAsync(client, id)).GetProperty("penalties").EnumerateArray().ToList();
         Assert.Equal(["suspension", "fine"], penalties.Select(p => p.GetProperty("kind").GetString()!).ToArray());
-        Assert.Equal(12_345.67m, penalties[1].GetProperty("amount").GetDecimal());
+        Assert.Equal((12_345.67m, 8_000m), (penalties[1].GetProperty("amount").GetDecimal(), penalties[1].GetProperty("confiscated").GetDecimal()));
+        Assert.Equal(JsonValueKind.Null, penalties[0].GetProperty("confiscated").ValueKind);
         Assert.Equal("2025-09-04", penalties[0].GetProperty("suspendedUntil").GetString());
     }
 
@@ -178,6 +181,8 @@ public abstract class SocialOrgSupervisionTests<TApp>(TApp app) : IClassFixture<
             new { kind = "fine", decisionNumber = Decision(), decidedOn = "2019-05-01", reason = "违规收费", amount = 2_000.50m }, Ct)).JsonAsync(HttpStatusCode.Created);
         await (await client.PostAsJsonAsync($"/api/v1/social-organizations/{id}/penalties",
             new { kind = "warning", decisionNumber = Decision(), decidedOn = "2020-05-01", reason = "违规" }, Ct)).JsonAsync(HttpStatusCode.Created);
+        await (await client.PostAsJsonAsync($"/api/v1/social-organizations/{id}/penalties",
+            new { kind = "warning", decisionNumber = Decision(), decidedOn = "2019-06-01", reason = "违法所得", confiscated = 999.90m }, Ct)).JsonAsync(HttpStatusCode.Created);
         var abnormal = await (await client.PostAsJsonAsync($"/api/v1/social-organizations/{id}/listings", new { list = "abnormal", date = "2019-03-01", reason = "未年检" }, Ct))
             .JsonAsync(HttpStatusCode.Created);
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync($"/api/v1/social-organizations/{id}/listings/{abnormal.GetProperty("id").GetString()}/removal",
@@ -185,7 +190,9 @@ public abstract class SocialOrgSupervisionTests<TApp>(TApp app) : IClassFixture<
         await (await client.PostAsJsonAsync($"/api/v1/social-organizations/{id}/listings", new { list = "dishonest", date = "2019-12-31", reason = "严重违法" }, Ct))
             .JsonAsync(HttpStatusCode.Created);
         var after = await (await leader.GetAsync(Query, Ct)).JsonAsync();
-        Assert.Equal(before.GetProperty("penalties").GetInt32() + 1, after.GetProperty("penalties").GetInt32());
+        Assert.Equal(before.GetProperty("penalties").GetInt32() + 2, after.GetProperty("penalties").GetInt32());
+        Assert.Equal(before.GetProperty("confiscations").GetInt32() + 1, after.GetProperty("confiscations").GetInt32());
+        Assert.Equal(before.GetProperty("confiscatedAmount").GetDecimal() + 999.90m, after.GetProperty("confiscatedAmount").GetDecimal());
         Assert.Equal(before.GetProperty("fines").GetInt32() + 1, after.GetProperty("fines").GetInt32());
         Assert.Equal(before.GetProperty("fineAmount").GetDecimal() + 2_000.50m, after.GetProperty("fineAmount").GetDecimal());
         Assert.Equal(before.GetProperty("abnormalListed").GetInt32() + 1, after.GetProperty("abnormalListed").GetInt32());

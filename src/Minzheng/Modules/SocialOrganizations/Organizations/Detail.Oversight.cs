@@ -40,25 +40,33 @@ public sealed partial class DetailModel
         await AfterFormAsync(id, "rectified", await checks.RectifiedAsync(id, checkId, new Supervision.RectificationRequest(date, note), ct), RectifiedDone, ct);
 
     public async Task<IActionResult> OnPostPenaltyAsync(Guid id, string? kind, string? decisionNumber, string? decidedOn, string? reason, string? amount,
-        string? suspendedFrom, string? suspendedUntil, CancellationToken ct)
+        string? suspendedFrom, string? suspendedUntil, string? confiscated, CancellationToken ct)
     {
-        decimal? money = null;
-        if (!string.IsNullOrWhiteSpace(amount))
+        if (!TryYuan(amount, out var fine) || !TryYuan(confiscated, out var gains))
         {
-            if (!decimal.TryParse(amount.Replace(",", "", StringComparison.Ordinal).Trim(), System.Globalization.NumberStyles.Number,
-                    System.Globalization.CultureInfo.InvariantCulture, out var m))
-            {
-                Errors = ["罚款金额应为以元为单位的数字"];
-                OpenForm = "penalty";
-                return await LoadAsync(id, ct) ? Page() : NotFound();
-            }
-
-            money = m;
+            Errors = ["罚款金额和没收违法所得金额应为以元为单位的数字"];
+            OpenForm = "penalty";
+            return await LoadAsync(id, ct) ? Page() : NotFound();
         }
 
-        var result = await oversight.PenalizeAsync(id, new PenaltyRequest(kind, decisionNumber, decidedOn, reason, money, suspendedFrom, suspendedUntil),
+        var result = await oversight.PenalizeAsync(id, new PenaltyRequest(kind, decisionNumber, decidedOn, reason, fine, suspendedFrom, suspendedUntil, gains),
             Roles.All.Where(User.IsInRole), ct);
         return await AfterFormAsync(id, "penalty", result, PenaltyDone, ct);
+    }
+
+    /// <summary>A form's yuan amount: empty is none; "12,000.50" reads as 12000.50; anything else is not a number.</summary>
+    private static bool TryYuan(string? text, out decimal? value)
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        var ok = decimal.TryParse(text.Replace(",", "", StringComparison.Ordinal).Trim(), System.Globalization.NumberStyles.Number,
+            System.Globalization.CultureInfo.InvariantCulture, out var parsed);
+        value = ok ? parsed : null;
+        return ok;
     }
 
     public async Task<IActionResult> OnPostListAsync(Guid id, string? list, string? date, string? reason, CancellationToken ct) =>

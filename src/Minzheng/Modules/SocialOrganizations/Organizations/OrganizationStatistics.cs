@@ -9,11 +9,11 @@ namespace Minzheng.Modules.SocialOrganizations.Organizations;
 
 /// <summary>
 /// Registrations within [from, to] by kind, ends by kind of procedure, the organisations in good standing on <c>to</c>;
-/// administrative penalties decided within the period (fines counted and summed apart) and the organisations in
+/// administrative penalties decided within the period (fines and 没收违法所得 counted and summed apart) and the organisations in
 /// 活动异常名录 / 严重违法失信名单 on <c>to</c>; 监督检查 made within the period and those that ordered a rectification.
 /// </summary>
 public sealed record SocialOrganizationStatistics(int Established, int Associations, int PrivateNonEnterprises, int Foundations, int Deregistered, int Revoked,
-    int Active, int Penalties, int Fines, decimal FineAmount, int AbnormalListed, int DishonestListed, int Checks, int ChecksOrderingRectification);
+    int Active, int Penalties, int Fines, decimal FineAmount, int Confiscations, decimal ConfiscatedAmount, int AbnormalListed, int DishonestListed, int Checks, int ChecksOrderingRectification);
 
 /// <summary>The register's figures for a region subtree, for the API, the statistics page and the work summary.</summary>
 public sealed class OrganizationStatistics(MinzhengDbContext db, Minzheng.Platform.Statistics.PeriodStatistics period, Supervision.OversightQueries oversight)
@@ -34,7 +34,7 @@ public sealed class OrganizationStatistics(MinzhengDbContext db, Minzheng.Platfo
         return new SocialOrganizationStatistics(established.Values.Sum(), established.GetValueOrDefault(SocialOrganizationKind.Association),
             established.GetValueOrDefault(SocialOrganizationKind.PrivateNonEnterprise), established.GetValueOrDefault(SocialOrganizationKind.Foundation),
             ended.GetValueOrDefault(SocialOrganizationStatus.Deregistered), ended.GetValueOrDefault(SocialOrganizationStatus.Revoked), active,
-            supervision.Penalties, supervision.Fines, supervision.FineAmount, supervision.Abnormal, supervision.Dishonest, supervision.Checks,
+            supervision.Penalties, supervision.Fines, supervision.FineAmount, supervision.Confiscations, supervision.ConfiscatedAmount, supervision.Abnormal, supervision.Dishonest, supervision.Checks,
             supervision.ChecksOrderingRectification);
     }
 }

@@ -82,6 +82,7 @@ public sealed class OrganizationOversight(MinzhengDbContext db, TimeProvider clo
         var reason = TextRules.Field(request.Reason, "reason", "违法事实和处罚理由", TextRules.MultiLineMax, errors, required: true, multiLine: true);
         var number = TextRules.Field(request.DecisionNumber, "decisionNumber", "行政处罚决定书文号", OrganizationPenalty.DecisionNumberMaxLength, errors);
         var amount = PenaltyInput.Amount(kind, request.Amount, errors);
+        var confiscated = PenaltyInput.Confiscated(request.Confiscated, errors);
         var (from, until) = PenaltyInput.Suspension(kind, request.SuspendedFrom, request.SuspendedUntil, decided, errors);
         if (decided < o.EstablishedOn)
         {
@@ -124,6 +125,7 @@ public sealed class OrganizationOversight(MinzhengDbContext db, TimeProvider clo
             DecidedOn = decided!.Value,
             Reason = reason!,
             FineAmount = amount,
+            ConfiscatedAmount = confiscated,
             SuspendedFrom = from,
             SuspendedUntil = until,
         };

@@ -8,7 +8,8 @@ namespace Minzheng.Modules.SocialOrganizations.Supervision;
 /// Supervision counted for a region subtree: checks made and penalties decided within [from, to] (checks that ordered a
 /// rectification among them), stays open on <c>to</c>.
 /// </summary>
-public sealed record OversightCounts(int Penalties, int Fines, decimal FineAmount, int Abnormal, int Dishonest, int Checks, int ChecksOrderingRectification);
+public sealed record OversightCounts(int Penalties, int Fines, decimal FineAmount, int Confiscations, decimal ConfiscatedAmount, int Abnormal, int Dishonest, int Checks,
+    int ChecksOrderingRectification);
 
 /// <summary>Supervision records within the caller's region (the query filter applies).</summary>
 public sealed class OversightQueries(MinzhengDbContext db, OrganizationChecks checks)
@@ -25,7 +26,7 @@ public sealed class OversightQueries(MinzhengDbContext db, OrganizationChecks ch
             complaints.Select(c => new ComplaintRow(c.Id, c.ReceivedOn, c.Complainant, c.Content, c.HandledOn, c.Result)).ToList(),
             await checks.RowsAsync(organizationId, ct),
             penalties.Select(p => new PenaltyRow(p.Id, InputValues.Code(p.Kind), OrganizationPenalty.KindName(p.Kind), p.DecisionNumber, p.DecidedOn, p.Reason,
-                p.FineAmount, p.SuspendedFrom, p.SuspendedUntil)).ToList(),
+                p.FineAmount, p.SuspendedFrom, p.SuspendedUntil, p.ConfiscatedAmount)).ToList(),
             listings.Select(l => new ListingRow(l.Id, InputValues.Code(l.List), OrganizationListing.ListName(l.List), l.ListedOn, l.Reason, l.RemovedOn,
                 l.RemovalReason)).ToList());
     }
@@ -49,14 +50,16 @@ public sealed class OversightQueries(MinzhengDbContext db, OrganizationChecks ch
     public async Task<OversightCounts> CountsAsync(string prefix, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var penalties = await db.SocialOrganizationPenalties.AsNoTracking().Where(p => p.RegionCode.StartsWith(prefix) && p.DecidedOn >= from && p.DecidedOn <= to)
-            .Select(p => new { p.Kind, p.FineAmount }).ToListAsync(ct);
+            .Select(p => new { p.Kind, p.FineAmount, p.ConfiscatedAmount }).ToListAsync(ct);
         var open = await db.SocialOrganizationListings.AsNoTracking()
             .Where(l => l.RegionCode.StartsWith(prefix) && l.ListedOn <= to && (l.RemovedOn == null || l.RemovedOn > to))
             .GroupBy(l => l.List).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var checksByRectification = await db.SocialOrganizationChecks.AsNoTracking().Where(c => c.RegionCode.StartsWith(prefix) && c.CheckedOn >= from && c.CheckedOn <= to)
             .GroupBy(c => c.RectifyBy != null).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var fines = penalties.Where(p => p.Kind == PenaltyKind.Fine).ToList();
-        return new OversightCounts(penalties.Count, fines.Count, fines.Sum(p => p.FineAmount ?? 0m), open.GetValueOrDefault(SupervisionList.Abnormal),
+        var confiscations = penalties.Where(p => p.ConfiscatedAmount is not null).ToList();
+        return new OversightCounts(penalties.Count, fines.Count, fines.Sum(p => p.FineAmount ?? 0m), confiscations.Count, confiscations.Sum(p => p.ConfiscatedAmount!.Value),
+            open.GetValueOrDefault(SupervisionList.Abnormal),
             open.GetValueOrDefault(SupervisionList.Dishonest), checksByRectification.Values.Sum(), checksByRectification.GetValueOrDefault(true));
     }
 }

@@ -8,10 +8,11 @@ public sealed record ComplaintHandlingRequest(string? HandledOn, string? Result)
 
 /// <summary>
 /// 行政处罚: <c>kind</c> warning (警告), fine (罚款, with <c>amount</c>), suspension (限期停止活动, <c>suspendedFrom</c> to
-/// <c>suspendedUntil</c>) or revocation (撤销登记); always with <c>decisionNumber</c>, <c>decidedOn</c> and <c>reason</c>.
+/// <c>suspendedUntil</c>) or revocation (撤销登记); always with <c>decisionNumber</c>, <c>decidedOn</c> and <c>reason</c>; with
+/// <c>confiscated</c> when the same decision confiscates illegal gains (没收违法所得, yuan).
 /// </summary>
 public sealed record PenaltyRequest(string? Kind, string? DecisionNumber, string? DecidedOn, string? Reason, decimal? Amount, string? SuspendedFrom,
-    string? SuspendedUntil);
+    string? SuspendedUntil, decimal? Confiscated = null);
 
 /// <summary>列入 <c>list</c> abnormal (活动异常名录) or dishonest (严重违法失信名单) on <c>date</c> for <c>reason</c>.</summary>
 public sealed record ListingRequest(string? List, string? Date, string? Reason);
@@ -24,7 +25,7 @@ public sealed record CreatedRecord(Guid Id);
 public sealed record ComplaintRow(Guid Id, DateOnly ReceivedOn, string Complainant, string Content, DateOnly? HandledOn, string? Result);
 
 public sealed record PenaltyRow(Guid Id, string Kind, string KindName, string DecisionNumber, DateOnly DecidedOn, string Reason, decimal? Amount,
-    DateOnly? SuspendedFrom, DateOnly? SuspendedUntil);
+    DateOnly? SuspendedFrom, DateOnly? SuspendedUntil, decimal? Confiscated);
 
 public sealed record ListingRow(Guid Id, string List, string ListName, DateOnly ListedOn, string Reason, DateOnly? RemovedOn, string? RemovalReason);
 

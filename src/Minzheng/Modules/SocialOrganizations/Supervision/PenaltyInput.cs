@@ -34,6 +34,18 @@ internal static class PenaltyInput
         return v;
     }
 
+    /// <summary>没收违法所得 in yuan, with any kind of penalty: absent, or positive with at most two decimals and not absurd.</summary>
+    public static decimal? Confiscated(decimal? value, FieldErrors errors)
+    {
+        if (value is { } v && (v <= 0 || v > OrganizationInput.MaxCapital || decimal.Round(v, 2) != v))
+        {
+            errors.Add("confiscated", "没收违法所得金额（confiscated）应为大于0、最多两位小数的金额（元）；没有没收的不填");
+            return null;
+        }
+
+        return value;
+    }
+
     /// <summary>限期停止活动: the first and last day, the first not before the decision, the last after the first; other kinds carry no period.</summary>
     public static (DateOnly? From, DateOnly? Until) Suspension(PenaltyKind? kind, string? from, string? until, DateOnly? decided, FieldErrors errors)
     {

@@ -67,20 +67,20 @@ internal static class SocialOrganizationOversightDemo
         }
 
         var serial = 1;
-        async Task PenalizeAsync(int index, string kind, string reason, decimal? amount = null, int? days = null)
+        async Task PenalizeAsync(int index, string kind, string reason, decimal? amount = null, int? days = null, decimal? confiscated = null)
         {
             var (id, on) = active[index % active.Count];
             var decided = Between(on, today, 60 + (index * 5));
             var from = days is null ? null : Text(Min(decided.AddDays(7), today));
             var until = days is { } n ? Text(Min(decided.AddDays(7), today).AddDays(n)) : null;
-            await oversight.PenalizeAsync(id, new PenaltyRequest(kind, $"共民罚决字〔{year}〕第{++serial}号", Text(decided), reason, amount, from, until), roles, ct);
+            await oversight.PenalizeAsync(id, new PenaltyRequest(kind, $"共民罚决字〔{year}〕第{++serial}号", Text(decided), reason, amount, from, until, confiscated), roles, ct);
         }
 
         await PenalizeAsync(2, "warning", "以协会名义开展评比表彰并收取费用");
         await PenalizeAsync(5, "warning", "未按规定办理法定代表人变更登记");
         await PenalizeAsync(8, "warning", "未按规定报送年度工作报告");
         await PenalizeAsync(11, "warning", "涉企收费未公示");
-        await PenalizeAsync(14, "fine", "违规收取培训费用，违法所得已没收", 5_000m);
+        await PenalizeAsync(14, "fine", "违规收取培训费用，没收违法所得并处罚款", 5_000m, confiscated: 3_260m);
         await PenalizeAsync(17, "fine", "超出章程规定的宗旨和业务范围进行活动", 12_000m);
         await PenalizeAsync(20, "fine", "未按规定使用专项资金", 8_500.50m);
         await PenalizeAsync(23, "suspension", "拒不接受监督检查，责令停止活动整顿", days: 90);

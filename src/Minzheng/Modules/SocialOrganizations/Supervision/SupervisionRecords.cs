@@ -62,6 +62,12 @@ public sealed class OrganizationPenalty : AuditableEntity, IRegionScoped
     /// <summary>For 罚款: the amount in yuan.</summary>
     public decimal? FineAmount { get; set; }
 
+    /// <summary>
+    /// 没收违法所得 decided with the penalty (社会团体登记管理条例 art. 30 and its counterparts: 有违法所得的，予以没收, 可以并处罚款
+    /// [verify]): one decision, so an amount on the decision's record rather than a second penalty with the same number.
+    /// </summary>
+    public decimal? ConfiscatedAmount { get; set; }
+
     /// <summary>For 限期停止活动: the first and last day activities stop.</summary>
     public DateOnly? SuspendedFrom { get; set; }
 
@@ -125,6 +131,7 @@ internal sealed class OrganizationPenaltyConfiguration : IEntityTypeConfiguratio
         b.Property(x => x.DecisionNumber).HasMaxLength(OrganizationPenalty.DecisionNumberMaxLength);
         b.Property(x => x.Reason).HasMaxLength(2000);
         b.Property(x => x.FineAmount).HasPrecision(18, 2);
+        b.Property(x => x.ConfiscatedAmount).HasPrecision(18, 2);
         // One decision, one penalty: a number typed twice (or two clerks at once) is a conflict, not two penalties.
         b.HasIndex(x => new { x.AuthorityCode, x.DecisionNumber }).IsUnique();
         b.HasIndex(x => new { x.OrganizationId, x.DecidedOn });
