@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Minzheng.Modules.SocialOrganizations.PublicLookup;
 using Minzheng.Platform.Web;
@@ -8,18 +6,8 @@ namespace Minzheng.Modules.SocialOrganizations.Organizations;
 
 /// <summary>The public 年检结果公告 (no account; /Organizations/InspectionResults): the same list as the API, rate-limited alike.</summary>
 [EnableRateLimiting(PublicLookupEndpoints.Policy)]
-public sealed class InspectionResultsModel(PublishedInspections published) : PageModel
+public sealed class InspectionResultsModel(PublishedInspections published) : PublicNoticePage<PublicInspectionResults>
 {
-    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Authority { get; set; }
-
-    public PublicInspectionResults? Result { get; private set; }
-    public IReadOnlyList<string> Errors { get; private set; } = [];
-
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        var errors = new FieldErrors();
-        Result = await published.ReadAsync(Year, Authority?.Trim(), errors, ct);
-        Errors = errors.Messages.ToList();
-    }
+    protected override Task<PublicInspectionResults?> ReadAsync(int? year, string? authority, FieldErrors errors, CancellationToken ct) =>
+        published.ReadAsync(year, authority, errors, ct);
 }
