@@ -9,6 +9,9 @@ public static class PrivateFiles
     private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
+    /// <summary>The lock file secret files are created under, one per folder.</summary>
+    public const string LockFileName = ".create.lock";
+
     /// <summary>Creates the folder owner-only, or tightens an existing one (never a system folder such as /tmp).</summary>
     public static void EnsureFolder(string path)
     {
@@ -51,8 +54,11 @@ public static class PrivateFiles
     /// </summary>
     public static bool TryCreate(string file, string contents)
     {
-        EnsureFolder(Path.GetDirectoryName(file)!);
-        using var turn = ExclusiveLock(file + ".lock");
+        var folder = Path.GetDirectoryName(file)!;
+        EnsureFolder(folder);
+        // One lock file per folder, kept: files made once per backup would otherwise each leave a lock file behind, and
+        // deleting a lock file others may be waiting on would let two creators in.
+        using var turn = ExclusiveLock(Path.Combine(folder, LockFileName));
         if (File.Exists(file))
         {
             return false;
