@@ -172,9 +172,13 @@ public abstract class MarriageHistoryImportTests<TApp>(TApp app) : IClassFixture
             结婚,2010-01-03,A3,陈刚,{man},阮氏兰,{passport},,,,,,护照,,1990-02-03,VNM
             结婚,2010-01-04,A4,陈刚,{man},阮氏兰,{passport},,,女,,,护照,女,1990-02-03,VNM
             结婚,2010-01-05,A5,陈刚,{man},何美,X123,,,,,,港澳通行证,女,1991-01-01,
+            结婚,2010-01-06,A6,陈刚,{man},阮氏兰,{passport},,,M,,,护照,F,1990-02-03,VNM
             """)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         var errors = bad.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())).ToList();
-        Assert.Equal([(2, "另一方国籍"), (3, "另一方证件类型"), (4, "另一方性别"), (5, "一方性别"), (6, "另一方身份证号")], errors.Order().ToList());
+        Assert.Equal([(2, "另一方国籍"), (3, "另一方证件类型"), (4, "另一方性别"), (5, "一方性别"), (6, "另一方身份证号"), (7, "一方性别"), (7, "另一方性别")],
+            errors.Order().ToList());
+        var messages = bad.GetProperty("errors").EnumerateArray().Where(e => e.GetProperty("row").GetInt32() == 7).Select(e => e.GetProperty("message").GetString()).ToList();
+        Assert.All(messages, m => Assert.StartsWith("应为男或女", m));
 
         var result = await (await UploadAsync(client, $"""
             {Full}

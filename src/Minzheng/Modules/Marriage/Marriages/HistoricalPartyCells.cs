@@ -61,7 +61,7 @@ internal static class HistoricalPartyCells
         if (cell(optionalAt + 1) is { Length: > 0 } gender && Gender(gender) != id.Gender)
         {
             ok = false;
-            fail(header(optionalAt + 1), "与身份证号推算的性别不一致（持居民身份证的可以不填）");
+            fail(header(optionalAt + 1), Gender(gender) is null ? "应为男或女（持居民身份证的可以不填）" : "与身份证号推算的性别不一致（持居民身份证的可以不填）");
         }
 
         if (cell(optionalAt + 2) is { Length: > 0 } birth && (!InputValues.TryParseDate(birth, out var day) || day != id.BirthDate))
@@ -85,7 +85,7 @@ internal static class HistoricalPartyCells
         var gender = Gender(cell(optionalAt + 1));
         if (gender is null)
         {
-            fail(header(optionalAt + 1), $"持{MarriageIdTypes.Name(type)}的须填写性别：男或女");
+            fail(header(optionalAt + 1), cell(optionalAt + 1).Length == 0 ? $"持{MarriageIdTypes.Name(type)}的须填写性别：男或女" : "应为男或女");
         }
 
         DateOnly? birth = InputValues.TryParseDate(cell(optionalAt + 2), out var day) && InputValues.IsSaneDate(day) && day <= today ? day : null;
