@@ -32,10 +32,10 @@ public static class DeathMatchBench
         int matched;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var imports = scope.ServiceProvider.GetRequiredService<ImportService>();
+            var imports = scope.ServiceProvider.GetRequiredService<StagedImports>();
             var staged = await imports.StageAsync(DeathRecordImport.Kind, "deaths.csv", csv, default);
             var stage = watch.Elapsed;
-            var result = await imports.CommitAsync(staged.Id, skipInvalid: false, default);
+            var result = await imports.CommitAsync(staged, default);
             matched = result.Matched ?? -1;
             Console.WriteLine($"{provider}: staged in {stage.TotalSeconds:F2}s, committed {result.Imported:N0} ({matched:N0} matched) in {(watch.Elapsed - stage).TotalSeconds:F2}s");
         }

@@ -83,7 +83,7 @@ public static class RosterBench
         Guid id;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var staged = await scope.ServiceProvider.GetRequiredService<ImportService>()
+            var staged = await scope.ServiceProvider.GetRequiredService<StagedImports>()
                 .StageAsync(kind, "bench.csv", await File.ReadAllBytesAsync(file), CancellationToken.None);
             if (staged.Errors.Count > 0)
             {
@@ -97,7 +97,8 @@ public static class RosterBench
         watch.Restart();
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var (outcome, imported, _, _) = await scope.ServiceProvider.GetRequiredService<ImportService>().CommitAsync(id, skipInvalid: false, CancellationToken.None);
+            var (outcome, imported, _, _) = await scope.ServiceProvider.GetRequiredService<StagedImports>()
+                .CommitAsync(id, new HashSet<string> { kind }, skipInvalid: false, CancellationToken.None);
             if (outcome != CommitOutcome.Committed || imported != rows)
             {
                 throw new InvalidOperationException($"commit: {outcome}, {imported} rows");

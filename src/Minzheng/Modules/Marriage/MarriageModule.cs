@@ -3,6 +3,7 @@ using Minzheng.Modules.Marriage.Marriages;
 using Minzheng.Modules.Marriage.Marriages.Appointments;
 using Minzheng.Platform.Attachments;
 using Minzheng.Platform.Deadlines;
+using Minzheng.Platform.Imports;
 using Minzheng.Platform.Modules;
 using Minzheng.Platform.Security;
 using Minzheng.Platform.Statistics;
@@ -56,7 +57,7 @@ public sealed class MarriageModule : IMinzhengModule
         services.AddScoped<MarriageAmendments>();
         services.AddScoped<MarriageCorrections>();
         services.AddScoped<MarriageRecordDetails>();
-        services.AddScoped<MarriageHistoryImport>();
+        services.AddScoped<IImportKind, MarriageHistoryImport>();
         services.AddScoped<MarriageDemo>();
         services.AddScoped<AppointmentTimetables>();
         services.AddScoped<AppointmentBooking>();

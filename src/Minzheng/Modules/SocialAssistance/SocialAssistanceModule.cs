@@ -20,6 +20,7 @@ using Minzheng.Modules.SocialAssistance.Verification;
 using Minzheng.Modules.SocialAssistance.Visits;
 using Minzheng.Platform.Attachments;
 using Minzheng.Platform.Deadlines;
+using Minzheng.Platform.Imports;
 using Minzheng.Platform.Modules;
 using Minzheng.Platform.Security;
 using Minzheng.Platform.Statistics;
@@ -58,7 +59,13 @@ public sealed class SocialAssistanceModule : IMinzhengModule
         services.AddScoped<RegistryEditService>();
         services.AddScoped<HouseholdSearch>();
         services.AddScoped<MemberEconomicsService>();
-        services.AddScoped<ImportService>();
+        services.AddScoped<IImportKind, AssistanceRosterImportKind>();
+        services.AddScoped<IImportKind, MemberRosterImportKind>();
+        foreach (var kind in CheckListImportKind.Kinds)
+        {
+            services.AddScoped<IImportKind>(sp => ActivatorUtilities.CreateInstance<CheckListImportKind>(sp, kind));
+        }
+
         services.AddScoped<MemberRosterImport>();
         services.AddScoped<AssistanceRosterWriter>();
         services.AddScoped<RosterValidation>();

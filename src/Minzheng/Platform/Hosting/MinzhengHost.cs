@@ -7,6 +7,7 @@ using Minzheng.Platform.Auditing;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Demo;
+using Minzheng.Platform.Imports;
 using Minzheng.Platform.Modules;
 using Minzheng.Platform.Observability;
 using Minzheng.Platform.People;
@@ -60,6 +61,7 @@ public static class MinzhengHost
         services.AddScoped<Statistics.WorkSummaryDrafter>();
         services.AddScoped<Statistics.PeriodStatistics>();
         services.AddScoped<Statistics.LineStatistics>();
+        services.AddScoped<StagedImports>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<Auditing.RowStamper>();
         foreach (var module in modules)
@@ -199,6 +201,7 @@ public static class MinzhengHost
         api.MapPlatform();
         api.MapCreditCodes();
         api.MapAttachments();
+        api.MapStagedImports();
         foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules)
         {
             module.MapApi(api);

@@ -86,6 +86,10 @@ public static class IdentitySetup
             authorization.AddPolicy(permission.Name, p => p.RequireRole(permission.Roles));
         }
 
+        // Derived from the modules' import kinds rather than a role list, so a line's import needs no platform change.
+        authorization.AddPolicy(Policies.StageImports, p => p.RequireAuthenticatedUser().RequireAssertion(async ctx =>
+            ctx.Resource is HttpContext http && (await http.RequestServices.GetRequiredService<Imports.StagedImports>().KindsOfAsync(ctx.User)).Count > 0));
+
         services.AddSingleton<LoginThrottle>();
         services.AddHttpContextAccessor();
         services.AddScoped<HttpRegionScope>();

@@ -87,6 +87,9 @@ public static class Policies
     public const string CheckCreditCode = "CheckCreditCode";
     public const string ReadDeadlines = "ReadDeadlines";
     public const string ReadAttachments = "ReadAttachments";
+
+    /// <summary>The platform's staged import: held by whoever holds the policy of at least one module's import kind.</summary>
+    public const string StageImports = "StageImports";
 }
 
 /// <summary>The permissions every line shares: reading business data at all, revealing full personal data, attaching files to records.</summary>

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Minzheng.Modules.Marriage;
 
 namespace Minzheng.Tests.Modules.Marriage;
 
@@ -102,14 +105,22 @@ public sealed class MarriageAmendmentPageTests(SqliteApp app) : IClassFixture<Sq
         await web.LoginAsync("marriage", Minzheng.Platform.Demo.DemoSeeder.Password);
         const string Header = "登记种类,登记日期,证件字号,一方姓名,一方身份证号,另一方姓名,另一方身份证号,登记机关区划代码";
         var (man, woman) = (MarriageIds.Man(1960), MarriageIds.Woman(1962));
-        var bad = await web.PostFileAsync("/Marriages/Import", "/Marriages/Import", System.Text.Encoding.UTF8.GetBytes($"{Header}\n结婚,1985-01-01,,何平,{man},许娟,{woman},\n"), "old.csv");
+        var bad = await web.PostFileAsync("/Marriages/Import", "/Marriages/Import?handler=Upload",
+            System.Text.Encoding.UTF8.GetBytes($"{Header}\n结婚,1985-01-01,,何平,{man},许娟,{woman},\n"), "old.csv");
         var badHtml = await bad.Content.ReadAsStringAsync(Ct);
         Assert.Contains("第2行", badHtml);
         Assert.Contains("证件字号", badHtml);
-        Assert.Contains("未写入任何登记", badHtml);
+        Assert.Contains("正确 0 行，有误 1 处", badHtml);
+        Assert.DoesNotContain("data-testid=\"import-commit\"", badHtml);
 
-        var good = await web.PostFileAsync("/Marriages/Import", "/Marriages/Import",
+        // Staging writes nothing: the register knows neither party until the registrar confirms.
+        var staged = await web.PostFileAsync("/Marriages/Import", "/Marriages/Import?handler=Upload",
             System.Text.Encoding.UTF8.GetBytes($"{Header}\n结婚,1985-01-01,共青城结字第85001号,何平,{man},许娟,{woman},\n"), "old.csv");
+        var stagedHtml = await staged.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("确认导入 1 行", stagedHtml);
+        Assert.Equal(0, await app.WithScopeAsync(s => s.GetRequiredService<Minzheng.Platform.Data.MinzhengDbContext>().MarriageRecords.IgnoreQueryFilters().CountAsync(r => r.CertificateNumber == "共青城结字第85001号", Ct)));
+        var commit = System.Text.RegularExpressions.Regex.Match(stagedHtml, "action=\"(/Marriages/Import\\?[^\"]*handler=Commit[^\"]*)\"").Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal);
+        var good = await web.PostFormAsync("/Marriages/Import", new Dictionary<string, string>(), commit);
         Assert.Contains("已补录 1 条登记", await good.Content.ReadAsStringAsync(Ct));
     }
 }

@@ -32,10 +32,9 @@ public static class MarriageEndpoints
             .WithSummary("补领结婚证或离婚证：由当事人本人申请，发给补发证字号");
         marriage.MapPost("/revocations", Revoke).WithName("Marriage_Revoke").RequireAuthorization(MarriageModule.Supervise)
             .WithSummary("依人民法院判决撤销婚姻或宣告婚姻无效（婚姻登记处负责人），双方恢复未婚状态");
-        marriage.MapPost("/historical-imports", ImportHistory).WithName("Marriage_ImportHistory").RequireAuthorization(MarriageModule.Register).DisableAntiforgery()
-            .WithSummary("补录纸质婚姻登记档案（.xlsx 或 .csv，每行一条登记）；任一行有错误即不写入，列明行号与列");
+        // The 补录 itself goes through the platform's staged import: POST /api/v1/imports?kind=marriage-history, then commit.
         marriage.MapGet("/historical-imports/template.xlsx", ImportTemplate).WithName("Marriage_ImportTemplate").RequireAuthorization(MarriageModule.Register)
-            .WithSummary("婚姻登记档案补录模板");
+            .WithSummary("婚姻登记档案补录模板（补录经 POST /api/v1/imports?kind=marriage-history 上传校验，再确认导入）");
         marriage.MapGet("/statistics", Statistics).WithName("Marriage_Statistics").RequireAuthorization(MarriageModule.Read)
             .WithSummary("婚姻登记统计：按登记日期统计结婚、离婚、补发结婚证、补发离婚证、撤销");
         return api;
@@ -89,41 +88,6 @@ public static class MarriageEndpoints
     public static async Task<Results<Created<RecordedCorrection>, ValidationProblem, ProblemHttpResult>> Correct(Guid id, CorrectionRequest request,
         MarriageCorrections corrections, CancellationToken ct) =>
         Answer(await corrections.CorrectAsync(id, request, ct), _ => $"/api/v1/marriage/records/{id}");
-
-    public static async Task<Results<Created<HistoricalImportResult>, ProblemHttpResult>> ImportHistory(IFormFile? file, MarriageHistoryImport import,
-        Platform.Web.UploadReader uploads, IConfiguration configuration, CancellationToken ct)
-    {
-        try
-        {
-            var (result, errors) = await import.ImportAsync(await uploads.ReadAsync(file, ct), file!.FileName, ct);
-            if (result is not null)
-            {
-                return TypedResults.Created("/api/v1/marriage/statistics", result);
-            }
-
-            return ErrorsProblem(errors, configuration, stopped: false);
-        }
-        catch (TooManyImportErrorsException ex)
-        {
-            return ErrorsProblem(ex.Errors, configuration, stopped: true);
-        }
-        catch (UnreadableFileException ex)
-        {
-            return ApiProblems.Problem(400, ex.Message);
-        }
-    }
-
-    private static ProblemHttpResult ErrorsProblem(ImportErrorList errors, IConfiguration configuration, bool stopped)
-    {
-        var problem = new ProblemDetails
-        {
-            Status = 422,
-            Title = ApiProblems.ChineseTitle(422),
-            Detail = $"文件中有错误，未写入任何登记：{ImportErrorList.Summary(errors.Count, configuration.ShownImportErrors(), stopped)}",
-        };
-        errors.AddTo(problem, configuration.ShownImportErrors(), stopped);
-        return TypedResults.Problem(problem);
-    }
 
     public static async Task<FileContentHttpResult> ImportTemplate(CancellationToken ct)
     {

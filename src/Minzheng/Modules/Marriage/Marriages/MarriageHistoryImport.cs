@@ -10,18 +10,23 @@ using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.Marriage.Marriages;
 
-public sealed record HistoricalImportResult(int Imported, int Marriages, int Divorces);
-
 /// <summary>
-/// 补录 of old paper registers: one row per registration, read by the platform's spreadsheet reader. Every row is checked
-/// (fields, then the register: a person married twice, a divorce without its marriage, a row already entered); on any
-/// error nothing is written and every error is listed by row and column. Married couples get their bonds, so the
-/// one-spouse check and reissue work for them. Legal ages are not checked: they were different before 1981.
+/// 补录 of old paper registers through the platform's staged import: one row per registration, read by the platform's
+/// spreadsheet reader. Every row is checked (fields, then the register: a person married twice, a divorce without its
+/// marriage, a row already entered) and every error is listed by row and column; the commit checks again and writes
+/// all rows or none (or, when the registrar chooses, only the rows without errors). Married couples get their bonds,
+/// so the one-spouse check and reissue work for them. Legal ages are not checked: they were different before 1981.
 /// </summary>
 public sealed class MarriageHistoryImport(MinzhengDbContext db, MarriageRegistry registry, IRegionScope scope,
-    IConfiguration configuration, TimeProvider clock, RowStamper stamper, AuditLog audit)
+    IConfiguration configuration, TimeProvider clock, RowStamper stamper) : IImportKind
 {
+    public const string KindName = "marriage-history";
+
     public static readonly string[] Headers = ["登记种类", "登记日期", "证件字号", "一方姓名", "一方身份证号", "另一方姓名", "另一方身份证号", "登记机关区划代码"];
+
+    public string Kind => KindName;
+
+    public string Policy => MarriageModule.Register;
 
     private sealed record Row(int Number, MarriageRecordKind Kind, DateOnly Date, string Certificate, ValidParty A, ValidParty B, string RegionCode)
     {
@@ -30,35 +35,45 @@ public sealed class MarriageHistoryImport(MinzhengDbContext db, MarriageRegistry
         public string Couple => MarriageRecord.CoupleKeyOf(IndexA, IndexB);
     }
 
-    public async Task<(HistoricalImportResult? Result, ImportErrorList Errors)> ImportAsync(byte[] content, string fileName, CancellationToken ct)
+    public async Task<ImportCheck> CheckAsync(string fileName, byte[] content, CancellationToken ct)
     {
-        var errors = new ImportErrorList(configuration.MaxImportErrors());
-        var rows = Read(content, fileName, errors);
-        if (errors.Count > 0)
+        var (total, records, errors) = await CheckRowsAsync(fileName, content, ct);
+        return new ImportCheck(total, records.Count, errors);
+    }
+
+    public async Task<ImportWrite> WriteAsync(Guid batchId, string fileName, byte[] content, bool skipInvalid, CancellationToken ct)
+    {
+        var (_, records, errors) = await CheckRowsAsync(fileName, content, ct);
+        if (errors.Count > 0 && !skipInvalid)
         {
-            return (null, errors);
+            return new ImportWrite(0, errors, new Dictionary<string, int>());
         }
 
+        await WriteAsync(records, ct);
+        var divorces = records.Count(r => r.Kind == MarriageRecordKind.Divorce);
+        return new ImportWrite(records.Count, errors, new Dictionary<string, int> { ["marriages"] = records.Count - divorces, ["divorces"] = divorces });
+    }
+
+    /// <summary>The fields of every row, then the rows with valid fields against the register; the records of the rows without errors.</summary>
+    private async Task<(int Total, List<MarriageRecord> Records, ImportErrorList Errors)> CheckRowsAsync(string fileName, byte[] content, CancellationToken ct)
+    {
+        var errors = new ImportErrorList(configuration.MaxImportErrors());
+        var (rows, total) = Read(content, fileName, errors);
         foreach (var r in rows)
         {
             (r.IndexA, r.IndexB) = (registry.Index(r.A.Id), registry.Index(r.B.Id));
         }
 
         var records = await CheckAgainstRegisterAsync(rows, errors, ct);
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
-
-        await WriteAsync(records, ct);
-        return (new HistoricalImportResult(records.Count, records.Count(r => r.Kind == MarriageRecordKind.Marriage),
-            records.Count(r => r.Kind == MarriageRecordKind.Divorce)), errors);
+        // The register checks run in date order: the list reads in row order.
+        errors.SortFrom(0);
+        return (total, records, errors);
     }
 
     /// <summary>
-    /// One transaction: the records and the bonds of the marriages still in force are bulk-inserted (a county's archive is
-    /// hundreds of thousands of rows), the bonds of earlier marriages the file's divorces end are deleted, and the batch
-    /// is audited as one entry naming its size.
+    /// In the platform's transaction: the records and the bonds of the marriages still in force are bulk-inserted (a
+    /// county's archive is hundreds of thousands of rows), and the bonds of earlier marriages the file's divorces end are
+    /// deleted. The platform audits the batch as one entry naming its size.
     /// </summary>
     private async Task WriteAsync(List<MarriageRecord> records, CancellationToken ct)
     {
@@ -70,20 +85,13 @@ public sealed class MarriageHistoryImport(MinzhengDbContext db, MarriageRegistry
                 new MarriageBond { PersonIndex = m.PartyBIdIndex, MarriageId = m.Id, RegionCode = m.RegionCode },
             }).ToList();
         var inFile = records.Select(r => r.Id).ToHashSet();
-        var endedEarlier = divorced.Where(id => !inFile.Contains(id)).ToList();
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var chunk in endedEarlier.Chunk(ImportLimits.LookupChunk))
+        foreach (var chunk in divorced.Where(id => !inFile.Contains(id)).Chunk(ImportLimits.LookupChunk))
         {
             await db.MarriageBonds.Where(b => chunk.Contains(b.MarriageId)).ExecuteDeleteAsync(ct);
         }
 
         await BulkInsert.InsertAsync(db, stamper.Stamp(records), ct);
         await BulkInsert.InsertAsync(db, bonds, ct);
-        audit.Add(AuditActions.ImportCommitted, entityType: nameof(MarriageRecord), regionCode: scope.RegionCode(),
-            details: new { kind = "marriage-history", imported = records.Count, divorces = divorced.Count });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
     }
 
     /// <summary>The rows in date order against the register and the rows before them; the records to write when nothing fails.</summary>
@@ -162,11 +170,12 @@ public sealed class MarriageHistoryImport(MinzhengDbContext db, MarriageRegistry
         return records;
     }
 
-    private List<Row> Read(byte[] content, string fileName, ImportErrorList errors)
+    private (List<Row> Rows, int Total) Read(byte[] content, string fileName, ImportErrorList errors)
     {
-        var (today, rows) = (clock.Today(), new List<Row>());
+        var (today, rows, total) = (clock.Today(), new List<Row>(), 0);
         foreach (var (number, cells) in SpreadsheetReader.DataRows(content, fileName, Headers, configuration.MaxImportRows(), HistoricalPartyCells.OptionalHeaders))
         {
+            total++;
             string Cell(int i) => i < cells.Length ? cells[i].Trim() : "";
             var before = errors.Count;
             void Fail(string column, string message) => errors.Add(new ImportError(number, column, message));
@@ -220,6 +229,6 @@ public sealed class MarriageHistoryImport(MinzhengDbContext db, MarriageRegistry
             }
         }
 
-        return rows;
+        return (rows, total);
     }
 }

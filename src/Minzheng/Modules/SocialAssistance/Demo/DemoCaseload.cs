@@ -15,11 +15,11 @@ namespace Minzheng.Modules.SocialAssistance.Demo;
 /// <summary>
 /// A realistic demo caseload, created through the same code paths a user would use: households registered with
 /// <see cref="RegistryService"/> (valid ID numbers, plausible names, incomes, disabilities, self-care) in every village of
-/// the demo county, then an assistance roster for most of them imported with <see cref="ImportService"/>, so there are
+/// the demo county, then an assistance roster for most of them imported with the platform's staged import, so there are
 /// enrolments in 低保, 特困, the disability subsidies and the elderly allowance. Deterministic (fixed seed) and skipped
 /// when the county already has households.
 /// </summary>
-public sealed class DemoCaseload(MinzhengDbContext db, RegistryService registry, ImportService imports, StandardService standards)
+public sealed class DemoCaseload(MinzhengDbContext db, RegistryService registry, StagedImports imports, StandardService standards)
 {
     public const int HouseholdsPerVillage = 8;
 
@@ -65,10 +65,10 @@ public sealed class DemoCaseload(MinzhengDbContext db, RegistryService registry,
         }
 
         var staged = await imports.StageAsync(Minzheng.Modules.SocialAssistance.Imports.AssistanceRoster.Kind, "demo-roster.csv", Encoding.UTF8.GetBytes(roster.ToString()), ct);
-        var (outcome, _, problems, _) = await imports.CommitAsync(staged.Id, skipInvalid: false, ct);
-        if (outcome != CommitOutcome.Committed)
+        var committed = await imports.CommitAsync(staged, ct);
+        if (committed.Outcome != CommitOutcome.Committed)
         {
-            throw new InvalidOperationException($"Demo roster refused: {outcome} {problems.FirstOrDefault()?.Message}");
+            throw new InvalidOperationException($"Demo roster refused: {committed.Outcome} {committed.Errors.FirstOrDefault()?.Message}");
         }
     }
 

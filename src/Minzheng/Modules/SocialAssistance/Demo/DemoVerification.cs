@@ -19,7 +19,7 @@ namespace Minzheng.Modules.SocialAssistance.Demo;
 /// applicants, an economic-status list naming a car and a pension, tip-offs (one overdue), households under
 /// low-income monitoring and the early-warning scan over the county.
 /// </summary>
-public sealed class DemoVerification(MinzhengDbContext db, PersonalDataProtector protector, RelativeRegister relatives, ImportService imports,
+public sealed class DemoVerification(MinzhengDbContext db, PersonalDataProtector protector, RelativeRegister relatives, StagedImports imports,
     TipOffService tipOffs, MonitoringService monitoring, TimeProvider clock)
 {
     private const string Township = "360482100";
@@ -53,7 +53,7 @@ public sealed class DemoVerification(MinzhengDbContext db, PersonalDataProtector
             $"{Id(enrolled[1].IdNumberCipher)},{enrolled[1].Name},车辆,赣G·3K721 小型普通客车,,{Day(-2)},公安交管",
             $"{Id(enrolled[2].IdNumberCipher)},{enrolled[2].Name},养老金,城乡居民基本养老保险,153.00,{Day(-1)},人社局");
         var staged = await imports.StageAsync(CheckListImport.EconomicKind, "经济状况核对数据.csv", Encoding.UTF8.GetBytes(list), ct);
-        await imports.CommitAsync(staged.Id, skipInvalid: false, ct);
+        await imports.CommitAsync(staged, ct);
 
         var (late, _) = await tipOffs.CreateAsync(new TipOffRequest("phone", today.AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null, enrolled[1].HouseholdId, enrolled[1].Name,
             "反映该户家中有小轿车，仍享受低保", "群众", "13907921234"), ct);

@@ -7,85 +7,19 @@ using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.SocialAssistance.Imports;
 
-/// <param name="Matched">Death lists only: records whose person is in an active enrolment (or a member of an enrolled household).</param>
-public sealed record ImportedCount(int Imported, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] int? Matched = null);
-
 public static class ImportEndpoints
 {
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static RouteGroupBuilder MapImports(this RouteGroupBuilder api)
     {
+        // Staging and committing are the platform's (/api/v1/imports, StagedImportEndpoints); the templates are the line's.
         var imports = api.MapGroup("/imports").WithTags("Imports").RequireAuthorization(AssistancePolicies.ImportRosters);
-        // Bearer-token API: CSRF does not apply (the UI cookie is SameSite=Strict and the page has its own token).
-        imports.MapPost("/", Stage).WithName("Imports_Stage").DisableAntiforgery()
-            .WithSummary("上传花名册（.xlsx 或 UTF-8/GBK .csv）并校验，返回逐行错误");
-        imports.MapGet("/{id:guid}", Get).WithName("Imports_Get");
-        imports.MapGet("/{id:guid}/errors.csv", ErrorReport).WithName("Imports_ErrorReport").WithSummary("导入批次的全部错误（CSV 错误报告）");
-        imports.MapPost("/{id:guid}/commit", Commit).WithName("Imports_Commit").WithSummary("确认导入：全部成功或全部不写入（skipInvalid=true 跳过错误行）");
         imports.MapGet("/templates/assistance-roster.xlsx", Template).WithName("Imports_Template").WithSummary("花名册模板");
         imports.MapGet("/templates/member-roster.xlsx", MemberTemplate).WithName("Imports_MemberTemplate").WithSummary("家庭成员花名册模板");
         imports.MapGet("/templates/{kind}.xlsx", CheckListTemplate).WithName("Imports_CheckListTemplate")
             .WithSummary("核查名单模板：death-records、economic-records、staff-relatives");
         return api;
-    }
-
-    public static async Task<Results<Ok<StagedImport>, ProblemHttpResult>> Stage(
-        string? kind, IFormFile? file, ImportService imports, CancellationToken ct)
-    {
-        if (kind is null || !ImportService.Kinds.Contains(kind))
-        {
-            return ApiProblems.Problem(400, $"kind 应为 {string.Join(" 或 ", ImportService.Kinds)}");
-        }
-
-        try
-        {
-            return TypedResults.Ok(await imports.StageUploadAsync(kind, file, ct));
-        }
-        catch (TooManyImportErrorsException ex)
-        {
-            var problem = new ProblemDetails { Status = 400, Title = ApiProblems.ChineseTitle(400), Detail = ex.Message };
-            ex.Errors.AddTo(problem, imports.ShownErrors, stopped: true);
-            return TypedResults.Problem(problem);
-        }
-        catch (UnreadableFileException ex)
-        {
-            return ApiProblems.Problem(400, ex.Message);
-        }
-    }
-
-    public static async Task<Results<Ok<StagedImport>, ProblemHttpResult>> Get(Guid id, ImportService imports, CancellationToken ct) =>
-        await imports.GetAsync(id, ct) is { } staged ? TypedResults.Ok(staged) : ApiProblems.NotFound("导入批次不存在或不在您的管辖范围内");
-
-    /// <summary>Every error staging found (the answers show the first 200), formula-safe CSV; region-scoped like the batch.</summary>
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ErrorReport(Guid id, ImportService imports, CancellationToken ct) =>
-        await imports.GetErrorsAsync(id, ct) is { } found
-            ? TypedResults.File(ImportErrorList.ToCsv(found.Errors), "text/csv; charset=utf-8", $"import-errors-{id}.csv")
-            : ApiProblems.NotFound("导入批次不存在或不在您的管辖范围内");
-
-    public static async Task<Results<Ok<ImportedCount>, ProblemHttpResult>> Commit(Guid id, bool? skipInvalid, ImportService imports, CancellationToken ct)
-    {
-        var (outcome, imported, errors, matched) = await imports.CommitAsync(id, skipInvalid == true, ct);
-        return outcome switch
-        {
-            CommitOutcome.Committed => TypedResults.Ok(new ImportedCount(imported, matched)),
-            CommitOutcome.NotFound => ApiProblems.NotFound("导入批次不存在或不在您的管辖范围内"),
-            CommitOutcome.AlreadyCommitted => ApiProblems.Conflict($"该批次已经导入（{imported}行），不能重复导入"),
-            CommitOutcome.Invalid => InvalidRows(errors, imports.ShownErrors),
-        };
-    }
-
-    private static ProblemHttpResult InvalidRows(ImportErrorList errors, int shown)
-    {
-        var stopped = errors.Count >= errors.Limit;
-        var problem = new ProblemDetails
-        {
-            Status = StatusCodes.Status422UnprocessableEntity,
-            Title = ApiProblems.ChineseTitle(422),
-            Detail = $"{(stopped ? "超过" : "有")}{errors.Count}处错误，未写入任何数据；请修正后重新上传，或使用 skipInvalid=true 只导入正确的行",
-        };
-        errors.AddTo(problem, shown, stopped);
-        return TypedResults.Problem(problem);
     }
 
     private static readonly Dictionary<string, (string Sheet, string[] Headers, string[] Example)> CheckListTemplates = new()
