@@ -3,232 +3,212 @@ using Minzheng.Platform.Auditing;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Imports;
-using Minzheng.Platform.Privacy;
-using Minzheng.Platform.Regions;
 using Minzheng.Platform.Security;
-using Minzheng.Platform.Web;
 
 namespace Minzheng.Modules.Marriage.Marriages;
 
 /// <summary>
-/// 补录 of old paper registers through the platform's staged import: one row per registration, read by the platform's
-/// spreadsheet reader. Every row is checked (fields, then the register: a person married twice, a divorce without its
-/// marriage, a row already entered) and every error is listed by row and column; the commit checks again and writes
-/// all rows or none (or, when the registrar chooses, only the rows without errors). Married couples get their bonds,
-/// so the one-spouse check and reissue work for them. Legal ages are not checked: they were different before 1981.
+/// 补录 of old paper registers through the platform's staged import: one row per registration. Every row is checked
+/// (fields, then the register: a person married twice, a divorce without its marriage, a row already entered) and every
+/// error is listed by row and column; the commit checks again and writes all rows or none (or, when the registrar
+/// chooses, only the rows without errors). Married couples get their bonds, so the one-spouse check and reissue work
+/// for them. Legal ages are not checked: they were different before 1981.
 /// </summary>
+/// <remarks>
+/// Memory: the check keeps a small plan per row (its two blind indexes, date and the record ids it will get), not the
+/// rows; the commit then reads the file a second time and builds, encrypts and writes the records chunk by chunk.
+/// </remarks>
 public sealed class MarriageHistoryImport(MinzhengDbContext db, MarriageRegistry registry, IRegionScope scope,
     IConfiguration configuration, TimeProvider clock, RowStamper stamper) : IImportKind
 {
     public const string KindName = "marriage-history";
 
-    public static readonly string[] Headers = ["登记种类", "登记日期", "证件字号", "一方姓名", "一方身份证号", "另一方姓名", "另一方身份证号", "登记机关区划代码"];
+    private const int WriteChunk = 5_000;
+
+    public static IReadOnlyList<string> Headers => HistoricalRows.Headers;
 
     public string Kind => KindName;
 
     public string Policy => MarriageModule.Register;
 
-    private sealed record Row(int Number, MarriageRecordKind Kind, DateOnly Date, string Certificate, ValidParty A, ValidParty B, string RegionCode)
+    /// <summary>What the check decided for a row: its record's id and, for a divorce, the marriage it ends.</summary>
+    private sealed record Planned(int Number, MarriageRecordKind Kind, DateOnly Date, string IndexA, string IndexB)
     {
-        public string IndexA { get; set; } = "";
-        public string IndexB { get; set; } = "";
-        public string Couple => MarriageRecord.CoupleKeyOf(IndexA, IndexB);
+        public Guid Id { get; } = Guid.CreateVersion7();
+        public Guid? MarriageId { get; set; }
+
+        /// <summary>The divorce names the parties in the other order than their marriage: its record follows the marriage's.</summary>
+        public bool Swapped { get; set; }
+
+        public (string Low, string High) Couple => string.CompareOrdinal(IndexA, IndexB) <= 0 ? (IndexA, IndexB) : (IndexB, IndexA);
     }
+
+    private HistoricalRows Reader() => new(clock.Today(), configuration.MaxImportRows(), scope.RegionCode(), scope.Prefix);
 
     public async Task<ImportCheck> CheckAsync(string fileName, byte[] content, CancellationToken ct)
     {
-        var (total, records, errors) = await CheckRowsAsync(fileName, content, ct);
-        return new ImportCheck(total, records.Count, errors);
+        var (total, plan, errors) = await PlanAsync(fileName, content, ct);
+        return new ImportCheck(total, plan.Count, errors);
     }
 
     public async Task<ImportWrite> WriteAsync(Guid batchId, string fileName, byte[] content, bool skipInvalid, CancellationToken ct)
     {
-        var (_, records, errors) = await CheckRowsAsync(fileName, content, ct);
+        var (_, plan, errors) = await PlanAsync(fileName, content, ct);
         if (errors.Count > 0 && !skipInvalid)
         {
             return new ImportWrite(0, errors, new Dictionary<string, int>());
         }
 
-        await WriteAsync(records, ct);
-        var divorces = records.Count(r => r.Kind == MarriageRecordKind.Divorce);
-        return new ImportWrite(records.Count, errors, new Dictionary<string, int> { ["marriages"] = records.Count - divorces, ["divorces"] = divorces });
+        await WriteAsync(plan, fileName, content, ct);
+        var divorces = plan.Values.Count(p => p.Kind == MarriageRecordKind.Divorce);
+        return new ImportWrite(plan.Count, errors, new Dictionary<string, int> { ["marriages"] = plan.Count - divorces, ["divorces"] = divorces });
     }
 
-    /// <summary>The fields of every row, then the rows with valid fields against the register; the records of the rows without errors.</summary>
-    private async Task<(int Total, List<MarriageRecord> Records, ImportErrorList Errors)> CheckRowsAsync(string fileName, byte[] content, CancellationToken ct)
+    /// <summary>The fields of every row, then the rows with valid fields against the register: the plan of the rows without errors, by row number.</summary>
+    private async Task<(int Total, Dictionary<int, Planned> Plan, ImportErrorList Errors)> PlanAsync(string fileName, byte[] content, CancellationToken ct)
     {
-        var errors = new ImportErrorList(configuration.MaxImportErrors());
-        var (rows, total) = Read(content, fileName, errors);
-        foreach (var r in rows)
+        var (errors, reader, rows) = (new ImportErrorList(configuration.MaxImportErrors()), Reader(), new List<Planned>());
+        foreach (var r in reader.Read(content, fileName, errors))
         {
-            (r.IndexA, r.IndexB) = (registry.Index(r.A.Id), registry.Index(r.B.Id));
+            rows.Add(new Planned(r.Number, r.Kind, r.Date, registry.Index(r.A.Id), registry.Index(r.B.Id)));
         }
 
-        var records = await CheckAgainstRegisterAsync(rows, errors, ct);
+        var plan = await CheckAgainstRegisterAsync(rows, errors, ct);
         // The register checks run in date order: the list reads in row order.
         errors.SortFrom(0);
-        return (total, records, errors);
+        return (reader.Total, plan, errors);
+    }
+
+    /// <summary>The rows in date order against the register and the rows before them.</summary>
+    private async Task<Dictionary<int, Planned>> CheckAgainstRegisterAsync(List<Planned> rows, ImportErrorList errors, CancellationToken ct)
+    {
+        const string Reason = "补录 checks the whole register: a person may have married at any registry (全国通办)";
+        var (bonded, marriages) = (new Dictionary<string, Guid>(StringComparer.Ordinal), new Dictionary<Guid, (DateOnly Date, string IndexA)>());
+        var registered = new HashSet<(MarriageRecordKind, string, string, DateOnly)>();
+        foreach (var chunk in rows.Chunk(ImportLimits.LookupChunk))
+        {
+            var indexes = chunk.SelectMany(r => new[] { r.IndexA, r.IndexB }).Distinct().ToList();
+            foreach (var b in await db.MarriageBonds.AsNoTracking().Where(b => indexes.Contains(b.PersonIndex)).ToListAsync(ct))
+            {
+                bonded[b.PersonIndex] = b.MarriageId;
+            }
+
+            var couples = chunk.Select(r => MarriageRecord.CoupleKeyOf(r.IndexA, r.IndexB)).Distinct().ToList();
+            foreach (var e in await db.MarriageRecords.AcrossRegions(Reason).AsNoTracking()
+                         .Where(r => couples.Contains(r.CoupleKey) && (r.Kind == MarriageRecordKind.Marriage || r.Kind == MarriageRecordKind.Divorce))
+                         .Select(r => new { r.Id, r.Kind, r.Date, r.PartyAIdIndex, r.PartyBIdIndex }).ToListAsync(ct))
+            {
+                var known = new Planned(0, e.Kind, e.Date, e.PartyAIdIndex, e.PartyBIdIndex);
+                registered.Add((e.Kind, known.Couple.Low, known.Couple.High, e.Date));
+                if (e.Kind == MarriageRecordKind.Marriage)
+                {
+                    marriages[e.Id] = (e.Date, e.PartyAIdIndex);
+                }
+            }
+        }
+
+        // Lookups by key, never scans: the file may hold hundreds of thousands of rows.
+        var plan = new Dictionary<int, Planned>();
+        foreach (var r in rows.OrderBy(r => r.Date).ThenBy(r => r.Number))
+        {
+            var refusals = Refusals(r, bonded, marriages, registered);
+            foreach (var (column, message) in refusals)
+            {
+                errors.Add(new ImportError(r.Number, column, message));
+            }
+
+            if (refusals.Count > 0)
+            {
+                continue;
+            }
+
+            plan[r.Number] = r;
+            registered.Add((r.Kind, r.Couple.Low, r.Couple.High, r.Date));
+        }
+
+        return plan;
+    }
+
+    /// <summary>Why the row cannot be entered given the register and the rows before it; none when it can (then it is entered into the maps).</summary>
+    private static List<(string Column, string Message)> Refusals(Planned r, Dictionary<string, Guid> bonded, Dictionary<Guid, (DateOnly Date, string IndexA)> marriages,
+        HashSet<(MarriageRecordKind, string, string, DateOnly)> registered)
+    {
+        if (registered.Contains((r.Kind, r.Couple.Low, r.Couple.High, r.Date)))
+        {
+            return [("登记日期", $"双方同一日期的{(r.Kind == MarriageRecordKind.Marriage ? "结婚" : "离婚")}登记已在登记簿中或在本文件中重复")];
+        }
+
+        if (r.Kind == MarriageRecordKind.Marriage)
+        {
+            var married = new[] { (r.IndexA, "一方"), (r.IndexB, "另一方") }.Where(p => bonded.ContainsKey(p.Item1))
+                .Select(p => ($"{p.Item2}身份证号", $"{p.Item2}在婚姻登记中（含本文件此前各行）已有配偶，未登记离婚，不能再登记结婚")).ToList();
+            if (married.Count == 0)
+            {
+                (bonded[r.IndexA], bonded[r.IndexB]) = (r.Id, r.Id);
+                marriages[r.Id] = (r.Date, r.IndexA);
+            }
+
+            return married;
+        }
+
+        if (!(bonded.TryGetValue(r.IndexA, out var ofA) && bonded.TryGetValue(r.IndexB, out var ofB) && ofA == ofB
+              && marriages.TryGetValue(ofA, out var marriage) && marriage.Date <= r.Date))
+        {
+            return [("登记种类", "婚姻登记中（含本文件此前各行）没有双方在该日期仍然有效的结婚登记，不能补录离婚")];
+        }
+
+        (r.MarriageId, r.Swapped) = (ofA, marriage.IndexA != r.IndexA);
+        bonded.Remove(r.IndexA);
+        bonded.Remove(r.IndexB);
+        return [];
     }
 
     /// <summary>
-    /// In the platform's transaction: the records and the bonds of the marriages still in force are bulk-inserted (a
-    /// county's archive is hundreds of thousands of rows), and the bonds of earlier marriages the file's divorces end are
-    /// deleted. The platform audits the batch as one entry naming its size.
+    /// In the platform's transaction: the file is read again and the planned rows' records, with the bonds of the
+    /// marriages still in force, are built and bulk-inserted chunk by chunk (a county's archive is hundreds of thousands
+    /// of rows); the bonds of earlier marriages the file's divorces end are deleted. The platform audits the batch.
     /// </summary>
-    private async Task WriteAsync(List<MarriageRecord> records, CancellationToken ct)
+    private async Task WriteAsync(Dictionary<int, Planned> plan, string fileName, byte[] content, CancellationToken ct)
     {
-        var divorced = records.Where(d => d.Kind == MarriageRecordKind.Divorce).Select(d => d.MarriageId!.Value).ToHashSet();
-        var bonds = records.Where(m => m.Kind == MarriageRecordKind.Marriage && !divorced.Contains(m.Id))
-            .SelectMany(m => new[]
-            {
-                new MarriageBond { PersonIndex = m.PartyAIdIndex, MarriageId = m.Id, RegionCode = m.RegionCode },
-                new MarriageBond { PersonIndex = m.PartyBIdIndex, MarriageId = m.Id, RegionCode = m.RegionCode },
-            }).ToList();
-        var inFile = records.Select(r => r.Id).ToHashSet();
+        var divorced = plan.Values.Where(p => p.MarriageId is not null).Select(p => p.MarriageId!.Value).ToHashSet();
+        var inFile = plan.Values.Where(p => p.Kind == MarriageRecordKind.Marriage).Select(p => p.Id).ToHashSet();
         foreach (var chunk in divorced.Where(id => !inFile.Contains(id)).Chunk(ImportLimits.LookupChunk))
         {
             await db.MarriageBonds.Where(b => chunk.Contains(b.MarriageId)).ExecuteDeleteAsync(ct);
         }
 
+        var (records, bonds) = (new List<MarriageRecord>(WriteChunk), new List<MarriageBond>(2 * WriteChunk));
+        foreach (var row in Reader().Read(content, fileName, new ImportErrorList(configuration.MaxImportErrors())))
+        {
+            if (!plan.TryGetValue(row.Number, out var p))
+            {
+                continue;
+            }
+
+            var (a, b, indexA, indexB) = p.Swapped ? (row.B, row.A, p.IndexB, p.IndexA) : (row.A, row.B, p.IndexA, p.IndexB);
+            var record = registry.NewRecord(p.Kind, p.Date, a, b, indexA, indexB, MarriageRecord.CoupleKeyOf(indexA, indexB));
+            (record.Id, record.RegionCode, record.MarriageId, record.CertificateNumber, record.Historical) = (p.Id, row.RegionCode, p.MarriageId, row.Certificate, true);
+            records.Add(record);
+            if (p.Kind == MarriageRecordKind.Marriage && !divorced.Contains(p.Id))
+            {
+                bonds.Add(new MarriageBond { PersonIndex = indexA, MarriageId = p.Id, RegionCode = row.RegionCode });
+                bonds.Add(new MarriageBond { PersonIndex = indexB, MarriageId = p.Id, RegionCode = row.RegionCode });
+            }
+
+            if (records.Count >= WriteChunk)
+            {
+                await FlushAsync(records, bonds, ct);
+            }
+        }
+
+        await FlushAsync(records, bonds, ct);
+    }
+
+    private async Task FlushAsync(List<MarriageRecord> records, List<MarriageBond> bonds, CancellationToken ct)
+    {
         await BulkInsert.InsertAsync(db, stamper.Stamp(records), ct);
         await BulkInsert.InsertAsync(db, bonds, ct);
-    }
-
-    /// <summary>The rows in date order against the register and the rows before them; the records to write when nothing fails.</summary>
-    private async Task<List<MarriageRecord>> CheckAgainstRegisterAsync(List<Row> rows, ImportErrorList errors, CancellationToken ct)
-    {
-        const string Reason = "补录 checks the whole register: a person may have married at any registry (全国通办)";
-        var (bonded, existing) = (new Dictionary<string, Guid>(StringComparer.Ordinal), new List<MarriageRecord>());
-        foreach (var chunk in rows.SelectMany(r => new[] { r.IndexA, r.IndexB }).Distinct().Chunk(ImportLimits.LookupChunk))
-        {
-            foreach (var b in await db.MarriageBonds.AsNoTracking().Where(b => chunk.Contains(b.PersonIndex)).ToListAsync(ct))
-            {
-                bonded[b.PersonIndex] = b.MarriageId;
-            }
-        }
-
-        foreach (var chunk in rows.Select(r => r.Couple).Distinct().Chunk(ImportLimits.LookupChunk))
-        {
-            existing.AddRange(await db.MarriageRecords.AcrossRegions(Reason).AsNoTracking()
-                .Where(r => chunk.Contains(r.CoupleKey) && (r.Kind == MarriageRecordKind.Marriage || r.Kind == MarriageRecordKind.Divorce)).ToListAsync(ct));
-        }
-
-        // Lookups by key, never scans: the file may hold hundreds of thousands of rows.
-        var registered = existing.Select(e => (e.Kind, e.CoupleKey, e.Date)).ToHashSet();
-        var marriages = existing.Where(e => e.Kind == MarriageRecordKind.Marriage).ToDictionary(e => e.Id);
-        var records = new List<MarriageRecord>();
-        foreach (var r in rows.OrderBy(r => r.Date).ThenBy(r => r.Number))
-        {
-            if (registered.Contains((r.Kind, r.Couple, r.Date)))
-            {
-                errors.Add(new ImportError(r.Number, "登记日期", $"双方同一日期的{(r.Kind == MarriageRecordKind.Marriage ? "结婚" : "离婚")}登记已在登记簿中或在本文件中重复"));
-                continue;
-            }
-
-            MarriageRecord record;
-            if (r.Kind == MarriageRecordKind.Marriage)
-            {
-                var married = new[] { (r.A, r.IndexA, "一方身份证号"), (r.B, r.IndexB, "另一方身份证号") }.Where(p => bonded.ContainsKey(p.Item2)).ToList();
-                foreach (var (party, _, column) in married)
-                {
-                    errors.Add(new ImportError(r.Number, column, $"{party.Name}在婚姻登记中（含本文件此前各行）已有配偶，未登记离婚，不能再登记结婚"));
-                }
-
-                if (married.Count > 0)
-                {
-                    continue;
-                }
-
-                record = registry.NewRecord(MarriageRecordKind.Marriage, r.Date, r.A, r.B, r.IndexA, r.IndexB, r.Couple);
-                record.RegionCode = r.RegionCode;
-                (bonded[r.IndexA], bonded[r.IndexB]) = (record.Id, record.Id);
-                marriages[record.Id] = record;
-            }
-            else
-            {
-                var marriage = bonded.TryGetValue(r.IndexA, out var ofA) && bonded.TryGetValue(r.IndexB, out var ofB) && ofA == ofB
-                    && marriages.TryGetValue(ofA, out var bond) && bond.Date <= r.Date
-                    ? bond
-                    : null;
-                if (marriage is null)
-                {
-                    errors.Add(new ImportError(r.Number, "登记种类", "婚姻登记中（含本文件此前各行）没有双方在该日期仍然有效的结婚登记，不能补录离婚"));
-                    continue;
-                }
-
-                record = MarriageRecord.About(marriage, MarriageRecordKind.Divorce, r.Date, r.RegionCode);
-                (record.PartyAName, record.PartyBName) = marriage.PartyAIdIndex == r.IndexA ? (r.A.Name, r.B.Name) : (r.B.Name, r.A.Name);
-                bonded.Remove(r.IndexA);
-                bonded.Remove(r.IndexB);
-            }
-
-            (record.CertificateNumber, record.Historical) = (r.Certificate, true);
-            records.Add(record);
-            registered.Add((r.Kind, r.Couple, r.Date));
-        }
-
-        return records;
-    }
-
-    private (List<Row> Rows, int Total) Read(byte[] content, string fileName, ImportErrorList errors)
-    {
-        var (today, rows, total) = (clock.Today(), new List<Row>(), 0);
-        foreach (var (number, cells) in SpreadsheetReader.DataRows(content, fileName, Headers, configuration.MaxImportRows(), HistoricalPartyCells.OptionalHeaders))
-        {
-            total++;
-            string Cell(int i) => i < cells.Length ? cells[i].Trim() : "";
-            var before = errors.Count;
-            void Fail(string column, string message) => errors.Add(new ImportError(number, column, message));
-            if (TextRules.FirstForbiddenCell(cells) is { } bad)
-            {
-                Fail(bad.Column < Headers.Length ? Headers[bad.Column] : HistoricalPartyCells.OptionalHeaders[Math.Min(bad.Column - Headers.Length, HistoricalPartyCells.OptionalHeaders.Length - 1)],
-                    bad.Message);
-                continue;
-            }
-
-            MarriageRecordKind? kind = Cell(0) switch { "结婚" => MarriageRecordKind.Marriage, "离婚" => MarriageRecordKind.Divorce, _ => null };
-            if (kind is null)
-            {
-                Fail("登记种类", "应为“结婚”或“离婚”");
-            }
-
-            if (!InputValues.TryParseDate(Cell(1), out var date) || !InputValues.IsSaneDate(date))
-            {
-                Fail("登记日期", "应为日期，如 1998-10-01、1998/10/01 或 1998年10月1日");
-            }
-            else if (date > today)
-            {
-                Fail("登记日期", "不能晚于今天");
-            }
-
-            var certificate = Cell(2);
-            if (certificate.Length is 0 or > 64)
-            {
-                Fail("证件字号", certificate.Length == 0 ? "请填写原证件字号" : "不能超过64个字");
-            }
-
-            var parties = new[] { 0, 1 }.Select(i => HistoricalPartyCells.Read(Cell, i, Headers, today, Fail)).OfType<ValidParty>().ToList();
-            if (parties.Count == 2 && parties[0].Id.IndexInput == parties[1].Id.IndexInput)
-            {
-                Fail("另一方身份证号", "与一方的证件号码相同");
-            }
-            else if (parties.Count == 2 && kind == MarriageRecordKind.Marriage && parties[0].Id.Gender == parties[1].Id.Gender)
-            {
-                Fail("另一方身份证号", "双方性别相同");
-            }
-
-            var region = Cell(7).Length == 0 ? scope.RegionCode() : Cell(7);
-            if (!RegionCode.IsValid(region) || !region.StartsWith(scope.Prefix, StringComparison.Ordinal))
-            {
-                Fail("登记机关区划代码", "应为本人管辖范围内的12位区划代码（留空为本人所在区划）");
-            }
-
-            if (errors.Count == before)
-            {
-                rows.Add(new Row(number, kind!.Value, date, certificate, parties[0], parties[1], region));
-            }
-        }
-
-        return (rows, total);
+        records.Clear();
+        bonds.Clear();
     }
 }
