@@ -57,6 +57,19 @@ public static class BenchHost
         return watch.Elapsed;
     }
 
+    /// <summary>The largest live managed heap (MB) until cancelled: a full collection every 0.5 s, so timings taken meanwhile are slower.</summary>
+    public static async Task<long> SampleLiveHeapAsync(CancellationToken ct)
+    {
+        var peak = 0L;
+        while (!ct.IsCancellationRequested)
+        {
+            peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true) / 1024 / 1024);
+            await Task.Delay(500, CancellationToken.None);
+        }
+
+        return peak;
+    }
+
     public static long WorkingSetMegabytes()
     {
         using var process = System.Diagnostics.Process.GetCurrentProcess();

@@ -27,7 +27,7 @@ public static class MarriageHistoryBench
         "PartyAIdMasked", "PartyAGender", "PartyABirthDate", "PartyBName", "PartyBIdCipher", "PartyBIdIndex", "PartyBIdMasked", "PartyBGender", "PartyBBirthDate",
         "CoupleKey", "MarriageId", "Historical", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy"];
 
-    public static async Task<List<string>> RunAsync(int rows, int persons, string postgres)
+    public static async Task<List<string>> RunAsync(int rows, int persons, string postgres, bool liveHeap)
     {
         var csv = Archive(rows);
         Console.WriteLine($"postgres: archive of {rows:N0} rows, {csv.Length / 1024 / 1024} MB");
@@ -44,6 +44,9 @@ public static class MarriageHistoryBench
         var (app, connection) = await BenchHost.StartAsync("postgres", postgres, caseload: false);
         await using var host = app;
         var before = BenchHost.WorkingSetMegabytes();
+        var liveBefore = liveHeap ? GC.GetTotalMemory(forceFullCollection: true) / 1024 / 1024 : 0;
+        using var sampling = new CancellationTokenSource();
+        var livePeak = liveHeap ? Task.Run(() => BenchHost.SampleLiveHeapAsync(sampling.Token)) : Task.FromResult(0L);
         // Stage and commit in scopes of their own, as the two HTTP requests are; the commit checks the file again and writes.
         StagedImport? staged = null;
         var stage = await BenchHost.TimeAsync(app, async (_, services) =>
@@ -62,13 +65,15 @@ public static class MarriageHistoryBench
             }
         });
         var peak = BenchHost.PeakMegabytes();
+        await sampling.CancelAsync();
+        var live = liveHeap ? $", live heap {liveBefore} → {await livePeak} MB" : "";
         Console.WriteLine($"postgres: floor {floor.TotalSeconds:F2}s, stage {stage.TotalSeconds:F2}s, commit {import.TotalSeconds:F2}s ({import / floor:F2}×), " +
-                          $"working set {before} MB before, peak {peak} MB");
+                          $"working set {before} MB before, peak {peak} MB{live}");
 
         var (p50, p99) = await OneSpouseCheckAsync(app, connection, persons);
         return
         [
-            $"| postgres | 补录 {rows:N0} rows: commit (stage {stage.TotalSeconds:F2} s before it) | {floor.TotalSeconds:F2} s | {import.TotalSeconds:F2} s | **{import / floor:F2}×** | {before} → {peak} MB |",
+            $"| postgres | 补录 {rows:N0} rows: commit (stage {stage.TotalSeconds:F2} s before it) | {floor.TotalSeconds:F2} s | {import.TotalSeconds:F2} s | **{import / floor:F2}×** | {before} → {peak} MB{live} |",
             $"| postgres | one-spouse check, {persons:N0} persons married | | p50 {p50:F2} ms | **p99 {p99:F2} ms** | |",
         ];
     }

@@ -53,7 +53,8 @@ foreach (var provider in providers)
     {
         if (provider == "postgres")
         {
-            results.AddRange(await MarriageHistoryBench.RunAsync(rows, int.Parse(Arg("--persons") ?? "2000000", CultureInfo.InvariantCulture), postgres!));
+            results.AddRange(await MarriageHistoryBench.RunAsync(rows, int.Parse(Arg("--persons") ?? "2000000", CultureInfo.InvariantCulture), postgres!,
+                args.Contains("--live-heap")));
         }
     }
     else if (bench == "veteran-raise")

@@ -77,7 +77,7 @@ public static class RosterBench
         GC.Collect();
         var baseline = BenchHost.WorkingSetMegabytes();
         using var sampling = new CancellationTokenSource();
-        var livePeak = liveHeap ? Task.Run(() => SampleLiveHeapAsync(sampling.Token)) : Task.FromResult(0L);
+        var livePeak = liveHeap ? Task.Run(() => BenchHost.SampleLiveHeapAsync(sampling.Token)) : Task.FromResult(0L);
         // Stage and commit in scopes of their own, as the two HTTP requests are: the upload's bytes are the stage's.
         var watch = Stopwatch.StartNew();
         Guid id;
@@ -121,7 +121,7 @@ public static class RosterBench
         var (app, _) = await BenchHost.StartAsync(provider, postgres, caseload: false);
         await using var _ = app;
         using var sampling = new CancellationTokenSource();
-        var livePeak = Task.Run(() => SampleLiveHeapAsync(sampling.Token));
+        var livePeak = Task.Run(() => BenchHost.SampleLiveHeapAsync(sampling.Token));
         var batch = new ImportBatch { RegionCode = "360482000000", Kind = Minzheng.Modules.SocialAssistance.Imports.AssistanceRoster.Kind, FileName = "bench.csv", ErrorsJson = "[]" };
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -146,18 +146,6 @@ public static class RosterBench
 
         await sampling.CancelAsync();
         Console.WriteLine($"file {length / 1024 / 1024} MB: live heap peak {await livePeak} MB, working set peak {BenchHost.PeakMegabytes()} MB");
-    }
-
-    private static async Task<long> SampleLiveHeapAsync(CancellationToken ct)
-    {
-        var peak = 0L;
-        while (!ct.IsCancellationRequested)
-        {
-            peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true) / 1024 / 1024);
-            await Task.Delay(500, CancellationToken.None);
-        }
-
-        return peak;
     }
 
     private const string ResultPrefix = "roster-import-result: ";
