@@ -1060,6 +1060,10 @@ namespace Minzheng.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("BuyerRegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.Property<string>("CertificateNumber")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1102,6 +1106,12 @@ namespace Minzheng.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character(12)")
                         .IsFixedLength();
+
+                    b.Property<DateOnly?>("ReservedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ReservedUntil")
+                        .HasColumnType("date");
 
                     b.Property<int>("Row")
                         .HasColumnType("integer");

@@ -1049,6 +1049,10 @@ namespace Minzheng.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BuyerRegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CertificateNumber")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1091,6 +1095,12 @@ namespace Minzheng.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT")
                         .IsFixedLength();
+
+                    b.Property<DateOnly?>("ReservedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReservedUntil")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Row")
                         .HasColumnType("INTEGER");

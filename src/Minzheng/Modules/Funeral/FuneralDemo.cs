@@ -48,7 +48,9 @@ public sealed class FuneralDemo(MinzhengDbContext db, CremationService cremation
             cemetery = kind == FacilityKind.UrbanPublicCemetery && added.Value is { } c ? c.Id : cemetery;
         }
 
-        // The urban public cemetery's first rows: ashes plots, a few sold with their 墓穴证 (the county reports 1600冢, sold 18).
+        // The urban public cemetery's first rows: ashes plots, a few sold with their 墓穴证 (the county reports 1600冢, sold 18),
+        // two held for families (预留) who will sign the contract later.
+        var reservations = services.GetRequiredService<Plots.PlotReservationService>();
         for (var n = 1; n <= 24 && cemetery != Guid.Empty; n++)
         {
             var plot = await plots.AddAsync(cemetery, new Plots.PlotRequest("福", 1 + ((n - 1) / 8), 1 + ((n - 1) % 8), n % 6 == 0 ? "double" : "single", true,
@@ -62,6 +64,11 @@ public sealed class FuneralDemo(MinzhengDbContext db, CremationService cremation
                 {
                     soldPlots.Add((p.Id, sold));
                 }
+            }
+            else if (plot.Value is { } free && n is 4 or 11)
+            {
+                await reservations.ReserveAsync(free.Id, new Plots.PlotReservationRequest(Surnames[n % Surnames.Length] + "家属", Id(new DateOnly(1958 + n, 6, 1), false, 80 + n),
+                    "360482100201", Text(clock.Today().AddDays(-n)), Text(clock.Today().AddDays(10 * n))), ct);
             }
         }
 

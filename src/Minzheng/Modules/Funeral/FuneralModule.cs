@@ -55,6 +55,7 @@ public sealed class FuneralModule : IMinzhengModule
         services.AddScoped<ILineStatistics, FuneralLineStatistics>();
         services.AddSingleton<Platform.Auditing.IAuditVocabulary, FuneralAuditVocabulary>();
         services.AddScoped<Plots.PlotService>();
+        services.AddScoped<Plots.PlotReservationService>();
         services.AddScoped<Plots.BurialService>();
         services.AddScoped<Platform.Deadlines.IDeadlineSource, Plots.TenureDeadlines>();
         services.AddScoped<IllegalBurials.IllegalBurialService>();

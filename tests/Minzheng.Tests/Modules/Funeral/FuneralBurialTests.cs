@@ -35,7 +35,7 @@ public abstract class FuneralBurialTests<TApp>(TApp app) : IClassFixture<TApp>
         var plot = (await (await client.PostAsJsonAsync($"/api/v1/funeral/facilities/{cemetery}/plots",
             new { area = "安", row = 1, number = 1, kind, forAshes = true, squareMeters = 1m, price = 0m }, Ct)).JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
         await (await client.PostAsJsonAsync($"/api/v1/funeral/plots/{plot}/sale",
-            new { buyerName = "购墓家属", buyerIdNumber = Elder(1970), soldOn = Day(soldOn), contractNumber = "AZ-1", tenureYears = years }, Ct)).JsonAsync(HttpStatusCode.Created);
+            new { buyerName = "购墓家属", buyerIdNumber = Elder(1970), soldOn = Day(soldOn), contractNumber = "AZ-1", tenureYears = years, buyerRegionCode = "360482100201" }, Ct)).JsonAsync(HttpStatusCode.Created);
         return plot;
     }
 

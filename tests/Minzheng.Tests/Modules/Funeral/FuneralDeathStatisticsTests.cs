@@ -49,7 +49,7 @@ public abstract class FuneralDeathStatisticsTests<TApp>(TApp app) : IClassFixtur
             new { area = "寿", row = 1, number = 1, kind = "single", forAshes = true, squareMeters = 1m, price = 5000m }, Ct)).JsonAsync(HttpStatusCode.Created))
             .GetProperty("id").GetString()!;
         await (await funeral.PostAsJsonAsync($"/api/v1/funeral/plots/{plot}/sale",
-            new { buyerName = "统计家属", buyerIdNumber = Elder(1970), soldOn = "2026-03-05", contractNumber = "TJ-1", tenureYears = 20 }, Ct)).JsonAsync(HttpStatusCode.Created);
+            new { buyerName = "统计家属", buyerIdNumber = Elder(1970), soldOn = "2026-03-05", contractNumber = "TJ-1", tenureYears = 20, buyerRegionCode = VillageA }, Ct)).JsonAsync(HttpStatusCode.Created);
         await (await funeral.PostAsJsonAsync($"/api/v1/funeral/plots/{plot}/burials", new { deceasedName = name, idNumber, buriedOn }, Ct)).JsonAsync(HttpStatusCode.Created);
     }
 

@@ -233,7 +233,7 @@ public abstract class FuneralGraveTests<TApp>(TApp app) : IClassFixture<TApp>
         var plot = (await (await client.PostAsJsonAsync($"/api/v1/funeral/facilities/{cemetery}/plots",
             new { area = "迁", row = 1, number = 1, kind = "double", forAshes = true, squareMeters = 1m, price = 0m }, Ct)).JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
         await (await client.PostAsJsonAsync($"/api/v1/funeral/plots/{plot}/sale",
-            new { buyerName = "迁坟家属", buyerIdNumber = Elder(1970), soldOn = Day(Today.AddDays(-5)), contractNumber = "QF-1", tenureYears = 20 }, Ct)).JsonAsync(HttpStatusCode.Created);
+            new { buyerName = "迁坟家属", buyerIdNumber = Elder(1970), soldOn = Day(Today.AddDays(-5)), contractNumber = "QF-1", tenureYears = 20, buyerRegionCode = "360482200201" }, Ct)).JsonAsync(HttpStatusCode.Created);
         var occupantId = Elder(1921);
         var burial = (await (await client.PostAsJsonAsync($"/api/v1/funeral/plots/{plot}/burials",
             new { deceasedName = "迁坟公", idNumber = occupantId, buriedOn = Day(Today.AddDays(-2)) }, Ct)).JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();

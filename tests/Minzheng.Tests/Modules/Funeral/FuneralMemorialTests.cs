@@ -31,7 +31,7 @@ public abstract class FuneralMemorialTests<TApp>(TApp app) : IClassFixture<TApp>
         var plot = (await (await client.PostAsJsonAsync($"/api/v1/funeral/facilities/{cemetery}/plots",
             new { area = "思", row = 1, number = 1, kind = "single", forAshes = true, squareMeters = 1m, price = 0m }, Ct)).JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
         await (await client.PostAsJsonAsync($"/api/v1/funeral/plots/{plot}/sale",
-            new { buyerName = "购墓家属", buyerIdNumber = Elder(1970), soldOn = Day(Today.AddDays(-30)), contractNumber = "JS-1", tenureYears = 20 }, Ct)).JsonAsync(HttpStatusCode.Created);
+            new { buyerName = "购墓家属", buyerIdNumber = Elder(1970), soldOn = Day(Today.AddDays(-30)), contractNumber = "JS-1", tenureYears = 20, buyerRegionCode = "360482100201" }, Ct)).JsonAsync(HttpStatusCode.Created);
         return (await (await client.PostAsJsonAsync($"/api/v1/funeral/plots/{plot}/burials", new { deceasedName = name, idNumber = Elder(1935), buriedOn = Day(Today.AddDays(-20)) }, Ct))
             .JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
     }
@@ -276,6 +276,7 @@ public abstract class FuneralMemorialCapTests<TApp>(TApp app) : IClassFixture<TA
                 buyerIdNumber = Elder(1970),
                 soldOn = Day(TimeProvider.System.Today().AddDays(-30)),
                 contractNumber = $"XE-{n}",
+                buyerRegionCode = "360482100201",
                 tenureYears = 20
             }, ct)).JsonAsync(HttpStatusCode.Created);
             burials.Add((await (await client.PostAsJsonAsync($"/api/v1/funeral/plots/{plot}/burials",

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using Minzheng.Platform.Calendar;
 
 namespace Minzheng.Tests.Modules.Funeral;
 
@@ -7,6 +9,8 @@ namespace Minzheng.Tests.Modules.Funeral;
 public abstract class FuneralPlotTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : MinzhengApp
 {
+    private const string Village = "360482100201";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static async Task<string> FacilityAsync(HttpClient client, string kind = "rural-public-cemetery")
@@ -19,7 +23,8 @@ public abstract class FuneralPlotTests<TApp>(TApp app) : IClassFixture<TApp>
         (await (await client.PostAsJsonAsync($"/api/v1/funeral/facilities/{facility}/plots",
             new { area = "A", row = 1, number, kind = "single", forAshes = true, squareMeters = 0.8m, price = 0m }, Ct)).JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
 
-    private static object Sale(string contract) => new { buyerName = "购墓人", buyerIdNumber = FuneralIds.Elder(1970), soldOn = "2026-04-04", contractNumber = contract, tenureYears = 20 };
+    private static object Sale(string contract, string? id = null) =>
+        new { buyerName = "购墓人", buyerIdNumber = id ?? FuneralIds.Elder(1970), soldOn = "2026-04-04", contractNumber = contract, tenureYears = 20, buyerRegionCode = Village };
 
     [Fact]
     public async Task AddPlot_OverTheProvincialLimit_OrInAFuneralHome_Is422_AndTheSamePlaceTwiceIs409()
@@ -75,6 +80,59 @@ public abstract class FuneralPlotTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
         var row = (await (await setup.GetAsync($"/api/v1/funeral/facilities/{cemetery}/plots", Ct)).JsonAsync()).EnumerateArray().Single();
         Assert.Equal("sold", row.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task ARuralPublicCemetery_SellsToItsOwnVillagersOnly_AnUrbanOneToAnyone()
+    {
+        using var client = await app.ClientAsAsync("funeral");
+        var rural = await FacilityAsync(client);
+        var plot = await PlotAsync(client, rural, 31);
+        var sale = new { buyerName = "外村人", buyerIdNumber = FuneralIds.Elder(1971), soldOn = "2026-04-04", contractNumber = "NC-1", tenureYears = 20 };
+        var missing = await (await client.PostAsJsonAsync($"/api/v1/funeral/plots/{plot}/sale", sale, Ct)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("只为本村（居）民提供墓穴", missing.GetProperty("errors").GetProperty("buyerRegionCode")[0].GetString());
+        await (await client.PostAsJsonAsync($"/api/v1/funeral/plots/{plot}/sale", new { sale.buyerName, sale.buyerIdNumber, sale.soldOn, sale.contractNumber, buyerRegionCode = "360482200201" }, Ct))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await (await client.PostAsJsonAsync($"/api/v1/funeral/plots/{plot}/sale", new { sale.buyerName, sale.buyerIdNumber, sale.soldOn, sale.contractNumber, buyerRegionCode = "36048210020X" }, Ct))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await (await client.PostAsJsonAsync($"/api/v1/funeral/plots/{plot}/sale", Sale("NC-2"), Ct)).JsonAsync(HttpStatusCode.Created);
+
+        var urban = await PlotAsync(client, await FacilityAsync(client, "urban-public-cemetery"), 1);
+        await (await client.PostAsJsonAsync($"/api/v1/funeral/plots/{urban}/sale", sale, Ct)).JsonAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task AReservedPlot_IsSoldOnlyToItsFamily_AndACancelledReservationFreesIt()
+    {
+        using var client = await app.ClientAsAsync("funeral");
+        var cemetery = await FacilityAsync(client);
+        var (plot, other) = (await PlotAsync(client, cemetery, 41), await PlotAsync(client, cemetery, 42));
+        var family = FuneralIds.Elder(1962);
+        var today = TimeProvider.System.Today();
+        string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        object Reservation(string until) => new { buyerName = "预留家属", buyerIdNumber = family, buyerRegionCode = Village, reservedUntil = until };
+
+        var bad = await (await client.PostAsJsonAsync($"/api/v1/funeral/plots/{plot}/reservation", Reservation(Day(today.AddDays(-1))), Ct)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("reservedUntil", out _));
+        await (await client.PostAsJsonAsync($"/api/v1/funeral/plots/{plot}/reservation", Reservation(Day(today.AddDays(400))), Ct)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var reserved = await (await client.PostAsJsonAsync($"/api/v1/funeral/plots/{plot}/reservation", Reservation(Day(today.AddDays(30))), Ct)).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal(Day(today.AddDays(30)), reserved.GetProperty("reservedUntil").GetString());
+        var row = (await (await client.GetAsync($"/api/v1/funeral/facilities/{cemetery}/plots", Ct)).JsonAsync()).EnumerateArray().Single(p => p.GetProperty("id").GetString() == plot);
+        Assert.Equal(("reserved", "预留家属", Day(today.AddDays(30))), (row.GetProperty("status").GetString(), row.GetProperty("buyerName").GetString(), row.GetProperty("reservedUntil").GetString()));
+
+        await (await client.PostAsJsonAsync($"/api/v1/funeral/plots/{plot}/reservation", Reservation(Day(today.AddDays(30))), Ct)).AssertProblemAsync(HttpStatusCode.Conflict);
+        var stranger = await (await client.PostAsJsonAsync($"/api/v1/funeral/plots/{plot}/sale", Sale("YL-1"), Ct)).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("只能售给预留人", stranger.GetProperty("detail").GetString());
+        await (await client.PostAsJsonAsync($"/api/v1/funeral/plots/{plot}/burials", new { deceasedName = "某某", idNumber = FuneralIds.Elder(1930), buriedOn = Day(today) }, Ct))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await (await client.PostAsJsonAsync($"/api/v1/funeral/plots/{plot}/sale", Sale("YL-2", family), Ct)).JsonAsync(HttpStatusCode.Created);
+        await (await client.PostAsync($"/api/v1/funeral/plots/{plot}/reservation/cancel", null, Ct)).AssertProblemAsync(HttpStatusCode.Conflict);
+
+        await (await client.PostAsJsonAsync($"/api/v1/funeral/plots/{other}/reservation", Reservation(Day(today.AddDays(5))), Ct)).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync($"/api/v1/funeral/plots/{other}/reservation/cancel", null, Ct)).StatusCode);
+        var freed = (await (await client.GetAsync($"/api/v1/funeral/facilities/{cemetery}/plots", Ct)).JsonAsync()).EnumerateArray().Single(p => p.GetProperty("id").GetString() == other);
+        Assert.Equal(("free", JsonValueKind.Null), (freed.GetProperty("status").GetString(), freed.GetProperty("buyerName").ValueKind));
+        await (await client.PostAsJsonAsync($"/api/v1/funeral/plots/{other}/sale", Sale("YL-3"), Ct)).JsonAsync(HttpStatusCode.Created);
     }
 
     [Fact]

@@ -174,6 +174,8 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("GET", $"/api/v1/funeral/facilities/{Guid.Empty}/plots", null, ["funeral"]),
             ("POST", $"/api/v1/funeral/facilities/{Guid.Empty}/plots", "{}", ["funeral"]),
             ("POST", $"/api/v1/funeral/plots/{Guid.Empty}/sale", "{}", ["funeral"]),
+            ("POST", $"/api/v1/funeral/plots/{Guid.Empty}/reservation", "{}", ["funeral"]),
+            ("POST", $"/api/v1/funeral/plots/{Guid.Empty}/reservation/cancel", null, ["funeral"]),
             ("GET", $"/api/v1/funeral/plots/{Guid.Empty}", null, ["funeral"]),
             ("POST", $"/api/v1/funeral/plots/{Guid.Empty}/burials", "{}", ["funeral"]),
             ("POST", $"/api/v1/funeral/plots/{Guid.Empty}/renewals", "{}", ["funeral"]),

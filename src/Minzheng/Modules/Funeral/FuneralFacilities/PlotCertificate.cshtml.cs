@@ -17,7 +17,7 @@ public sealed class PlotCertificateModel(PlotService plots, FacilityService faci
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Plot = await plots.GetAsync(id, ct);
-        if (Plot is null || Plot.Status == PlotStatus.Free)
+        if (Plot is null || !Plot.IsSold)
         {
             return NotFound();
         }

@@ -46,7 +46,7 @@ public sealed class BurialService(MinzhengDbContext db, PersonalDataProtector pr
             return FuneralResult<BurialRow>.Refused(Outcome.NotFound, "墓穴不存在或不在您的管辖范围内");
         }
 
-        if (plot.Status == PlotStatus.Free)
+        if (!plot.IsSold)
         {
             return FuneralResult<BurialRow>.Refused(Outcome.Rejected, $"{plot.Label}墓穴尚未售出，须先办理出售（合同、墓穴证）再登记安葬");
         }
@@ -158,10 +158,10 @@ public sealed class BurialService(MinzhengDbContext db, PersonalDataProtector pr
             return FuneralResult<RenewedPlot>.Invalid(errors);
         }
 
-        if (plot.Status == PlotStatus.Free || plot.ExpiresOn is not { } previous)
+        if (!plot.IsSold || plot.ExpiresOn is not { } previous)
         {
             return FuneralResult<RenewedPlot>.Refused(Outcome.Rejected,
-                plot.Status == PlotStatus.Free ? $"{plot.Label}墓穴尚未售出，不能续期" : $"{plot.Label}墓穴售出时未约定使用年限，无须续期");
+                !plot.IsSold ? $"{plot.Label}墓穴尚未售出，不能续期" : $"{plot.Label}墓穴售出时未约定使用年限，无须续期");
         }
 
         var next = previous.AddYears(r.Years!.Value);

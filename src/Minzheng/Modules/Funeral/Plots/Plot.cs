@@ -14,13 +14,17 @@ public enum PlotKind
 
 /// <summary>
 /// Stored states of a plot. 已到期 (expired) is not stored: a sold or buried plot whose tenure ended unrenewed reads as
-/// expired from <see cref="Plot.ExpiresOn"/> and today (<see cref="Plot.StatusCode"/>), so it can never lag behind the calendar.
+/// expired from <see cref="Plot.ExpiresOn"/> and today (<see cref="Plot.StatusCode"/>), so it can never lag behind the calendar;
+/// likewise a reservation past its last day reads as free.
 /// </summary>
 public enum PlotStatus
 {
     Free,
     Sold,
     Buried,
+
+    /// <summary>预留: held for a named family until a day (e.g. a couple choosing their plot, paying later); sold only to them.</summary>
+    Reserved,
 }
 
 /// <summary>
@@ -59,20 +63,37 @@ public sealed class Plot : AuditableEntity, IRegionScoped
     public DateOnly? ExpiresOn { get; set; }
     public string? CertificateNumber { get; set; }
 
+    /// <summary>The buyer's (or reserving family's) 户籍 village or community: a rural 公益性墓地 serves its own villagers only.</summary>
+    public string? BuyerRegionCode { get; set; }
+
+    public DateOnly? ReservedOn { get; set; }
+
+    /// <summary>The last day of a reservation; after it the plot is free again without anyone acting.</summary>
+    public DateOnly? ReservedUntil { get; set; }
+
     public string Label => $"{Area}区{Row}排{Number}号";
 
     /// <summary>How many burials the plot holds: one for 单穴, two for 双穴 (a couple).</summary>
     public int Capacity => Kind == PlotKind.Double ? 2 : 1;
 
-    /// <summary>A sold or buried plot whose tenure ended before <paramref name="today"/> and was not renewed.</summary>
-    public bool IsExpired(DateOnly today) => Status != PlotStatus.Free && ExpiresOn is { } end && end < today;
+    /// <summary>Sold (with or without burials): it has a buyer, a contract and a 墓穴证.</summary>
+    public bool IsSold => Status is PlotStatus.Sold or PlotStatus.Buried;
 
-    /// <summary>free, sold, buried, or expired (derived, see <see cref="PlotStatus"/>).</summary>
-    public string StatusCode(DateOnly today) => IsExpired(today) ? "expired" : Platform.Web.InputValues.Code(Status);
+    /// <summary>A sold or buried plot whose tenure ended before <paramref name="today"/> and was not renewed.</summary>
+    public bool IsExpired(DateOnly today) => IsSold && ExpiresOn is { } end && end < today;
+
+    /// <summary>Held for a family on <paramref name="today"/>: reserved and not past the reservation's last day.</summary>
+    public bool IsReservedOn(DateOnly today) => Status == PlotStatus.Reserved && ReservedUntil >= today;
+
+    /// <summary>free, reserved, sold, buried, or expired (derived, see <see cref="PlotStatus"/>).</summary>
+    public string StatusCode(DateOnly today) => IsExpired(today) ? "expired"
+        : Status == PlotStatus.Reserved && !IsReservedOn(today) ? "free"
+        : Platform.Web.InputValues.Code(Status);
 
     public static string StatusName(string code) => code switch
     {
         "free" => "空闲",
+        "reserved" => "已预留",
         "sold" => "已售出",
         "buried" => "已安葬",
         "expired" => "已到期",
@@ -110,6 +131,7 @@ internal sealed class PlotConfiguration : IEntityTypeConfiguration<Plot>
         b.Property(x => x.BuyerIdMasked).HasMaxLength(18);
         b.Property(x => x.ContractNumber).HasMaxLength(40);
         b.Property(x => x.CertificateNumber).HasMaxLength(64);
+        b.Property(x => x.BuyerRegionCode).HasMaxLength(12);
         b.HasOne<FuneralFacilities.FuneralFacility>().WithMany().HasForeignKey(x => x.FacilityId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.FacilityId, x.Area, x.Row, x.Number }).IsUnique();
     }

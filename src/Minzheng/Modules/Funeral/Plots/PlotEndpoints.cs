@@ -15,7 +15,11 @@ public static class PlotEndpoints
         funeral.MapPost("/facilities/{id:guid}/plots", Add).WithName("Funeral_AddPlot")
             .WithSummary("登记墓穴：墓区、排、号、single|double、forAshes、squareMeters（不得超过本省限制）、price");
         funeral.MapPost("/plots/{id:guid}/sale", Sell).WithName("Funeral_SellPlot")
-            .WithSummary("出售墓穴：购墓人、身份证号、售出日期、合同编号、使用年限；生成墓穴证编号；已售出的答复409（并发出售只有一笔成功）");
+            .WithSummary("出售墓穴：购墓人、身份证号、户籍所在村（居）buyerRegionCode（农村公益性墓地必填，须在墓地所在区划内）、售出日期、合同编号、使用年限；生成墓穴证编号；已售出或预留给他人的答复409（并发出售只有一笔成功）");
+        funeral.MapPost("/plots/{id:guid}/reservation", Reserve).WithName("Funeral_ReservePlot")
+            .WithSummary("预留墓穴：buyerName、buyerIdNumber、buyerRegionCode、reservedOn（默认今天）、reservedUntil（至多366天）；预留期内只能售给预留人，过期自动恢复空闲；已售出或已预留答复409");
+        funeral.MapPost("/plots/{id:guid}/reservation/cancel", CancelReservation).WithName("Funeral_CancelPlotReservation")
+            .WithSummary("取消预留：墓穴恢复空闲；没有预留答复409");
         funeral.MapGet("/plots/{id:guid}", Get).WithName("Funeral_GetPlot").WithSummary("墓穴详情：状态（free|sold|buried|expired）、安葬记录、续期记录");
         funeral.MapPost("/plots/{id:guid}/burials", Bury).WithName("Funeral_BuryInPlot")
             .WithSummary("登记安葬：deceasedName、idNumber、buriedOn（不早于售出日期、不晚于今天）、cremationId（可选，须为同一身份证号）；单穴1人、双穴2人，已满答复409");
@@ -52,6 +56,16 @@ public static class PlotEndpoints
 
     public static async Task<Results<Created<SoldPlot>, ProblemHttpResult>> Sell(Guid id, PlotSaleRequest request, PlotService service, CancellationToken ct) =>
         Answer(await service.SellAsync(id, request, ct), v => $"/api/v1/funeral/plots/{v.Id}");
+
+    public static async Task<Results<Created<ReservedPlot>, ProblemHttpResult>> Reserve(Guid id, PlotReservationRequest request, PlotReservationService service,
+        CancellationToken ct) =>
+        Answer(await service.ReserveAsync(id, request, ct), _ => $"/api/v1/funeral/plots/{id}");
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> CancelReservation(Guid id, PlotReservationService service, CancellationToken ct)
+    {
+        var result = await service.CancelAsync(id, ct);
+        return result.Outcome == Outcome.Done ? TypedResults.NoContent() : ApiProblems.For(result.Outcome, result.Message!);
+    }
 
     private static Results<Created<T>, ProblemHttpResult> Answer<T>(FuneralResult<T> result, Func<T, string> location) => result.Outcome switch
     {

@@ -13,10 +13,12 @@ namespace Minzheng.Modules.Funeral.Plots;
 
 public sealed record PlotRequest(string? Area, int? Row, int? Number, string? Kind, bool? ForAshes, decimal? SquareMeters, decimal? Price);
 
-public sealed record PlotSaleRequest(string? BuyerName, string? BuyerIdNumber, string? SoldOn, string? ContractNumber, int? TenureYears);
+/// <param name="BuyerRegionCode">The buyer's 户籍 village or community (12 digits): required by a rural 公益性墓地, which serves its villagers only.</param>
+public sealed record PlotSaleRequest(string? BuyerName, string? BuyerIdNumber, string? SoldOn, string? ContractNumber, int? TenureYears, string? BuyerRegionCode = null);
 
+/// <param name="ReservedUntil">The last day of a running reservation (status reserved); the buyer fields then name the reserving family.</param>
 public sealed record PlotRow(Guid Id, Guid FacilityId, string Label, string Kind, bool ForAshes, string KindName, decimal SquareMeters, decimal Price, string Status,
-    string? BuyerName, string? BuyerIdMasked, DateOnly? SoldOn, DateOnly? ExpiresOn, string? CertificateNumber, int Burials = 0);
+    string? BuyerName, string? BuyerIdMasked, DateOnly? SoldOn, DateOnly? ExpiresOn, string? CertificateNumber, int Burials = 0, DateOnly? ReservedUntil = null);
 
 public sealed record SoldPlot(Guid Id, string CertificateNumber, DateOnly? ExpiresOn);
 
@@ -100,18 +102,22 @@ public sealed class PlotService(MinzhengDbContext db, PersonalDataProtector prot
         return FuneralResult<PlotRow>.Done(Row(plot, clock.Today()));
     }
 
-    /// <summary>Sells a free plot: one transaction for the sale and its 墓穴证 number; a plot sold meanwhile (or before) is a conflict, nothing written.</summary>
+    /// <summary>
+    /// Sells a free plot (or one reserved for this buyer): one transaction for the sale and its 墓穴证 number; a plot sold
+    /// meanwhile (or before), or reserved for another family, is a conflict, nothing written.
+    /// </summary>
     public async Task<FuneralResult<SoldPlot>> SellAsync(Guid plotId, PlotSaleRequest r, CancellationToken ct)
     {
         var today = clock.Today();
-        var errors = new FieldErrors();
-        var name = TextRules.Field(r.BuyerName, "buyerName", "购墓人姓名", 50, errors, required: true);
-        IdNumber id = default;
-        if (!IdNumber.TryParse(r.BuyerIdNumber, today, out id, out var idError))
+        var plot = await db.FuneralPlots.SingleOrDefaultAsync(p => p.Id == plotId, ct);
+        var facility = plot is null ? null : await db.FuneralFacilities.AsNoTracking().SingleOrDefaultAsync(f => f.Id == plot.FacilityId, ct);
+        if (plot is null || facility is null)
         {
-            errors.Add("buyerIdNumber", $"购墓人身份证号（buyerIdNumber）无效：{idError}");
+            return FuneralResult<SoldPlot>.Refused(Outcome.NotFound, "墓穴不存在或不在您的管辖范围内");
         }
 
+        var errors = new FieldErrors();
+        var buyer = PlotBuyer.Read(r.BuyerName, r.BuyerIdNumber, r.BuyerRegionCode, facility, today, errors);
         var soldOn = InputValues.TryParseDate(r.SoldOn, out var d) && d <= today ? d : (DateOnly?)null;
         if (soldOn is null)
         {
@@ -124,28 +130,26 @@ public sealed class PlotService(MinzhengDbContext db, PersonalDataProtector prot
             errors.Add("tenureYears", $"使用年限（tenureYears）应为1至{MaxTenureYears}年");
         }
 
-        var plot = await db.FuneralPlots.SingleOrDefaultAsync(p => p.Id == plotId, ct);
-        if (plot is null)
-        {
-            return FuneralResult<SoldPlot>.Refused(Outcome.NotFound, "墓穴不存在或不在您的管辖范围内");
-        }
-
         if (errors.Any)
         {
             return FuneralResult<SoldPlot>.Invalid(errors);
         }
 
-        if (plot.Status != PlotStatus.Free)
+        if (plot.IsSold)
         {
             return FuneralResult<SoldPlot>.Refused(Outcome.Conflict, $"{plot.Label}墓穴已于{plot.SoldOn:yyyy-MM-dd}售出（墓穴证 {plot.CertificateNumber}），不能重复出售");
         }
 
+        if (plot.IsReservedOn(today) && plot.BuyerIdIndex != protector.BlindIndex(buyer!.Id.Value, DataPurpose.IdNumber))
+        {
+            return FuneralResult<SoldPlot>.Refused(Outcome.Conflict,
+                $"{plot.Label}墓穴已预留给{plot.BuyerName}（{plot.BuyerIdMasked}，至{plot.ReservedUntil:yyyy-MM-dd}），只能售给预留人；如预留人放弃，请先取消预留");
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         plot.Status = PlotStatus.Sold;
-        plot.BuyerName = name;
-        plot.BuyerIdCipher = protector.Encrypt(id.Value, DataPurpose.IdNumber);
-        plot.BuyerIdIndex = protector.BlindIndex(id.Value, DataPurpose.IdNumber);
-        plot.BuyerIdMasked = id.Masked;
+        buyer!.WriteTo(plot, protector);
+        (plot.ReservedOn, plot.ReservedUntil) = (null, null);
         plot.ContractNumber = contract;
         plot.SoldOn = soldOn;
         plot.TenureYears = r.TenureYears;
@@ -180,7 +184,12 @@ public sealed class PlotService(MinzhengDbContext db, PersonalDataProtector prot
     public Task<Plot?> GetAsync(Guid id, CancellationToken ct) => db.FuneralPlots.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
 
     /// <summary>A plot as lists show it; the status is "expired" once a sold plot's tenure ended unrenewed (see <see cref="PlotStatus"/>).</summary>
-    public static PlotRow Row(Plot p, DateOnly today, int burials = 0) => new(p.Id, p.FacilityId, p.Label, InputValues.Code(p.Kind), p.ForAshes,
-        Plot.KindName(p.Kind, p.ForAshes), p.SquareMeters, p.Price, p.StatusCode(today), p.BuyerName, p.BuyerIdMasked, p.SoldOn, p.ExpiresOn, p.CertificateNumber,
-        burials);
+    /// <remarks>A reservation past its last day reads free, without the family who once held it.</remarks>
+    public static PlotRow Row(Plot p, DateOnly today, int burials = 0)
+    {
+        var status = p.StatusCode(today);
+        var (buyer, masked) = status == "free" ? (null, null) : (p.BuyerName, p.BuyerIdMasked);
+        return new(p.Id, p.FacilityId, p.Label, InputValues.Code(p.Kind), p.ForAshes, Plot.KindName(p.Kind, p.ForAshes), p.SquareMeters, p.Price, status, buyer,
+            masked, p.SoldOn, p.ExpiresOn, p.CertificateNumber, burials, p.IsReservedOn(today) ? p.ReservedUntil : null);
+    }
 }

@@ -40,7 +40,7 @@ public sealed class ReclaimService(MinzhengDbContext db, DocumentService documen
 
         if (!plot.IsExpired(today))
         {
-            return FuneralResult<ReclaimRow>.Refused(Outcome.Rejected, plot.Status == PlotStatus.Free
+            return FuneralResult<ReclaimRow>.Refused(Outcome.Rejected, !plot.IsSold
                 ? $"{plot.Label}墓穴未售出，无须催告"
                 : plot.ExpiresOn is { } e ? $"{plot.Label}墓穴使用期限至{e:yyyy-MM-dd}，尚未到期，不能催告收回" : $"{plot.Label}墓穴售出时未约定使用年限，不会到期");
         }
@@ -134,7 +134,7 @@ public sealed class ReclaimService(MinzhengDbContext db, DocumentService documen
             (ReclaimStatus.Reclaimed, on, disposition, place, burials.Count, note);
         plot.Status = PlotStatus.Free;
         (plot.BuyerName, plot.BuyerIdCipher, plot.BuyerIdIndex, plot.BuyerIdMasked, plot.ContractNumber) = (null, null, null, null, null);
-        (plot.SoldOn, plot.TenureYears, plot.ExpiresOn, plot.CertificateNumber) = (null, null, null, null);
+        (plot.SoldOn, plot.TenureYears, plot.ExpiresOn, plot.CertificateNumber, plot.BuyerRegionCode) = (null, null, null, null, null);
         try
         {
             // Status tokens on the plot and the notice: a reclaim entered twice, or racing a renewal, is stored once.

@@ -23,7 +23,7 @@ public sealed class TenureDeadlines(MinzhengDbContext db, TimeProvider clock) : 
         var horizon = clock.Today().AddDays(NoticeDays);
         return (await (from p in db.FuneralPlots.AsNoTracking()
                        join f in db.FuneralFacilities.AsNoTracking() on p.FacilityId equals f.Id
-                       where p.Status != PlotStatus.Free && p.ExpiresOn != null && p.ExpiresOn <= horizon
+                       where (p.Status == PlotStatus.Sold || p.Status == PlotStatus.Buried) && p.ExpiresOn != null && p.ExpiresOn <= horizon
                            // Once the family has been given notice, the notice's own deadline is the item (ReclaimDeadlines).
                            && !db.Set<PlotReclaim>().Any(n => n.PlotId == p.Id && n.Status == ReclaimStatus.Noticed)
                        select new { p.Id, p.RegionCode, p.ExpiresOn, p.Area, p.Row, p.Number, p.BuyerName, Facility = f.Name }).ToListAsync(ct))
