@@ -35,6 +35,7 @@ public sealed class FuneralModule : IMinzhengModule
             new("殡葬设施", "/FuneralFacilities", [Roles.FuneralClerk]),
             new("乱埋乱葬案件", "/IllegalBurials", [Roles.FuneralClerk]),
             new("已有坟墓", "/ExistingGraves", [Roles.FuneralClerk]),
+            new("已有坟墓批量登记", "/ExistingGraves/Import", [Roles.FuneralClerk]),
             new("殡改信息员", "/InformationOfficers", [Roles.FuneralClerk]),
             new("祭扫预约", "/Memorials", [Roles.FuneralClerk]),
             new("减免资金申报", "/WaiverClaims", [Roles.FuneralClerk, Roles.Finance]),
@@ -63,6 +64,7 @@ public sealed class FuneralModule : IMinzhengModule
         services.AddSingleton(IllegalBurials.IllegalBurialDocuments.Notice);
         services.AddScoped<Platform.Deadlines.IDeadlineSource, IllegalBurials.IllegalBurialDeadlines>();
         services.AddScoped<ExistingGraves.GraveService>();
+        services.AddScoped<Platform.Imports.IImportKind, ExistingGraves.ExistingGraveImport>();
         services.AddScoped<ExistingGraves.GraveChanges>();
         services.AddScoped<InformationOfficers.OfficerService>();
         services.AddScoped<InformationOfficers.SubsidyService>();

@@ -43,10 +43,10 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("PUT", $"/api/v1/persons/{Guid.Empty}", "{}", ["county", "township", "village"]),
             ("POST", $"/api/v1/persons/{Guid.Empty}/assets", "{}", ["county", "township", "village"]),
             // The platform's staged import: open to the holders of any import kind (rosters, the marriage 补录).
-            ("POST", "/api/v1/imports?kind=bad", null, ["county", "township", "marriage", "marriagehead"]),
-            ("GET", $"/api/v1/imports/{Guid.Empty}", null, ["county", "township", "marriage", "marriagehead"]),
-            ("GET", $"/api/v1/imports/{Guid.Empty}/errors.csv", null, ["county", "township", "marriage", "marriagehead"]),
-            ("POST", $"/api/v1/imports/{Guid.Empty}/commit", null, ["county", "township", "marriage", "marriagehead"]),
+            ("POST", "/api/v1/imports?kind=bad", null, ["county", "township", "marriage", "marriagehead", "funeral"]),
+            ("GET", $"/api/v1/imports/{Guid.Empty}", null, ["county", "township", "marriage", "marriagehead", "funeral"]),
+            ("GET", $"/api/v1/imports/{Guid.Empty}/errors.csv", null, ["county", "township", "marriage", "marriagehead", "funeral"]),
+            ("POST", $"/api/v1/imports/{Guid.Empty}/commit", null, ["county", "township", "marriage", "marriagehead", "funeral"]),
             ("GET", "/api/v1/imports/templates/assistance-roster.xlsx", null, ["county", "township"]),
             ("GET", "/api/v1/imports/templates/member-roster.xlsx", null, ["county", "township"]),
             ("PUT", "/api/v1/standards", "{}", ["county"]),
@@ -175,6 +175,7 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
             ("POST", $"/api/v1/funeral/facilities/{Guid.Empty}/plots", "{}", ["funeral"]),
             ("POST", $"/api/v1/funeral/plots/{Guid.Empty}/sale", "{}", ["funeral"]),
             ("POST", $"/api/v1/funeral/plots/{Guid.Empty}/reservation", "{}", ["funeral"]),
+            ("GET", "/api/v1/funeral/graves/template.xlsx", null, ["funeral"]),
             ("POST", $"/api/v1/funeral/plots/{Guid.Empty}/reservation/cancel", null, ["funeral"]),
             ("GET", $"/api/v1/funeral/plots/{Guid.Empty}", null, ["funeral"]),
             ("POST", $"/api/v1/funeral/plots/{Guid.Empty}/burials", "{}", ["funeral"]),
@@ -436,6 +437,8 @@ public sealed class PermissionMatrixTests(SqliteApp app) : IClassFixture<SqliteA
     [InlineData("township", "/IllegalBurials/Notice?id=00000000-0000-0000-0000-000000000000", false)]
     [InlineData("finance", "/IllegalBurials/Notice?id=00000000-0000-0000-0000-000000000000", false)]
     [InlineData("funeral", "/ExistingGraves", true)]
+    [InlineData("funeral", "/ExistingGraves/Import", true)]
+    [InlineData("township", "/ExistingGraves/Import", false)]
     [InlineData("township", "/ExistingGraves", false)]
     [InlineData("leader", "/ExistingGraves", false)]
     [InlineData("funeral", "/InformationOfficers", true)]

@@ -20,6 +20,9 @@ public static class GraveEndpoints
             .WithSummary("已有坟墓登记：regionCode（本人管辖范围内的村）、location、latitude/longitude（我国境内）、kind（earth|masonry|joint|ashes）、occupantName、occupantIdNumber（选填）、secondOccupantName/secondOccupantIdNumber（选填）、contactName、contactPhone、registeredOn（不晚于今天）");
         graves.MapGet("/", List).WithName("Funeral_ListGraves")
             .WithSummary("已有坟墓：region（乡镇或村）、status=registered|relocated|removed、kind、name（墓主姓名）、from、to（登记日期）；page、pageSize、sort=registered|region|kind|status|name、dir；总数在 X-Total-Count；电话脱敏");
+        // The sheet itself is staged and committed through the platform: POST /api/v1/imports?kind=existing-graves.
+        graves.MapGet("/template.xlsx", Template).WithName("Funeral_GraveTemplate")
+            .WithSummary("已有坟墓批量登记模板（经 POST /api/v1/imports?kind=existing-graves 上传校验，再确认导入）");
         graves.MapGet("/export.xlsx", Export).WithName("Funeral_ExportGraves").WithSummary("导出当前筛选的已有坟墓（身份证号、电话脱敏），记入审计日志");
         graves.MapGet("/{id:guid}", Get).WithName("Funeral_GetGrave").WithSummary("已有坟墓详情（身份证号脱敏）");
         graves.MapPost("/{id:guid}/certificate", Certificate).WithName("Funeral_IssueGraveCertificate")
@@ -28,6 +31,16 @@ public static class GraveEndpoints
             .WithSummary("登记迁移：on（不早于登记日期、不晚于今天）、reason（construction|into-cemetery|rectification|other，其他须填 note）、burialId（迁入公墓的安葬记录）或 destination、compensation（0至100000元）；已迁移或平毁答复409");
         graves.MapPost("/{id:guid}/removal", Remove).WithName("Funeral_RemoveGrave")
             .WithSummary("登记平毁：on、note；已迁移或平毁答复409");
+    }
+
+    public static async Task<FileContentHttpResult> Template(CancellationToken ct)
+    {
+        var sheet = Platform.Imports.TemplateWorkbook.Sheet("已有坟墓", ExistingGraveImport.Headers,
+            ["360482100201", "红光村后山东坡第3排", "29.245612", "115.812034", "土葬坟", "张德福", "", "李秀英", "", "张建国", "13807921234", "2026-11-20"],
+            ["360482100201", "红光村祖山", "29.246001", "115.813220", "合葬墓", "王有才", "", "", "", "王小明", "", "2026-11-20"]);
+        var types = Platform.Imports.TemplateWorkbook.Sheet("坟墓类型", ["坟墓类型"], [.. Enum.GetValues<GraveKind>().Select(k => new object?[] { ExistingGrave.KindName(k) })]);
+        return TypedResults.File(await Platform.Imports.TemplateWorkbook.SaveAsync([sheet, types], ct),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "existing-graves.xlsx");
     }
 
     public static async Task<Results<Created<GraveRow>, ProblemHttpResult>> Register(GraveRequest request, GraveService service, CancellationToken ct) =>
