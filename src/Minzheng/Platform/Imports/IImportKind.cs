@@ -28,4 +28,8 @@ public sealed record ImportCheck(int TotalRows, int ValidRows, ImportErrorList E
 
 /// <param name="Counts">What the rows created, by English key ("persons", "marriages"…), for the answer and the audit
 /// entry; a list matched against the register says how many matched as "matched".</param>
-public sealed record ImportWrite(int Imported, ImportErrorList Errors, IReadOnlyDictionary<string, int> Counts);
+public sealed record ImportWrite(int Imported, ImportErrorList Errors, IReadOnlyDictionary<string, int> Counts)
+{
+    /// <summary>Nothing written: the file has these errors and the caller did not ask to skip them.</summary>
+    public static ImportWrite Refused(ImportErrorList errors) => new(0, errors, new Dictionary<string, int>());
+}

@@ -56,7 +56,7 @@ public sealed class ExistingGraveImport(MinzhengDbContext db, IRegionScope scope
         var (_, graves, errors) = await ReadAsync(fileName, content, ct);
         if (errors.Count > 0 && !skipInvalid)
         {
-            return new ImportWrite(0, errors, new Dictionary<string, int>());
+            return ImportWrite.Refused(errors);
         }
 
         foreach (var chunk in graves.Chunk(5_000))

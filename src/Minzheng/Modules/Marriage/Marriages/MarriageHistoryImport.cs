@@ -56,7 +56,7 @@ public sealed class MarriageHistoryImport(MinzhengDbContext db, MarriageRegistry
         var (_, plan, errors) = await PlanAsync(fileName, content, ct);
         if (errors.Count > 0 && !skipInvalid)
         {
-            return new ImportWrite(0, errors, new Dictionary<string, int>());
+            return ImportWrite.Refused(errors);
         }
 
         await WriteAsync(plan, fileName, content, ct);

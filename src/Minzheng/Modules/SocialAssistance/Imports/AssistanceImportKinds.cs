@@ -58,7 +58,7 @@ public sealed class MemberRosterImportKind(MemberRosterImport members, RowStampe
         var check = await members.ValidateAsync(content, fileName, clock.Today(), ct);
         if (check.Errors.Count > 0 && !skipInvalid)
         {
-            return new ImportWrite(0, check.Errors, new Dictionary<string, int>());
+            return ImportWrite.Refused(check.Errors);
         }
 
         var (persons, households) = await members.WriteAsync(content, fileName, check, stamper.Stamp, clock.Today(), ct);
@@ -90,7 +90,7 @@ public sealed class CheckListImportKind(string kind, DeathRecordImport deaths, C
         var (valid, errors, _) = await ValidateAsync(fileName, content, ct);
         if (errors.Count > 0 && !skipInvalid)
         {
-            return new ImportWrite(0, errors, new Dictionary<string, int>());
+            return ImportWrite.Refused(errors);
         }
 
         var matched = valid switch
