@@ -91,7 +91,9 @@ public sealed class AccessibilityWalkTests(BrowserApp app)
         }
 
         Assert.Equal(item, await requested.Task);
-        await page.WaitForURLAsync("**" + item);
+        // The browser went there: the navigation committed. Not its load event — in CI a stubbed page's load was once
+        // not reported within a minute although the request had been answered, which says nothing about the keyboard.
+        await page.WaitForURLAsync("**" + item, new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
     }
 
     // A focus indicator: an outline or Bootstrap's focus ring (a box shadow), or the highlighted background of a menu item.
