@@ -78,7 +78,9 @@ public sealed class MetricsEndpointTests(ObservedApp app) : IClassFixture<Observ
         // The exporter caches a scrape briefly, and on a busy machine the first request may finish before the meter
         // listens: each attempt makes another request and scrapes again (a request is always measured once listened to).
         string text = "";
-        for (var attempt = 0; attempt < 50 && !text.Contains("http_server_request_duration_seconds_bucket", StringComparison.Ordinal); attempt++)
+        // Wait for the health check's own series: the duration is recorded as its response completes, which can be
+        // just after the client has read it, and the scrape's own request may be in the text first.
+        for (var attempt = 0; attempt < 50 && !text.Contains("http_route=\"/health/live\"", StringComparison.Ordinal); attempt++)
         {
             using (var client = app.CreateClient())
             {
