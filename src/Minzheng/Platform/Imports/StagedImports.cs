@@ -45,14 +45,21 @@ public sealed class StagedImports(MinzhengDbContext db, IEnumerable<IImportKind>
     AuditLog audit, TimeProvider clock, IConfiguration configuration, RowStamper stamper, UploadReader uploads, IAuthorizationService authorization)
 {
     private readonly Dictionary<string, IImportKind> _kinds = kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal);
+    private (ClaimsPrincipal User, IReadOnlySet<string> Kinds)? _allowed;
 
     public int ShownErrors => configuration.ShownImportErrors();
 
     public IImportKind? Find(string? kind) => kind is not null && _kinds.TryGetValue(kind, out var found) ? found : null;
 
     /// <summary>The kinds whose policy the user holds: the batches they may stage, read and commit.</summary>
+    /// <remarks>Remembered for the request (this service is scoped): the group's policy and the handler both ask.</remarks>
     public async Task<IReadOnlySet<string>> KindsOfAsync(ClaimsPrincipal user)
     {
+        if (_allowed is { } known && ReferenceEquals(known.User, user))
+        {
+            return known.Kinds;
+        }
+
         var allowed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var kind in _kinds.Values)
         {
@@ -62,6 +69,7 @@ public sealed class StagedImports(MinzhengDbContext db, IEnumerable<IImportKind>
             }
         }
 
+        _allowed = (user, allowed);
         return allowed;
     }
 

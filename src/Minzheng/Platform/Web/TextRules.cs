@@ -86,6 +86,10 @@ public static class TextRules
         return null;
     }
 
+    /// <summary>The first forbidden cell of an imported row named by its header ("第N列" beyond the headers), and the reason.</summary>
+    public static (string Column, string Message)? FirstForbiddenCell(string[] cells, IReadOnlyList<string> headers) =>
+        FirstForbiddenCell(cells) is { } bad ? (bad.Column < headers.Count ? headers[bad.Column] : $"第{bad.Column + 1}列", bad.Message) : null;
+
     /// <summary>
     /// A text field of a form or request: trimmed, null when empty (then "请填写…" when <paramref name="required"/>),
     /// otherwise within <paramref name="max"/> and free of forbidden characters, else the error is added under <paramref name="field"/>.

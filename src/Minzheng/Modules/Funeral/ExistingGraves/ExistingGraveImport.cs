@@ -77,9 +77,9 @@ public sealed class ExistingGraveImport(MinzhengDbContext db, IRegionScope scope
         {
             total++;
             string? Cell(int i) => i < cells.Length && cells[i].Trim().Length > 0 ? cells[i].Trim() : null;
-            if (TextRules.FirstForbiddenCell(cells) is { } bad)
+            if (TextRules.FirstForbiddenCell(cells, Headers) is { } bad)
             {
-                errors.Add(new ImportError(row, Headers[Math.Min(bad.Column, Headers.Length - 1)], bad.Message));
+                errors.Add(new ImportError(row, bad.Column, bad.Message));
                 continue;
             }
 

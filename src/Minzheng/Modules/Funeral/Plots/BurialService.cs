@@ -43,7 +43,7 @@ public sealed class BurialService(MinzhengDbContext db, PersonalDataProtector pr
         var plot = await db.FuneralPlots.SingleOrDefaultAsync(p => p.Id == plotId, ct);
         if (plot is null)
         {
-            return FuneralResult<BurialRow>.Refused(Outcome.NotFound, "墓穴不存在或不在您的管辖范围内");
+            return FuneralResult<BurialRow>.Refused(Outcome.NotFound, PlotBuyer.PlotNotFound);
         }
 
         if (!plot.IsSold)
@@ -145,7 +145,7 @@ public sealed class BurialService(MinzhengDbContext db, PersonalDataProtector pr
         var plot = await db.FuneralPlots.SingleOrDefaultAsync(p => p.Id == plotId, ct);
         if (plot is null)
         {
-            return FuneralResult<RenewedPlot>.Refused(Outcome.NotFound, "墓穴不存在或不在您的管辖范围内");
+            return FuneralResult<RenewedPlot>.Refused(Outcome.NotFound, PlotBuyer.PlotNotFound);
         }
 
         if (renewedOn is { } on && plot.SoldOn is { } sold && on < sold)

@@ -33,7 +33,7 @@ public static class PlotEndpoints
     }
 
     public static async Task<Results<Ok<PlotDetail>, ProblemHttpResult>> Get(Guid id, BurialService service, CancellationToken ct) =>
-        await service.DetailAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : ApiProblems.NotFound("墓穴不存在或不在您的管辖范围内");
+        await service.DetailAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : ApiProblems.NotFound(PlotBuyer.PlotNotFound);
 
     public static async Task<Results<Created<BurialRow>, ProblemHttpResult>> Bury(Guid id, BurialRequest request, BurialService service, CancellationToken ct) =>
         Answer(await service.BuryAsync(id, request, ct), _ => $"/api/v1/funeral/plots/{id}");

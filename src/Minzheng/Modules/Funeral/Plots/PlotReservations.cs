@@ -16,14 +16,25 @@ public sealed record PlotReservationRequest(string? BuyerName, string? BuyerIdNu
 public sealed record ReservedPlot(Guid Id, string BuyerName, string BuyerIdMasked, DateOnly ReservedOn, DateOnly ReservedUntil);
 
 /// <summary>The family a plot is sold or reserved to, read and checked the same way for both.</summary>
-internal sealed record PlotBuyer(string Name, IdNumber Id, string? VillageCode)
+internal sealed record PlotBuyer(string Name, IdNumber Id, string IdIndex, string? VillageCode)
 {
+    public const string PlotNotFound = "墓穴不存在或不在您的管辖范围内";
+
+    /// <summary>The plot (tracked, to be changed) and its cemetery, or null when either is outside the user's region.</summary>
+    public static async Task<(Plot Plot, FuneralFacility Facility)?> LoadPlotAsync(MinzhengDbContext db, Guid plotId, CancellationToken ct)
+    {
+        var plot = await db.FuneralPlots.SingleOrDefaultAsync(p => p.Id == plotId, ct);
+        var facility = plot is null ? null : await db.FuneralFacilities.AsNoTracking().SingleOrDefaultAsync(f => f.Id == plot.FacilityId, ct);
+        return plot is null || facility is null ? null : (plot, facility);
+    }
+
     /// <summary>
     /// Name, ID number and 户籍 village. A rural 公益性墓地 serves the villagers of its own village (or township) only —
     /// 殡葬管理条例: 农村公益性墓地不得对村民以外的其他人员提供墓穴用地 — so there the village is required and must lie
     /// in the cemetery's region; elsewhere it is recorded when given.
     /// </summary>
-    public static PlotBuyer? Read(string? name, string? idNumber, string? regionCode, FuneralFacility facility, DateOnly today, FieldErrors errors)
+    public static PlotBuyer? Read(string? name, string? idNumber, string? regionCode, FuneralFacility facility, DateOnly today,
+        PersonalDataProtector protector, FieldErrors errors)
     {
         var buyer = TextRules.Field(name, "buyerName", "购墓人姓名", 50, errors, required: true);
         if (!IdNumber.TryParse(idNumber, today, out var id, out var idError))
@@ -41,14 +52,14 @@ internal sealed record PlotBuyer(string Name, IdNumber Id, string? VillageCode)
             errors.Add("buyerRegionCode", $"{facility.Name}是农村公益性墓地，只为本村（居）民提供墓穴（殡葬管理条例）：请填写购墓人户籍所在村（居）的区划代码，须在本墓地所在区划内");
         }
 
-        return errors.Any ? null : new PlotBuyer(buyer!, id, region);
+        return errors.Any ? null : new PlotBuyer(buyer!, id, protector.BlindIndex(id.Value, DataPurpose.IdNumber), region);
     }
 
     public void WriteTo(Plot plot, PersonalDataProtector protector)
     {
         (plot.BuyerName, plot.BuyerIdMasked, plot.BuyerRegionCode) = (Name, Id.Masked, VillageCode);
         plot.BuyerIdCipher = protector.Encrypt(Id.Value, DataPurpose.IdNumber);
-        plot.BuyerIdIndex = protector.BlindIndex(Id.Value, DataPurpose.IdNumber);
+        plot.BuyerIdIndex = IdIndex;
     }
 }
 
@@ -64,15 +75,13 @@ public sealed class PlotReservationService(MinzhengDbContext db, PersonalDataPro
     public async Task<FuneralResult<ReservedPlot>> ReserveAsync(Guid plotId, PlotReservationRequest r, CancellationToken ct)
     {
         var today = clock.Today();
-        var plot = await db.FuneralPlots.SingleOrDefaultAsync(p => p.Id == plotId, ct);
-        var facility = plot is null ? null : await db.FuneralFacilities.AsNoTracking().SingleOrDefaultAsync(f => f.Id == plot.FacilityId, ct);
-        if (plot is null || facility is null)
+        if (await PlotBuyer.LoadPlotAsync(db, plotId, ct) is not var (plot, facility))
         {
-            return FuneralResult<ReservedPlot>.Refused(Outcome.NotFound, "墓穴不存在或不在您的管辖范围内");
+            return FuneralResult<ReservedPlot>.Refused(Outcome.NotFound, PlotBuyer.PlotNotFound);
         }
 
         var errors = new FieldErrors();
-        var buyer = PlotBuyer.Read(r.BuyerName, r.BuyerIdNumber, r.BuyerRegionCode, facility, today, errors);
+        var buyer = PlotBuyer.Read(r.BuyerName, r.BuyerIdNumber, r.BuyerRegionCode, facility, today, protector, errors);
         var from = InputValues.TryParseDate(r.ReservedOn ?? today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), out var on) && on <= today
             ? on : (DateOnly?)null;
         if (from is null)
@@ -113,7 +122,7 @@ public sealed class PlotReservationService(MinzhengDbContext db, PersonalDataPro
         var plot = await db.FuneralPlots.SingleOrDefaultAsync(p => p.Id == plotId, ct);
         if (plot is null)
         {
-            return FuneralResult<Guid>.Refused(Outcome.NotFound, "墓穴不存在或不在您的管辖范围内");
+            return FuneralResult<Guid>.Refused(Outcome.NotFound, PlotBuyer.PlotNotFound);
         }
 
         if (plot.Status != PlotStatus.Reserved)

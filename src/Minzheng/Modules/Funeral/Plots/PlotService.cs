@@ -109,15 +109,13 @@ public sealed class PlotService(MinzhengDbContext db, PersonalDataProtector prot
     public async Task<FuneralResult<SoldPlot>> SellAsync(Guid plotId, PlotSaleRequest r, CancellationToken ct)
     {
         var today = clock.Today();
-        var plot = await db.FuneralPlots.SingleOrDefaultAsync(p => p.Id == plotId, ct);
-        var facility = plot is null ? null : await db.FuneralFacilities.AsNoTracking().SingleOrDefaultAsync(f => f.Id == plot.FacilityId, ct);
-        if (plot is null || facility is null)
+        if (await PlotBuyer.LoadPlotAsync(db, plotId, ct) is not var (plot, facility))
         {
-            return FuneralResult<SoldPlot>.Refused(Outcome.NotFound, "墓穴不存在或不在您的管辖范围内");
+            return FuneralResult<SoldPlot>.Refused(Outcome.NotFound, PlotBuyer.PlotNotFound);
         }
 
         var errors = new FieldErrors();
-        var buyer = PlotBuyer.Read(r.BuyerName, r.BuyerIdNumber, r.BuyerRegionCode, facility, today, errors);
+        var buyer = PlotBuyer.Read(r.BuyerName, r.BuyerIdNumber, r.BuyerRegionCode, facility, today, protector, errors);
         var soldOn = InputValues.TryParseDate(r.SoldOn, out var d) && d <= today ? d : (DateOnly?)null;
         if (soldOn is null)
         {
@@ -140,7 +138,7 @@ public sealed class PlotService(MinzhengDbContext db, PersonalDataProtector prot
             return FuneralResult<SoldPlot>.Refused(Outcome.Conflict, $"{plot.Label}墓穴已于{plot.SoldOn:yyyy-MM-dd}售出（墓穴证 {plot.CertificateNumber}），不能重复出售");
         }
 
-        if (plot.IsReservedOn(today) && plot.BuyerIdIndex != protector.BlindIndex(buyer!.Id.Value, DataPurpose.IdNumber))
+        if (plot.IsReservedOn(today) && plot.BuyerIdIndex != buyer!.IdIndex)
         {
             return FuneralResult<SoldPlot>.Refused(Outcome.Conflict,
                 $"{plot.Label}墓穴已预留给{plot.BuyerName}（{plot.BuyerIdMasked}，至{plot.ReservedUntil:yyyy-MM-dd}），只能售给预留人；如预留人放弃，请先取消预留");

@@ -15,6 +15,8 @@ internal sealed class HistoricalRows(DateOnly today, int maxRows, string ownRegi
 {
     public static readonly string[] Headers = ["登记种类", "登记日期", "证件字号", "一方姓名", "一方身份证号", "另一方姓名", "另一方身份证号", "登记机关区划代码"];
 
+    private static readonly string[] AllHeaders = [.. Headers, .. HistoricalPartyCells.OptionalHeaders];
+
     public int Total { get; private set; }
 
     public IEnumerable<HistoricalRow> Read(byte[] content, string fileName, ImportErrorList errors)
@@ -34,10 +36,9 @@ internal sealed class HistoricalRows(DateOnly today, int maxRows, string ownRegi
         string Cell(int i) => i < cells.Length ? cells[i].Trim() : "";
         var before = errors.Count;
         void Fail(string column, string message) => errors.Add(new ImportError(number, column, message));
-        if (TextRules.FirstForbiddenCell(cells) is { } bad)
+        if (TextRules.FirstForbiddenCell(cells, AllHeaders) is { } bad)
         {
-            var optional = HistoricalPartyCells.OptionalHeaders;
-            Fail(bad.Column < Headers.Length ? Headers[bad.Column] : optional[Math.Min(bad.Column - Headers.Length, optional.Length - 1)], bad.Message);
+            Fail(bad.Column, bad.Message);
             return null;
         }
 

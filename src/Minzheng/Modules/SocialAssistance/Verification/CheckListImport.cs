@@ -232,9 +232,9 @@ internal sealed class RowCheck
     public RowCheck(int row, string[] cells, ImportErrorList errors, IReadOnlyList<string>? headers = null)
     {
         (_row, _cells, _errors, _before) = (row, cells, errors, errors.Count);
-        if (Minzheng.Platform.Web.TextRules.FirstForbiddenCell(cells) is { } hostile)
+        if (Minzheng.Platform.Web.TextRules.FirstForbiddenCell(cells, headers ?? []) is { } hostile)
         {
-            Fail(headers is not null && hostile.Column < headers.Count ? headers[hostile.Column] : $"第{hostile.Column + 1}列", hostile.Message);
+            Fail(hostile.Column, hostile.Message);
         }
     }
 
