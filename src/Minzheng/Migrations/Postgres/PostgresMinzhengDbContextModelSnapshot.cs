@@ -6692,6 +6692,32 @@ namespace Minzheng.Migrations.Postgres
                     b.ToTable("ImportBatches");
                 });
 
+            modelBuilder.Entity("Minzheng.Platform.Imports.ImportWorkRow", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("SortKey")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Cells")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .IsFixedLength();
+
+                    b.HasKey("RunId", "SortKey", "Number");
+
+                    b.ToTable("ImportWorkRows", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Platform.People.Household", b =>
                 {
                     b.Property<Guid>("Id")

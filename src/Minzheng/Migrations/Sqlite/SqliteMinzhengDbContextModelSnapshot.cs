@@ -6681,6 +6681,32 @@ namespace Minzheng.Migrations.Sqlite
                     b.ToTable("ImportBatches");
                 });
 
+            modelBuilder.Entity("Minzheng.Platform.Imports.ImportWorkRow", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SortKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Cells")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("RunId", "SortKey", "Number");
+
+                    b.ToTable("ImportWorkRows", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Platform.People.Household", b =>
                 {
                     b.Property<Guid>("Id")

@@ -19,19 +19,20 @@ internal sealed class HistoricalRows(DateOnly today, int maxRows, string ownRegi
 
     public int Total { get; private set; }
 
-    public IEnumerable<HistoricalRow> Read(byte[] content, string fileName, ImportErrorList errors)
+    /// <summary>The valid rows with their cells (to be read again by <see cref="Parse"/>).</summary>
+    public IEnumerable<(HistoricalRow Row, string[] Cells)> Read(byte[] content, string fileName, ImportErrorList errors)
     {
         foreach (var (number, cells) in SpreadsheetReader.DataRows(content, fileName, Headers, maxRows, HistoricalPartyCells.OptionalHeaders))
         {
             Total++;
             if (Parse(number, cells, errors) is { } row)
             {
-                yield return row;
+                yield return (row, cells);
             }
         }
     }
 
-    private HistoricalRow? Parse(int number, string[] cells, ImportErrorList errors)
+    public HistoricalRow? Parse(int number, string[] cells, ImportErrorList errors)
     {
         string Cell(int i) => i < cells.Length ? cells[i].Trim() : "";
         var before = errors.Count;

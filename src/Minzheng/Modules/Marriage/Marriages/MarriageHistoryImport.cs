@@ -3,6 +3,7 @@ using Minzheng.Platform.Auditing;
 using Minzheng.Platform.Calendar;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Imports;
+using Minzheng.Platform.Privacy;
 using Minzheng.Platform.Security;
 
 namespace Minzheng.Modules.Marriage.Marriages;
@@ -15,15 +16,15 @@ namespace Minzheng.Modules.Marriage.Marriages;
 /// for them. Legal ages are not checked: they were different before 1981.
 /// </summary>
 /// <remarks>
-/// Memory: the check keeps a small plan per row (its two blind indexes, date and the record ids it will get), not the
-/// rows; the commit then reads the file a second time and builds, encrypts and writes the records chunk by chunk.
+/// Memory stays flat however long the file: the rows are checked in date order (a person may marry, divorce and marry
+/// again within one file), and that order is made by the database (<see cref="ImportRowSorter"/>), not in memory. Each
+/// window of rows is checked against the register as the earlier windows left it — they are written as they pass —
+/// so staging runs the same checks and writes inside a transaction it then rolls back.
 /// </remarks>
 public sealed class MarriageHistoryImport(MinzhengDbContext db, MarriageRegistry registry, IRegionScope scope,
-    IConfiguration configuration, TimeProvider clock, RowStamper stamper) : IImportKind
+    IConfiguration configuration, TimeProvider clock, RowStamper stamper, PersonalDataProtector protector) : IImportKind
 {
     public const string KindName = "marriage-history";
-
-    private const int WriteChunk = 5_000;
 
     public static IReadOnlyList<string> Headers => HistoricalRows.Headers;
 
@@ -31,8 +32,8 @@ public sealed class MarriageHistoryImport(MinzhengDbContext db, MarriageRegistry
 
     public string Policy => MarriageModule.Register;
 
-    /// <summary>What the check decided for a row: its record's id and, for a divorce, the marriage it ends.</summary>
-    private sealed record Planned(int Number, MarriageRecordKind Kind, DateOnly Date, string IndexA, string IndexB)
+    /// <summary>A row with valid cells on its way through the register checks: its record's id and, for a divorce, the marriage it ends.</summary>
+    private sealed record Planned(HistoricalRow Row, string IndexA, string IndexB)
     {
         public Guid Id { get; } = Guid.CreateVersion7();
         public Guid? MarriageId { get; set; }
@@ -40,47 +41,70 @@ public sealed class MarriageHistoryImport(MinzhengDbContext db, MarriageRegistry
         /// <summary>The divorce names the parties in the other order than their marriage: its record follows the marriage's.</summary>
         public bool Swapped { get; set; }
 
+        public MarriageRecordKind Kind => Row.Kind;
+
+        public DateOnly Date => Row.Date;
+
         public (string Low, string High) Couple => string.CompareOrdinal(IndexA, IndexB) <= 0 ? (IndexA, IndexB) : (IndexB, IndexA);
     }
 
-    private HistoricalRows Reader() => new(clock.Today(), configuration.MaxImportRows(), scope.RegionCode(), scope.Prefix);
+    private sealed record Outcome(int Total, int Marriages, int Divorces, ImportErrorList Errors)
+    {
+        public int Entered => Marriages + Divorces;
+    }
 
     public async Task<ImportCheck> CheckAsync(string fileName, byte[] content, CancellationToken ct)
     {
-        var (total, plan, errors) = await PlanAsync(fileName, content, ct);
-        return new ImportCheck(total, plan.Count, errors);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var outcome = await RunAsync(fileName, content, ct);
+        await tx.RollbackAsync(ct);
+        return new ImportCheck(outcome.Total, outcome.Entered, outcome.Errors);
     }
 
     public async Task<ImportWrite> WriteAsync(Guid batchId, string fileName, byte[] content, bool skipInvalid, CancellationToken ct)
     {
-        var (_, plan, errors) = await PlanAsync(fileName, content, ct);
-        if (errors.Count > 0 && !skipInvalid)
-        {
-            return ImportWrite.Refused(errors);
-        }
-
-        await WriteAsync(plan, fileName, content, ct);
-        var divorces = plan.Values.Count(p => p.Kind == MarriageRecordKind.Divorce);
-        return new ImportWrite(plan.Count, errors, new Dictionary<string, int> { ["marriages"] = plan.Count - divorces, ["divorces"] = divorces });
+        // In the platform's transaction: refused, it is rolled back with everything the run wrote.
+        var outcome = await RunAsync(fileName, content, ct);
+        return outcome.Errors.Count > 0 && !skipInvalid
+            ? ImportWrite.Refused(outcome.Errors)
+            : new ImportWrite(outcome.Entered, outcome.Errors, new Dictionary<string, int> { ["marriages"] = outcome.Marriages, ["divorces"] = outcome.Divorces });
     }
 
-    /// <summary>The fields of every row, then the rows with valid fields against the register: the plan of the rows without errors, by row number.</summary>
-    private async Task<(int Total, Dictionary<int, Planned> Plan, ImportErrorList Errors)> PlanAsync(string fileName, byte[] content, CancellationToken ct)
+    /// <summary>
+    /// Every row's cells, then the valid rows in date order, a window at a time, against the register and the rows before
+    /// them; each window's rows without errors are written before the next is read. The platform audits the batch.
+    /// </summary>
+    private async Task<Outcome> RunAsync(string fileName, byte[] content, CancellationToken ct)
     {
-        var (errors, reader, rows) = (new ImportErrorList(configuration.MaxImportErrors()), Reader(), new List<Planned>());
-        foreach (var r in reader.Read(content, fileName, errors))
+        var (errors, reader, chunkRows) = (new ImportErrorList(configuration.MaxImportErrors()), Reader(), configuration.ImportChunkRows());
+        var sorter = new ImportRowSorter(db, protector, scope.RegionCode(), chunkRows);
+        foreach (var (row, cells) in reader.Read(content, fileName, errors))
         {
-            rows.Add(new Planned(r.Number, r.Kind, r.Date, registry.Index(r.A.Id), registry.Index(r.B.Id)));
+            await sorter.AddAsync(row.Date.DayNumber, row.Number, cells, ct);
         }
 
-        var plan = await CheckAgainstRegisterAsync(rows, errors, ct);
-        // The register checks run in date order: the list reads in row order.
+        var (marriages, divorces) = (0, 0);
+        await foreach (var window in sorter.WindowsAsync(ct))
+        {
+            // The cells passed once: read again they give the same row.
+            var rows = window.Select(w => reader.Parse(w.Number, w.Cells, errors) ?? throw new InvalidOperationException($"Row {w.Number} changed"))
+                .Select(r => new Planned(r, registry.Index(r.A.Id), registry.Index(r.B.Id))).ToList();
+            var entered = await CheckAgainstRegisterAsync(rows, errors, ct);
+            await WriteAsync(entered, ct);
+            divorces += entered.Count(p => p.Kind == MarriageRecordKind.Divorce);
+            marriages += entered.Count(p => p.Kind == MarriageRecordKind.Marriage);
+        }
+
+        await sorter.ClearAsync(ct);
+        // Register errors come in date order: the list reads in row order.
         errors.SortFrom(0);
-        return (reader.Total, plan, errors);
+        return new Outcome(reader.Total, marriages, divorces, errors);
     }
 
-    /// <summary>The rows in date order against the register and the rows before them.</summary>
-    private async Task<Dictionary<int, Planned>> CheckAgainstRegisterAsync(List<Planned> rows, ImportErrorList errors, CancellationToken ct)
+    private HistoricalRows Reader() => new(clock.Today(), configuration.MaxImportRows(), scope.RegionCode(), scope.Prefix);
+
+    /// <summary>A window of rows in date order against the register (with the earlier windows written) and the rows before them in the window.</summary>
+    private async Task<List<Planned>> CheckAgainstRegisterAsync(List<Planned> rows, ImportErrorList errors, CancellationToken ct)
     {
         const string Reason = "补录 checks the whole register: a person may have married at any registry (全国通办)";
         var (bonded, marriages) = (new Dictionary<string, Guid>(StringComparer.Ordinal), new Dictionary<Guid, (DateOnly Date, string IndexA)>());
@@ -98,8 +122,8 @@ public sealed class MarriageHistoryImport(MinzhengDbContext db, MarriageRegistry
                          .Where(r => couples.Contains(r.CoupleKey) && (r.Kind == MarriageRecordKind.Marriage || r.Kind == MarriageRecordKind.Divorce))
                          .Select(r => new { r.Id, r.Kind, r.Date, r.PartyAIdIndex, r.PartyBIdIndex }).ToListAsync(ct))
             {
-                var known = new Planned(0, e.Kind, e.Date, e.PartyAIdIndex, e.PartyBIdIndex);
-                registered.Add((e.Kind, known.Couple.Low, known.Couple.High, e.Date));
+                var (low, high) = string.CompareOrdinal(e.PartyAIdIndex, e.PartyBIdIndex) <= 0 ? (e.PartyAIdIndex, e.PartyBIdIndex) : (e.PartyBIdIndex, e.PartyAIdIndex);
+                registered.Add((e.Kind, low, high, e.Date));
                 if (e.Kind == MarriageRecordKind.Marriage)
                 {
                     marriages[e.Id] = (e.Date, e.PartyAIdIndex);
@@ -107,26 +131,24 @@ public sealed class MarriageHistoryImport(MinzhengDbContext db, MarriageRegistry
             }
         }
 
-        // Lookups by key, never scans: the file may hold hundreds of thousands of rows.
-        var plan = new Dictionary<int, Planned>();
-        foreach (var r in rows.OrderBy(r => r.Date).ThenBy(r => r.Number))
+        // Lookups by key, never scans.
+        var entered = new List<Planned>();
+        foreach (var r in rows)
         {
             var refusals = Refusals(r, bonded, marriages, registered);
             foreach (var (column, message) in refusals)
             {
-                errors.Add(new ImportError(r.Number, column, message));
+                errors.Add(new ImportError(r.Row.Number, column, message));
             }
 
-            if (refusals.Count > 0)
+            if (refusals.Count == 0)
             {
-                continue;
+                entered.Add(r);
+                registered.Add((r.Kind, r.Couple.Low, r.Couple.High, r.Date));
             }
-
-            plan[r.Number] = r;
-            registered.Add((r.Kind, r.Couple.Low, r.Couple.High, r.Date));
         }
 
-        return plan;
+        return entered;
     }
 
     /// <summary>Why the row cannot be entered given the register and the rows before it; none when it can (then it is entered into the maps).</summary>
@@ -164,27 +186,22 @@ public sealed class MarriageHistoryImport(MinzhengDbContext db, MarriageRegistry
     }
 
     /// <summary>
-    /// In the platform's transaction: the file is read again and the planned rows' records, with the bonds of the
-    /// marriages still in force, are built and bulk-inserted chunk by chunk (a county's archive is hundreds of thousands
-    /// of rows); the bonds of earlier marriages the file's divorces end are deleted. The platform audits the batch.
+    /// A window's records, with the bonds of the marriages it leaves in force, bulk-inserted; the bonds of earlier
+    /// marriages its divorces end are deleted first (a person may divorce and marry again in the same window).
     /// </summary>
-    private async Task WriteAsync(Dictionary<int, Planned> plan, string fileName, byte[] content, CancellationToken ct)
+    private async Task WriteAsync(List<Planned> entered, CancellationToken ct)
     {
-        var divorced = plan.Values.Where(p => p.MarriageId is not null).Select(p => p.MarriageId!.Value).ToHashSet();
-        var inFile = plan.Values.Where(p => p.Kind == MarriageRecordKind.Marriage).Select(p => p.Id).ToHashSet();
-        foreach (var chunk in divorced.Where(id => !inFile.Contains(id)).Chunk(ImportLimits.LookupChunk))
+        var divorced = entered.Where(p => p.MarriageId is not null).Select(p => p.MarriageId!.Value).ToHashSet();
+        var inWindow = entered.Where(p => p.Kind == MarriageRecordKind.Marriage).Select(p => p.Id).ToHashSet();
+        foreach (var chunk in divorced.Where(id => !inWindow.Contains(id)).Chunk(ImportLimits.LookupChunk))
         {
             await db.MarriageBonds.Where(b => chunk.Contains(b.MarriageId)).ExecuteDeleteAsync(ct);
         }
 
-        var (records, bonds) = (new List<MarriageRecord>(WriteChunk), new List<MarriageBond>(2 * WriteChunk));
-        foreach (var row in Reader().Read(content, fileName, new ImportErrorList(configuration.MaxImportErrors())))
+        var (records, bonds) = (new List<MarriageRecord>(entered.Count), new List<MarriageBond>());
+        foreach (var p in entered)
         {
-            if (!plan.TryGetValue(row.Number, out var p))
-            {
-                continue;
-            }
-
+            var row = p.Row;
             var (a, b, indexA, indexB) = p.Swapped ? (row.B, row.A, p.IndexB, p.IndexA) : (row.A, row.B, p.IndexA, p.IndexB);
             var record = registry.NewRecord(p.Kind, p.Date, a, b, indexA, indexB, MarriageRecord.CoupleKeyOf(indexA, indexB));
             (record.Id, record.RegionCode, record.MarriageId, record.CertificateNumber, record.Historical) = (p.Id, row.RegionCode, p.MarriageId, row.Certificate, true);
@@ -194,21 +211,9 @@ public sealed class MarriageHistoryImport(MinzhengDbContext db, MarriageRegistry
                 bonds.Add(new MarriageBond { PersonIndex = indexA, MarriageId = p.Id, RegionCode = row.RegionCode });
                 bonds.Add(new MarriageBond { PersonIndex = indexB, MarriageId = p.Id, RegionCode = row.RegionCode });
             }
-
-            if (records.Count >= WriteChunk)
-            {
-                await FlushAsync(records, bonds, ct);
-            }
         }
 
-        await FlushAsync(records, bonds, ct);
-    }
-
-    private async Task FlushAsync(List<MarriageRecord> records, List<MarriageBond> bonds, CancellationToken ct)
-    {
         await BulkInsert.InsertAsync(db, stamper.Stamp(records), ct);
         await BulkInsert.InsertAsync(db, bonds, ct);
-        records.Clear();
-        bonds.Clear();
     }
 }
