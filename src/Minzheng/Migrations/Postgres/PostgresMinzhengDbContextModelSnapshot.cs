@@ -2121,7 +2121,7 @@ namespace Minzheng.Migrations.Postgres
 
                     b.HasIndex("Kind", "Date");
 
-                    b.HasIndex("Kind", "CoupleKey", "Date")
+                    b.HasIndex("CoupleKey", "Kind", "Date")
                         .IsUnique();
 
                     b.ToTable("MarriageRecords", (string)null);

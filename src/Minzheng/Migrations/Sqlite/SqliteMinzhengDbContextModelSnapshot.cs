@@ -2110,7 +2110,7 @@ namespace Minzheng.Migrations.Sqlite
 
                     b.HasIndex("Kind", "Date");
 
-                    b.HasIndex("Kind", "CoupleKey", "Date")
+                    b.HasIndex("CoupleKey", "Kind", "Date")
                         .IsUnique();
 
                     b.ToTable("MarriageRecords", (string)null);

@@ -38,33 +38,28 @@ public static class BulkInsert
         }
     }
 
-    private static object? Value(IProperty property, RelationalTypeMapping mapping, object entity)
-    {
-        var value = property.GetGetter().GetClrValueUsingContainingEntity(entity);
-        return mapping.Converter is { } converter && value is not null ? converter.ConvertToProvider(value) : value;
-    }
-
     private static async Task CopyAsync<T>(NpgsqlConnection connection, string table, List<(IProperty Property, string Column, RelationalTypeMapping Mapping)> columns,
         IEnumerable<T> rows, CancellationToken ct)
         where T : class
     {
         var list = string.Join(", ", columns.Select(c => $"\"{c.Column}\""));
+        // Resolved once per column, not per value: "character varying(50)" → "character varying" (COPY wants the type, not its modifiers).
+        var writers = columns.Select(c => (Getter: c.Property.GetGetter(), c.Mapping.Converter,
+            StoreType: c.Mapping.StoreType.Contains('(', StringComparison.Ordinal) ? c.Mapping.StoreType[..c.Mapping.StoreType.IndexOf('(', StringComparison.Ordinal)] : c.Mapping.StoreType)).ToArray();
         await using var copy = await connection.BeginBinaryImportAsync($"COPY \"{table}\" ({list}) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var row in rows)
         {
             await copy.StartRowAsync(ct);
-            foreach (var (property, _, mapping) in columns)
+            foreach (var (getter, converter, storeType) in writers)
             {
-                var value = Value(property, mapping, row);
+                var value = getter.GetClrValueUsingContainingEntity(row);
                 if (value is null)
                 {
                     await copy.WriteNullAsync(ct);
                 }
                 else
                 {
-                    // "character varying(50)" → "character varying": COPY wants the type, not its modifiers.
-                    var storeType = mapping.StoreType;
-                    await copy.WriteAsync(value, storeType.Contains('(', StringComparison.Ordinal) ? storeType[..storeType.IndexOf('(', StringComparison.Ordinal)] : storeType, ct);
+                    await copy.WriteAsync(converter is null ? value : converter.ConvertToProvider(value), storeType, ct);
                 }
             }
         }

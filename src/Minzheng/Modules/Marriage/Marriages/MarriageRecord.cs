@@ -186,7 +186,8 @@ internal sealed class MarriageRecordConfiguration : IEntityTypeConfiguration<Mar
         b.Property(x => x.AnnulmentKind).HasConversion<string>().HasMaxLength(16);
         b.HasIndex(x => x.MarriageId);
         // A double submission of the same registration (same kind, couple and day) cannot be stored twice, whatever the concurrency.
-        b.HasIndex(x => new { x.Kind, x.CoupleKey, x.Date }).IsUnique();
+        // The couple first: 补录 looks up the couples of thousands of rows at once, of any kind.
+        b.HasIndex(x => new { x.CoupleKey, x.Kind, x.Date }).IsUnique();
         b.HasIndex(x => x.PartyAIdIndex);
         b.HasIndex(x => x.PartyBIdIndex);
         b.HasIndex(x => new { x.Kind, x.Date });
