@@ -10,23 +10,10 @@ namespace Minzheng.Modules.Marriage.Marriages;
 
 /// <summary>离婚登记: receive an application (回执 with the two deadlines), withdraw it within the cooling-off period, register after it.</summary>
 [Authorize(Policy = MarriageModule.Register)]
-public sealed class DivorcesModel(DivorceService divorces, MarriageQueries queries, TimeProvider clock) : PageModel
+public sealed class DivorcesModel(DivorceService divorces, MarriageQueries queries, TimeProvider clock) : CouplePageModel
 {
     [BindProperty] public string? ReceivedOn { get; set; }
-    [BindProperty] public string? NameA { get; set; }
-    [BindProperty] public string? IdNumberA { get; set; }
-    [BindProperty] public string? NameB { get; set; }
-    [BindProperty] public string? IdNumberB { get; set; }
 
-    // A passport or 港澳台 permit: the type and what the number cannot tell (as on the marriage registration form).
-    [BindProperty] public string? IdTypeA { get; set; }
-    [BindProperty] public string? NationalityA { get; set; }
-    [BindProperty] public string? GenderA { get; set; }
-    [BindProperty] public string? BirthDateA { get; set; }
-    [BindProperty] public string? IdTypeB { get; set; }
-    [BindProperty] public string? NationalityB { get; set; }
-    [BindProperty] public string? GenderB { get; set; }
-    [BindProperty] public string? BirthDateB { get; set; }
 
     /// <summary>离婚协议 on the form: up to <see cref="ChildRows"/> children, property items one per line, debts.</summary>
     [BindProperty] public List<DivorceChildInput> Children { get; set; } = [];
@@ -57,7 +44,7 @@ public sealed class DivorcesModel(DivorceService divorces, MarriageQueries queri
     public async Task<IActionResult> OnPostApplyAsync(CancellationToken ct)
     {
         var result = await divorces.ApplyAsync(new DivorceApplicationRequest(ReceivedOn,
-            [new(NameA, IdNumberA, IdTypeA, NationalityA, GenderA, BirthDateA), new(NameB, IdNumberB, IdTypeB, NationalityB, GenderB, BirthDateB)], Agreement()), ct);
+            Parties(), Agreement()), ct);
         if (result.Value is { } created)
         {
             return RedirectToPage(new { receipt = created.Id });

@@ -12,23 +12,10 @@ namespace Minzheng.Modules.Marriage.Marriages;
 /// gender, birth date and nationality it cannot tell), the signed declarations; refusals shown with their reasons, nothing written.
 /// </summary>
 [Authorize(Policy = MarriageModule.Register)]
-public sealed class RegisterModel(MarriageRegistry registry, Appointments.AppointmentDesk appointments, TimeProvider clock) : PageModel
+public sealed class RegisterModel(MarriageRegistry registry, Appointments.AppointmentDesk appointments, TimeProvider clock) : CouplePageModel
 {
     [BindProperty] public string? Date { get; set; }
-    [BindProperty] public string? NameA { get; set; }
-    [BindProperty] public string? IdNumberA { get; set; }
-    [BindProperty] public string? NameB { get; set; }
-    [BindProperty] public string? IdNumberB { get; set; }
 
-    // A document other than a resident ID: type, and what it cannot tell (gender, birth date; nationality for a passport).
-    [BindProperty] public string? IdTypeA { get; set; }
-    [BindProperty] public string? NationalityA { get; set; }
-    [BindProperty] public string? GenderA { get; set; }
-    [BindProperty] public string? BirthDateA { get; set; }
-    [BindProperty] public string? IdTypeB { get; set; }
-    [BindProperty] public string? NationalityB { get; set; }
-    [BindProperty] public string? GenderB { get; set; }
-    [BindProperty] public string? BirthDateB { get; set; }
     [BindProperty] public bool NoSpouse { get; set; }
     [BindProperty] public bool NoProhibitedKinship { get; set; }
 
@@ -42,15 +29,14 @@ public sealed class RegisterModel(MarriageRegistry registry, Appointments.Appoin
         Date = clock.Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (Appointment is { } id && await appointments.PartiesForRegistrationAsync(id, ct) is { } p)
         {
-            (NameA, IdTypeA, IdNumberA, GenderA, BirthDateA, NationalityA) = (p.A.Name, p.A.IdType, p.A.IdNumber, p.A.Gender, p.A.BirthDate, p.A.Nationality);
-            (NameB, IdTypeB, IdNumberB, GenderB, BirthDateB, NationalityB) = (p.B.Name, p.B.IdType, p.B.IdNumber, p.B.Gender, p.B.BirthDate, p.B.Nationality);
+            Fill(p.A, p.B);
         }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await registry.RegisterMarriageAsync(new RegisterMarriageRequest("marriage", Date,
-            [new(NameA, IdNumberA, IdTypeA, NationalityA, GenderA, BirthDateA), new(NameB, IdNumberB, IdTypeB, NationalityB, GenderB, BirthDateB)],
+            Parties(),
             new MarriageDeclarations(NoSpouse, NoProhibitedKinship)), ct);
         if (result.Value is { } registered)
         {

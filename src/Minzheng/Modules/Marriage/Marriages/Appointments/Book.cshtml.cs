@@ -11,27 +11,14 @@ namespace Minzheng.Modules.Marriage.Marriages.Appointments;
 /// cancels it with the code and one party's ID number. Submissions are rate-limited per client address.
 /// </summary>
 [EnableRateLimiting(AppointmentEndpoints.PublicPolicy)]
-public sealed class BookModel(AppointmentTimetables timetables, AppointmentBooking booking, AppointmentDesk desk, TimeProvider clock) : PageModel
+public sealed class BookModel(AppointmentTimetables timetables, AppointmentBooking booking, AppointmentDesk desk, TimeProvider clock) : CouplePageModel
 {
     [BindProperty(SupportsGet = true)] public string? Registry { get; set; }
     [BindProperty(SupportsGet = true)] public string? Date { get; set; }
     [BindProperty] public string? Kind { get; set; } = "marriage";
     [BindProperty] public string? Slot { get; set; }
-    [BindProperty] public string? NameA { get; set; }
-    [BindProperty] public string? IdNumberA { get; set; }
-    [BindProperty] public string? NameB { get; set; }
-    [BindProperty] public string? IdNumberB { get; set; }
     [BindProperty] public string? Phone { get; set; }
 
-    // A document other than a resident ID: type, and what it cannot tell (gender, birth date; nationality for a passport).
-    [BindProperty] public string? IdTypeA { get; set; }
-    [BindProperty] public string? NationalityA { get; set; }
-    [BindProperty] public string? GenderA { get; set; }
-    [BindProperty] public string? BirthDateA { get; set; }
-    [BindProperty] public string? IdTypeB { get; set; }
-    [BindProperty] public string? NationalityB { get; set; }
-    [BindProperty] public string? GenderB { get; set; }
-    [BindProperty] public string? BirthDateB { get; set; }
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? IdNumber { get; set; }
     [BindProperty] public string? IdType { get; set; } = "resident";
@@ -55,14 +42,14 @@ public sealed class BookModel(AppointmentTimetables timetables, AppointmentBooki
 
     public async Task<IActionResult> OnPostBookAsync(CancellationToken ct)
     {
-        var result = await booking.BookOnlineAsync(new AppointmentRequest(Registry, Kind, Date, Slot, [new(NameA, IdNumberA, IdTypeA, NationalityA, GenderA, BirthDateA), new(NameB, IdNumberB, IdTypeB, NationalityB, GenderB, BirthDateB)], Phone), ct);
+        var result = await booking.BookOnlineAsync(new AppointmentRequest(Registry, Kind, Date, Slot, Parties(), Phone), ct);
         Booked = result.Value;
         Errors = result.Messages;
         if (Booked is not null)
         {
             // The form is left empty for the next couple on a shared device; the details stay in the confirmation only (masked).
-            (Slot, NameA, IdNumberA, NameB, IdNumberB, Phone) = (null, null, null, null, null, null);
-            (IdTypeA, NationalityA, GenderA, BirthDateA, IdTypeB, NationalityB, GenderB, BirthDateB) = (null, null, null, null, null, null, null, null);
+            (Slot, Phone) = (null, null);
+            ClearParties();
             ModelState.Clear();
         }
 

@@ -9,27 +9,14 @@ namespace Minzheng.Modules.Marriage.Marriages.Appointments;
 
 /// <summary>代为预约: the registrar books for a couple who telephoned or came to the counter (today included), at the registrar's registry.</summary>
 [Authorize(Policy = MarriageModule.Register)]
-public sealed class NewModel(AppointmentTimetables timetables, AppointmentBooking booking, IRegionScope scope, TimeProvider clock) : PageModel
+public sealed class NewModel(AppointmentTimetables timetables, AppointmentBooking booking, IRegionScope scope, TimeProvider clock) : CouplePageModel
 {
     [BindProperty(SupportsGet = true)] public string? Date { get; set; }
     [BindProperty] public string? Channel { get; set; } = "phone";
     [BindProperty] public string? Kind { get; set; } = "marriage";
     [BindProperty] public string? Slot { get; set; }
-    [BindProperty] public string? NameA { get; set; }
-    [BindProperty] public string? IdNumberA { get; set; }
-    [BindProperty] public string? NameB { get; set; }
-    [BindProperty] public string? IdNumberB { get; set; }
     [BindProperty] public string? Phone { get; set; }
 
-    // A document other than a resident ID: type, and what it cannot tell (gender, birth date; nationality for a passport).
-    [BindProperty] public string? IdTypeA { get; set; }
-    [BindProperty] public string? NationalityA { get; set; }
-    [BindProperty] public string? GenderA { get; set; }
-    [BindProperty] public string? BirthDateA { get; set; }
-    [BindProperty] public string? IdTypeB { get; set; }
-    [BindProperty] public string? NationalityB { get; set; }
-    [BindProperty] public string? GenderB { get; set; }
-    [BindProperty] public string? BirthDateB { get; set; }
 
     public AppointmentTimetable? Timetable { get; private set; }
     public DayOffer? Offer { get; private set; }
@@ -39,7 +26,7 @@ public sealed class NewModel(AppointmentTimetables timetables, AppointmentBookin
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await booking.BookForCoupleAsync(new AppointmentRequest(null, Kind, Date, Slot, [new(NameA, IdNumberA, IdTypeA, NationalityA, GenderA, BirthDateA), new(NameB, IdNumberB, IdTypeB, NationalityB, GenderB, BirthDateB)], Phone, Channel), ct);
+        var result = await booking.BookForCoupleAsync(new AppointmentRequest(null, Kind, Date, Slot, Parties(), Phone, Channel), ct);
         if (result.Value is { } view)
         {
             TempData["Message"] = $"已为{view.PartyAName}、{view.PartyBName}预约 {view.Slot}，预约号 {view.Code}（请告知当事人）";
