@@ -8,6 +8,11 @@ public sealed record PartyDocument(MarriageIdType Type, string Value)
 {
     public string Masked => MarriageIdTypes.Mask(Type, Value);
 
+    /// <summary>
+    /// The text the blind index is computed from. A resident number alone, as before the other documents existed (the
+    /// indexes already stored stay valid); the others prefixed by their type, so a passport and a permit with the same
+    /// characters are different persons.
+    /// </summary>
     public string IndexInput => MarriageIdTypes.IndexInput(Type, Value);
 }
 

@@ -131,7 +131,7 @@ public sealed class MarriageRegistry(MinzhengDbContext db, IRegionScope scope, P
         }
     }
 
-    public string Index(PartyIdentity id) => protector.BlindIndex(id.IndexInput, DataPurpose.IdNumber);
+    public string Index(PartyIdentity id) => Index(id.Document);
 
     public string Index(PartyDocument document) => protector.BlindIndex(document.IndexInput, DataPurpose.IdNumber);
 

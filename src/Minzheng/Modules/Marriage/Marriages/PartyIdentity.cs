@@ -24,14 +24,12 @@ public sealed record PartyIdentity(MarriageIdType Type, string Value, Gender Gen
 {
     public static PartyIdentity Resident(IdNumber id) => new(MarriageIdType.Resident, id.Value, id.Gender, id.BirthDate, null);
 
-    public string Masked => MarriageIdTypes.Mask(Type, Value);
+    /// <summary>The document alone: what a look-up, withdrawal or reissue finds the person by.</summary>
+    public PartyDocument Document => new(Type, Value);
 
-    /// <summary>
-    /// The text the blind index is computed from. A resident number alone, as before the other documents existed (the
-    /// indexes already stored stay valid); the others prefixed by their type, so a passport and a permit with the same
-    /// characters are different persons.
-    /// </summary>
-    public string IndexInput => MarriageIdTypes.IndexInput(Type, Value);
+    public string Masked => Document.Masked;
+
+    public string IndexInput => Document.IndexInput;
 }
 
 /// <summary>The document types' API codes, Chinese names, number formats and masks.</summary>
