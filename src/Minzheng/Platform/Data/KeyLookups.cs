@@ -27,9 +27,19 @@ public static class KeyLookups
     {
         public async ValueTask DisposeAsync()
         {
-            if (db is not null)
+            if (db is null)
+            {
+                return;
+            }
+
+            try
             {
                 await db.Database.ExecuteSqlRawAsync("RESET enable_seqscan");
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InFailedSqlTransaction)
+            {
+                // The job failed and its transaction is being rolled back, which ends the SET LOCAL as well; the job's own
+                // error is the one to report.
             }
         }
     }
