@@ -37,6 +37,9 @@ internal static class SocialOrganizationOversightDemo
         ("special", "培训收费标准未备案", 200, false),
     ];
 
+    /// <summary>This year's first 双随机 draw was made this many days ago.</summary>
+    private const int DrawDaysAgo = 75;
+
     public static async Task SeedAsync(OrganizationOversight oversight, OrganizationChecks checks, IReadOnlyList<(Guid Id, DateOnly On)> registered, int[] ended,
         IEnumerable<string> roles, DateOnly today, CancellationToken ct)
     {
@@ -57,7 +60,10 @@ internal static class SocialOrganizationOversightDemo
         {
             var (id, on) = active[(i * 5 + 1) % active.Count];
             var (method, findings, days, rectified) = Checks[i];
-            var checkedOn = Between(on, today, 20 + (i * 23));
+            // Spot checks of earlier rounds come before this year's draw: the draw picks at random, and a pick checked
+            // after it counts as answered — the draw's public results would then depend on the luck of the draw.
+            var latest = method == "random-spot-check" ? today.AddDays(-DrawDaysAgo - 1) : today;
+            var checkedOn = Between(on, latest, 20 + (i * 23));
             var rectifyBy = days is { } d ? Text(checkedOn.AddDays(d)) : null;
             var created = await checks.RecordAsync(id, new CheckRequest(Text(checkedOn), method, "李明、王芳", findings, rectifyBy), ct);
             if (rectified && created.Value is { } c)
@@ -112,7 +118,7 @@ internal static class SocialOrganizationOversightDemo
     /// </summary>
     public static async Task SeedSpotCheckAsync(SpotCheckDraws draws, OrganizationChecks checks, DateOnly today, CancellationToken ct)
     {
-        var drawnOn = today.AddDays(-75);
+        var drawnOn = today.AddDays(-DrawDaysAgo);
         var drawn = await draws.DrawAsync(new SpotCheckDrawRequest($"{drawnOn.Year}年度社会组织双随机抽查（第一批）", Text(drawnOn), 8, ["李明", "王芳", "赵强", "刘洋", "陈静"]), ct);
         if (drawn.Value is not { } draw || await draws.DetailAsync(draw.Id, ct) is not { } detail)
         {
