@@ -25,7 +25,9 @@ public static class BulkInsert
 
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties().Select(p => (Property: p, Column: p.GetColumnName(table)!, Mapping: (RelationalTypeMapping)p.GetRelationalTypeMapping())).ToList();
+        // Resolved once per column, not per value.
+        var columns = entity.GetProperties()
+            .Select(p => new Column(p.GetColumnName(table)!, p.GetGetter(), (RelationalTypeMapping)p.GetRelationalTypeMapping(), p.IsNullable)).ToList();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
                           ?? throw new InvalidOperationException("Bulk inserts run inside the caller's transaction.");
         if (db.Database.IsNpgsql())
@@ -38,13 +40,15 @@ public static class BulkInsert
         }
     }
 
-    private static async Task CopyAsync<T>(NpgsqlConnection connection, string table, List<(IProperty Property, string Column, RelationalTypeMapping Mapping)> columns,
+    private sealed record Column(string Name, IClrPropertyGetter Getter, RelationalTypeMapping Mapping, bool IsNullable);
+
+    private static async Task CopyAsync<T>(NpgsqlConnection connection, string table, List<Column> columns,
         IEnumerable<T> rows, CancellationToken ct)
         where T : class
     {
-        var list = string.Join(", ", columns.Select(c => $"\"{c.Column}\""));
-        // Resolved once per column, not per value: "character varying(50)" → "character varying" (COPY wants the type, not its modifiers).
-        var writers = columns.Select(c => (Getter: c.Property.GetGetter(), c.Mapping.Converter,
+        var list = string.Join(", ", columns.Select(c => $"\"{c.Name}\""));
+        // "character varying(50)" → "character varying": COPY wants the type, not its modifiers.
+        var writers = columns.Select(c => (c.Getter, c.Mapping.Converter,
             StoreType: c.Mapping.StoreType.Contains('(', StringComparison.Ordinal) ? c.Mapping.StoreType[..c.Mapping.StoreType.IndexOf('(', StringComparison.Ordinal)] : c.Mapping.StoreType)).ToArray();
         await using var copy = await connection.BeginBinaryImportAsync($"COPY \"{table}\" ({list}) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var row in rows)
@@ -67,22 +71,22 @@ public static class BulkInsert
         await copy.CompleteAsync(ct);
     }
 
-    private static async Task InsertPreparedAsync<T>(DbTransaction transaction, string table, List<(IProperty Property, string Column, RelationalTypeMapping Mapping)> columns,
+    private static async Task InsertPreparedAsync<T>(DbTransaction transaction, string table, List<Column> columns,
         IEnumerable<T> rows, CancellationToken ct)
         where T : class
     {
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) " +
+        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) " +
                               $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
         foreach (var row in rows)
         {
             command.Parameters.Clear();
             for (var i = 0; i < columns.Count; i++)
             {
-                var (property, _, mapping) = columns[i];
+                var column = columns[i];
                 // The type mapping writes the parameter exactly as EF does (converters, Guid/decimal/date formats).
-                command.Parameters.Add(mapping.CreateParameter(command, "@p" + i, property.GetGetter().GetClrValueUsingContainingEntity(row), property.IsNullable));
+                command.Parameters.Add(column.Mapping.CreateParameter(command, "@p" + i, column.Getter.GetClrValueUsingContainingEntity(row), column.IsNullable));
             }
 
             await command.ExecuteNonQueryAsync(ct);
