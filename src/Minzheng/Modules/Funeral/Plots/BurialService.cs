@@ -43,7 +43,7 @@ public sealed class BurialService(MinzhengDbContext db, PersonalDataProtector pr
         var plot = await db.FuneralPlots.SingleOrDefaultAsync(p => p.Id == plotId, ct);
         if (plot is null)
         {
-            return FuneralResult<BurialRow>.Refused(Outcome.NotFound, PlotBuyer.PlotNotFound);
+            return FuneralResult<BurialRow>.Refused(Outcome.NotFound, PlotLookup.NotFound);
         }
 
         if (!plot.IsSold)
@@ -145,7 +145,7 @@ public sealed class BurialService(MinzhengDbContext db, PersonalDataProtector pr
         var plot = await db.FuneralPlots.SingleOrDefaultAsync(p => p.Id == plotId, ct);
         if (plot is null)
         {
-            return FuneralResult<RenewedPlot>.Refused(Outcome.NotFound, PlotBuyer.PlotNotFound);
+            return FuneralResult<RenewedPlot>.Refused(Outcome.NotFound, PlotLookup.NotFound);
         }
 
         if (renewedOn is { } on && plot.SoldOn is { } sold && on < sold)

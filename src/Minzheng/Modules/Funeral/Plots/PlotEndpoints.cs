@@ -33,7 +33,7 @@ public static class PlotEndpoints
     }
 
     public static async Task<Results<Ok<PlotDetail>, ProblemHttpResult>> Get(Guid id, BurialService service, CancellationToken ct) =>
-        await service.DetailAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : ApiProblems.NotFound(PlotBuyer.PlotNotFound);
+        await service.DetailAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : ApiProblems.NotFound(PlotLookup.NotFound);
 
     public static async Task<Results<Created<BurialRow>, ProblemHttpResult>> Bury(Guid id, BurialRequest request, BurialService service, CancellationToken ct) =>
         Answer(await service.BuryAsync(id, request, ct), _ => $"/api/v1/funeral/plots/{id}");

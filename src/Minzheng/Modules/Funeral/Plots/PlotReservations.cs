@@ -15,19 +15,23 @@ public sealed record PlotReservationRequest(string? BuyerName, string? BuyerIdNu
 
 public sealed record ReservedPlot(Guid Id, string BuyerName, string BuyerIdMasked, DateOnly ReservedOn, DateOnly ReservedUntil);
 
-/// <summary>The family a plot is sold or reserved to, read and checked the same way for both.</summary>
-internal sealed record PlotBuyer(string Name, IdNumber Id, string IdIndex, string? VillageCode)
+/// <summary>Finding a plot to act on, the same way for every plot service.</summary>
+internal static class PlotLookup
 {
-    public const string PlotNotFound = "墓穴不存在或不在您的管辖范围内";
+    public const string NotFound = "墓穴不存在或不在您的管辖范围内";
 
     /// <summary>The plot (tracked, to be changed) and its cemetery, or null when either is outside the user's region.</summary>
-    public static async Task<(Plot Plot, FuneralFacility Facility)?> LoadPlotAsync(MinzhengDbContext db, Guid plotId, CancellationToken ct)
+    public static async Task<(Plot Plot, FuneralFacility Facility)?> WithFacilityAsync(MinzhengDbContext db, Guid plotId, CancellationToken ct)
     {
         var plot = await db.FuneralPlots.SingleOrDefaultAsync(p => p.Id == plotId, ct);
         var facility = plot is null ? null : await db.FuneralFacilities.AsNoTracking().SingleOrDefaultAsync(f => f.Id == plot.FacilityId, ct);
         return plot is null || facility is null ? null : (plot, facility);
     }
+}
 
+/// <summary>The family a plot is sold or reserved to, read and checked the same way for both.</summary>
+internal sealed record PlotBuyer(string Name, IdNumber Id, string IdIndex, string? VillageCode)
+{
     /// <summary>
     /// Name, ID number and 户籍 village. A rural 公益性墓地 serves the villagers of its own village (or township) only —
     /// 殡葬管理条例: 农村公益性墓地不得对村民以外的其他人员提供墓穴用地 — so there the village is required and must lie
@@ -75,9 +79,9 @@ public sealed class PlotReservationService(MinzhengDbContext db, PersonalDataPro
     public async Task<FuneralResult<ReservedPlot>> ReserveAsync(Guid plotId, PlotReservationRequest r, CancellationToken ct)
     {
         var today = clock.Today();
-        if (await PlotBuyer.LoadPlotAsync(db, plotId, ct) is not var (plot, facility))
+        if (await PlotLookup.WithFacilityAsync(db, plotId, ct) is not var (plot, facility))
         {
-            return FuneralResult<ReservedPlot>.Refused(Outcome.NotFound, PlotBuyer.PlotNotFound);
+            return FuneralResult<ReservedPlot>.Refused(Outcome.NotFound, PlotLookup.NotFound);
         }
 
         var errors = new FieldErrors();
@@ -122,7 +126,7 @@ public sealed class PlotReservationService(MinzhengDbContext db, PersonalDataPro
         var plot = await db.FuneralPlots.SingleOrDefaultAsync(p => p.Id == plotId, ct);
         if (plot is null)
         {
-            return FuneralResult<Guid>.Refused(Outcome.NotFound, PlotBuyer.PlotNotFound);
+            return FuneralResult<Guid>.Refused(Outcome.NotFound, PlotLookup.NotFound);
         }
 
         if (plot.Status != PlotStatus.Reserved)

@@ -109,9 +109,9 @@ public sealed class PlotService(MinzhengDbContext db, PersonalDataProtector prot
     public async Task<FuneralResult<SoldPlot>> SellAsync(Guid plotId, PlotSaleRequest r, CancellationToken ct)
     {
         var today = clock.Today();
-        if (await PlotBuyer.LoadPlotAsync(db, plotId, ct) is not var (plot, facility))
+        if (await PlotLookup.WithFacilityAsync(db, plotId, ct) is not var (plot, facility))
         {
-            return FuneralResult<SoldPlot>.Refused(Outcome.NotFound, PlotBuyer.PlotNotFound);
+            return FuneralResult<SoldPlot>.Refused(Outcome.NotFound, PlotLookup.NotFound);
         }
 
         var errors = new FieldErrors();

@@ -35,7 +35,7 @@ public sealed class ReclaimService(MinzhengDbContext db, DocumentService documen
         var plot = await db.FuneralPlots.SingleOrDefaultAsync(p => p.Id == plotId, ct);
         if (plot is null)
         {
-            return FuneralResult<ReclaimRow>.Refused(Outcome.NotFound, PlotBuyer.PlotNotFound);
+            return FuneralResult<ReclaimRow>.Refused(Outcome.NotFound, PlotLookup.NotFound);
         }
 
         if (!plot.IsExpired(today))
@@ -105,7 +105,7 @@ public sealed class ReclaimService(MinzhengDbContext db, DocumentService documen
         var plot = await db.FuneralPlots.SingleOrDefaultAsync(p => p.Id == plotId, ct);
         if (plot is null)
         {
-            return FuneralResult<ReclaimRow>.Refused(Outcome.NotFound, PlotBuyer.PlotNotFound);
+            return FuneralResult<ReclaimRow>.Refused(Outcome.NotFound, PlotLookup.NotFound);
         }
 
         if (errors.Any)
