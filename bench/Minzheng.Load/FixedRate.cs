@@ -12,17 +12,26 @@ namespace Minzheng.Load;
 /// </summary>
 internal static class FixedRate
 {
-    public static async Task<int> RunAsync(string url, string scenario, int rate, int seconds, string user)
+    public static async Task<int> RunAsync(string url, string scenario, int rate, int seconds, int warmUpSeconds, string user)
     {
         using var client = await ApiClient.SignInAsync(url, user, TimeSpan.FromSeconds(30));
         var request = await ScenarioAsync(client, scenario, url);
-        // Warm-up: compiled queries, pooled connections, JIT.
-        for (var i = 0; i < 20; i++)
+        // Warm-up at the measured rate, reported but not counted: a server just started is still compiling (tiered JIT),
+        // growing its connection pools and thread pool; the goals are about the steady state that follows.
+        if (warmUpSeconds > 0)
         {
-            await request();
+            Report($"{scenario} (warm-up, not counted)", rate, warmUpSeconds, await FireAsync(request, rate, rate * warmUpSeconds));
         }
 
-        var total = rate * seconds;
+        var run = await FireAsync(request, rate, rate * seconds);
+        Report(scenario, rate, seconds, run);
+        return run.Errors == 0 ? 0 : 1;
+    }
+
+    private sealed record Run(double[] Latencies, int Errors, double Elapsed);
+
+    private static async Task<Run> FireAsync(Func<Task<bool>> request, int rate, int total)
+    {
         var latencies = new double[total];
         var errors = 0;
         var clock = Stopwatch.StartNew();
@@ -49,13 +58,17 @@ internal static class FixedRate
         }
 
         await Task.WhenAll(inFlight);
-        var elapsed = clock.Elapsed.TotalSeconds;
+        return new Run(latencies, errors, clock.Elapsed.TotalSeconds);
+    }
+
+    private static void Report(string label, int rate, int seconds, Run run)
+    {
+        var (latencies, total) = (run.Latencies, run.Latencies.Length);
         Array.Sort(latencies);
         double P(double q) => latencies[Math.Min(total - 1, (int)Math.Ceiling(q * total) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{scenario}: rate {rate}/s for {seconds}s, {total} requests, {total / elapsed:F0}/s achieved, errors {errors}, " +
+            $"{label}: rate {rate}/s for {seconds}s, {total} requests, {total / run.Elapsed:F0}/s achieved, errors {run.Errors}, " +
             $"p50 {P(0.50):F1} ms, p95 {P(0.95):F1} ms, p99 {P(0.99):F1} ms, max {latencies[^1]:F1} ms"));
-        return errors == 0 ? 0 : 1;
     }
 
     /// <summary>One request of the scenario; true when it was answered with success.</summary>
