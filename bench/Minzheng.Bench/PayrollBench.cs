@@ -16,13 +16,16 @@ using Minzheng.Platform.Imports;
 using Minzheng.Platform.Kernel;
 using Minzheng.Platform.People;
 using Minzheng.Platform.Privacy;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Minzheng.Bench;
 
 /// <summary>
 /// Payments (issue 7) over N active rural Dibao enrolments of the demo county's villages, each step against a floor of
 /// the same rows done the most primitive way in the same run:
-/// generation ÷ binary COPY (SQLite: a prepared insert) of the same N lines into a table of the same columns and indexes;
+/// generation ÷ binary COPY with the driver alone (SQLite: the app's prepared insert) of the same N lines into a table of the
+/// same columns and indexes;
 /// bank file ÷ a plain streamed CSV write of the same rows (raw reader, the two decryptions a bank file needs);
 /// reconciliation ÷ reading the same return file and bulk-inserting its rows.
 /// </summary>
@@ -135,8 +138,48 @@ public static class PayrollBench
             EnrollmentVersion = e.UpdatedAt,
         }).ToList();
         await using var tx = await db.Database.BeginTransactionAsync();
-        await BulkInsert.InsertAsync(db, lines, default, intoTable: "floor_lines");
+        if (db.Database.GetDbConnection() is NpgsqlConnection pg)
+        {
+            await RawCopyAsync(pg, lines);
+        }
+        else
+        {
+            await BulkInsert.InsertAsync(db, lines, default, intoTable: "floor_lines");
+        }
+
         await tx.CommitAsync();
+    }
+
+    /// <summary>
+    /// PostgreSQL's floor written with the driver alone — Npgsql's binary importer, typed columns, no EF model and no helper
+    /// of the app — so that a slow <see cref="BulkInsert"/> could not slow the floor too and hide (issue 24).
+    /// </summary>
+    private static async Task RawCopyAsync(NpgsqlConnection pg, List<PayrollLine> lines)
+    {
+        await using var copy = await pg.BeginBinaryImportAsync("""
+            COPY floor_lines ("PayrollId", "EnrollmentId", "Month", "Kind", "RegionCode", "HouseholdId", "PersonId", "CoveredPersons", "Amount",
+                              "BankName", "BankAccountCipher", "BankAccountMasked", "EnrollmentVersion", "Status") FROM STDIN (FORMAT BINARY)
+            """);
+        foreach (var l in lines)
+        {
+            await copy.StartRowAsync();
+            await copy.WriteAsync(l.PayrollId, NpgsqlDbType.Uuid);
+            await copy.WriteAsync(l.EnrollmentId, NpgsqlDbType.Uuid);
+            await copy.WriteAsync(l.Month, NpgsqlDbType.Date);
+            await copy.WriteAsync(nameof(LineKind.Regular), NpgsqlDbType.Varchar);
+            await copy.WriteAsync(l.RegionCode, NpgsqlDbType.Char);
+            await copy.WriteAsync(l.HouseholdId, NpgsqlDbType.Uuid);
+            await copy.WriteAsync(l.PersonId, NpgsqlDbType.Uuid);
+            await copy.WriteAsync(l.CoveredPersons, NpgsqlDbType.Integer);
+            await copy.WriteAsync(l.Amount, NpgsqlDbType.Numeric);
+            await copy.WriteAsync(l.BankName!, NpgsqlDbType.Varchar);
+            await copy.WriteAsync(l.BankAccountCipher!, NpgsqlDbType.Varchar);
+            await copy.WriteAsync(l.BankAccountMasked!, NpgsqlDbType.Varchar);
+            await copy.WriteAsync(l.EnrollmentVersion, NpgsqlDbType.TimestampTz);
+            await copy.WriteAsync(nameof(PaymentStatus.Pending), NpgsqlDbType.Varchar);
+        }
+
+        await copy.CompleteAsync();
     }
 
     /// <summary>The floor of the bank file: a raw reader over the same rows, the two decryptions, a CSV line each.</summary>
@@ -186,7 +229,7 @@ public static class PayrollBench
         var rows = SpreadsheetReader.Read(file, "return.csv").Skip(1).Select(r => new FloorReturn { C0 = r.Cells[0], C1 = r.Cells[1], C2 = r.Cells[2], C3 = r.Cells[3] });
         await using var tx = await db.Database.BeginTransactionAsync();
         var connection = db.Database.GetDbConnection();
-        if (connection is Npgsql.NpgsqlConnection pg)
+        if (connection is NpgsqlConnection pg)
         {
             await using var copy = await pg.BeginBinaryImportAsync("COPY floor_returns FROM STDIN (FORMAT BINARY)");
             foreach (var r in rows)

@@ -3365,6 +3365,31 @@ namespace Minzheng.Migrations.Postgres
                     b.ToTable("SupportPairings", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Modules.SocialAssistance.Payments.BankAnswer", b =>
+                {
+                    b.Property<Guid>("PayrollId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EnrollmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character(12)")
+                        .IsFixedLength();
+
+                    b.HasKey("PayrollId", "EnrollmentId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("BankAnswers", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Modules.SocialAssistance.Payments.BankFileExport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3571,10 +3596,6 @@ namespace Minzheng.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<string>("FailureReason")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
                     b.Property<Guid>("HouseholdId")
                         .HasColumnType("uuid");
 
@@ -3604,8 +3625,6 @@ namespace Minzheng.Migrations.Postgres
                     b.HasIndex("EnrollmentId", "Month", "Kind");
 
                     b.ToTable("PayrollLines", (string)null);
-
-                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("Minzheng.Modules.SocialAssistance.Recalculations.Recalculation", b =>

@@ -3354,6 +3354,31 @@ namespace Minzheng.Migrations.Sqlite
                     b.ToTable("SupportPairings", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Modules.SocialAssistance.Payments.BankAnswer", b =>
+                {
+                    b.Property<Guid>("PayrollId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrollmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("PayrollId", "EnrollmentId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("BankAnswers", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Modules.SocialAssistance.Payments.BankFileExport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3560,10 +3585,6 @@ namespace Minzheng.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("FailureReason")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("HouseholdId")
                         .HasColumnType("TEXT");
 
@@ -3593,8 +3614,6 @@ namespace Minzheng.Migrations.Sqlite
                     b.HasIndex("EnrollmentId", "Month", "Kind");
 
                     b.ToTable("PayrollLines", (string)null);
-
-                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("Minzheng.Modules.SocialAssistance.Recalculations.Recalculation", b =>

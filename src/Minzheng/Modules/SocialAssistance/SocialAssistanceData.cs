@@ -34,6 +34,7 @@ public static class SocialAssistanceData
         public DbSet<ReviewItem> ReviewItems => db.Set<ReviewItem>();
         public DbSet<Payroll> Payrolls => db.Set<Payroll>();
         public DbSet<PayrollLine> PayrollLines => db.Set<PayrollLine>();
+        public DbSet<BankAnswer> BankAnswers => db.Set<BankAnswer>();
         public DbSet<BankFileExport> BankFileExports => db.Set<BankFileExport>();
         public DbSet<DeathRecord> DeathRecords => db.Set<DeathRecord>();
         public DbSet<Finding> Findings => db.Set<Finding>();
@@ -72,6 +73,7 @@ public static class SocialAssistanceData
         model.Entity<ReviewItem>().ToTable("ReviewItems");
         model.Entity<Payroll>().ToTable("Payrolls");
         model.Entity<PayrollLine>().ToTable("PayrollLines");
+        model.Entity<BankAnswer>().ToTable("BankAnswers");
         model.Entity<BankFileExport>().ToTable("BankFileExports");
         model.Entity<DeathRecord>().ToTable("DeathRecords");
         model.Entity<Finding>().ToTable("Findings");

@@ -213,8 +213,11 @@ public sealed class BankFileService(MinzhengDbContext db, PersonalDataProtector 
     private async Task<(int Count, decimal Total)> TotalsAsync(Payroll payroll, CancellationToken ct)
     {
         var transfers = await TransfersAsync(db, payroll.Id, ct);
-        return (transfers.Count, transfers.Values.Sum());
+        return (transfers.Count, transfers.Values.Sum(t => t.Amount));
     }
+
+    /// <summary>One transfer of a bank file: the enrolment's lines added up, and their region (an answer's region).</summary>
+    public readonly record struct BankTransfer(decimal Amount, string RegionCode);
 
     /// <summary>
     /// The transfers a bank file of the payroll holds, by enrolment: each enrolment's lines added up, owed money and with
@@ -222,23 +225,23 @@ public sealed class BankFileService(MinzhengDbContext db, PersonalDataProtector 
     /// The lines are added up here from one plain scan (id, amount, whether an account is set): at 1M lines a GROUP BY
     /// in the database sorted or hashed them and cost three times the scan, and the caller wants a dictionary anyway.
     /// </summary>
-    public static async Task<Dictionary<Guid, decimal>> TransfersAsync(MinzhengDbContext db, Guid payrollId, CancellationToken ct)
+    public static async Task<Dictionary<Guid, BankTransfer>> TransfersAsync(MinzhengDbContext db, Guid payrollId, CancellationToken ct)
     {
-        var payees = new Dictionary<Guid, (decimal Amount, bool HasAccount)>();
+        var payees = new Dictionary<Guid, (decimal Amount, bool HasAccount, string RegionCode)>();
         var lines = db.PayrollLines.AsNoTracking().Where(l => l.PayrollId == payrollId && l.Status != PaymentStatus.Reissued)
-            .Select(l => new { l.EnrollmentId, l.Amount, HasAccount = l.BankAccountCipher != null });
+            .Select(l => new { l.EnrollmentId, l.Amount, HasAccount = l.BankAccountCipher != null, l.RegionCode });
         await foreach (var l in lines.AsAsyncEnumerable().WithCancellation(ct))
         {
             ref var payee = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(payees, l.EnrollmentId, out _);
-            payee = (payee.Amount + l.Amount, payee.HasAccount || l.HasAccount);
+            payee = (payee.Amount + l.Amount, payee.HasAccount || l.HasAccount, l.RegionCode);
         }
 
-        var transfers = new Dictionary<Guid, decimal>(payees.Count);
+        var transfers = new Dictionary<Guid, BankTransfer>(payees.Count);
         foreach (var (enrollment, payee) in payees)
         {
             if (Transfer(payee.Amount, payee.HasAccount))
             {
-                transfers.Add(enrollment, payee.Amount);
+                transfers.Add(enrollment, new BankTransfer(payee.Amount, payee.RegionCode));
             }
         }
 

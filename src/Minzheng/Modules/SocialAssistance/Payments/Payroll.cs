@@ -40,6 +40,10 @@ public enum LineKind
     Reissue,
 }
 
+/// <summary>
+/// A line's payment status. A line stores only whether it was re-issued; paid and failed come from the bank's answer
+/// for its transfer (<see cref="BankAnswer"/>), pending is no answer yet (<see cref="AnsweredLine"/>).
+/// </summary>
 public enum PaymentStatus
 {
     Pending,
@@ -138,8 +142,8 @@ public sealed class PayrollLine : IRegionScoped
     /// <summary>The enrolment's version (its last change) the amount was taken from.</summary>
     public DateTimeOffset EnrollmentVersion { get; set; }
 
+    /// <summary>Pending, or Reissued once a supplementary payroll paid the failed line again; paid and failed are the bank's answer.</summary>
     public PaymentStatus Status { get; set; }
-    public string? FailureReason { get; set; }
 
     /// <summary>Snapshots the household's payment account (encrypted) onto the line, as it is when the line is made.</summary>
     public PayrollLine PaidTo(Minzheng.Platform.People.Household household)
@@ -163,7 +167,8 @@ public sealed class BankFileExport : AuditableEntity, IRegionScoped
     public decimal TotalAmount { get; set; }
 }
 
-internal sealed class PayrollConfiguration : IEntityTypeConfiguration<Payroll>, IEntityTypeConfiguration<PayrollLine>, IEntityTypeConfiguration<BankFileExport>
+internal sealed class PayrollConfiguration : IEntityTypeConfiguration<Payroll>, IEntityTypeConfiguration<PayrollLine>, IEntityTypeConfiguration<BankAnswer>,
+    IEntityTypeConfiguration<BankFileExport>
 {
     public void Configure(EntityTypeBuilder<Payroll> b)
     {
@@ -193,18 +198,20 @@ internal sealed class PayrollConfiguration : IEntityTypeConfiguration<Payroll>, 
         b.Property(l => l.BankAccountCipher).HasMaxLength(200);
         b.Property(l => l.BankAccountMasked).HasMaxLength(20);
         b.Property(l => l.AccountHolder).HasMaxLength(Minzheng.Platform.People.Person.NameMaxLength);
-        b.Property(l => l.FailureReason).HasMaxLength(200);
         // No foreign keys on the lines, deliberately: they are written only by the generator, from enrolments (never deleted)
         // in the transaction that creates their payroll, and the two FK checks per row cost more than half of the raw COPY
         // of the same lines at 1M rows (docs/performance.md). A distributed PostgreSQL (DESIGN §7) avoids them there too.
         // Never a double payment: one regular line per enrolment and month, whatever the concurrency.
         b.HasIndex(l => new { l.EnrollmentId, l.Month }).IsUnique().HasFilter("\"Kind\" = 'Regular'").HasDatabaseName("IX_PayrollLines_OneRegularPerMonth");
         b.HasIndex(l => new { l.EnrollmentId, l.Month, l.Kind });
-        // PostgreSQL: half of each page left free, so the bank's answer (one update of every line, Status and
-        // FailureReason only — never indexed, keep it so) writes each line's new version on its own page as a HOT
-        // update without touching the four indexes (docs/performance.md, 资金发放). The table takes twice
-        // the pages; SQLite ignores the setting.
-        b.HasStorageParameter("fillfactor", 50);
+    }
+
+    public void Configure(EntityTypeBuilder<BankAnswer> b)
+    {
+        b.HasKey(a => new { a.PayrollId, a.EnrollmentId });
+        b.Property(a => a.FailureReason).HasMaxLength(BankAnswer.ReasonMaxLength);
+        // No foreign key, as on the lines: a million answers are one COPY, and only reconciliation writes them, for
+        // transfers it found in the payroll's lines.
     }
 
     public void Configure(EntityTypeBuilder<BankFileExport> b)

@@ -15,16 +15,18 @@ public sealed class PayrollLineQueries(MinzhengDbContext db, RegionService regio
     public const int UnpaidShown = 500;
 
     /// <summary>By region and name, an enrolment's months together; (enrolment, month, kind) is the key, so pages never overlap.</summary>
-    private static readonly SortMap<LineRow> Sort = new SortMap<LineRow>("region", q => q.ThenBy(r => r.Name).ThenBy(r => r.L.EnrollmentId).ThenBy(r => r.L.Month).ThenBy(r => r.L.Kind))
-        .Add("region", r => r.L.RegionCode).Add("name", r => r.Name).Add("month", r => r.L.Month).Add("kind", r => r.L.Kind).Add("amount", r => r.L.Amount)
-        .Add("status", r => r.L.Status).Add("persons", r => r.L.CoveredPersons);
+    private static readonly SortMap<LineRow> Sort = new SortMap<LineRow>("region", q => q.ThenBy(r => r.Name).ThenBy(r => r.A.Line.EnrollmentId).ThenBy(r => r.A.Line.Month).ThenBy(r => r.A.Line.Kind))
+        .Add("region", r => r.A.Line.RegionCode).Add("name", r => r.Name).Add("month", r => r.A.Line.Month).Add("kind", r => r.A.Line.Kind).Add("amount", r => r.A.Line.Amount)
+        // Pending, paid, failed, re-issued: the order of PaymentStatus, derived as AnsweredLine.Status derives it.
+        .Add("status", r => r.A.Line.Status == PaymentStatus.Reissued ? 3 : !r.A.Answered ? 0 : r.A.FailureReason == null ? 1 : 2)
+        .Add("persons", r => r.A.Line.CoveredPersons);
 
     /// <param name="kind">regular, arrears, recovery, correction or reissue; anything else lists every kind.</param>
     /// <param name="status">pending, paid, failed or reissued; anything else lists every status.</param>
     public async Task<Paged<PayrollLineDto>> PageAsync(Guid id, string? kind, string? status, PageRequest page, CancellationToken ct)
     {
         var rows = await Filtered(id, kind, status).PageAsync(page, Sort, ct);
-        var names = await regions.NamesOfAsync(rows.Items.Select(x => x.L.RegionCode), ct);
+        var names = await regions.NamesOfAsync(rows.Items.Select(x => x.A.Line.RegionCode), ct);
         return rows.Map(x => Dto(x, names));
     }
 
@@ -36,7 +38,7 @@ public sealed class PayrollLineQueries(MinzhengDbContext db, RegionService regio
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         // The names of the payroll's regions (its villages) first: the stream holds the connection while lines are read.
-        var names = await regions.NamesOfAsync(await Filtered(id, kind, status).Select(x => x.L.RegionCode).Distinct().ToListAsync(ct), ct);
+        var names = await regions.NamesOfAsync(await Filtered(id, kind, status).Select(x => x.A.Line.RegionCode).Distinct().ToListAsync(ct), ct);
         await foreach (var x in Sort.Apply(Filtered(id, kind, status), page).Take(page.Size).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return Dto(x, names);
@@ -60,24 +62,29 @@ public sealed class PayrollLineQueries(MinzhengDbContext db, RegionService regio
             q = q.Where(l => l.Kind == k);
         }
 
+        var answered = q.WithAnswers(db);
         if (Enum.TryParse<PaymentStatus>(status, true, out var s))
         {
-            q = q.Where(l => l.Status == s);
+            answered = answered.Where(AnsweredLine.Is(s));
         }
 
-        return q.Join(db.Persons, l => l.PersonId, p => p.Id, (l, p) => new LineRow { L = l, Name = p.Name, IdNumberMasked = p.IdNumberMasked });
+        return answered.Join(db.Persons, x => x.Line.PersonId, p => p.Id, (x, p) => new LineRow { A = x, Name = p.Name, IdNumberMasked = p.IdNumberMasked });
     }
 
     private async Task<List<PayrollLineDto>> DtosAsync(List<LineRow> rows, CancellationToken ct)
     {
-        var names = await regions.NamesOfAsync(rows.Select(x => x.L.RegionCode), ct);
+        var names = await regions.NamesOfAsync(rows.Select(x => x.A.Line.RegionCode), ct);
         return rows.Select(x => Dto(x, names)).ToList();
     }
 
-    private static PayrollLineDto Dto(LineRow x, IReadOnlyDictionary<string, string> names) => new(x.L.EnrollmentId, x.L.HouseholdId,
-        x.L.Month.ToString("yyyy-MM", null), InputValues.Code(x.L.Kind), x.L.RegionCode, names.GetValueOrDefault(x.L.RegionCode, x.L.RegionCode), x.Name,
-        x.IdNumberMasked, x.L.CoveredPersons, x.L.Amount, x.L.Explanation ?? PayrollGenerator.RegularExplanation(x.L.Month), x.L.BankName, x.L.BankAccountMasked,
-        x.L.AccountHolder ?? x.Name, InputValues.Code(x.L.Status), x.L.FailureReason);
+    private static PayrollLineDto Dto(LineRow x, IReadOnlyDictionary<string, string> names)
+    {
+        var l = x.A.Line;
+        return new(l.EnrollmentId, l.HouseholdId, l.Month.ToString("yyyy-MM", null), InputValues.Code(l.Kind), l.RegionCode,
+            names.GetValueOrDefault(l.RegionCode, l.RegionCode), x.Name, x.IdNumberMasked, l.CoveredPersons, l.Amount,
+            l.Explanation ?? PayrollGenerator.RegularExplanation(l.Month), l.BankName, l.BankAccountMasked, l.AccountHolder ?? x.Name,
+            InputValues.Code(x.A.Status), x.A.FailureReason);
+    }
 
     /// <summary>Payees left out of the bank file: net recoveries (追回清单, to collect) and payees without an account; the first <paramref name="take"/> and the count.</summary>
     public async Task<(int Total, List<Unpaid> Payees)> UnpaidAsync(Guid id, int take, CancellationToken ct)
@@ -97,7 +104,7 @@ public sealed class PayrollLineQueries(MinzhengDbContext db, RegionService regio
     /// <summary>A class, not a record, so EF can sort and page on the projection's members.</summary>
     private sealed class LineRow
     {
-        public PayrollLine L { get; init; } = null!;
+        public AnsweredLine A { get; init; } = null!;
         public string Name { get; init; } = "";
         public string IdNumberMasked { get; init; } = "";
     }

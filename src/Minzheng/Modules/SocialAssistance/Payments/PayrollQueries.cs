@@ -102,15 +102,15 @@ public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions, 
     public async Task<List<AreaTotal>> AreasAsync(Guid id, bool byVillage, CancellationToken ct)
     {
         var digits = byVillage ? RegionCode.Length : 9;
-        var rows = await db.PayrollLines.AsNoTracking().Where(l => l.PayrollId == id)
-            .GroupBy(l => l.RegionCode.Substring(0, digits))
+        var rows = await db.PayrollLines.AsNoTracking().Where(l => l.PayrollId == id).WithAnswers(db)
+            .GroupBy(x => x.Line.RegionCode.Substring(0, digits))
             .Select(g => new
             {
                 g.Key,
-                Households = g.Select(l => l.HouseholdId).Distinct().Count(),
+                Households = g.Select(x => x.Line.HouseholdId).Distinct().Count(),
                 Lines = g.Count(),
-                Amount = g.Sum(l => l.Amount),
-                FailedLines = g.Count(l => l.Status == PaymentStatus.Failed),
+                Amount = g.Sum(x => x.Line.Amount),
+                FailedLines = g.Count(x => x.Line.Status != PaymentStatus.Reissued && x.FailureReason != null),
             })
             .ToListAsync(ct);
         // Persons as the payroll counts them: each enrolment's covered persons once, however many lines it has.
@@ -143,19 +143,20 @@ public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions, 
     {
         var prefix = RegionCode.ToScopePrefix(region) ?? "";
         var digits = LedgerByVillage(region) ? RegionCode.Length : 9;
+        // Re-issued lines are left out first, so below an answer means paid or failed and no answer means pending.
         var groups = await db.PayrollLines.AsNoTracking()
-            .Where(l => l.Month >= from && l.Month <= to && l.Status != PaymentStatus.Reissued && l.RegionCode.StartsWith(prefix))
-            .GroupBy(l => new { l.PayrollId, Area = l.RegionCode.Substring(0, digits), l.Month })
+            .Where(l => l.Month >= from && l.Month <= to && l.Status != PaymentStatus.Reissued && l.RegionCode.StartsWith(prefix)).WithAnswers(db)
+            .GroupBy(x => new { x.Line.PayrollId, Area = x.Line.RegionCode.Substring(0, digits), x.Line.Month })
             .Select(g => new
             {
                 g.Key.PayrollId,
                 g.Key.Area,
                 g.Key.Month,
-                Due = g.Where(l => l.Amount > 0).Sum(l => l.Amount),
-                Paid = g.Where(l => l.Amount > 0 && l.Status == PaymentStatus.Paid).Sum(l => l.Amount),
-                Failed = g.Where(l => l.Amount > 0 && l.Status == PaymentStatus.Failed).Sum(l => l.Amount),
-                Pending = g.Where(l => l.Amount > 0 && l.Status == PaymentStatus.Pending).Sum(l => l.Amount),
-                Recovered = -g.Where(l => l.Kind == LineKind.Recovery).Sum(l => l.Amount),
+                Due = g.Where(x => x.Line.Amount > 0).Sum(x => x.Line.Amount),
+                Paid = g.Where(x => x.Line.Amount > 0 && x.Answered && x.FailureReason == null).Sum(x => x.Line.Amount),
+                Failed = g.Where(x => x.Line.Amount > 0 && x.FailureReason != null).Sum(x => x.Line.Amount),
+                Pending = g.Where(x => x.Line.Amount > 0 && !x.Answered).Sum(x => x.Line.Amount),
+                Recovered = -g.Where(x => x.Line.Kind == LineKind.Recovery).Sum(x => x.Line.Amount),
             }).ToListAsync(ct);
         // Which of those payrolls are approved, and of which programme, from their headers: read in a query of its own,
         // past the filter (a county payroll's header is hidden from a township), only for payrolls the caller has lines of.

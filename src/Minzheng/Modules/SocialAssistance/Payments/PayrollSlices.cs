@@ -115,18 +115,18 @@ public sealed class PayrollSlices(MinzhengDbContext db, IRegionScope scope)
             return [];
         }
 
-        var rows = await db.PayrollLines.AsNoTracking().Where(l => ids.Contains(l.PayrollId))
-            .GroupBy(l => new { l.PayrollId, l.EnrollmentId, l.HouseholdId })
+        var rows = await db.PayrollLines.AsNoTracking().Where(l => ids.Contains(l.PayrollId)).WithAnswers(db)
+            .GroupBy(x => new { x.Line.PayrollId, x.Line.EnrollmentId, x.Line.HouseholdId })
             .Select(g => new
             {
                 g.Key.PayrollId,
                 g.Key.HouseholdId,
                 Lines = g.Count(),
-                Amount = g.Sum(l => l.Amount),
-                Paying = g.Max(l => l.Kind == LineKind.Recovery ? 0 : 1),
-                Covered = g.Max(l => l.CoveredPersons),
-                FailedLines = g.Count(l => l.Status == PaymentStatus.Failed),
-                FailedAmount = g.Where(l => l.Status == PaymentStatus.Failed).Sum(l => l.Amount),
+                Amount = g.Sum(x => x.Line.Amount),
+                Paying = g.Max(x => x.Line.Kind == LineKind.Recovery ? 0 : 1),
+                Covered = g.Max(x => x.Line.CoveredPersons),
+                FailedLines = g.Count(x => x.Line.Status != PaymentStatus.Reissued && x.FailureReason != null),
+                FailedAmount = g.Where(x => x.Line.Status != PaymentStatus.Reissued && x.FailureReason != null).Sum(x => x.Line.Amount),
             })
             .GroupBy(x => x.PayrollId)
             .Select(g => new
@@ -151,8 +151,8 @@ public sealed class PayrollSlices(MinzhengDbContext db, IRegionScope scope)
             return [];
         }
 
-        var rows = await db.PayrollLines.AsNoTracking().Where(l => ids.Contains(l.PayrollId) && l.Status == PaymentStatus.Failed)
-            .GroupBy(l => l.PayrollId).Select(g => new { g.Key, Lines = g.Count(), Amount = g.Sum(l => l.Amount) }).ToListAsync(ct);
+        var rows = await db.PayrollLines.AsNoTracking().Where(l => ids.Contains(l.PayrollId)).WithAnswers(db).Where(AnsweredLine.Is(PaymentStatus.Failed))
+            .GroupBy(x => x.Line.PayrollId).Select(g => new { g.Key, Lines = g.Count(), Amount = g.Sum(x => x.Line.Amount) }).ToListAsync(ct);
         return rows.ToDictionary(r => r.Key, r => (r.Lines, r.Amount));
     }
 }

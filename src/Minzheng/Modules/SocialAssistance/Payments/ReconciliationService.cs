@@ -1,20 +1,19 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Minzheng.Modules.SocialAssistance.Cases;
 using Minzheng.Modules.SocialAssistance.Imports;
 using Minzheng.Platform.Auditing;
 using Minzheng.Platform.Data;
 using Minzheng.Platform.Imports;
 using Minzheng.Platform.Kernel;
-using Npgsql;
 
 namespace Minzheng.Modules.SocialAssistance.Payments;
 
 public sealed record ReconciliationResult(int Rows, int Paid, int Failed, decimal PaidAmount, decimal FailedAmount);
 
 /// <summary>
-/// 银行回盘: the bank's answer per transfer (success, or failure with a reason) marks the payroll's lines paid or failed,
-/// all rows or none; failed lines are paid again by a supplementary payroll once the account is corrected.
+/// 银行回盘: the bank's answer per transfer (success, or failure with a reason) is recorded as a <see cref="BankAnswer"/>
+/// for each, all rows or none, and the lines read as paid or failed from it; failed lines are paid again by a
+/// supplementary payroll once the account is corrected.
 /// </summary>
 public sealed class ReconciliationService(MinzhengDbContext db, PayrollService payrolls, AuditLog audit, IConfiguration configuration)
 {
@@ -46,7 +45,7 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
             foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, Headers, maxRows))
             {
                 string Cell(int i) => i < cells.Length ? cells[i].Trim() : "";
-                if (!Guid.TryParseExact(Cell(0), "N", out var reference) || !expected.TryGetValue(reference, out var amount))
+                if (!Guid.TryParseExact(Cell(0), "N", out var reference) || !expected.TryGetValue(reference, out var transfer))
                 {
                     errors.Add(new ImportError(row, "流水号", $"流水号“{Cell(0)}”不是本名册银行文件中的转账"));
                     continue;
@@ -58,9 +57,9 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
                     continue;
                 }
 
-                if (!decimal.TryParse(Cell(1), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var returned) || returned != amount)
+                if (!decimal.TryParse(Cell(1), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var returned) || returned != transfer.Amount)
                 {
-                    errors.Add(new ImportError(row, "金额", $"金额“{Cell(1)}”与银行文件中的 {amount:0.00} 元不符"));
+                    errors.Add(new ImportError(row, "金额", $"金额“{Cell(1)}”与银行文件中的 {transfer.Amount:0.00} 元不符"));
                 }
 
                 switch (Cell(2))
@@ -90,82 +89,33 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
             return (Outcome.Rejected, $"回盘文件有 {errors.Count} 处错误，未导入任何记录", errors, null);
         }
 
-        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10)); // one update over up to a million lines
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10)); // up to a million answers
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await ApplyAsync(id, outcomes, ct);
+        // A later answer for a transfer replaces the earlier one (the bank's correction, or a retried upload). The answers
+        // of re-issued transfers are not in this file and stay: they keep the reason the money was paid again.
+        if (await db.BankAnswers.AnyAsync(a => a.PayrollId == id, ct))
+        {
+            foreach (var chunk in outcomes.Keys.Chunk(10_000))
+            {
+                await db.BankAnswers.Where(a => a.PayrollId == id && chunk.Contains(a.EnrollmentId)).ExecuteDeleteAsync(ct);
+            }
+        }
+
+        // One bulk copy of the answers, however many: the lines themselves are not written (their status is derived).
+        await BulkInsert.InsertAsync(db, outcomes.Select(o => new BankAnswer
+        {
+            PayrollId = id,
+            EnrollmentId = o.Key,
+            RegionCode = expected[o.Key].RegionCode,
+            FailureReason = o.Value,
+        }).ToList(), ct);
         var failed = outcomes.Where(o => o.Value is not null).Select(o => o.Key).ToList();
         var result = new ReconciliationResult(outcomes.Count, outcomes.Count - failed.Count, failed.Count,
-            outcomes.Where(o => o.Value is null).Sum(o => expected[o.Key]), failed.Sum(f => expected[f]));
+            outcomes.Where(o => o.Value is null).Sum(o => expected[o.Key].Amount), failed.Sum(f => expected[f].Amount));
         audit.Add(AuditReconciled, entityType: nameof(Payroll), entityId: id.ToString(), regionCode: payroll.RegionCode, details: new { fileName, result });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (Outcome.Done, null, new ImportErrorList(), result);
-    }
-
-    /// <summary>
-    /// One set-based update for the whole file: the answers go into a temporary table (binary COPY on PostgreSQL, a
-    /// prepared statement on SQLite) and the lines are updated from it in one statement, in the caller's transaction.
-    /// On PostgreSQL the update is HOT (heap-only): PayrollLines keeps half of each page free (fillfactor 50) and no
-    /// index holds Status or FailureReason, so a line's new version stays on its page and no index is touched — at 1M
-    /// lines this is most of the difference to the floor (docs/performance.md). Lines that already hold the answer
-    /// are left alone, so a re-run of the same file writes nothing.
-    /// </summary>
-    private async Task ApplyAsync(Guid payrollId, Dictionary<Guid, string?> outcomes, CancellationToken ct)
-    {
-        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        var postgres = db.Database.IsNpgsql();
-        await ExecuteAsync(postgres
-            // No key: the file's references were checked unique above, and the update hash-joins the whole table.
-            ? "CREATE TEMP TABLE bank_returns (enrollment_id uuid NOT NULL, reason text) ON COMMIT DROP"
-            : "CREATE TEMP TABLE bank_returns (enrollment_id TEXT PRIMARY KEY, reason TEXT)");
-        if (postgres)
-        {
-            await using (var copy = await ((NpgsqlConnection)transaction.Connection!).BeginBinaryImportAsync("COPY bank_returns FROM STDIN (FORMAT BINARY)", ct))
-            {
-                foreach (var (enrollment, reason) in outcomes)
-                {
-                    await copy.WriteRowAsync(ct, enrollment, reason);
-                }
-
-                await copy.CompleteAsync(ct);
-            }
-
-            await ExecuteAsync("ANALYZE bank_returns"); // a temporary table has no statistics until asked: the planner needs its size
-        }
-        else
-        {
-            await using var insert = transaction.Connection!.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO bank_returns VALUES ($id, $reason)";
-            var (idParameter, reasonParameter) = (insert.CreateParameter(), insert.CreateParameter());
-            (idParameter.ParameterName, reasonParameter.ParameterName) = ("$id", "$reason");
-            insert.Parameters.Add(idParameter);
-            insert.Parameters.Add(reasonParameter);
-            foreach (var (enrollment, reason) in outcomes)
-            {
-                (idParameter.Value, reasonParameter.Value) = (db.Database.Key(enrollment), (object?)reason ?? DBNull.Value);
-                await insert.ExecuteNonQueryAsync(ct);
-            }
-        }
-
-        await db.Database.ExecuteSqlRawAsync("""
-            UPDATE "PayrollLines" SET "Status" = CASE WHEN r.reason IS NULL THEN 'Paid' ELSE 'Failed' END, "FailureReason" = r.reason
-            FROM bank_returns r
-            WHERE "PayrollLines"."PayrollId" = {0} AND "PayrollLines"."EnrollmentId" = r.enrollment_id AND "PayrollLines"."Status" <> 'Reissued'
-              AND NOT ("PayrollLines"."Status" = CASE WHEN r.reason IS NULL THEN 'Paid' ELSE 'Failed' END
-                       AND COALESCE("PayrollLines"."FailureReason", '') = COALESCE(r.reason, ''))
-            """, [db.Database.Key(payrollId)], ct);
-        if (!postgres)
-        {
-            await ExecuteAsync("DROP TABLE bank_returns");
-        }
-
-        async Task ExecuteAsync(string sql)
-        {
-            await using var command = transaction.Connection!.CreateCommand();
-            (command.Transaction, command.CommandText) = (transaction, sql);
-            await command.ExecuteNonQueryAsync(ct);
-        }
     }
 
     /// <summary>补发: the failed lines of an approved payroll, with each household's current account, in a new payroll to approve.</summary>
@@ -178,8 +128,10 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var failed = await db.PayrollLines.Where(l => l.PayrollId == id && l.Status == PaymentStatus.Failed)
-            .Join(db.Households, l => l.HouseholdId, h => h.Id, (l, h) => new { l, h }).ToListAsync(ct);
+        var failed = await db.PayrollLines.Where(l => l.PayrollId == id && l.Status != PaymentStatus.Reissued)
+            .Join(db.BankAnswers.Where(a => a.FailureReason != null), l => new { l.PayrollId, l.EnrollmentId }, a => new { a.PayrollId, a.EnrollmentId },
+                (l, a) => new { l, a.FailureReason })
+            .Join(db.Households, x => x.l.HouseholdId, h => h.Id, (x, h) => new { x.l, x.FailureReason, h }).ToListAsync(ct);
         if (failed.Count == 0)
         {
             return (Outcome.Conflict, "该名册没有发放失败、待补发的记录", null);
@@ -212,7 +164,7 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
                 PersonId = first.l.PersonId,
                 CoveredPersons = first.l.CoveredPersons,
                 Amount = g.Sum(x => x.l.Amount),
-                Explanation = $"补发 {g.Key.Month:yyyy-MM} 银行退回的款项（{first.l.FailureReason}）",
+                Explanation = $"补发 {g.Key.Month:yyyy-MM} 银行退回的款项（{first.FailureReason}）",
                 EnrollmentVersion = first.l.EnrollmentVersion,
             }.PaidTo(h);
         }));

@@ -47,17 +47,17 @@ public sealed class SignatureLists(MinzhengDbContext db, PayrollQueries payrolls
             return (Outcome.NotFound, "发放名册不存在或不在您的管辖范围内", null);
         }
 
-        var lines = await db.PayrollLines.AsNoTracking().Where(l => l.PayrollId == id && l.RegionCode == code)
-            .Join(db.Persons, l => l.PersonId, p => p.Id, (l, p) => new { Line = l, p.Name, p.IdNumberMasked })
+        var lines = await db.PayrollLines.AsNoTracking().Where(l => l.PayrollId == id && l.RegionCode == code).WithAnswers(db)
+            .Join(db.Persons, x => x.Line.PersonId, p => p.Id, (x, p) => new { Answered = x, p.Name, p.IdNumberMasked })
             .ToListAsync(ct);
         if (lines.Count == 0)
         {
             return (Outcome.NotFound, "该发放名册在此村（社区）没有发放对象", null);
         }
 
-        var rows = lines.GroupBy(x => x.Line.EnrollmentId)
-            .Select(g => (First: g.First(), Lines: g.Select(x => x.Line).ToList()))
-            .OrderBy(x => x.First.Name, Pinyin).ThenBy(x => x.First.Line.EnrollmentId)
+        var rows = lines.GroupBy(x => x.Answered.Line.EnrollmentId)
+            .Select(g => (First: g.First(), Lines: g.Select(x => x.Answered).ToList()))
+            .OrderBy(x => x.First.Name, Pinyin).ThenBy(x => x.First.Answered.Line.EnrollmentId)
             .Select((x, i) => Row(i + 1, x.First.Name, x.First.IdNumberMasked, x.Lines))
             .ToList();
         var township = code[..9].PadRight(RegionCode.Length, '0');
@@ -72,8 +72,9 @@ public sealed class SignatureLists(MinzhengDbContext db, PayrollQueries payrolls
         return (Outcome.Done, null, sheet);
     }
 
-    private static SignatureRow Row(int number, string name, string idNumberMasked, List<PayrollLine> lines)
+    private static SignatureRow Row(int number, string name, string idNumberMasked, List<AnsweredLine> answered)
     {
+        var lines = answered.Select(a => a.Line).ToList();
         var counted = lines.Where(l => l.Status != PaymentStatus.Reissued).ToList();
         var amount = counted.Sum(l => l.Amount);
         var notes = new List<string>();
@@ -89,7 +90,7 @@ public sealed class SignatureLists(MinzhengDbContext db, PayrollQueries payrolls
             });
         }
 
-        if (counted.FirstOrDefault(l => l.Status == PaymentStatus.Failed) is { } failed)
+        if (answered.FirstOrDefault(a => a.Status == PaymentStatus.Failed) is { } failed)
         {
             notes.Add($"银行发放失败{(failed.FailureReason is { Length: > 0 } why ? $"（{why}）" : "")}，待核对账户后补发");
         }

@@ -29,11 +29,15 @@ internal static class PaymentFixtures
     }
 
     /// <summary>Enrols one household per amount (2 persons each, from 2026-01) with an account; payees ordered by amount.</summary>
-    public static async Task<List<Payee>> CaseloadAsync(MinzhengApp app, string village, string programName, params decimal[] amounts)
+    public static Task<List<Payee>> CaseloadAsync(MinzhengApp app, string village, string programName, params decimal[] amounts) =>
+        CaseloadAsync(app, village, programName, amounts.Select(a => (a, true)).ToArray());
+
+    /// <summary>As above; a household without an account has none on record (the bank file cannot pay it; its Account is "").</summary>
+    public static async Task<List<Payee>> CaseloadAsync(MinzhengApp app, string village, string programName, (decimal Amount, bool HasAccount)[] households)
     {
-        var payees = amounts.Select((a, i) => (Name: $"发放户{village[^3..]}{(char)('甲' + i)}{Interlocked.Increment(ref _household)}", Id: SqliteRegistryApiTests.NewAdultIdNumber(),
-            Account: $"6217{village[^3..]}{i:D9}", Amount: a)).ToList();
-        var rows = payees.Select(p => $"{village},{programName},{p.Name},{p.Id},2,2,{p.Amount:0.00},2026-01,共青城农商银行,{p.Account},,红光路{p.Account[^2..]}号,2025-12");
+        var payees = households.Select((h, i) => (Name: $"发放户{village[^3..]}{(char)('甲' + i)}{Interlocked.Increment(ref _household)}", Id: SqliteRegistryApiTests.NewAdultIdNumber(),
+            Account: h.HasAccount ? $"6217{village[^3..]}{i:D9}" : "", h.Amount)).ToList();
+        var rows = payees.Select((p, i) => $"{village},{programName},{p.Name},{p.Id},2,2,{p.Amount:0.00},2026-01,{(p.Account.Length > 0 ? "共青城农商银行" : "")},{p.Account},,红光路{i + 10}号,2025-12");
         var csv = Encoding.UTF8.GetBytes(string.Join("\n", [string.Join(",", [.. AssistanceRoster.Headers, AssistanceRoster.PaidThroughHeader]), .. rows]));
         using var county = await app.ClientAsAsync("county");
         var staged = await (await county.UploadImportAsync(AssistanceRoster.Kind, csv, "payees.csv")).JsonAsync();
