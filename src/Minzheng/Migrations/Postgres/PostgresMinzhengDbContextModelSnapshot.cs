@@ -3385,8 +3385,6 @@ namespace Minzheng.Migrations.Postgres
 
                     b.HasKey("PayrollId", "EnrollmentId");
 
-                    b.HasIndex("RegionCode");
-
                     b.ToTable("BankAnswers", (string)null);
                 });
 

@@ -3374,8 +3374,6 @@ namespace Minzheng.Migrations.Sqlite
 
                     b.HasKey("PayrollId", "EnrollmentId");
 
-                    b.HasIndex("RegionCode");
-
                     b.ToTable("BankAnswers", (string)null);
                 });
 

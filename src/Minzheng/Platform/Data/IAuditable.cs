@@ -15,6 +15,16 @@ public interface IRegionScoped
     string RegionCode { get; }
 }
 
+/// <summary>
+/// A region-scoped row that is only ever read joined to its parent rows (which are found by region), so its region code
+/// needs no index of its own: the scope still filters it, and bulk writes do not pay for an index no query uses.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class ReadThroughParentAttribute(string parent) : Attribute
+{
+    public string Parent { get; } = parent;
+}
+
 public abstract class AuditableEntity : IAuditable
 {
     public DateTimeOffset CreatedAt { get; set; }

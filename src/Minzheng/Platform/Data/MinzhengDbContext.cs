@@ -78,7 +78,10 @@ public abstract class MinzhengDbContext(DbContextOptions options, IRegionScope s
         Expression<Func<TEntity, bool>> filter = e => e.RegionCode.StartsWith(RegionPrefix);
         builder.Entity<TEntity>().HasQueryFilter(RegionFilter, filter);
         builder.Entity<TEntity>().Property(nameof(IRegionScoped.RegionCode)).HasMaxLength(RegionCode.Length).IsFixedLength();
-        builder.Entity<TEntity>().HasIndex(nameof(IRegionScoped.RegionCode));
+        if (!typeof(TEntity).IsDefined(typeof(ReadThroughParentAttribute), inherit: false))
+        {
+            builder.Entity<TEntity>().HasIndex(nameof(IRegionScoped.RegionCode));
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

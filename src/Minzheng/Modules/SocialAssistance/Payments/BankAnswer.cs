@@ -9,8 +9,10 @@ namespace Minzheng.Modules.SocialAssistance.Payments;
 /// paid, or failed with the bank's reason. Answers are rows of their own rather than a status written into every line:
 /// the answer for a million transfers is then one bulk copy, not a million row updates (docs/performance.md, 银行回盘).
 /// A later answer for the same transfer (the bank's correction) replaces the earlier one. The region is the lines', so
-/// an answer is seen exactly by those who see its lines.
+/// an answer is seen exactly by those who see its lines; it is read only beside them (no index of its region: at 1M
+/// answers that index cost more than the rest of the copy).
 /// </summary>
+[ReadThroughParent(nameof(PayrollLine))]
 public sealed class BankAnswer : IRegionScoped
 {
     public const int ReasonMaxLength = 200;

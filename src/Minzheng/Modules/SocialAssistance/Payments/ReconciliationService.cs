@@ -38,7 +38,11 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
         // Exactly the transfers the bank file held: the answer may name no other.
         var expected = await BankFileService.TransfersAsync(db, id, ct);
         var errors = new ImportErrorList(configuration.MaxImportErrors());
-        var outcomes = new Dictionary<Guid, string?>(expected.Count);
+        // The answers as they will be written, checked as they are read: one pass, one look-up of each transfer.
+        var answers = new List<BankAnswer>(expected.Count);
+        var seen = new HashSet<Guid>(expected.Count);
+        var (inKeyOrder, previous) = (true, Guid.Empty);
+        var (paidAmount, failedAmount, failedCount) = (0m, 0m, 0);
         var maxRows = configuration.MaxImportRows();
         try
         {
@@ -51,7 +55,7 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
                     continue;
                 }
 
-                if (outcomes.ContainsKey(reference))
+                if (!seen.Add(reference))
                 {
                     errors.Add(new ImportError(row, "流水号", "流水号在文件中重复"));
                     continue;
@@ -62,21 +66,25 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
                     errors.Add(new ImportError(row, "金额", $"金额“{Cell(1)}”与银行文件中的 {transfer.Amount:0.00} 元不符"));
                 }
 
+                var answer = new BankAnswer { PayrollId = id, EnrollmentId = reference, RegionCode = transfer.RegionCode };
                 switch (Cell(2))
                 {
                     case "成功":
-                        outcomes[reference] = null;
+                        paidAmount += transfer.Amount;
                         break;
-                    case "失败" when Cell(3).Length is > 0 and <= 200:
-                        outcomes[reference] = Cell(3);
+                    case "失败" when Cell(3).Length is > 0 and <= BankAnswer.ReasonMaxLength:
+                        (answer.FailureReason, failedAmount, failedCount) = (Cell(3), failedAmount + transfer.Amount, failedCount + 1);
                         break;
                     case "失败":
                         errors.Add(new ImportError(row, "失败原因", "处理结果为失败时须填写失败原因（200字以内），如“账户已销户”"));
-                        break;
+                        continue;
                     default:
                         errors.Add(new ImportError(row, "处理结果", "处理结果应为“成功”或“失败”"));
-                        break;
+                        continue;
                 }
+
+                answers.Add(answer);
+                (inKeyOrder, previous) = (inKeyOrder && reference.CompareTo(previous) > 0, reference);
             }
         }
         catch (TooManyImportErrorsException)
@@ -95,23 +103,22 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
         // of re-issued transfers are not in this file and stay: they keep the reason the money was paid again.
         if (await db.BankAnswers.AnyAsync(a => a.PayrollId == id, ct))
         {
-            foreach (var chunk in outcomes.Keys.Chunk(10_000))
+            foreach (var chunk in answers.Select(a => a.EnrollmentId).Chunk(10_000))
             {
                 await db.BankAnswers.Where(a => a.PayrollId == id && chunk.Contains(a.EnrollmentId)).ExecuteDeleteAsync(ct);
             }
         }
 
-        // One bulk copy of the answers, however many: the lines themselves are not written (their status is derived).
-        await BulkInsert.InsertAsync(db, outcomes.Select(o => new BankAnswer
+        // One bulk copy of the answers, however many: the lines themselves are not written (their status is derived). In
+        // key order, so the primary key's index grows at its end instead of splitting pages all over; a bank answers in
+        // the order of the file it was sent (by 流水号), so usually there is nothing to sort.
+        if (!inKeyOrder)
         {
-            PayrollId = id,
-            EnrollmentId = o.Key,
-            RegionCode = expected[o.Key].RegionCode,
-            FailureReason = o.Value,
-        }).ToList(), ct);
-        var failed = outcomes.Where(o => o.Value is not null).Select(o => o.Key).ToList();
-        var result = new ReconciliationResult(outcomes.Count, outcomes.Count - failed.Count, failed.Count,
-            outcomes.Where(o => o.Value is null).Sum(o => expected[o.Key].Amount), failed.Sum(f => expected[f].Amount));
+            answers.Sort((x, y) => x.EnrollmentId.CompareTo(y.EnrollmentId));
+        }
+
+        await BulkInsert.InsertAsync(db, answers, ct);
+        var result = new ReconciliationResult(answers.Count, answers.Count - failedCount, failedCount, paidAmount, failedAmount);
         audit.Add(AuditReconciled, entityType: nameof(Payroll), entityId: id.ToString(), regionCode: payroll.RegionCode, details: new { fileName, result });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -25,11 +25,6 @@ namespace Minzheng.Migrations.Postgres
                     table.PrimaryKey("PK_BankAnswers", x => new { x.PayrollId, x.EnrollmentId });
                 });
 
-            migrationBuilder.CreateIndex(
-                name: "IX_BankAnswers_RegionCode",
-                table: "BankAnswers",
-                column: "RegionCode");
-
             // The answers recorded so far move out of the lines: one per transfer (a payroll's enrolment), failed when its
             // lines failed or were re-issued (with the bank's reason), else paid; the lines keep only "re-issued".
             migrationBuilder.Sql("""

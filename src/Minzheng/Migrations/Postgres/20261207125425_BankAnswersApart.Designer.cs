@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Minzheng.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMinzhengDbContext))]
-    [Migration("20261207123542_BankAnswersApart")]
+    [Migration("20261207125425_BankAnswersApart")]
     partial class BankAnswersApart
     {
         /// <inheritdoc />
@@ -3387,8 +3387,6 @@ namespace Minzheng.Migrations.Postgres
                         .IsFixedLength();
 
                     b.HasKey("PayrollId", "EnrollmentId");
-
-                    b.HasIndex("RegionCode");
 
                     b.ToTable("BankAnswers", (string)null);
                 });

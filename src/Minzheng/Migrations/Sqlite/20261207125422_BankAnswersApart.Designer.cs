@@ -11,7 +11,7 @@ using Minzheng.Platform.Data;
 namespace Minzheng.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMinzhengDbContext))]
-    [Migration("20261207123539_BankAnswersApart")]
+    [Migration("20261207125422_BankAnswersApart")]
     partial class BankAnswersApart
     {
         /// <inheritdoc />
@@ -3376,8 +3376,6 @@ namespace Minzheng.Migrations.Sqlite
                         .IsFixedLength();
 
                     b.HasKey("PayrollId", "EnrollmentId");
-
-                    b.HasIndex("RegionCode");
 
                     b.ToTable("BankAnswers", (string)null);
                 });
