@@ -216,8 +216,11 @@ public sealed class BankFileService(MinzhengDbContext db, PersonalDataProtector 
         return (transfers.Count, transfers.Values.Sum(t => t.Amount));
     }
 
-    /// <summary>One transfer of a bank file: the enrolment's lines added up, and their region (an answer's region).</summary>
-    public readonly record struct BankTransfer(decimal Amount, string RegionCode);
+    /// <summary>
+    /// One transfer of a bank file: the enrolment's lines added up, their region (an answer's region), and whether a
+    /// return file answered it.
+    /// </summary>
+    public readonly record struct BankTransfer(decimal Amount, string RegionCode, bool HasAccount, bool Answered = false);
 
     /// <summary>
     /// The transfers a bank file of the payroll holds, by enrolment: each enrolment's lines added up, owed money and with
@@ -225,23 +228,24 @@ public sealed class BankFileService(MinzhengDbContext db, PersonalDataProtector 
     /// The lines are added up here from one plain scan (id, amount, whether an account is set): at 1M lines a GROUP BY
     /// in the database sorted or hashed them and cost three times the scan, and the caller wants a dictionary anyway.
     /// </summary>
-    public static async Task<Dictionary<Guid, BankTransfer>> TransfersAsync(MinzhengDbContext db, Guid payrollId, CancellationToken ct)
+    /// <param name="lines">The payroll's line count, when known: the dictionary is sized once.</param>
+    public static async Task<Dictionary<Guid, BankTransfer>> TransfersAsync(MinzhengDbContext db, Guid payrollId, CancellationToken ct, int lines = 0)
     {
-        var payees = new Dictionary<Guid, (decimal Amount, bool HasAccount, string RegionCode)>();
-        var lines = db.PayrollLines.AsNoTracking().Where(l => l.PayrollId == payrollId && l.Status != PaymentStatus.Reissued)
+        var transfers = new Dictionary<Guid, BankTransfer>(lines);
+        var rows = db.PayrollLines.AsNoTracking().Where(l => l.PayrollId == payrollId && l.Status != PaymentStatus.Reissued)
             .Select(l => new { l.EnrollmentId, l.Amount, HasAccount = l.BankAccountCipher != null, l.RegionCode });
-        await foreach (var l in lines.AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var l in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
-            ref var payee = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(payees, l.EnrollmentId, out _);
-            payee = (payee.Amount + l.Amount, payee.HasAccount || l.HasAccount, l.RegionCode);
+            ref var payee = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(transfers, l.EnrollmentId, out _);
+            payee = new BankTransfer(payee.Amount + l.Amount, l.RegionCode, payee.HasAccount || l.HasAccount);
         }
 
-        var transfers = new Dictionary<Guid, BankTransfer>(payees.Count);
-        foreach (var (enrollment, payee) in payees)
+        // Payees the file does not pay (nothing owed, or no account) are no transfers; removing while enumerating is allowed.
+        foreach (var (enrollment, payee) in transfers)
         {
-            if (Transfer(payee.Amount, payee.HasAccount))
+            if (!Transfer(payee.Amount, payee.HasAccount))
             {
-                transfers.Add(enrollment, new BankTransfer(payee.Amount, payee.RegionCode));
+                transfers.Remove(enrollment);
             }
         }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Modules.SocialAssistance.Cases;
 using Minzheng.Modules.SocialAssistance.Imports;
@@ -36,11 +38,10 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
         }
 
         // Exactly the transfers the bank file held: the answer may name no other.
-        var expected = await BankFileService.TransfersAsync(db, id, ct);
+        var expected = await BankFileService.TransfersAsync(db, id, ct, payroll.LineCount);
         var errors = new ImportErrorList(configuration.MaxImportErrors());
         // The answers as they will be written, checked as they are read: one pass, one look-up of each transfer.
         var answers = new List<BankAnswer>(expected.Count);
-        var seen = new HashSet<Guid>(expected.Count);
         var (inKeyOrder, previous) = (true, Guid.Empty);
         var (paidAmount, failedAmount, failedCount) = (0m, 0m, 0);
         var maxRows = configuration.MaxImportRows();
@@ -49,13 +50,16 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
             foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, Headers, maxRows))
             {
                 string Cell(int i) => i < cells.Length ? cells[i].Trim() : "";
-                if (!Guid.TryParseExact(Cell(0), "N", out var reference) || !expected.TryGetValue(reference, out var transfer))
+                var reference = Guid.TryParseExact(Cell(0), "N", out var parsed) ? parsed : Guid.Empty;
+                // By reference into the dictionary: the same look-up finds the transfer and marks it answered.
+                ref var transfer = ref CollectionsMarshal.GetValueRefOrNullRef(expected, reference);
+                if (Unsafe.IsNullRef(ref transfer))
                 {
                     errors.Add(new ImportError(row, "流水号", $"流水号“{Cell(0)}”不是本名册银行文件中的转账"));
                     continue;
                 }
 
-                if (!seen.Add(reference))
+                if (transfer.Answered)
                 {
                     errors.Add(new ImportError(row, "流水号", "流水号在文件中重复"));
                     continue;
@@ -66,6 +70,7 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
                     errors.Add(new ImportError(row, "金额", $"金额“{Cell(1)}”与银行文件中的 {transfer.Amount:0.00} 元不符"));
                 }
 
+                transfer = transfer with { Answered = true };
                 var answer = new BankAnswer { PayrollId = id, EnrollmentId = reference, RegionCode = transfer.RegionCode };
                 switch (Cell(2))
                 {
