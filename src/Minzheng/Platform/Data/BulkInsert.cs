@@ -14,11 +14,12 @@ namespace Minzheng.Platform.Data;
 /// </summary>
 public static class BulkInsert
 {
+    /// <param name="rows">Enumerated once, while they are written: a caller may produce them as it reads its input.</param>
     /// <param name="intoTable">Another table of the same columns (the benchmarks' floor); the entity's own table by default.</param>
-    public static async Task InsertAsync<T>(MinzhengDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct, string? intoTable = null)
+    public static async Task InsertAsync<T>(MinzhengDbContext db, IEnumerable<T> rows, CancellationToken ct, string? intoTable = null)
         where T : class
     {
-        if (rows.Count == 0)
+        if (rows is IReadOnlyCollection<T> { Count: 0 })
         {
             return;
         }

@@ -40,56 +40,35 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
         // Exactly the transfers the bank file held: the answer may name no other.
         var expected = await BankFileService.TransfersAsync(db, id, ct, payroll.LineCount);
         var errors = new ImportErrorList(configuration.MaxImportErrors());
-        // The answers as they will be written, checked as they are read: one pass, one look-up of each transfer.
-        var answers = new List<BankAnswer>(expected.Count);
-        var (inKeyOrder, previous) = (true, Guid.Empty);
-        var (paidAmount, failedAmount, failedCount) = (0m, 0m, 0);
-        var maxRows = configuration.MaxImportRows();
+        var tally = new Tally();
+        var answers = Checked(content, fileName, id, expected, errors, tally);
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10)); // up to a million answers
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, Headers, maxRows))
+            if (!await db.BankAnswers.AnyAsync(a => a.PayrollId == id, ct))
             {
-                string Cell(int i) => i < cells.Length ? cells[i].Trim() : "";
-                var reference = Guid.TryParseExact(Cell(0), "N", out var parsed) ? parsed : Guid.Empty;
-                // By reference into the dictionary: the same look-up finds the transfer and marks it answered.
-                ref var transfer = ref CollectionsMarshal.GetValueRefOrNullRef(expected, reference);
-                if (Unsafe.IsNullRef(ref transfer))
+                // The first answer for the payroll (the usual, large one): copied while the file is read and checked, so
+                // the database stores and indexes rows while the next ones are parsed; the transaction is rolled back
+                // below if the file had an error. Written in the file's order: a bank answers in the order of the file
+                // it was sent (by 流水号), which is the key's order, so the index grows at its end.
+                await BulkInsert.InsertAsync(db, answers, ct);
+            }
+            else
+            {
+                // A later answer for a transfer replaces the earlier one (the bank's correction, or a retried upload). The
+                // answers of re-issued transfers are not in this file and stay: they keep the reason the money was paid again.
+                var replacing = answers.ToList();
+                if (errors.Count == 0)
                 {
-                    errors.Add(new ImportError(row, "流水号", $"流水号“{Cell(0)}”不是本名册银行文件中的转账"));
-                    continue;
-                }
+                    foreach (var chunk in replacing.Select(a => a.EnrollmentId).Chunk(10_000))
+                    {
+                        await db.BankAnswers.Where(a => a.PayrollId == id && chunk.Contains(a.EnrollmentId)).ExecuteDeleteAsync(ct);
+                    }
 
-                if (transfer.Answered)
-                {
-                    errors.Add(new ImportError(row, "流水号", "流水号在文件中重复"));
-                    continue;
+                    replacing.Sort((x, y) => x.EnrollmentId.CompareTo(y.EnrollmentId));
+                    await BulkInsert.InsertAsync(db, replacing, ct);
                 }
-
-                if (!decimal.TryParse(Cell(1), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var returned) || returned != transfer.Amount)
-                {
-                    errors.Add(new ImportError(row, "金额", $"金额“{Cell(1)}”与银行文件中的 {transfer.Amount:0.00} 元不符"));
-                }
-
-                transfer = transfer with { Answered = true };
-                var answer = new BankAnswer { PayrollId = id, EnrollmentId = reference, RegionCode = transfer.RegionCode };
-                switch (Cell(2))
-                {
-                    case "成功":
-                        paidAmount += transfer.Amount;
-                        break;
-                    case "失败" when Cell(3).Length is > 0 and <= BankAnswer.ReasonMaxLength:
-                        (answer.FailureReason, failedAmount, failedCount) = (Cell(3), failedAmount + transfer.Amount, failedCount + 1);
-                        break;
-                    case "失败":
-                        errors.Add(new ImportError(row, "失败原因", "处理结果为失败时须填写失败原因（200字以内），如“账户已销户”"));
-                        continue;
-                    default:
-                        errors.Add(new ImportError(row, "处理结果", "处理结果应为“成功”或“失败”"));
-                        continue;
-                }
-
-                answers.Add(answer);
-                (inKeyOrder, previous) = (inKeyOrder && reference.CompareTo(previous) > 0, reference);
             }
         }
         catch (TooManyImportErrorsException)
@@ -102,32 +81,78 @@ public sealed class ReconciliationService(MinzhengDbContext db, PayrollService p
             return (Outcome.Rejected, $"回盘文件有 {errors.Count} 处错误，未导入任何记录", errors, null);
         }
 
-        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10)); // up to a million answers
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // A later answer for a transfer replaces the earlier one (the bank's correction, or a retried upload). The answers
-        // of re-issued transfers are not in this file and stay: they keep the reason the money was paid again.
-        if (await db.BankAnswers.AnyAsync(a => a.PayrollId == id, ct))
-        {
-            foreach (var chunk in answers.Select(a => a.EnrollmentId).Chunk(10_000))
-            {
-                await db.BankAnswers.Where(a => a.PayrollId == id && chunk.Contains(a.EnrollmentId)).ExecuteDeleteAsync(ct);
-            }
-        }
-
-        // One bulk copy of the answers, however many: the lines themselves are not written (their status is derived). In
-        // key order, so the primary key's index grows at its end instead of splitting pages all over; a bank answers in
-        // the order of the file it was sent (by 流水号), so usually there is nothing to sort.
-        if (!inKeyOrder)
-        {
-            answers.Sort((x, y) => x.EnrollmentId.CompareTo(y.EnrollmentId));
-        }
-
-        await BulkInsert.InsertAsync(db, answers, ct);
-        var result = new ReconciliationResult(answers.Count, answers.Count - failedCount, failedCount, paidAmount, failedAmount);
+        var result = new ReconciliationResult(tally.Paid + tally.Failed, tally.Paid, tally.Failed, tally.PaidAmount, tally.FailedAmount);
         audit.Add(AuditReconciled, entityType: nameof(Payroll), entityId: id.ToString(), regionCode: payroll.RegionCode, details: new { fileName, result });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (Outcome.Done, null, new ImportErrorList(), result);
+    }
+
+    private sealed class Tally
+    {
+        public int Paid;
+        public int Failed;
+        public decimal PaidAmount;
+        public decimal FailedAmount;
+    }
+
+    /// <summary>
+    /// The answers of the return file as they will be stored, checked row by row as they are read: each reference once,
+    /// a transfer of the bank file, its amount, a result and, for a failure, the bank's reason. A row with an error is
+    /// reported (<paramref name="errors"/>) and not yielded; one look-up per row finds the transfer and marks it answered.
+    /// </summary>
+    private IEnumerable<BankAnswer> Checked(byte[] content, string fileName, Guid payrollId, Dictionary<Guid, BankFileService.BankTransfer> expected,
+        ImportErrorList errors, Tally tally)
+    {
+        foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, Headers, configuration.MaxImportRows()))
+        {
+            if (Check(row, cells, payrollId, expected, errors, tally) is { } answer)
+            {
+                yield return answer;
+            }
+        }
+    }
+
+    private static BankAnswer? Check(int row, string[] cells, Guid payrollId, Dictionary<Guid, BankFileService.BankTransfer> expected,
+        ImportErrorList errors, Tally tally)
+    {
+        string Cell(int i) => i < cells.Length ? cells[i].Trim() : "";
+        var reference = Guid.TryParseExact(Cell(0), "N", out var parsed) ? parsed : Guid.Empty;
+        ref var transfer = ref CollectionsMarshal.GetValueRefOrNullRef(expected, reference);
+        if (Unsafe.IsNullRef(ref transfer))
+        {
+            errors.Add(new ImportError(row, "流水号", $"流水号“{Cell(0)}”不是本名册银行文件中的转账"));
+            return null;
+        }
+
+        if (transfer.Answered)
+        {
+            errors.Add(new ImportError(row, "流水号", "流水号在文件中重复"));
+            return null;
+        }
+
+        transfer = transfer with { Answered = true };
+        if (!decimal.TryParse(Cell(1), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var returned) || returned != transfer.Amount)
+        {
+            errors.Add(new ImportError(row, "金额", $"金额“{Cell(1)}”与银行文件中的 {transfer.Amount:0.00} 元不符"));
+        }
+
+        var answer = new BankAnswer { PayrollId = payrollId, EnrollmentId = reference, RegionCode = transfer.RegionCode };
+        switch (Cell(2))
+        {
+            case "成功":
+                (tally.Paid, tally.PaidAmount) = (tally.Paid + 1, tally.PaidAmount + transfer.Amount);
+                return answer;
+            case "失败" when Cell(3).Length is > 0 and <= BankAnswer.ReasonMaxLength:
+                (answer.FailureReason, tally.Failed, tally.FailedAmount) = (Cell(3), tally.Failed + 1, tally.FailedAmount + transfer.Amount);
+                return answer;
+            case "失败":
+                errors.Add(new ImportError(row, "失败原因", "处理结果为失败时须填写失败原因（200字以内），如“账户已销户”"));
+                return null;
+            default:
+                errors.Add(new ImportError(row, "处理结果", "处理结果应为“成功”或“失败”"));
+                return null;
+        }
     }
 
     /// <summary>补发: the failed lines of an approved payroll, with each household's current account, in a new payroll to approve.</summary>
