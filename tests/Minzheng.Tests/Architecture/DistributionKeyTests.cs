@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Minzheng.Platform.Data;
 using Minzheng.Tests.Platform.Data;
 
 namespace Minzheng.Tests.Architecture;
@@ -57,5 +58,29 @@ public sealed class DistributionKeyTests
         Assert.True(stale.Count == 0, "Listed but not in the model: " + string.Join(", ", stale));
         Assert.True(missing.Count == 0, "Business tables without a non-null RegionCode (add one, or list the table as reference/coordinator with the reason): "
                                         + string.Join(", ", missing.Order(StringComparer.Ordinal)));
+    }
+
+    /// <summary>
+    /// A table that skips its region index because it is read only through its parent must name a parent that exists,
+    /// is region-scoped and keeps its own region index: otherwise the scope filter on it would scan the whole table.
+    /// </summary>
+    [Fact]
+    public async Task EveryReadThroughParentTable_NamesARegionIndexedParent()
+    {
+        var fixture = new SqliteDatabase();
+        await fixture.InitializeAsync(); // the model only: no database is opened
+        await using var db = fixture.CreateContext();
+        var children = db.Model.GetEntityTypes()
+            .Select(e => (Entity: e, Mark: e.ClrType.GetCustomAttributes(typeof(ReadThroughParentAttribute), false).OfType<ReadThroughParentAttribute>().FirstOrDefault()))
+            .Where(x => x.Mark is not null).ToList();
+        Assert.NotEmpty(children);
+        foreach (var (entity, mark) in children)
+        {
+            var parent = db.Model.GetEntityTypes().SingleOrDefault(e => e.ClrType.Name == mark!.Parent);
+            Assert.True(parent is not null, $"{entity.ClrType.Name} names {mark!.Parent}, which is not in the model");
+            Assert.True(typeof(IRegionScoped).IsAssignableFrom(parent.ClrType), $"{parent.ClrType.Name} is not region-scoped");
+            Assert.Contains(parent.GetIndexes(), i => i.Properties[0].Name == nameof(IRegionScoped.RegionCode));
+            Assert.DoesNotContain(entity.GetIndexes(), i => i.Properties.Count == 1 && i.Properties[0].Name == nameof(IRegionScoped.RegionCode));
+        }
     }
 }

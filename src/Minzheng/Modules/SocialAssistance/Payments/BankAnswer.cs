@@ -25,24 +25,30 @@ public sealed class BankAnswer : IRegionScoped
     public string? FailureReason { get; set; }
 }
 
-/// <summary>A payroll line with the bank's answer for its transfer, if any: the line's payment status is derived from both.</summary>
+/// <summary>
+/// A payroll line with the bank's answer for its transfer, if any. The rule that derives the line's payment status —
+/// re-issued wins, then no answer is pending, an answer without a reason paid, with one failed — is written once, in
+/// <see cref="BankAnswers.WithAnswers"/>, as the <see cref="Paid"/> and <see cref="Failed"/> flags every filter,
+/// aggregate and sort then reads (the database evaluates them as part of the projection).
+/// </summary>
 public sealed class AnsweredLine
 {
     public PayrollLine Line { get; init; } = null!;
     public bool Answered { get; init; }
     public string? FailureReason { get; init; }
+    public bool Paid { get; init; }
+    public bool Failed { get; init; }
 
     public PaymentStatus Status => Line.Status == PaymentStatus.Reissued ? PaymentStatus.Reissued
-        : !Answered ? PaymentStatus.Pending
-        : FailureReason is null ? PaymentStatus.Paid : PaymentStatus.Failed;
+        : Paid ? PaymentStatus.Paid : Failed ? PaymentStatus.Failed : PaymentStatus.Pending;
 
     /// <summary>The same rule as <see cref="Status"/>, as a filter the database evaluates.</summary>
     public static Expression<Func<AnsweredLine, bool>> Is(PaymentStatus status) => status switch
     {
         PaymentStatus.Reissued => x => x.Line.Status == PaymentStatus.Reissued,
         PaymentStatus.Pending => x => x.Line.Status != PaymentStatus.Reissued && !x.Answered,
-        PaymentStatus.Paid => x => x.Line.Status != PaymentStatus.Reissued && x.Answered && x.FailureReason == null,
-        _ => x => x.Line.Status != PaymentStatus.Reissued && x.FailureReason != null,
+        PaymentStatus.Paid => x => x.Paid,
+        _ => x => x.Failed,
     };
 }
 
@@ -51,5 +57,12 @@ public static class BankAnswers
     /// <summary>The lines, each with its transfer's answer (a left join on payroll and enrolment).</summary>
     public static IQueryable<AnsweredLine> WithAnswers(this IQueryable<PayrollLine> lines, MinzhengDbContext db) =>
         lines.LeftJoin(db.BankAnswers.AsNoTracking(), l => new { l.PayrollId, l.EnrollmentId }, a => new { a.PayrollId, a.EnrollmentId },
-            (l, a) => new AnsweredLine { Line = l, Answered = a != null, FailureReason = a == null ? null : a.FailureReason });
+            (l, a) => new AnsweredLine
+            {
+                Line = l,
+                Answered = a != null,
+                FailureReason = a == null ? null : a.FailureReason,
+                Paid = l.Status != PaymentStatus.Reissued && a != null && a.FailureReason == null,
+                Failed = l.Status != PaymentStatus.Reissued && a != null && a.FailureReason != null,
+            });
 }

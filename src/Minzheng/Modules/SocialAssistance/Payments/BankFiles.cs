@@ -225,7 +225,8 @@ public sealed class BankFileService(MinzhengDbContext db, PersonalDataProtector 
     /// <summary>
     /// The transfers a bank file of the payroll holds, by enrolment: each enrolment's lines added up, owed money and with
     /// an account — the rule <see cref="RowsAsync"/> applies while streaming. The bank's return file is checked against it.
-    /// The lines are added up here from one plain scan (id, amount, whether an account is set): at 1M lines a GROUP BY
+    /// Each transfer keeps its lines' region, so the answer written for it is scoped like them.
+    /// The lines are added up here from one plain scan (id, amount, region, whether an account is set): at 1M lines a GROUP BY
     /// in the database sorted or hashed them and cost three times the scan, and the caller wants a dictionary anyway.
     /// </summary>
     /// <param name="lines">The payroll's line count, when known: the dictionary is sized once.</param>

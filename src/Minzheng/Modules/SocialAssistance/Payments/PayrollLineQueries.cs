@@ -17,8 +17,8 @@ public sealed class PayrollLineQueries(MinzhengDbContext db, RegionService regio
     /// <summary>By region and name, an enrolment's months together; (enrolment, month, kind) is the key, so pages never overlap.</summary>
     private static readonly SortMap<LineRow> Sort = new SortMap<LineRow>("region", q => q.ThenBy(r => r.Name).ThenBy(r => r.A.Line.EnrollmentId).ThenBy(r => r.A.Line.Month).ThenBy(r => r.A.Line.Kind))
         .Add("region", r => r.A.Line.RegionCode).Add("name", r => r.Name).Add("month", r => r.A.Line.Month).Add("kind", r => r.A.Line.Kind).Add("amount", r => r.A.Line.Amount)
-        // Pending, paid, failed, re-issued: the order of PaymentStatus, derived as AnsweredLine.Status derives it.
-        .Add("status", r => r.A.Line.Status == PaymentStatus.Reissued ? 3 : !r.A.Answered ? 0 : r.A.FailureReason == null ? 1 : 2)
+        // Pending, paid, failed, re-issued: the order of PaymentStatus, from the flags AnsweredLine.Status reads.
+        .Add("status", r => r.A.Line.Status == PaymentStatus.Reissued ? 3 : r.A.Paid ? 1 : r.A.Failed ? 2 : 0)
         .Add("persons", r => r.A.Line.CoveredPersons);
 
     /// <param name="kind">regular, arrears, recovery, correction or reissue; anything else lists every kind.</param>

@@ -110,7 +110,7 @@ public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions, 
                 Households = g.Select(x => x.Line.HouseholdId).Distinct().Count(),
                 Lines = g.Count(),
                 Amount = g.Sum(x => x.Line.Amount),
-                FailedLines = g.Count(x => x.Line.Status != PaymentStatus.Reissued && x.FailureReason != null),
+                FailedLines = g.Count(x => x.Failed),
             })
             .ToListAsync(ct);
         // Persons as the payroll counts them: each enrolment's covered persons once, however many lines it has.
@@ -143,7 +143,7 @@ public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions, 
     {
         var prefix = RegionCode.ToScopePrefix(region) ?? "";
         var digits = LedgerByVillage(region) ? RegionCode.Length : 9;
-        // Re-issued lines are left out first, so below an answer means paid or failed and no answer means pending.
+        // Re-issued lines are left out first (the money is in the payroll that re-issued them), so no answer means pending.
         var groups = await db.PayrollLines.AsNoTracking()
             .Where(l => l.Month >= from && l.Month <= to && l.Status != PaymentStatus.Reissued && l.RegionCode.StartsWith(prefix)).WithAnswers(db)
             .GroupBy(x => new { x.Line.PayrollId, Area = x.Line.RegionCode.Substring(0, digits), x.Line.Month })
@@ -153,8 +153,8 @@ public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions, 
                 g.Key.Area,
                 g.Key.Month,
                 Due = g.Where(x => x.Line.Amount > 0).Sum(x => x.Line.Amount),
-                Paid = g.Where(x => x.Line.Amount > 0 && x.Answered && x.FailureReason == null).Sum(x => x.Line.Amount),
-                Failed = g.Where(x => x.Line.Amount > 0 && x.FailureReason != null).Sum(x => x.Line.Amount),
+                Paid = g.Where(x => x.Line.Amount > 0 && x.Paid).Sum(x => x.Line.Amount),
+                Failed = g.Where(x => x.Line.Amount > 0 && x.Failed).Sum(x => x.Line.Amount),
                 Pending = g.Where(x => x.Line.Amount > 0 && !x.Answered).Sum(x => x.Line.Amount),
                 Recovered = -g.Where(x => x.Line.Kind == LineKind.Recovery).Sum(x => x.Line.Amount),
             }).ToListAsync(ct);

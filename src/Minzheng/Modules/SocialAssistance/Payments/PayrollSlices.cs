@@ -125,8 +125,8 @@ public sealed class PayrollSlices(MinzhengDbContext db, IRegionScope scope)
                 Amount = g.Sum(x => x.Line.Amount),
                 Paying = g.Max(x => x.Line.Kind == LineKind.Recovery ? 0 : 1),
                 Covered = g.Max(x => x.Line.CoveredPersons),
-                FailedLines = g.Count(x => x.Line.Status != PaymentStatus.Reissued && x.FailureReason != null),
-                FailedAmount = g.Where(x => x.Line.Status != PaymentStatus.Reissued && x.FailureReason != null).Sum(x => x.Line.Amount),
+                FailedLines = g.Count(x => x.Failed),
+                FailedAmount = g.Where(x => x.Failed).Sum(x => x.Line.Amount),
             })
             .GroupBy(x => x.PayrollId)
             .Select(g => new
