@@ -82,6 +82,8 @@ public static class VeteranRaiseBench
     private static async Task<List<VeteranEntitlement>> EntitlementsAsync(WebApplication app, List<Enrollment> enrollments, VeteranStandard standard)
     {
         var stamp = DateTimeOffset.UtcNow.AddDays(-30);
+        // Registration stores each entitlement's calculation with its cited steps; the raise replaces it.
+        var json = PensionCalculator.Compute("disabled", 5, DisabilityNature.War, standard).ToJson();
         var rows = enrollments.Select((e, i) => BenchSeed.Stamped(new VeteranEntitlement
         {
             RegionCode = e.RegionCode,
@@ -96,6 +98,7 @@ public static class VeteranRaiseBench
             EnrollmentId = e.Id,
             StandardId = standard.Id,
             MonthlyAmount = standard.MonthlyAmount,
+            CalculationJson = json,
         }, stamp)).ToList();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MinzhengDbContext>();

@@ -476,8 +476,6 @@ namespace Minzheng.Migrations.Postgres
 
                     b.HasIndex("OccupantIdIndex");
 
-                    b.HasIndex("RegionCode");
-
                     b.HasIndex("Status");
 
                     b.HasIndex("RegionCode", "RegisteredOn");
@@ -537,8 +535,6 @@ namespace Minzheng.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("RegionCode");
 
                     b.HasIndex("RegionCode", "Name")
                         .IsUnique();
@@ -654,8 +650,6 @@ namespace Minzheng.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("PartyIdIndex");
-
-                    b.HasIndex("RegionCode");
 
                     b.HasIndex("Status");
 
@@ -839,8 +833,6 @@ namespace Minzheng.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegionCode");
-
                     b.HasIndex("RegionCode", "Year")
                         .IsUnique();
 
@@ -943,8 +935,6 @@ namespace Minzheng.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("RegionCode");
 
                     b.HasIndex("FacilityId", "RequestedOn");
 
@@ -1236,8 +1226,6 @@ namespace Minzheng.Migrations.Postgres
                     b.HasIndex("PlotId")
                         .IsUnique()
                         .HasFilter("\"Status\" = 'Noticed'");
-
-                    b.HasIndex("RegionCode");
 
                     b.HasIndex("RegionCode", "Deadline");
 
@@ -1562,8 +1550,6 @@ namespace Minzheng.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegionCode");
-
                     b.HasIndex("RegionCode", "Start")
                         .IsUnique();
 
@@ -1608,8 +1594,6 @@ namespace Minzheng.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("RegionCode");
 
                     b.HasIndex("RegionCode", "Date")
                         .IsUnique();
@@ -1769,8 +1753,6 @@ namespace Minzheng.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("Date");
-
-                    b.HasIndex("RegionCode");
 
                     b.HasIndex("RegionCode", "Date", "SlotStart", "Place")
                         .IsUnique();
@@ -2275,8 +2257,6 @@ namespace Minzheng.Migrations.Postgres
 
                     b.HasIndex("ApplicantPersonId");
 
-                    b.HasIndex("RegionCode");
-
                     b.HasIndex("HouseholdId", "Program");
 
                     b.HasIndex("RegionCode", "Status", "DueOn");
@@ -2442,8 +2422,6 @@ namespace Minzheng.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegionCode");
-
                     b.HasIndex("RegionCode", "Date");
 
                     b.ToTable("ReserveFund", (string)null);
@@ -2535,8 +2513,6 @@ namespace Minzheng.Migrations.Postgres
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("RegionCode");
-
                     b.HasIndex("Program", "PersonId")
                         .IsUnique()
                         .HasFilter("\"Status\" = 'Active'");
@@ -2600,8 +2576,6 @@ namespace Minzheng.Migrations.Postgres
                         .IsFixedLength();
 
                     b.HasKey("Id");
-
-                    b.HasIndex("RegionCode");
 
                     b.HasIndex("EnrollmentId", "At");
 
@@ -3982,8 +3956,6 @@ namespace Minzheng.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("RegionCode");
 
                     b.HasIndex("RegionCode", "Period")
                         .IsUnique();
@@ -6024,8 +5996,6 @@ namespace Minzheng.Migrations.Postgres
 
                     b.HasIndex("EnrollmentId");
 
-                    b.HasIndex("RegionCode");
-
                     b.HasIndex("PersonId", "Category")
                         .IsUnique()
                         .HasFilter("\"Status\" = 'Active'");
@@ -6033,6 +6003,8 @@ namespace Minzheng.Migrations.Postgres
                     b.HasIndex("RegionCode", "Category", "Status");
 
                     b.ToTable("VeteranEntitlements", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("Minzheng.Modules.Veterans.Resettlement.SoldierPlacement", b =>
@@ -6107,8 +6079,6 @@ namespace Minzheng.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("RegionCode");
 
                     b.HasIndex("PersonId", "DischargedOn")
                         .IsUnique();
@@ -7339,15 +7309,6 @@ namespace Minzheng.Migrations.Postgres
                     b.HasOne("Minzheng.Platform.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Minzheng.Modules.SocialAssistance.Enrollments.EnrollmentEvent", b =>
-                {
-                    b.HasOne("Minzheng.Modules.SocialAssistance.Enrollments.Enrollment", null)
-                        .WithMany()
-                        .HasForeignKey("EnrollmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -465,8 +465,6 @@ namespace Minzheng.Migrations.Sqlite
 
                     b.HasIndex("OccupantIdIndex");
 
-                    b.HasIndex("RegionCode");
-
                     b.HasIndex("Status");
 
                     b.HasIndex("RegionCode", "RegisteredOn");
@@ -526,8 +524,6 @@ namespace Minzheng.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("RegionCode");
 
                     b.HasIndex("RegionCode", "Name")
                         .IsUnique();
@@ -643,8 +639,6 @@ namespace Minzheng.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("PartyIdIndex");
-
-                    b.HasIndex("RegionCode");
 
                     b.HasIndex("Status");
 
@@ -828,8 +822,6 @@ namespace Minzheng.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegionCode");
-
                     b.HasIndex("RegionCode", "Year")
                         .IsUnique();
 
@@ -932,8 +924,6 @@ namespace Minzheng.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("RegionCode");
 
                     b.HasIndex("FacilityId", "RequestedOn");
 
@@ -1225,8 +1215,6 @@ namespace Minzheng.Migrations.Sqlite
                     b.HasIndex("PlotId")
                         .IsUnique()
                         .HasFilter("\"Status\" = 'Noticed'");
-
-                    b.HasIndex("RegionCode");
 
                     b.HasIndex("RegionCode", "Deadline");
 
@@ -1551,8 +1539,6 @@ namespace Minzheng.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegionCode");
-
                     b.HasIndex("RegionCode", "Start")
                         .IsUnique();
 
@@ -1597,8 +1583,6 @@ namespace Minzheng.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("RegionCode");
 
                     b.HasIndex("RegionCode", "Date")
                         .IsUnique();
@@ -1758,8 +1742,6 @@ namespace Minzheng.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Date");
-
-                    b.HasIndex("RegionCode");
 
                     b.HasIndex("RegionCode", "Date", "SlotStart", "Place")
                         .IsUnique();
@@ -2264,8 +2246,6 @@ namespace Minzheng.Migrations.Sqlite
 
                     b.HasIndex("ApplicantPersonId");
 
-                    b.HasIndex("RegionCode");
-
                     b.HasIndex("HouseholdId", "Program");
 
                     b.HasIndex("RegionCode", "Status", "DueOn");
@@ -2431,8 +2411,6 @@ namespace Minzheng.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegionCode");
-
                     b.HasIndex("RegionCode", "Date");
 
                     b.ToTable("ReserveFund", (string)null);
@@ -2524,8 +2502,6 @@ namespace Minzheng.Migrations.Sqlite
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("RegionCode");
-
                     b.HasIndex("Program", "PersonId")
                         .IsUnique()
                         .HasFilter("\"Status\" = 'Active'");
@@ -2589,8 +2565,6 @@ namespace Minzheng.Migrations.Sqlite
                         .IsFixedLength();
 
                     b.HasKey("Id");
-
-                    b.HasIndex("RegionCode");
 
                     b.HasIndex("EnrollmentId", "At");
 
@@ -3971,8 +3945,6 @@ namespace Minzheng.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("RegionCode");
 
                     b.HasIndex("RegionCode", "Period")
                         .IsUnique();
@@ -6013,8 +5985,6 @@ namespace Minzheng.Migrations.Sqlite
 
                     b.HasIndex("EnrollmentId");
 
-                    b.HasIndex("RegionCode");
-
                     b.HasIndex("PersonId", "Category")
                         .IsUnique()
                         .HasFilter("\"Status\" = 'Active'");
@@ -6022,6 +5992,8 @@ namespace Minzheng.Migrations.Sqlite
                     b.HasIndex("RegionCode", "Category", "Status");
 
                     b.ToTable("VeteranEntitlements", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("Minzheng.Modules.Veterans.Resettlement.SoldierPlacement", b =>
@@ -6096,8 +6068,6 @@ namespace Minzheng.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("RegionCode");
 
                     b.HasIndex("PersonId", "DischargedOn")
                         .IsUnique();
@@ -7328,15 +7298,6 @@ namespace Minzheng.Migrations.Sqlite
                     b.HasOne("Minzheng.Platform.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Minzheng.Modules.SocialAssistance.Enrollments.EnrollmentEvent", b =>
-                {
-                    b.HasOne("Minzheng.Modules.SocialAssistance.Enrollments.Enrollment", null)
-                        .WithMany()
-                        .HasForeignKey("EnrollmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -78,7 +78,12 @@ public abstract class MinzhengDbContext(DbContextOptions options, IRegionScope s
         Expression<Func<TEntity, bool>> filter = e => e.RegionCode.StartsWith(RegionPrefix);
         builder.Entity<TEntity>().HasQueryFilter(RegionFilter, filter);
         builder.Entity<TEntity>().Property(nameof(IRegionScoped.RegionCode)).HasMaxLength(RegionCode.Length).IsFixedLength();
-        if (!typeof(TEntity).IsDefined(typeof(ReadThroughParentAttribute), inherit: false))
+        // A region index of its own unless the rows are read only through their parent, or another index (not a partial
+        // one) already starts with the region code and so serves the scope's prefix search: every redundant index is
+        // written by every insert and every non-HOT update.
+        var covered = builder.Entity<TEntity>().Metadata.GetIndexes()
+            .Any(i => i.Properties[0].Name == nameof(IRegionScoped.RegionCode) && i.GetFilter() is null);
+        if (!covered && !typeof(TEntity).IsDefined(typeof(ReadThroughParentAttribute), inherit: false))
         {
             builder.Entity<TEntity>().HasIndex(nameof(IRegionScoped.RegionCode));
         }

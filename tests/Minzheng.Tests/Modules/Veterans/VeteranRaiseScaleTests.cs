@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Minzheng.Modules.Veterans;
+using Minzheng.Platform.Data;
 using static Minzheng.Tests.Modules.Veterans.VeteranFixtures;
 
 namespace Minzheng.Tests.Modules.Veterans;
@@ -11,6 +15,8 @@ public abstract class VeteranRaiseScaleTests<TApp>(TApp app) : IClassFixture<TAp
     where TApp : MinzhengApp
 {
     private const int Persons = 1_000;
+
+    protected TApp App => app;
 
     [Fact]
     public async Task ARaiseFor1000Persons_AfterTwoPaidMonths_Gives2000ExplainedArrearsLines()
@@ -46,4 +52,39 @@ public abstract class VeteranRaiseScaleTests<TApp>(TApp app) : IClassFixture<TAp
 
 public sealed class SqliteVeteranRaiseScaleTests(SqliteApp app) : VeteranRaiseScaleTests<SqliteApp>(app);
 
-public sealed class PostgresVeteranRaiseScaleTests(PostgresApp app) : VeteranRaiseScaleTests<PostgresApp>(app);
+public sealed class PostgresVeteranRaiseScaleTests(PostgresApp app) : VeteranRaiseScaleTests<PostgresApp>(app)
+{
+    /// <summary>
+    /// A raise rewrites the amount, standard and calculation of every entitlement of its category: the table leaves room
+    /// on each page and indexes none of those columns, so each row's new version is a HOT update (no index written).
+    /// </summary>
+    [Fact]
+    public async Task ARaisesUpdateOfEntitlements_IsHeapOnly()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var village = await PaymentFixtures.VillageAsync(App);
+        using var veterans = await App.ClientAsAsync("veterans");
+        Assert.Equal(HttpStatusCode.Created, (await StandardAsync(veterans, village, 1_100m, "2026-10", grade: 8, nature: "war")).StatusCode);
+        for (var i = 0; i < 20; i++)
+        {
+            await RegisterAsync(veterans, Disabled($"辛堆内{i}", village, grade: 8, nature: "war"));
+        }
+
+        var (updated, heapOnly) = await App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<MinzhengDbContext>();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // The columns StandardRaiseService sets, with a calculation of another length as a new standard's would be.
+            var count = await db.VeteranEntitlements.Where(e => e.RegionCode == village && e.DisabilityGrade == 8).ExecuteUpdateAsync(u => u
+                .SetProperty(e => e.MonthlyAmount, 1_234.56m).SetProperty(e => e.StandardId, Guid.CreateVersion7())
+                .SetProperty(e => e.CalculationJson, e => e.CalculationJson + " ").SetProperty(e => e.UpdatedAt, DateTimeOffset.UtcNow)
+                .SetProperty(e => e.UpdatedBy, "hot-test"), ct);
+            var hot = await db.Database.SqlQueryRaw<long>(
+                """SELECT pg_stat_get_xact_tuples_hot_updated('"VeteranEntitlements"'::regclass) AS "Value" """).SingleAsync(ct);
+            await tx.RollbackAsync(ct);
+            return (count, hot);
+        });
+        Assert.Equal(20, updated);
+        Assert.Equal(updated, heapOnly);
+    }
+}

@@ -61,7 +61,9 @@ internal sealed class EnrollmentEventConfiguration : IEntityTypeConfiguration<En
         b.Property(e => e.Reason).HasMaxLength(32);
         b.Property(e => e.Actor).HasMaxLength(64);
         b.Property(e => e.Note).HasMaxLength(500);
-        b.HasOne<Enrollment>().WithMany().HasForeignKey(e => e.EnrollmentId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign key to the enrolment, as on the payroll lines: events are written only by the enrolment's own moves
+        // and by set-based adjustments of enrolments read in the same transaction, and enrolments are never deleted. A
+        // county-wide raise copies one event per enrolment, and the per-row check cost more than half of that copy.
         b.HasIndex(e => new { e.EnrollmentId, e.At });
         b.HasIndex(e => new { e.RegionCode, e.Kind, e.EffectiveMonth });
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Modules.SocialAssistance.Enrollments;
 using Minzheng.Platform.Data;
@@ -89,9 +90,11 @@ public sealed class PayrollGenerator(MinzhengDbContext db)
         }
 
         var candidates = changed.Union(late).ToList();
-        var lines = new List<PayrollLine>();
-        // Large chunks: four queries per chunk, so a county-wide raise with back-pay is a few dozen round trips, not hundreds.
-        foreach (var chunk in candidates.Chunk(5000))
+        var written = 0;
+        // Large chunks, four queries each. For thousands of ids the paid-lines query is a scan of every line in the
+        // look-back window whatever the chunk's size (an index probe per id costs more), so a county-wide raise with
+        // back-pay reads the window twice with 50,000-id chunks where 5,000-id chunks read it twenty times.
+        foreach (var chunk in candidates.Chunk(50_000))
         {
             // Read-only and only the columns the amounts, explanations and bank details need: the calculation snapshot of an
             // enrolment (kilobytes each), the household's address and the events' audit columns were most of what a
@@ -118,16 +121,26 @@ public sealed class PayrollGenerator(MinzhengDbContext db)
                     .Select(ev => new EnrollmentEvent { EnrollmentId = ev.EnrollmentId, EffectiveMonth = ev.EffectiveMonth, At = ev.At, OldAmount = ev.OldAmount, Note = ev.Note })
                     .ToListAsync(ct))
                 .ToLookup(ev => ev.EnrollmentId);
-            var paid = (await counted.Where(l => chunk.Contains(l.EnrollmentId)).Select(l => new { l.EnrollmentId, l.Month, l.Amount }).ToListAsync(ct))
-                .ToLookup(l => l.EnrollmentId);
+            // What each month already paid, added up while read (a GROUP BY in the database cost more than the reading):
+            // one dictionary for the chunk, none per enrolment.
+            var paid = new Dictionary<(Guid, DateOnly), decimal>();
+            await foreach (var l in counted.Where(l => chunk.Contains(l.EnrollmentId)).Select(l => new { l.EnrollmentId, l.Month, l.Amount }).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(paid, (l.EnrollmentId, l.Month), out _) += l.Amount;
+            }
+
             var householdIds = enrollments.Select(e => e.HouseholdId).Distinct().ToList();
             var households = await db.Households.AcrossRegions("households of enrolments already chosen by the payroll's region prefix")
                 .Where(h => householdIds.Contains(h.Id))
                 .Select(h => new Platform.People.Household { Id = h.Id, BankName = h.BankName, BankAccountCipher = h.BankAccountCipher, BankAccountMasked = h.BankAccountMasked, BankAccountHolder = h.BankAccountHolder })
                 .ToDictionaryAsync(h => h.Id, ct);
-            foreach (var e in enrollments)
+            // Each chunk's lines are made while they are copied: the database stores and indexes rows as the next are
+            // computed, and no list of every back-pay line of a county-wide raise is held in memory.
+            await BulkInsert.InsertAsync(db, enrollments.SelectMany(LinesOf), ct);
+
+            IEnumerable<PayrollLine> LinesOf(Enrollment e)
             {
-                var paidByMonth = paid[e.Id].GroupBy(l => l.Month).ToDictionary(g => g.Key, g => g.Sum(l => l.Amount));
+                var changes = adjustments[e.Id];
                 for (var month = from; month < payroll.PeriodStart; month = month.AddMonths(1))
                 {
                     if (e.PaidThroughMonth is { } paidElsewhere && month <= paidElsewhere)
@@ -135,18 +148,17 @@ public sealed class PayrollGenerator(MinzhengDbContext db)
                         continue; // paid by the old system before the migration: never again here
                     }
 
-                    var covered = earlier.Any(p => e.RegionCode.StartsWith(p.RegionPrefix, StringComparison.Ordinal)
-                        && p.PeriodStart <= month && month < p.PeriodStart.AddMonths(p.Months) && p.CreatedAt < e.CreatedAt);
-                    if (!paidByMonth.TryGetValue(month, out var alreadyPaid) && !covered)
+                    if (!paid.TryGetValue((e.Id, month), out var alreadyPaid) && !earlier.Any(p => p.CreatedAt < e.CreatedAt
+                            && p.PeriodStart <= month && month < p.PeriodStart.AddMonths(p.Months) && e.RegionCode.StartsWith(p.RegionPrefix, StringComparison.Ordinal)))
                     {
                         continue; // never paid, and not missed by a payroll: e.g. a suspension that was lifted
                     }
 
-                    var due = e.DueFor(month) ? AmountFor(e, adjustments[e.Id], month) : 0m;
+                    var due = e.DueFor(month) ? AmountFor(e, changes, month) : 0m;
                     if (due != alreadyPaid)
                     {
-                        var h = households[e.HouseholdId];
-                        lines.Add(new PayrollLine
+                        written++;
+                        yield return new PayrollLine
                         {
                             PayrollId = payroll.Id,
                             EnrollmentId = e.Id,
@@ -157,16 +169,15 @@ public sealed class PayrollGenerator(MinzhengDbContext db)
                             PersonId = e.PersonId,
                             CoveredPersons = e.CoveredPersons,
                             Amount = due - alreadyPaid,
-                            Explanation = Explain(e, adjustments[e.Id], month, due, alreadyPaid, programName),
+                            Explanation = Explain(e, changes, month, due, alreadyPaid, programName),
                             EnrollmentVersion = e.UpdatedAt,
-                        }.PaidTo(h));
+                        }.PaidTo(households[e.HouseholdId]);
                     }
                 }
             }
         }
 
-        await BulkInsert.InsertAsync(db, lines, ct);
-        return lines.Count;
+        return written;
     }
 
     /// <summary>The explanation of a regular line (stored as null: it is the same for every enrolment of the month).</summary>
@@ -174,7 +185,27 @@ public sealed class PayrollGenerator(MinzhengDbContext db)
 
     /// <summary>The amount in force for a month: the amount before the earliest adjustment effective after it, else the current one.</summary>
     public static decimal AmountFor(Enrollment e, IEnumerable<EnrollmentEvent> adjustments, DateOnly month) =>
-        adjustments.Where(a => a.EffectiveMonth > month).OrderBy(a => a.EffectiveMonth).ThenBy(a => a.At).FirstOrDefault()?.OldAmount ?? e.MonthlyAmount;
+        Nearest(adjustments, a => a.EffectiveMonth > month, later: false)?.OldAmount ?? e.MonthlyAmount;
+
+    /// <summary>
+    /// The earliest (or, with <paramref name="later"/>, the latest) adjustment by effective month, then time, that matches:
+    /// one pass without sorting, as it runs for every month of every enrolment a raise reaches back to.
+    /// </summary>
+    private static EnrollmentEvent? Nearest(IEnumerable<EnrollmentEvent> adjustments, Func<EnrollmentEvent, bool> match, bool later)
+    {
+        EnrollmentEvent? best = null;
+        foreach (var a in adjustments)
+        {
+            if (match(a) && (best is null || (later
+                    ? (a.EffectiveMonth, a.At).CompareTo((best.EffectiveMonth, best.At)) >= 0
+                    : (a.EffectiveMonth, a.At).CompareTo((best.EffectiveMonth, best.At)) < 0)))
+            {
+                best = a;
+            }
+        }
+
+        return best;
+    }
 
     private static string Explain(Enrollment e, IEnumerable<EnrollmentEvent> adjustments, DateOnly month, decimal due, decimal paid, string programName)
     {
@@ -192,7 +223,7 @@ public sealed class PayrollGenerator(MinzhengDbContext db)
     /// <summary>Why the amount of a paid month changed: a raise quotes its recalculation (the standard and its month).</summary>
     private static string Adjustment(IEnumerable<EnrollmentEvent> adjustments, DateOnly month)
     {
-        var latest = adjustments.Where(a => a.EffectiveMonth <= month).OrderBy(a => a.EffectiveMonth).ThenBy(a => a.At).LastOrDefault();
+        var latest = Nearest(adjustments, a => a.EffectiveMonth <= month, later: true);
         if (latest?.Note is { } note && note.StartsWith(Recalculations.RecalculationService.NotePrefix, StringComparison.Ordinal))
         {
             var headline = note[(Recalculations.RecalculationService.NotePrefix.Length + 1)..];
