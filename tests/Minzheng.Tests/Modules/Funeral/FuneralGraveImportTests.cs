@@ -63,6 +63,30 @@ public abstract class FuneralGraveImportTests<TApp>(TApp app) : IClassFixture<TA
         Assert.All(again.GetProperty("errors").EnumerateArray(), e => Assert.Contains("已在已有坟墓登记中", e.GetProperty("message").GetString()));
     }
 
+    /// <summary>
+    /// The sheet is checked and written a chunk of rows at a time (so memory holds one chunk): an occupant repeated in
+    /// a later chunk is still caught, by row, and the rows of every chunk are written.
+    /// </summary>
+    [Fact]
+    public async Task ASheetLongerThanAChunk_CatchesAnOccupantRepeatedChunksLater_AndWritesEveryChunk()
+    {
+        const int Rows = 2_600; // more than the 2,000 rows of a look-up chunk
+        using var client = await app.ClientAsAsync("funeral");
+        var marker = "长表" + Guid.NewGuid().ToString("N")[..6];
+        var today = Day(TimeProvider.System.Today());
+        var ids = Enumerable.Range(0, Rows).Select(_ => Elder(1930)).ToList();
+        ids[2_400] = ids[4]; // data row 2,402 repeats data row 6's occupant, in the second chunk
+        var body = string.Concat(ids.Select((id, i) => $"360482100201,后山{i},29.245612,115.812034,土葬坟,{marker}{i},{id},,,家属,,{today}\n"));
+        var staged = await StageAsync(client, Encoding.UTF8.GetBytes($"{Header}\n{body}"));
+        Assert.Equal((Rows, Rows - 1), (staged.GetProperty("totalRows").GetInt32(), staged.GetProperty("validRows").GetInt32()));
+        var error = Assert.Single(staged.GetProperty("errors").EnumerateArray());
+        Assert.Equal((2_402, "墓主身份证号"), (error.GetProperty("row").GetInt32(), error.GetProperty("column").GetString()));
+
+        var done = await (await CommitAsync(client, staged, "?skipInvalid=true")).JsonAsync();
+        Assert.Equal(Rows - 1, done.GetProperty("imported").GetInt32());
+        Assert.Equal(Rows - 1, await ListedAsync(client, marker));
+    }
+
     [Fact]
     public async Task TheTemplate_ImportsAsDownloaded_AndAVillageOutsideTheScopeIsRefused()
     {

@@ -47,39 +47,59 @@ public sealed class ExistingGraveImport(MinzhengDbContext db, IRegionScope scope
 
     public async Task<ImportCheck> CheckAsync(string fileName, byte[] content, CancellationToken ct)
     {
-        var (total, graves, errors) = await ReadAsync(fileName, content, ct);
-        return new ImportCheck(total, graves.Count, errors);
+        var (total, valid, errors) = await ProcessAsync(fileName, content, write: false, ct);
+        return new ImportCheck(total, valid, errors);
     }
 
     public async Task<ImportWrite> WriteAsync(Guid batchId, string fileName, byte[] content, bool skipInvalid, CancellationToken ct)
     {
-        var (_, graves, errors) = await ReadAsync(fileName, content, ct);
-        if (errors.Count > 0 && !skipInvalid)
-        {
-            return ImportWrite.Refused(errors);
-        }
-
-        foreach (var chunk in graves.Chunk(5_000))
-        {
-            await BulkInsert.InsertAsync(db, stamper.Stamp(chunk.ToList()), ct);
-        }
-
-        return new ImportWrite(graves.Count, errors, new Dictionary<string, int> { ["graves"] = graves.Count });
+        // Rows are written a chunk at a time as they are checked; when the file has errors and they are not to be
+        // skipped, the platform rolls the whole transaction back.
+        var (_, valid, errors) = await ProcessAsync(fileName, content, write: true, ct);
+        return errors.Count > 0 && !skipInvalid
+            ? ImportWrite.Refused(errors)
+            : new ImportWrite(valid, errors, new Dictionary<string, int> { ["graves"] = valid });
     }
 
-    private async Task<(int Total, List<ExistingGrave> Graves, ImportErrorList Errors)> ReadAsync(string fileName, byte[] content, CancellationToken ct)
+    /// <summary>
+    /// Reads the file a chunk of rows at a time: each chunk is checked, its occupants looked up in the register and in
+    /// the rows before it, and (when writing) its graves copied — so memory holds one chunk and one 16-byte key per
+    /// occupant, not every grave of a file the size limit allows (hundreds of thousands of rows).
+    /// </summary>
+    private async Task<(int Total, int Valid, ImportErrorList Errors)> ProcessAsync(string fileName, byte[] content, bool write, CancellationToken ct)
     {
-        var (today, errors, graves, total) = (clock.Today(), new ImportErrorList(configuration.MaxImportErrors()), new List<(int Row, ExistingGrave Grave)>(), 0);
+        var (today, errors) = (clock.Today(), new ImportErrorList(configuration.MaxImportErrors()));
         var villages = (await db.Regions.AsNoTracking().Where(r => r.Code.StartsWith(scope.Prefix) && r.Level == RegionLevel.Village)
             .Select(r => r.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var kinds = Enum.GetValues<GraveKind>().ToDictionary(ExistingGrave.KindName, InputValues.Code);
+        var earlier = new HashSet<UInt128>();
+        var (total, valid) = (0, 0);
+        foreach (var chunk in CheckedRows(fileName, content, villages, kinds, today, errors).Chunk(ImportLimits.LookupChunk))
+        {
+            total += chunk.Length;
+            var graves = await WithoutRegisteredAsync([.. chunk.Where(r => r.Grave is not null).Select(r => (r.Row, r.Grave!))], earlier, errors, ct);
+            valid += graves.Count;
+            if (write && graves.Count > 0)
+            {
+                await BulkInsert.InsertAsync(db, stamper.Stamp(graves), ct);
+            }
+        }
+
+        errors.SortFrom(0);
+        return (total, valid, errors);
+    }
+
+    /// <summary>Every data row of the file, with its grave when the row passed the form's checks (its errors are added).</summary>
+    private IEnumerable<(int Row, ExistingGrave? Grave)> CheckedRows(string fileName, byte[] content, HashSet<string> villages,
+        Dictionary<string, string> kinds, DateOnly today, ImportErrorList errors)
+    {
         foreach (var (row, cells) in SpreadsheetReader.DataRows(content, fileName, Headers, configuration.MaxImportRows()))
         {
-            total++;
             string? Cell(int i) => i < cells.Length && cells[i].Trim().Length > 0 ? cells[i].Trim() : null;
             if (TextRules.FirstForbiddenCell(cells, Headers) is { } bad)
             {
                 errors.Add(new ImportError(row, bad.Column, bad.Message));
+                yield return (row, null);
                 continue;
             }
 
@@ -92,11 +112,7 @@ public sealed class ExistingGraveImport(MinzhengDbContext db, IRegionScope scope
 
             var request = new GraveRequest(village, Cell(1), Coordinate(Cell(2)), Coordinate(Cell(3)), Cell(4) is { } k ? kinds.GetValueOrDefault(k, k) : null, Cell(5),
                 Cell(6), Cell(7), Cell(8), Cell(9), Cell(10), Cell(11));
-            if (GraveService.Build(request, fields.Any ? null : village, today, protector, fields) is { } grave)
-            {
-                graves.Add((row, grave));
-            }
-
+            var grave = GraveService.Build(request, fields.Any ? null : village, today, protector, fields);
             foreach (var (field, messages) in fields.ToDictionary())
             {
                 foreach (var message in messages)
@@ -104,44 +120,48 @@ public sealed class ExistingGraveImport(MinzhengDbContext db, IRegionScope scope
                     errors.Add(new ImportError(row, ColumnOf.GetValueOrDefault(field, field), message));
                 }
             }
-        }
 
-        return (total, await WithoutRegisteredAsync(graves, errors, ct), errors);
+            yield return (row, grave);
+        }
     }
 
-    /// <summary>The graves whose occupant is neither in the register already nor earlier in the file (by the blind index of the ID number).</summary>
-    private async Task<List<ExistingGrave>> WithoutRegisteredAsync(List<(int Row, ExistingGrave Grave)> graves, ImportErrorList errors, CancellationToken ct)
+    /// <summary>
+    /// The chunk's graves whose occupant is neither in the register already nor earlier in the file (by the blind index
+    /// of the ID number). Occupants of earlier rows are kept as the first 128 bits of their HMAC index: a collision of
+    /// two different people would need 2^64 of them.
+    /// </summary>
+    private async Task<List<ExistingGrave>> WithoutRegisteredAsync(List<(int Row, ExistingGrave Grave)> graves, HashSet<UInt128> earlier,
+        ImportErrorList errors, CancellationToken ct)
     {
         const string Reason = "an occupant registered in another village is still the same grave: the whole register is checked";
         var indexes = graves.SelectMany(g => new[] { g.Grave.OccupantIdIndex, g.Grave.SecondOccupantIdIndex }).OfType<string>().Distinct().ToList();
         var registered = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in indexes.Chunk(ImportLimits.LookupChunk))
+        foreach (var g in await db.ExistingGraves.AcrossRegions(Reason).AsNoTracking()
+                     .Where(g => g.Status == GraveStatus.Registered && (indexes.Contains(g.OccupantIdIndex!) || indexes.Contains(g.SecondOccupantIdIndex!)))
+                     .Select(g => new { g.OccupantIdIndex, g.SecondOccupantIdIndex }).ToListAsync(ct))
         {
-            foreach (var g in await db.ExistingGraves.AcrossRegions(Reason).AsNoTracking()
-                         .Where(g => g.Status == GraveStatus.Registered && (chunk.Contains(g.OccupantIdIndex!) || chunk.Contains(g.SecondOccupantIdIndex!)))
-                         .Select(g => new { g.OccupantIdIndex, g.SecondOccupantIdIndex }).ToListAsync(ct))
-            {
-                registered.UnionWith(new[] { g.OccupantIdIndex, g.SecondOccupantIdIndex }.OfType<string>());
-            }
+            registered.UnionWith(new[] { g.OccupantIdIndex, g.SecondOccupantIdIndex }.OfType<string>());
         }
 
         var written = new List<ExistingGrave>();
         foreach (var (row, grave) in graves)
         {
             var occupants = new[] { (grave.OccupantIdIndex, Headers[6]), (grave.SecondOccupantIdIndex, Headers[8]) }.Where(o => o.Item1 is not null).ToList();
-            if (occupants.FirstOrDefault(o => registered.Contains(o.Item1!)) is { Item1: not null } dup)
+            if (occupants.FirstOrDefault(o => registered.Contains(o.Item1!) || earlier.Contains(Key(o.Item1!))) is { Item1: not null } dup)
             {
                 errors.Add(new ImportError(row, dup.Item2, "该墓主已在已有坟墓登记中（或在本文件此前各行），不能重复登记"));
                 continue;
             }
 
-            registered.UnionWith(occupants.Select(o => o.Item1!));
+            earlier.UnionWith(occupants.Select(o => Key(o.Item1!)));
             written.Add(grave);
         }
 
-        errors.SortFrom(0);
         return written;
     }
+
+    /// <summary>The first 128 bits of a hexadecimal blind index.</summary>
+    private static UInt128 Key(string index) => UInt128.Parse(index.AsSpan(0, 32), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
     private static decimal? Coordinate(string? value) =>
         decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null;
