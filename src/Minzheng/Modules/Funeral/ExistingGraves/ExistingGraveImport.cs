@@ -56,9 +56,7 @@ public sealed class ExistingGraveImport(MinzhengDbContext db, IRegionScope scope
         // Rows are written a chunk at a time as they are checked; when the file has errors and they are not to be
         // skipped, the platform rolls the whole transaction back.
         var (_, valid, errors) = await ProcessAsync(fileName, content, write: true, ct);
-        return errors.Count > 0 && !skipInvalid
-            ? ImportWrite.Refused(errors)
-            : new ImportWrite(valid, errors, new Dictionary<string, int> { ["graves"] = valid });
+        return new ImportWrite(valid, errors, new Dictionary<string, int> { ["graves"] = valid });
     }
 
     /// <summary>

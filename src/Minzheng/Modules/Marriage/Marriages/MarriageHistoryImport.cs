@@ -65,9 +65,7 @@ public sealed class MarriageHistoryImport(MinzhengDbContext db, MarriageRegistry
     {
         // In the platform's transaction: refused, it is rolled back with everything the run wrote.
         var outcome = await RunAsync(fileName, content, ct);
-        return outcome.Errors.Count > 0 && !skipInvalid
-            ? ImportWrite.Refused(outcome.Errors)
-            : new ImportWrite(outcome.Entered, outcome.Errors, new Dictionary<string, int> { ["marriages"] = outcome.Marriages, ["divorces"] = outcome.Divorces });
+        return new ImportWrite(outcome.Entered, outcome.Errors, new Dictionary<string, int> { ["marriages"] = outcome.Marriages, ["divorces"] = outcome.Divorces });
     }
 
     /// <summary>
