@@ -34,7 +34,6 @@ public sealed class BankAnswer : IRegionScoped
 public sealed class AnsweredLine
 {
     public PayrollLine Line { get; init; } = null!;
-    public bool Answered { get; init; }
     public string? FailureReason { get; init; }
     public bool Paid { get; init; }
     public bool Failed { get; init; }
@@ -46,7 +45,7 @@ public sealed class AnsweredLine
     public static Expression<Func<AnsweredLine, bool>> Is(PaymentStatus status) => status switch
     {
         PaymentStatus.Reissued => x => x.Line.Status == PaymentStatus.Reissued,
-        PaymentStatus.Pending => x => x.Line.Status != PaymentStatus.Reissued && !x.Answered,
+        PaymentStatus.Pending => x => x.Line.Status != PaymentStatus.Reissued && !x.Paid && !x.Failed,
         PaymentStatus.Paid => x => x.Paid,
         _ => x => x.Failed,
     };
@@ -60,7 +59,6 @@ public static class BankAnswers
             (l, a) => new AnsweredLine
             {
                 Line = l,
-                Answered = a != null,
                 FailureReason = a == null ? null : a.FailureReason,
                 Paid = l.Status != PaymentStatus.Reissued && a != null && a.FailureReason == null,
                 Failed = l.Status != PaymentStatus.Reissued && a != null && a.FailureReason != null,

@@ -155,7 +155,7 @@ public sealed class PayrollQueries(MinzhengDbContext db, RegionService regions, 
                 Due = g.Where(x => x.Line.Amount > 0).Sum(x => x.Line.Amount),
                 Paid = g.Where(x => x.Line.Amount > 0 && x.Paid).Sum(x => x.Line.Amount),
                 Failed = g.Where(x => x.Line.Amount > 0 && x.Failed).Sum(x => x.Line.Amount),
-                Pending = g.Where(x => x.Line.Amount > 0 && !x.Answered).Sum(x => x.Line.Amount),
+                Pending = g.Where(x => x.Line.Amount > 0 && !x.Paid && !x.Failed).Sum(x => x.Line.Amount),
                 Recovered = -g.Where(x => x.Line.Kind == LineKind.Recovery).Sum(x => x.Line.Amount),
             }).ToListAsync(ct);
         // Which of those payrolls are approved, and of which programme, from their headers: read in a query of its own,
