@@ -72,6 +72,7 @@ public sealed class MarriageModule : IMinzhengModule
         services.AddScoped<IDeadlineSource, DivorceDeadlines>();
         services.AddScoped<IAttachmentOwner, MarriageRecordAttachmentOwner>();
         services.AddScoped<IAttachmentOwner, DivorceApplicationAttachmentOwner>();
+        services.AddSingleton<Platform.Auditing.IAuditVocabulary, MarriageAuditVocabulary>();
         services.AddSingleton(MarriageDocuments.MarriageCertificate);
         services.AddSingleton(MarriageDocuments.DivorceCertificate);
         services.AddSingleton(MarriageDocuments.ReissuedMarriageCertificate);

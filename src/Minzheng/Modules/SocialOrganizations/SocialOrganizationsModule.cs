@@ -49,6 +49,7 @@ public sealed class SocialOrganizationsModule : IMinzhengModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<Platform.Auditing.IAuditVocabulary, SocialOrganizationsAuditVocabulary>();
         services.AddScoped<OrganizationRegistry>();
         services.AddScoped<OrganizationChanges>();
         services.AddScoped<OrganizationSupervision>();

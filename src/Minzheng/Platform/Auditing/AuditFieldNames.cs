@@ -78,6 +78,13 @@ public static class AuditFieldNames
         ["CreatedBy"] = "创建人",
         ["UpdatedAt"] = "修改时间",
         ["UpdatedBy"] = "修改人",
+        ["LastPrintedAt"] = "最近打印时间",
+        ["VoidedAt"] = "作废时间",
+        ["VoidedBy"] = "作废人",
+        ["VoidReason"] = "作废原因",
+        ["ErrorsJson"] = "错误清单",
+        ["TotalRows"] = "总行数",
+        ["ValidRows"] = "有效行数",
     };
 
     public static string Label(string field) => Labels.GetValueOrDefault(field, field);

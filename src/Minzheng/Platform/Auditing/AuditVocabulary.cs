@@ -41,6 +41,10 @@ public sealed class PlatformAuditVocabulary : IAuditVocabulary
         [AuditActions.RelativeRegistered] = "干部亲属备案",
         [AuditActions.ProtectionRestored] = "恢复审计日志防篡改保护",
         [AuditActions.MigrationRecovered] = "中断的数据库迁移已回滚并重新执行",
+        [AuditActions.RegionsImported] = "导入行政区划",
+        [Installation.InstallationState.Initialized] = "初始化系统",
+        [Installation.InstallationState.DemoSeeded] = "生成演示数据",
+        [Installation.InstallationState.DemoRemoved] = "删除演示数据",
         ["data.insert"] = "新增记录",
         ["data.update"] = "修改记录",
         ["data.delete"] = "删除记录",
@@ -61,6 +65,7 @@ public sealed class PlatformAuditVocabulary : IAuditVocabulary
         ["Attachment"] = "附件",
         ["ImportBatch"] = "导入批次",
         ["AuditEntry"] = "审计记录",
+        ["Installation"] = "系统",
     };
 
     public IReadOnlyDictionary<string, string> Keys { get; } = new Dictionary<string, string>
@@ -107,6 +112,10 @@ public sealed class PlatformAuditVocabulary : IAuditVocabulary
         ["region"] = "区划",
         ["holidays"] = "放假日期",
         ["workdays"] = "调休上班日",
+        ["accounts"] = "账户",
+        ["county"] = "县（市、区）",
+        ["regions"] = "区划",
+        ["removed"] = "删除的记录数",
     };
 
     public IReadOnlyDictionary<string, string> Values { get; } = new Dictionary<string, string>

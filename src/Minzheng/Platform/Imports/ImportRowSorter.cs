@@ -13,7 +13,7 @@ namespace Minzheng.Platform.Imports;
 /// marriages and divorces by date). Written and read back inside the import's transaction and never committed: the
 /// staging check rolls back, the commit deletes its rows. The cells are sealed like the file they came from.
 /// </summary>
-public sealed class ImportWorkRow
+public sealed class ImportWorkRow : Auditing.INotAudited
 {
     public Guid RunId { get; set; }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Minzheng.Platform.Auditing;
 using Minzheng.Platform.Calendar;
+using Minzheng.Platform.Documents;
 using Minzheng.Platform.Security;
 
 namespace Minzheng.Modules.Administration.Audit;
@@ -20,12 +21,13 @@ public sealed record AuditRow(AuditEntry Entry, string ActionName, string Entity
 /// group, the code on hover), the particulars as "key：value" lines, ids and hashes behind hover titles. Only what
 /// <see cref="AuditValues.Summarize"/> lets the auditor read goes in, so sealed business values stay sealed.
 /// </summary>
-public sealed partial class AuditPresenter(IEnumerable<IAuditVocabulary> vocabularies, UserDirectory users)
+public sealed partial class AuditPresenter(IEnumerable<IAuditVocabulary> vocabularies, IEnumerable<DocumentKind> documents, UserDirectory users)
 {
     private readonly Dictionary<string, string> _actions = Merge(vocabularies, v => v.Actions);
     private readonly Dictionary<string, string> _entities = Merge(vocabularies, v => v.Entities);
     private readonly Dictionary<string, string> _keys = Merge(vocabularies, v => v.Keys);
-    private readonly Dictionary<string, string> _values = Merge(vocabularies, v => v.Values);
+    // A document kind's code (a printed certificate, a notice) is named by the module's own title for it.
+    private readonly Dictionary<string, string> _values = Merge(vocabularies, v => v.Values, documents.Select(d => KeyValuePair.Create(d.Code, d.Title)));
 
     private static readonly Dictionary<string, string> Groups = new()
     {
@@ -43,7 +45,7 @@ public sealed partial class AuditPresenter(IEnumerable<IAuditVocabulary> vocabul
     // Particulars that hold a login: shown as the person's name, like the 用户 column.
     private static readonly HashSet<string> UserKeys = new(StringComparer.OrdinalIgnoreCase)
     {
-        "createdBy", "updatedBy", "deletedBy", "uploadedBy", "decidedBy", "handledBy", "recordedBy", "postedBy", "voidedBy", "actor", "user", "userName",
+        "createdBy", "updatedBy", "deletedBy", "uploadedBy", "decidedBy", "handledBy", "recordedBy", "postedBy", "voidedBy", "actor", "user", "userName", "accounts",
     };
 
     private static readonly HashSet<string> RegionKeys = new(StringComparer.OrdinalIgnoreCase) { "code", "parentCode", "regionCode", "regionPrefix", "region" };
@@ -58,10 +60,13 @@ public sealed partial class AuditPresenter(IEnumerable<IAuditVocabulary> vocabul
 
     public string EntityName(string? type) => type is null ? "" : _entities.GetValueOrDefault(type, "业务记录");
 
-    /// <summary>A particular's key in Chinese: the vocabularies, then the entity field names; "其他" (code on hover) when unnamed.</summary>
-    public string KeyLabel(string key)
+    /// <summary>
+    /// A particular's key in Chinese: the vocabularies (a key written "Entity.key" first, for a field whose name means
+    /// something else on another record), then the entity field names; "其他" (code on hover) when unnamed.
+    /// </summary>
+    public string KeyLabel(string key, string? entity = null)
     {
-        if (_keys.TryGetValue(key, out var label))
+        if ((entity is not null && _keys.TryGetValue($"{entity}.{key}", out var label)) || _keys.TryGetValue(key, out label))
         {
             return label;
         }
@@ -69,6 +74,9 @@ public sealed partial class AuditPresenter(IEnumerable<IAuditVocabulary> vocabul
         var field = key.Length == 0 ? key : AuditFieldNames.Label(char.ToUpperInvariant(key[0]) + key[1..]);
         return field.Length == 0 || IsLatin(field) ? "其他" : field;
     }
+
+    /// <summary>A coded value (a kind, a status) as the page shows it: its Chinese name, else the value itself.</summary>
+    public string ValueText(string value) => Text(value).Item1;
 
     public async Task<AuditRow> PresentAsync(AuditEntry e, CancellationToken ct)
     {
@@ -79,20 +87,20 @@ public sealed partial class AuditPresenter(IEnumerable<IAuditVocabulary> vocabul
             entityLabel = await users.DisplayNameByIdAsync(userId, ct);
         }
 
-        var (fieldText, fieldTitle) = Fields(e.Action, summary.Fields);
-        return new AuditRow(e, ActionName(e.Action), EntityName(e.EntityType), entityLabel, Lines(summary.Plain), fieldText, fieldTitle, summary.Sealed);
+        var (fieldText, fieldTitle) = Fields(e.Action, e.EntityType, summary.Fields);
+        return new AuditRow(e, ActionName(e.Action), EntityName(e.EntityType), entityLabel, Lines(summary.Plain, e.EntityType), fieldText, fieldTitle, summary.Sealed);
     }
 
-    private (string?, string?) Fields(string action, IReadOnlyList<string> fields)
+    private (string?, string?) Fields(string action, string? entity, IReadOnlyList<string> fields)
     {
         if (fields.Count == 0)
         {
             return (action == "data.delete" ? "删除记录" : null, null);
         }
 
-        var named = fields.Select(f => (Code: f, Label: f.Length == 0 ? "其他" : KeyLabel(f))).ToList();
+        var named = fields.Select(f => (Code: f, Label: f.Length == 0 ? "其他" : KeyLabel(f, entity))).ToList();
         var known = named.Where(f => f.Label != "其他").Select(f => f.Label).Distinct().ToList();
-        var others = named.Count - known.Count;
+        var others = named.Count(f => f.Label == "其他");
         var list = string.Join("、", known) + (others > 0 ? $"{(known.Count > 0 ? "及" : "")}其他{others}项" : "");
         var text = action switch
         {
@@ -103,7 +111,7 @@ public sealed partial class AuditPresenter(IEnumerable<IAuditVocabulary> vocabul
         return (text, string.Join(", ", fields));
     }
 
-    private List<AuditLine> Lines(string? plain)
+    private List<AuditLine> Lines(string? plain, string? entity)
     {
         if (string.IsNullOrWhiteSpace(plain))
         {
@@ -115,7 +123,7 @@ public sealed partial class AuditPresenter(IEnumerable<IAuditVocabulary> vocabul
             using var doc = JsonDocument.Parse(plain);
             if (doc.RootElement.ValueKind == JsonValueKind.Object)
             {
-                return doc.RootElement.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null).Select(Line).ToList();
+                return doc.RootElement.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null).Select(p => Line(p, entity)).ToList();
             }
         }
         catch (JsonException)
@@ -126,9 +134,9 @@ public sealed partial class AuditPresenter(IEnumerable<IAuditVocabulary> vocabul
         return [new AuditLine("说明", plain)];
     }
 
-    private AuditLine Line(JsonProperty p)
+    private AuditLine Line(JsonProperty p, string? entity)
     {
-        var label = KeyLabel(p.Name);
+        var label = KeyLabel(p.Name, entity);
         var title = label == "其他" ? p.Name : null;
         if (p.Value.ValueKind == JsonValueKind.String && RegionKeys.Contains(p.Name) && p.Value.GetString() is { Length: > 0 } code)
         {
@@ -138,6 +146,12 @@ public sealed partial class AuditPresenter(IEnumerable<IAuditVocabulary> vocabul
         if (p.Value.ValueKind == JsonValueKind.String && UserKeys.Contains(p.Name) && p.Value.GetString() is { Length: > 0 } login)
         {
             return new AuditLine(label, login, login, IsUser: true);
+        }
+
+        if (p.Value.ValueKind == JsonValueKind.Array && UserKeys.Contains(p.Name))
+        {
+            // Several logins (the accounts a demo seeding created): shown as the identifiers they are.
+            return new AuditLine(label, string.Join("、", p.Value.EnumerateArray().Select(i => i.ToString())), Verbatim: true);
         }
 
         if (p.Value.ValueKind == JsonValueKind.String && string.Equals(p.Name, "fileName", StringComparison.OrdinalIgnoreCase))
@@ -188,10 +202,11 @@ public sealed partial class AuditPresenter(IEnumerable<IAuditVocabulary> vocabul
 
     private static bool IsLatin(string s) => s.Any(char.IsAsciiLetter);
 
-    private static Dictionary<string, string> Merge(IEnumerable<IAuditVocabulary> vocabularies, Func<IAuditVocabulary, IReadOnlyDictionary<string, string>> pick)
+    private static Dictionary<string, string> Merge(IEnumerable<IAuditVocabulary> vocabularies, Func<IAuditVocabulary, IReadOnlyDictionary<string, string>> pick,
+        IEnumerable<KeyValuePair<string, string>>? more = null)
     {
         var merged = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (key, value) in vocabularies.SelectMany(pick))
+        foreach (var (key, value) in vocabularies.SelectMany(pick).Concat(more ?? []))
         {
             merged.TryAdd(key, value);
         }

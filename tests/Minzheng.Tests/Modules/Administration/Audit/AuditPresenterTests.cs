@@ -7,7 +7,7 @@ namespace Minzheng.Tests.Modules.Administration.Audit;
 public sealed class AuditPresenterTests
 {
     // No account look-up happens for these entries (only "AppUser" records are named by id), so no database is needed.
-    private static readonly AuditPresenter Presenter = new([new PlatformAuditVocabulary(), new AssistanceAuditVocabulary()], null!);
+    private static readonly AuditPresenter Presenter = new([new PlatformAuditVocabulary(), new AssistanceAuditVocabulary()], [], null!);
 
     private static Task<AuditRow> PresentAsync(string action, string? entity, string? details) =>
         Presenter.PresentAsync(new AuditEntry { Action = action, EntityType = entity, Details = details }, TestContext.Current.CancellationToken);
