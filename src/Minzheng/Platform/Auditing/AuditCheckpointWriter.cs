@@ -31,14 +31,14 @@ public sealed class AuditCheckpointWriter(IServiceScopeFactory scopes, IConfigur
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (leadership.IsLeader)
-            {
-                await WriteAsync(stoppingToken);
-            }
-
-            await Task.Delay(TimeSpan.FromMinutes(minutes), clock, stoppingToken);
+            // A failed write (the database busy or failing over, the file locked) is tried again within seconds, not
+            // after the whole interval: the entries since the last checkpoint would otherwise stay unanchored for minutes.
+            var written = !leadership.IsLeader || await WriteAsync(stoppingToken);
+            await Task.Delay(written ? TimeSpan.FromMinutes(minutes) : RetryAfterFailure, clock, stoppingToken);
         }
     }
+
+    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(10);
 
     private readonly Lock _stopGate = new();
     private Task? _stopping;
@@ -68,7 +68,8 @@ public sealed class AuditCheckpointWriter(IServiceScopeFactory scopes, IConfigur
         }
     }
 
-    private async Task WriteAsync(CancellationToken ct)
+    /// <summary>Writes a checkpoint when the head moved; false when the write failed.</summary>
+    private async Task<bool> WriteAsync(CancellationToken ct)
     {
         try
         {
@@ -78,12 +79,15 @@ public sealed class AuditCheckpointWriter(IServiceScopeFactory scopes, IConfigur
                 log.LogInformation("Audit checkpoint: sequence {Sequence} hash {Hash} at {At:O} key {Key} signature {Signature}",
                     checkpoint.Sequence, checkpoint.Hash, checkpoint.At, checkpoint.KeyId, checkpoint.Signature);
             }
+
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // An unwritable checkpoint file must not stop the application; the log names it, and verification will
             // show how old the latest checkpoint is.
             log.LogError(e, "Audit checkpoint could not be written");
+            return false;
         }
     }
 }

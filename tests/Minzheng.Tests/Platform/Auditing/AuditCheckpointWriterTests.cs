@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Minzheng.Platform.Auditing;
 
 namespace Minzheng.Tests.Platform.Auditing;
@@ -72,5 +74,55 @@ public sealed class AuditCheckpointWriterStopTests
         await writer.StopAsync(Ct);
         Assert.True(first.IsCompleted, "the second stop ended before the first");
         Assert.Equal(before + 1, File.ReadAllLines(app.CheckpointFile).Length);
+    }
+
+    /// <summary>A first write that fails (here: the checkpoint path is a folder for a moment) is tried again within seconds.</summary>
+    [Fact]
+    public async Task AFailedWrite_IsTriedAgainWithinSeconds_NotAfterTheInterval()
+    {
+        await using var app = new FailureWatchingApp { WithCaseload = false };
+        Directory.CreateDirectory(app.CheckpointFile);
+        await app.InitializeAsync();
+        _ = app.Services; // starts the host: its writer fails against the folder and logs it
+        for (var i = 0; i < 600 && !app.WriteFailed; i++)
+        {
+            await Task.Delay(100, Ct);
+        }
+
+        Assert.True(app.WriteFailed, "the write against a folder did not fail");
+        Directory.Delete(app.CheckpointFile);
+        for (var i = 0; i < 300 && !File.Exists(app.CheckpointFile); i++)
+        {
+            await Task.Delay(100, Ct);
+        }
+
+        Assert.True(File.Exists(app.CheckpointFile), "no checkpoint within 30 s of the failed write (the interval is 5 minutes)");
+    }
+
+    /// <summary>An application that notes when the writer logs a failed checkpoint.</summary>
+    private sealed class FailureWatchingApp : SqliteApp, ILoggerProvider
+    {
+        private volatile bool _writeFailed;
+
+        public bool WriteFailed => _writeFailed;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(logging => logging.AddProvider(this));
+        }
+
+        public ILogger CreateLogger(string categoryName) => new Watcher(this, categoryName == typeof(AuditCheckpointWriter).FullName);
+
+        private sealed class Watcher(FailureWatchingApp app, bool isWriter) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => isWriter && logLevel >= LogLevel.Error;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                app._writeFailed |= IsEnabled(logLevel);
+        }
     }
 }
