@@ -11,9 +11,10 @@ using Minzheng.Tests.Modules.SocialAssistance.Imports;
 namespace Minzheng.Tests.Modules.Marriage;
 
 /// <summary>
-/// 补录 checks rows in date order a window at a time (Imports:ChunkRows, two rows here) with the order made by the
-/// database: a person's marriage, divorce and second marriage land in three windows, out of file order, and every
-/// rule still holds across the windows; staging leaves nothing behind, neither records nor sorted rows.
+/// 补录 checks rows in date order a window at a time (Imports:ChunkRows, two rows here): a file in date order as it is
+/// read, any other with the order made by the database — after the rows read in order so far were written and are
+/// undone. A person's marriage, divorce and second marriage land in three windows, and every rule still holds across
+/// the windows; staging leaves nothing behind, neither records nor sorted rows.
 /// </summary>
 public abstract class WindowedMarriageHistoryImportTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : MinzhengApp
@@ -74,6 +75,32 @@ public abstract class WindowedMarriageHistoryImportTests<TApp>(TApp app) : IClas
             declarations = new { noSpouse = true, noProhibitedKinship = true },
         }, Ct);
         await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
+    public async Task RowsInDateOrder_AcrossWindows_AreCheckedAsRead()
+    {
+        using var client = await app.ClientAsAsync("marriage");
+        var (man, first, second, other, otherWife) = (MarriageIds.Man(1930), MarriageIds.Woman(1931), MarriageIds.Woman(1932), MarriageIds.Man(1933), MarriageIds.Woman(1934));
+        // Windows: [1955 marriage, 1956 other marriage], [1960 divorce, 1961 remarriage], [1961 the same remarriage again, 1962 second wife again].
+        var staged = await StageAsync(client, $"""
+            {Header}
+            结婚,1955-01-01,共青城结字第55011号,陈立,{man},林秀,{first},
+            结婚,1956-01-01,共青城结字第56011号,马云生,{other},何芳,{otherWife},
+            离婚,1960-05-05,共青城离字第60055号,林秀,{first},陈立,{man},
+            结婚,1961-02-02,共青城结字第61022号,陈立,{man},周敏,{second},
+            结婚,1961-02-02,共青城结字第61023号,陈立,{man},周敏,{second},
+            结婚,1962-02-02,共青城结字第62022号,马云生,{other},周敏,{second},
+            """);
+        var errors = staged.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())).ToList();
+        Assert.Equal([(6, "登记日期"), (7, "一方身份证号"), (7, "另一方身份证号")], errors);
+        Assert.Equal(0, await RecordsOfAsync(client, man));
+
+        var result = await (await client.PostAsync($"/api/v1/imports/{staged.GetProperty("id").GetString()}/commit?skipInvalid=true", null, Ct)).JsonAsync();
+        Assert.Equal((4, 3, 1), (result.GetProperty("imported").GetInt32(), result.GetProperty("counts").GetProperty("marriages").GetInt32(),
+            result.GetProperty("counts").GetProperty("divorces").GetInt32()));
+        Assert.Equal((3, 1), (await RecordsOfAsync(client, man), await RecordsOfAsync(client, second)));
+        Assert.Equal(0, await WorkRowsAsync());
     }
 
     [Fact]

@@ -74,30 +74,93 @@ public sealed class MarriageHistoryImport(MinzhengDbContext db, MarriageRegistry
     /// </summary>
     private async Task<Outcome> RunAsync(string fileName, byte[] content, CancellationToken ct)
     {
-        var (errors, reader, chunkRows) = (new ImportErrorList(configuration.MaxImportErrors()), Reader(), configuration.ImportChunkRows());
-        var sorter = new ImportRowSorter(db, protector, scope.RegionCode(), chunkRows);
+        await using var indexed = await KeyLookups.IndexedOnlyAsync(db, ct);
+        // Paper registers are kept by date, so their files mostly are too: such a file is checked and written as it is
+        // read. The first row dated before the one above it undoes that (back to the savepoint) and the rows go through
+        // the database sort instead.
+        var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("补录 runs in a transaction");
+        await transaction.CreateSavepointAsync(FileOrder, ct);
+        if (await InFileOrderAsync(fileName, content, ct) is { } outcome)
+        {
+            await transaction.ReleaseSavepointAsync(FileOrder, ct);
+            return outcome;
+        }
+
+        await transaction.RollbackToSavepointAsync(FileOrder, ct);
+        return await SortedAsync(fileName, content, ct);
+    }
+
+    private const string FileOrder = "history_in_file_order";
+
+    /// <summary>The file's valid rows as they come, a window at a time; null at the first row out of date order.</summary>
+    private async Task<Outcome?> InFileOrderAsync(string fileName, byte[] content, CancellationToken ct)
+    {
+        var (errors, reader, tally) = (new ImportErrorList(configuration.MaxImportErrors()), Reader(), new Tally());
+        var (window, chunkRows, last) = (new List<Planned>(), configuration.ImportChunkRows(), DateOnly.MinValue);
+        foreach (var (row, _) in reader.Read(content, fileName, errors))
+        {
+            if (row.Date < last)
+            {
+                return null;
+            }
+
+            last = row.Date;
+            window.Add(Plan(row));
+            if (window.Count == chunkRows)
+            {
+                await EnterAsync(window, errors, tally, ct);
+                window.Clear();
+            }
+        }
+
+        await EnterAsync(window, errors, tally, ct);
+        return tally.Outcome(reader.Total, errors);
+    }
+
+    /// <summary>The valid rows sorted by (date, row number) through the database (<see cref="ImportRowSorter"/>), a window at a time.</summary>
+    private async Task<Outcome> SortedAsync(string fileName, byte[] content, CancellationToken ct)
+    {
+        var (errors, reader, tally) = (new ImportErrorList(configuration.MaxImportErrors()), Reader(), new Tally());
+        var sorter = new ImportRowSorter(db, protector, scope.RegionCode(), configuration.ImportChunkRows());
         foreach (var (row, cells) in reader.Read(content, fileName, errors))
         {
             await sorter.AddAsync(row.Date.DayNumber, row.Number, cells, ct);
         }
 
-        var (marriages, divorces) = (0, 0);
-        await using var indexed = await KeyLookups.IndexedOnlyAsync(db, ct);
         await foreach (var window in sorter.WindowsAsync(ct))
         {
             // The cells passed once: read again they give the same row.
-            var rows = window.Select(w => reader.Parse(w.Number, w.Cells, errors) ?? throw new InvalidOperationException($"Row {w.Number} changed"))
-                .Select(r => new Planned(r, registry.Index(r.A.Id), registry.Index(r.B.Id))).ToList();
-            var entered = await CheckAgainstRegisterAsync(rows, errors, ct);
-            await WriteAsync(entered, ct);
-            divorces += entered.Count(p => p.Kind == MarriageRecordKind.Divorce);
-            marriages += entered.Count(p => p.Kind == MarriageRecordKind.Marriage);
+            await EnterAsync(window.Select(w => Plan(reader.Parse(w.Number, w.Cells, errors) ?? throw new InvalidOperationException($"Row {w.Number} changed"))).ToList(),
+                errors, tally, ct);
         }
 
         await sorter.ClearAsync(ct);
-        // Register errors come in date order: the list reads in row order.
-        errors.SortFrom(0);
-        return new Outcome(reader.Total, marriages, divorces, errors);
+        return tally.Outcome(reader.Total, errors);
+    }
+
+    private Planned Plan(HistoricalRow row) => new(row, registry.Index(row.A.Id), registry.Index(row.B.Id));
+
+    /// <summary>A window checked against the register and written; its entered rows counted.</summary>
+    private async Task EnterAsync(List<Planned> window, ImportErrorList errors, Tally tally, CancellationToken ct)
+    {
+        var entered = await CheckAgainstRegisterAsync(window, errors, ct);
+        await WriteAsync(entered, ct);
+        tally.Divorces += entered.Count(p => p.Kind == MarriageRecordKind.Divorce);
+        tally.Marriages += entered.Count(p => p.Kind == MarriageRecordKind.Marriage);
+    }
+
+    private sealed class Tally
+    {
+        public int Marriages { get; set; }
+
+        public int Divorces { get; set; }
+
+        public Outcome Outcome(int total, ImportErrorList errors)
+        {
+            // Register errors come window by window: the list reads in row order.
+            errors.SortFrom(0);
+            return new Outcome(total, Marriages, Divorces, errors);
+        }
     }
 
     private HistoricalRows Reader() => new(clock.Today(), configuration.MaxImportRows(), scope.RegionCode(), scope.Prefix);
