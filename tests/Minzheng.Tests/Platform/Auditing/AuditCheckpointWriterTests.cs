@@ -99,30 +99,17 @@ public sealed class AuditCheckpointWriterStopTests
         Assert.True(File.Exists(app.CheckpointFile), "no checkpoint within 30 s of the failed write (the interval is 5 minutes)");
     }
 
-    /// <summary>An application that notes when the writer logs a failed checkpoint.</summary>
-    private sealed class FailureWatchingApp : SqliteApp, ILoggerProvider
+    /// <summary>An application whose log is kept, to see when the writer reports a failed checkpoint.</summary>
+    private sealed class FailureWatchingApp : SqliteApp
     {
-        private volatile bool _writeFailed;
+        private readonly Observability.CapturedLogs _logs = new();
 
-        public bool WriteFailed => _writeFailed;
+        public bool WriteFailed => _logs.Entries.Any(e => e.Category == typeof(AuditCheckpointWriter).FullName && e.Level >= LogLevel.Error);
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(logging => logging.AddProvider(this));
-        }
-
-        public ILogger CreateLogger(string categoryName) => new Watcher(this, categoryName == typeof(AuditCheckpointWriter).FullName);
-
-        private sealed class Watcher(FailureWatchingApp app, bool isWriter) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => isWriter && logLevel >= LogLevel.Error;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                app._writeFailed |= IsEnabled(logLevel);
+            builder.ConfigureLogging(logging => logging.AddProvider(_logs));
         }
     }
 }

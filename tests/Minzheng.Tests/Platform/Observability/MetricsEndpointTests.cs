@@ -77,15 +77,16 @@ public sealed class MetricsEndpointTests(ObservedApp app) : IClassFixture<Observ
     {
         // The exporter caches a scrape briefly, and on a busy machine the first request may finish before the meter
         // listens: each attempt makes another request and scrapes again (a request is always measured once listened to).
-        // Wait for the health check's own duration bucket: the duration is recorded as its response completes, which
-        // can be just after the client has read it, while routing's match counter (also labelled with the route) is
-        // recorded before — so the route alone in the text proves nothing about the duration.
-        static bool HasHealthDuration(string scrape) => scrape.Split('\n').Any(line =>
-            line.StartsWith("http_server_request_duration_seconds_bucket{", StringComparison.Ordinal)
-            && line.Contains("http_route=\"/health/live\"", StringComparison.Ordinal));
+        // Any request's duration bucket will do, not necessarily the health check's: OpenTelemetry subscribes to meters
+        // by name, so in this test process (a hundred test hosts, all with ASP.NET Core's meter) the provider also counts
+        // the other hosts' requests (checked: another host's /health/ready showed in this host's scrape). Past 2,000 tag
+        // sets (its cardinality limit) a new route goes into the overflow series, which is the likely reason the health
+        // route never appeared under its own name in one CI run. What the test guards is the subscription: without the
+        // ASP.NET Core instrumentation there is no such line at all.
+        static bool HasDuration(string scrape) => scrape.Split('\n').Any(line => line.StartsWith("http_server_request_duration_seconds_bucket{", StringComparison.Ordinal));
 
         string text = "";
-        for (var attempt = 0; attempt < 50 && !HasHealthDuration(text); attempt++)
+        for (var attempt = 0; attempt < 50 && !HasDuration(text); attempt++)
         {
             using (var client = app.CreateClient())
             {
@@ -96,7 +97,7 @@ public sealed class MetricsEndpointTests(ObservedApp app) : IClassFixture<Observ
             text = await (await ScrapeAsync("127.0.0.1")).Content.ReadAsStringAsync(Ct);
         }
 
-        Assert.True(HasHealthDuration(text), "no http_server_request_duration_seconds_bucket for /health/live in the scrape");
+        Assert.True(HasDuration(text), "no http_server_request_duration_seconds_bucket in the scrape");
     }
 
     [Fact]
