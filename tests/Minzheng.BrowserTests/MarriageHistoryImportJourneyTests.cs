@@ -40,5 +40,14 @@ public sealed class MarriageHistoryImportJourneyTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "确认导入 2 行" }).ClickAsync();
         Assert.Contains("已补录 2 条登记：结婚登记 2 条，离婚登记 0 条", await page.GetByTestId("import-result").InnerTextAsync());
         await Shots.SaveAsync(page, "marriage-history-import-done");
+
+        // The auditor reads the import in Chinese: what was imported and what it created, not the kind's code.
+        var auditor = await app.SignedInPageAsync("auditor");
+        await auditor.GotoAsync("/Audit?UserName=marriage&Action=import.committed");
+        var entry = await auditor.Locator("tbody tr").First.InnerTextAsync();
+        Assert.Contains("婚姻登记历史档案补录", entry);
+        Assert.Contains("结婚登记 2，离婚登记 0", entry);
+        Assert.DoesNotContain("marriage-history", entry);
+        await Shots.SaveAsync(auditor, "marriage-history-import-audit");
     }
 }
