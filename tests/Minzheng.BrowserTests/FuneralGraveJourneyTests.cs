@@ -82,7 +82,9 @@ public sealed class FuneralGraveJourneyTests(BrowserApp app)
         await page.GotoAsync($"/InformationOfficers/Roster?Year={year}");
         await page.GetByTestId("roster-form").GetByRole(AriaRole.Button, new() { Name = "生成发放表" }).ClickAsync();
         Assert.Contains($"已生成{year}年度补贴发放表", await page.GetByTestId("roster-saved").InnerTextAsync());
-        var line = page.GetByTestId("roster").Locator("tr", new() { HasText = name });
+        // By the name's own cell: a row's text runs its cells together, so "吴信息员4" before a masked ID "3604…" also
+        // contains "信息员436".
+        var line = page.GetByTestId("roster").Locator("tr").Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = name, Exact = true }) });
         Assert.Contains("600.00 × 12/12", await line.InnerTextAsync());
         Assert.Contains("600.00", await line.InnerTextAsync());
         await line.GetByRole(AriaRole.Button, new() { Name = "已发放" }).ClickAsync();
