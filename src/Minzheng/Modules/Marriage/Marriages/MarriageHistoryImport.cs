@@ -17,9 +17,10 @@ namespace Minzheng.Modules.Marriage.Marriages;
 /// </summary>
 /// <remarks>
 /// Memory stays flat however long the file: the rows are checked in date order (a person may marry, divorce and marry
-/// again within one file), and that order is made by the database (<see cref="ImportRowSorter"/>), not in memory. Each
-/// window of rows is checked against the register as the earlier windows left it — they are written as they pass —
-/// so staging runs the same checks and writes inside a transaction it then rolls back.
+/// again within one file) — the file's own order when it is by date, else an order made by the database
+/// (<see cref="ImportRowSorter"/>), never in memory. Each window of rows is checked against the register as the
+/// earlier windows left it — they are written as they pass — so staging runs the same checks and writes inside a
+/// transaction it then rolls back.
 /// </remarks>
 public sealed class MarriageHistoryImport(MinzhengDbContext db, MarriageRegistry registry, IRegionScope scope,
     IConfiguration configuration, TimeProvider clock, RowStamper stamper, PersonalDataProtector protector) : IImportKind
