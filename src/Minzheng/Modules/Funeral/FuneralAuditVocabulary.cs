@@ -70,20 +70,11 @@ public sealed class FuneralAuditVocabulary : IAuditVocabulary
         ["latitude"] = "纬度",
         ["longitude"] = "经度",
         ["location"] = "位置",
-        ["occupantIdCipher"] = "墓主身份证号（加密）",
-        ["occupantIdIndex"] = "墓主身份证号索引",
-        ["occupantIdMasked"] = "墓主身份证号（脱敏）",
         ["occupantName"] = "墓主姓名",
-        ["secondOccupantIdCipher"] = "合葬者身份证号（加密）",
-        ["secondOccupantIdIndex"] = "合葬者身份证号索引",
-        ["secondOccupantIdMasked"] = "合葬者身份证号（脱敏）",
         ["secondOccupantName"] = "合葬者姓名",
         ["approvedOn"] = "批准日期",
         ["foundBy"] = "发现途径",
         ["foundOn"] = "发现日期",
-        ["partyIdCipher"] = "当事人身份证号（加密）",
-        ["partyIdIndex"] = "当事人身份证号索引",
-        ["partyIdMasked"] = "当事人身份证号（脱敏）",
         ["partyName"] = "当事人",
         ["phone"] = "联系电话",
         ["officerId"] = "殡改信息员",
@@ -101,9 +92,6 @@ public sealed class FuneralAuditVocabulary : IAuditVocabulary
         ["plotId"] = "墓穴",
         ["slot"] = "穴位序号",
         ["area"] = "墓区",
-        ["buyerIdCipher"] = "购买人身份证号（加密）",
-        ["buyerIdIndex"] = "购买人身份证号索引",
-        ["buyerIdMasked"] = "购买人身份证号（脱敏）",
         ["buyerName"] = "购买人",
         ["buyerRegionCode"] = "购买人户籍区划",
         ["contractNumber"] = "合同编号",
@@ -134,7 +122,8 @@ public sealed class FuneralAuditVocabulary : IAuditVocabulary
         ["claimId"] = "申领",
         ["feeWaiverLineId"] = "减免记录",
         ["graves"] = "已有坟墓",
-    };
+    }.Concat(AuditKeys.IdNumber("occupant", "墓主")).Concat(AuditKeys.IdNumber("secondOccupant", "合葬者"))
+        .Concat(AuditKeys.IdNumber("party", "当事人")).Concat(AuditKeys.IdNumber("buyer", "购买人")).ToDictionary();
 
     public IReadOnlyDictionary<string, string> Values { get; } = new Dictionary<string, string>
     {

@@ -59,13 +59,7 @@ public sealed class SocialOrganizationsAuditVocabulary : IAuditVocabulary
         ["matter"] = "申请事项",
         ["newName"] = "新名称",
         ["registeredCapital"] = "注册资金（开办资金）",
-        ["representativeIdCipher"] = "法定代表人身份证号（加密）",
-        ["representativeIdIndex"] = "法定代表人身份证号索引",
-        ["representativeIdMasked"] = "法定代表人身份证号（脱敏）",
         ["representativeName"] = "法定代表人",
-        ["legalRepresentativeIdCipher"] = "法定代表人身份证号（加密）",
-        ["legalRepresentativeIdIndex"] = "法定代表人身份证号索引",
-        ["legalRepresentativeIdMasked"] = "法定代表人身份证号（脱敏）",
         ["legalRepresentativeName"] = "法定代表人",
         ["residence"] = "住所",
         ["supervisingUnit"] = "业务主管单位",
@@ -105,7 +99,7 @@ public sealed class SocialOrganizationsAuditVocabulary : IAuditVocabulary
         ["eligible"] = "可抽取对象数",
         ["inspectorPool"] = "执法检查人员名录",
         ["drawId"] = "抽查批次",
-    };
+    }.Concat(AuditKeys.IdNumber("representative", "法定代表人")).Concat(AuditKeys.IdNumber("legalRepresentative", "法定代表人")).ToDictionary();
 
     public IReadOnlyDictionary<string, string> Values { get; } = new Dictionary<string, string>
     {

@@ -103,9 +103,11 @@ public sealed class AuditInterceptor(IAuditContext actor, TimeProvider clock, Pe
     }
 
     private static bool IsRecorded(EntityEntry e) =>
-        e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-        && e.Entity is not AuditEntry and not INotAudited
-        && e.Metadata.ClrType.Namespace?.StartsWith("Minzheng", StringComparison.Ordinal) == true;
+        e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e.Metadata.ClrType);
+
+    /// <summary>Whether every change of rows of this type is written to the audit log (the log itself and work tables are not).</summary>
+    public static bool IsAudited(Type type) =>
+        type != typeof(AuditEntry) && !typeof(INotAudited).IsAssignableFrom(type) && type.Namespace?.StartsWith("Minzheng", StringComparison.Ordinal) == true;
 
     private AuditEntry Describe(EntityEntry change)
     {

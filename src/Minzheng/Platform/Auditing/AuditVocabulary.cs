@@ -13,6 +13,21 @@ public interface IAuditVocabulary
     IReadOnlyDictionary<string, string> Values { get; }
 }
 
+/// <summary>Keys many records share in the same form, named once.</summary>
+public static class AuditKeys
+{
+    /// <summary>
+    /// A person's ID number as a record stores it (<c>{prefix}IdCipher</c>, <c>…IdIndex</c>, <c>…IdMasked</c>: sealed, the
+    /// keyed hash for lookup, masked), named for <paramref name="who"/> ("墓主", "法定代表人").
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string>> IdNumber(string prefix, string who) =>
+    [
+        new($"{prefix}IdCipher", $"{who}身份证号（加密）"),
+        new($"{prefix}IdIndex", $"{who}身份证号索引"),
+        new($"{prefix}IdMasked", $"{who}身份证号（脱敏）"),
+    ];
+}
+
 /// <summary>The platform's own actions, records and particulars.</summary>
 public sealed class PlatformAuditVocabulary : IAuditVocabulary
 {

@@ -50,6 +50,9 @@ public sealed partial class AuditPresenter(IEnumerable<IAuditVocabulary> vocabul
 
     private static readonly HashSet<string> RegionKeys = new(StringComparer.OrdinalIgnoreCase) { "code", "parentCode", "regionCode", "regionPrefix", "region" };
 
+    /// <summary>The label of a particular no vocabulary names (its code on hover).</summary>
+    public const string Unnamed = "其他";
+
     public IReadOnlyDictionary<string, string> ActionNames => _actions;
 
     public IReadOnlyDictionary<string, string> EntityNames => _entities;
@@ -72,7 +75,7 @@ public sealed partial class AuditPresenter(IEnumerable<IAuditVocabulary> vocabul
         }
 
         var field = key.Length == 0 ? key : AuditFieldNames.Label(char.ToUpperInvariant(key[0]) + key[1..]);
-        return field.Length == 0 || IsLatin(field) ? "其他" : field;
+        return field.Length == 0 || IsLatin(field) ? Unnamed : field;
     }
 
     /// <summary>A coded value (a kind, a status) as the page shows it: its Chinese name, else the value itself.</summary>
@@ -98,9 +101,9 @@ public sealed partial class AuditPresenter(IEnumerable<IAuditVocabulary> vocabul
             return (action == "data.delete" ? "删除记录" : null, null);
         }
 
-        var named = fields.Select(f => (Code: f, Label: f.Length == 0 ? "其他" : KeyLabel(f, entity))).ToList();
-        var known = named.Where(f => f.Label != "其他").Select(f => f.Label).Distinct().ToList();
-        var others = named.Count(f => f.Label == "其他");
+        var named = fields.Select(f => (Code: f, Label: f.Length == 0 ? Unnamed : KeyLabel(f, entity))).ToList();
+        var known = named.Where(f => f.Label != Unnamed).Select(f => f.Label).Distinct().ToList();
+        var others = named.Count(f => f.Label == Unnamed);
         var list = string.Join("、", known) + (others > 0 ? $"{(known.Count > 0 ? "及" : "")}其他{others}项" : "");
         var text = action switch
         {
@@ -137,7 +140,7 @@ public sealed partial class AuditPresenter(IEnumerable<IAuditVocabulary> vocabul
     private AuditLine Line(JsonProperty p, string? entity)
     {
         var label = KeyLabel(p.Name, entity);
-        var title = label == "其他" ? p.Name : null;
+        var title = label == Unnamed ? p.Name : null;
         if (p.Value.ValueKind == JsonValueKind.String && RegionKeys.Contains(p.Name) && p.Value.GetString() is { Length: > 0 } code)
         {
             return new AuditLine(label, code, code, IsRegion: true);

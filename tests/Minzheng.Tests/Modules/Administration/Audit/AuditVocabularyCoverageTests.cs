@@ -24,15 +24,13 @@ public sealed partial class AuditVocabularyCoverageTests(LinesSqliteApp app) : I
     private static bool IsLatin(string s) => s.Any(char.IsAsciiLetter);
 
     /// <summary>What the presenter shows for a code no vocabulary names: "其他", "…（其他操作）", "及其他2项".</summary>
-    private static bool IsUnnamed(string s) => s == "其他" || s.EndsWith("其他操作", StringComparison.Ordinal) || UnnamedFields().IsMatch(s);
+    private static bool IsUnnamed(string s) => s == AuditPresenter.Unnamed || s.EndsWith("其他操作", StringComparison.Ordinal) || UnnamedFields().IsMatch(s);
 
     [GeneratedRegex(@"其他\d+项")]
     private static partial Regex UnnamedFields();
 
-    /// <summary>The tables whose every change the audit interceptor writes down (see <c>AuditInterceptor.IsRecorded</c>).</summary>
     private static IEnumerable<Microsoft.EntityFrameworkCore.Metadata.IEntityType> AuditedTables(MinzhengDbContext db) =>
-        db.Model.GetEntityTypes().Where(t => t.ClrType.Namespace?.StartsWith("Minzheng", StringComparison.Ordinal) == true
-            && t.ClrType != typeof(AuditEntry) && !typeof(INotAudited).IsAssignableFrom(t.ClrType));
+        db.Model.GetEntityTypes().Where(t => AuditInterceptor.IsAudited(t.ClrType));
 
     private static AuditPresenter Presenter(IServiceScope scope) => scope.ServiceProvider.GetRequiredService<AuditPresenter>();
 
@@ -52,7 +50,7 @@ public sealed partial class AuditVocabularyCoverageTests(LinesSqliteApp app) : I
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MinzhengDbContext>();
         var presenter = Presenter(scope);
-        var unnamed = AuditedTables(db).SelectMany(t => t.GetProperties().Where(p => presenter.KeyLabel(p.Name, t.ClrType.Name) == "其他")
+        var unnamed = AuditedTables(db).SelectMany(t => t.GetProperties().Where(p => presenter.KeyLabel(p.Name, t.ClrType.Name) == AuditPresenter.Unnamed)
             .Select(p => $"{t.ClrType.Name}.{p.Name}")).Order().ToList();
         Assert.True(unnamed.Count == 0, "Fields without a Chinese name in an IAuditVocabulary or AuditFieldNames:\n" + string.Join("\n", unnamed));
     }
@@ -107,7 +105,7 @@ public sealed partial class AuditVocabularyCoverageTests(LinesSqliteApp app) : I
                 .Concat(row.Lines.Where(l => !l.Verbatim && !l.IsRegion && !l.IsUser).SelectMany(l => new[] { l.Label, l.Value }));
             foreach (var text in shown.Where(t => IsLatin(t) || IsUnnamed(t)))
             {
-                findings.Add($"{entry.Action} {entry.EntityType}: “{text}” ({row.FieldTitle}{string.Concat(row.Lines.Where(l => l.Label == "其他").Select(l => l.Title))})");
+                findings.Add($"{entry.Action} {entry.EntityType}: “{text}” ({row.FieldTitle}{string.Concat(row.Lines.Where(l => l.Label == AuditPresenter.Unnamed).Select(l => l.Title))})");
             }
         }
 
